@@ -1,0 +1,11 @@
+#include "servercli.h"
+
+#include <QCoreApplication>
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setOrganizationName(QStringLiteral("Eryxon"));
+    QCoreApplication::setApplicationName(QStringLiteral("eryxon"));
+    return ery::runServerCli(QCoreApplication::arguments());
+}

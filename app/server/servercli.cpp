@@ -1,0 +1,226 @@
+#include "servercli.h"
+
+#include "core/config.h"
+#include "engine.h"
+#include "services/demoshop.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QSocketNotifier>
+#include <QTextStream>
+
+#include <csignal>
+#include <sys/socket.h>
+#include <unistd.h>
+
+namespace ery {
+
+namespace {
+
+constexpr int kOk = 0, kError = 1, kUsage = 2;
+
+QTextStream &out()
+{
+    static QTextStream s(stdout);
+    return s;
+}
+
+QTextStream &err()
+{
+    static QTextStream s(stderr);
+    return s;
+}
+
+int fail(const QString &message)
+{
+    err() << "eryxon-server: " << message << Qt::endl;
+    return kError;
+}
+
+int usage(const QString &message)
+{
+    err() << "eryxon-server: " << message << " (see eryxon-server --help)" << Qt::endl;
+    return kUsage;
+}
+
+const char *kHelp =
+    "Usage: eryxon-server <command> [options]\n"
+    "\n"
+    "Commands:\n"
+    "  serve                 run the engine until SIGINT/SIGTERM\n"
+    "  demo                  load the demo shop (running it twice changes nothing)\n"
+    "  migrate               create or upgrade the database schema\n"
+    "  status                print the engine status as JSON\n"
+    "  jobs list             list the jobs of the tenant\n"
+    "  jobs start|stop|resume|complete JOB_NUMBER\n"
+    "                        change a job's status\n"
+    "\n"
+    "Options:\n"
+    "  --db PATH|URL         SQLite file or postgresql://user:pass@host:port/db\n"
+    "                        (default: the platform data directory)\n"
+    "  --tenant NAME|ID      the tenant to act on (default: the first live tenant)\n"
+    "  --version             print the version\n"
+    "  -h, --help            print this help\n";
+
+int sigFds[2] = {-1, -1};
+
+void onSignal(int)
+{
+    const char c = 1;
+    [[maybe_unused]] auto n = ::write(sigFds[1], &c, 1);
+}
+
+Result<Scope> resolveTenant(Services &s, const QString &wanted)
+{
+    if (wanted.isEmpty()) {
+        auto t = s.tenants.defaultTenant();
+        if (!t)
+            return t.error();
+        return Scope::of(str(*t, "id"));
+    }
+    auto all = s.tenants.list();
+    if (!all)
+        return all.error();
+    for (const auto &t : *all)
+        if (str(t, "id") == wanted || str(t, "name") == wanted)
+            return Scope::of(str(t, "id"));
+    return Error::notFound(QStringLiteral("tenant \"%1\"").arg(wanted));
+}
+
+int serve(const Config &cfg)
+{
+    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, sigFds) != 0)
+        return fail(QStringLiteral("cannot install signal handlers"));
+    EngineHost host(cfg);
+    if (auto s = host.start(); !s)
+        return fail(s.error().message);
+    QSocketNotifier notifier(sigFds[0], QSocketNotifier::Read);
+    QObject::connect(&notifier, &QSocketNotifier::activated, qApp, [] {
+        char c;
+        [[maybe_unused]] auto n = ::read(sigFds[0], &c, 1);
+        QCoreApplication::quit();
+    });
+    struct sigaction sa = {};
+    sa.sa_handler = onSignal;
+    sigemptyset(&sa.sa_mask);
+    sa.sa_flags = SA_RESTART;
+    sigaction(SIGINT, &sa, nullptr);
+    sigaction(SIGTERM, &sa, nullptr);
+    out() << "eryxon-server " << versionString() << " serving " << DbLocation::parse(cfg.resolvedDbUrl())->display() << Qt::endl;
+    QCoreApplication::exec();
+    out() << "eryxon-server: stopping (draining events)" << Qt::endl;
+    host.stop(); // drains the dispatcher and closes the database
+    out() << "eryxon-server: stopped" << Qt::endl;
+    return kOk;
+}
+
+QString jsonLine(const Json &j)
+{
+    return QString::fromStdString(j.dump());
+}
+
+} // namespace
+
+int runServerCli(const QStringList &args)
+{
+    QCommandLineParser p;
+    p.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    QCommandLineOption dbOpt(QStringLiteral("db"), QStringLiteral("database"), QStringLiteral("url"));
+    QCommandLineOption tenantOpt(QStringLiteral("tenant"), QStringLiteral("tenant"), QStringLiteral("tenant"));
+    QCommandLineOption versionOpt(QStringLiteral("version"), QStringLiteral("version"));
+    QCommandLineOption helpOpt(QStringList{QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("help"));
+    p.addOptions({dbOpt, tenantOpt, versionOpt, helpOpt});
+    if (!p.parse(args))
+        return usage(p.errorText());
+    if (p.isSet(helpOpt)) {
+        out() << kHelp;
+        return kOk;
+    }
+    if (p.isSet(versionOpt)) {
+        out() << "eryxon-server " << versionString() << Qt::endl;
+        return kOk;
+    }
+    const QStringList pos = p.positionalArguments();
+    if (pos.isEmpty())
+        return usage(QStringLiteral("no command given"));
+    const QString cmd = pos.first();
+    Config cfg;
+    cfg.dbUrl = p.value(dbOpt);
+    if (p.isSet(dbOpt) && cfg.dbUrl.isEmpty())
+        return usage(QStringLiteral("--db needs a path or URL"));
+    if (auto loc = DbLocation::parse(cfg.resolvedDbUrl()); !loc)
+        return usage(loc.error().message);
+
+    static const QStringList known{"serve", "demo", "migrate", "status", "jobs"};
+    if (!known.contains(cmd))
+        return usage(QStringLiteral("unknown command \"%1\"").arg(cmd));
+    const int maxArgs = cmd == QLatin1String("jobs") ? 3 : 1;
+    if (pos.size() > maxArgs)
+        return usage(QStringLiteral("unexpected argument \"%1\"").arg(pos.at(maxArgs)));
+
+    if (cmd == QLatin1String("serve"))
+        return serve(cfg);
+
+    Engine engine(cfg);
+    if (auto s = engine.open(false); !s)
+        return fail(s.error().message);
+    Services &s = engine.services();
+
+    if (cmd == QLatin1String("migrate")) {
+        out() << "schema version " << engine.db().schemaVersion() << " at " << engine.db().location().display() << Qt::endl;
+        return kOk;
+    }
+    if (cmd == QLatin1String("status")) {
+        out() << jsonLine(engine.status()) << Qt::endl;
+        return kOk;
+    }
+    if (cmd == QLatin1String("demo")) {
+        auto r = DemoShop::load(s);
+        if (!r)
+            return fail(QStringLiteral("loading the demo shop failed: %1").arg(r.error().message));
+        if (r->created)
+            out() << "loaded the demo shop \"" << DemoShop::tenantName() << "\" (" << r->jobs << " jobs) into "
+                  << engine.db().location().display() << Qt::endl;
+        else
+            out() << "the demo shop is already in " << engine.db().location().display() << "; nothing changed" << Qt::endl;
+        return kOk;
+    }
+    // jobs
+    if (pos.size() < 2)
+        return usage(QStringLiteral("jobs needs a subcommand: list, start, stop, resume or complete"));
+    const QString sub = pos.at(1);
+    auto scope = resolveTenant(s, p.value(tenantOpt));
+    if (!scope)
+        return fail(scope.error().message);
+    if (sub == QLatin1String("list")) {
+        if (pos.size() > 2)
+            return usage(QStringLiteral("unexpected argument \"%1\"").arg(pos.at(2)));
+        auto jobs = s.jobs.overview(*scope);
+        if (!jobs)
+            return fail(jobs.error().message);
+        for (const auto &j : *jobs)
+            out() << str(j, "job_number") << '\t' << str(j, "status") << '\t' << str(j, "customer") << '\t' << str(j, "due_date").left(10)
+                  << Qt::endl;
+        return kOk;
+    }
+    static const QStringList actions{"start", "stop", "resume", "complete"};
+    if (!actions.contains(sub))
+        return usage(QStringLiteral("unknown jobs subcommand \"%1\"").arg(sub));
+    if (pos.size() < 3)
+        return usage(QStringLiteral("jobs %1 needs a job number").arg(sub));
+    auto job = s.jobs.byNumber(*scope, pos.at(2));
+    if (!job)
+        return fail(job.error().message);
+    const QString id = str(*job, "id");
+    Result<Transition> t = sub == QLatin1String("start") ? s.jobs.start(*scope, id)
+                           : sub == QLatin1String("stop") ? s.jobs.stop(*scope, id)
+                           : sub == QLatin1String("resume") ? s.jobs.resume(*scope, id)
+                                                           : s.jobs.complete(*scope, id);
+    if (!t)
+        return fail(t.error().message);
+    engine.close();
+    out() << pos.at(2) << ": " << t->previousStatus << " -> " << t->newStatus << Qt::endl;
+    return kOk;
+}
+
+} // namespace ery

@@ -1,0 +1,20 @@
+#pragma once
+
+#include "result.h"
+
+#include <QString>
+#include <QVariant>
+
+namespace ery {
+
+inline std::string js(const QString &s) { return s.toStdString(); }
+inline QString qs(const std::string &s) { return QString::fromStdString(s); }
+// A string field of a row, or an empty QString when absent or null.
+QString str(const Json &row, const char *key);
+qint64 num(const Json &row, const char *key, qint64 fallback = 0);
+bool flag(const Json &row, const char *key);
+
+// Parses JSON text without throwing.
+Result<Json> parseJson(const QByteArray &text);
+
+} // namespace ery

@@ -1,0 +1,121 @@
+#include "engine.h"
+
+#include "storage/migrations.h"
+#include "storage/outboxstore.h"
+
+#include <QMetaObject>
+#include <QSemaphore>
+
+namespace ery {
+
+Engine::Engine(Config cfg, QObject *parent) : QObject(parent), m_cfg(std::move(cfg)), m_hub(this) {}
+
+Engine::~Engine()
+{
+    close();
+}
+
+Status Engine::open(bool startDispatcher)
+{
+    auto db = Database::open(m_cfg.resolvedDbUrl());
+    if (!db)
+        return db.error();
+    m_db = std::move(*db);
+    if (auto m = m_db->migrate(); !m) {
+        m_db.reset();
+        return m.error();
+    }
+    m_services = std::make_unique<Services>(*m_db);
+    m_dispatcher = std::make_unique<Dispatcher>(*m_db);
+    m_dispatcher->addSink(&m_hub);
+    m_db->setCommitHook([d = m_dispatcher.get()] { d->wake(); });
+    if (startDispatcher)
+        m_dispatcher->start(m_cfg.pollMs);
+    m_startedAt = QDateTime::currentDateTimeUtc();
+    return {};
+}
+
+void Engine::close()
+{
+    if (!m_db)
+        return;
+    m_dispatcher->stop();
+    m_dispatcher->drain();
+    m_db->setCommitHook({});
+    m_dispatcher.reset();
+    m_services.reset();
+    m_db.reset();
+}
+
+Json Engine::status()
+{
+    if (!m_db)
+        return Json{{"status", "closed"}};
+    auto max = OutboxStore::maxId(*m_db);
+    auto backlog = m_dispatcher->backlog();
+    return Json{{"status", "ok"},
+                {"version", js(versionString())},
+                {"database", {{"engine", m_db->isPostgres() ? "postgresql" : "sqlite"},
+                              {"location", js(m_db->location().display())},
+                              {"schema_version", m_db->schemaVersion()}}},
+                {"outbox", {{"last_id", max ? *max : -1}, {"backlog", backlog ? *backlog : -1}}},
+                {"events_dispatched", m_dispatcher->dispatched()},
+                {"dispatch_failures", m_dispatcher->failures()},
+                {"uptime_seconds", m_startedAt.secsTo(QDateTime::currentDateTimeUtc())}};
+}
+
+EngineHost::EngineHost(Config cfg, QObject *parent) : QObject(parent), m_cfg(std::move(cfg))
+{
+    m_thread.setObjectName(QStringLiteral("eryxon-engine"));
+}
+
+EngineHost::~EngineHost()
+{
+    stop();
+}
+
+Status EngineHost::start()
+{
+    m_thread.start();
+    Status result;
+    QSemaphore done;
+    m_engine = new Engine(m_cfg);
+    m_engine->moveToThread(&m_thread);
+    QMetaObject::invokeMethod(m_engine, [&] {
+        result = m_engine->open();
+        done.release();
+    });
+    done.acquire();
+    if (!result) {
+        stop();
+        return result;
+    }
+    return {};
+}
+
+void EngineHost::stop()
+{
+    if (!m_engine)
+        return;
+    QSemaphore done;
+    Engine *e = m_engine;
+    m_engine = nullptr;
+    QMetaObject::invokeMethod(e, [&, e] {
+        e->close();
+        delete e;
+        done.release();
+    });
+    done.acquire();
+    m_thread.quit();
+    m_thread.wait();
+}
+
+void EngineHost::post(std::function<void(Engine &)> f)
+{
+    if (!m_engine)
+        return;
+    Engine *e = m_engine;
+    QMetaObject::invokeMethod(e, [e, f = std::move(f)] { f(*e); });
+}
+
+} // namespace ery

@@ -1,0 +1,69 @@
+#pragma once
+
+#include "core/config.h"
+#include "events/dispatcher.h"
+#include "events/subscriptionhub.h"
+#include "services/services.h"
+
+#include <QDateTime>
+#include <QObject>
+#include <QThread>
+
+#include <functional>
+#include <memory>
+
+namespace ery {
+
+// The composition root: builds the database, the services, the dispatcher and its sinks from a
+// Config. Lives in one thread (the engine thread in the apps); everything it owns is used there.
+class Engine : public QObject {
+    Q_OBJECT
+public:
+    explicit Engine(Config cfg, QObject *parent = nullptr);
+    ~Engine() override;
+
+    Status open(bool startDispatcher = true);
+    // Drains the dispatcher (every committed event reaches the sinks) and closes the database.
+    void close();
+    bool isOpen() const { return m_db != nullptr; }
+
+    Database &db() { return *m_db; }
+    Services &services() { return *m_services; }
+    Dispatcher &dispatcher() { return *m_dispatcher; }
+    SubscriptionHub &hub() { return m_hub; }
+    const Config &config() const { return m_cfg; }
+
+    // What the status bar and /health show.
+    Json status();
+
+private:
+    Config m_cfg;
+    std::unique_ptr<Database> m_db;
+    std::unique_ptr<Services> m_services;
+    std::unique_ptr<Dispatcher> m_dispatcher;
+    SubscriptionHub m_hub;
+    QDateTime m_startedAt;
+};
+
+// Runs an Engine in its own thread; the GUI thread never waits on a socket or a write.
+class EngineHost : public QObject {
+    Q_OBJECT
+public:
+    explicit EngineHost(Config cfg, QObject *parent = nullptr);
+    ~EngineHost() override;
+
+    // Opens the engine in its thread and waits for the outcome (a few ms; migrations on first run).
+    Status start();
+    void stop();
+    Engine *engine() const { return m_engine; }
+
+    // Runs f on the engine thread.
+    void post(std::function<void(Engine &)> f);
+
+private:
+    Config m_cfg;
+    QThread m_thread;
+    Engine *m_engine = nullptr;
+};
+
+} // namespace ery

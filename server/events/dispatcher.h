@@ -1,0 +1,56 @@
+#pragma once
+
+#include "sink.h"
+
+#include <QObject>
+#include <QTimer>
+
+#include <vector>
+
+namespace ery {
+
+// The unified event dispatcher. Woken after every local commit; polls for rows other processes
+// wrote (a second terminal, `eryxon-server` commands) so nothing committed is missed.
+class Dispatcher : public QObject {
+    Q_OBJECT
+public:
+    Dispatcher(Database &db, QObject *parent = nullptr);
+
+    void addSink(Sink *sink); // not owned
+    void removeSink(Sink *sink);
+    void start(int pollMs = 250);
+    void stop();
+
+    // Delivers everything committed so far; returns when every sink has caught up (shutdown, tests).
+    void drain();
+    // Makes a durable sink deliver again from the entry after `afterId`.
+    Status replay(const QString &sinkName, qint64 afterId);
+
+    qint64 liveCursor() const { return m_liveCursor; }
+    qint64 dispatched() const { return m_dispatched; }
+    qint64 failures() const { return m_failures; }
+    Result<qint64> backlog();
+
+public slots:
+    void wake();
+
+signals:
+    void dispatchedBatch(qint64 lastId);
+
+private:
+    bool runOnce(); // true when it did something
+    bool runLive();
+    bool runDurable(Sink *sink);
+
+    Database &m_db;
+    std::vector<Sink *> m_sinks;
+    QTimer m_poll;
+    bool m_scheduled = false;
+    bool m_running = false;
+    qint64 m_liveCursor = 0;
+    qint64 m_dispatched = 0;
+    qint64 m_failures = 0;
+    static constexpr int kBatch = 500;
+};
+
+} // namespace ery

@@ -1,0 +1,12 @@
+#pragma once
+
+#include <QStringList>
+
+namespace ery {
+
+// The event names of CONTRACTS.md §2, and subscription matching (exact names and wildcards).
+const QStringList &eventCatalog();
+bool eventMatches(const QString &pattern, const QString &eventType);
+bool eventMatchesAny(const QStringList &patterns, const QString &eventType);
+
+} // namespace ery

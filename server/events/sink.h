@@ -1,0 +1,20 @@
+#pragma once
+
+#include "storage/outboxstore.h"
+
+namespace ery {
+
+// A consumer of the outbox. Non-durable sinks (the realtime feed, the desktop's subscriptions) see
+// what is committed while they run; durable sinks (webhooks, MQTT) keep a cursor in the database,
+// advanced in the same transaction as their own bookkeeping, so a restart resumes where they were.
+class Sink {
+public:
+    virtual ~Sink() = default;
+    virtual QString name() const = 0;
+    virtual bool durable() const { return false; }
+    // Must not block the engine thread. A durable sink is called inside the cursor's transaction and
+    // may write its own rows through the engine's Database (they join that transaction).
+    virtual Status deliver(const OutboxEntry &e) = 0;
+};
+
+} // namespace ery

@@ -1,0 +1,25 @@
+#pragma once
+
+#include "sink.h"
+
+#include <QObject>
+
+namespace ery {
+
+// In-process fan-out of committed changes: the desktop UI's table/tenant/entity subscriptions
+// (through EngineClient) and, later, the realtime WebSocket feed listen here. Not durable.
+class SubscriptionHub : public QObject, public Sink {
+    Q_OBJECT
+public:
+    using QObject::QObject;
+    QString name() const override { return QStringLiteral("subscriptions"); }
+    Status deliver(const OutboxEntry &e) override;
+
+signals:
+    // A row of `table` changed (INSERT/UPDATE/DELETE).
+    void rowChanged(const QString &table, const QString &tenantId, const QString &entityId, const QString &eventType);
+    // A domain event (operation.started ...), payload as compact JSON text.
+    void domainEvent(const QString &type, const QString &tenantId, const QString &entityId, const QByteArray &payload);
+};
+
+} // namespace ery

@@ -1,0 +1,34 @@
+#include "activitylog.h"
+
+#include "services.h"
+
+namespace ery {
+
+Status ActivityLog::record(WriteTx &tx, const Scope &scope, const QString &action, const QString &entityType, const QString &entityId,
+                           const QString &entityName, const QString &description, const Json &changes)
+{
+    Row row{{"action", js(action)},
+            {"entity_type", js(entityType)},
+            {"entity_id", entityId.isEmpty() ? Json(nullptr) : Json(js(entityId))},
+            {"entity_name", entityName.isEmpty() ? Json(nullptr) : Json(js(entityName))},
+            {"description", js(description)},
+            {"changes", changes},
+            {"user_id", scope.actorId.isEmpty() ? Json(nullptr) : Json(js(scope.actorId))},
+            {"user_name", scope.actorName.isEmpty() ? Json(nullptr) : Json(js(scope.actorName))}};
+    auto r = repo().activity.insert(tx, scope, std::move(row));
+    if (!r)
+        return r.error();
+    return {};
+}
+
+Result<Page> ActivityLog::list(const Scope &scope, const ListQuery &q)
+{
+    ListQuery lq = q;
+    if (lq.sort.isEmpty()) {
+        lq.sort = QStringLiteral("created_at");
+        lq.descending = true;
+    }
+    return repo().activity.list(db(), scope, lq);
+}
+
+} // namespace ery

@@ -1,0 +1,185 @@
+#include "demoshop.h"
+
+#include "services.h"
+
+#include <QDateTime>
+#include <QTimeZone>
+#include <QFile>
+
+namespace ery {
+
+namespace {
+
+Result<Json> demoData()
+{
+    QFile f(QStringLiteral(":/eryxon/resources/demo/demo-shop.json"));
+    if (!f.open(QIODevice::ReadOnly))
+        return Error::internal(QStringLiteral("the demo shop data is missing from the build"));
+    return parseJson(f.readAll());
+}
+
+QString dayFromNow(int days)
+{
+    const QDate d = QDateTime::fromMSecsSinceEpoch(Clock::nowMs(), Qt::UTC).date().addDays(days);
+    return QDateTime(d, QTime(15, 0), Qt::UTC).toString(Qt::ISODateWithMs);
+}
+
+// A small deterministic generator so the demo looks the same on every machine.
+struct Lcg {
+    quint32 s = 20261125;
+    int next(int n)
+    {
+        s = s * 1664525u + 1013904223u;
+        return int((s >> 8) % quint32(n));
+    }
+};
+
+} // namespace
+
+QString DemoShop::tenantName()
+{
+    return QStringLiteral("Demo Metalworks");
+}
+
+Result<DemoShop::Outcome> DemoShop::load(Services &s)
+{
+    auto data = demoData();
+    if (!data)
+        return data.error();
+    const Json &d = *data;
+
+    auto tenants = s.tenants.list();
+    if (!tenants)
+        return tenants.error();
+    for (const auto &t : *tenants)
+        if (str(t, "name") == tenantName() && !flag(t, "is_sandbox"))
+            return Outcome{false, str(t, "id"), 0};
+
+    // One transaction for the whole shop: a half-loaded demo never exists.
+    return s.db.write([&](WriteTx &) -> Result<Outcome> {
+        auto pair = s.tenants.create(d["tenant"]);
+        if (!pair)
+            return pair.error();
+        const QString tenantId = str(pair->live, "id");
+        Scope scope = Scope::of(tenantId);
+
+        auto admin = s.users.createAdmin(scope, d["admin"]);
+        if (!admin)
+            return admin.error();
+        scope.actorId = str(*admin, "id");
+        scope.actorName = str(*admin, "full_name");
+
+        QList<QString> operators;
+        for (const auto &o : d["operators"]) {
+            auto u = s.users.createOperator(scope, o);
+            if (!u)
+                return u.error();
+            operators << str(*u, "id");
+        }
+        QHash<QString, QString> cellIds;
+        for (const auto &c : d["cells"]) {
+            Json in = c;
+            in["enforce_wip_limit"] = false;
+            auto cell = s.catalog.create(CatalogService::Cells, scope, in);
+            if (!cell)
+                return cell.error();
+            cellIds.insert(str(*cell, "name"), str(*cell, "id"));
+        }
+        for (const auto &r : d["resources"])
+            ERY_TRY(s.catalog.create(CatalogService::Resources, scope, r));
+        for (const auto &m : d["materials"])
+            ERY_TRY(s.catalog.create(CatalogService::Materials, scope, m));
+        for (const auto &c : d["issue_categories"])
+            ERY_TRY(s.catalog.create(CatalogService::IssueCategories, scope, c));
+        ERY_TRY(s.catalog.seedDefaultScrapReasons(scope));
+        auto reasons = s.catalog.list(CatalogService::ScrapReasons, scope, ListQuery{});
+        if (!reasons)
+            return reasons.error();
+
+        Lcg rnd;
+        const Json &products = d["products"];
+        const Json &customers = d["customers"];
+        const int jobCount = 30;
+        QStringList jobIds;
+        for (int j = 0; j < jobCount; ++j) {
+            const QString number = QStringLiteral("JOB-%1").arg(2601 + j);
+            Json job{{"job_number", js(number)},
+                     {"customer", customers[size_t(j) % customers.size()]},
+                     {"due_date", js(dayFromNow(-3 + j * 24 / jobCount + rnd.next(3)))},
+                     {"notes", js(QStringLiteral("Order %1").arg(48000 + j * 7))},
+                     {"parts", Json::array()}};
+            const int partCount = 1 + rnd.next(3);
+            for (int p = 0; p < partCount; ++p) {
+                const Json &prod = products[size_t(rnd.next(int(products.size())))];
+                Json part{{"part_number", js(QStringLiteral("%1-%2").arg(number).arg(p + 1, 2, 10, QLatin1Char('0')))},
+                          {"material", prod["material"]},
+                          {"quantity", prod["quantity"].get<int>() + rnd.next(5)},
+                          {"notes", prod["name"]},
+                          {"drawing_no", js(QStringLiteral("DWG-%1").arg(7100 + j * 3 + p))},
+                          {"is_bullet_card", rnd.next(12) == 0},
+                          {"operations", Json::array()}};
+                int seq = 1;
+                for (const auto &step : prod["routing"])
+                    part["operations"].push_back({{"cell_name", step[0]}, {"operation_name", step[1]}, {"estimated_time", step[2]}, {"sequence", seq++}});
+                job["parts"].push_back(part);
+            }
+            auto created = s.jobs.create(scope, job);
+            if (!created)
+                return created.error();
+            jobIds << str(*created, "id");
+        }
+
+        // Bring the shop to life: the oldest jobs are done or under way, with time booked,
+        // production reported and a few issues open.
+        int worker = 0;
+        for (int j = 0; j < 14; ++j) {
+            auto tree = s.jobs.tree(scope, jobIds[j]);
+            if (!tree)
+                return tree.error();
+            const bool finish = j < 4;
+            for (const auto &part : (*tree)["parts"]) {
+                const auto &ops = part["operations"];
+                const int doneOps = finish ? int(ops.size()) : std::min<int>(int(ops.size()) - 1, 1 + (j + rnd.next(2)) % 3);
+                for (int k = 0; k < doneOps; ++k) {
+                    const QString opId = str(ops[size_t(k)], "id");
+                    const QString w = operators[worker++ % operators.size()];
+                    ERY_TRY(s.operations.start(scope, opId, w));
+                    Json report{{"operation_id", js(opId)}, {"quantity_good", num(part, "quantity")}, {"recorded_by", js(w)}};
+                    if (rnd.next(4) == 0) {
+                        report["quantity_scrap"] = 1 + rnd.next(2);
+                        report["scrap_lines"] = Json::array({{{"scrap_reason_id", (*reasons).rows[size_t(rnd.next(int(reasons->rows.size())))]["id"]},
+                                                              {"quantity", report["quantity_scrap"]}}});
+                    }
+                    ERY_TRY(s.production.report(scope, report));
+                    ERY_TRY(s.operations.complete(scope, opId, w));
+                }
+                if (!finish && doneOps < int(ops.size()) && j % 3 != 2) {
+                    // Someone is working on the next step right now (one open entry per worker).
+                    const QString opId = str(ops[size_t(doneOps)], "id");
+                    ERY_TRY(s.operations.start(scope, opId));
+                }
+            }
+        }
+        // Issues: one standstill (Yellow Card), one NCR, one approved.
+        auto inProgress = s.operations.list(scope, ListQuery{{{QStringLiteral("status"), QStringLiteral("in_progress")}}});
+        if (!inProgress)
+            return inProgress.error();
+        if (inProgress->rows.size() >= 3) {
+            const auto &rows = inProgress->rows;
+            ERY_TRY(s.issues.create(scope, Json{{"operation_id", rows[0]["id"]}, {"created_by", js(operators[0])}, {"severity", "critical"},
+                                                {"title", "Press brake hydraulic leak"}, {"description", "[MACH] Oil on the bed; machine stopped."},
+                                                {"causes_standstill", true}}));
+            ERY_TRY(s.issues.create(scope, Json{{"operation_id", rows[1]["id"]}, {"created_by", js(operators[1])}, {"severity", "high"},
+                                                {"issue_type", "ncr"}, {"ncr_category", "dimensional"}, {"affected_quantity", 3},
+                                                {"title", "Hole pattern shifted 2 mm"}, {"description", "[DIM] Three parts measured out of tolerance."}}));
+            auto minor = s.issues.create(scope, Json{{"operation_id", rows[2]["id"]}, {"created_by", js(operators[2])}, {"severity", "low"},
+                                                     {"title", "Drawing revision unclear"}, {"description", "[DOC] Rev B or C?"}});
+            if (!minor)
+                return minor.error();
+            ERY_TRY(s.issues.approve(scope, str(*minor, "id"), QStringLiteral("Rev C is current; drawing updated.")));
+        }
+        return Outcome{true, tenantId, jobCount};
+    });
+}
+
+} // namespace ery

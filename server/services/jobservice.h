@@ -1,0 +1,37 @@
+#pragma once
+
+#include "domain/rules.h"
+#include "eventdata.h"
+#include "fields.h"
+
+namespace ery {
+
+class JobService : public ServiceBase {
+public:
+    using ServiceBase::ServiceBase;
+    static const std::vector<Field> &fields();
+
+    // A job with optional nested parts[] each with optional operations[] (cell_id or cell_name),
+    // all in one transaction, quotas checked for the whole tree.
+    Result<Row> create(const Scope &scope, const Json &input);
+    Result<Row> update(const Scope &scope, const QString &id, const Json &patch);
+    Status remove(const Scope &scope, const QString &id);
+    Result<Row> get(const Scope &scope, const QString &id);
+    Result<Row> byNumber(const Scope &scope, const QString &jobNumber);
+    Result<Page> list(const Scope &scope, const ListQuery &q);
+    Result<Rows> overview(const Scope &scope);
+    // The job with its parts and each part's operations.
+    Result<Json> tree(const Scope &scope, const QString &id);
+
+    Result<Transition> start(const Scope &scope, const QString &id);
+    Result<Transition> stop(const Scope &scope, const QString &id);
+    Result<Transition> resume(const Scope &scope, const QString &id);
+    Result<Transition> complete(const Scope &scope, const QString &id);
+
+    Result<Row> createIn(WriteTx &tx, const Scope &scope, const Json &input);
+
+private:
+    Result<Transition> transition(const Scope &scope, const QString &id, domain::Action a);
+};
+
+} // namespace ery

@@ -1,0 +1,94 @@
+#include "notificationservice.h"
+
+#include "core/ids.h"
+#include "domain/rules.h"
+#include "services.h"
+
+namespace ery {
+
+Status NotificationService::notify(WriteTx &tx, const Scope &scope, const QString &userId, const QString &type, const QString &severity,
+                                   const QString &title, const QString &message, const QString &refType, const QString &refId)
+{
+    Row row{{"user_id", userId.isEmpty() ? Json(nullptr) : Json(js(userId))},
+            {"type", js(type)},
+            {"severity", js(domain::notificationSeverity(severity))},
+            {"title", js(title)},
+            {"message", js(message)},
+            {"reference_type", refType.isEmpty() ? Json(nullptr) : Json(js(refType))},
+            {"reference_id", refId.isEmpty() ? Json(nullptr) : Json(js(refId))}};
+    auto r = repo().notifications.insert(tx, scope, std::move(row));
+    if (!r)
+        return r.error();
+    return {};
+}
+
+Status NotificationService::notifyAdmins(WriteTx &tx, const Scope &scope, const QString &type, const QString &severity,
+                                         const QString &title, const QString &message, const QString &refType, const QString &refId)
+{
+    auto admins = repo().admins(tx.db(), scope);
+    if (!admins)
+        return admins.error();
+    for (const auto &a : *admins)
+        ERY_TRY(notify(tx, scope, str(a, "id"), type, severity, title, message, refType, refId));
+    return {};
+}
+
+Result<Page> NotificationService::list(const Scope &scope, const QString &userId, const ListQuery &q)
+{
+    ListQuery lq = q;
+    if (!userId.isEmpty())
+        lq.eq.emplace_back(QStringLiteral("user_id"), userId);
+    if (lq.sort.isEmpty()) {
+        lq.sort = QStringLiteral("created_at");
+        lq.descending = true;
+    }
+    return repo().notifications.list(db(), scope, lq);
+}
+
+Result<Row> NotificationService::markRead(const Scope &scope, const QString &id)
+{
+    return db().write([&](WriteTx &tx) -> Result<Row> {
+        auto n = repo().notifications.get(tx.db(), scope, id, QStringLiteral("notification"));
+        if (!n)
+            return n.error();
+        return repo().notifications.update(tx, scope, *n, {{"read", true}, {"read_at", js(nowIso())}});
+    });
+}
+
+Result<qint64> NotificationService::markAllRead(const Scope &scope, const QString &userId)
+{
+    return db().write([&](WriteTx &tx) -> Result<qint64> {
+        auto rows = repo().notifications.where(tx.db(), scope, QStringLiteral("user_id = ? AND read = 0"), {userId});
+        if (!rows)
+            return rows.error();
+        for (const auto &n : *rows) {
+            auto r = repo().notifications.update(tx, scope, n, {{"read", true}, {"read_at", js(nowIso())}});
+            if (!r)
+                return r.error();
+        }
+        return qint64(rows->size());
+    });
+}
+
+Result<Row> NotificationService::togglePin(const Scope &scope, const QString &id)
+{
+    return db().write([&](WriteTx &tx) -> Result<Row> {
+        auto n = repo().notifications.get(tx.db(), scope, id, QStringLiteral("notification"));
+        if (!n)
+            return n.error();
+        const bool pinned = !flag(*n, "pinned");
+        return repo().notifications.update(tx, scope, *n, {{"pinned", pinned}, {"pinned_at", pinned ? Json(js(nowIso())) : Json(nullptr)}});
+    });
+}
+
+Result<Row> NotificationService::dismiss(const Scope &scope, const QString &id)
+{
+    return db().write([&](WriteTx &tx) -> Result<Row> {
+        auto n = repo().notifications.get(tx.db(), scope, id, QStringLiteral("notification"));
+        if (!n)
+            return n.error();
+        return repo().notifications.update(tx, scope, *n, {{"dismissed", true}, {"dismissed_at", js(nowIso())}});
+    });
+}
+
+} // namespace ery

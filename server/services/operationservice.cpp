@@ -1,0 +1,340 @@
+#include "operationservice.h"
+
+#include "services.h"
+
+namespace ery {
+
+using namespace domain;
+
+const std::vector<Field> &OperationService::fields()
+{
+    static const std::vector<Field> f{
+        {"part_id", Field::Uuid, true},
+        {"cell_id", Field::Uuid, true},
+        {"operation_name", Field::Text, true, {}, {}, 200},
+        {"sequence", Field::Int, false, {}, 0},
+        {"estimated_time", Field::Int, false, {}, 0},
+        {"assigned_operator_id", Field::Uuid},
+        {"notes", Field::Text},
+        {"metadata", Field::Json},
+        {"icon_name", Field::Text},
+        {"setup_time", Field::Number, false, {}, 0},
+        {"run_time_per_unit", Field::Number, false, {}, 0},
+        {"wait_time", Field::Number, false, {}, 0},
+        {"changeover_time", Field::Number, false, {}, 0},
+        {"planned_start", Field::Timestamp},
+        {"planned_end", Field::Timestamp},
+        {"external_id", Field::Text, false, {}, {}, 200},
+        {"external_source", Field::Text, false, {}, {}, 100},
+    };
+    return f;
+}
+
+Result<Row> OperationService::createIn(WriteTx &tx, const Scope &scope, const Json &input, const Row *part, const std::string &prefix)
+{
+    Json in = input;
+    if (part)
+        in["part_id"] = (*part)["id"];
+    // A cell may be named instead of referenced (nested job creation, CSV, ERP).
+    if (in.is_object() && !in.contains("cell_id") && in.contains("cell_name") && in["cell_name"].is_string()) {
+        auto cell = m_s.catalog.cellByName(scope, qs(in["cell_name"].get<std::string>()));
+        if (!cell) {
+            Validation v;
+            v.add(prefix.empty() ? "cell_name" : prefix + ".cell_name", cell.error().message, in["cell_name"], "exists");
+            return v.error();
+        }
+        in["cell_id"] = (*cell)["id"];
+    }
+    Validation v;
+    Row row = acceptFields(in, fields(), true, v, prefix);
+    if (!v.ok())
+        return v.error();
+    if (!part)
+        ERY_TRY(repo().parts.get(tx.db(), scope, str(row, "part_id"), QStringLiteral("part")));
+    {
+        auto cell = repo().cells.get(tx.db(), scope, str(row, "cell_id"), QStringLiteral("cell"));
+        if (!cell) {
+            Validation cv;
+            cv.add(prefix.empty() ? "cell_id" : prefix + ".cell_id", QStringLiteral("cell not found"), row["cell_id"], "exists");
+            return cv.error();
+        }
+    }
+    if (row.contains("assigned_operator_id") && !row["assigned_operator_id"].is_null())
+        ERY_TRY(repo().users.get(tx.db(), scope, str(row, "assigned_operator_id"), QStringLiteral("operator")));
+    if (!row.contains("sequence")) {
+        auto n = repo().operations.count(tx.db(), scope, QStringLiteral("part_id = ?"), {str(row, "part_id")});
+        if (!n)
+            return n.error();
+        row["sequence"] = *n + 1;
+    }
+    return repo().operations.insert(tx, scope, row);
+}
+
+Result<Row> OperationService::create(const Scope &scope, const Json &input)
+{
+    return db().write([&](WriteTx &tx) -> Result<Row> {
+        auto op = createIn(tx, scope, input);
+        if (!op)
+            return op.error();
+        ERY_TRY(m_s.activity.record(tx, scope, QStringLiteral("create"), QStringLiteral("operation"), str(*op, "id"),
+                                    str(*op, "operation_name"), QStringLiteral("Operation %1 added").arg(str(*op, "operation_name"))));
+        return op;
+    });
+}
+
+Result<Row> OperationService::update(const Scope &scope, const QString &id, const Json &patch)
+{
+    Validation v;
+    Row accepted = acceptFields(patch, fields(), false, v);
+    accepted.erase("part_id"); // an operation does not move between parts
+    if (!v.ok())
+        return v.error();
+    return db().write([&](WriteTx &tx) -> Result<Row> {
+        auto op = repo().operations.get(tx.db(), scope, id, QStringLiteral("operation"));
+        if (!op)
+            return op.error();
+        if (accepted.contains("cell_id"))
+            ERY_TRY(repo().cells.get(tx.db(), scope, str(accepted, "cell_id"), QStringLiteral("cell")));
+        if (accepted.contains("assigned_operator_id") && !accepted["assigned_operator_id"].is_null())
+            ERY_TRY(repo().users.get(tx.db(), scope, str(accepted, "assigned_operator_id"), QStringLiteral("operator")));
+        auto next = repo().operations.update(tx, scope, *op, accepted);
+        if (!next)
+            return next.error();
+        auto ctx = m_s.eventData.forOperation(scope, *next);
+        if (!ctx)
+            return ctx.error();
+        Json data = ctx->eventData();
+        data["changes"] = accepted;
+        tx.emitEvent(scope.tenantId, QStringLiteral("operation.updated"), id, data, ctx->topicContext());
+        return next;
+    });
+}
+
+Status OperationService::remove(const Scope &scope, const QString &id)
+{
+    return db().write([&](WriteTx &tx) -> Status {
+        auto op = repo().operations.get(tx.db(), scope, id, QStringLiteral("operation"));
+        if (!op)
+            return op.error();
+        auto open = repo().openEntriesOfOperation(tx.db(), scope, id);
+        if (!open)
+            return open.error();
+        if (!open->empty())
+            return Error::conflict(QStringLiteral("Someone is still timing this operation; stop their time first"));
+        ERY_TRY(repo().operations.remove(tx, scope, *op));
+        return m_s.activity.record(tx, scope, QStringLiteral("delete"), QStringLiteral("operation"), id, str(*op, "operation_name"),
+                                   QStringLiteral("Operation %1 deleted").arg(str(*op, "operation_name")));
+    });
+}
+
+Result<Row> OperationService::get(const Scope &scope, const QString &id)
+{
+    return repo().operations.get(db(), scope, id, QStringLiteral("operation"));
+}
+
+Result<Page> OperationService::list(const Scope &scope, const ListQuery &q)
+{
+    ListQuery lq = q;
+    if (lq.sort.isEmpty())
+        lq.sort = QStringLiteral("sequence");
+    return repo().operations.list(db(), scope, lq);
+}
+
+Status OperationService::checkNextCellCapacity(WriteTx &tx, const Scope &scope, const OperationContext &ctx)
+{
+    // Completing moves the part on to the cell of its next unfinished operation; a cell at its
+    // enforced WIP limit refuses new work (the job itself is not counted twice).
+    auto ops = repo().operationsOfPart(tx.db(), scope, str(ctx.part, "id"));
+    if (!ops)
+        return ops.error();
+    const qint64 seq = num(ctx.operation, "sequence");
+    const QString opId = str(ctx.operation, "id");
+    const Row *next = nullptr;
+    for (const auto &o : *ops)
+        if (str(o, "id") != opId && str(o, "status") != status::Completed && num(o, "sequence") >= seq
+            && str(o, "cell_id") != str(ctx.operation, "cell_id") && (!next || num(o, "sequence") < num(*next, "sequence")))
+            next = &o;
+    if (!next)
+        return {};
+    auto cell = repo().cells.get(tx.db(), scope, str(*next, "cell_id"));
+    if (!cell || !flag(*cell, "enforce_wip_limit") || !(*cell)["wip_limit"].is_number())
+        return {};
+    auto wip = tx.db().scalar(QStringLiteral("SELECT COUNT(DISTINCT p.job_id) FROM operations o JOIN parts p ON p.id = o.part_id "
+                                             "WHERE o.tenant_id = ? AND o.cell_id = ? AND o.deleted_at IS NULL AND p.deleted_at IS NULL "
+                                             "AND o.status = 'in_progress' AND p.job_id <> ?"),
+                              {scope.tenantId, str(*cell, "id"), str(ctx.job, "id")});
+    if (!wip)
+        return wip.error();
+    const qint64 limit = num(*cell, "wip_limit");
+    if (*wip >= limit)
+        return Error{ErrorCode::Conflict, QStringLiteral("%1 is at its WIP limit (%2 of %3): finish work there first").arg(str(*cell, "name")).arg(*wip).arg(limit),
+                     Json{{"cell_id", (*cell)["id"]}, {"cell_name", (*cell)["name"]}, {"wip", *wip}, {"wip_limit", limit}}};
+    return {};
+}
+
+Result<Transition> OperationService::transitionIn(WriteTx &tx, const Scope &scope, const Row &op, Action a, const QString &workerId)
+{
+    const QString from = str(op, "status");
+    auto to = statusAfter(from, a);
+    if (!to)
+        return Error::invalidTransition(QStringLiteral("operation"), from, actionName(a));
+    auto ctxr = m_s.eventData.forOperation(scope, op);
+    if (!ctxr)
+        return ctxr.error();
+    OperationContext ctx = std::move(*ctxr);
+    const QString opId = str(op, "id");
+
+    if (a == Action::Complete) {
+        auto open = repo().openEntriesOfOperation(tx.db(), scope, opId);
+        if (!open)
+            return open.error();
+        for (const auto &e : *open) {
+            if (!workerId.isEmpty() && str(e, "operator_id") == workerId)
+                continue;
+            return Error{ErrorCode::Conflict,
+                         QStringLiteral("%1 is still timing this operation; they must stop first")
+                             .arg(m_s.eventData.workerName(scope, str(e, "operator_id"))),
+                         Json{{"open_time_entry_id", e["id"]}, {"operator_id", e["operator_id"]}}};
+        }
+        ERY_TRY(checkNextCellCapacity(tx, scope, ctx));
+        // "Stop & complete": the caller's own entry closes first.
+        for (const auto &e : *open)
+            ERY_TRY(m_s.time.closeIn(tx, scope, e, QStringLiteral("completed")));
+    }
+    if (a == Action::Pause) {
+        // A held operation books no time: running entries on it are closed.
+        auto open = repo().openEntriesOfOperation(tx.db(), scope, opId);
+        if (!open)
+            return open.error();
+        for (const auto &e : *open)
+            ERY_TRY(m_s.time.closeIn(tx, scope, e, QStringLiteral("operation_paused")));
+    }
+
+    auto fresh = repo().operations.get(tx.db(), scope, opId, QStringLiteral("operation"));
+    if (!fresh)
+        return fresh.error();
+    if (str(*fresh, "status") != from)
+        return Error::conflict(QStringLiteral("operation changed meanwhile"));
+    Row patch{{"status", js(*to)}};
+    if (a == Action::Start && (*fresh)["started_at"].is_null())
+        patch["started_at"] = js(nowIso());
+    if (a == Action::Complete) {
+        patch["completed_at"] = js(nowIso());
+        patch["completion_percentage"] = 100;
+    }
+    if (a == Action::Resume || a == Action::Start || a == Action::Complete)
+        patch["status_before_hold"] = nullptr;
+    auto next = repo().operations.update(tx, scope, *fresh, patch, {QStringLiteral("status")});
+    if (!next)
+        return next.error();
+    ctx.operation = *next;
+
+    static const char *names[] = {"operation.started", "operation.paused", "operation.resumed", "operation.completed"};
+    Json data = ctx.eventData();
+    data["previous_status"] = js(from);
+    data["new_status"] = js(*to);
+    if (!workerId.isEmpty()) {
+        data["operator_id"] = js(workerId);
+        data["operator_name"] = js(m_s.eventData.workerName(scope, workerId));
+    }
+    tx.emitEvent(scope.tenantId, QString::fromLatin1(names[int(a)]), opId, data, ctx.topicContext());
+
+    if ((a == Action::Start || a == Action::Resume) && !workerId.isEmpty())
+        ERY_TRY(m_s.time.openIn(tx, scope, workerId, ctx));
+    ERY_TRY(m_s.rollup.afterOperationChange(tx, scope, ctx));
+    ERY_TRY(m_s.activity.record(tx, scope, actionName(a), QStringLiteral("operation"), opId, str(op, "operation_name"),
+                                QStringLiteral("%1: %2 → %3").arg(str(op, "operation_name"), from, *to)));
+    return Transition{from, *to, ctx.operation};
+}
+
+Result<Transition> OperationService::transition(const Scope &scope, const QString &id, Action a, const QString &workerId)
+{
+    return db().write([&](WriteTx &tx) -> Result<Transition> {
+        auto op = repo().operations.get(tx.db(), scope, id, QStringLiteral("operation"));
+        if (!op)
+            return op.error();
+        return transitionIn(tx, scope, *op, a, workerId);
+    });
+}
+
+Result<Transition> OperationService::start(const Scope &scope, const QString &id, const QString &workerId)
+{
+    return transition(scope, id, Action::Start, workerId);
+}
+
+Result<Transition> OperationService::pause(const Scope &scope, const QString &id)
+{
+    return transition(scope, id, Action::Pause, {});
+}
+
+Result<Transition> OperationService::resume(const Scope &scope, const QString &id, const QString &workerId)
+{
+    return transition(scope, id, Action::Resume, workerId);
+}
+
+Result<Transition> OperationService::complete(const Scope &scope, const QString &id, const QString &workerId)
+{
+    return transition(scope, id, Action::Complete, workerId);
+}
+
+Status OperationService::park(WriteTx &tx, const Scope &scope, const QString &operationId, const QString &issueId)
+{
+    auto op = repo().operations.get(tx.db(), scope, operationId, QStringLiteral("operation"));
+    if (!op)
+        return op.error();
+    const QString st = str(*op, "status");
+    if (st == status::Completed || st == status::OnHold)
+        return {}; // completed work is never parked; a held one stays held with its saved status
+    auto open = repo().openEntriesOfOperation(tx.db(), scope, operationId);
+    if (!open)
+        return open.error();
+    for (const auto &e : *open)
+        ERY_TRY(m_s.time.closeIn(tx, scope, e, QStringLiteral("standstill")));
+    auto fresh = repo().operations.get(tx.db(), scope, operationId);
+    if (!fresh)
+        return fresh.error();
+    auto next = repo().operations.update(tx, scope, *fresh, {{"status", js(status::OnHold)}, {"status_before_hold", js(st)}},
+                                         {QStringLiteral("status")});
+    if (!next)
+        return next.error();
+    auto ctx = m_s.eventData.forOperation(scope, *next);
+    if (!ctx)
+        return ctx.error();
+    Json data = ctx->eventData();
+    data["previous_status"] = js(st);
+    data["new_status"] = js(status::OnHold);
+    data["reason"] = "standstill";
+    data["issue_id"] = js(issueId);
+    tx.emitEvent(scope.tenantId, QStringLiteral("operation.paused"), operationId, data, ctx->topicContext());
+    return m_s.rollup.afterOperationChange(tx, scope, *ctx);
+}
+
+Status OperationService::unpark(WriteTx &tx, const Scope &scope, const QString &operationId, const QString &issueId)
+{
+    auto others = repo().pendingStandstills(tx.db(), scope, operationId, issueId);
+    if (!others)
+        return others.error();
+    if (*others > 0)
+        return {};
+    auto op = repo().operations.get(tx.db(), scope, operationId, QStringLiteral("operation"));
+    if (!op)
+        return op.error();
+    if (str(*op, "status") != status::OnHold || (*op)["status_before_hold"].is_null())
+        return {}; // not parked by a standstill (or already released by hand)
+    const QString restore = str(*op, "status_before_hold");
+    auto next = repo().operations.update(tx, scope, *op, {{"status", js(restore)}, {"status_before_hold", nullptr}}, {QStringLiteral("status")});
+    if (!next)
+        return next.error();
+    auto ctx = m_s.eventData.forOperation(scope, *next);
+    if (!ctx)
+        return ctx.error();
+    Json data = ctx->eventData();
+    data["previous_status"] = js(status::OnHold);
+    data["new_status"] = js(restore);
+    data["reason"] = "standstill_released";
+    data["issue_id"] = js(issueId);
+    tx.emitEvent(scope.tenantId, QStringLiteral("operation.resumed"), operationId, data, ctx->topicContext());
+    return m_s.rollup.afterOperationChange(tx, scope, *ctx);
+}
+
+} // namespace ery

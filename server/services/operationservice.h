@@ -1,0 +1,38 @@
+#pragma once
+
+#include "domain/rules.h"
+#include "eventdata.h"
+#include "fields.h"
+
+namespace ery {
+
+class OperationService : public ServiceBase {
+public:
+    using ServiceBase::ServiceBase;
+    static const std::vector<Field> &fields();
+
+    Result<Row> create(const Scope &scope, const Json &input);
+    Result<Row> update(const Scope &scope, const QString &id, const Json &patch);
+    Status remove(const Scope &scope, const QString &id);
+    Result<Row> get(const Scope &scope, const QString &id);
+    Result<Page> list(const Scope &scope, const ListQuery &q);
+
+    // Lifecycle; a worker on start/resume opens a time entry, on complete closes the worker's own.
+    Result<Transition> start(const Scope &scope, const QString &id, const QString &workerId = {});
+    Result<Transition> pause(const Scope &scope, const QString &id);
+    Result<Transition> resume(const Scope &scope, const QString &id, const QString &workerId = {});
+    Result<Transition> complete(const Scope &scope, const QString &id, const QString &workerId = {});
+
+    // Inside a caller's transaction.
+    Result<Transition> transitionIn(WriteTx &tx, const Scope &scope, const Row &op, domain::Action a, const QString &workerId);
+    Result<Row> createIn(WriteTx &tx, const Scope &scope, const Json &input, const Row *part = nullptr, const std::string &prefix = {});
+    // Parks an operation for a standstill issue / restores it when the last one is resolved.
+    Status park(WriteTx &tx, const Scope &scope, const QString &operationId, const QString &issueId);
+    Status unpark(WriteTx &tx, const Scope &scope, const QString &operationId, const QString &issueId);
+
+private:
+    Result<Transition> transition(const Scope &scope, const QString &id, domain::Action a, const QString &workerId);
+    Status checkNextCellCapacity(WriteTx &tx, const Scope &scope, const OperationContext &ctx);
+};
+
+} // namespace ery

@@ -1,0 +1,169 @@
+#include "partservice.h"
+
+#include "services.h"
+
+namespace ery {
+
+const std::vector<Field> &PartService::fields()
+{
+    static const std::vector<Field> f{
+        {"job_id", Field::Uuid, true},
+        {"parent_part_id", Field::Uuid},
+        {"part_number", Field::Text, true, {}, {}, 200},
+        {"material", Field::Text, true, {}, {}, 200},
+        {"quantity", Field::Int, false, {}, 0},
+        {"file_paths", Field::TextList},
+        {"image_paths", Field::TextList},
+        {"material_lot", Field::Text},
+        {"material_supplier", Field::Text},
+        {"material_cert_number", Field::Text},
+        {"weight_kg", Field::Number, false, {}, 0},
+        {"length_mm", Field::Number, false, {}, 0},
+        {"width_mm", Field::Number, false, {}, 0},
+        {"height_mm", Field::Number, false, {}, 0},
+        {"drawing_no", Field::Text},
+        {"cnc_program_name", Field::Text},
+        {"is_bullet_card", Field::Bool},
+        {"notes", Field::Text},
+        {"metadata", Field::Json},
+        {"external_id", Field::Text, false, {}, {}, 200},
+        {"external_source", Field::Text, false, {}, {}, 100},
+    };
+    return f;
+}
+
+Result<Row> PartService::createIn(WriteTx &tx, const Scope &scope, const Json &input, const Row &job, const std::string &prefix)
+{
+    Json in = input;
+    in["job_id"] = job["id"];
+    Validation v;
+    Row row = acceptFields(in, fields(), true, v, prefix);
+    const Json ops = input.is_object() ? input.value("operations", Json(nullptr)) : Json(nullptr);
+    if (!ops.is_null() && !ops.is_array())
+        v.add(prefix.empty() ? "operations" : prefix + ".operations", QStringLiteral("operations must be a list"), nullptr, "array");
+    if (!v.ok())
+        return v.error();
+    if (row.contains("parent_part_id") && !row["parent_part_id"].is_null()) {
+        auto parent = repo().parts.get(tx.db(), scope, str(row, "parent_part_id"), QStringLiteral("parent part"));
+        if (!parent)
+            return parent.error();
+    }
+    auto part = repo().parts.insert(tx, scope, row);
+    if (!part)
+        return part.error();
+    if (ops.is_array()) {
+        int i = 0;
+        for (const auto &o : ops) {
+            const std::string p = (prefix.empty() ? std::string("operations") : prefix + ".operations") + "[" + std::to_string(i++) + "]";
+            Json oi = o;
+            if (oi.is_object() && !oi.contains("sequence"))
+                oi["sequence"] = i;
+            ERY_TRY(m_s.operations.createIn(tx, scope, oi, &*part, p));
+        }
+    }
+    auto t = m_s.eventData.tenant(scope.tenantId);
+    tx.emitEvent(scope.tenantId, QStringLiteral("part.created"), str(*part, "id"), m_s.eventData.partData(*part, job),
+                 OperationContext::topicContextFor(t ? *t : Row::object(), job, *part, nullptr, {}));
+    return part;
+}
+
+Result<Row> PartService::create(const Scope &scope, const Json &input)
+{
+    return db().write([&](WriteTx &tx) -> Result<Row> {
+        if (!input.is_object() || !input.contains("job_id") || !input["job_id"].is_string()) {
+            Validation v;
+            acceptFields(input, fields(), true, v);
+            if (!v.ok())
+                return v.error();
+        }
+        auto job = repo().jobs.get(tx.db(), scope, qs(input["job_id"].get<std::string>()), QStringLiteral("job"));
+        if (!job) {
+            if (job.error().code != ErrorCode::NotFound)
+                return job.error();
+            Validation v;
+            v.add("job_id", QStringLiteral("job not found"), input["job_id"], "exists");
+            return v.error();
+        }
+        const qint64 qty = input.value("quantity", Json(1)).is_number_integer() ? input.value("quantity", Json(1)).get<qint64>() : 1;
+        ERY_TRY(m_s.quotas.checkParts(tx, scope, qty));
+        auto part = createIn(tx, scope, input, *job);
+        if (!part)
+            return part.error();
+        ERY_TRY(m_s.activity.record(tx, scope, QStringLiteral("create"), QStringLiteral("part"), str(*part, "id"), str(*part, "part_number"),
+                                    QStringLiteral("Part %1 added to job %2").arg(str(*part, "part_number"), str(*job, "job_number"))));
+        return part;
+    });
+}
+
+Result<Row> PartService::update(const Scope &scope, const QString &id, const Json &patch)
+{
+    Validation v;
+    Row accepted = acceptFields(patch, fields(), false, v);
+    accepted.erase("job_id");
+    if (!v.ok())
+        return v.error();
+    return db().write([&](WriteTx &tx) -> Result<Row> {
+        auto part = repo().parts.get(tx.db(), scope, id, QStringLiteral("part"));
+        if (!part)
+            return part.error();
+        if (accepted.contains("parent_part_id") && !accepted["parent_part_id"].is_null()) {
+            if (str(accepted, "parent_part_id") == id)
+                return Error::validation(Json::array({{{"field", "parent_part_id"}, {"message", "a part cannot contain itself"}, {"value", js(id)}}}));
+            ERY_TRY(repo().parts.get(tx.db(), scope, str(accepted, "parent_part_id"), QStringLiteral("parent part")));
+        }
+        if (accepted.contains("quantity")) {
+            const qint64 delta = num(accepted, "quantity") - num(*part, "quantity");
+            if (delta > 0)
+                ERY_TRY(m_s.quotas.checkParts(tx, scope, delta));
+        }
+        auto next = repo().parts.update(tx, scope, *part, accepted);
+        if (!next)
+            return next.error();
+        auto job = repo().jobs.get(tx.db(), scope, str(*next, "job_id"));
+        Row jobRow = job ? *job : Row::object();
+        Json data = m_s.eventData.partData(*next, jobRow);
+        data["changes"] = accepted;
+        auto t = m_s.eventData.tenant(scope.tenantId);
+        tx.emitEvent(scope.tenantId, QStringLiteral("part.updated"), id, data,
+                     OperationContext::topicContextFor(t ? *t : Row::object(), jobRow, *next, nullptr, {}));
+        return next;
+    });
+}
+
+Status PartService::remove(const Scope &scope, const QString &id)
+{
+    return db().write([&](WriteTx &tx) -> Status {
+        auto part = repo().parts.get(tx.db(), scope, id, QStringLiteral("part"));
+        if (!part)
+            return part.error();
+        auto ops = repo().operationsOfPart(tx.db(), scope, id);
+        if (!ops)
+            return ops.error();
+        for (const auto &o : *ops) {
+            auto open = repo().openEntriesOfOperation(tx.db(), scope, str(o, "id"));
+            if (!open)
+                return open.error();
+            if (!open->empty())
+                return Error::conflict(QStringLiteral("Someone is still timing an operation of this part; stop their time first"));
+            ERY_TRY(repo().operations.remove(tx, scope, o));
+        }
+        ERY_TRY(repo().parts.remove(tx, scope, *part));
+        return m_s.activity.record(tx, scope, QStringLiteral("delete"), QStringLiteral("part"), id, str(*part, "part_number"),
+                                   QStringLiteral("Part %1 deleted").arg(str(*part, "part_number")));
+    });
+}
+
+Result<Row> PartService::get(const Scope &scope, const QString &id)
+{
+    return repo().parts.get(db(), scope, id, QStringLiteral("part"));
+}
+
+Result<Page> PartService::list(const Scope &scope, const ListQuery &q)
+{
+    ListQuery lq = q;
+    if (lq.sort.isEmpty())
+        lq.sort = QStringLiteral("part_number");
+    return repo().parts.list(db(), scope, lq);
+}
+
+} // namespace ery

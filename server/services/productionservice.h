@@ -1,0 +1,45 @@
+#pragma once
+
+#include "eventdata.h"
+
+namespace ery {
+
+// Production reports: produced = good + scrap + rework, several scrap reasons per report. One write
+// path for the terminal, the API and MCP (`report_scrap` is a report with only scrap).
+class ProductionService : public ServiceBase {
+public:
+    using ServiceBase::ServiceBase;
+    // input: operation_id, quantity_good, quantity_scrap, quantity_rework, scrap_lines [{scrap_reason_id, quantity, notes}],
+    // scrap_reason_id (single reason shorthand), recorded_by, notes, material_lot/supplier/cert_number.
+    Result<Row> report(const Scope &scope, const Json &input);
+    Result<Row> reportScrap(const Scope &scope, const QString &operationId, qint64 quantity, const QString &reasonId,
+                            const QString &notes = {}, const QString &recordedBy = {});
+    Result<Row> get(const Scope &scope, const QString &id); // with its scrap lines
+    Result<Page> list(const Scope &scope, const ListQuery &q);
+    // Totals of an operation: produced, good, scrap, rework, yield %.
+    Result<Json> totals(const Scope &scope, const QString &operationId);
+};
+
+class SubstepService : public ServiceBase {
+public:
+    using ServiceBase::ServiceBase;
+    Result<Row> add(const Scope &scope, const Json &input); // operation_id, name, sequence, notes
+    Result<Row> update(const Scope &scope, const QString &id, const Json &patch);
+    // not_started → in_progress → completed (→ not_started); blocked resets to not_started.
+    Result<Row> setStatus(const Scope &scope, const QString &id, const QString &status);
+    Status remove(const Scope &scope, const QString &id);
+    Result<Page> list(const Scope &scope, const ListQuery &q);
+    Result<Rows> applyTemplate(const Scope &scope, const QString &templateId, const QString &operationId);
+};
+
+class AssignmentService : public ServiceBase {
+public:
+    using ServiceBase::ServiceBase;
+    // Work is assigned per part; the part's operations get the worker as assigned operator.
+    Result<Row> assign(const Scope &scope, const Json &input); // part_id, operator_id, notes
+    Result<Row> setStatus(const Scope &scope, const QString &id, const QString &status);
+    Status remove(const Scope &scope, const QString &id);
+    Result<Page> list(const Scope &scope, const ListQuery &q);
+};
+
+} // namespace ery

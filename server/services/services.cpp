@@ -1,0 +1,10 @@
+#include "services.h"
+
+namespace ery {
+
+Services::Services(Database &database) : db(database)
+{
+    repo.loadColumns(db);
+}
+
+} // namespace ery

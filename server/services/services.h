@@ -1,0 +1,48 @@
+#pragma once
+
+#include "activitylog.h"
+#include "catalogservice.h"
+#include "eventdata.h"
+#include "issueservice.h"
+#include "jobservice.h"
+#include "notificationservice.h"
+#include "operationservice.h"
+#include "partservice.h"
+#include "productionservice.h"
+#include "rollup.h"
+#include "tenantservice.h"
+#include "timeservice.h"
+#include "userservice.h"
+
+namespace ery {
+
+// The service layer: the only code that changes data. Every adapter (REST, MCP, terminal, admin
+// panels, import, ERP sync) calls these same methods, so the rules hold for every caller.
+class Services {
+public:
+    explicit Services(Database &database);
+    Services(const Services &) = delete;
+    Services &operator=(const Services &) = delete;
+
+    Database &db;
+    Repositories repo;
+
+    EventData eventData{*this};
+    ActivityLog activity{*this};
+    NotificationService notifications{*this};
+    Quotas quotas{*this};
+    TenantService tenants{*this};
+    UserService users{*this};
+    CatalogService catalog{*this};
+    JobService jobs{*this};
+    PartService parts{*this};
+    OperationService operations{*this};
+    TimeService time{*this};
+    Rollup rollup{*this};
+    IssueService issues{*this};
+    ProductionService production{*this};
+    SubstepService substeps{*this};
+    AssignmentService assignments{*this};
+};
+
+} // namespace ery

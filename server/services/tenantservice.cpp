@@ -1,0 +1,161 @@
+#include "tenantservice.h"
+
+#include "core/ids.h"
+#include "fields.h"
+#include "services.h"
+
+#include <QDate>
+#include <QDateTime>
+#include <QTimeZone>
+
+namespace ery {
+
+namespace {
+const std::vector<Field> &tenantFields()
+{
+    static const std::vector<Field> f{
+        {"name", Field::Text, true, {}, {}, 200},
+        {"company_name", Field::Text},
+        {"abbreviation", Field::Text, false, {}, {}, 10},
+        {"timezone", Field::Text},
+        {"plan", Field::Enum, false, {"free", "pro", "premium", "enterprise"}},
+        {"status", Field::Enum, false, {"active", "cancelled", "suspended", "trial"}},
+        {"max_jobs", Field::Int, false, {}, 0},
+        {"max_parts_per_month", Field::Int, false, {}, 0},
+        {"max_storage_mb", Field::Int, false, {}, 0},
+        {"rate_limit_per_minute", Field::Int, false, {}, 0},
+        {"factory_opening_time", Field::Text},
+        {"factory_closing_time", Field::Text},
+        {"working_days_mask", Field::Int, false, {}, 0},
+        {"auto_stop_tracking", Field::Bool},
+        {"enterprise", Field::Text},
+        {"site", Field::Text},
+        {"area", Field::Text},
+        {"feature_flags", Field::Json},
+    };
+    return f;
+}
+} // namespace
+
+Result<TenantPair> TenantService::create(const Json &input)
+{
+    Validation v;
+    Row row = acceptFields(input, tenantFields(), true, v);
+    if (!v.ok())
+        return v.error();
+    if (!row.contains("abbreviation")) {
+        const QString name = str(row, "name").toUpper();
+        QString abbr;
+        for (QChar c : name)
+            if (c.isLetter() && abbr.size() < 3)
+                abbr += c;
+        row["abbreviation"] = js(abbr.isEmpty() ? QStringLiteral("EMP") : abbr);
+    }
+    return db().write([&](WriteTx &tx) -> Result<TenantPair> {
+        auto live = repo().tenants.insert(tx, row);
+        if (!live)
+            return live.error();
+        Row sb = row;
+        sb["name"] = js(str(row, "name") + QStringLiteral(" (sandbox)"));
+        sb["is_sandbox"] = true;
+        sb["sandbox_of"] = (*live)["id"];
+        auto sandbox = repo().tenants.insert(tx, sb);
+        if (!sandbox)
+            return sandbox.error();
+        return TenantPair{*live, *sandbox};
+    });
+}
+
+Result<Row> TenantService::get(const QString &tenantId)
+{
+    return repo().tenants.get(db(), tenantId);
+}
+
+Result<Rows> TenantService::list()
+{
+    return repo().tenants.all(db());
+}
+
+Result<Row> TenantService::sandboxOf(const QString &liveTenantId)
+{
+    return repo().tenants.sandboxOf(db(), liveTenantId);
+}
+
+Result<Row> TenantService::defaultTenant()
+{
+    auto all = repo().tenants.all(db());
+    if (!all)
+        return all.error();
+    for (const auto &t : *all)
+        if (!flag(t, "is_sandbox"))
+            return t;
+    return Error::notFound(QStringLiteral("tenant (load the demo shop or create one first)"));
+}
+
+Result<Row> TenantService::update(const QString &tenantId, const Json &patch)
+{
+    Validation v;
+    Row accepted = acceptFields(patch, tenantFields(), false, v);
+    if (!v.ok())
+        return v.error();
+    auto r = db().write([&](WriteTx &tx) -> Result<Row> {
+        auto t = repo().tenants.get(tx.db(), tenantId);
+        if (!t)
+            return t.error();
+        auto next = repo().tenants.update(tx, *t, accepted);
+        if (!next)
+            return next.error();
+        if (!flag(*t, "is_sandbox")) {
+            Row follow = Row::object();
+            for (const char *k : {"plan", "max_jobs", "max_parts_per_month", "max_storage_mb", "rate_limit_per_minute"})
+                if (accepted.contains(k))
+                    follow[k] = accepted[k];
+            if (!follow.empty()) {
+                auto sb = repo().tenants.sandboxOf(tx.db(), tenantId);
+                if (sb)
+                    ERY_TRY(repo().tenants.update(tx, *sb, follow));
+            }
+        }
+        return next;
+    });
+    m_s.eventData.forgetTenant(tenantId);
+    if (auto sb = repo().tenants.sandboxOf(db(), tenantId))
+        m_s.eventData.forgetTenant(str(*sb, "id"));
+    return r;
+}
+
+Status Quotas::checkJobs(WriteTx &tx, const Scope &scope, qint64 adding)
+{
+    auto t = repo().tenants.get(tx.db(), scope.tenantId);
+    if (!t)
+        return t.error();
+    if ((*t)["max_jobs"].is_null())
+        return {};
+    const qint64 limit = num(*t, "max_jobs");
+    auto current = repo().openJobCount(tx.db(), scope);
+    if (!current)
+        return current.error();
+    if (*current + adding > limit)
+        return Error::quota(QStringLiteral("jobs"), *current, limit);
+    return {};
+}
+
+Status Quotas::checkParts(WriteTx &tx, const Scope &scope, qint64 addingQuantity)
+{
+    auto t = repo().tenants.get(tx.db(), scope.tenantId);
+    if (!t)
+        return t.error();
+    if ((*t)["max_parts_per_month"].is_null())
+        return {};
+    const qint64 limit = num(*t, "max_parts_per_month");
+    const QDate today = QDateTime::fromMSecsSinceEpoch(Clock::nowMs(), Qt::UTC).date();
+    const QString monthStart = QDateTime(QDate(today.year(), today.month(), 1), QTime(0, 0), Qt::UTC).toString(Qt::ISODateWithMs);
+    auto current = repo().partQuantityThisMonth(tx.db(), scope, monthStart);
+    if (!current)
+        return current.error();
+    if (*current + addingQuantity > limit)
+        return Error::quota(QStringLiteral("parts_per_month"), *current, limit);
+    return {};
+}
+
+} // namespace ery

@@ -1,0 +1,35 @@
+#pragma once
+
+#include "servicebase.h"
+
+namespace ery {
+
+struct TenantPair {
+    Row live;
+    Row sandbox;
+};
+
+class TenantService : public ServiceBase {
+public:
+    using ServiceBase::ServiceBase;
+    // Creates a live tenant and its sandbox twin (what ery_test_ keys act on).
+    Result<TenantPair> create(const Json &input);
+    Result<Row> get(const QString &tenantId);
+    Result<Rows> list();
+    Result<Row> sandboxOf(const QString &liveTenantId);
+    // Plan, quotas, factory hours, ISA-95 names; the sandbox twin follows plan and quotas.
+    Result<Row> update(const QString &tenantId, const Json &patch);
+    // The tenant a command-line or desktop session works on when none is named: the first live one.
+    Result<Row> defaultTenant();
+};
+
+// Plan quotas (CONTRACTS.md "Plan quotas → 402"), enforced inside the creating transaction so every
+// path (REST, bulk sync, import, MCP, UI) is covered.
+class Quotas : public ServiceBase {
+public:
+    using ServiceBase::ServiceBase;
+    Status checkJobs(WriteTx &tx, const Scope &scope, qint64 adding);
+    Status checkParts(WriteTx &tx, const Scope &scope, qint64 addingQuantity);
+};
+
+} // namespace ery

@@ -1,0 +1,239 @@
+#include "timeservice.h"
+
+#include "core/ids.h"
+#include "domain/rules.h"
+#include "services.h"
+
+#include <QDateTime>
+#include <QTimeZone>
+
+namespace ery {
+
+using namespace domain;
+
+namespace {
+qint64 msOf(const QString &iso)
+{
+    return QDateTime::fromString(iso, Qt::ISODateWithMs).toMSecsSinceEpoch();
+}
+} // namespace
+
+Result<Row> TimeService::openIn(WriteTx &tx, const Scope &scope, const QString &workerId, const OperationContext &ctx)
+{
+    auto worker = repo().users.get(tx.db(), scope, workerId, QStringLiteral("operator"));
+    if (!worker)
+        return worker.error();
+    if (!flag(*worker, "active"))
+        return Error::forbidden(QStringLiteral("%1 is inactive").arg(str(*worker, "full_name")));
+    const QString opId = str(ctx.operation, "id");
+    auto open = repo().openEntriesOfWorker(tx.db(), scope, workerId);
+    if (!open)
+        return open.error();
+    for (const auto &e : *open) {
+        if (str(e, "operation_id") == opId)
+            return e; // already timing this operation: starting again changes nothing
+    }
+    if (!open->empty()) {
+        const Row &other = open->front();
+        QString what = QStringLiteral("another operation");
+        if (auto op = repo().operations.get(tx.db(), scope, str(other, "operation_id"))) {
+            auto oc = m_s.eventData.forOperation(scope, *op);
+            if (oc)
+                what = QStringLiteral("%1 (%2 / %3)").arg(str(oc->operation, "operation_name"), str(oc->job, "job_number"),
+                                                          str(oc->part, "part_number"));
+        }
+        return Error{ErrorCode::Conflict, QStringLiteral("Please stop timing on %1 before starting a new operation").arg(what),
+                     Json{{"open_time_entry_id", other["id"]}, {"operation_id", other["operation_id"]}}};
+    }
+    auto entry = repo().timeEntries.insert(tx, scope,
+                                           Row{{"operator_id", js(workerId)}, {"operation_id", js(opId)}, {"start_time", js(nowIso())}});
+    if (!entry)
+        return entry.error();
+    Json data = ctx.eventData();
+    data["time_entry_id"] = (*entry)["id"];
+    data["operator_id"] = js(workerId);
+    data["operator_name"] = (*worker)["full_name"];
+    data["start_time"] = (*entry)["start_time"];
+    tx.emitEvent(scope.tenantId, QStringLiteral("time_entry.started"), str(*entry, "id"), data, ctx.topicContext());
+    return entry;
+}
+
+Status TimeService::recomputeActualTime(WriteTx &tx, const Scope &scope, const QString &operationId)
+{
+    auto op = repo().operations.get(tx.db(), scope, operationId, QStringLiteral("operation"));
+    if (!op)
+        return op.error();
+    auto minutes = repo().closedMinutesOfOperation(tx.db(), scope, operationId);
+    if (!minutes)
+        return minutes.error();
+    if (num(*op, "actual_time") != *minutes)
+        ERY_TRY(repo().operations.update(tx, scope, *op, {{"actual_time", *minutes}}));
+    return {};
+}
+
+Result<Row> TimeService::closeIn(WriteTx &tx, const Scope &scope, const Row &entry, const QString &reason)
+{
+    const QString entryId = str(entry, "id");
+    const QString now = nowIso();
+    auto pauses = repo().openPausesOfEntry(tx.db(), scope, entryId);
+    if (!pauses)
+        return pauses.error();
+    for (const auto &p : *pauses) {
+        const qint64 secs = qMax<qint64>(0, (msOf(now) - msOf(str(p, "paused_at"))) / 1000);
+        ERY_TRY(repo().timeEntryPauses.update(tx, scope, p, {{"resumed_at", js(now)}, {"duration", secs}}));
+    }
+    auto paused = repo().pausedSecondsOfEntry(tx.db(), scope, entryId);
+    if (!paused)
+        return paused.error();
+    const qint64 minutes = entryMinutes(msOf(str(entry, "start_time")), msOf(now), *paused);
+    auto closed = repo().timeEntries.update(tx, scope, entry, {{"end_time", js(now)}, {"duration", minutes}, {"is_paused", false}},
+                                            {QStringLiteral("end_time")});
+    if (!closed)
+        return closed.error();
+    ERY_TRY(recomputeActualTime(tx, scope, str(entry, "operation_id")));
+    auto op = repo().operations.get(tx.db(), scope, str(entry, "operation_id"));
+    if (op) {
+        auto ctx = m_s.eventData.forOperation(scope, *op);
+        if (ctx) {
+            Json data = ctx->eventData();
+            data["time_entry_id"] = js(entryId);
+            data["operator_id"] = entry["operator_id"];
+            data["operator_name"] = js(m_s.eventData.workerName(scope, str(entry, "operator_id")));
+            data["start_time"] = entry["start_time"];
+            data["end_time"] = js(now);
+            data["duration"] = minutes;
+            data["reason"] = js(reason);
+            tx.emitEvent(scope.tenantId, QStringLiteral("time_entry.stopped"), entryId, data, ctx->topicContext());
+        }
+    }
+    return closed;
+}
+
+Result<Row> TimeService::start(const Scope &scope, const QString &workerId, const QString &operationId)
+{
+    return db().write([&](WriteTx &tx) -> Result<Row> {
+        auto op = repo().operations.get(tx.db(), scope, operationId, QStringLiteral("operation"));
+        if (!op)
+            return op.error();
+        const QString st = str(*op, "status");
+        if (st == status::Completed || st == status::OnHold)
+            return Error::invalidTransition(QStringLiteral("operation"), st, QStringLiteral("start timing on"));
+        if (st == status::NotStarted) {
+            auto t = m_s.operations.transitionIn(tx, scope, *op, Action::Start, workerId);
+            if (!t)
+                return t.error();
+            auto open = repo().openEntriesOfWorker(tx.db(), scope, workerId);
+            if (!open)
+                return open.error();
+            if (open->empty())
+                return Error::internal(QStringLiteral("time entry missing"));
+            return open->front();
+        }
+        auto ctx = m_s.eventData.forOperation(scope, *op);
+        if (!ctx)
+            return ctx.error();
+        return openIn(tx, scope, workerId, *ctx);
+    });
+}
+
+Result<Row> TimeService::stop(const Scope &scope, const QString &workerId)
+{
+    return db().write([&](WriteTx &tx) -> Result<Row> {
+        auto open = repo().openEntriesOfWorker(tx.db(), scope, workerId);
+        if (!open)
+            return open.error();
+        if (open->empty())
+            return Error::notFound(QStringLiteral("open time entry"));
+        Result<Row> last = open->front();
+        for (const auto &e : *open) {
+            last = closeIn(tx, scope, e, QStringLiteral("stopped"));
+            if (!last)
+                return last.error();
+        }
+        return last;
+    });
+}
+
+Result<Row> TimeService::pause(const Scope &scope, const QString &entryId)
+{
+    return db().write([&](WriteTx &tx) -> Result<Row> {
+        auto e = repo().timeEntries.get(tx.db(), scope, entryId, QStringLiteral("time entry"));
+        if (!e)
+            return e.error();
+        if (!str(*e, "end_time").isEmpty() || flag(*e, "is_paused"))
+            return Error::invalidTransition(QStringLiteral("time entry"), flag(*e, "is_paused") ? QStringLiteral("paused") : QStringLiteral("stopped"),
+                                            QStringLiteral("pause"));
+        ERY_TRY(repo().timeEntryPauses.insert(tx, scope, Row{{"time_entry_id", js(entryId)}, {"paused_at", js(nowIso())}}));
+        return repo().timeEntries.update(tx, scope, *e, {{"is_paused", true}}, {QStringLiteral("is_paused")});
+    });
+}
+
+Result<Row> TimeService::resume(const Scope &scope, const QString &entryId)
+{
+    return db().write([&](WriteTx &tx) -> Result<Row> {
+        auto e = repo().timeEntries.get(tx.db(), scope, entryId, QStringLiteral("time entry"));
+        if (!e)
+            return e.error();
+        if (!str(*e, "end_time").isEmpty() || !flag(*e, "is_paused"))
+            return Error::invalidTransition(QStringLiteral("time entry"), str(*e, "end_time").isEmpty() ? QStringLiteral("running") : QStringLiteral("stopped"),
+                                            QStringLiteral("resume"));
+        auto pauses = repo().openPausesOfEntry(tx.db(), scope, entryId);
+        if (!pauses)
+            return pauses.error();
+        const QString now = nowIso();
+        for (const auto &p : *pauses) {
+            const qint64 secs = qMax<qint64>(0, (msOf(now) - msOf(str(p, "paused_at"))) / 1000);
+            ERY_TRY(repo().timeEntryPauses.update(tx, scope, p, {{"resumed_at", js(now)}, {"duration", secs}}));
+        }
+        return repo().timeEntries.update(tx, scope, *e, {{"is_paused", false}}, {QStringLiteral("is_paused")});
+    });
+}
+
+Result<Row> TimeService::forceStop(const Scope &scope, const QString &entryId)
+{
+    return db().write([&](WriteTx &tx) -> Result<Row> {
+        auto e = repo().timeEntries.get(tx.db(), scope, entryId, QStringLiteral("time entry"));
+        if (!e)
+            return e.error();
+        if (!str(*e, "end_time").isEmpty())
+            return Error::invalidTransition(QStringLiteral("time entry"), QStringLiteral("stopped"), QStringLiteral("stop"));
+        auto closed = closeIn(tx, scope, *e, QStringLiteral("force_stopped"));
+        if (!closed)
+            return closed.error();
+        ERY_TRY(m_s.activity.record(tx, scope, QStringLiteral("force_stop"), QStringLiteral("time_entry"), entryId, {},
+                                    QStringLiteral("Time entry stopped by an admin")));
+        return closed;
+    });
+}
+
+Result<qint64> TimeService::stopAll(const Scope &scope)
+{
+    return db().write([&](WriteTx &tx) -> Result<qint64> {
+        auto open = repo().allOpenEntries(tx.db(), scope);
+        if (!open)
+            return open.error();
+        for (const auto &e : *open)
+            ERY_TRY(closeIn(tx, scope, e, QStringLiteral("force_stopped")));
+        if (!open->empty())
+            ERY_TRY(m_s.activity.record(tx, scope, QStringLiteral("force_stop_all"), QStringLiteral("time_entry"), {}, {},
+                                        QStringLiteral("%1 open time entries stopped by an admin").arg(open->size())));
+        return qint64(open->size());
+    });
+}
+
+Result<Page> TimeService::list(const Scope &scope, const ListQuery &q)
+{
+    ListQuery lq = q;
+    if (lq.sort.isEmpty()) {
+        lq.sort = QStringLiteral("start_time");
+        lq.descending = true;
+    }
+    return repo().timeEntries.list(db(), scope, lq);
+}
+
+Result<Row> TimeService::get(const Scope &scope, const QString &id)
+{
+    return repo().timeEntries.get(db(), scope, id, QStringLiteral("time entry"));
+}
+
+} // namespace ery

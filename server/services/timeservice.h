@@ -1,0 +1,30 @@
+#pragma once
+
+#include "eventdata.h"
+
+namespace ery {
+
+// Time tracking (DOMAIN.md): entries per (worker, operation) in minutes, pauses in seconds, one open
+// entry per worker, actual_time recomputed from closed entries.
+class TimeService : public ServiceBase {
+public:
+    using ServiceBase::ServiceBase;
+
+    // The terminal's Start: opens an entry; a not_started operation is started (with roll-up).
+    Result<Row> start(const Scope &scope, const QString &workerId, const QString &operationId);
+    // Closes the worker's open entry (the terminal's Pause: the operation keeps its status).
+    Result<Row> stop(const Scope &scope, const QString &workerId);
+    Result<Row> pause(const Scope &scope, const QString &entryId);  // a break inside a running entry
+    Result<Row> resume(const Scope &scope, const QString &entryId);
+    Result<Row> forceStop(const Scope &scope, const QString &entryId); // admin
+    Result<qint64> stopAll(const Scope &scope);                        // admin: every open entry
+    Result<Page> list(const Scope &scope, const ListQuery &q);
+    Result<Row> get(const Scope &scope, const QString &id);
+
+    // Inside a caller's transaction.
+    Result<Row> openIn(WriteTx &tx, const Scope &scope, const QString &workerId, const OperationContext &ctx);
+    Result<Row> closeIn(WriteTx &tx, const Scope &scope, const Row &entry, const QString &reason);
+    Status recomputeActualTime(WriteTx &tx, const Scope &scope, const QString &operationId);
+};
+
+} // namespace ery

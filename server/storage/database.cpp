@@ -1,0 +1,383 @@
+#include "database.h"
+
+#include "core/ids.h"
+#include "core/jsonutil.h"
+#include "migrations.h"
+
+#include <QAtomicInt>
+#include <QFileInfo>
+#include <QDir>
+#include <QLoggingCategory>
+#include <QSet>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QSqlRecord>
+#include <QThread>
+#include <QUrl>
+
+Q_LOGGING_CATEGORY(lcDb, "eryxon.db")
+
+namespace ery {
+
+namespace {
+
+// Columns stored as 0/1 integers that the engine presents as booleans. Column names mean the
+// same thing in every table, so one list serves the whole schema.
+const QSet<QString> &boolColumns()
+{
+    static const QSet<QString> s{"active", "is_machine", "is_bullet_card", "enforce_wip_limit", "show_capacity_warning",
+                                 "is_paused", "is_global", "causes_standstill", "verification_required", "read", "pinned",
+                                 "dismissed", "use_tls", "enabled", "success", "is_sandbox", "auto_stop_tracking"};
+    return s;
+}
+
+// Columns holding JSON text.
+const QSet<QString> &jsonColumns()
+{
+    static const QSet<QString> s{"metadata", "feature_flags", "file_paths", "image_paths", "changes", "events",
+                                 "allowed_tools", "payload", "errors"};
+    return s;
+}
+
+QAtomicInt g_connCounter;
+
+} // namespace
+
+QString DbLocation::display() const
+{
+    if (!postgres)
+        return path;
+    return QStringLiteral("postgresql://%1@%2:%3/%4").arg(user, host).arg(port).arg(dbName);
+}
+
+Result<DbLocation> DbLocation::parse(const QString &url)
+{
+    DbLocation loc;
+    if (url.startsWith(QLatin1String("postgresql://")) || url.startsWith(QLatin1String("postgres://"))) {
+        QUrl u(url);
+        if (!u.isValid() || u.host().isEmpty())
+            return Error::badRequest(QStringLiteral("invalid PostgreSQL URL: %1").arg(u.toString(QUrl::RemovePassword)));
+        loc.postgres = true;
+        loc.host = u.host();
+        loc.port = u.port(5432);
+        loc.user = u.userName();
+        loc.password = u.password();
+        loc.dbName = u.path().mid(1);
+        if (loc.dbName.isEmpty())
+            return Error::badRequest(QStringLiteral("PostgreSQL URL names no database"));
+        return loc;
+    }
+    QString path = url;
+    if (path.startsWith(QLatin1String("sqlite://")))
+        path = path.mid(9);
+    if (path.isEmpty())
+        return Error::badRequest(QStringLiteral("empty database path"));
+    loc.path = path;
+    return loc;
+}
+
+Database::~Database()
+{
+    for (auto *q : std::as_const(m_cache))
+        delete q;
+    m_cache.clear();
+    m_db.close();
+    m_db = QSqlDatabase();
+    QSqlDatabase::removeDatabase(m_connName);
+}
+
+Result<std::unique_ptr<Database>> Database::open(const QString &url)
+{
+    auto loc = DbLocation::parse(url);
+    if (!loc)
+        return loc.error();
+    return open(*loc);
+}
+
+Result<std::unique_ptr<Database>> Database::open(const DbLocation &loc)
+{
+    std::unique_ptr<Database> d(new Database);
+    d->m_loc = loc;
+    d->m_connName = QStringLiteral("eryxon-%1").arg(g_connCounter.fetchAndAddRelaxed(1));
+    if (loc.postgres) {
+        d->m_db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), d->m_connName);
+        d->m_db.setHostName(loc.host);
+        d->m_db.setPort(loc.port);
+        d->m_db.setUserName(loc.user);
+        d->m_db.setPassword(loc.password);
+        d->m_db.setDatabaseName(loc.dbName);
+        d->m_db.setConnectOptions(QStringLiteral("connect_timeout=10"));
+    } else {
+        QFileInfo fi(loc.path);
+        if (!fi.absoluteDir().exists() && !QDir().mkpath(fi.absolutePath()))
+            return Error::internal(QStringLiteral("cannot create directory %1").arg(fi.absolutePath()));
+        d->m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), d->m_connName);
+        d->m_db.setDatabaseName(loc.path);
+        d->m_db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
+    }
+    if (!d->m_db.isValid())
+        return Error::internal(QStringLiteral("the Qt SQL driver for %1 is not installed").arg(loc.postgres ? "PostgreSQL" : "SQLite"));
+    if (!d->m_db.open())
+        return Error::internal(QStringLiteral("cannot open database %1: %2").arg(loc.display(), d->m_db.lastError().text()));
+    if (!loc.postgres) {
+        for (const char *pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL", "PRAGMA foreign_keys=ON",
+                                   "PRAGMA busy_timeout=10000"}) {
+            QSqlQuery q(d->m_db);
+            if (!q.exec(QString::fromLatin1(pragma)))
+                return Error::internal(QStringLiteral("%1 failed: %2").arg(pragma, q.lastError().text()));
+        }
+    } else {
+        QSqlQuery q(d->m_db);
+        q.exec(QStringLiteral("SET client_min_messages TO WARNING"));
+    }
+    return d;
+}
+
+Error Database::sqlError(const QString &sql, const QString &driverText, const QString &nativeCode) const
+{
+    // Unique violations are the caller's conflict (duplicate job_number), never a 500.
+    if (nativeCode == QLatin1String("23505") || nativeCode == QLatin1String("2067") || nativeCode == QLatin1String("1555")
+        || driverText.contains(QLatin1String("UNIQUE constraint failed")))
+        return Error::conflict(QStringLiteral("A record with the same unique value already exists"));
+    if (nativeCode == QLatin1String("23503") || nativeCode == QLatin1String("787") || driverText.contains(QLatin1String("FOREIGN KEY")))
+        return Error{ErrorCode::ValidationError, QStringLiteral("A referenced record does not exist or is still in use"), nullptr};
+    if (nativeCode == QLatin1String("23514") || nativeCode == QLatin1String("275") || driverText.contains(QLatin1String("CHECK constraint")))
+        return Error{ErrorCode::ValidationError, QStringLiteral("A value is outside its allowed range"), nullptr};
+    qCWarning(lcDb) << "SQL error" << nativeCode << driverText << "in" << sql.left(200);
+    return Error::internal(QStringLiteral("database error"));
+}
+
+QSqlQuery *Database::prepared(const QString &sql, Error *err)
+{
+    auto it = m_cache.constFind(sql);
+    if (it != m_cache.constEnd())
+        return *it;
+    auto *q = new QSqlQuery(m_db);
+    q->setForwardOnly(true);
+    if (!q->prepare(sql)) {
+        *err = sqlError(sql, q->lastError().text(), q->lastError().nativeErrorCode());
+        delete q;
+        return nullptr;
+    }
+    m_cache.insert(sql, q);
+    return q;
+}
+
+Json Database::toJsonValue(const QString &column, const QVariant &v)
+{
+    if (v.isNull())
+        return nullptr;
+    if (boolColumns().contains(column))
+        return v.toLongLong() != 0;
+    if (jsonColumns().contains(column)) {
+        const QByteArray text = v.toString().toUtf8();
+        Json j = Json::parse(text.constData(), text.constData() + text.size(), nullptr, false);
+        return j.is_discarded() ? Json(nullptr) : j;
+    }
+    switch (v.typeId()) {
+    case QMetaType::Int:
+    case QMetaType::LongLong:
+    case QMetaType::UInt:
+    case QMetaType::ULongLong:
+    case QMetaType::Short:
+        return v.toLongLong();
+    case QMetaType::Double:
+    case QMetaType::Float:
+        return v.toDouble();
+    case QMetaType::Bool:
+        return v.toBool();
+    default:
+        return v.toString().toStdString();
+    }
+}
+
+QVariant Database::toVariant(const Json &v)
+{
+    switch (v.type()) {
+    case Json::value_t::null:
+    case Json::value_t::discarded:
+        return QVariant();
+    case Json::value_t::boolean:
+        return QVariant(qint64(v.get<bool>() ? 1 : 0));
+    case Json::value_t::number_integer:
+        return QVariant(qint64(v.get<qint64>()));
+    case Json::value_t::number_unsigned:
+        return QVariant(qint64(v.get<quint64>()));
+    case Json::value_t::number_float:
+        return QVariant(v.get<double>());
+    case Json::value_t::string:
+        return QVariant(QString::fromStdString(v.get<std::string>()));
+    default:
+        return QVariant(QString::fromStdString(v.dump()));
+    }
+}
+
+Result<Rows> Database::query(const QString &sql, const QVariantList &params)
+{
+    Error err;
+    QSqlQuery *q = prepared(sql, &err);
+    if (!q)
+        return err;
+    for (int i = 0; i < params.size(); ++i)
+        q->bindValue(i, params[i]);
+    if (!q->exec()) {
+        Error e = sqlError(sql, q->lastError().text(), q->lastError().nativeErrorCode());
+        q->finish();
+        return e;
+    }
+    Rows rows;
+    if (q->isSelect()) {
+        const QSqlRecord rec = q->record();
+        const int n = rec.count();
+        QStringList names;
+        names.reserve(n);
+        for (int i = 0; i < n; ++i)
+            names << rec.fieldName(i);
+        while (q->next()) {
+            Json row = Json::object();
+            for (int i = 0; i < n; ++i)
+                row[names[i].toStdString()] = toJsonValue(names[i], q->value(i));
+            rows.push_back(std::move(row));
+        }
+    }
+    q->finish();
+    return rows;
+}
+
+Status Database::exec(const QString &sql, const QVariantList &params, int *rowsAffected)
+{
+    Error err;
+    QSqlQuery *q = prepared(sql, &err);
+    if (!q)
+        return err;
+    for (int i = 0; i < params.size(); ++i)
+        q->bindValue(i, params[i]);
+    if (!q->exec()) {
+        Error e = sqlError(sql, q->lastError().text(), q->lastError().nativeErrorCode());
+        q->finish();
+        return e;
+    }
+    if (rowsAffected)
+        *rowsAffected = q->numRowsAffected();
+    q->finish();
+    return {};
+}
+
+Result<qint64> Database::scalar(const QString &sql, const QVariantList &params)
+{
+    auto rows = query(sql, params);
+    if (!rows)
+        return rows.error();
+    if (rows->empty() || rows->front().empty())
+        return qint64(0);
+    const Json &v = rows->front().begin().value();
+    if (v.is_number())
+        return v.get<qint64>();
+    if (v.is_string())
+        return QString::fromStdString(v.get<std::string>()).toLongLong();
+    return qint64(0);
+}
+
+Status Database::begin()
+{
+    // BEGIN IMMEDIATE takes SQLite's write lock up front, so two writers queue on busy_timeout
+    // instead of failing with SQLITE_BUSY when a read transaction tries to upgrade.
+    QSqlQuery q(m_db);
+    const QString sql = isPostgres() ? QStringLiteral("BEGIN") : QStringLiteral("BEGIN IMMEDIATE");
+    if (!q.exec(sql))
+        return Error::internal(QStringLiteral("cannot start a transaction: %1").arg(q.lastError().text()));
+    return {};
+}
+
+void Database::rollback()
+{
+    QSqlQuery q(m_db);
+    q.exec(QStringLiteral("ROLLBACK"));
+}
+
+Status Database::commit(WriteTx &tx)
+{
+    auto &drafts = tx.drafts();
+    if (!drafts.empty()) {
+        // On PostgreSQL concurrent transactions could commit outbox ids out of order; serialising
+        // the short insert-and-commit window keeps id order equal to commit order, which the
+        // dispatcher's cursor relies on. SQLite writers are serialised already.
+        if (isPostgres()) {
+            if (auto s = exec(QStringLiteral("SELECT pg_advisory_xact_lock(7702001)")); !s) {
+                rollback();
+                return s;
+            }
+        }
+        static const QString ins = QStringLiteral(
+            "INSERT INTO outbox (event_id, tenant_id, kind, topic, entity_id, payload, occurred_at) VALUES (?,?,?,?,?,?,?)");
+        for (const auto &d : drafts) {
+            auto s = exec(ins, {d.eventId, d.tenantId, d.kind, d.topic, d.entityId.isEmpty() ? QVariant() : QVariant(d.entityId),
+                                QString::fromStdString(d.payload.dump()), d.occurredAt});
+            if (!s) {
+                rollback();
+                return s;
+            }
+        }
+    }
+    QSqlQuery q(m_db);
+    if (!q.exec(QStringLiteral("COMMIT"))) {
+        const QString text = q.lastError().text();
+        rollback();
+        return Error::internal(QStringLiteral("commit failed: %1").arg(text));
+    }
+    if (!drafts.empty() && m_commitHook)
+        m_commitHook();
+    return {};
+}
+
+Status Database::migrate()
+{
+    return runMigrations(*this);
+}
+
+int Database::schemaVersion()
+{
+    auto v = scalar(QStringLiteral("SELECT COALESCE(MAX(version),0) FROM schema_migrations"));
+    return v ? int(*v) : 0;
+}
+
+Result<Rows> WriteTx::query(const QString &sql, const QVariantList &params)
+{
+    return m_db.query(sql, params);
+}
+
+Status WriteTx::exec(const QString &sql, const QVariantList &params, int *rowsAffected)
+{
+    return m_db.exec(sql, params, rowsAffected);
+}
+
+void WriteTx::emitEvent(const QString &tenantId, const QString &type, const QString &entityId, Json data, Json context)
+{
+    OutboxDraft d;
+    d.eventId = newId();
+    d.tenantId = tenantId;
+    d.kind = QStringLiteral("event");
+    d.topic = type;
+    d.entityId = entityId;
+    d.occurredAt = nowIso();
+    d.payload = Json{{"id", d.eventId.toStdString()}, {"type", type.toStdString()}, {"tenant_id", tenantId.toStdString()},
+                     {"occurred_at", d.occurredAt.toStdString()}, {"data", std::move(data)}, {"context", std::move(context)}};
+    m_drafts.push_back(std::move(d));
+}
+
+void WriteTx::emitChange(const QString &tenantId, const QString &table, const char *eventType, const Json &newRow, const Json &oldRow)
+{
+    OutboxDraft d;
+    d.eventId = newId();
+    d.tenantId = tenantId;
+    d.kind = QStringLiteral("change");
+    d.topic = table;
+    const Json &ref = newRow.is_object() ? newRow : oldRow;
+    d.entityId = ref.is_object() ? str(ref, "id") : QString();
+    d.occurredAt = nowIso();
+    d.payload = Json{{"table", table.toStdString()}, {"eventType", eventType}, {"commit_timestamp", d.occurredAt.toStdString()},
+                     {"new", newRow.is_null() ? Json::object() : newRow}, {"old", oldRow.is_null() ? Json::object() : oldRow}};
+    m_drafts.push_back(std::move(d));
+}
+
+} // namespace ery

@@ -1,0 +1,127 @@
+#pragma once
+
+#include "core/result.h"
+
+#include <QHash>
+#include <QSqlDatabase>
+#include <QString>
+#include <QVariant>
+
+#include <functional>
+#include <memory>
+#include <vector>
+
+class QSqlQuery;
+
+namespace ery {
+
+using Row = Json;
+using Rows = std::vector<Json>;
+
+// An outbox row not yet written: buffered by WriteTx and written just before COMMIT.
+struct OutboxDraft {
+    QString eventId;
+    QString tenantId;
+    QString kind;   // "event" | "change"
+    QString topic;  // event name ("operation.started") or table name for row changes
+    QString entityId;
+    Json payload;
+    QString occurredAt;
+};
+
+class Database;
+
+// The write transaction handed to a service mutation. Domain events and row changes emitted on it
+// are written to the outbox inside the same transaction, so they exist if and only if it commits.
+class WriteTx {
+public:
+    explicit WriteTx(Database &db) : m_db(db) {}
+    Database &db() { return m_db; }
+
+    Result<Rows> query(const QString &sql, const QVariantList &params = {});
+    Status exec(const QString &sql, const QVariantList &params = {}, int *rowsAffected = nullptr);
+
+    // A domain event (CONTRACTS.md §2): data = entity fields + human names; context = topic tokens.
+    void emitEvent(const QString &tenantId, const QString &type, const QString &entityId, Json data, Json context = Json::object());
+    // A row change for the realtime feed: INSERT / UPDATE / DELETE with new and old rows.
+    void emitChange(const QString &tenantId, const QString &table, const char *eventType, const Json &newRow, const Json &oldRow);
+
+    std::vector<OutboxDraft> &drafts() { return m_drafts; }
+
+private:
+    Database &m_db;
+    std::vector<OutboxDraft> m_drafts;
+};
+
+struct DbLocation {
+    bool postgres = false;
+    QString path; // SQLite file
+    QString host, user, password, dbName;
+    int port = 5432;
+    QString display() const; // never shows the password
+    static Result<DbLocation> parse(const QString &url);
+};
+
+// One connection, used from one thread (QSqlDatabase connections are per thread).
+class Database {
+public:
+    ~Database();
+    static Result<std::unique_ptr<Database>> open(const DbLocation &loc);
+    static Result<std::unique_ptr<Database>> open(const QString &url);
+
+    bool isPostgres() const { return m_loc.postgres; }
+    const DbLocation &location() const { return m_loc; }
+
+    Status migrate();
+    int schemaVersion();
+
+    Result<Rows> query(const QString &sql, const QVariantList &params = {});
+    Status exec(const QString &sql, const QVariantList &params = {}, int *rowsAffected = nullptr);
+    Result<qint64> scalar(const QString &sql, const QVariantList &params = {});
+
+    // Runs f inside one write transaction (BEGIN IMMEDIATE on SQLite). f returns Result<T>; an error
+    // rolls back and discards the emitted outbox rows. A write started inside another joins it.
+    template<class F>
+    auto write(F &&f) -> decltype(f(std::declval<WriteTx &>()))
+    {
+        if (m_tx)
+            return f(*m_tx);
+        if (auto s = begin(); !s)
+            return s.error();
+        WriteTx tx(*this);
+        m_tx = &tx;
+        auto r = f(tx);
+        m_tx = nullptr;
+        if (!r) {
+            rollback();
+            return r;
+        }
+        if (auto s = commit(tx); !s)
+            return s.error();
+        return r;
+    }
+    bool inTransaction() const { return m_tx != nullptr; }
+
+    // Called after every successful commit that wrote outbox rows (wakes the dispatcher).
+    void setCommitHook(std::function<void()> hook) { m_commitHook = std::move(hook); }
+
+    static Json toJsonValue(const QString &column, const QVariant &v);
+    static QVariant toVariant(const Json &v);
+
+private:
+    Database() = default;
+    Status begin();
+    Status commit(WriteTx &tx);
+    void rollback();
+    QSqlQuery *prepared(const QString &sql, Error *err);
+    Error sqlError(const QString &sql, const QString &driverText, const QString &nativeCode) const;
+
+    DbLocation m_loc;
+    QString m_connName;
+    QSqlDatabase m_db;
+    QHash<QString, QSqlQuery *> m_cache;
+    WriteTx *m_tx = nullptr;
+    std::function<void()> m_commitHook;
+};
+
+} // namespace ery

@@ -1,0 +1,225 @@
+#include "repositories.h"
+
+#include "core/ids.h"
+#include "core/jsonutil.h"
+
+namespace ery {
+
+Result<Row> TenantRepository::get(Database &db, const QString &id) const
+{
+    if (!isUuid(id))
+        return Error::notFound(QStringLiteral("tenant"));
+    auto rows = db.query(QStringLiteral("SELECT * FROM tenants WHERE id = ?"), {id});
+    if (!rows)
+        return rows.error();
+    if (rows->empty())
+        return Error::notFound(QStringLiteral("tenant"));
+    return std::move(rows->front());
+}
+
+Result<Rows> TenantRepository::all(Database &db) const
+{
+    return db.query(QStringLiteral("SELECT * FROM tenants ORDER BY is_sandbox, created_at, id"));
+}
+
+Result<Row> TenantRepository::sandboxOf(Database &db, const QString &liveId) const
+{
+    auto rows = db.query(QStringLiteral("SELECT * FROM tenants WHERE sandbox_of = ?"), {liveId});
+    if (!rows)
+        return rows.error();
+    if (rows->empty())
+        return Error::notFound(QStringLiteral("sandbox tenant"));
+    return std::move(rows->front());
+}
+
+Result<Row> TenantRepository::insert(WriteTx &tx, Row row) const
+{
+    const QString now = nowIso();
+    if (!row.contains("id"))
+        row["id"] = newId().toStdString();
+    row["created_at"] = now.toStdString();
+    row["updated_at"] = now.toStdString();
+    QStringList cols, marks;
+    QVariantList params;
+    for (auto it = row.begin(); it != row.end(); ++it) {
+        cols << QString::fromStdString(it.key());
+        marks << QStringLiteral("?");
+        params << Database::toVariant(it.value());
+    }
+    ERY_TRY(tx.exec(QStringLiteral("INSERT INTO tenants (%1) VALUES (%2)").arg(cols.join(QLatin1Char(',')), marks.join(QLatin1Char(','))), params));
+    auto stored = get(tx.db(), str(row, "id"));
+    if (!stored)
+        return stored.error();
+    tx.emitChange(str(*stored, "id"), QStringLiteral("tenants"), "INSERT", *stored, nullptr);
+    return stored;
+}
+
+Result<Row> TenantRepository::update(WriteTx &tx, const Row &current, const Row &patch) const
+{
+    static const QStringList editable{"name", "company_name", "abbreviation", "timezone", "plan", "status", "max_jobs",
+                                      "max_parts_per_month", "max_storage_mb", "rate_limit_per_minute", "factory_opening_time",
+                                      "factory_closing_time", "working_days_mask", "auto_stop_tracking", "enterprise", "site",
+                                      "area", "feature_flags"};
+    Row next = current;
+    QStringList sets;
+    QVariantList params;
+    for (auto it = patch.begin(); it != patch.end(); ++it) {
+        const QString c = QString::fromStdString(it.key());
+        if (!editable.contains(c))
+            continue;
+        sets << c + QStringLiteral(" = ?");
+        params << Database::toVariant(it.value());
+        next[it.key()] = it.value();
+    }
+    const QString now = nowIso();
+    sets << QStringLiteral("updated_at = ?");
+    params << now << str(current, "id");
+    next["updated_at"] = now.toStdString();
+    ERY_TRY(tx.exec(QStringLiteral("UPDATE tenants SET %1 WHERE id = ?").arg(sets.join(QLatin1Char(','))), params));
+    tx.emitChange(str(current, "id"), QStringLiteral("tenants"), "UPDATE", next, current);
+    return next;
+}
+
+Result<qint64> TenantRepository::takeOperatorNumber(WriteTx &tx, const QString &tenantId) const
+{
+    auto n = tx.db().scalar(QStringLiteral("SELECT next_operator_number FROM tenants WHERE id = ?"), {tenantId});
+    if (!n)
+        return n.error();
+    ERY_TRY(tx.exec(QStringLiteral("UPDATE tenants SET next_operator_number = next_operator_number + 1 WHERE id = ?"), {tenantId}));
+    return *n;
+}
+
+void Repositories::loadColumns(Database &db) const
+{
+    for (const Table *t : {&users, &cells, &resources, &operationResources, &materials, &jobs, &parts, &operations, &timeEntries,
+                           &timeEntryPauses, &substeps, &substepTemplates, &substepTemplateItems, &scrapReasons, &quantities,
+                           &quantityScrapReasons, &issueCategories, &issues, &assignments, &notifications, &activity, &apiKeys,
+                           &mcpKeys, &webhooks, &webhookDeliveries, &mqttPublishers, &syncImports})
+        t->loadColumns(db);
+}
+
+Result<Rows> Repositories::operationsOfPart(Database &db, const Scope &s, const QString &partId) const
+{
+    return operations.where(db, s, QStringLiteral("part_id = ?"), {partId}, QStringLiteral("sequence, created_at"));
+}
+
+Result<Rows> Repositories::partsOfJob(Database &db, const Scope &s, const QString &jobId) const
+{
+    return parts.where(db, s, QStringLiteral("job_id = ?"), {jobId}, QStringLiteral("created_at, id"));
+}
+
+Result<QString> Repositories::currentCellOfPart(Database &db, const Scope &s, const QString &partId) const
+{
+    auto rows = db.query(QStringLiteral("SELECT o.cell_id FROM operations o JOIN cells c ON c.id = o.cell_id "
+                                        "WHERE o.tenant_id = ? AND o.part_id = ? AND o.deleted_at IS NULL AND o.status = 'in_progress' "
+                                        "ORDER BY c.sequence, o.sequence LIMIT 1"),
+                         {s.tenantId, partId});
+    if (!rows)
+        return rows.error();
+    return rows->empty() ? QString() : str(rows->front(), "cell_id");
+}
+
+Result<QString> Repositories::currentCellOfJob(Database &db, const Scope &s, const QString &jobId) const
+{
+    auto rows = db.query(QStringLiteral("SELECT o.cell_id FROM operations o JOIN parts p ON p.id = o.part_id JOIN cells c ON c.id = o.cell_id "
+                                        "WHERE o.tenant_id = ? AND p.job_id = ? AND o.deleted_at IS NULL AND p.deleted_at IS NULL "
+                                        "AND o.status = 'in_progress' ORDER BY c.sequence, o.sequence LIMIT 1"),
+                         {s.tenantId, jobId});
+    if (!rows)
+        return rows.error();
+    return rows->empty() ? QString() : str(rows->front(), "cell_id");
+}
+
+Result<Rows> Repositories::openEntriesOfWorker(Database &db, const Scope &s, const QString &workerId) const
+{
+    return timeEntries.where(db, s, QStringLiteral("operator_id = ? AND end_time IS NULL"), {workerId}, QStringLiteral("start_time"));
+}
+
+Result<Rows> Repositories::openEntriesOfOperation(Database &db, const Scope &s, const QString &operationId) const
+{
+    return timeEntries.where(db, s, QStringLiteral("operation_id = ? AND end_time IS NULL"), {operationId}, QStringLiteral("start_time"));
+}
+
+Result<Rows> Repositories::allOpenEntries(Database &db, const Scope &s) const
+{
+    return timeEntries.where(db, s, QStringLiteral("end_time IS NULL"), {}, QStringLiteral("start_time"));
+}
+
+Result<Rows> Repositories::openPausesOfEntry(Database &db, const Scope &s, const QString &entryId) const
+{
+    return timeEntryPauses.where(db, s, QStringLiteral("time_entry_id = ? AND resumed_at IS NULL"), {entryId});
+}
+
+Result<qint64> Repositories::pausedSecondsOfEntry(Database &db, const Scope &s, const QString &entryId) const
+{
+    return db.scalar(QStringLiteral("SELECT COALESCE(SUM(duration),0) FROM time_entry_pauses WHERE tenant_id = ? AND time_entry_id = ? "
+                                    "AND resumed_at IS NOT NULL"),
+                     {s.tenantId, entryId});
+}
+
+Result<qint64> Repositories::closedMinutesOfOperation(Database &db, const Scope &s, const QString &operationId) const
+{
+    return db.scalar(QStringLiteral("SELECT COALESCE(SUM(duration),0) FROM time_entries WHERE tenant_id = ? AND operation_id = ? "
+                                    "AND end_time IS NOT NULL"),
+                     {s.tenantId, operationId});
+}
+
+Result<qint64> Repositories::pendingStandstills(Database &db, const Scope &s, const QString &operationId, const QString &exceptIssueId) const
+{
+    return issues.count(db, s, QStringLiteral("operation_id = ? AND status = 'pending' AND causes_standstill = 1 AND id <> ?"),
+                        {operationId, exceptIssueId});
+}
+
+Result<qint64> Repositories::openJobCount(Database &db, const Scope &s) const
+{
+    return jobs.count(db, s, QStringLiteral("status <> 'completed'"));
+}
+
+Result<qint64> Repositories::partQuantityThisMonth(Database &db, const Scope &s, const QString &monthStartIso) const
+{
+    // Deleted parts still count: the quota is on what was created this month.
+    return db.scalar(QStringLiteral("SELECT COALESCE(SUM(quantity),0) FROM parts WHERE tenant_id = ? AND created_at >= ?"),
+                     {s.tenantId, monthStartIso});
+}
+
+Result<qint64> Repositories::cellWip(Database &db, const Scope &s, const QString &cellId) const
+{
+    return db.scalar(QStringLiteral("SELECT COUNT(DISTINCT p.job_id) FROM operations o JOIN parts p ON p.id = o.part_id "
+                                    "WHERE o.tenant_id = ? AND o.cell_id = ? AND o.deleted_at IS NULL AND p.deleted_at IS NULL "
+                                    "AND o.status IN ('not_started','in_progress')"),
+                     {s.tenantId, cellId});
+}
+
+Result<Rows> Repositories::admins(Database &db, const Scope &s) const
+{
+    return users.where(db, s, QStringLiteral("role = 'admin' AND active = 1 AND deleted_at IS NULL"), {});
+}
+
+Result<Row> Repositories::byExternal(Database &db, const Table &t, const Scope &s, const QString &source, const QString &externalId) const
+{
+    auto rows = t.where(db, s, QStringLiteral("external_source = ? AND external_id = ?"), {source, externalId});
+    if (!rows)
+        return rows.error();
+    if (rows->empty())
+        return Error::notFound(t.name());
+    return std::move(rows->front());
+}
+
+Result<Rows> Repositories::jobsOverview(Database &db, const Scope &s) const
+{
+    // One row per job with its progress, for lists and the desktop's jobs table.
+    return db.query(
+        QStringLiteral(
+            "SELECT j.id, j.job_number, j.customer, j.due_date, j.status, j.current_cell_id, c.name AS current_cell_name, j.updated_at, "
+            "(SELECT COUNT(*) FROM parts p WHERE p.job_id = j.id AND p.deleted_at IS NULL) AS part_count, "
+            "(SELECT COUNT(*) FROM operations o JOIN parts p ON p.id = o.part_id WHERE p.job_id = j.id AND o.deleted_at IS NULL "
+            "AND p.deleted_at IS NULL) AS operation_count, "
+            "(SELECT COUNT(*) FROM operations o JOIN parts p ON p.id = o.part_id WHERE p.job_id = j.id AND o.deleted_at IS NULL "
+            "AND p.deleted_at IS NULL AND o.status = 'completed') AS operations_completed, "
+            "(SELECT COUNT(*) FROM parts p WHERE p.job_id = j.id AND p.deleted_at IS NULL AND p.is_bullet_card = 1) AS bullet_parts "
+            "FROM jobs j LEFT JOIN cells c ON c.id = j.current_cell_id "
+            "WHERE j.tenant_id = ? AND j.deleted_at IS NULL ORDER BY j.due_date IS NULL, j.due_date, j.job_number"),
+        {s.tenantId});
+}
+
+} // namespace ery

@@ -1,0 +1,74 @@
+#pragma once
+
+#include "table.h"
+
+namespace ery {
+
+// The tenants table is the one table without tenant_id: a tenant is its own scope.
+class TenantRepository {
+public:
+    Result<Row> get(Database &db, const QString &id) const;
+    Result<Rows> all(Database &db) const;
+    Result<Row> sandboxOf(Database &db, const QString &liveId) const;
+    Result<Row> insert(WriteTx &tx, Row row) const;
+    Result<Row> update(WriteTx &tx, const Row &current, const Row &patch) const;
+    // Hands out the next operator number (abbreviation + 4 digits) inside the caller's transaction.
+    Result<qint64> takeOperatorNumber(WriteTx &tx, const QString &tenantId) const;
+};
+
+// One repository per aggregate. Named queries live here so services never write SQL.
+struct Repositories {
+    TenantRepository tenants;
+    Table users{QStringLiteral("users"), false, {QStringLiteral("full_name"), QStringLiteral("username"), QStringLiteral("employee_id")}};
+    Table cells{QStringLiteral("cells"), false, {QStringLiteral("name"), QStringLiteral("description")}};
+    Table resources{QStringLiteral("resources"), true, {QStringLiteral("name"), QStringLiteral("identifier"), QStringLiteral("description")}};
+    Table operationResources{QStringLiteral("operation_resources"), false};
+    Table materials{QStringLiteral("materials"), false, {QStringLiteral("name"), QStringLiteral("description")}};
+    Table jobs{QStringLiteral("jobs"), true, {QStringLiteral("job_number"), QStringLiteral("customer"), QStringLiteral("notes")}};
+    Table parts{QStringLiteral("parts"), true, {QStringLiteral("part_number"), QStringLiteral("material"), QStringLiteral("notes")}};
+    Table operations{QStringLiteral("operations"), true, {QStringLiteral("operation_name"), QStringLiteral("notes")}};
+    Table timeEntries{QStringLiteral("time_entries"), false};
+    Table timeEntryPauses{QStringLiteral("time_entry_pauses"), false};
+    Table substeps{QStringLiteral("substeps"), false, {QStringLiteral("name")}};
+    Table substepTemplates{QStringLiteral("substep_templates"), false, {QStringLiteral("name"), QStringLiteral("description")}};
+    Table substepTemplateItems{QStringLiteral("substep_template_items"), false};
+    Table scrapReasons{QStringLiteral("scrap_reasons"), false, {QStringLiteral("code"), QStringLiteral("description")}};
+    Table quantities{QStringLiteral("operation_quantities"), false};
+    Table quantityScrapReasons{QStringLiteral("operation_quantity_scrap_reasons"), false};
+    Table issueCategories{QStringLiteral("issue_categories"), false, {QStringLiteral("code"), QStringLiteral("description")}};
+    Table issues{QStringLiteral("issues"), false, {QStringLiteral("title"), QStringLiteral("description")}};
+    Table assignments{QStringLiteral("assignments"), false};
+    Table notifications{QStringLiteral("notifications"), false, {QStringLiteral("title"), QStringLiteral("message")}};
+    Table activity{QStringLiteral("activity_log"), false, {QStringLiteral("description"), QStringLiteral("entity_name")}};
+    Table apiKeys{QStringLiteral("api_keys"), false, {QStringLiteral("name")}};
+    Table mcpKeys{QStringLiteral("mcp_keys"), false, {QStringLiteral("name")}};
+    Table webhooks{QStringLiteral("webhooks"), false, {QStringLiteral("url"), QStringLiteral("description")}};
+    Table webhookDeliveries{QStringLiteral("webhook_deliveries"), false};
+    Table mqttPublishers{QStringLiteral("mqtt_publishers"), false, {QStringLiteral("name"), QStringLiteral("broker_url")}};
+    Table syncImports{QStringLiteral("sync_imports"), false};
+
+    // --- named queries ---------------------------------------------------------------------------
+    Result<Rows> operationsOfPart(Database &db, const Scope &s, const QString &partId) const;
+    Result<Rows> partsOfJob(Database &db, const Scope &s, const QString &jobId) const;
+    // The in-progress operation with the lowest cell sequence among the given parts' operations.
+    Result<QString> currentCellOfPart(Database &db, const Scope &s, const QString &partId) const;
+    Result<QString> currentCellOfJob(Database &db, const Scope &s, const QString &jobId) const;
+    Result<Rows> openEntriesOfWorker(Database &db, const Scope &s, const QString &workerId) const;
+    Result<Rows> openEntriesOfOperation(Database &db, const Scope &s, const QString &operationId) const;
+    Result<Rows> allOpenEntries(Database &db, const Scope &s) const;
+    Result<Rows> openPausesOfEntry(Database &db, const Scope &s, const QString &entryId) const;
+    Result<qint64> pausedSecondsOfEntry(Database &db, const Scope &s, const QString &entryId) const;
+    Result<qint64> closedMinutesOfOperation(Database &db, const Scope &s, const QString &operationId) const;
+    Result<qint64> pendingStandstills(Database &db, const Scope &s, const QString &operationId, const QString &exceptIssueId) const;
+    Result<qint64> openJobCount(Database &db, const Scope &s) const;
+    Result<qint64> partQuantityThisMonth(Database &db, const Scope &s, const QString &monthStartIso) const;
+    // WIP of a cell: distinct jobs with a not_started or in_progress operation there.
+    Result<qint64> cellWip(Database &db, const Scope &s, const QString &cellId) const;
+    Result<Rows> admins(Database &db, const Scope &s) const;
+    Result<Row> byExternal(Database &db, const Table &t, const Scope &s, const QString &source, const QString &externalId) const;
+    Result<Rows> jobsOverview(Database &db, const Scope &s) const;
+
+    void loadColumns(Database &db) const;
+};
+
+} // namespace ery

@@ -1,0 +1,253 @@
+#include "table.h"
+
+#include "core/ids.h"
+#include "core/jsonutil.h"
+
+#include <QSqlDatabase>
+
+namespace ery {
+
+namespace {
+bool validIdentifier(const QString &s)
+{
+    if (s.isEmpty() || s.size() > 64)
+        return false;
+    for (QChar c : s)
+        if (!(c.isLower() || c.isDigit() || c == QLatin1Char('_')))
+            return false;
+    return true;
+}
+} // namespace
+
+Table::Table(QString name, bool softDelete, QStringList searchColumns)
+    : m_name(std::move(name)), m_soft(softDelete), m_search(std::move(searchColumns))
+{
+}
+
+void Table::loadColumns(Database &db) const
+{
+    if (!m_columns.isEmpty())
+        return;
+    auto rows = db.query(db.isPostgres()
+                             ? QStringLiteral("SELECT column_name AS name FROM information_schema.columns WHERE table_name = ? "
+                                              "AND table_schema = current_schema() ORDER BY ordinal_position")
+                             : QStringLiteral("SELECT name FROM pragma_table_info(?)"),
+                         {m_name});
+    if (!rows)
+        return;
+    for (const auto &r : *rows)
+        m_columns << str(r, "name");
+}
+
+const QStringList &Table::columns() const
+{
+    return m_columns;
+}
+
+bool Table::hasColumn(const QString &c) const
+{
+    return m_columns.contains(c);
+}
+
+Result<Row> Table::get(Database &db, const Scope &scope, const QString &id, const QString &what) const
+{
+    const QString label = what.isEmpty() ? m_name : what;
+    if (scope.tenantId.isEmpty())
+        return Error::internal(QStringLiteral("unscoped read of %1").arg(m_name));
+    if (!isUuid(id))
+        return Error::notFound(label);
+    const QString sql = QStringLiteral("SELECT * FROM %1 WHERE id = ? AND tenant_id = ?%2")
+                            .arg(m_name, m_soft ? QStringLiteral(" AND deleted_at IS NULL") : QString());
+    auto rows = db.query(sql, {id, scope.tenantId});
+    if (!rows)
+        return rows.error();
+    if (rows->empty())
+        return Error::notFound(label);
+    return std::move(rows->front());
+}
+
+Result<Row> Table::findBy(Database &db, const Scope &scope, const QString &column, const QVariant &value) const
+{
+    loadColumns(db);
+    if (!hasColumn(column))
+        return Error::internal(QStringLiteral("unknown column %1.%2").arg(m_name, column));
+    auto rows = where(db, scope, column + QStringLiteral(" = ?"), {value});
+    if (!rows)
+        return rows.error();
+    if (rows->empty())
+        return Error::notFound(m_name);
+    return std::move(rows->front());
+}
+
+Result<Rows> Table::where(Database &db, const Scope &scope, const QString &condition, const QVariantList &params,
+                          const QString &orderBy) const
+{
+    if (scope.tenantId.isEmpty())
+        return Error::internal(QStringLiteral("unscoped read of %1").arg(m_name));
+    QString sql = QStringLiteral("SELECT * FROM %1 WHERE tenant_id = ?").arg(m_name);
+    if (m_soft)
+        sql += QStringLiteral(" AND deleted_at IS NULL");
+    if (!condition.isEmpty())
+        sql += QStringLiteral(" AND (") + condition + QLatin1Char(')');
+    if (!orderBy.isEmpty())
+        sql += QStringLiteral(" ORDER BY ") + orderBy;
+    QVariantList all{scope.tenantId};
+    all += params;
+    return db.query(sql, all);
+}
+
+Result<qint64> Table::count(Database &db, const Scope &scope, const QString &condition, const QVariantList &params) const
+{
+    if (scope.tenantId.isEmpty())
+        return Error::internal(QStringLiteral("unscoped read of %1").arg(m_name));
+    QString sql = QStringLiteral("SELECT COUNT(*) FROM %1 WHERE tenant_id = ?").arg(m_name);
+    if (m_soft)
+        sql += QStringLiteral(" AND deleted_at IS NULL");
+    if (!condition.isEmpty())
+        sql += QStringLiteral(" AND (") + condition + QLatin1Char(')');
+    QVariantList all{scope.tenantId};
+    all += params;
+    return db.scalar(sql, all);
+}
+
+Result<Page> Table::list(Database &db, const Scope &scope, const ListQuery &q) const
+{
+    if (scope.tenantId.isEmpty())
+        return Error::internal(QStringLiteral("unscoped read of %1").arg(m_name));
+    loadColumns(db);
+    QString cond = QStringLiteral(" WHERE tenant_id = ?");
+    QVariantList params{scope.tenantId};
+    if (m_soft && !q.includeDeleted)
+        cond += QStringLiteral(" AND deleted_at IS NULL");
+    for (const auto &[col, val] : q.eq) {
+        if (!hasColumn(col))
+            return Error::badRequest(QStringLiteral("unknown filter %1").arg(col));
+        if (val.isNull()) {
+            cond += QStringLiteral(" AND %1 IS NULL").arg(col);
+        } else {
+            cond += QStringLiteral(" AND %1 = ?").arg(col);
+            params << val;
+        }
+    }
+    if (!q.search.isEmpty() && !m_search.isEmpty()) {
+        QStringList ors;
+        for (const QString &c : m_search) {
+            ors << QStringLiteral("LOWER(%1) LIKE ?").arg(c);
+            params << QStringLiteral("%") + q.search.toLower() + QStringLiteral("%");
+        }
+        cond += QStringLiteral(" AND (") + ors.join(QStringLiteral(" OR ")) + QLatin1Char(')');
+    }
+    auto total = db.scalar(QStringLiteral("SELECT COUNT(*) FROM %1").arg(m_name) + cond, params);
+    if (!total)
+        return total.error();
+    QString sort = q.sort.isEmpty() ? QStringLiteral("created_at") : q.sort;
+    if (!validIdentifier(sort) || !hasColumn(sort))
+        return Error::badRequest(QStringLiteral("cannot sort by %1").arg(sort));
+    QString sql = QStringLiteral("SELECT * FROM %1").arg(m_name) + cond
+                  + QStringLiteral(" ORDER BY %1 %2, id %2 LIMIT %3 OFFSET %4")
+                        .arg(sort, q.descending ? QStringLiteral("DESC") : QStringLiteral("ASC"))
+                        .arg(qBound(0, q.limit, 1000))
+                        .arg(qMax(0, q.offset));
+    auto rows = db.query(sql, params);
+    if (!rows)
+        return rows.error();
+    return Page{std::move(*rows), *total};
+}
+
+Result<Row> Table::insert(WriteTx &tx, const Scope &scope, Row row) const
+{
+    if (scope.tenantId.isEmpty())
+        return Error::internal(QStringLiteral("unscoped write to %1").arg(m_name));
+    loadColumns(tx.db());
+    const QString now = nowIso();
+    if (!row.contains("id") || !row["id"].is_string())
+        row["id"] = newId().toStdString();
+    row["tenant_id"] = scope.tenantId.toStdString();
+    row["created_at"] = now.toStdString();
+    row["updated_at"] = now.toStdString();
+    QStringList cols, marks;
+    QVariantList params;
+    for (auto it = row.begin(); it != row.end(); ++it) {
+        const QString c = QString::fromStdString(it.key());
+        if (!hasColumn(c))
+            return Error::internal(QStringLiteral("unknown column %1.%2").arg(m_name, c));
+        cols << c;
+        marks << QStringLiteral("?");
+        params << Database::toVariant(it.value());
+    }
+    const QString sql = QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)").arg(m_name, cols.join(QLatin1Char(',')), marks.join(QLatin1Char(',')));
+    ERY_TRY(tx.exec(sql, params));
+    // Defaults filled by the database are part of the stored row the caller and the feed see.
+    auto stored = tx.query(QStringLiteral("SELECT * FROM %1 WHERE id = ?").arg(m_name), {QString::fromStdString(row["id"].get<std::string>())});
+    if (!stored)
+        return stored.error();
+    Row out = stored->empty() ? row : stored->front();
+    tx.emitChange(scope.tenantId, m_name, "INSERT", out, nullptr);
+    return out;
+}
+
+Result<Row> Table::update(WriteTx &tx, const Scope &scope, const Row &current, const Row &patch, const QStringList &casColumns) const
+{
+    if (scope.tenantId.isEmpty())
+        return Error::internal(QStringLiteral("unscoped write to %1").arg(m_name));
+    loadColumns(tx.db());
+    Row next = current;
+    QStringList sets;
+    QVariantList params;
+    for (auto it = patch.begin(); it != patch.end(); ++it) {
+        const QString c = QString::fromStdString(it.key());
+        if (c == QLatin1String("id") || c == QLatin1String("tenant_id") || c == QLatin1String("created_at"))
+            continue;
+        if (!hasColumn(c))
+            return Error::internal(QStringLiteral("unknown column %1.%2").arg(m_name, c));
+        sets << c + QStringLiteral(" = ?");
+        params << Database::toVariant(it.value());
+        next[it.key()] = it.value();
+    }
+    const QString now = nowIso();
+    next["updated_at"] = now.toStdString();
+    sets << QStringLiteral("updated_at = ?");
+    params << now;
+    QString sql = QStringLiteral("UPDATE %1 SET %2 WHERE id = ? AND tenant_id = ?").arg(m_name, sets.join(QLatin1Char(',')));
+    params << str(current, "id") << scope.tenantId;
+    for (const QString &c : casColumns) {
+        const Json &v = current[c.toStdString()];
+        if (v.is_null()) {
+            sql += QStringLiteral(" AND %1 IS NULL").arg(c);
+        } else {
+            sql += QStringLiteral(" AND %1 = ?").arg(c);
+            params << Database::toVariant(v);
+        }
+    }
+    int affected = 0;
+    ERY_TRY(tx.exec(sql, params, &affected));
+    if (affected == 0)
+        return casColumns.isEmpty() ? Error::notFound(m_name) : Error::conflict(QStringLiteral("%1 changed meanwhile").arg(m_name));
+    tx.emitChange(scope.tenantId, m_name, "UPDATE", next, current);
+    return next;
+}
+
+Status Table::remove(WriteTx &tx, const Scope &scope, const Row &current) const
+{
+    if (scope.tenantId.isEmpty())
+        return Error::internal(QStringLiteral("unscoped write to %1").arg(m_name));
+    if (m_soft) {
+        Row patch{{"deleted_at", nowIso().toStdString()}};
+        if (hasColumn(QStringLiteral("deleted_by")))
+            patch["deleted_by"] = scope.actorId.isEmpty() ? Json(nullptr) : Json(scope.actorId.toStdString());
+        auto r = update(tx, scope, current, patch);
+        if (!r)
+            return r.error();
+        // To a realtime subscriber a soft delete is a delete: the row leaves every list.
+        tx.drafts().back().payload["eventType"] = "DELETE";
+        return {};
+    }
+    int affected = 0;
+    ERY_TRY(tx.exec(QStringLiteral("DELETE FROM %1 WHERE id = ? AND tenant_id = ?").arg(m_name), {str(current, "id"), scope.tenantId}, &affected));
+    if (affected == 0)
+        return Error::notFound(m_name);
+    tx.emitChange(scope.tenantId, m_name, "DELETE", nullptr, current);
+    return {};
+}
+
+} // namespace ery

@@ -1,0 +1,64 @@
+#pragma once
+
+#include "database.h"
+#include "domain/scope.h"
+
+#include <QStringList>
+
+namespace ery {
+
+// A list query: exact filters, an optional raw condition over whitelisted columns, sort, paging.
+struct ListQuery {
+    std::vector<std::pair<QString, QVariant>> eq; // column = value (QVariant() means IS NULL)
+    QString search;                               // OR LIKE over the table's search columns
+    QString sort;                                 // column name; checked against the table
+    bool descending = false;
+    int limit = 100;
+    int offset = 0;
+    bool includeDeleted = false;
+};
+
+struct Page {
+    Rows rows;
+    qint64 total = 0;
+};
+
+// The repository core shared by every aggregate: tenant-scoped reads and writes of one table, each
+// write recorded as a row change in the transaction's outbox. The typed repositories and services
+// build on it; nothing here can run without a Scope.
+class Table {
+public:
+    Table(QString name, bool softDelete, QStringList searchColumns = {});
+
+    const QString &name() const { return m_name; }
+    bool softDelete() const { return m_soft; }
+
+    // NOT_FOUND for an id of another tenant or a soft-deleted row: never reveals it exists.
+    Result<Row> get(Database &db, const Scope &scope, const QString &id, const QString &what = {}) const;
+    Result<Row> findBy(Database &db, const Scope &scope, const QString &column, const QVariant &value) const;
+    Result<Rows> where(Database &db, const Scope &scope, const QString &condition, const QVariantList &params,
+                       const QString &orderBy = {}) const;
+    Result<Page> list(Database &db, const Scope &scope, const ListQuery &q) const;
+    Result<qint64> count(Database &db, const Scope &scope, const QString &condition = {}, const QVariantList &params = {}) const;
+
+    // Fills id, tenant_id, created_at, updated_at; returns the stored row.
+    Result<Row> insert(WriteTx &tx, const Scope &scope, Row row) const;
+    // Applies patch to `current` (as read in this transaction). With casColumns the UPDATE only
+    // succeeds while those columns still hold the values of `current`: a stale caller gets CONFLICT.
+    Result<Row> update(WriteTx &tx, const Scope &scope, const Row &current, const Row &patch,
+                       const QStringList &casColumns = {}) const;
+    // Soft delete where the table has deleted_at semantics, else a real DELETE.
+    Status remove(WriteTx &tx, const Scope &scope, const Row &current) const;
+
+    bool hasColumn(const QString &c) const;
+    const QStringList &columns() const;
+    void loadColumns(Database &db) const;
+
+private:
+    QString m_name;
+    bool m_soft;
+    QStringList m_search;
+    mutable QStringList m_columns;
+};
+
+} // namespace ery
