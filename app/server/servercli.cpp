@@ -6,6 +6,7 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QLoggingCategory>
 #include <QSocketNotifier>
 #include <QTextStream>
 
@@ -33,7 +34,8 @@ QTextStream &err()
 
 int fail(const QString &message)
 {
-    err() << "eryxon-server: " << message << Qt::endl;
+    // One line, whatever the driver said.
+    err() << "eryxon-server: " << message.simplified() << Qt::endl;
     return kError;
 }
 
@@ -158,8 +160,23 @@ int runServerCli(const QStringList &args)
     if (pos.size() > maxArgs)
         return usage(QStringLiteral("unexpected argument \"%1\"").arg(pos.at(maxArgs)));
 
+    static const QStringList jobActions{"list", "start", "stop", "resume", "complete"};
+    if (cmd == QLatin1String("jobs")) {
+        if (pos.size() < 2)
+            return usage(QStringLiteral("jobs needs a subcommand: list, start, stop, resume or complete"));
+        if (!jobActions.contains(pos.at(1)))
+            return usage(QStringLiteral("unknown jobs subcommand \"%1\"").arg(pos.at(1)));
+        if (pos.at(1) == QLatin1String("list") && pos.size() > 2)
+            return usage(QStringLiteral("unexpected argument \"%1\"").arg(pos.at(2)));
+        if (pos.at(1) != QLatin1String("list") && pos.size() < 3)
+            return usage(QStringLiteral("jobs %1 needs a job number").arg(pos.at(1)));
+    }
+
     if (cmd == QLatin1String("serve"))
         return serve(cfg);
+
+    // A one-shot command reports its outcome in one line; the engine's log stays quiet.
+    QLoggingCategory::setFilterRules(QStringLiteral("eryxon.*.warning=false"));
 
     Engine engine(cfg);
     if (auto s = engine.open(false); !s)
@@ -186,15 +203,11 @@ int runServerCli(const QStringList &args)
         return kOk;
     }
     // jobs
-    if (pos.size() < 2)
-        return usage(QStringLiteral("jobs needs a subcommand: list, start, stop, resume or complete"));
     const QString sub = pos.at(1);
     auto scope = resolveTenant(s, p.value(tenantOpt));
     if (!scope)
         return fail(scope.error().message);
     if (sub == QLatin1String("list")) {
-        if (pos.size() > 2)
-            return usage(QStringLiteral("unexpected argument \"%1\"").arg(pos.at(2)));
         auto jobs = s.jobs.overview(*scope);
         if (!jobs)
             return fail(jobs.error().message);
@@ -203,11 +216,6 @@ int runServerCli(const QStringList &args)
                   << Qt::endl;
         return kOk;
     }
-    static const QStringList actions{"start", "stop", "resume", "complete"};
-    if (!actions.contains(sub))
-        return usage(QStringLiteral("unknown jobs subcommand \"%1\"").arg(sub));
-    if (pos.size() < 3)
-        return usage(QStringLiteral("jobs %1 needs a job number").arg(sub));
     auto job = s.jobs.byNumber(*scope, pos.at(2));
     if (!job)
         return fail(job.error().message);

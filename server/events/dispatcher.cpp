@@ -1,5 +1,7 @@
 #include "dispatcher.h"
 
+#include "core/ids.h"
+
 #include <QLoggingCategory>
 
 Q_LOGGING_CATEGORY(lcDispatch, "eryxon.dispatcher")
@@ -21,6 +23,7 @@ void Dispatcher::addSink(Sink *sink)
 
 void Dispatcher::removeSink(Sink *sink)
 {
+    m_backoff.remove(sink);
     m_sinks.erase(std::remove(m_sinks.begin(), m_sinks.end(), sink), m_sinks.end());
 }
 
@@ -50,6 +53,7 @@ void Dispatcher::wake()
 
 void Dispatcher::drain()
 {
+    m_backoff.clear();
     for (int guard = 0; guard < 100000 && runOnce(); ++guard) {
     }
 }
@@ -95,6 +99,8 @@ bool Dispatcher::runLive()
 
 bool Dispatcher::runDurable(Sink *sink)
 {
+    if (auto it = m_backoff.constFind(sink); it != m_backoff.constEnd() && Clock::nowMs() < it->untilMs)
+        return false;
     bool did = false;
     auto r = m_db.write([&](WriteTx &tx) -> Status {
         auto cur = OutboxStore::lockCursor(tx, sink->name());
@@ -114,9 +120,13 @@ bool Dispatcher::runDurable(Sink *sink)
     });
     if (!r) {
         ++m_failures;
+        Backoff &b = m_backoff[sink];
+        b.failures = std::min(b.failures + 1, 6);
+        b.untilMs = Clock::nowMs() + (500LL << (b.failures - 1)); // 0.5 s … 16 s
         qCWarning(lcDispatch) << sink->name() << "batch failed, will retry:" << r.error().message;
         return false;
     }
+    m_backoff.remove(sink);
     return did;
 }
 

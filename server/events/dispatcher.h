@@ -3,6 +3,7 @@
 #include "sink.h"
 
 #include <QObject>
+#include <QHash>
 #include <QTimer>
 
 #include <vector>
@@ -21,7 +22,8 @@ public:
     void start(int pollMs = 250);
     void stop();
 
-    // Delivers everything committed so far; returns when every sink has caught up (shutdown, tests).
+    // Delivers everything committed so far; returns when every sink has caught up or failed once
+    // (shutdown, tests). A sink in back-off is tried again right away.
     void drain();
     // Makes a durable sink deliver again from the entry after `afterId`.
     Status replay(const QString &sinkName, qint64 afterId);
@@ -50,6 +52,11 @@ private:
     qint64 m_liveCursor = 0;
     qint64 m_dispatched = 0;
     qint64 m_failures = 0;
+    struct Backoff {
+        int failures = 0;
+        qint64 untilMs = 0;
+    };
+    QHash<Sink *, Backoff> m_backoff; // a failing durable sink waits before its batch is retried
     static constexpr int kBatch = 500;
 };
 

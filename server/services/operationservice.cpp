@@ -143,7 +143,8 @@ Result<Page> OperationService::list(const Scope &scope, const ListQuery &q)
 Status OperationService::checkNextCellCapacity(WriteTx &tx, const Scope &scope, const OperationContext &ctx)
 {
     // Completing moves the part on to the cell of its next unfinished operation; a cell at its
-    // enforced WIP limit refuses new work (the job itself is not counted twice).
+    // enforced WIP limit refuses new work. WIP has one definition (DOMAIN.md): distinct jobs with a
+    // not_started or in_progress operation there; the moving job itself is not counted.
     auto ops = repo().operationsOfPart(tx.db(), scope, str(ctx.part, "id"));
     if (!ops)
         return ops.error();
@@ -159,10 +160,7 @@ Status OperationService::checkNextCellCapacity(WriteTx &tx, const Scope &scope, 
     auto cell = repo().cells.get(tx.db(), scope, str(*next, "cell_id"));
     if (!cell || !flag(*cell, "enforce_wip_limit") || !(*cell)["wip_limit"].is_number())
         return {};
-    auto wip = tx.db().scalar(QStringLiteral("SELECT COUNT(DISTINCT p.job_id) FROM operations o JOIN parts p ON p.id = o.part_id "
-                                             "WHERE o.tenant_id = ? AND o.cell_id = ? AND o.deleted_at IS NULL AND p.deleted_at IS NULL "
-                                             "AND o.status = 'in_progress' AND p.job_id <> ?"),
-                              {scope.tenantId, str(*cell, "id"), str(ctx.job, "id")});
+    auto wip = repo().cellWip(tx.db(), scope, str(*cell, "id"), str(ctx.job, "id"));
     if (!wip)
         return wip.error();
     const qint64 limit = num(*cell, "wip_limit");

@@ -263,6 +263,14 @@ Status Database::exec(const QString &sql, const QVariantList &params, int *rowsA
     return {};
 }
 
+Status Database::execDirect(const QString &sql)
+{
+    QSqlQuery q(m_db);
+    if (!q.exec(sql))
+        return sqlError(sql, q.lastError().text(), q.lastError().nativeErrorCode());
+    return {};
+}
+
 Result<qint64> Database::scalar(const QString &sql, const QVariantList &params)
 {
     auto rows = query(sql, params);

@@ -78,6 +78,8 @@ public:
     Result<Rows> query(const QString &sql, const QVariantList &params = {});
     Status exec(const QString &sql, const QVariantList &params = {}, int *rowsAffected = nullptr);
     Result<qint64> scalar(const QString &sql, const QVariantList &params = {});
+    // Schema and utility statements, which PostgreSQL cannot prepare; no parameters, not cached.
+    Status execDirect(const QString &sql);
 
     // Runs f inside one write transaction (BEGIN IMMEDIATE on SQLite). f returns Result<T>; an error
     // rolls back and discards the emitted outbox rows. A write started inside another joins it.

@@ -51,7 +51,7 @@ int latestSchemaVersion()
 
 Status runMigrations(Database &db)
 {
-    ERY_TRY(db.exec(QStringLiteral("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)")));
+    ERY_TRY(db.execDirect(QStringLiteral("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)")));
     for (const auto &m : kMigrations) {
         QFile f(QString::fromLatin1(m.resource));
         if (!f.open(QIODevice::ReadOnly))
@@ -67,7 +67,7 @@ Status runMigrations(Database &db)
             if (!done->empty())
                 return {};
             for (const QString &stmt : statements(sql))
-                ERY_TRY(tx.exec(stmt));
+                ERY_TRY(tx.db().execDirect(stmt));
             return tx.exec(QStringLiteral("INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)"), {m.version, nowIso()});
         });
         if (!r)

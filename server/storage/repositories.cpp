@@ -182,12 +182,12 @@ Result<qint64> Repositories::partQuantityThisMonth(Database &db, const Scope &s,
                      {s.tenantId, monthStartIso});
 }
 
-Result<qint64> Repositories::cellWip(Database &db, const Scope &s, const QString &cellId) const
+Result<qint64> Repositories::cellWip(Database &db, const Scope &s, const QString &cellId, const QString &exceptJobId) const
 {
     return db.scalar(QStringLiteral("SELECT COUNT(DISTINCT p.job_id) FROM operations o JOIN parts p ON p.id = o.part_id "
                                     "WHERE o.tenant_id = ? AND o.cell_id = ? AND o.deleted_at IS NULL AND p.deleted_at IS NULL "
-                                    "AND o.status IN ('not_started','in_progress')"),
-                     {s.tenantId, cellId});
+                                    "AND o.status IN ('not_started','in_progress') AND p.job_id <> ?"),
+                     {s.tenantId, cellId, exceptJobId.isEmpty() ? QStringLiteral("-") : exceptJobId});
 }
 
 Result<Rows> Repositories::admins(Database &db, const Scope &s) const

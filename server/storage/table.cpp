@@ -196,7 +196,7 @@ Result<Row> Table::update(WriteTx &tx, const Scope &scope, const Row &current, c
     QVariantList params;
     for (auto it = patch.begin(); it != patch.end(); ++it) {
         const QString c = QString::fromStdString(it.key());
-        if (c == QLatin1String("id") || c == QLatin1String("tenant_id") || c == QLatin1String("created_at"))
+        if (c == QLatin1String("id") || c == QLatin1String("tenant_id") || c == QLatin1String("created_at") || c == QLatin1String("updated_at"))
             continue;
         if (!hasColumn(c))
             return Error::internal(QStringLiteral("unknown column %1.%2").arg(m_name, c));
