@@ -1,0 +1,67 @@
+#include "core/config.h"
+#include "engine.h"
+#include "engineclient.h"
+#include "shell/mainwindow.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QMessageBox>
+#include <QTranslator>
+
+int main(int argc, char **argv)
+{
+    QCoreApplication::setOrganizationName(QStringLiteral("Eryxon"));
+    QCoreApplication::setApplicationName(QStringLiteral("eryxon"));
+    QCoreApplication::setApplicationVersion(ery::versionString());
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QCoreApplication::translate("main", "Eryxon MES desktop: the shop admin workstation."));
+    const QCommandLineOption help = parser.addHelpOption();
+    const QCommandLineOption version = parser.addVersionOption();
+    const QCommandLineOption db(QStringLiteral("db"),
+                                QCoreApplication::translate("main", "SQLite file or postgresql:// URL (default: %1).").arg(ery::Config::defaultDbPath()),
+                                QStringLiteral("PATH|URL"));
+    const QCommandLineOption demo(QStringLiteral("demo"), QCoreApplication::translate("main", "Load the demo shop into an empty database without asking."));
+    parser.addOption(db);
+    parser.addOption(demo);
+
+    // --help and --version are answered before the GUI exists, so they work without a display.
+    // Qt's own options (-platform, -style) are unknown here; QApplication removes them before
+    // the full parse below reports real mistakes.
+    QStringList args;
+    for (int i = 0; i < argc; ++i)
+        args << QString::fromLocal8Bit(argv[i]);
+    parser.parse(args);
+    if (parser.isSet(help) || parser.isSet(version)) {
+        QCoreApplication console(argc, argv);
+        if (parser.isSet(version))
+            parser.showVersion();
+        parser.showHelp();
+    }
+
+    QApplication app(argc, argv);
+    parser.process(app);
+    QTranslator qtTranslator;
+    if (qtTranslator.load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        app.installTranslator(&qtTranslator);
+    // English supplies the plural forms, so it is also the fallback for languages not translated yet.
+    QTranslator translator;
+    if (translator.load(QLocale(), QStringLiteral("eryxon"), QStringLiteral("_"), QStringLiteral(":/i18n"))
+        || translator.load(QStringLiteral("eryxon_en"), QStringLiteral(":/i18n")))
+        app.installTranslator(&translator);
+
+    ery::Config cfg;
+    cfg.dbUrl = parser.isSet(db) ? parser.value(db) : ery::Config::defaultDbPath();
+    ery::EngineHost host(cfg);
+    if (auto started = host.start(); !started) {
+        QMessageBox::critical(nullptr, QCoreApplication::translate("main", "Eryxon MES"),
+                              QCoreApplication::translate("main", "Eryxon could not open its database.\n%1").arg(started.error().message));
+        return 1;
+    }
+    ery::EngineClient client(host);
+    ery::ui::MainWindow window(client, parser.isSet(demo));
+    window.show();
+    return app.exec();
+}

@@ -1,0 +1,31 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="en">
+<context>
+    <name>ery::ui::JobsPage</name>
+    <message numerus="yes">
+        <source>%n job(s)</source>
+        <translation>
+            <numerusform>%n job</numerusform>
+            <numerusform>%n jobs</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n job(s)</source>
+        <translation>
+            <numerusform>%1 of %n job</numerusform>
+            <numerusform>%1 of %n jobs</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ery::ui::JobsTableModel</name>
+    <message numerus="yes">
+        <source>Bullet card: %n part(s) to rush</source>
+        <translation>
+            <numerusform>Bullet card: %n part to rush</numerusform>
+            <numerusform>Bullet card: %n parts to rush</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>

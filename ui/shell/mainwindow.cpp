@@ -1,0 +1,244 @@
+#include "mainwindow.h"
+
+#include "admin/jobspage.h"
+#include "engineclient.h"
+#include "services/demoshop.h"
+
+#include <QCloseEvent>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QListWidget>
+#include <QLocale>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSettings>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QVBoxLayout>
+
+namespace ery::ui {
+
+namespace {
+
+const auto kGeometryKey = QStringLiteral("mainWindow/geometry");
+
+} // namespace
+
+MainWindow::MainWindow(EngineClient &client, bool loadDemoWithoutAsking, QWidget *parent)
+    : QMainWindow(parent), m_client(client), m_loadDemoWithoutAsking(loadDemoWithoutAsking)
+{
+    setWindowTitle(tr("Eryxon MES"));
+
+    m_pages = new QStackedWidget(this);
+    m_jobs = new JobsPage(client, m_pages);
+    m_empty = buildEmptyState();
+    m_pages->addWidget(m_jobs);
+    m_pages->addWidget(m_empty);
+
+    auto *central = new QWidget(this);
+    auto *layout = new QHBoxLayout(central);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(buildSidebar());
+    layout->addWidget(m_pages, 1);
+    setCentralWidget(central);
+
+    m_database = new QLabel(this);
+    m_database->setAccessibleName(tr("Database"));
+    m_events = new QLabel(this);
+    m_events->setAccessibleName(tr("Event delivery"));
+    statusBar()->addWidget(m_database, 1);
+    statusBar()->addPermanentWidget(m_events);
+
+    if (!restoreGeometry(QSettings().value(kGeometryKey).toByteArray()))
+        resize(1280, 800);
+
+    // Polling status is cheap (two small queries on the engine thread) and the counters it shows
+    // change with every event, so a subscription would fire far more often than this.
+    m_statusTimer.setInterval(2000);
+    connect(&m_statusTimer, &QTimer::timeout, this, &MainWindow::refreshStatus);
+    m_statusTimer.start();
+    refreshStatus();
+    findTenant();
+}
+
+QWidget *MainWindow::buildSidebar()
+{
+    auto *sidebar = new QWidget(this);
+    sidebar->setObjectName(QStringLiteral("sidebar"));
+    sidebar->setFixedWidth(210);
+    sidebar->setAutoFillBackground(true);
+    QPalette pal = sidebar->palette();
+    pal.setColor(QPalette::Window, pal.color(QPalette::Window).darker(106));
+    sidebar->setPalette(pal);
+
+    auto *brand = new QLabel(tr("Eryxon MES"), sidebar);
+    QFont brandFont = brand->font();
+    brandFont.setPointSizeF(brandFont.pointSizeF() * 1.3);
+    brandFont.setBold(true);
+    brand->setFont(brandFont);
+
+    auto *nav = new QListWidget(sidebar);
+    nav->setObjectName(QStringLiteral("navigation"));
+    nav->setAccessibleName(tr("Navigation"));
+    nav->setFrameShape(QFrame::NoFrame);
+    nav->setPalette(pal);
+    nav->setAutoFillBackground(false);
+    nav->viewport()->setAutoFillBackground(false);
+    nav->setStyleSheet(QStringLiteral("QListWidget::item { padding: 7px 10px; border-radius: 4px; }"
+                                        "QListWidget::item:selected { background: palette(highlight); color: palette(highlighted-text); }"));
+    const struct {
+        QString text;
+        bool available;
+    } entries[] = {
+        {tr("Dashboard"), false},   {tr("Jobs"), true}, {tr("Work queue"), false},
+        {tr("Quality"), false},     {tr("Integrations"), false}, {tr("Data"), false},
+    };
+    for (const auto &e : entries) {
+        auto *item = new QListWidgetItem(e.text, nav);
+        if (!e.available) {
+            item->setFlags(Qt::NoItemFlags);
+            item->setToolTip(tr("Not available in this version"));
+        }
+    }
+    nav->setCurrentRow(1);
+
+    auto *layout = new QVBoxLayout(sidebar);
+    layout->setContentsMargins(12, 18, 12, 12);
+    layout->setSpacing(14);
+    layout->addWidget(brand);
+    layout->addWidget(nav, 1);
+    return sidebar;
+}
+
+QWidget *MainWindow::buildEmptyState()
+{
+    auto *page = new QWidget(this);
+    m_emptyText = new QLabel(page);
+    m_emptyText->setObjectName(QStringLiteral("emptyState"));
+    m_emptyText->setWordWrap(true);
+    m_emptyText->setAlignment(Qt::AlignCenter);
+    m_emptyText->setTextFormat(Qt::RichText);
+    m_emptyText->setFixedWidth(520);
+
+    m_loadDemo = new QPushButton(tr("Load the demo shop"), page);
+    m_loadDemo->setObjectName(QStringLiteral("loadDemoButton"));
+    m_loadDemo->setAccessibleName(tr("Load the demo shop"));
+    connect(m_loadDemo, &QPushButton::clicked, this, &MainWindow::loadDemo);
+
+    // Centred by stretching rows and columns: an alignment flag on the wrapped label would make
+    // the layout ignore its height-for-width and clip the text.
+    auto *layout = new QGridLayout(page);
+    layout->setRowStretch(0, 1);
+    layout->setRowStretch(4, 1);
+    layout->setColumnStretch(0, 1);
+    layout->setColumnStretch(2, 1);
+    layout->addWidget(m_emptyText, 1, 1);
+    layout->setRowMinimumHeight(2, 12);
+    layout->addWidget(m_loadDemo, 3, 1, Qt::AlignHCenter);
+    return page;
+}
+
+void MainWindow::findTenant()
+{
+    m_client.call<Result<Row>>([](Services &s) { return s.tenants.defaultTenant(); }).then(this, [this](const Result<Row> &tenant) {
+        if (tenant) {
+            setWindowTitle(tr("Eryxon MES — %1").arg(str(*tenant, "name")));
+            m_jobs->setTenant(str(*tenant, "id"));
+            m_pages->setCurrentWidget(m_jobs);
+            return;
+        }
+        if (tenant.error().code != ErrorCode::NotFound) {
+            showEmptyState(tr("The shop could not be read: %1").arg(tenant.error().message));
+            return;
+        }
+        if (m_loadDemoWithoutAsking)
+            loadDemo();
+        else
+            offerDemo();
+    });
+}
+
+void MainWindow::offerDemo()
+{
+    showEmptyState({});
+    auto *box = new QMessageBox(QMessageBox::Question, tr("Welcome to Eryxon MES"), tr("This database has no shop yet."), QMessageBox::NoButton, this);
+    box->setInformativeText(tr("Load the demo shop “%1” with sample jobs, cells and operators to explore Eryxon?").arg(DemoShop::tenantName()));
+    QPushButton *load = box->addButton(tr("Load demo shop"), QMessageBox::AcceptRole);
+    box->addButton(tr("Not now"), QMessageBox::RejectRole);
+    box->setDefaultButton(load);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    connect(box, &QMessageBox::finished, this, [this, box, load] {
+        if (box->clickedButton() == load)
+            loadDemo();
+    });
+    box->open();
+}
+
+void MainWindow::loadDemo()
+{
+    m_loadDemo->setEnabled(false);
+    statusBar()->showMessage(tr("Loading the demo shop…"));
+    m_client.call<Result<DemoShop::Outcome>>([](Services &s) { return DemoShop::load(s); })
+        .then(this, [this](const Result<DemoShop::Outcome> &outcome) {
+            m_loadDemo->setEnabled(true);
+            statusBar()->clearMessage();
+            if (!outcome) {
+                showEmptyState({});
+                auto *box = new QMessageBox(QMessageBox::Warning, tr("Demo shop not loaded"), tr("The demo shop could not be loaded."), QMessageBox::Ok, this);
+                box->setInformativeText(outcome.error().message);
+                box->setAttribute(Qt::WA_DeleteOnClose);
+                box->open();
+                return;
+            }
+            findTenant();
+        });
+}
+
+void MainWindow::showEmptyState(const QString &message)
+{
+    QString text = QStringLiteral("<h2>%1</h2><p>%2</p>")
+                       .arg(tr("No shop data yet"),
+                            tr("This database has no shop. Load the demo shop to explore Eryxon with sample jobs, "
+                               "or start Eryxon with <code>--demo</code>."));
+    if (!message.isEmpty())
+        text += QStringLiteral("<p>%1</p>").arg(message.toHtmlEscaped());
+    m_emptyText->setText(text);
+    m_pages->setCurrentWidget(m_empty);
+}
+
+void MainWindow::refreshStatus()
+{
+    if (m_statusPending)
+        return;
+    m_statusPending = true;
+    m_client.status().then(this, [this](const Json &s) {
+        m_statusPending = false;
+        if (s.value("status", std::string()) != "ok") {
+            m_database->setText(tr("Engine stopped"));
+            m_events->clear();
+            return;
+        }
+        const Json &db = s["database"];
+        const QString engine = str(db, "engine") == QLatin1String("postgresql") ? tr("PostgreSQL") : tr("SQLite");
+        m_database->setText(tr("%1 · %2").arg(engine, str(db, "location")));
+        m_database->setToolTip(tr("Database schema version %1").arg(num(db, "schema_version")));
+        const QLocale locale;
+        const Json &outbox = s["outbox"];
+        const qint64 lastId = num(outbox, "last_id", -1);
+        const qint64 backlog = num(outbox, "backlog", -1);
+        const QString last = lastId > 0 ? tr("Last event #%1").arg(lastId) : tr("No events yet");
+        m_events->setText(tr("%1 · %2 dispatched · backlog %3")
+                              .arg(last, locale.toString(num(s, "events_dispatched")),
+                                   backlog < 0 ? QStringLiteral("—") : locale.toString(backlog)));
+    });
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    QSettings().setValue(kGeometryKey, saveGeometry());
+    QMainWindow::closeEvent(event);
+}
+
+} // namespace ery::ui

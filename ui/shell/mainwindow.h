@@ -1,0 +1,52 @@
+#pragma once
+
+#include <QMainWindow>
+#include <QTimer>
+
+class QLabel;
+class QPushButton;
+class QStackedWidget;
+
+namespace ery {
+class EngineClient;
+}
+
+namespace ery::ui {
+
+class JobsPage;
+
+// The admin workstation: sidebar navigation, the pages, and the engine's health in the status bar.
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    // With `loadDemoWithoutAsking`, an empty database gets the demo shop straight away (--demo).
+    MainWindow(EngineClient &client, bool loadDemoWithoutAsking, QWidget *parent = nullptr);
+
+    JobsPage *jobsPage() const { return m_jobs; }
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void findTenant();
+    void offerDemo();
+    void loadDemo();
+    void showEmptyState(const QString &message);
+    void refreshStatus();
+    QWidget *buildSidebar();
+    QWidget *buildEmptyState();
+
+    EngineClient &m_client;
+    bool m_loadDemoWithoutAsking;
+    QStackedWidget *m_pages = nullptr;
+    JobsPage *m_jobs = nullptr;
+    QWidget *m_empty = nullptr;
+    QLabel *m_emptyText = nullptr;
+    QPushButton *m_loadDemo = nullptr;
+    QLabel *m_database = nullptr;
+    QLabel *m_events = nullptr;
+    QTimer m_statusTimer;
+    bool m_statusPending = false;
+};
+
+} // namespace ery::ui
