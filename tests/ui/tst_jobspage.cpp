@@ -6,6 +6,7 @@
 #include "shell/mainwindow.h"
 
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QSortFilterProxyModel>
 #include <QTableView>
@@ -28,6 +29,7 @@ private slots:
     void followsChangesFromAnotherConnection();
     void startButtonStartsTheSelectedJob();
     void searchFiltersByJobAndCustomer();
+    void rejectedActionIsExplained();
 
 private:
     ui::JobsTableModel *model() const { return m_window->jobsPage()->model(); }
@@ -171,6 +173,35 @@ void TstJobsPage::searchFiltersByJobAndCustomer()
 
     search->clear();
     QCOMPARE(shown->rowCount(), 30);
+}
+
+void TstJobsPage::rejectedActionIsExplained()
+{
+    QTRY_COMPARE_WITH_TIMEOUT(model()->rowCount(), 30, 5000);
+    ui::JobsPage *page = m_window->jobsPage();
+    const QString jobId = firstJobWithStatus(QStringLiteral("not_started"));
+    QVERIFY(!jobId.isEmpty());
+    auto *proxy = qobject_cast<QSortFilterProxyModel *>(page->view()->model());
+    page->view()->selectRow(proxy->mapFromSource(model()->index(model()->rowOfJob(jobId), 0)).row());
+    auto *start = page->findChild<QPushButton *>(QStringLiteral("startButton"));
+    QVERIFY(start->isEnabled());
+
+    // Someone else starts the job first; the window has not heard yet (no event loop has run), so
+    // Start is still offered and the engine must refuse it.
+    Engine other(m_cfg);
+    QVERIFY(other.open(false).ok());
+    QVERIFY(other.services().jobs.start(Scope::of(m_tenant), jobId).ok());
+    other.close();
+    QVERIFY(start->isEnabled());
+    QTest::mouseClick(start, Qt::LeftButton);
+
+    QMessageBox *box = nullptr;
+    QTRY_VERIFY_WITH_TIMEOUT((box = page->findChild<QMessageBox *>()) != nullptr, 5000);
+    QVERIFY(box->text().contains(model()->index(model()->rowOfJob(jobId), ui::JobsTableModel::JobColumn).data().toString()));
+    QVERIFY(!box->informativeText().isEmpty());
+    box->close();
+    QTRY_COMPARE_WITH_TIMEOUT(statusTextOf(jobId), QStringLiteral("In progress"), 5000);
+    QTRY_VERIFY(!start->isEnabled());
 }
 
 QTEST_MAIN(TstJobsPage)

@@ -216,7 +216,12 @@ void JobsPage::run(Action action)
             }
             // Window-modal and asynchronous: the jobs keep updating while the message is shown.
             auto *box = new QMessageBox(QMessageBox::Warning, tr("Job not changed"), what.arg(jobNumber), QMessageBox::Ok, this);
-            box->setInformativeText(result.error().message);
+            // A refused transition nearly always means someone else changed the job first; the
+            // engine's wording names internal status codes, so say it in the shop's words.
+            box->setInformativeText(result.error().code == ErrorCode::InvalidStateTransition
+                                        ? tr("Its status was changed in the meantime, perhaps at another terminal. "
+                                             "The list shows its current status.")
+                                        : result.error().message);
             box->setAttribute(Qt::WA_DeleteOnClose);
             box->open();
         });
