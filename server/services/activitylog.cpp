@@ -15,7 +15,7 @@ Status ActivityLog::record(WriteTx &tx, const Scope &scope, const QString &actio
             {"changes", changes},
             {"user_id", scope.actorId.isEmpty() ? Json(nullptr) : Json(js(scope.actorId))},
             {"user_name", scope.actorName.isEmpty() ? Json(nullptr) : Json(js(scope.actorName))}};
-    auto r = repo().activity.insert(tx, scope, std::move(row));
+    auto r = repo().activity.insert(tx, scope, std::move(row), false);
     if (!r)
         return r.error();
     return {};

@@ -182,6 +182,7 @@ Result<Transition> OperationService::transitionIn(WriteTx &tx, const Scope &scop
     OperationContext ctx = std::move(*ctxr);
     const QString opId = str(op, "id");
 
+    bool closedEntries = false;
     if (a == Action::Complete) {
         auto open = repo().openEntriesOfOperation(tx.db(), scope, opId);
         if (!open)
@@ -198,6 +199,7 @@ Result<Transition> OperationService::transitionIn(WriteTx &tx, const Scope &scop
         // "Stop & complete": the caller's own entry closes first.
         for (const auto &e : *open)
             ERY_TRY(m_s.time.closeIn(tx, scope, e, QStringLiteral("completed")));
+        closedEntries = !open->empty();
     }
     if (a == Action::Pause) {
         // A held operation books no time: running entries on it are closed.
@@ -206,13 +208,18 @@ Result<Transition> OperationService::transitionIn(WriteTx &tx, const Scope &scop
             return open.error();
         for (const auto &e : *open)
             ERY_TRY(m_s.time.closeIn(tx, scope, e, QStringLiteral("operation_paused")));
+        closedEntries = !open->empty();
     }
 
-    auto fresh = repo().operations.get(tx.db(), scope, opId, QStringLiteral("operation"));
-    if (!fresh)
-        return fresh.error();
-    if (str(*fresh, "status") != from)
-        return Error::conflict(QStringLiteral("operation changed meanwhile"));
+    // Closing entries rewrote actual_time; otherwise the row read above is current.
+    Result<Row> fresh = op;
+    if (closedEntries) {
+        fresh = repo().operations.get(tx.db(), scope, opId, QStringLiteral("operation"));
+        if (!fresh)
+            return fresh.error();
+        if (str(*fresh, "status") != from)
+            return Error::conflict(QStringLiteral("operation changed meanwhile"));
+    }
     Row patch{{"status", js(*to)}};
     if (a == Action::Start && (*fresh)["started_at"].is_null())
         patch["started_at"] = js(nowIso());

@@ -78,8 +78,8 @@ Result<DbLocation> DbLocation::parse(const QString &url)
 
 Database::~Database()
 {
-    for (auto *q : std::as_const(m_cache))
-        delete q;
+    for (const auto &p : std::as_const(m_cache))
+        delete p.query;
     m_cache.clear();
     m_db.close();
     m_db = QSqlDatabase();
@@ -121,7 +121,8 @@ Result<std::unique_ptr<Database>> Database::open(const DbLocation &loc)
         return Error::internal(QStringLiteral("cannot open database %1: %2").arg(loc.display(), d->m_db.lastError().text()));
     if (!loc.postgres) {
         for (const char *pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL", "PRAGMA foreign_keys=ON",
-                                   "PRAGMA busy_timeout=10000"}) {
+                                   "PRAGMA busy_timeout=10000", "PRAGMA cache_size=-32000", "PRAGMA temp_store=MEMORY",
+                                   "PRAGMA wal_autocheckpoint=10000"}) {
             QSqlQuery q(d->m_db);
             if (!q.exec(QString::fromLatin1(pragma)))
                 return Error::internal(QStringLiteral("%1 failed: %2").arg(pragma, q.lastError().text()));
@@ -147,11 +148,11 @@ Error Database::sqlError(const QString &sql, const QString &driverText, const QS
     return Error::internal(QStringLiteral("database error"));
 }
 
-QSqlQuery *Database::prepared(const QString &sql, Error *err)
+Database::Prepared *Database::prepared(const QString &sql, Error *err)
 {
-    auto it = m_cache.constFind(sql);
-    if (it != m_cache.constEnd())
-        return *it;
+    auto it = m_cache.find(sql);
+    if (it != m_cache.end())
+        return &*it;
     auto *q = new QSqlQuery(m_db);
     q->setForwardOnly(true);
     if (!q->prepare(sql)) {
@@ -159,17 +160,30 @@ QSqlQuery *Database::prepared(const QString &sql, Error *err)
         delete q;
         return nullptr;
     }
-    m_cache.insert(sql, q);
-    return q;
+    return &*m_cache.insert(sql, Prepared{q, {}, false});
+}
+
+Database::ColumnKind Database::columnKind(const QString &column)
+{
+    if (boolColumns().contains(column))
+        return ColumnKind::Bool;
+    if (jsonColumns().contains(column))
+        return ColumnKind::JsonText;
+    return ColumnKind::Plain;
 }
 
 Json Database::toJsonValue(const QString &column, const QVariant &v)
 {
+    return toJsonValue(columnKind(column), v);
+}
+
+Json Database::toJsonValue(ColumnKind kind, const QVariant &v)
+{
     if (v.isNull())
         return nullptr;
-    if (boolColumns().contains(column))
+    if (kind == ColumnKind::Bool)
         return v.toLongLong() != 0;
-    if (jsonColumns().contains(column)) {
+    if (kind == ColumnKind::JsonText) {
         const QByteArray text = v.toString().toUtf8();
         Json j = Json::parse(text.constData(), text.constData() + text.size(), nullptr, false);
         return j.is_discarded() ? Json(nullptr) : j;
@@ -215,9 +229,10 @@ QVariant Database::toVariant(const Json &v)
 Result<Rows> Database::query(const QString &sql, const QVariantList &params)
 {
     Error err;
-    QSqlQuery *q = prepared(sql, &err);
-    if (!q)
+    Prepared *p = prepared(sql, &err);
+    if (!p)
         return err;
+    QSqlQuery *q = p->query;
     for (int i = 0; i < params.size(); ++i)
         q->bindValue(i, params[i]);
     if (!q->exec()) {
@@ -227,16 +242,18 @@ Result<Rows> Database::query(const QString &sql, const QVariantList &params)
     }
     Rows rows;
     if (q->isSelect()) {
-        const QSqlRecord rec = q->record();
-        const int n = rec.count();
-        QStringList names;
-        names.reserve(n);
-        for (int i = 0; i < n; ++i)
-            names << rec.fieldName(i);
+        if (!p->columnsKnown) {
+            const QSqlRecord rec = q->record();
+            for (int i = 0; i < rec.count(); ++i)
+                p->columns.emplace_back(rec.fieldName(i).toStdString(), int(columnKind(rec.fieldName(i))));
+            p->columnsKnown = true;
+        }
+        const auto &cols = p->columns;
+        const int n = int(cols.size());
         while (q->next()) {
             Json row = Json::object();
             for (int i = 0; i < n; ++i)
-                row[names[i].toStdString()] = toJsonValue(names[i], q->value(i));
+                row[cols[size_t(i)].first] = toJsonValue(ColumnKind(cols[size_t(i)].second), q->value(i));
             rows.push_back(std::move(row));
         }
     }
@@ -247,9 +264,10 @@ Result<Rows> Database::query(const QString &sql, const QVariantList &params)
 Status Database::exec(const QString &sql, const QVariantList &params, int *rowsAffected)
 {
     Error err;
-    QSqlQuery *q = prepared(sql, &err);
-    if (!q)
+    Prepared *p = prepared(sql, &err);
+    if (!p)
         return err;
+    QSqlQuery *q = p->query;
     for (int i = 0; i < params.size(); ++i)
         q->bindValue(i, params[i]);
     if (!q->exec()) {

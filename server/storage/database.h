@@ -107,21 +107,29 @@ public:
     // Called after every successful commit that wrote outbox rows (wakes the dispatcher).
     void setCommitHook(std::function<void()> hook) { m_commitHook = std::move(hook); }
 
+    enum class ColumnKind { Plain, Bool, JsonText };
+    static ColumnKind columnKind(const QString &column);
     static Json toJsonValue(const QString &column, const QVariant &v);
+    static Json toJsonValue(ColumnKind kind, const QVariant &v);
     static QVariant toVariant(const Json &v);
 
 private:
+    struct Prepared {
+        QSqlQuery *query = nullptr;
+        std::vector<std::pair<std::string, int>> columns; // name and ColumnKind, read once per statement
+        bool columnsKnown = false;
+    };
     Database() = default;
     Status begin();
     Status commit(WriteTx &tx);
     void rollback();
-    QSqlQuery *prepared(const QString &sql, Error *err);
+    Prepared *prepared(const QString &sql, Error *err);
     Error sqlError(const QString &sql, const QString &driverText, const QString &nativeCode) const;
 
     DbLocation m_loc;
     QString m_connName;
     QSqlDatabase m_db;
-    QHash<QString, QSqlQuery *> m_cache;
+    QHash<QString, Prepared> m_cache;
     WriteTx *m_tx = nullptr;
     std::function<void()> m_commitHook;
 };

@@ -121,9 +121,11 @@ Result<QString> Repositories::currentCellOfPart(Database &db, const Scope &s, co
 
 Result<QString> Repositories::currentCellOfJob(Database &db, const Scope &s, const QString &jobId) const
 {
-    auto rows = db.query(QStringLiteral("SELECT o.cell_id FROM operations o JOIN parts p ON p.id = o.part_id JOIN cells c ON c.id = o.cell_id "
-                                        "WHERE o.tenant_id = ? AND p.job_id = ? AND o.deleted_at IS NULL AND p.deleted_at IS NULL "
-                                        "AND o.status = 'in_progress' ORDER BY c.sequence, o.sequence LIMIT 1"),
+    // Driven from the job's parts (the tenant is checked there): a planner that started from the
+    // tenant's operations would scan the whole shop on every transition.
+    auto rows = db.query(QStringLiteral("SELECT o.cell_id FROM operations o JOIN cells c ON c.id = o.cell_id "
+                                        "WHERE o.part_id IN (SELECT id FROM parts WHERE tenant_id = ? AND job_id = ? AND deleted_at IS NULL) "
+                                        "AND o.deleted_at IS NULL AND o.status = 'in_progress' ORDER BY c.sequence, o.sequence LIMIT 1"),
                          {s.tenantId, jobId});
     if (!rows)
         return rows.error();

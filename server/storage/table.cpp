@@ -154,7 +154,7 @@ Result<Page> Table::list(Database &db, const Scope &scope, const ListQuery &q) c
     return Page{std::move(*rows), *total};
 }
 
-Result<Row> Table::insert(WriteTx &tx, const Scope &scope, Row row) const
+Result<Row> Table::insert(WriteTx &tx, const Scope &scope, Row row, bool reload) const
 {
     if (scope.tenantId.isEmpty())
         return Error::internal(QStringLiteral("unscoped write to %1").arg(m_name));
@@ -177,6 +177,10 @@ Result<Row> Table::insert(WriteTx &tx, const Scope &scope, Row row) const
     }
     const QString sql = QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)").arg(m_name, cols.join(QLatin1Char(',')), marks.join(QLatin1Char(',')));
     ERY_TRY(tx.exec(sql, params));
+    if (!reload) {
+        tx.emitChange(scope.tenantId, m_name, "INSERT", row, nullptr);
+        return row;
+    }
     // Defaults filled by the database are part of the stored row the caller and the feed see.
     auto stored = tx.query(QStringLiteral("SELECT * FROM %1 WHERE id = ?").arg(m_name), {QString::fromStdString(row["id"].get<std::string>())});
     if (!stored)

@@ -41,8 +41,9 @@ public:
     Result<Page> list(Database &db, const Scope &scope, const ListQuery &q) const;
     Result<qint64> count(Database &db, const Scope &scope, const QString &condition = {}, const QVariantList &params = {}) const;
 
-    // Fills id, tenant_id, created_at, updated_at; returns the stored row.
-    Result<Row> insert(WriteTx &tx, const Scope &scope, Row row) const;
+    // Fills id, tenant_id, created_at, updated_at; returns the stored row (read back, with the
+    // database's defaults, unless `reload` is false: append-only logs skip the extra read).
+    Result<Row> insert(WriteTx &tx, const Scope &scope, Row row, bool reload = true) const;
     // Applies patch to `current` (as read in this transaction). With casColumns the UPDATE only
     // succeeds while those columns still hold the values of `current`: a stale caller gets CONFLICT.
     Result<Row> update(WriteTx &tx, const Scope &scope, const Row &current, const Row &patch,
