@@ -9,7 +9,7 @@
 
 namespace ery {
 
-using Json = nlohmann::json;
+using Json = nlohmann::ordered_json;
 
 // The API's error codes (CONTRACTS.md §1); every adapter maps an Error the same way.
 enum class ErrorCode {

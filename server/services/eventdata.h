@@ -9,6 +9,9 @@ namespace ery {
 // from the event itself.
 struct OperationContext {
     Row operation, part, job, cell, tenant;
+    // The part's operations when a step of this mutation already read them; kept in step with
+    // `operation` so roll-up does not read them again.
+    std::optional<Rows> partOperations;
 
     Json eventData() const;                                     // operation fields + names
     Json topicContext() const;                                  // enterprise/site/area/cell/job_number/part_number/operation

@@ -140,7 +140,7 @@ Result<Page> OperationService::list(const Scope &scope, const ListQuery &q)
     return repo().operations.list(db(), scope, lq);
 }
 
-Status OperationService::checkNextCellCapacity(WriteTx &tx, const Scope &scope, const OperationContext &ctx)
+Status OperationService::checkNextCellCapacity(WriteTx &tx, const Scope &scope, OperationContext &ctx)
 {
     // Completing moves the part on to the cell of its next unfinished operation; a cell at its
     // enforced WIP limit refuses new work. WIP has one definition (DOMAIN.md): distinct jobs with a
@@ -148,6 +148,7 @@ Status OperationService::checkNextCellCapacity(WriteTx &tx, const Scope &scope, 
     auto ops = repo().operationsOfPart(tx.db(), scope, str(ctx.part, "id"));
     if (!ops)
         return ops.error();
+    ctx.partOperations = *ops;
     const qint64 seq = num(ctx.operation, "sequence");
     const QString opId = str(ctx.operation, "id");
     const Row *next = nullptr;
@@ -200,6 +201,8 @@ Result<Transition> OperationService::transitionIn(WriteTx &tx, const Scope &scop
         for (const auto &e : *open)
             ERY_TRY(m_s.time.closeIn(tx, scope, e, QStringLiteral("completed")));
         closedEntries = !open->empty();
+        if (closedEntries)
+            ctx.partOperations.reset(); // actual_time changed under it
     }
     if (a == Action::Pause) {
         // A held operation books no time: running entries on it are closed.

@@ -32,7 +32,7 @@ public:
 
 private:
     Result<Transition> transition(const Scope &scope, const QString &id, domain::Action a, const QString &workerId);
-    Status checkNextCellCapacity(WriteTx &tx, const Scope &scope, const OperationContext &ctx);
+    Status checkNextCellCapacity(WriteTx &tx, const Scope &scope, OperationContext &ctx);
 };
 
 } // namespace ery

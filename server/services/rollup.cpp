@@ -21,9 +21,17 @@ Status Rollup::afterOperationChange(WriteTx &tx, const Scope &scope, OperationCo
         partPatch["status"] = js(status::InProgress);
         partEvent = "part.started";
     } else if (opStatus == status::Completed && partStatus != status::Completed) {
-        auto ops = repo().operationsOfPart(tx.db(), scope, partId);
-        if (!ops)
-            return ops.error();
+        Result<Rows> ops = Rows{};
+        if (ctx.partOperations) {
+            ops = *ctx.partOperations;
+            for (auto &o : *ops)
+                if (o["id"] == ctx.operation["id"])
+                    o = ctx.operation;
+        } else {
+            ops = repo().operationsOfPart(tx.db(), scope, partId);
+            if (!ops)
+                return ops.error();
+        }
         const bool allDone = std::all_of(ops->begin(), ops->end(), [](const Row &o) { return str(o, "status") == status::Completed; });
         if (allDone) {
             partPatch["status"] = js(status::Completed);

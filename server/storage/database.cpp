@@ -334,12 +334,21 @@ Status Database::commit(WriteTx &tx)
                 return s;
             }
         }
-        static const QString ins = QStringLiteral(
-            "INSERT INTO outbox (event_id, tenant_id, kind, topic, entity_id, payload, occurred_at) VALUES (?,?,?,?,?,?,?)");
-        for (const auto &d : drafts) {
-            auto s = exec(ins, {d.eventId, d.tenantId, d.kind, d.topic, d.entityId.isEmpty() ? QVariant() : QVariant(d.entityId),
-                                QString::fromStdString(d.payload.dump()), d.occurredAt});
-            if (!s) {
+        // Multi-row INSERTs: one statement per 16 rows instead of one per row.
+        constexpr size_t kChunk = 16;
+        for (size_t start = 0; start < drafts.size(); start += kChunk) {
+            const size_t n = std::min(kChunk, drafts.size() - start);
+            QString sql = QStringLiteral("INSERT INTO outbox (event_id, tenant_id, kind, topic, entity_id, payload, occurred_at) VALUES ");
+            for (size_t i = 0; i < n; ++i)
+                sql += i ? QStringLiteral(",(?,?,?,?,?,?,?)") : QStringLiteral("(?,?,?,?,?,?,?)");
+            QVariantList params;
+            params.reserve(int(n * 7));
+            for (size_t i = start; i < start + n; ++i) {
+                const auto &d = drafts[i];
+                params << d.eventId << d.tenantId << d.kind << d.topic << (d.entityId.isEmpty() ? QVariant() : QVariant(d.entityId))
+                       << QString::fromStdString(d.payload.dump()) << d.occurredAt;
+            }
+            if (auto s = exec(sql, params); !s) {
                 rollback();
                 return s;
             }
@@ -401,8 +410,21 @@ void WriteTx::emitChange(const QString &tenantId, const QString &table, const ch
     const Json &ref = newRow.is_object() ? newRow : oldRow;
     d.entityId = ref.is_object() ? str(ref, "id") : QString();
     d.occurredAt = nowIso();
+    // For an UPDATE, `old` holds the primary key and the columns that changed (Supabase sends the
+    // key only unless a table has REPLICA IDENTITY FULL); a DELETE keeps the whole old row.
+    Json old = Json::object();
+    if (oldRow.is_object() && newRow.is_object()) {
+        old["id"] = oldRow.value("id", Json(nullptr));
+        for (auto it = oldRow.begin(); it != oldRow.end(); ++it) {
+            auto n = newRow.find(it.key());
+            if (n != newRow.end() && *n != it.value())
+                old[it.key()] = it.value();
+        }
+    } else if (oldRow.is_object()) {
+        old = oldRow;
+    }
     d.payload = Json{{"table", table.toStdString()}, {"eventType", eventType}, {"commit_timestamp", d.occurredAt.toStdString()},
-                     {"new", newRow.is_null() ? Json::object() : newRow}, {"old", oldRow.is_null() ? Json::object() : oldRow}};
+                     {"new", newRow.is_null() ? Json::object() : newRow}, {"old", std::move(old)}};
     m_drafts.push_back(std::move(d));
 }
 
