@@ -9,6 +9,7 @@
 #include <QDir>
 #include <QLoggingCategory>
 #include <QSet>
+#include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QSqlRecord>
@@ -81,8 +82,10 @@ Database::~Database()
     for (const auto &p : std::as_const(m_cache))
         delete p.query;
     m_cache.clear();
-    m_db.close();
-    m_db = QSqlDatabase();
+    if (m_db) {
+        m_db->close();
+        m_db.reset();
+    }
     QSqlDatabase::removeDatabase(m_connName);
 }
 
@@ -100,35 +103,35 @@ Result<std::unique_ptr<Database>> Database::open(const DbLocation &loc)
     d->m_loc = loc;
     d->m_connName = QStringLiteral("eryxon-%1").arg(g_connCounter.fetchAndAddRelaxed(1));
     if (loc.postgres) {
-        d->m_db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), d->m_connName);
-        d->m_db.setHostName(loc.host);
-        d->m_db.setPort(loc.port);
-        d->m_db.setUserName(loc.user);
-        d->m_db.setPassword(loc.password);
-        d->m_db.setDatabaseName(loc.dbName);
-        d->m_db.setConnectOptions(QStringLiteral("connect_timeout=10"));
+        d->m_db = std::make_unique<QSqlDatabase>(QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), d->m_connName));
+        d->m_db->setHostName(loc.host);
+        d->m_db->setPort(loc.port);
+        d->m_db->setUserName(loc.user);
+        d->m_db->setPassword(loc.password);
+        d->m_db->setDatabaseName(loc.dbName);
+        d->m_db->setConnectOptions(QStringLiteral("connect_timeout=10"));
     } else {
         QFileInfo fi(loc.path);
         if (!fi.absoluteDir().exists() && !QDir().mkpath(fi.absolutePath()))
             return Error::internal(QStringLiteral("cannot create directory %1").arg(fi.absolutePath()));
-        d->m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), d->m_connName);
-        d->m_db.setDatabaseName(loc.path);
-        d->m_db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
+        d->m_db = std::make_unique<QSqlDatabase>(QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), d->m_connName));
+        d->m_db->setDatabaseName(loc.path);
+        d->m_db->setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
     }
-    if (!d->m_db.isValid())
+    if (!d->m_db->isValid())
         return Error::internal(QStringLiteral("the Qt SQL driver for %1 is not installed").arg(loc.postgres ? "PostgreSQL" : "SQLite"));
-    if (!d->m_db.open())
-        return Error::internal(QStringLiteral("cannot open database %1: %2").arg(loc.display(), d->m_db.lastError().text()));
+    if (!d->m_db->open())
+        return Error::internal(QStringLiteral("cannot open database %1: %2").arg(loc.display(), d->m_db->lastError().text()));
     if (!loc.postgres) {
         for (const char *pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL", "PRAGMA foreign_keys=ON",
                                    "PRAGMA busy_timeout=10000", "PRAGMA cache_size=-32000", "PRAGMA temp_store=MEMORY",
                                    "PRAGMA wal_autocheckpoint=10000"}) {
-            QSqlQuery q(d->m_db);
+            QSqlQuery q(*d->m_db);
             if (!q.exec(QString::fromLatin1(pragma)))
                 return Error::internal(QStringLiteral("%1 failed: %2").arg(pragma, q.lastError().text()));
         }
     } else {
-        QSqlQuery q(d->m_db);
+        QSqlQuery q(*d->m_db);
         q.exec(QStringLiteral("SET client_min_messages TO WARNING"));
     }
     return d;
@@ -153,7 +156,7 @@ Database::Prepared *Database::prepared(const QString &sql, Error *err)
     auto it = m_cache.find(sql);
     if (it != m_cache.end())
         return &*it;
-    auto *q = new QSqlQuery(m_db);
+    auto *q = new QSqlQuery(*m_db);
     q->setForwardOnly(true);
     if (!q->prepare(sql)) {
         *err = sqlError(sql, q->lastError().text(), q->lastError().nativeErrorCode());
@@ -283,7 +286,7 @@ Status Database::exec(const QString &sql, const QVariantList &params, int *rowsA
 
 Status Database::execDirect(const QString &sql)
 {
-    QSqlQuery q(m_db);
+    QSqlQuery q(*m_db);
     if (!q.exec(sql))
         return sqlError(sql, q.lastError().text(), q.lastError().nativeErrorCode());
     return {};
@@ -308,7 +311,7 @@ Status Database::begin()
 {
     // BEGIN IMMEDIATE takes SQLite's write lock up front, so two writers queue on busy_timeout
     // instead of failing with SQLITE_BUSY when a read transaction tries to upgrade.
-    QSqlQuery q(m_db);
+    QSqlQuery q(*m_db);
     const QString sql = isPostgres() ? QStringLiteral("BEGIN") : QStringLiteral("BEGIN IMMEDIATE");
     if (!q.exec(sql))
         return Error::internal(QStringLiteral("cannot start a transaction: %1").arg(q.lastError().text()));
@@ -317,7 +320,7 @@ Status Database::begin()
 
 void Database::rollback()
 {
-    QSqlQuery q(m_db);
+    QSqlQuery q(*m_db);
     q.exec(QStringLiteral("ROLLBACK"));
 }
 
@@ -354,7 +357,7 @@ Status Database::commit(WriteTx &tx)
             }
         }
     }
-    QSqlQuery q(m_db);
+    QSqlQuery q(*m_db);
     if (!q.exec(QStringLiteral("COMMIT"))) {
         const QString text = q.lastError().text();
         rollback();

@@ -3,7 +3,6 @@
 #include "core/result.h"
 
 #include <QHash>
-#include <QSqlDatabase>
 #include <QString>
 #include <QVariant>
 
@@ -11,6 +10,7 @@
 #include <memory>
 #include <vector>
 
+class QSqlDatabase;
 class QSqlQuery;
 
 namespace ery {
@@ -128,7 +128,7 @@ private:
 
     DbLocation m_loc;
     QString m_connName;
-    QSqlDatabase m_db;
+    std::unique_ptr<QSqlDatabase> m_db; // QtSql stays out of every header above storage/
     QHash<QString, Prepared> m_cache;
     WriteTx *m_tx = nullptr;
     std::function<void()> m_commitHook;
