@@ -1,5 +1,9 @@
 #include "engine.h"
 
+#include "integrations/mqtt/mqttpool.h"
+#include "integrations/mqtt/mqttsink.h"
+#include "integrations/webhooks/webhookdeliverer.h"
+#include "integrations/webhooks/webhooksink.h"
 #include "storage/migrations.h"
 #include "storage/outboxstore.h"
 
@@ -29,8 +33,21 @@ Status Engine::open(bool startDispatcher)
     m_dispatcher = std::make_unique<Dispatcher>(*m_db);
     m_dispatcher->addSink(&m_hub);
     m_db->setCommitHook([d = m_dispatcher.get()] { d->wake(); });
-    if (startDispatcher)
+    if (startDispatcher) {
+        // Event delivery: durable sinks turn events into stored deliveries and messages, the
+        // workers send them.
+        m_webhookSink = std::make_unique<WebhookSink>(*m_services);
+        m_mqttSink = std::make_unique<MqttSink>(*m_services);
+        m_webhookDeliverer = std::make_unique<WebhookDeliverer>(*m_services);
+        m_mqttPool = std::make_unique<MqttPool>(*m_services);
+        connect(m_webhookSink.get(), &WebhookSink::deliveriesQueued, m_webhookDeliverer.get(), &WebhookDeliverer::wake);
+        connect(m_mqttSink.get(), &MqttSink::messagesQueued, m_mqttPool.get(), &MqttPool::wake);
+        m_dispatcher->addSink(m_webhookSink.get());
+        m_dispatcher->addSink(m_mqttSink.get());
+        m_webhookDeliverer->start();
+        m_mqttPool->start();
         m_dispatcher->start(m_cfg.pollMs);
+    }
     m_startedAt = QDateTime::currentDateTimeUtc();
     return {};
 }
@@ -41,8 +58,17 @@ void Engine::close()
         return;
     m_dispatcher->stop();
     m_dispatcher->drain();
+    // What was not sent yet stays stored and goes out after the next start.
+    if (m_webhookDeliverer)
+        m_webhookDeliverer->stop();
+    if (m_mqttPool)
+        m_mqttPool->stop();
     m_db->setCommitHook({});
     m_dispatcher.reset();
+    m_webhookDeliverer.reset();
+    m_mqttPool.reset();
+    m_webhookSink.reset();
+    m_mqttSink.reset();
     m_services.reset();
     m_db.reset();
 }

@@ -14,6 +14,11 @@
 
 namespace ery {
 
+class MqttPool;
+class MqttSink;
+class WebhookDeliverer;
+class WebhookSink;
+
 // The composition root: builds the database, the services, the dispatcher and its sinks from a
 // Config. Lives in one thread (the engine thread in the apps); everything it owns is used there.
 class Engine : public QObject {
@@ -31,6 +36,9 @@ public:
     Services &services() { return *m_services; }
     Dispatcher &dispatcher() { return *m_dispatcher; }
     SubscriptionHub &hub() { return m_hub; }
+    // Present when the engine was opened with its dispatcher running.
+    WebhookDeliverer *webhookDeliverer() { return m_webhookDeliverer.get(); }
+    MqttPool *mqttPool() { return m_mqttPool.get(); }
     const Config &config() const { return m_cfg; }
 
     // What the status bar and /health show.
@@ -42,6 +50,10 @@ private:
     std::unique_ptr<Services> m_services;
     std::unique_ptr<Dispatcher> m_dispatcher;
     SubscriptionHub m_hub;
+    std::unique_ptr<WebhookSink> m_webhookSink;
+    std::unique_ptr<MqttSink> m_mqttSink;
+    std::unique_ptr<WebhookDeliverer> m_webhookDeliverer;
+    std::unique_ptr<MqttPool> m_mqttPool;
     QDateTime m_startedAt;
 };
 

@@ -5,6 +5,7 @@
 #include "eventdata.h"
 #include "issueservice.h"
 #include "jobservice.h"
+#include "mqttpublisherservice.h"
 #include "notificationservice.h"
 #include "operationservice.h"
 #include "partservice.h"
@@ -13,6 +14,7 @@
 #include "tenantservice.h"
 #include "timeservice.h"
 #include "userservice.h"
+#include "webhookservice.h"
 
 namespace ery {
 
@@ -43,6 +45,8 @@ public:
     ProductionService production{*this};
     SubstepService substeps{*this};
     AssignmentService assignments{*this};
+    WebhookService webhooks{*this};
+    MqttPublisherService mqttPublishers{*this};
 };
 
 } // namespace ery

@@ -32,6 +32,7 @@ const std::vector<Field> &tenantFields()
         {"site", Field::Text},
         {"area", Field::Text},
         {"feature_flags", Field::Json},
+        {"allow_loopback_webhooks", Field::Bool},
     };
     return f;
 }

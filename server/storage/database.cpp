@@ -28,7 +28,8 @@ const QSet<QString> &boolColumns()
 {
     static const QSet<QString> s{"active", "is_machine", "is_bullet_card", "enforce_wip_limit", "show_capacity_warning",
                                  "is_paused", "is_global", "causes_standstill", "verification_required", "read", "pinned",
-                                 "dismissed", "use_tls", "enabled", "success", "is_sandbox", "auto_stop_tracking"};
+                                 "dismissed", "use_tls", "enabled", "success", "is_sandbox", "auto_stop_tracking",
+                                 "allow_loopback_webhooks", "retain", "cell_state_topics"};
     return s;
 }
 

@@ -17,6 +17,7 @@ struct Migration {
 
 const Migration kMigrations[] = {
     {1, ":/eryxon/server/storage/schema_v1.sql"},
+    {2, ":/eryxon/server/storage/schema_v2.sql"},
 };
 
 QString dialect(QString sql, bool postgres)

@@ -59,7 +59,7 @@ Result<Row> TenantRepository::update(WriteTx &tx, const Row &current, const Row 
     static const QStringList editable{"name", "company_name", "abbreviation", "timezone", "plan", "status", "max_jobs",
                                       "max_parts_per_month", "max_storage_mb", "rate_limit_per_minute", "factory_opening_time",
                                       "factory_closing_time", "working_days_mask", "auto_stop_tracking", "enterprise", "site",
-                                      "area", "feature_flags"};
+                                      "area", "feature_flags", "allow_loopback_webhooks"};
     Row next = current;
     QStringList sets;
     QVariantList params;
@@ -94,7 +94,7 @@ void Repositories::loadColumns(Database &db) const
     for (const Table *t : {&users, &cells, &resources, &operationResources, &materials, &jobs, &parts, &operations, &timeEntries,
                            &timeEntryPauses, &substeps, &substepTemplates, &substepTemplateItems, &scrapReasons, &quantities,
                            &quantityScrapReasons, &issueCategories, &issues, &assignments, &notifications, &activity, &apiKeys,
-                           &mcpKeys, &webhooks, &webhookDeliveries, &mqttPublishers, &syncImports})
+                           &mcpKeys, &webhooks, &webhookDeliveries, &webhookLogs, &mqttLogs, &mqttPublishers, &syncImports})
         t->loadColumns(db);
 }
 

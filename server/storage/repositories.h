@@ -44,6 +44,8 @@ struct Repositories {
     Table mcpKeys{QStringLiteral("mcp_keys"), false, {QStringLiteral("name")}};
     Table webhooks{QStringLiteral("webhooks"), false, {QStringLiteral("url"), QStringLiteral("description")}};
     Table webhookDeliveries{QStringLiteral("webhook_deliveries"), false};
+    Table webhookLogs{QStringLiteral("webhook_logs"), false};
+    Table mqttLogs{QStringLiteral("mqtt_logs"), false};
     Table mqttPublishers{QStringLiteral("mqtt_publishers"), false, {QStringLiteral("name"), QStringLiteral("broker_url")}};
     Table syncImports{QStringLiteral("sync_imports"), false};
 

@@ -1,0 +1,272 @@
+#include "mqttconnection.h"
+
+#include "mqttsink.h"
+#include "services/services.h"
+#include "storage/deliveryrepository.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QLoggingCategory>
+#include <QPointer>
+#include <QScopeGuard>
+#include <QThread>
+
+#include <mosquitto.h>
+#include <unistd.h>
+
+Q_LOGGING_CATEGORY(lcMqtt, "eryxon.mqtt")
+
+namespace ery {
+
+namespace {
+
+struct LibInit {
+    LibInit() { mosquitto_lib_init(); }
+    ~LibInit() { mosquitto_lib_cleanup(); }
+};
+
+void ensureLib()
+{
+    static LibInit init;
+}
+
+// What the network thread hands over: the connection and the client generation it belongs to.
+struct Context {
+    QPointer<MqttConnection> conn;
+    quint64 generation;
+};
+
+Status configure(struct mosquitto *m, const Json &pub, bool withWill)
+{
+    const QByteArray user = str(pub, "username").toUtf8(), pass = str(pub, "password").toUtf8();
+    if (!user.isEmpty() && mosquitto_username_pw_set(m, user.constData(), pass.isEmpty() ? nullptr : pass.constData()) != MOSQ_ERR_SUCCESS)
+        return Error::badRequest(QStringLiteral("invalid MQTT credentials"));
+    if (flag(pub, "use_tls")) {
+        const QByteArray ca = str(pub, "ca_file").toUtf8();
+        const QByteArray cert = str(pub, "client_cert_file").toUtf8(), key = str(pub, "client_key_file").toUtf8();
+        const int rc = mosquitto_tls_set(m, ca.isEmpty() ? nullptr : ca.constData(), ca.isEmpty() ? "/etc/ssl/certs" : nullptr,
+                                         cert.isEmpty() ? nullptr : cert.constData(), key.isEmpty() ? nullptr : key.constData(), nullptr);
+        if (rc != MOSQ_ERR_SUCCESS)
+            return Error::badRequest(QStringLiteral("TLS setup failed: %1").arg(QString::fromUtf8(mosquitto_strerror(rc))));
+    }
+    if (withWill) {
+        const QByteArray topic = MqttSink::statusTopic(pub).toUtf8();
+        mosquitto_will_set(m, topic.constData(), 7, "offline", 1, true);
+    }
+    return {};
+}
+
+QByteArray clientId(const Json &pub)
+{
+    const QString configured = str(pub, "client_id");
+    if (!configured.isEmpty())
+        return configured.toUtf8();
+    // One id per process: two hub instances must not kick each other off the broker.
+    return QStringLiteral("eryxon-%1-%2").arg(str(pub, "id").left(8)).arg(::getpid()).toUtf8();
+}
+
+} // namespace
+
+// libmosquitto's callbacks run on its network thread; they only post to the connection's thread.
+struct MqttCallbacks {
+    static void onConnect(struct mosquitto *, void *obj, int rc)
+    {
+        auto *c = static_cast<Context *>(obj);
+        QMetaObject::invokeMethod(c->conn.data(), [conn = c->conn, g = c->generation, rc] {
+            if (conn && conn->m_generation == g)
+                conn->onConnect(rc);
+        }, Qt::QueuedConnection);
+    }
+    static void onDisconnect(struct mosquitto *, void *obj, int rc)
+    {
+        auto *c = static_cast<Context *>(obj);
+        QMetaObject::invokeMethod(c->conn.data(), [conn = c->conn, g = c->generation, rc] {
+            if (conn && conn->m_generation == g)
+                conn->onDisconnect(rc);
+        }, Qt::QueuedConnection);
+    }
+    static void onPublish(struct mosquitto *, void *obj, int mid)
+    {
+        auto *c = static_cast<Context *>(obj);
+        QMetaObject::invokeMethod(c->conn.data(), [conn = c->conn, g = c->generation, mid] {
+            if (conn && conn->m_generation == g)
+                conn->onPublish(mid);
+        }, Qt::QueuedConnection);
+    }
+};
+
+MqttConnection::MqttConnection(Services &services, Json publisher, QObject *parent)
+    : QObject(parent), m_s(services), m_pub(std::move(publisher))
+{
+    ensureLib();
+    m_reconnect.setSingleShot(true);
+    connect(&m_reconnect, &QTimer::timeout, this, &MqttConnection::connectNow);
+}
+
+MqttConnection::~MqttConnection()
+{
+    teardown(true);
+}
+
+void MqttConnection::start()
+{
+    connectNow();
+}
+
+void MqttConnection::teardown(bool graceful)
+{
+    if (!m_mosq)
+        return;
+    ++m_generation;
+    if (graceful && m_connected) {
+        // A clean disconnect sends no will: say "offline" ourselves.
+        const QByteArray topic = MqttSink::statusTopic(m_pub).toUtf8();
+        mosquitto_publish(m_mosq, nullptr, topic.constData(), 7, "offline", 1, true);
+        QElapsedTimer t;
+        t.start();
+        while (mosquitto_want_write(m_mosq) && t.elapsed() < 500)
+            QThread::msleep(5);
+        mosquitto_disconnect(m_mosq);
+    }
+    mosquitto_loop_stop(m_mosq, true);
+    auto *ctx = static_cast<Context *>(mosquitto_userdata(m_mosq));
+    mosquitto_destroy(m_mosq);
+    delete ctx;
+    m_mosq = nullptr;
+    if (m_connected) {
+        m_connected = false;
+        emit connectedChanged(false);
+    }
+    m_inflight.clear();
+    m_lastQueuedId = 0; // everything still stored goes out again after the next connect
+}
+
+void MqttConnection::scheduleReconnect(const QString &why)
+{
+    qCInfo(lcMqtt) << str(m_pub, "name") << "reconnecting in" << m_backoffMs << "ms:" << why;
+    m_s.mqttPublishers.markError(Scope::of(str(m_pub, "tenant_id")), str(m_pub, "id"), why);
+    m_reconnect.start(m_backoffMs);
+    m_backoffMs = std::min(m_backoffMs * 2, kMaxBackoffMs);
+}
+
+void MqttConnection::connectNow()
+{
+    teardown(false);
+    auto *ctx = new Context{this, m_generation};
+    m_mosq = mosquitto_new(clientId(m_pub).constData(), true, ctx);
+    if (!m_mosq) {
+        delete ctx;
+        scheduleReconnect(QStringLiteral("cannot create an MQTT client"));
+        return;
+    }
+    mosquitto_connect_callback_set(m_mosq, &MqttCallbacks::onConnect);
+    mosquitto_disconnect_callback_set(m_mosq, &MqttCallbacks::onDisconnect);
+    mosquitto_publish_callback_set(m_mosq, &MqttCallbacks::onPublish);
+    mosquitto_int_option(m_mosq, MOSQ_OPT_SEND_MAXIMUM, kWindow);
+    if (auto s = configure(m_mosq, m_pub, true); !s) {
+        scheduleReconnect(s.error().message);
+        return;
+    }
+    const QByteArray host = str(m_pub, "broker_url").toUtf8();
+    const int port = int(num(m_pub, "port", 1883));
+    const int rc = mosquitto_connect_async(m_mosq, host.constData(), port, 30);
+    if (rc != MOSQ_ERR_SUCCESS) {
+        scheduleReconnect(QStringLiteral("cannot connect to %1:%2: %3").arg(QString::fromUtf8(host)).arg(port).arg(QString::fromUtf8(mosquitto_strerror(rc))));
+        return;
+    }
+    mosquitto_loop_start(m_mosq);
+}
+
+void MqttConnection::onConnect(int rc)
+{
+    if (rc != 0) {
+        scheduleReconnect(QStringLiteral("the broker refused the connection: %1").arg(QString::fromUtf8(mosquitto_connack_string(rc))));
+        return;
+    }
+    m_connected = true;
+    m_backoffMs = 1000;
+    const QByteArray topic = MqttSink::statusTopic(m_pub).toUtf8();
+    mosquitto_publish(m_mosq, nullptr, topic.constData(), 6, "online", 1, true);
+    m_s.mqttPublishers.markConnected(Scope::of(str(m_pub, "tenant_id")), str(m_pub, "id"));
+    emit connectedChanged(true);
+    pump();
+}
+
+void MqttConnection::onDisconnect(int rc)
+{
+    if (!m_connected && rc == 0)
+        return;
+    scheduleReconnect(QStringLiteral("connection lost: %1").arg(QString::fromUtf8(mosquitto_strerror(rc))));
+    teardown(false);
+}
+
+void MqttConnection::pump()
+{
+    if (!m_connected || !m_mosq)
+        return;
+    while (m_inflight.size() < kWindow) {
+        auto rows = DeliveryRepository::systemPendingMqtt(m_s.db, str(m_pub, "id"), m_lastQueuedId, kWindow - int(m_inflight.size()));
+        if (!rows || rows->empty())
+            return;
+        for (const Json &msg : *rows) {
+            const QByteArray topic = str(msg, "topic").toUtf8();
+            const QByteArray payload = str(msg, "payload").toUtf8();
+            int mid = 0;
+            const int rc = mosquitto_publish(m_mosq, &mid, topic.constData(), int(payload.size()), payload.constData(),
+                                             int(num(msg, "qos", 1)), flag(msg, "retain"));
+            if (rc != MOSQ_ERR_SUCCESS) {
+                scheduleReconnect(QStringLiteral("publish failed: %1").arg(QString::fromUtf8(mosquitto_strerror(rc))));
+                teardown(false);
+                return;
+            }
+            m_inflight.insert(mid, msg);
+            m_lastQueuedId = num(msg, "id");
+        }
+    }
+}
+
+void MqttConnection::onPublish(int mid)
+{
+    auto it = m_inflight.find(mid);
+    if (it == m_inflight.end())
+        return; // the "online" status message
+    const Json msg = *it;
+    m_inflight.erase(it);
+    const qint64 latency = Clock::nowMs() - QDateTime::fromString(str(msg, "created_at"), Qt::ISODateWithMs).toMSecsSinceEpoch();
+    if (auto r = m_s.mqttPublishers.acknowledge(Scope::of(str(msg, "tenant_id")), msg, latency); !r)
+        qCWarning(lcMqtt) << "recording an acknowledgement failed:" << r.error().message;
+    pump();
+}
+
+Status MqttConnection::testConnection(const Json &pub, int timeoutMs)
+{
+    ensureLib();
+    int answer = -1;
+    struct mosquitto *m = mosquitto_new(nullptr, true, &answer);
+    if (!m)
+        return Error::internal(QStringLiteral("cannot create an MQTT client"));
+    auto cleanup = qScopeGuard([m] { mosquitto_destroy(m); });
+    ERY_TRY(configure(m, pub, false));
+    mosquitto_connect_callback_set(m, [](struct mosquitto *, void *obj, int rc) { *static_cast<int *>(obj) = rc; });
+    const QByteArray host = str(pub, "broker_url").toUtf8();
+    const int port = int(num(pub, "port", 1883));
+    int rc = mosquitto_connect(m, host.constData(), port, 10);
+    if (rc != MOSQ_ERR_SUCCESS)
+        return Error::badRequest(QStringLiteral("cannot reach %1:%2: %3").arg(QString::fromUtf8(host)).arg(port).arg(QString::fromUtf8(mosquitto_strerror(rc))));
+    QElapsedTimer t;
+    t.start();
+    while (answer < 0 && t.elapsed() < timeoutMs) {
+        rc = mosquitto_loop(m, 100, 1);
+        if (rc != MOSQ_ERR_SUCCESS)
+            break;
+    }
+    mosquitto_disconnect(m);
+    if (answer < 0)
+        return Error::badRequest(QStringLiteral("no answer from %1:%2 within %3 s").arg(QString::fromUtf8(host)).arg(port).arg(timeoutMs / 1000));
+    if (answer != 0)
+        return Error::badRequest(QStringLiteral("the broker refused the connection: %1").arg(QString::fromUtf8(mosquitto_connack_string(answer))));
+    return {};
+}
+
+} // namespace ery

@@ -1,0 +1,68 @@
+#include "mqttpool.h"
+
+#include "mqttconnection.h"
+#include "services/services.h"
+#include "storage/deliveryrepository.h"
+
+namespace ery {
+
+MqttPool::MqttPool(Services &services, QObject *parent) : QObject(parent), m_s(services)
+{
+    connect(&m_refresh, &QTimer::timeout, this, &MqttPool::refresh);
+}
+
+MqttPool::~MqttPool()
+{
+    stop();
+}
+
+void MqttPool::start(int refreshMs)
+{
+    refresh();
+    m_refresh.start(refreshMs);
+}
+
+void MqttPool::stop()
+{
+    m_refresh.stop();
+    qDeleteAll(m_conns);
+    m_conns.clear();
+    m_versions.clear();
+}
+
+void MqttPool::refresh()
+{
+    auto pubs = DeliveryRepository::systemActivePublishers(m_s.db);
+    if (!pubs)
+        return;
+    QSet<QString> seen;
+    for (const Json &p : *pubs) {
+        const QString id = str(p, "id");
+        seen.insert(id);
+        if (m_conns.contains(id) && m_versions.value(id) == str(p, "updated_at"))
+            continue;
+        delete m_conns.take(id);
+        auto *c = new MqttConnection(m_s, p, this);
+        m_conns.insert(id, c);
+        m_versions.insert(id, str(p, "updated_at"));
+        c->start();
+    }
+    for (auto it = m_conns.begin(); it != m_conns.end();) {
+        if (!seen.contains(it.key())) {
+            m_versions.remove(it.key());
+            delete it.value();
+            it = m_conns.erase(it);
+        } else {
+            ++it;
+        }
+    }
+    wake();
+}
+
+void MqttPool::wake()
+{
+    for (MqttConnection *c : std::as_const(m_conns))
+        c->pump();
+}
+
+} // namespace ery

@@ -1,0 +1,35 @@
+#pragma once
+
+#include <QHash>
+#include <QObject>
+#include <QTimer>
+
+namespace ery {
+
+class MqttConnection;
+class Services;
+
+// Keeps one connection per active publisher (of every tenant), rebuilt when its settings change,
+// and lets each publish what its sink stored.
+class MqttPool : public QObject {
+    Q_OBJECT
+public:
+    explicit MqttPool(Services &services, QObject *parent = nullptr);
+    ~MqttPool() override;
+
+    void start(int refreshMs = 2000);
+    void stop();
+    MqttConnection *connection(const QString &publisherId) const { return m_conns.value(publisherId); }
+
+public slots:
+    void refresh();
+    void wake();
+
+private:
+    Services &m_s;
+    QTimer m_refresh;
+    QHash<QString, MqttConnection *> m_conns;
+    QHash<QString, QString> m_versions; // publisher id → updated_at it was built from
+};
+
+} // namespace ery

@@ -1,0 +1,106 @@
+#include "mqttsink.h"
+
+#include "domain/mqtttopic.h"
+#include "domain/rules.h"
+#include "events/eventcatalog.h"
+#include "services/services.h"
+#include "storage/deliveryrepository.h"
+
+namespace ery {
+
+MqttSink::MqttSink(Services &services, QObject *parent) : QObject(parent), m_s(services) {}
+
+Json MqttSink::payload(const OutboxEntry &e)
+{
+    const Json &p = e.payload;
+    return Json{{"id", js(e.eventId)}, {"event", js(e.topic)}, {"timestamp", p.value("occurred_at", js(e.occurredAt))},
+                {"tenant_id", js(e.tenantId)}, {"data", p.value("data", Json::object())}};
+}
+
+QString MqttSink::topicFor(const Json &pub, const OutboxEntry &e)
+{
+    // The event's own context wins over the publisher's defaults whenever the event has one.
+    const Json ctx = e.payload.value("context", Json::object());
+    auto pick = [&](const char *key, const char *fallbackColumn, const QString &fallback) {
+        const QString v = str(ctx, key);
+        if (!v.isEmpty())
+            return v;
+        const QString d = fallbackColumn ? str(pub, fallbackColumn) : QString();
+        return d.isEmpty() ? fallback : d;
+    };
+    QHash<QString, QString> values{
+        {"enterprise", pick("enterprise", "default_enterprise", QStringLiteral("eryxon"))},
+        {"site", pick("site", "default_site", QStringLiteral("main"))},
+        {"area", pick("area", "default_area", QStringLiteral("production"))},
+        {"cell", pick("cell", nullptr, QStringLiteral("default"))},
+        {"line", str(ctx, "line")},
+        {"operation", str(ctx, "operation")},
+        {"job_number", str(ctx, "job_number")},
+        {"part_number", str(ctx, "part_number")},
+        {"tenant_id", e.tenantId},
+    };
+    QString pattern = str(pub, "topic_pattern");
+    if (pattern.isEmpty())
+        pattern = QStringLiteral("{enterprise}/{site}/{area}/{cell}/{event}");
+    return domain::renderTopic(pattern, values, e.topic);
+}
+
+QString MqttSink::statusTopic(const Json &pub)
+{
+    return domain::renderTopic(QStringLiteral("{enterprise}/{site}/eryxon/status"),
+                               {{"enterprise", str(pub, "default_enterprise")}, {"site", str(pub, "default_site")}}, {});
+}
+
+Status MqttSink::deliver(const OutboxEntry &e)
+{
+    if (!e.isEvent())
+        return {};
+    const Scope scope = Scope::of(e.tenantId);
+    auto pubs = DeliveryRepository::activePublishers(m_s.db, scope);
+    if (!pubs)
+        return pubs.error();
+    bool queued = false;
+    for (const Json &pub : *pubs) {
+        QStringList patterns;
+        for (const auto &p : pub["events"])
+            if (p.is_string())
+                patterns << qs(p.get<std::string>());
+        if (!eventMatchesAny(patterns, e.topic))
+            continue;
+        auto r = m_s.db.write([&](WriteTx &tx) -> Status {
+            ERY_TRY(DeliveryRepository::insertMqttMessage(tx, scope,
+                                                          Row{{"publisher_id", pub["id"]}, {"event_id", js(e.eventId)}, {"event_type", js(e.topic)},
+                                                              {"topic", js(topicFor(pub, e))}, {"payload", js(QString::fromStdString(payload(e).dump()))},
+                                                              {"qos", pub.value("qos", Json(1))}, {"retain", false}}));
+            // Optional retained "current value" per cell: late subscribers see the cell's state at once.
+            const QString cellId = str(e.payload["data"], "cell_id");
+            if (!flag(pub, "cell_state_topics") || cellId.isEmpty() || !e.topic.startsWith(QLatin1String("operation.")))
+                return {};
+            auto wip = m_s.catalog.cellWip(scope, cellId);
+            if (!wip)
+                return {};
+            auto running = m_s.repo.operations.count(m_s.db, scope, QStringLiteral("cell_id = ? AND status = 'in_progress'"), {cellId});
+            const Json ctx = e.payload.value("context", Json::object());
+            QHash<QString, QString> values{{"enterprise", str(ctx, "enterprise").isEmpty() ? str(pub, "default_enterprise") : str(ctx, "enterprise")},
+                                           {"site", str(ctx, "site").isEmpty() ? str(pub, "default_site") : str(ctx, "site")},
+                                           {"area", str(ctx, "area").isEmpty() ? str(pub, "default_area") : str(ctx, "area")},
+                                           {"cell", str(ctx, "cell")}};
+            Json state{{"cell_id", js(cellId)}, {"cell_name", ctx.value("cell", Json(nullptr))}, {"wip", (*wip)["wip"]},
+                       {"wip_limit", (*wip)["wip_limit"]}, {"wip_status", (*wip)["status"]}, {"running_operations", running ? *running : 0},
+                       {"updated_at", js(e.occurredAt)}};
+            return DeliveryRepository::insertMqttMessage(
+                tx, scope,
+                Row{{"publisher_id", pub["id"]}, {"event_id", js(e.eventId)}, {"event_type", "cell.state"},
+                    {"topic", js(domain::renderTopic(QStringLiteral("{enterprise}/{site}/{area}/{cell}/state"), values, {}))},
+                    {"payload", js(QString::fromStdString(state.dump()))}, {"qos", pub.value("qos", Json(1))}, {"retain", true}});
+        });
+        if (!r)
+            return r.error();
+        queued = true;
+    }
+    if (queued)
+        emit messagesQueued();
+    return {};
+}
+
+} // namespace ery

@@ -1,0 +1,35 @@
+#pragma once
+
+#include "events/sink.h"
+
+#include <QObject>
+
+namespace ery {
+
+class Services;
+
+// Turns each committed domain event into one stored message per matching active publisher of the
+// event's tenant, with its topic rendered from the event's own context. Durable: the messages are
+// written in the transaction that advances this sink's outbox cursor, and leave the table only when
+// the broker acknowledged them.
+class MqttSink : public QObject, public Sink {
+    Q_OBJECT
+public:
+    explicit MqttSink(Services &services, QObject *parent = nullptr);
+    QString name() const override { return QStringLiteral("mqtt"); }
+    bool durable() const override { return true; }
+    Status deliver(const OutboxEntry &e) override;
+
+    // {id, event, timestamp, tenant_id, data}
+    static Json payload(const OutboxEntry &e);
+    static QString topicFor(const Json &publisher, const OutboxEntry &e);
+    static QString statusTopic(const Json &publisher);
+
+signals:
+    void messagesQueued();
+
+private:
+    Services &m_s;
+};
+
+} // namespace ery

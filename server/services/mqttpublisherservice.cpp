@@ -1,0 +1,183 @@
+#include "mqttpublisherservice.h"
+
+#include "domain/mqtttopic.h"
+#include "events/eventcatalog.h"
+#include "fields.h"
+#include "services.h"
+#include "storage/deliveryrepository.h"
+
+namespace ery {
+
+Row MqttPublisherService::publicView(Row p)
+{
+    p["has_password"] = !str(p, "password").isEmpty();
+    p.erase("password");
+    return p;
+}
+
+Result<Row> MqttPublisherService::validated(const Json &input, bool creating)
+{
+    Validation v;
+    Row row = acceptFields(input, {{"name", Field::Text, true, {}, {}, 200},
+                                   {"description", Field::Text},
+                                   {"broker_url", Field::Text, true, {}, {}, 500},
+                                   {"port", Field::Int, false, {}, 1},
+                                   {"username", Field::Text, false, {}, {}, 200},
+                                   {"password", Field::Text, false, {}, {}, 500},
+                                   {"client_id", Field::Text, false, {}, {}, 100},
+                                   {"use_tls", Field::Bool},
+                                   {"ca_file", Field::Text},
+                                   {"client_cert_file", Field::Text},
+                                   {"client_key_file", Field::Text},
+                                   {"topic_pattern", Field::Text, false, {}, {}, 500},
+                                   {"default_enterprise", Field::Text, false, {}, {}, 100},
+                                   {"default_site", Field::Text, false, {}, {}, 100},
+                                   {"default_area", Field::Text, false, {}, {}, 100},
+                                   {"events", Field::TextList, creating},
+                                   {"qos", Field::Int, false, {}, 0},
+                                   {"cell_state_topics", Field::Bool},
+                                   {"active", Field::Bool}},
+                           creating, v);
+    if (row.contains("port") && num(row, "port") > 65535)
+        v.add("port", QStringLiteral("port must be 1 to 65535"), row["port"], "maximum");
+    if (row.contains("qos") && num(row, "qos") > 2)
+        v.add("qos", QStringLiteral("qos must be 0, 1 or 2"), row["qos"], "enum");
+    if (row.contains("broker_url")) {
+        // A host name, optionally with the mqtt:// or mqtts:// scheme people paste from broker docs.
+        QString host = str(row, "broker_url");
+        for (const char *scheme : {"mqtt://", "mqtts://", "tcp://", "ssl://"})
+            if (host.startsWith(QLatin1String(scheme)))
+                host = host.mid(int(qstrlen(scheme)));
+        if (host.isEmpty() || host.contains(QLatin1Char('/')) || host.contains(QLatin1Char(' ')))
+            v.add("broker_url", QStringLiteral("broker_url must be a host name or address"), row["broker_url"], "host");
+        else
+            row["broker_url"] = js(host);
+    }
+    if (row.contains("topic_pattern")) {
+        const QStringList unknown = domain::unknownTopicTokens(str(row, "topic_pattern"));
+        if (!unknown.isEmpty())
+            v.add("topic_pattern", QStringLiteral("unknown token {%1}; known: %2").arg(unknown.first(), domain::topicTokens().join(QStringLiteral(", "))),
+                  row["topic_pattern"], "tokens");
+        if (str(row, "topic_pattern").contains(QLatin1Char('#')) || str(row, "topic_pattern").contains(QLatin1Char('+')))
+            v.add("topic_pattern", QStringLiteral("a topic to publish to cannot contain + or #"), row["topic_pattern"], "topic");
+    }
+    if (row.contains("events")) {
+        if (row["events"].empty())
+            v.add("events", QStringLiteral("subscribe to at least one event (or \"*\")"), row["events"], "minItems");
+        for (const auto &e : row["events"]) {
+            const QString name = qs(e.get<std::string>());
+            const bool ok = eventCatalog().contains(name)
+                            || std::any_of(eventCatalog().begin(), eventCatalog().end(), [&](const QString &c) {
+                                   return (name == QLatin1String("*") || name.endsWith(QLatin1String(".*"))) && eventMatches(name, c);
+                               });
+            if (!ok)
+                v.add("events", QStringLiteral("unknown event \"%1\"").arg(name), e, "enum");
+        }
+    }
+    if (!v.ok())
+        return v.error();
+    return row;
+}
+
+Result<Row> MqttPublisherService::create(const Scope &scope, const Json &input)
+{
+    auto row = validated(input, true);
+    if (!row)
+        return row.error();
+    return db().write([&](WriteTx &tx) -> Result<Row> {
+        auto created = repo().mqttPublishers.insert(tx, scope, *row);
+        if (!created)
+            return created.error();
+        ERY_TRY(m_s.activity.record(tx, scope, QStringLiteral("create"), QStringLiteral("mqtt_publisher"), str(*created, "id"),
+                                    str(*created, "name"), QStringLiteral("MQTT publisher %1 created").arg(str(*created, "name"))));
+        return publicView(*created);
+    });
+}
+
+Result<Row> MqttPublisherService::update(const Scope &scope, const QString &id, const Json &patch)
+{
+    auto accepted = validated(patch, false);
+    if (!accepted)
+        return accepted.error();
+    return db().write([&](WriteTx &tx) -> Result<Row> {
+        auto p = repo().mqttPublishers.get(tx.db(), scope, id, QStringLiteral("MQTT publisher"));
+        if (!p)
+            return p.error();
+        auto next = repo().mqttPublishers.update(tx, scope, *p, *accepted);
+        if (!next)
+            return next.error();
+        return publicView(*next);
+    });
+}
+
+Status MqttPublisherService::remove(const Scope &scope, const QString &id)
+{
+    return db().write([&](WriteTx &tx) -> Status {
+        auto p = repo().mqttPublishers.get(tx.db(), scope, id, QStringLiteral("MQTT publisher"));
+        if (!p)
+            return p.error();
+        return repo().mqttPublishers.remove(tx, scope, *p);
+    });
+}
+
+Result<Row> MqttPublisherService::get(const Scope &scope, const QString &id)
+{
+    auto p = repo().mqttPublishers.get(db(), scope, id, QStringLiteral("MQTT publisher"));
+    if (!p)
+        return p.error();
+    return publicView(*p);
+}
+
+Result<Page> MqttPublisherService::list(const Scope &scope, const ListQuery &q)
+{
+    auto page = repo().mqttPublishers.list(db(), scope, q);
+    if (!page)
+        return page.error();
+    for (auto &r : page->rows)
+        r = publicView(r);
+    return page;
+}
+
+Result<Page> MqttPublisherService::logs(const Scope &scope, const ListQuery &q)
+{
+    ListQuery lq = q;
+    if (lq.sort.isEmpty()) {
+        lq.sort = QStringLiteral("created_at");
+        lq.descending = true;
+    }
+    return repo().mqttLogs.list(db(), scope, lq);
+}
+
+Result<QString> MqttPublisherService::previewTopic(const Scope &scope, const QString &pattern, const QString &eventType)
+{
+    auto t = m_s.eventData.tenant(scope.tenantId);
+    if (!t)
+        return t.error();
+    const QHash<QString, QString> values{{"enterprise", str(*t, "enterprise")}, {"site", str(*t, "site")}, {"area", str(*t, "area")},
+                                         {"cell", QStringLiteral("Laser cutting")},  {"operation", QStringLiteral("Cut blanks")},
+                                         {"job_number", QStringLiteral("JOB-2601")}, {"part_number", QStringLiteral("JOB-2601-01")},
+                                         {"tenant_id", scope.tenantId}};
+    return domain::renderTopic(pattern, values, eventType);
+}
+
+Status MqttPublisherService::markConnected(const Scope &scope, const QString &id)
+{
+    return db().write([&](WriteTx &tx) { return DeliveryRepository::updatePublisherStatus(tx, scope, id, true, {}); });
+}
+
+Status MqttPublisherService::markError(const Scope &scope, const QString &id, const QString &error)
+{
+    return db().write([&](WriteTx &tx) { return DeliveryRepository::updatePublisherStatus(tx, scope, id, false, error.left(500)); });
+}
+
+Status MqttPublisherService::acknowledge(const Scope &scope, const Row &message, qint64 latencyMs)
+{
+    return db().write([&](WriteTx &tx) -> Status {
+        ERY_TRY(DeliveryRepository::deleteMqttMessage(tx, num(message, "id")));
+        return DeliveryRepository::insertMqttLog(tx, scope,
+                                                 Row{{"publisher_id", message["publisher_id"]}, {"event_type", message["event_type"]},
+                                                     {"topic", message["topic"]}, {"payload", nullptr}, {"success", true}, {"latency_ms", latencyMs}});
+    });
+}
+
+} // namespace ery

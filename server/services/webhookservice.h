@@ -1,0 +1,53 @@
+#pragma once
+
+#include "servicebase.h"
+
+namespace ery {
+
+// What one HTTP attempt of a delivery came to.
+struct AttemptOutcome {
+    int statusCode = 0;       // 0: no HTTP answer (network error, timeout, refused target)
+    qint64 durationMs = 0;
+    QString responseExcerpt;  // the first KiB of the answer
+    QString error;            // network error or policy refusal
+    int retryAfterSeconds = -1;
+    bool retryable = true;    // false for a refused target: retrying cannot help
+};
+
+// Webhooks (CONTRACTS.md §3): registration with a server-made secret shown once, rotation with a
+// 24 h overlap, the delivery schedule of about 3 days kept in the database, and replay.
+class WebhookService : public ServiceBase {
+public:
+    using ServiceBase::ServiceBase;
+
+    static const QList<int> &retryDelaysSeconds(); // after attempt 1, 2, …
+    static constexpr int kMaxAttempts = 10;
+    static constexpr qint64 kFailingDisableMs = 5LL * 24 * 3600 * 1000;
+
+    // The answer carries `secret` once; every other read omits it.
+    Result<Row> create(const Scope &scope, const Json &input);
+    Result<Row> update(const Scope &scope, const QString &id, const Json &patch);
+    Status remove(const Scope &scope, const QString &id);
+    Result<Row> get(const Scope &scope, const QString &id);
+    Result<Page> list(const Scope &scope, const ListQuery &q);
+    Result<Row> rotateSecret(const Scope &scope, const QString &id);
+
+    Result<Page> deliveries(const Scope &scope, const ListQuery &q);
+    Result<Page> attempts(const Scope &scope, const ListQuery &q);
+    Result<Row> replayDelivery(const Scope &scope, const QString &deliveryId);
+    Result<qint64> replayFailedSince(const Scope &scope, const QString &sinceIso, const QString &webhookId = {});
+
+    // The delivery worker's bookkeeping: logs the attempt, then schedules the next one, marks the
+    // delivery delivered or failed, and disables a webhook on 410 Gone or after 5 days of failure.
+    Status recordAttempt(const Scope &scope, const Row &delivery, const AttemptOutcome &outcome);
+
+    static Row publicView(Row webhook);
+    // The secrets a delivery is signed with now: the current one, and the previous one while its
+    // overlap lasts.
+    static QStringList signingSecrets(const Row &webhook);
+
+private:
+    Result<Row> validated(const Scope &scope, const Json &input, bool creating);
+};
+
+} // namespace ery

@@ -1,0 +1,141 @@
+#include "deliveryrepository.h"
+
+#include "core/ids.h"
+#include "core/jsonutil.h"
+
+namespace ery {
+
+namespace {
+
+Status insertRow(WriteTx &tx, const QString &table, Row row, bool ignoreConflicts, bool *inserted = nullptr)
+{
+    const QString now = nowIso();
+    row["created_at"] = js(now);
+    row["updated_at"] = js(now);
+    QStringList cols, marks;
+    QVariantList params;
+    for (auto it = row.begin(); it != row.end(); ++it) {
+        cols << QString::fromStdString(it.key());
+        marks << QStringLiteral("?");
+        params << Database::toVariant(it.value());
+    }
+    QString sql = QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)").arg(table, cols.join(QLatin1Char(',')), marks.join(QLatin1Char(',')));
+    if (ignoreConflicts)
+        sql += QStringLiteral(" ON CONFLICT DO NOTHING");
+    int affected = 0;
+    ERY_TRY(tx.exec(sql, params, &affected));
+    if (inserted)
+        *inserted = affected > 0;
+    return {};
+}
+
+} // namespace
+
+Result<Rows> DeliveryRepository::activeWebhooks(Database &db, const Scope &scope)
+{
+    return db.query(QStringLiteral("SELECT * FROM webhooks WHERE tenant_id = ? AND active = 1 ORDER BY created_at"), {scope.tenantId});
+}
+
+Result<Rows> DeliveryRepository::activePublishers(Database &db, const Scope &scope)
+{
+    return db.query(QStringLiteral("SELECT * FROM mqtt_publishers WHERE tenant_id = ? AND active = 1 ORDER BY created_at"), {scope.tenantId});
+}
+
+Result<Rows> DeliveryRepository::systemActivePublishers(Database &db)
+{
+    return db.query(QStringLiteral("SELECT * FROM mqtt_publishers WHERE active = 1 ORDER BY created_at"));
+}
+
+Result<bool> DeliveryRepository::insertDelivery(WriteTx &tx, const Scope &scope, const Row &row)
+{
+    Row r = row;
+    r["id"] = js(newId());
+    r["tenant_id"] = js(scope.tenantId);
+    bool inserted = false;
+    ERY_TRY(insertRow(tx, QStringLiteral("webhook_deliveries"), r, true, &inserted));
+    return inserted;
+}
+
+Result<Rows> DeliveryRepository::systemDueDeliveries(Database &db, const QString &nowIso, int limit)
+{
+    return db.query(QStringLiteral("SELECT * FROM webhook_deliveries WHERE status = 'pending' AND next_attempt_at <= ? "
+                                   "ORDER BY next_attempt_at, created_at LIMIT %1").arg(limit),
+                    {nowIso});
+}
+
+Result<bool> DeliveryRepository::leaseDelivery(Database &db, const QString &id, const QString &dueAt, const QString &leaseUntil)
+{
+    return db.write([&](WriteTx &tx) -> Result<bool> {
+        int affected = 0;
+        ERY_TRY(tx.exec(QStringLiteral("UPDATE webhook_deliveries SET next_attempt_at = ?, updated_at = ? WHERE id = ? AND status = 'pending' "
+                                       "AND next_attempt_at = ?"),
+                        {leaseUntil, nowIso(), id, dueAt}, &affected));
+        return affected > 0;
+    });
+}
+
+Status DeliveryRepository::updateDelivery(WriteTx &tx, const Scope &scope, const QString &id, const Row &patch)
+{
+    QStringList sets;
+    QVariantList params;
+    for (auto it = patch.begin(); it != patch.end(); ++it) {
+        sets << QString::fromStdString(it.key()) + QStringLiteral(" = ?");
+        params << Database::toVariant(it.value());
+    }
+    sets << QStringLiteral("updated_at = ?");
+    params << nowIso() << id << scope.tenantId;
+    int affected = 0;
+    ERY_TRY(tx.exec(QStringLiteral("UPDATE webhook_deliveries SET %1 WHERE id = ? AND tenant_id = ?").arg(sets.join(QLatin1Char(','))), params, &affected));
+    if (!affected)
+        return Error::notFound(QStringLiteral("delivery"));
+    return {};
+}
+
+Status DeliveryRepository::insertWebhookLog(WriteTx &tx, const Scope &scope, const Row &row)
+{
+    Row r = row;
+    r["id"] = js(newId());
+    r["tenant_id"] = js(scope.tenantId);
+    return insertRow(tx, QStringLiteral("webhook_logs"), r, false);
+}
+
+Status DeliveryRepository::insertMqttMessage(WriteTx &tx, const Scope &scope, const Row &row)
+{
+    Row r = row;
+    r["tenant_id"] = js(scope.tenantId);
+    return insertRow(tx, QStringLiteral("mqtt_messages"), r, false);
+}
+
+Result<Rows> DeliveryRepository::systemPendingMqtt(Database &db, const QString &publisherId, qint64 afterId, int limit)
+{
+    return db.query(QStringLiteral("SELECT * FROM mqtt_messages WHERE publisher_id = ? AND id > ? ORDER BY id LIMIT %1").arg(limit),
+                    {publisherId, afterId});
+}
+
+Result<qint64> DeliveryRepository::systemPendingMqttCount(Database &db, const QString &publisherId)
+{
+    return db.scalar(QStringLiteral("SELECT COUNT(*) FROM mqtt_messages WHERE publisher_id = ?"), {publisherId});
+}
+
+Status DeliveryRepository::deleteMqttMessage(WriteTx &tx, qint64 id)
+{
+    return tx.exec(QStringLiteral("DELETE FROM mqtt_messages WHERE id = ?"), {id});
+}
+
+Status DeliveryRepository::insertMqttLog(WriteTx &tx, const Scope &scope, const Row &row)
+{
+    Row r = row;
+    r["id"] = js(newId());
+    r["tenant_id"] = js(scope.tenantId);
+    return insertRow(tx, QStringLiteral("mqtt_logs"), r, false);
+}
+
+Status DeliveryRepository::updatePublisherStatus(WriteTx &tx, const Scope &scope, const QString &id, bool connected, const QString &error)
+{
+    if (connected)
+        return tx.exec(QStringLiteral("UPDATE mqtt_publishers SET last_connected_at = ?, last_error = NULL WHERE id = ? AND tenant_id = ?"),
+                       {nowIso(), id, scope.tenantId});
+    return tx.exec(QStringLiteral("UPDATE mqtt_publishers SET last_error = ? WHERE id = ? AND tenant_id = ?"), {error, id, scope.tenantId});
+}
+
+} // namespace ery

@@ -1,0 +1,37 @@
+#pragma once
+
+#include "database.h"
+#include "domain/scope.h"
+
+namespace ery {
+
+// Bookkeeping of event delivery (webhook deliveries and attempt logs, MQTT messages awaiting their
+// acknowledgement). These rows describe the delivery of events, so writing them emits no events of
+// their own: the outbox would otherwise feed itself.
+//
+// The `system*` reads span every tenant: they are for the delivery workers, which then act on
+// each row with that row's own tenant scope.
+class DeliveryRepository {
+public:
+    static Result<Rows> activeWebhooks(Database &db, const Scope &scope);
+    static Result<Rows> activePublishers(Database &db, const Scope &scope);
+    static Result<Rows> systemActivePublishers(Database &db);
+
+    // Webhooks. A delivery is unique per (webhook, event): a replayed outbox batch adds nothing.
+    static Result<bool> insertDelivery(WriteTx &tx, const Scope &scope, const Row &row);
+    static Result<Rows> systemDueDeliveries(Database &db, const QString &nowIso, int limit);
+    // Takes a due delivery for `leaseUntil` if nobody else did (compare-and-set on next_attempt_at).
+    static Result<bool> leaseDelivery(Database &db, const QString &id, const QString &dueAt, const QString &leaseUntil);
+    static Status updateDelivery(WriteTx &tx, const Scope &scope, const QString &id, const Row &patch);
+    static Status insertWebhookLog(WriteTx &tx, const Scope &scope, const Row &row);
+
+    // MQTT.
+    static Status insertMqttMessage(WriteTx &tx, const Scope &scope, const Row &row);
+    static Result<Rows> systemPendingMqtt(Database &db, const QString &publisherId, qint64 afterId, int limit);
+    static Result<qint64> systemPendingMqttCount(Database &db, const QString &publisherId);
+    static Status deleteMqttMessage(WriteTx &tx, qint64 id);
+    static Status insertMqttLog(WriteTx &tx, const Scope &scope, const Row &row);
+    static Status updatePublisherStatus(WriteTx &tx, const Scope &scope, const QString &id, bool connected, const QString &error);
+};
+
+} // namespace ery
