@@ -4,6 +4,7 @@
 #include "integrations/mqtt/mqttsink.h"
 #include "integrations/webhooks/webhookdeliverer.h"
 #include "integrations/webhooks/webhooksink.h"
+#include "http/apiserver.h"
 #include "storage/migrations.h"
 #include "storage/outboxstore.h"
 
@@ -49,6 +50,21 @@ Status Engine::open(bool startDispatcher)
         m_dispatcher->start(m_cfg.pollMs);
     }
     m_startedAt = QDateTime::currentDateTimeUtc();
+    if (m_cfg.http.enabled) {
+        if (auto h = startHttp(m_cfg.http); !h) {
+            close();
+            return h.error();
+        }
+    }
+    return {};
+}
+
+Status Engine::startHttp(const HttpConfig &cfg)
+{
+    m_http.reset();
+    auto server = std::make_unique<http::ApiServer>(*m_services, cfg, [this] { return status(); });
+    ERY_TRY(server->listen());
+    m_http = std::move(server);
     return {};
 }
 
@@ -56,6 +72,7 @@ void Engine::close()
 {
     if (!m_db)
         return;
+    m_http.reset(); // no request may reach services that are going away
     m_dispatcher->stop();
     m_dispatcher->drain();
     // What was not sent yet stays stored and goes out after the next start.

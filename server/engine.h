@@ -18,6 +18,9 @@ class MqttPool;
 class MqttSink;
 class WebhookDeliverer;
 class WebhookSink;
+namespace http {
+class ApiServer;
+}
 
 // The composition root: builds the database, the services, the dispatcher and its sinks from a
 // Config. Lives in one thread (the engine thread in the apps); everything it owns is used there.
@@ -40,6 +43,9 @@ public:
     WebhookDeliverer *webhookDeliverer() { return m_webhookDeliverer.get(); }
     MqttPool *mqttPool() { return m_mqttPool.get(); }
     const Config &config() const { return m_cfg; }
+    // The REST API on this thread; open() starts it when cfg.http.enabled. Null when not serving.
+    Status startHttp(const HttpConfig &cfg);
+    http::ApiServer *api() const { return m_http.get(); }
 
     // What the status bar and /health show.
     Json status();
@@ -54,6 +60,7 @@ private:
     std::unique_ptr<MqttSink> m_mqttSink;
     std::unique_ptr<WebhookDeliverer> m_webhookDeliverer;
     std::unique_ptr<MqttPool> m_mqttPool;
+    std::unique_ptr<http::ApiServer> m_http;
     QDateTime m_startedAt;
 };
 

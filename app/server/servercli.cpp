@@ -2,6 +2,7 @@
 
 #include "core/config.h"
 #include "engine.h"
+#include "http/apiserver.h"
 #include "services/demoshop.h"
 
 #include <QCommandLineParser>
@@ -56,11 +57,19 @@ const char *kHelp =
     "  jobs list             list the jobs of the tenant\n"
     "  jobs start|stop|resume|complete JOB_NUMBER\n"
     "                        change a job's status\n"
+    "  keys create --name N [--test] [--scope read|read_write|admin]\n"
+    "                        create an API key; prints only the key (shown once)\n"
+    "  keys list             list the tenant's API keys (never the keys themselves)\n"
+    "  keys revoke ID        revoke an API key at once\n"
     "\n"
     "Options:\n"
     "  --db PATH|URL         SQLite file or postgresql://user:pass@host:port/db\n"
     "                        (default: the platform data directory)\n"
     "  --tenant NAME|ID      the tenant to act on (default: the first live tenant)\n"
+    "  --bind ADDR           serve: the address to listen on (default 127.0.0.1)\n"
+    "  --port N              serve: the REST API port (default 8787)\n"
+    "  --tls-cert FILE, --tls-key FILE\n"
+    "                        serve: HTTPS with this PEM certificate and key\n"
     "  --version             print the version\n"
     "  -h, --help            print this help\n";
 
@@ -109,6 +118,8 @@ int serve(const Config &cfg)
     sigaction(SIGINT, &sa, nullptr);
     sigaction(SIGTERM, &sa, nullptr);
     out() << "eryxon-server " << versionString() << " serving " << DbLocation::parse(cfg.resolvedDbUrl())->display() << Qt::endl;
+    if (const http::ApiServer *api = host.engine() ? host.engine()->api() : nullptr)
+        out() << "REST API on " << (api->tls() ? "https" : "http") << "://" << cfg.http.bind << ':' << api->port() << "/api/v1" << Qt::endl;
     QCoreApplication::exec();
     out() << "eryxon-server: stopping (draining events)" << Qt::endl;
     host.stop(); // drains the dispatcher and closes the database
@@ -131,7 +142,14 @@ int runServerCli(const QStringList &args)
     QCommandLineOption tenantOpt(QStringLiteral("tenant"), QStringLiteral("tenant"), QStringLiteral("tenant"));
     QCommandLineOption versionOpt(QStringLiteral("version"), QStringLiteral("version"));
     QCommandLineOption helpOpt(QStringList{QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("help"));
-    p.addOptions({dbOpt, tenantOpt, versionOpt, helpOpt});
+    QCommandLineOption bindOpt(QStringLiteral("bind"), QStringLiteral("address"), QStringLiteral("addr"));
+    QCommandLineOption portOpt(QStringLiteral("port"), QStringLiteral("port"), QStringLiteral("n"));
+    QCommandLineOption certOpt(QStringLiteral("tls-cert"), QStringLiteral("certificate"), QStringLiteral("file"));
+    QCommandLineOption keyOpt(QStringLiteral("tls-key"), QStringLiteral("private key"), QStringLiteral("file"));
+    QCommandLineOption nameOpt(QStringLiteral("name"), QStringLiteral("key name"), QStringLiteral("name"));
+    QCommandLineOption testOpt(QStringLiteral("test"), QStringLiteral("sandbox key"));
+    QCommandLineOption scopeOpt(QStringLiteral("scope"), QStringLiteral("key scope"), QStringLiteral("scope"));
+    p.addOptions({dbOpt, tenantOpt, versionOpt, helpOpt, bindOpt, portOpt, certOpt, keyOpt, nameOpt, testOpt, scopeOpt});
     if (!p.parse(args))
         return usage(p.errorText());
     if (p.isSet(helpOpt)) {
@@ -153,10 +171,10 @@ int runServerCli(const QStringList &args)
     if (auto loc = DbLocation::parse(cfg.resolvedDbUrl()); !loc)
         return usage(loc.error().message);
 
-    static const QStringList known{"serve", "demo", "migrate", "status", "jobs"};
+    static const QStringList known{"serve", "demo", "migrate", "status", "jobs", "keys"};
     if (!known.contains(cmd))
         return usage(QStringLiteral("unknown command \"%1\"").arg(cmd));
-    const int maxArgs = cmd == QLatin1String("jobs") ? 3 : 1;
+    const int maxArgs = cmd == QLatin1String("jobs") || cmd == QLatin1String("keys") ? 3 : 1;
     if (pos.size() > maxArgs)
         return usage(QStringLiteral("unexpected argument \"%1\"").arg(pos.at(maxArgs)));
 
@@ -172,8 +190,36 @@ int runServerCli(const QStringList &args)
             return usage(QStringLiteral("jobs %1 needs a job number").arg(pos.at(1)));
     }
 
-    if (cmd == QLatin1String("serve"))
+    if (cmd == QLatin1String("keys")) {
+        static const QStringList keyActions{"create", "list", "revoke"};
+        if (pos.size() < 2 || !keyActions.contains(pos.at(1)))
+            return usage(QStringLiteral("keys needs a subcommand: create, list or revoke"));
+        if (pos.at(1) == QLatin1String("revoke") && pos.size() < 3)
+            return usage(QStringLiteral("keys revoke needs a key id"));
+        if (pos.at(1) != QLatin1String("revoke") && pos.size() > 2)
+            return usage(QStringLiteral("unexpected argument \"%1\"").arg(pos.at(2)));
+        if (pos.at(1) == QLatin1String("create") && p.value(nameOpt).trimmed().isEmpty())
+            return usage(QStringLiteral("keys create needs --name"));
+        if (p.isSet(scopeOpt) && !QStringList{"read", "read_write", "admin"}.contains(p.value(scopeOpt)))
+            return usage(QStringLiteral("--scope must be read, read_write or admin"));
+    }
+
+    if (cmd == QLatin1String("serve")) {
+        cfg.http.enabled = true;
+        if (p.isSet(bindOpt))
+            cfg.http.bind = p.value(bindOpt);
+        if (p.isSet(portOpt)) {
+            bool ok = false;
+            cfg.http.port = p.value(portOpt).toInt(&ok);
+            if (!ok || cfg.http.port < 0 || cfg.http.port > 65535)
+                return usage(QStringLiteral("--port needs a number from 0 to 65535"));
+        }
+        cfg.http.tlsCert = p.value(certOpt);
+        cfg.http.tlsKey = p.value(keyOpt);
+        if (cfg.http.tlsCert.isEmpty() != cfg.http.tlsKey.isEmpty())
+            return usage(QStringLiteral("--tls-cert and --tls-key go together"));
         return serve(cfg);
+    }
 
     // A one-shot command reports its outcome in one line; the engine's log stays quiet.
     QLoggingCategory::setFilterRules(QStringLiteral("eryxon.*.warning=false"));
@@ -202,11 +248,42 @@ int runServerCli(const QStringList &args)
             out() << "the demo shop is already in " << engine.db().location().display() << "; nothing changed" << Qt::endl;
         return kOk;
     }
-    // jobs
+    // jobs, keys
     const QString sub = pos.at(1);
     auto scope = resolveTenant(s, p.value(tenantOpt));
     if (!scope)
         return fail(scope.error().message);
+    if (cmd == QLatin1String("keys")) {
+        if (sub == QLatin1String("create")) {
+            Json in{{"name", js(p.value(nameOpt).trimmed())}, {"environment", p.isSet(testOpt) ? "test" : "live"}};
+            if (p.isSet(scopeOpt))
+                in["scope"] = js(p.value(scopeOpt));
+            auto k = s.apiKeys.create(*scope, in);
+            if (!k)
+                return fail(k.error().message);
+            engine.close();
+            out() << k->secret << Qt::endl; // only the key: scripts capture it with $(...)
+            return kOk;
+        }
+        if (sub == QLatin1String("list")) {
+            ListQuery q;
+            q.limit = 1000;
+            auto keys = s.apiKeys.list(*scope, q);
+            if (!keys)
+                return fail(keys.error().message);
+            for (const auto &k : keys->rows)
+                out() << str(k, "id") << '\t' << str(k, "name") << '\t' << str(k, "key_prefix") << "…" << str(k, "key_last4") << '\t'
+                      << str(k, "scope") << '\t' << str(k, "environment") << '\t' << (flag(k, "active") ? "active" : "revoked") << '\t'
+                      << (str(k, "last_used_at").isEmpty() ? QStringLiteral("never used") : str(k, "last_used_at")) << Qt::endl;
+            return kOk;
+        }
+        auto k = s.apiKeys.revoke(*scope, pos.at(2));
+        if (!k)
+            return fail(k.error().message);
+        engine.close();
+        out() << "revoked " << str(*k, "name") << " (" << str(*k, "key_prefix") << "…)" << Qt::endl;
+        return kOk;
+    }
     if (sub == QLatin1String("list")) {
         auto jobs = s.jobs.overview(*scope);
         if (!jobs)

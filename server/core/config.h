@@ -1,12 +1,32 @@
 #pragma once
 
 #include <QString>
+#include <QStringList>
 
 namespace ery {
+
+// The embedded HTTP front end (ARCHITECTURE.md §6). The limits are the ones later Qt versions made
+// default; QtHttpServer 6.4 has none of them, so our guard enforces them.
+struct HttpConfig {
+    bool enabled = false;                        // the desktop and `serve` turn it on
+    QString bind = QStringLiteral("127.0.0.1");  // LAN access is an explicit choice of the admin
+    int port = 8787;                             // 0 = any free port (tests)
+    QString tlsCert, tlsKey;                     // PEM files; both set = HTTPS only
+    qint64 maxBodyBytes = 32ll * 1024 * 1024;    // 413
+    int maxUrlBytes = 64 * 1024;                 // 414
+    int maxHeaderBytes = 64 * 1024;              // 431
+    int maxHeaderFields = 128;                   // 431
+    int idleTimeoutMs = 15000;                   // keep-alive idle and slow-sender cut-off
+    int maxConnections = 1024;
+    int maxConnectionsPerPeer = 256;             // loopback benchmarks open 50+ from one address
+    int maxPipelined = 100;                      // complete requests waiting on one connection
+    QStringList corsOrigins;                     // exact origins allowed to call from a browser; "*" = any
+};
 
 struct Config {
     QString dbUrl;      // SQLite path or postgresql:// URL; empty = the platform data directory
     int pollMs = 250;   // how often the dispatcher looks for rows other processes committed
+    HttpConfig http;
 
     static QString defaultDbPath();
     QString resolvedDbUrl() const { return dbUrl.isEmpty() ? defaultDbPath() : dbUrl; }

@@ -44,6 +44,11 @@ Json issueData(const Row &issue, const OperationContext &ctx)
 }
 } // namespace
 
+const std::vector<Field> &IssueService::fields()
+{
+    return issueFields();
+}
+
 Result<Row> IssueService::create(const Scope &scope, const Json &input)
 {
     Validation v;

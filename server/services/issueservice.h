@@ -10,6 +10,7 @@ namespace ery {
 class IssueService : public ServiceBase {
 public:
     using ServiceBase::ServiceBase;
+    static const std::vector<Field> &fields();
 
     Result<Row> create(const Scope &scope, const Json &input);
     Result<Row> update(const Scope &scope, const QString &id, const Json &patch); // description, NCR fields

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "activitylog.h"
+#include "apikeyservice.h"
 #include "catalogservice.h"
 #include "eventdata.h"
 #include "issueservice.h"
@@ -11,6 +12,7 @@
 #include "partservice.h"
 #include "productionservice.h"
 #include "rollup.h"
+#include "syncservice.h"
 #include "tenantservice.h"
 #include "timeservice.h"
 #include "userservice.h"
@@ -45,6 +47,8 @@ public:
     ProductionService production{*this};
     SubstepService substeps{*this};
     AssignmentService assignments{*this};
+    ApiKeyService apiKeys{*this};
+    SyncService sync{*this};
     WebhookService webhooks{*this};
     MqttPublisherService mqttPublishers{*this};
 };

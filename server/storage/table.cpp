@@ -129,6 +129,34 @@ Result<Page> Table::list(Database &db, const Scope &scope, const ListQuery &q) c
             params << val;
         }
     }
+    for (const auto &c : q.conds) {
+        if (!hasColumn(c.column))
+            return Error::badRequest(QStringLiteral("unknown filter %1").arg(c.column));
+        switch (c.op) {
+        case ListQuery::Op::Like:
+            cond += QStringLiteral(" AND LOWER(%1) LIKE ?").arg(c.column);
+            params << QStringLiteral("%") + c.value.toString().toLower() + QStringLiteral("%");
+            break;
+        case ListQuery::Op::Gte:
+            cond += QStringLiteral(" AND %1 >= ?").arg(c.column);
+            params << c.value;
+            break;
+        case ListQuery::Op::Lte:
+            cond += QStringLiteral(" AND %1 <= ?").arg(c.column);
+            params << c.value;
+            break;
+        case ListQuery::Op::In: {
+            const QVariantList values = c.value.toList();
+            if (values.isEmpty()) {
+                cond += QStringLiteral(" AND 1 = 0");
+                break;
+            }
+            cond += QStringLiteral(" AND %1 IN (%2)").arg(c.column, QStringList(values.size(), QStringLiteral("?")).join(QLatin1Char(',')));
+            params += values;
+            break;
+        }
+        }
+    }
     if (!q.search.isEmpty() && !m_search.isEmpty()) {
         QStringList ors;
         for (const QString &c : m_search) {

@@ -7,9 +7,16 @@
 
 namespace ery {
 
-// A list query: exact filters, an optional raw condition over whitelisted columns, sort, paging.
+// A list query: exact filters, fuzzy/range/set conditions over the table's own columns, sort, paging.
 struct ListQuery {
+    enum class Op { Like, Gte, Lte, In };
+    struct Cond {
+        QString column;
+        Op op;
+        QVariant value; // In: a QVariantList (empty matches nothing)
+    };
     std::vector<std::pair<QString, QVariant>> eq; // column = value (QVariant() means IS NULL)
+    std::vector<Cond> conds;
     QString search;                               // OR LIKE over the table's search columns
     QString sort;                                 // column name; checked against the table
     bool descending = false;

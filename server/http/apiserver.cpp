@@ -1,0 +1,287 @@
+#include "core/jsonutil.h"
+#include "apiserver.h"
+
+#include "core/ids.h"
+#include "guardedtcpserver.h"
+#include "routes/routes.h"
+#include "services/services.h"
+
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QHttpServerRequest>
+#include <QLoggingCategory>
+#include <QRegularExpression>
+#include <QTcpSocket>
+#include <QTimeZone>
+#include <QUrlQuery>
+
+Q_LOGGING_CATEGORY(lcApi, "eryxon.http")
+
+namespace ery::http {
+
+namespace {
+
+Method fromQt(QHttpServerRequest::Method m)
+{
+    switch (m) {
+    case QHttpServerRequest::Method::Get: return Method::Get;
+    case QHttpServerRequest::Method::Head: return Method::Head;
+    case QHttpServerRequest::Method::Post: return Method::Post;
+    case QHttpServerRequest::Method::Put: return Method::Put;
+    case QHttpServerRequest::Method::Patch: return Method::Patch;
+    case QHttpServerRequest::Method::Delete: return Method::Delete;
+    case QHttpServerRequest::Method::Options: return Method::Options;
+    default: return Method::Other;
+    }
+}
+
+// An inbound x-request-id is reused when it is short and plain (the original's rule), so a caller
+// can correlate; anything else is replaced.
+QString requestIdFrom(const QByteArray &inbound)
+{
+    static const QRegularExpression sane(QStringLiteral("^[A-Za-z0-9._:-]{1,200}$"));
+    const QString v = QString::fromLatin1(inbound);
+    if (!v.isEmpty() && sane.match(v).hasMatch())
+        return v;
+    return newId();
+}
+
+bool allows(const QString &keyScope, Access need)
+{
+    switch (need) {
+    case Access::Public:
+    case Access::Read: return true;
+    case Access::Write: return keyScope == QLatin1String("read_write") || keyScope == QLatin1String("admin");
+    case Access::Admin:
+    case Access::AdminOrLoopback: return keyScope == QLatin1String("admin");
+    }
+    return false;
+}
+
+} // namespace
+
+ApiServer::ApiServer(Services &services, HttpConfig cfg, std::function<Json()> engineStatus, QObject *parent)
+    : QAbstractHttpServer(parent), m_s(services), m_cfg(std::move(cfg)), m_engineStatus(std::move(engineStatus))
+{
+    installRoutes(*this);
+}
+
+ApiServer::~ApiServer() = default;
+
+Status ApiServer::listen()
+{
+    m_tcp = new GuardedTcpServer(m_cfg, m_metrics, this);
+    if (const QString e = m_tcp->setupTls(); !e.isEmpty())
+        return Error::badRequest(e);
+    QHostAddress addr;
+    if (m_cfg.bind == QLatin1String("localhost"))
+        addr = QHostAddress::LocalHost;
+    else if (!addr.setAddress(m_cfg.bind))
+        return Error::badRequest(QStringLiteral("--bind needs an IP address, got \"%1\"").arg(m_cfg.bind));
+    if (!m_tcp->listen(addr, quint16(m_cfg.port)))
+        return Error::internal(QStringLiteral("cannot listen on %1:%2: %3").arg(m_cfg.bind).arg(m_cfg.port).arg(m_tcp->errorString()));
+    m_tcp->setHttpReceiver(this);
+    bind(m_tcp);
+    return {};
+}
+
+quint16 ApiServer::port() const
+{
+    return m_tcp ? m_tcp->serverPort() : 0;
+}
+
+bool ApiServer::tls() const
+{
+    return m_tcp && m_tcp->tls();
+}
+
+bool ApiServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
+{
+    QElapsedTimer timer;
+    timer.start();
+    Request r;
+    r.method = fromQt(request.method());
+    const QUrl url = request.url();
+    r.path = url.path();
+    if (url.hasQuery()) {
+        const auto items = QUrlQuery(url).queryItems(QUrl::FullyDecoded);
+        for (const auto &[k, v] : items)
+            r.query.insert(k, v);
+    }
+    r.headers = request.headers();
+    r.body = request.body();
+    r.peer = request.remoteAddress();
+    r.requestId = requestIdFrom(r.header("x-request-id"));
+
+    QString label = QStringLiteral("unmatched");
+    Response resp;
+    try {
+        resp = process(r, &label);
+    } catch (const std::exception &e) {
+        // A handler bug: never a crash, never a leak of the detail; the id ties it to the log.
+        qCWarning(lcApi) << "request" << r.requestId << methodName(r.method) << r.path << "failed:" << e.what();
+        resp = Response::error(Error::internal(QStringLiteral("Internal error (request %1)").arg(r.requestId)));
+    }
+    const bool close = r.header("connection").toLower().contains("close");
+    socket->write(resp.serialise(r.method == Method::Head, close));
+    if (close)
+        socket->disconnectFromHost();
+    m_metrics.request(label, methodName(r.method), resp.status, double(timer.nsecsElapsed()) / 1e9);
+    return true;
+}
+
+void ApiServer::missingHandler(const QHttpServerRequest &request, QTcpSocket *socket)
+{
+    // handleRequest answers everything; this is only reached if it ever declines.
+    Response resp = Response::error(Error::notFound(QStringLiteral("Route %1").arg(request.url().path())));
+    socket->write(resp.serialise(false, false));
+}
+
+Response ApiServer::process(Request &r, QString *routeLabel)
+{
+    const Router::Match m = m_router.match(r.method == Method::Options ? Method::Get : r.method, r.path);
+    if (r.method == Method::Options) {
+        // CORS preflight (and a plain OPTIONS): which methods the path takes.
+        const QStringList allowed = m_router.methodsFor(r.path);
+        if (allowed.isEmpty()) {
+            Response resp = Response::error(Error::notFound(QStringLiteral("Route %1").arg(r.path)));
+            decorate(r, resp, nullptr);
+            return resp;
+        }
+        Response resp = Response::text(204, {}, "text/plain");
+        resp.header("Allow", allowed.join(QStringLiteral(", ")).toLatin1());
+        addCors(r, resp, true);
+        decorate(r, resp, nullptr);
+        return resp;
+    }
+    if (!m.route) {
+        Response resp;
+        if (m.allowed.isEmpty()) {
+            resp = Response::error(Error::notFound(QStringLiteral("Route %1").arg(r.path)));
+        } else {
+            resp = Response::error({ErrorCode::MethodNotAllowed,
+                                    QStringLiteral("%1 is not allowed on %2").arg(methodName(r.method), r.path),
+                                    Json{{"allowed", js(m.allowed.join(QStringLiteral(", ")))}}});
+            resp.header("Allow", m.allowed.join(QStringLiteral(", ")).toLatin1());
+        }
+        decorate(r, resp, nullptr);
+        return resp;
+    }
+    const Route &route = *m.route;
+    *routeLabel = route.pattern;
+    r.params = m.params;
+    RateLimiter::Decision rate;
+    bool limited = false;
+    Response resp = authorize(r, route, &rate, &limited);
+    if (resp.status == 0)
+        resp = route.handler(r);
+    decorate(r, resp, limited ? &rate : nullptr);
+    return resp;
+}
+
+Response ApiServer::authorize(Request &r, const Route &route, RateLimiter::Decision *rate, bool *limited)
+{
+    Response pass;
+    pass.status = 0;
+    if (route.access == Access::Public)
+        return pass;
+    const QString authz = QString::fromLatin1(r.header("authorization"));
+    if (route.access == Access::AdminOrLoopback && authz.isEmpty() && r.peer.isLoopback())
+        return pass;
+    const qint64 now = Clock::nowMs();
+    const QString addr = r.peer.toString();
+    const auto verdict = m_failedAuth.check(addr, now);
+    if (verdict.kind == FailedAuthTracker::Verdict::Banned) {
+        Response resp = Response::error(Error::forbidden(
+            QStringLiteral("This address is banned for %1 s after too many failed authentication attempts").arg(verdict.retryAfterSeconds)));
+        resp.header("Retry-After", QByteArray::number(verdict.retryAfterSeconds));
+        return resp;
+    }
+    if (verdict.kind == FailedAuthTracker::Verdict::Wait) {
+        Response resp = Response::error({ErrorCode::RateLimitExceeded,
+                                         QStringLiteral("Too many failed authentication attempts; retry in %1 s").arg(verdict.retryAfterSeconds),
+                                         nullptr});
+        resp.header("Retry-After", QByteArray::number(verdict.retryAfterSeconds));
+        return resp;
+    }
+    if (!authz.startsWith(QLatin1String("Bearer "), Qt::CaseInsensitive) || authz.size() <= 7)
+        return Response::error(Error::unauthorized(QStringLiteral("Missing or invalid authorization header (use Authorization: Bearer ery_live_...)")));
+    auto key = m_s.apiKeys.resolve(authz.mid(7).trimmed());
+    if (!key) {
+        if (key.error().code == ErrorCode::Unauthorized)
+            m_failedAuth.failed(addr, now);
+        return Response::error(key.error());
+    }
+    m_failedAuth.succeeded(addr);
+    r.key = *key;
+
+    if (const auto limit = RateLimiter::limitFor(key->plan, key->perMinuteOverride)) {
+        *rate = m_limiter.take(key->keyId, *limit, now);
+        *limited = true;
+        if (!rate->allowed) {
+            const QString resetAt = QDateTime::fromMSecsSinceEpoch(now + rate->resetSeconds * 1000, Qt::UTC).toString(Qt::ISODateWithMs);
+            Response resp = Response::json(
+                429, Json{{"success", false},
+                          {"error",
+                           {{"code", "RATE_LIMIT_EXCEEDED"},
+                            {"message", js(QStringLiteral("Rate limit exceeded. Your %1 plan allows %2 requests per minute. Please upgrade your "
+                                                          "plan or wait until the limit resets.")
+                                               .arg(key->plan.isEmpty() ? QStringLiteral("free") : key->plan)
+                                               .arg(rate->limit))},
+                            {"statusCode", 429},
+                            {"rateLimitInfo", {{"remaining", 0}, {"resetAt", js(resetAt)}, {"retryAfter", rate->retryAfterSeconds}}}}}});
+            resp.header("Retry-After", QByteArray::number(rate->retryAfterSeconds));
+            return resp;
+        }
+    }
+    if (!allows(key->access, route.access)) {
+        const char *need = route.access == Access::Write ? "read_write" : "admin";
+        return Response::error(Error::forbidden(QStringLiteral("This API key has the %1 scope; this route needs %2").arg(key->access, QLatin1String(need))));
+    }
+    if (auto t = m_s.apiKeys.touch(*key); !t)
+        qCWarning(lcApi) << "recording key use failed:" << t.error().message;
+    return pass;
+}
+
+void ApiServer::decorate(const Request &r, Response &resp, const RateLimiter::Decision *rate) const
+{
+    resp.header("x-request-id", r.requestId.toLatin1());
+    resp.header("X-Content-Type-Options", "nosniff");
+    resp.header("X-Frame-Options", "DENY");
+    resp.header("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
+    resp.header("Referrer-Policy", "no-referrer");
+    resp.header("Cache-Control", "no-store");
+    if (tls())
+        resp.header("Strict-Transport-Security", "max-age=31536000");
+    if (rate) {
+        const QByteArray limit = QByteArray::number(rate->limit);
+        resp.header("RateLimit-Policy", "\"default\";q=" + limit + ";w=" + QByteArray::number(RateLimiter::kWindowSeconds));
+        resp.header("RateLimit", "\"default\";r=" + QByteArray::number(rate->remaining) + ";t=" + QByteArray::number(rate->resetSeconds));
+        resp.header("X-RateLimit-Limit", limit);
+        resp.header("X-RateLimit-Remaining", QByteArray::number(rate->remaining));
+        resp.header("X-RateLimit-Reset", QByteArray::number(Clock::nowMs() / 1000 + rate->resetSeconds));
+    }
+    addCors(r, resp, false);
+}
+
+void ApiServer::addCors(const Request &r, Response &resp, bool preflight) const
+{
+    const QByteArray origin = r.header("origin");
+    if (origin.isEmpty() || m_cfg.corsOrigins.isEmpty())
+        return;
+    if (!m_cfg.corsOrigins.contains(QStringLiteral("*")) && !m_cfg.corsOrigins.contains(QString::fromLatin1(origin)))
+        return;
+    if (!resp.headerValue("Access-Control-Allow-Origin").isEmpty())
+        return;
+    resp.header("Access-Control-Allow-Origin", origin);
+    resp.header("Vary", "Origin");
+    resp.header("Access-Control-Expose-Headers",
+                "x-request-id, RateLimit, RateLimit-Policy, X-RateLimit-Limit, X-RateLimit-Remaining, X-RateLimit-Reset, Retry-After");
+    if (preflight) {
+        resp.header("Access-Control-Allow-Methods", "GET, POST, PUT, PATCH, DELETE, OPTIONS");
+        resp.header("Access-Control-Allow-Headers", "authorization, x-client-info, apikey, content-type, x-request-id");
+        resp.header("Access-Control-Max-Age", "600");
+    }
+}
+
+} // namespace ery::http

@@ -1,0 +1,62 @@
+#pragma once
+
+#include "core/config.h"
+#include "failedauthtracker.h"
+#include "httpmetrics.h"
+#include "ratelimiter.h"
+#include "router.h"
+
+#include <QAbstractHttpServer>
+
+#include <functional>
+
+namespace ery {
+class Services;
+}
+
+namespace ery::http {
+
+class GuardedTcpServer;
+
+// The REST API front end (ARCHITECTURE.md §6): QtHttpServer 6.4 parses, our GuardedTcpServer
+// limits, and every request goes through one place for routing (404 vs 405 + Allow), key
+// authentication with the failed-auth slow-down, scopes, per-key rate limits, request ids,
+// security headers and CORS. Handlers are synchronous and run on the engine thread.
+class ApiServer : public QAbstractHttpServer {
+    Q_OBJECT
+public:
+    ApiServer(Services &services, HttpConfig cfg, std::function<Json()> engineStatus, QObject *parent = nullptr);
+    ~ApiServer() override;
+
+    // Listens on cfg.bind:cfg.port (port 0 = a free one).
+    Status listen();
+    quint16 port() const;
+    bool tls() const;
+
+    Router &router() { return m_router; }
+    HttpMetrics &metrics() { return m_metrics; }
+    const HttpConfig &config() const { return m_cfg; }
+    Services &services() { return m_s; }
+    Json engineStatus() const { return m_engineStatus ? m_engineStatus() : Json::object(); }
+
+protected:
+    bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
+    void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override;
+
+private:
+    Response process(Request &r, QString *routeLabel);
+    Response authorize(Request &r, const Route &route, RateLimiter::Decision *rate, bool *limited);
+    void decorate(const Request &r, Response &resp, const RateLimiter::Decision *rate) const;
+    void addCors(const Request &r, Response &resp, bool preflight) const;
+
+    Services &m_s;
+    HttpConfig m_cfg;
+    std::function<Json()> m_engineStatus;
+    Router m_router;
+    HttpMetrics m_metrics;
+    RateLimiter m_limiter;
+    FailedAuthTracker m_failedAuth;
+    GuardedTcpServer *m_tcp = nullptr;
+};
+
+} // namespace ery::http

@@ -1,0 +1,49 @@
+#pragma once
+
+#include "core/config.h"
+
+#include <QHash>
+#include <QSet>
+#include <QSslCertificate>
+#include <QSslKey>
+#include <QTcpServer>
+#include <QTimer>
+
+namespace ery::http {
+
+class ConnectionGuard;
+class HttpMetrics;
+
+// The QTcpServer handed to QAbstractHttpServer::bind(): every accepted socket gets a
+// ConnectionGuard (connected to readyRead before QtHttpServer is), connection caps per peer and in
+// total, and, with a certificate and key, TLS.
+class GuardedTcpServer : public QTcpServer {
+    Q_OBJECT
+public:
+    GuardedTcpServer(const HttpConfig &cfg, HttpMetrics &metrics, QObject *parent = nullptr);
+    ~GuardedTcpServer() override;
+
+    // Loads the PEM certificate and key when configured; an error names the file.
+    QString setupTls();
+    bool tls() const { return !m_cert.isNull(); }
+    void setHttpReceiver(QObject *receiver) { m_httpReceiver = receiver; }
+    HttpMetrics &metrics() { return m_metrics; }
+    int openConnections() const { return int(m_guards.size()); }
+
+protected:
+    void incomingConnection(qintptr handle) override;
+
+private:
+    void release(ConnectionGuard *g, const QString &peer);
+
+    const HttpConfig &m_cfg;
+    HttpMetrics &m_metrics;
+    QObject *m_httpReceiver = nullptr;
+    QSslCertificate m_cert;
+    QSslKey m_key;
+    QSet<ConnectionGuard *> m_guards;
+    QHash<QString, int> m_perPeer;
+    QTimer m_sweep;
+};
+
+} // namespace ery::http

@@ -1,0 +1,50 @@
+#include "request.h"
+
+#include "core/ids.h"
+
+namespace ery::http {
+
+QString methodName(Method m)
+{
+    switch (m) {
+    case Method::Get: return QStringLiteral("GET");
+    case Method::Head: return QStringLiteral("HEAD");
+    case Method::Post: return QStringLiteral("POST");
+    case Method::Put: return QStringLiteral("PUT");
+    case Method::Patch: return QStringLiteral("PATCH");
+    case Method::Delete: return QStringLiteral("DELETE");
+    case Method::Options: return QStringLiteral("OPTIONS");
+    case Method::Other: break;
+    }
+    return QStringLiteral("OTHER");
+}
+
+QByteArray Request::header(const QByteArray &lowerName) const
+{
+    for (const auto &h : headers)
+        if (h.first.size() == lowerName.size() && h.first.toLower() == lowerName)
+            return h.second;
+    return {};
+}
+
+Result<QString> Request::id() const
+{
+    QString id = params.value(QStringLiteral("id"));
+    if (id.isEmpty())
+        id = query.value(QStringLiteral("id"));
+    if (id.isEmpty())
+        return Error::badRequest(QStringLiteral("Missing id (use ?id=<uuid>)"));
+    // Never a valid id: answered like an unknown one, so ids of any shape reveal nothing.
+    if (!isUuid(id))
+        return Error::notFound(QStringLiteral("Record"));
+    return id.toLower();
+}
+
+Result<Json> Request::json() const
+{
+    if (body.trimmed().isEmpty())
+        return Json::object();
+    return parseJson(body);
+}
+
+} // namespace ery::http

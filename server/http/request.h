@@ -1,0 +1,45 @@
+#pragma once
+
+#include "core/result.h"
+#include "domain/scope.h"
+#include "services/apikeyservice.h"
+
+#include <QHash>
+#include <QHostAddress>
+#include <QList>
+#include <QPair>
+#include <QString>
+
+namespace ery::http {
+
+enum class Method { Get, Head, Post, Put, Patch, Delete, Options, Other };
+QString methodName(Method m);
+
+// What a route needs from the caller's key. A key's `read` scope allows Read routes, `read_write`
+// also Write routes, `admin` everything.
+enum class Access { Public, Read, Write, Admin, AdminOrLoopback };
+
+// One parsed HTTP request as the handlers see it: path parameters, query, body and the resolved key.
+struct Request {
+    Method method = Method::Other;
+    QString path;
+    QHash<QString, QString> query;       // decoded; the last value of a repeated name wins
+    QHash<QString, QString> params;      // from the route pattern ({id})
+    QList<QPair<QByteArray, QByteArray>> headers;
+    QByteArray body;
+    QHostAddress peer;
+    QString requestId;
+    std::optional<ApiKeyIdentity> key;   // set on every authenticated route
+
+    QByteArray header(const QByteArray &lowerName) const;
+    const Scope &scope() const { return key->scope; }
+    bool has(const QString &q) const { return query.contains(q); }
+    QString q(const QString &name) const { return query.value(name); }
+
+    // The record id: a path parameter on canonical routes, `?id=` on compatible ones.
+    Result<QString> id() const;
+    // The body as JSON: 400 when malformed; an empty body is an empty object.
+    Result<Json> json() const;
+};
+
+} // namespace ery::http

@@ -1,0 +1,267 @@
+#include "core/jsonutil.h"
+#include "resourceroutes.h"
+
+#include "apiserver.h"
+#include "services/services.h"
+
+#include <algorithm>
+
+namespace ery::http {
+
+QString canonical(const QString &rest)
+{
+    return QStringLiteral("/api/v1/") + rest;
+}
+
+QString compatPath(const QString &rest)
+{
+    return QStringLiteral("/functions/v1/") + rest;
+}
+
+Json bodySchema(const std::vector<Field> &fields, bool creating)
+{
+    Json props = Json::object();
+    Json required = Json::array();
+    for (const Field &f : fields) {
+        Json p;
+        switch (f.type) {
+        case Field::Text: p = {{"type", "string"}, {"maxLength", f.maxLength}}; break;
+        case Field::Int: p = {{"type", "integer"}}; break;
+        case Field::Number: p = {{"type", "number"}}; break;
+        case Field::Bool: p = {{"type", "boolean"}}; break;
+        case Field::Uuid: p = {{"type", "string"}, {"format", "uuid"}}; break;
+        case Field::Timestamp: p = {{"type", "string"}, {"format", "date-time"}}; break;
+        case Field::Date: p = {{"type", "string"}, {"format", "date"}}; break;
+        case Field::Json: p = Json::object(); break;
+        case Field::Enum: {
+            Json e = Json::array();
+            for (const QString &c : f.choices)
+                e.push_back(js(c));
+            p = {{"type", "string"}, {"enum", e}};
+            break;
+        }
+        case Field::TextList: p = {{"type", "array"}, {"items", {{"type", "string"}}}}; break;
+        }
+        if (f.min && (f.type == Field::Int || f.type == Field::Number))
+            p["minimum"] = *f.min;
+        props[f.name] = p;
+        if (creating && f.required)
+            required.push_back(f.name);
+    }
+    Json s{{"type", "object"}, {"properties", props}};
+    if (!required.empty())
+        s["required"] = required;
+    return s;
+}
+
+Result<ListQuery> listQueryFrom(const Request &r, const ResourceSpec &spec)
+{
+    ListQuery q;
+    auto integer = [&](const char *name, qint64 fallback) -> Result<qint64> {
+        if (!r.has(QLatin1String(name)))
+            return fallback;
+        bool ok = false;
+        const qint64 v = r.q(QLatin1String(name)).toLongLong(&ok);
+        if (!ok)
+            return Error::badRequest(QStringLiteral("%1 must be an integer").arg(QLatin1String(name)));
+        return v;
+    };
+    auto limit = integer("limit", 100);
+    if (!limit)
+        return limit.error();
+    auto offset = integer("offset", 0);
+    if (!offset)
+        return offset.error();
+    if (*offset < 0)
+        return Error::badRequest(QStringLiteral("offset must not be negative"));
+    q.limit = int(std::clamp<qint64>(*limit, 1, 1000));
+    q.offset = int(std::min<qint64>(*offset, 1000000000));
+    const QString sort = r.q(QStringLiteral("sort"));
+    q.sort = spec.sorts.contains(sort) ? sort : spec.defaultSort;
+    const QString order = r.q(QStringLiteral("order")).toLower();
+    if (!order.isEmpty() && order != QLatin1String("asc") && order != QLatin1String("desc"))
+        return Error::badRequest(QStringLiteral("order must be asc or desc"));
+    q.descending = order.isEmpty() ? (spec.sorts.contains(sort) ? false : spec.defaultDescending) : order == QLatin1String("desc");
+    q.search = r.q(QStringLiteral("search")).left(200);
+    for (const Filter &f : spec.filters) {
+        if (!r.has(f.param))
+            continue;
+        const QString v = r.q(f.param);
+        const QString col = f.column.isEmpty() ? f.param : f.column;
+        switch (f.kind) {
+        case Filter::Exact:
+            q.eq.emplace_back(col, v);
+            break;
+        case Filter::Bool:
+        case Filter::NonZero: {
+            const QString b = v.toLower();
+            if (b != QLatin1String("true") && b != QLatin1String("false") && b != QLatin1String("1") && b != QLatin1String("0"))
+                return Error::badRequest(QStringLiteral("%1 must be true or false").arg(f.param));
+            const bool on = b == QLatin1String("true") || b == QLatin1String("1");
+            if (f.kind == Filter::Bool)
+                q.eq.emplace_back(col, on ? 1 : 0);
+            else if (on)
+                q.conds.push_back({col, ListQuery::Op::Gte, 1});
+            else
+                q.eq.emplace_back(col, 0);
+            break;
+        }
+        case Filter::Like:
+            q.conds.push_back({col, ListQuery::Op::Like, v});
+            break;
+        case Filter::Gte:
+        case Filter::Lte: {
+            // Dates compare as the stored ISO text; a bare date means its first (or last) instant.
+            QString t = v;
+            if (t.size() == 10)
+                t += f.kind == Filter::Gte ? QStringLiteral("T00:00:00.000Z") : QStringLiteral("T23:59:59.999Z");
+            q.conds.push_back({col, f.kind == Filter::Gte ? ListQuery::Op::Gte : ListQuery::Op::Lte, t});
+            break;
+        }
+        }
+    }
+    return q;
+}
+
+Response listResponse(const QString &plural, const Page &page, const ListQuery &q)
+{
+    Json data = Json::object();
+    data[js(plural)] = Json(page.rows);
+    data["pagination"] = {{"total", page.total}, {"offset", q.offset}, {"limit", q.limit}};
+    return Response::ok(data);
+}
+
+Response itemResponse(const QString &singular, const Row &row, int status)
+{
+    Json data = Json::object();
+    data[js(singular)] = row;
+    return Response::json(status, Json{{"success", true}, {"data", data}});
+}
+
+void installResource(ApiServer &api, const ResourceSpec &spec)
+{
+    Router &router = api.router();
+    Services &s = api.services();
+    const QString base = canonical(spec.path);
+    const QString one = base + QStringLiteral("/{id}");
+
+    Handler list = [spec](Request &r) {
+        auto q = listQueryFrom(r, spec);
+        if (!q)
+            return Response::error(q.error());
+        auto page = spec.list(r, *q);
+        return respond(page, [&](const Page &p) { return listResponse(spec.plural, p, *q); });
+    };
+    Handler get = [spec](Request &r) {
+        auto id = r.id();
+        if (!id)
+            return Response::error(id.error());
+        return respond(spec.get(r, *id), [&](const Row &row) { return itemResponse(spec.singular, row); });
+    };
+    QStringList filterNames;
+    for (const Filter &f : spec.filters)
+        filterNames << f.param;
+    router.add(Method::Get, base, spec.readAccess, list,
+               {QStringLiteral("List %1").arg(spec.plural), spec.tag, filterNames, true, nullptr, 200});
+    router.add(Method::Get, one, spec.readAccess, get, {QStringLiteral("Get one %1").arg(spec.singular), spec.tag, {}, false, nullptr, 200});
+    if (!spec.compat.isEmpty())
+        router.compat(Method::Get, compatPath(spec.compat), spec.readAccess,
+                      [list, get](Request &r) { return r.has(QStringLiteral("id")) ? get(r) : list(r); });
+
+    if (spec.create) {
+        Handler create = [spec](Request &r) {
+            auto body = r.json();
+            if (!body)
+                return Response::error(body.error());
+            return respond(spec.create(r, *body), [&](const Row &row) { return itemResponse(spec.singular, row, 201); });
+        };
+        router.add(Method::Post, base, spec.writeAccess, create,
+                   {QStringLiteral("Create a %1").arg(spec.singular), spec.tag, {}, false,
+                    spec.createSchema.is_null() ? bodySchema(spec.createFields, true) : spec.createSchema, 201});
+        if (!spec.compat.isEmpty())
+            router.compat(Method::Post, compatPath(spec.compat), spec.writeAccess, create);
+    }
+    if (spec.update) {
+        Handler update = [spec](Request &r) {
+            auto id = r.id();
+            if (!id)
+                return Response::error(id.error());
+            auto body = r.json();
+            if (!body)
+                return Response::error(body.error());
+            return respond(spec.update(r, *id, *body), [&](const Row &row) { return itemResponse(spec.singular, row); });
+        };
+        const RouteDoc doc{QStringLiteral("Update a %1").arg(spec.singular), spec.tag, {}, false,
+                           bodySchema(spec.updateFields.empty() ? spec.createFields : spec.updateFields, false), 200};
+        router.add(Method::Patch, one, spec.writeAccess, update, doc);
+        router.add(Method::Put, one, spec.writeAccess, update, doc);
+        if (!spec.compat.isEmpty()) {
+            router.compat(Method::Patch, compatPath(spec.compat), spec.writeAccess, update);
+            router.compat(Method::Put, compatPath(spec.compat), spec.writeAccess, update);
+        }
+    }
+    if (spec.remove) {
+        Handler remove = [spec](Request &r) {
+            auto id = r.id();
+            if (!id)
+                return Response::error(id.error());
+            auto done = spec.remove(r, *id);
+            if (!done)
+                return Response::error(done.error());
+            return Response::ok(Json{{"message", "Deleted successfully"}, {"id", js(*id)}});
+        };
+        router.add(Method::Delete, one, spec.writeAccess, remove, {QStringLiteral("Delete a %1").arg(spec.singular), spec.tag, {}, false, nullptr, 200});
+        if (!spec.compat.isEmpty())
+            router.compat(Method::Delete, compatPath(spec.compat), spec.writeAccess, remove);
+    }
+    if (spec.sync) {
+        const SyncService::Entity entity = *spec.sync;
+        Handler sync = [&s, spec, entity](Request &r) {
+            auto body = r.json();
+            if (!body)
+                return Response::error(body.error());
+            auto out = s.sync.upsert(r.scope(), entity, *body);
+            if (!out)
+                return Response::error(out.error());
+            Json data = Json::object();
+            data[js(spec.singular)] = out->row;
+            data["action"] = out->created ? "created" : "updated";
+            return Response::json(out->created ? 201 : 200, Json{{"success", true}, {"data", data}});
+        };
+        Handler bulk = [&s, spec, entity](Request &r) {
+            auto body = r.json();
+            if (!body)
+                return Response::error(body.error());
+            // {"items": [...]} or the original's legacy {"<table>": [...]}.
+            Json items = nullptr;
+            if (body->is_object())
+                items = body->contains("items") ? (*body)["items"] : body->value(js(spec.plural), Json(nullptr));
+            if (!items.is_array())
+                return Response::error(Error::badRequest(QStringLiteral("Send {\"items\": [...]} (at most %1)").arg(SyncService::kMaxBulkItems)));
+            auto out = s.sync.bulk(r.scope(), entity, items);
+            if (!out)
+                return Response::error(out.error());
+            return Response::ok(Json{{"results", {{"created", out->created}, {"updated", out->updated}, {"failed", out->failed},
+                                                  {"errors", out->errors}, {"items", out->results}}},
+                                     {"total", items.size()}});
+        };
+        Json itemSchema = bodySchema(spec.createFields, false);
+        itemSchema["required"] = Json::array({"external_id", "external_source"});
+        itemSchema["properties"]["external_id"] = {{"type", "string"}};
+        itemSchema["properties"]["external_source"] = {{"type", "string"}};
+        router.add(Method::Put, base + QStringLiteral("/sync"), Access::Write, sync,
+                   {QStringLiteral("Create or update a %1 by external_source + external_id").arg(spec.singular), spec.tag, {}, false, itemSchema, 200});
+        router.add(Method::Post, base + QStringLiteral("/bulk-sync"), Access::Write, bulk,
+                   {QStringLiteral("Create or update up to 1000 %1 by external keys").arg(spec.plural), spec.tag, {}, false,
+                    Json{{"type", "object"},
+                         {"required", Json::array({"items"})},
+                         {"properties", {{"items", {{"type", "array"}, {"maxItems", 1000}, {"items", itemSchema}}}}}},
+                    200});
+        if (!spec.compat.isEmpty()) {
+            router.compat(Method::Put, compatPath(spec.compat + QStringLiteral("/sync")), Access::Write, sync);
+            router.compat(Method::Post, compatPath(spec.compat + QStringLiteral("/bulk-sync")), Access::Write, bulk);
+        }
+    }
+}
+
+} // namespace ery::http

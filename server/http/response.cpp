@@ -1,0 +1,98 @@
+#include "response.h"
+
+namespace ery::http {
+
+const char *reasonPhrase(int status)
+{
+    switch (status) {
+    case 200: return "OK";
+    case 201: return "Created";
+    case 204: return "No Content";
+    case 400: return "Bad Request";
+    case 401: return "Unauthorized";
+    case 402: return "Payment Required";
+    case 403: return "Forbidden";
+    case 404: return "Not Found";
+    case 405: return "Method Not Allowed";
+    case 408: return "Request Timeout";
+    case 409: return "Conflict";
+    case 411: return "Length Required";
+    case 413: return "Payload Too Large";
+    case 414: return "URI Too Long";
+    case 422: return "Unprocessable Entity";
+    case 429: return "Too Many Requests";
+    case 431: return "Request Header Fields Too Large";
+    case 500: return "Internal Server Error";
+    case 503: return "Service Unavailable";
+    }
+    return "Unknown";
+}
+
+Response Response::json(int status, const Json &doc)
+{
+    Response r;
+    r.status = status;
+    // Invalid UTF-8 in stored text must not throw out of a handler: replace it.
+    r.body = QByteArray::fromStdString(doc.dump(-1, ' ', false, Json::error_handler_t::replace));
+    return r;
+}
+
+Response Response::error(const Error &e)
+{
+    Json err = e.toJson();
+    if (err["details"].is_null())
+        err.erase("details");
+    return json(e.httpStatus(), Json{{"success", false}, {"error", err}});
+}
+
+Response Response::text(int status, QByteArray body, QByteArray contentType)
+{
+    Response r;
+    r.status = status;
+    r.body = std::move(body);
+    r.contentType = std::move(contentType);
+    return r;
+}
+
+Response &Response::header(QByteArray name, QByteArray value)
+{
+    headers.emplace_back(std::move(name), std::move(value));
+    return *this;
+}
+
+QByteArray Response::headerValue(const QByteArray &name) const
+{
+    for (const auto &h : headers)
+        if (h.first.compare(name, Qt::CaseInsensitive) == 0)
+            return h.second;
+    return {};
+}
+
+QByteArray Response::serialise(bool headOnly, bool close) const
+{
+    QByteArray out;
+    out.reserve(256 + body.size() + int(headers.size()) * 48);
+    out += "HTTP/1.1 ";
+    out += QByteArray::number(status);
+    out += ' ';
+    out += reasonPhrase(status);
+    out += "\r\nContent-Type: ";
+    out += contentType;
+    out += "\r\nContent-Length: ";
+    out += QByteArray::number(body.size());
+    out += "\r\n";
+    for (const auto &[k, v] : headers) {
+        out += k;
+        out += ": ";
+        out += v;
+        out += "\r\n";
+    }
+    if (close)
+        out += "Connection: close\r\n";
+    out += "\r\n";
+    if (!headOnly)
+        out += body;
+    return out;
+}
+
+} // namespace ery::http

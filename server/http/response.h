@@ -1,0 +1,35 @@
+#pragma once
+
+#include "core/result.h"
+
+#include <QByteArray>
+
+#include <utility>
+#include <vector>
+
+namespace ery::http {
+
+// One HTTP response. JSON bodies use the API envelope (CONTRACTS.md §1): {"success":true,"data":...}
+// or {"success":false,"error":{code,message,statusCode,details}}.
+struct Response {
+    int status = 200;
+    QByteArray body;
+    QByteArray contentType = "application/json";
+    std::vector<std::pair<QByteArray, QByteArray>> headers;
+
+    static Response json(int status, const Json &doc);
+    static Response ok(const Json &data) { return json(200, Json{{"success", true}, {"data", data}}); }
+    static Response created(const Json &data) { return json(201, Json{{"success", true}, {"data", data}}); }
+    static Response error(const Error &e);
+    static Response text(int status, QByteArray body, QByteArray contentType);
+
+    Response &header(QByteArray name, QByteArray value);
+    QByteArray headerValue(const QByteArray &name) const;
+
+    // Serialised for the socket; a HEAD answer keeps Content-Length but sends no body.
+    QByteArray serialise(bool headOnly, bool close) const;
+};
+
+const char *reasonPhrase(int status);
+
+} // namespace ery::http

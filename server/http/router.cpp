@@ -1,0 +1,91 @@
+#include "router.h"
+
+namespace ery::http {
+
+namespace {
+QStringList split(const QString &path)
+{
+    return path.split(QLatin1Char('/'), Qt::SkipEmptyParts);
+}
+} // namespace
+
+void Router::add(Method m, const QString &pattern, Access access, Handler h, RouteDoc doc)
+{
+    Route r{m, pattern, split(pattern), 0, access, std::move(h), true, std::move(doc)};
+    for (const QString &s : r.segments)
+        if (!s.startsWith(QLatin1Char('{')))
+            ++r.literals;
+    m_routes.push_back(std::move(r));
+}
+
+void Router::compat(Method m, const QString &pattern, Access access, Handler h)
+{
+    add(m, pattern, access, std::move(h));
+    m_routes.back().canonical = false;
+}
+
+bool Router::matches(const Route &r, const QStringList &segs, QHash<QString, QString> *params)
+{
+    if (r.segments.size() != segs.size())
+        return false;
+    for (int i = 0; i < segs.size(); ++i) {
+        const QString &p = r.segments.at(i);
+        if (p.startsWith(QLatin1Char('{'))) {
+            if (params)
+                params->insert(p.mid(1, p.size() - 2), segs.at(i));
+        } else if (p != segs.at(i)) {
+            return false;
+        }
+    }
+    return true;
+}
+
+Router::Match Router::match(Method m, const QString &path) const
+{
+    const QStringList segs = split(path);
+    Match out;
+    const Route *best = nullptr;
+    for (const Route &r : m_routes) {
+        if (!matches(r, segs, nullptr))
+            continue;
+        // /jobs/sync beats /jobs/{id} whatever the registration order.
+        const Method want = m == Method::Head ? Method::Get : m;
+        if (r.method == want) {
+            if (!best || r.literals > best->literals)
+                best = &r;
+        } else {
+            const QString name = methodName(r.method);
+            if (!out.allowed.contains(name))
+                out.allowed << name;
+        }
+    }
+    if (best) {
+        out.route = best;
+        matches(*best, segs, &out.params);
+        out.allowed.clear();
+        return out;
+    }
+    if (!out.allowed.isEmpty()) {
+        if (out.allowed.contains(QStringLiteral("GET")))
+            out.allowed << QStringLiteral("HEAD");
+        out.allowed << QStringLiteral("OPTIONS");
+    }
+    return out;
+}
+
+QStringList Router::methodsFor(const QString &path) const
+{
+    const QStringList segs = split(path);
+    QStringList out;
+    for (const Route &r : m_routes)
+        if (matches(r, segs, nullptr) && !out.contains(methodName(r.method)))
+            out << methodName(r.method);
+    if (out.isEmpty())
+        return out;
+    if (out.contains(QStringLiteral("GET")))
+        out << QStringLiteral("HEAD");
+    out << QStringLiteral("OPTIONS");
+    return out;
+}
+
+} // namespace ery::http

@@ -1,0 +1,59 @@
+#pragma once
+
+#include "request.h"
+#include "response.h"
+
+#include <functional>
+#include <vector>
+
+namespace ery::http {
+
+using Handler = std::function<Response(Request &)>;
+
+// What the OpenAPI document says about a route.
+struct RouteDoc {
+    QString summary;
+    QString tag;
+    QStringList queryParams;    // list filters and options beyond limit/offset/sort/order/search
+    bool list = false;          // takes limit/offset/sort/order/search
+    Json requestSchema;         // JSON Schema of the body; null = no body
+    int successStatus = 200;
+};
+
+struct Route {
+    Method method;
+    QString pattern;            // "/api/v1/jobs/{id}/start"
+    QStringList segments;       // split pattern; "{id}" marks a parameter
+    int literals = 0;           // literal segments: the more, the more specific
+    Access access = Access::Read;
+    Handler handler;
+    bool canonical = true;      // false for the original's /functions/v1/api-* table
+    RouteDoc doc;
+};
+
+// A method table: explicit 404 (no route has this path) vs 405 (some route has it, not with this
+// method; the Allow header lists the ones that do). Both route tables live here: the canonical
+// /api/v1/... routes and the original's /functions/v1/api-<resource>?id= routes point at the same
+// handlers.
+class Router {
+public:
+    void add(Method m, const QString &pattern, Access access, Handler h, RouteDoc doc = {});
+    // The same handler on the compatible table (not described in the OpenAPI document).
+    void compat(Method m, const QString &pattern, Access access, Handler h);
+
+    struct Match {
+        const Route *route = nullptr;
+        QHash<QString, QString> params;
+        QStringList allowed; // methods of the routes matching the path, when route is null
+    };
+    Match match(Method m, const QString &path) const;
+    // Every method some route takes on this path (+ HEAD with GET, + OPTIONS); empty = no route.
+    QStringList methodsFor(const QString &path) const;
+    const std::vector<Route> &routes() const { return m_routes; }
+
+private:
+    static bool matches(const Route &r, const QStringList &segs, QHash<QString, QString> *params);
+    std::vector<Route> m_routes;
+};
+
+} // namespace ery::http

@@ -1,0 +1,99 @@
+#include "http/apiserver.h"
+#include "http/resourceroutes.h"
+#include "routes.h"
+#include "services/services.h"
+
+namespace ery::http {
+
+namespace {
+ResourceSpec catalogSpec(Services &s, CatalogService::Kind kind, const char *path, const char *compat, const char *plural, const char *singular,
+                         const char *tag)
+{
+    ResourceSpec spec;
+    spec.path = QString::fromLatin1(path);
+    spec.compat = QString::fromLatin1(compat);
+    spec.plural = QString::fromLatin1(plural);
+    spec.singular = QString::fromLatin1(singular);
+    spec.tag = QString::fromLatin1(tag);
+    spec.createFields = s.catalog.kind(kind).fields;
+    spec.list = [&s, kind](const Request &r, const ListQuery &q) { return s.catalog.list(kind, r.scope(), q); };
+    spec.get = [&s, kind](const Request &r, const QString &id) { return s.catalog.get(kind, r.scope(), id); };
+    spec.create = [&s, kind](const Request &r, const Json &body) { return s.catalog.create(kind, r.scope(), body); };
+    spec.update = [&s, kind](const Request &r, const QString &id, const Json &body) { return s.catalog.update(kind, r.scope(), id, body); };
+    spec.remove = [&s, kind](const Request &r, const QString &id) { return s.catalog.remove(kind, r.scope(), id); };
+    return spec;
+}
+} // namespace
+
+void installCatalogRoutes(ApiServer &api)
+{
+    Services &s = api.services();
+
+    ResourceSpec cells = catalogSpec(s, CatalogService::Cells, "cells", "api-cells", "cells", "cell", "Cells");
+    cells.filters = {{QStringLiteral("active"), Filter::Bool}, {QStringLiteral("name"), Filter::Like},
+                     {QStringLiteral("external_source")}, {QStringLiteral("external_id")}};
+    cells.sorts = {"name", "sequence", "created_at"};
+    cells.defaultSort = QStringLiteral("sequence");
+    cells.sync = SyncService::Cells;
+    installResource(api, cells);
+
+    ResourceSpec resources = catalogSpec(s, CatalogService::Resources, "resources", "api-resources", "resources", "resource", "Resources");
+    resources.filters = {{QStringLiteral("type")}, {QStringLiteral("status")}, {QStringLiteral("active"), Filter::Bool},
+                         {QStringLiteral("external_source")}, {QStringLiteral("external_id")}};
+    resources.sorts = {"name", "type", "status", "created_at"};
+    resources.defaultSort = QStringLiteral("name");
+    resources.sync = SyncService::Resources;
+    installResource(api, resources);
+
+    ResourceSpec materials = catalogSpec(s, CatalogService::Materials, "materials", "api-materials", "materials", "material", "Materials");
+    materials.filters = {{QStringLiteral("active"), Filter::Bool}};
+    materials.sorts = {"name", "created_at"};
+    materials.defaultSort = QStringLiteral("name");
+    installResource(api, materials);
+
+    ResourceSpec scrap = catalogSpec(s, CatalogService::ScrapReasons, "scrap-reasons", "api-scrap-reasons", "scrap_reasons", "scrap_reason",
+                                     "Quality");
+    scrap.filters = {{QStringLiteral("category")}, {QStringLiteral("active"), Filter::Bool}, {QStringLiteral("code")}};
+    scrap.sorts = {"category", "code", "created_at"};
+    scrap.defaultSort = QStringLiteral("category");
+    // As the original: only active reasons unless `active` is asked for.
+    scrap.list = [&s](const Request &r, const ListQuery &q) {
+        ListQuery lq = q;
+        if (!r.has(QStringLiteral("active")))
+            lq.eq.emplace_back(QStringLiteral("active"), 1);
+        return s.catalog.list(CatalogService::ScrapReasons, r.scope(), lq);
+    };
+    installResource(api, scrap);
+
+    ResourceSpec templates = catalogSpec(s, CatalogService::SubstepTemplates, "substep-templates", "api-templates", "substep_templates",
+                                         "substep_template", "Substeps");
+    templates.filters = {{QStringLiteral("operation_type")}, {QStringLiteral("is_global"), Filter::Bool}};
+    templates.sorts = {"name", "created_at"};
+    templates.defaultSort = QStringLiteral("name");
+    templates.get = [&s](const Request &r, const QString &id) -> Result<Row> {
+        auto t = s.catalog.get(CatalogService::SubstepTemplates, r.scope(), id);
+        if (!t)
+            return t;
+        auto items = s.catalog.templateItems(r.scope(), id);
+        if (!items)
+            return items.error();
+        (*t)["items"] = Json(*items);
+        return t;
+    };
+    installResource(api, templates);
+    Handler addItem = [&s](Request &r) {
+        auto id = r.id();
+        if (!id)
+            return Response::error(id.error());
+        auto body = r.json();
+        if (!body)
+            return Response::error(body.error());
+        return respond(s.catalog.addTemplateItem(r.scope(), *id, *body), [](const Row &row) { return itemResponse(QStringLiteral("item"), row, 201); });
+    };
+    api.router().add(Method::Post, canonical(QStringLiteral("substep-templates/{id}/items")), Access::Write, addItem,
+                     {QStringLiteral("Add an item to a substep template"), QStringLiteral("Substeps"), {}, false,
+                      bodySchema({{"name", Field::Text, true, {}, {}, 200}, {"notes", Field::Text}, {"sequence", Field::Int, true, {}, 1}}, true),
+                      201});
+}
+
+} // namespace ery::http

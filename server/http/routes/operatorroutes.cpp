@@ -1,0 +1,55 @@
+#include "http/apiserver.h"
+#include "http/resourceroutes.h"
+#include "routes.h"
+#include "services/services.h"
+
+namespace ery::http {
+
+// Operators are the workers with the operator role; hashes never leave the service (publicView).
+void installOperatorRoutes(ApiServer &api)
+{
+    Services &s = api.services();
+    ResourceSpec spec;
+    spec.path = QStringLiteral("operators");
+    spec.compat = QStringLiteral("api-operators");
+    spec.plural = QStringLiteral("operators");
+    spec.singular = QStringLiteral("operator");
+    spec.tag = QStringLiteral("Operators");
+    spec.filters = {{QStringLiteral("active"), Filter::Bool}, {QStringLiteral("employee_id")}};
+    spec.sorts = {"full_name", "employee_id", "created_at"};
+    spec.defaultSort = QStringLiteral("full_name");
+    spec.createFields = {{"full_name", Field::Text, true, {}, {}, 200}, {"pin", Field::Text, true}, {"employee_id", Field::Text, false, {}, {}, 50},
+                         {"email", Field::Text, false, {}, {}, 320}, {"active", Field::Bool}, {"is_machine", Field::Bool}};
+    spec.updateFields = {{"full_name", Field::Text, false, {}, {}, 200}, {"email", Field::Text, false, {}, {}, 320}, {"active", Field::Bool},
+                         {"is_machine", Field::Bool}};
+    auto getOperator = [&s](const Request &r, const QString &id) -> Result<Row> {
+        auto u = s.users.get(r.scope(), id);
+        if (!u)
+            return u;
+        if (str(*u, "role") != QLatin1String("operator"))
+            return Error::notFound(QStringLiteral("operator"));
+        return u;
+    };
+    spec.list = [&s](const Request &r, const ListQuery &q) {
+        ListQuery lq = q;
+        lq.eq.emplace_back(QStringLiteral("role"), QStringLiteral("operator"));
+        lq.eq.emplace_back(QStringLiteral("deleted_at"), QVariant());
+        return s.users.list(r.scope(), lq);
+    };
+    spec.get = getOperator;
+    spec.create = [&s](const Request &r, const Json &body) { return s.users.createOperator(r.scope(), body); };
+    spec.update = [&s, getOperator](const Request &r, const QString &id, const Json &body) -> Result<Row> {
+        ERY_TRY(getOperator(r, id));
+        return s.users.update(r.scope(), id, body);
+    };
+    spec.remove = [&s, getOperator](const Request &r, const QString &id) -> Status {
+        ERY_TRY(getOperator(r, id));
+        auto d = s.users.deactivate(r.scope(), id);
+        if (!d)
+            return d.error();
+        return {};
+    };
+    installResource(api, spec);
+}
+
+} // namespace ery::http

@@ -1,0 +1,50 @@
+#include "http/apiserver.h"
+#include "http/resourceroutes.h"
+#include "routes.h"
+#include "services/services.h"
+
+namespace ery::http {
+
+void installPartRoutes(ApiServer &api)
+{
+    Services &s = api.services();
+    ResourceSpec spec;
+    spec.path = QStringLiteral("parts");
+    spec.compat = QStringLiteral("api-parts");
+    spec.plural = QStringLiteral("parts");
+    spec.singular = QStringLiteral("part");
+    spec.tag = QStringLiteral("Parts");
+    spec.filters = {{QStringLiteral("job_id")}, {QStringLiteral("status")}, {QStringLiteral("material"), Filter::Like},
+                    {QStringLiteral("part_number"), Filter::Like}, {QStringLiteral("external_source")}, {QStringLiteral("external_id")}};
+    spec.sorts = {"part_number", "created_at", "updated_at", "status"};
+    spec.defaultSort = QStringLiteral("created_at");
+    spec.createFields = PartService::fields();
+    spec.createSchema = bodySchema(PartService::fields(), true);
+    spec.createSchema["properties"]["operations"] = {{"type", "array"}, {"items", bodySchema(OperationService::fields(), false)}};
+    spec.list = [&s](const Request &r, const ListQuery &q) { return s.parts.list(r.scope(), q); };
+    spec.get = [&s](const Request &r, const QString &id) -> Result<Row> {
+        auto part = s.parts.get(r.scope(), id);
+        if (!part)
+            return part;
+        ListQuery q;
+        q.eq.emplace_back(QStringLiteral("part_id"), id);
+        q.limit = 1000;
+        auto ops = s.operations.list(r.scope(), q);
+        if (!ops)
+            return ops.error();
+        (*part)["operations"] = Json(ops->rows);
+        return part;
+    };
+    spec.create = [&s, get = spec.get](const Request &r, const Json &body) -> Result<Row> {
+        auto part = s.parts.create(r.scope(), body);
+        if (!part)
+            return part;
+        return get(r, str(*part, "id"));
+    };
+    spec.update = [&s](const Request &r, const QString &id, const Json &body) { return s.parts.update(r.scope(), id, body); };
+    spec.remove = [&s](const Request &r, const QString &id) { return s.parts.remove(r.scope(), id); };
+    spec.sync = SyncService::Parts;
+    installResource(api, spec);
+}
+
+} // namespace ery::http

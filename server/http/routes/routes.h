@@ -1,0 +1,32 @@
+#pragma once
+
+namespace ery::http {
+
+class ApiServer;
+
+// The route registry: one file per resource under http/routes/, each adding its routes on both
+// tables (canonical /api/v1/... and the original's /functions/v1/api-*). To add a resource (the
+// webhooks, webhook-logs and mqtt-publishers routes of event delivery, mcp-keys, import/export):
+//   1. write routes/<resource>routes.cpp with `void install<Resource>Routes(ApiServer &api)`,
+//      usually one ResourceSpec handed to installResource() (resourceroutes.h) plus any actions
+//      added with api.router().add(...) / .compat(...);
+//   2. declare it below and call it from installRoutes() in routes.cpp;
+//   3. add the .cpp to server/CMakeLists.txt.
+// The OpenAPI document is generated from the router, so a new canonical route is described there
+// without further work (give its RouteDoc a summary, tag and body schema).
+void installJobRoutes(ApiServer &api);
+void installPartRoutes(ApiServer &api);
+void installOperationRoutes(ApiServer &api);
+void installCatalogRoutes(ApiServer &api);
+void installOperatorRoutes(ApiServer &api);
+void installTimeEntryRoutes(ApiServer &api);
+void installSubstepRoutes(ApiServer &api);
+void installAssignmentRoutes(ApiServer &api);
+void installIssueRoutes(ApiServer &api);
+void installProductionRoutes(ApiServer &api);
+void installApiKeyRoutes(ApiServer &api);
+void installSystemRoutes(ApiServer &api);
+
+void installRoutes(ApiServer &api);
+
+} // namespace ery::http

@@ -1,0 +1,171 @@
+#include "syncservice.h"
+
+#include "services.h"
+
+#include <QCryptographicHash>
+
+#include <algorithm>
+
+namespace ery {
+
+namespace {
+// The record's content hash: keys sorted (nlohmann's ordered_json keeps insertion order, so the
+// record is re-keyed through a sorted json), system fields left out, as the ERP sync compares it.
+QString contentHash(const Json &item)
+{
+    nlohmann::json sorted = nlohmann::json::object();
+    for (auto it = item.begin(); it != item.end(); ++it) {
+        static const char *skip[] = {"id", "tenant_id", "created_at", "updated_at", "deleted_at", "deleted_by", "synced_at", "sync_hash"};
+        if (std::any_of(std::begin(skip), std::end(skip), [&](const char *k) { return it.key() == k; }))
+            continue;
+        sorted[it.key()] = nlohmann::json::parse(it.value().dump());
+    }
+    return QString::fromLatin1(QCryptographicHash::hash(QByteArray::fromStdString(sorted.dump()), QCryptographicHash::Sha256).toHex().left(32));
+}
+} // namespace
+
+QString SyncService::entityName(Entity e)
+{
+    static const char *names[] = {"jobs", "parts", "operations", "cells", "resources"};
+    return QString::fromLatin1(names[e]);
+}
+
+Result<SyncService::Outcome> SyncService::upsert(const Scope &scope, Entity e, const Json &item)
+{
+    return db().write([&](WriteTx &tx) { return upsertIn(tx, scope, e, item); });
+}
+
+Result<SyncService::Outcome> SyncService::upsertIn(WriteTx &tx, const Scope &scope, Entity e, const Json &item)
+{
+    Validation v;
+    if (!item.is_object()) {
+        v.add("body", QStringLiteral("each record must be a JSON object"), nullptr, "object");
+        return v.error();
+    }
+    for (const char *k : {"external_id", "external_source"}) {
+        auto it = item.find(k);
+        if (it == item.end() || !it->is_string() || it->get<std::string>().empty())
+            v.add(k, QStringLiteral("%1 is required for sync (a non-empty string)").arg(QLatin1String(k)),
+                  it == item.end() ? Json(nullptr) : *it, "required");
+    }
+    if (!v.ok())
+        return v.error();
+    const QString source = str(item, "external_source");
+    const QString externalId = str(item, "external_id");
+    Json in = item;
+    for (const char *k : {"id", "tenant_id", "created_at", "updated_at", "deleted_at", "synced_at", "sync_hash"})
+        in.erase(k);
+
+    // Resolve references by external key or name.
+    if (e == Parts && in.contains("job_external_id")) {
+        auto job = repo().byExternal(tx.db(), repo().jobs, scope, source, str(in, "job_external_id"));
+        if (!job) {
+            if (job.error().code != ErrorCode::NotFound)
+                return job.error();
+            v.add("job_external_id", QStringLiteral("no job with this external_id in source %1").arg(source), in["job_external_id"], "exists");
+            return v.error();
+        }
+        in["job_id"] = (*job)["id"];
+        in.erase("job_external_id");
+    }
+    if (e == Operations) {
+        if (in.contains("part_external_id")) {
+            auto part = repo().byExternal(tx.db(), repo().parts, scope, source, str(in, "part_external_id"));
+            if (!part) {
+                if (part.error().code != ErrorCode::NotFound)
+                    return part.error();
+                v.add("part_external_id", QStringLiteral("no part with this external_id in source %1").arg(source), in["part_external_id"], "exists");
+                return v.error();
+            }
+            in["part_id"] = (*part)["id"];
+            in.erase("part_external_id");
+        }
+        if (in.contains("cell_name") && !in.contains("cell_id")) {
+            auto cell = in["cell_name"].is_string() ? m_s.catalog.cellByName(scope, str(in, "cell_name")) : Result<Row>(Error::notFound("cell"));
+            if (!cell) {
+                if (cell.error().code != ErrorCode::NotFound)
+                    return cell.error();
+                v.add("cell_name", QStringLiteral("no cell with this name"), in["cell_name"], "exists");
+                return v.error();
+            }
+            in["cell_id"] = (*cell)["id"];
+        }
+        in.erase("cell_name");
+        // The CSV template's column name for the estimate.
+        if (in.contains("estimated_time_minutes") && !in.contains("estimated_time"))
+            in["estimated_time"] = in["estimated_time_minutes"];
+        in.erase("estimated_time_minutes");
+    }
+
+    const Table *table = e == Jobs ? &repo().jobs : e == Parts ? &repo().parts : e == Operations ? &repo().operations
+                         : e == Cells ? &repo().cells : &repo().resources;
+    auto existing = repo().byExternal(tx.db(), *table, scope, source, externalId);
+    if (!existing && existing.error().code != ErrorCode::NotFound)
+        return existing.error();
+
+    Result<Row> written = Error::internal({});
+    const bool create = !existing;
+    if (create) {
+        switch (e) {
+        case Jobs: written = m_s.jobs.create(scope, in); break;
+        case Parts: written = m_s.parts.create(scope, in); break;
+        case Operations: written = m_s.operations.create(scope, in); break;
+        case Cells: written = m_s.catalog.create(CatalogService::Cells, scope, in); break;
+        case Resources: written = m_s.catalog.create(CatalogService::Resources, scope, in); break;
+        }
+    } else {
+        const QString id = str(*existing, "id");
+        switch (e) {
+        case Jobs: written = m_s.jobs.update(scope, id, in); break;
+        case Parts: written = m_s.parts.update(scope, id, in); break;
+        case Operations: written = m_s.operations.update(scope, id, in); break;
+        case Cells: written = m_s.catalog.update(CatalogService::Cells, scope, id, in); break;
+        case Resources: written = m_s.catalog.update(CatalogService::Resources, scope, id, in); break;
+        }
+    }
+    if (!written)
+        return written.error();
+    auto stamped = table->update(tx, scope, *written, {{"synced_at", js(nowIso())}, {"sync_hash", js(contentHash(item))}});
+    if (!stamped)
+        return stamped.error();
+    return Outcome{create, *stamped};
+}
+
+Result<SyncService::BulkOutcome> SyncService::bulk(const Scope &scope, Entity e, const Json &items)
+{
+    if (!items.is_array())
+        return Error::badRequest(QStringLiteral("bulk-sync needs {\"items\": [...]}"));
+    if (items.size() > size_t(kMaxBulkItems))
+        return Error::badRequest(QStringLiteral("bulk-sync takes at most %1 items, got %2").arg(kMaxBulkItems).arg(items.size()));
+    BulkOutcome out;
+    int index = 0;
+    for (const auto &item : items) {
+        auto r = upsert(scope, e, item);
+        Json res{{"index", index}, {"external_id", item.is_object() ? item.value("external_id", Json(nullptr)) : Json(nullptr)}};
+        if (r) {
+            (r->created ? out.created : out.updated)++;
+            res["action"] = r->created ? "created" : "updated";
+            res["id"] = r->row["id"];
+        } else {
+            out.failed++;
+            res["action"] = "error";
+            res["error"] = r.error().toJson();
+            out.errors.push_back({{"item", item}, {"error", r.error().toJson()}});
+        }
+        out.results.push_back(std::move(res));
+        ++index;
+    }
+    const QString event = (e == Jobs || e == Parts || e == Resources) ? QStringLiteral("sync.%1.completed").arg(entityName(e))
+                                                                       : QStringLiteral("sync.batch.completed");
+    auto done = db().write([&](WriteTx &tx) -> Status {
+        tx.emitEvent(scope.tenantId, event, {},
+                     Json{{"entity_type", js(entityName(e))}, {"total", items.size()}, {"created", out.created},
+                          {"updated", out.updated}, {"failed", out.failed}, {"source", "api_bulk_sync"}});
+        return {};
+    });
+    if (!done)
+        return done.error();
+    return out;
+}
+
+} // namespace ery

@@ -1,0 +1,41 @@
+#pragma once
+
+#include "servicebase.h"
+
+namespace ery {
+
+// Upserts keyed on (tenant, external_source, external_id) for the entities an ERP or a CSV file
+// feeds: jobs, parts, operations, cells and resources. References are resolved by their external
+// keys (job_external_id, part_external_id) or by name (cell_name), so a feed never needs our ids.
+// Every write goes through the entity's own service, so validation, quotas and domain events are
+// the same as for any other caller. REST sync/bulk-sync use it; CSV import, ERP sync and MCP reuse it.
+class SyncService : public ServiceBase {
+public:
+    using ServiceBase::ServiceBase;
+
+    enum Entity { Jobs, Parts, Operations, Cells, Resources };
+    static constexpr int kMaxBulkItems = 1000;
+
+    struct Outcome {
+        bool created = false;
+        Row row;
+    };
+    struct BulkOutcome {
+        int created = 0, updated = 0, failed = 0;
+        Json results = Json::array(); // per item: {index, external_id, action, id?, error?}
+        Json errors = Json::array();  // the original's shape: [{item, error}]
+    };
+
+    static QString entityName(Entity e); // "jobs"
+
+    // One record in one transaction (or in the caller's).
+    Result<Outcome> upsert(const Scope &scope, Entity e, const Json &item);
+    // Up to kMaxBulkItems records, one transaction each: a bad record fails alone. Ends with a
+    // sync.<entity>.completed event (sync.batch.completed for operations and cells).
+    Result<BulkOutcome> bulk(const Scope &scope, Entity e, const Json &items);
+
+private:
+    Result<Outcome> upsertIn(WriteTx &tx, const Scope &scope, Entity e, const Json &item);
+};
+
+} // namespace ery

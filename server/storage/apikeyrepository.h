@@ -1,0 +1,16 @@
+#pragma once
+
+#include "database.h"
+
+namespace ery {
+
+// Key lookups that cross tenants by design: a presented key is all an API caller has, so the key's
+// hash finds its tenant (and that tenant's sandbox twin and plan) in one indexed read.
+class ApiKeyRepository {
+public:
+    // The active, unrevoked key with this SHA-256 hex, joined with its tenant's plan, per-minute
+    // override and sandbox twin id; NOT_FOUND otherwise.
+    Result<Row> activeByHash(Database &db, const QString &keyHash) const;
+};
+
+} // namespace ery
