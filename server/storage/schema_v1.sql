@@ -482,7 +482,7 @@ CREATE TABLE webhook_deliveries (
   id TEXT PRIMARY KEY,
   tenant_id TEXT NOT NULL REFERENCES tenants(id) ON DELETE CASCADE,
   webhook_id TEXT NOT NULL REFERENCES webhooks(id) ON DELETE CASCADE,
-  event_id TEXT NOT NULL UNIQUE,
+  event_id TEXT NOT NULL,
   event_type TEXT NOT NULL,
   payload TEXT NOT NULL,
   status TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending','delivered','failed')),

@@ -145,7 +145,8 @@ void MqttConnection::teardown(bool graceful)
 void MqttConnection::scheduleReconnect(const QString &why)
 {
     qCInfo(lcMqtt) << str(m_pub, "name") << "reconnecting in" << m_backoffMs << "ms:" << why;
-    m_s.mqttPublishers.markError(Scope::of(str(m_pub, "tenant_id")), str(m_pub, "id"), why);
+    if (auto r = m_s.mqttPublishers.markError(Scope::of(str(m_pub, "tenant_id")), str(m_pub, "id"), why); !r)
+        qCWarning(lcMqtt) << "recording the error failed:" << r.error().message;
     m_reconnect.start(m_backoffMs);
     m_backoffMs = std::min(m_backoffMs * 2, kMaxBackoffMs);
 }
@@ -188,7 +189,8 @@ void MqttConnection::onConnect(int rc)
     m_backoffMs = 1000;
     const QByteArray topic = MqttSink::statusTopic(m_pub).toUtf8();
     mosquitto_publish(m_mosq, nullptr, topic.constData(), 6, "online", 1, true);
-    m_s.mqttPublishers.markConnected(Scope::of(str(m_pub, "tenant_id")), str(m_pub, "id"));
+    if (auto r = m_s.mqttPublishers.markConnected(Scope::of(str(m_pub, "tenant_id")), str(m_pub, "id")); !r)
+        qCWarning(lcMqtt) << "recording the connection failed:" << r.error().message;
     emit connectedChanged(true);
     pump();
 }
@@ -211,7 +213,10 @@ void MqttConnection::pump()
             return;
         for (const Json &msg : *rows) {
             const QByteArray topic = str(msg, "topic").toUtf8();
-            const QByteArray payload = str(msg, "payload").toUtf8();
+            // Stored as JSON text; the storage layer hands it back parsed.
+            const Json &stored = msg["payload"];
+            const QByteArray payload = stored.is_string() ? QByteArray::fromStdString(stored.get<std::string>())
+                                                          : QByteArray::fromStdString(stored.dump());
             int mid = 0;
             const int rc = mosquitto_publish(m_mosq, &mid, topic.constData(), int(payload.size()), payload.constData(),
                                              int(num(msg, "qos", 1)), flag(msg, "retain"));

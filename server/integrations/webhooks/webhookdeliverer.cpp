@@ -41,14 +41,23 @@ int retryAfterSeconds(const QByteArray &header)
 
 WebhookDeliverer::WebhookDeliverer(Services &services, QObject *parent) : QObject(parent), m_s(services)
 {
-    m_nam.setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
-    m_nam.setAutoDeleteReplies(false);
     connect(&m_poll, &QTimer::timeout, this, &WebhookDeliverer::wake);
 }
 
 WebhookDeliverer::~WebhookDeliverer()
 {
     stop();
+}
+
+QNetworkAccessManager *WebhookDeliverer::namFor(const QString &webhookId)
+{
+    QNetworkAccessManager *&nam = m_nams[webhookId];
+    if (!nam) {
+        nam = new QNetworkAccessManager(this);
+        nam->setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
+        nam->setAutoDeleteReplies(false);
+    }
+    return nam;
 }
 
 void WebhookDeliverer::start(int pollMs)
@@ -71,6 +80,8 @@ void WebhookDeliverer::stop()
             r->deleteLater();
         }
     m_replies.clear();
+    qDeleteAll(m_nams);
+    m_nams.clear();
     m_inFlight = 0;
     m_perWebhook.clear();
 }
@@ -171,7 +182,7 @@ void WebhookDeliverer::post(const Json &delivery, const Json &webhook)
     req.setTransferTimeout(kTimeoutMs);
     QElapsedTimer timer;
     timer.start();
-    QNetworkReply *reply = m_nam.post(req, body);
+    QNetworkReply *reply = namFor(str(webhook, "id"))->post(req, body);
     m_replies << reply;
     // A receiver that answers with megabytes gets cut off: only the first KiB is kept anyway.
     connect(reply, &QNetworkReply::readyRead, reply, [reply] {
@@ -182,7 +193,7 @@ void WebhookDeliverer::post(const Json &delivery, const Json &webhook)
         m_replies.removeAll(reply);
         reply->deleteLater();
         const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        const QString excerpt = QString::fromUtf8(reply->read(1024));
+        const QString excerpt = reply->isOpen() ? QString::fromUtf8(reply->read(1024)) : QString();
         QString error;
         if (status == 0)
             error = reply->error() == QNetworkReply::OperationCanceledError ? QStringLiteral("timed out after %1 s").arg(kTimeoutMs / 1000)

@@ -46,8 +46,12 @@ private:
     void record(const Json &delivery, int statusCode, qint64 durationMs, const QString &excerpt, const QString &error, int retryAfter,
                 bool retryable);
 
+    QNetworkAccessManager *namFor(const QString &webhookId);
+
     Services &m_s;
-    QNetworkAccessManager m_nam;
+    // One network manager per webhook: Qt pools connections per manager, so a receiver that hangs
+    // can only ever tie up its own connections.
+    QHash<QString, QNetworkAccessManager *> m_nams;
     QTimer m_poll;
     bool m_scheduled = false;
     bool m_stopping = false;
