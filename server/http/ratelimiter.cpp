@@ -21,7 +21,8 @@ RateLimiter::Decision RateLimiter::take(const QString &key, qint64 limit, qint64
 {
     const qint64 now = nowMs * 1000;
     const qint64 window = kWindowSeconds * 1000 * 1000;
-    const qint64 interval = window / limit; // µs per request
+    // µs per request; a limit finer than 1 µs (over 60 million a minute) is as good as none.
+    const qint64 interval = qMax<qint64>(1, window / qMax<qint64>(1, limit));
     const qint64 capacity = interval * limit;
     prune(now);
     auto it = m_tat.find(key);

@@ -16,6 +16,8 @@ void installRoutes(ApiServer &api)
     installIssueRoutes(api);
     installProductionRoutes(api);
     installApiKeyRoutes(api);
+    installWebhookRoutes(api);
+    installMqttRoutes(api);
 }
 
 } // namespace ery::http

@@ -26,6 +26,8 @@ void installIssueRoutes(ApiServer &api);
 void installProductionRoutes(ApiServer &api);
 void installApiKeyRoutes(ApiServer &api);
 void installSystemRoutes(ApiServer &api);
+void installWebhookRoutes(ApiServer &api);
+void installMqttRoutes(ApiServer &api);
 
 void installRoutes(ApiServer &api);
 

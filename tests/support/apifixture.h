@@ -1,0 +1,50 @@
+#pragma once
+
+#include "testshop.h"
+
+#include <QNetworkAccessManager>
+
+namespace ery::test {
+
+// A seeded TestShop whose engine serves the REST API on a free loopback port, and a client that
+// talks real HTTP to it. Client and server share the test thread: every wait spins the event
+// loop, so the server answers while the test waits.
+class ApiFixture {
+public:
+    static std::unique_ptr<ApiFixture> create(HttpConfig cfg = defaults());
+    static HttpConfig defaults();
+
+    TestShop &shop() { return *m_shop; }
+    Services &s() { return m_shop->s(); }
+    quint16 port() const { return m_port; }
+    QString base() const;
+
+    // A new key through the service; access read|read_write|admin.
+    QString key(const Scope &liveScope, const QString &access = QStringLiteral("read_write"), bool test = false);
+
+    struct Reply {
+        int status = 0;
+        Json body;
+        QByteArray raw;
+        QList<QPair<QByteArray, QByteArray>> headers;
+        QByteArray header(const QByteArray &name) const;
+        Json data() const { return body.value("data", Json()); }
+        QString code() const;
+    };
+    Reply call(const QByteArray &method, const QString &path, const QString &key = {}, const Json &body = nullptr,
+               const QList<QPair<QByteArray, QByteArray>> &headers = {});
+    Reply callRaw(const QByteArray &method, const QString &path, const QString &key, const QByteArray &body,
+                  const QList<QPair<QByteArray, QByteArray>> &headers = {});
+
+    // Spins the event loop until pred() or the timeout; true when pred() held.
+    static bool waitFor(const std::function<bool()> &pred, int timeoutMs);
+    // Resident memory of this process (client and server), in KiB.
+    static qint64 rssKiB();
+
+private:
+    std::unique_ptr<TestShop> m_shop;
+    QNetworkAccessManager m_nam;
+    quint16 m_port = 0;
+};
+
+} // namespace ery::test
