@@ -13,7 +13,7 @@ PACKAGES=(
   # third-party libraries linked by the engine
   nlohmann-json3-dev libmosquitto-dev libsodium-dev libzip-dev libcsv-dev
   # servers used by integration tests, headless GUI tests, Node client tests
-  mosquitto postgresql xvfb xauth nodejs npm
+  mosquitto postgresql xvfb xauth nodejs npm openssl
 )
 
 # A package counts as present only when dpkg reports it fully installed
@@ -28,8 +28,26 @@ for pkg in "${PACKAGES[@]}"; do
   missing+=("$pkg")
 done
 
+# The official npm clients the tests drive (tests/clients, pinned by package-lock.json). npm ci
+# only when the lock file changed since the last install, so repeated runs stay fast.
+install_test_clients() {
+  local dir stamp want
+  dir="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/tests/clients"
+  [[ -f "$dir/package-lock.json" ]] || return 0
+  stamp="$dir/node_modules/.eryxon-lock.sha256"
+  want=$(sha256sum "$dir/package-lock.json" | cut -d' ' -f1)
+  if [[ -f "$stamp" && "$(cat "$stamp")" == "$want" ]]; then
+    echo "install-deps: test clients up to date"
+    return 0
+  fi
+  (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
+  echo "$want" > "$stamp"
+  echo "install-deps: test clients installed"
+}
+
 if [[ ${#missing[@]} -eq 0 ]]; then
   echo "install-deps: all ${#PACKAGES[@]} packages already installed"
+  install_test_clients
   exit 0
 fi
 
@@ -51,4 +69,5 @@ fi
 # replace locally provided ones (e.g. nodesource's nodejs) with Debian's.
 "${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive \
   apt-get install -y "${missing[@]}"
+install_test_clients
 echo "install-deps: done"
