@@ -161,12 +161,21 @@ void installResource(ApiServer &api, const ResourceSpec &spec)
     QStringList filterNames;
     for (const Filter &f : spec.filters)
         filterNames << f.param;
-    router.add(Method::Get, base, spec.readAccess, list,
-               {QStringLiteral("List %1").arg(spec.plural), spec.tag, filterNames, true, nullptr, 200});
-    router.add(Method::Get, one, spec.readAccess, get, {QStringLiteral("Get one %1").arg(spec.singular), spec.tag, {}, false, nullptr, 200});
-    if (!spec.compat.isEmpty())
-        router.compat(Method::Get, compatPath(spec.compat), spec.readAccess,
-                      [list, get](Request &r) { return r.has(QStringLiteral("id")) ? get(r) : list(r); });
+    if (spec.list)
+        router.add(Method::Get, base, spec.readAccess, list,
+                   {QStringLiteral("List %1").arg(spec.plural), spec.tag, filterNames, true, nullptr, 200});
+    if (spec.get)
+        router.add(Method::Get, one, spec.readAccess, get, {QStringLiteral("Get one %1").arg(spec.singular), spec.tag, {}, false, nullptr, 200});
+    if (!spec.compat.isEmpty() && (spec.list || spec.get)) {
+        const bool canList = bool(spec.list), canGet = bool(spec.get);
+        router.compat(Method::Get, compatPath(spec.compat), spec.readAccess, [list, get, canList, canGet](Request &r) {
+            const bool one = r.has(QStringLiteral("id"));
+            if (one ? !canGet : !canList)
+                return Response::error(Error::badRequest(one ? QStringLiteral("This resource is listed, not read by id")
+                                                             : QStringLiteral("Missing id (use ?id=<uuid>)")));
+            return one ? get(r) : list(r);
+        });
+    }
 
     if (spec.create) {
         Handler create = [spec](Request &r) {
