@@ -1,0 +1,214 @@
+#include "apifixture.h"
+
+#include <QElapsedTimer>
+#include <QTcpSocket>
+#include <QTest>
+
+using namespace ery;
+using namespace ery::test;
+
+// Hostile connections are cut off with bounded server memory while other clients keep being
+// served (QtHttpServer 6.4 alone would buffer all of it and never time out).
+class TestApiHostile : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void hugeHeaderIsCutOff();
+    void idleAndSlowClientsAreDropped();
+    void hugeContentLengthIsRefused();
+    void pipelining();
+    void malformedRequests_data();
+    void malformedRequests();
+    void connectionCaps();
+
+private:
+    std::unique_ptr<QTcpSocket> connectRaw();
+    // Writes `data` and collects the answer until the server closes or `timeoutMs` passes.
+    QByteArray exchange(const QByteArray &data, int timeoutMs, bool *closed);
+    bool othersServed();
+
+    std::unique_ptr<ApiFixture> f;
+};
+
+void TestApiHostile::initTestCase()
+{
+    HttpConfig cfg = ApiFixture::defaults();
+    cfg.idleTimeoutMs = 1000; // the default 15 s, shortened so the suite stays fast
+    cfg.maxConnectionsPerPeer = 40;
+    cfg.maxBodyBytes = 1024 * 1024;
+    f = ApiFixture::create(cfg);
+}
+
+std::unique_ptr<QTcpSocket> TestApiHostile::connectRaw()
+{
+    auto s = std::make_unique<QTcpSocket>();
+    s->connectToHost(QHostAddress::LocalHost, f->port());
+    ApiFixture::waitFor([&] { return s->state() == QAbstractSocket::ConnectedState; }, 5000);
+    return s;
+}
+
+QByteArray TestApiHostile::exchange(const QByteArray &data, int timeoutMs, bool *closed)
+{
+    auto s = connectRaw();
+    s->write(data);
+    QByteArray got;
+    ApiFixture::waitFor([&] {
+        got += s->readAll();
+        return s->state() == QAbstractSocket::UnconnectedState;
+    }, timeoutMs);
+    got += s->readAll();
+    *closed = s->state() == QAbstractSocket::UnconnectedState;
+    return got;
+}
+
+bool TestApiHostile::othersServed()
+{
+    return f->call("GET", "/health").status == 200;
+}
+
+void TestApiHostile::hugeHeaderIsCutOff()
+{
+    const qint64 rssBefore = ApiFixture::rssKiB();
+    auto s = connectRaw();
+    s->write("GET /health HTTP/1.1\r\nHost: x\r\nX-Big: ");
+    const QByteArray chunk(256 * 1024, 'a');
+    qint64 sent = 0;
+    QElapsedTimer t;
+    t.start();
+    while (sent < 64ll * 1024 * 1024 && s->state() == QAbstractSocket::ConnectedState && t.elapsed() < 20000) {
+        if (s->bytesToWrite() < 1024 * 1024) {
+            s->write(chunk);
+            sent += chunk.size();
+        }
+        QTest::qWait(1);
+    }
+    ApiFixture::waitFor([&] { return s->state() == QAbstractSocket::UnconnectedState; }, 5000);
+    QVERIFY2(s->state() == QAbstractSocket::UnconnectedState, "the connection was not cut off");
+    QVERIFY2(sent < 64ll * 1024 * 1024, qPrintable(QStringLiteral("sent %1 bytes before the cut").arg(sent)));
+    const QByteArray answer = s->readAll();
+    QVERIFY2(answer.startsWith("HTTP/1.1 431") || answer.isEmpty(), answer.left(100).constData());
+    QVERIFY(othersServed());
+    const qint64 growth = ApiFixture::rssKiB() - rssBefore;
+    QVERIFY2(growth < 32 * 1024, qPrintable(QStringLiteral("RSS grew by %1 KiB").arg(growth)));
+    auto m = f->call("GET", "/metrics");
+    QVERIFY(m.raw.contains("eryxon_http_refused_total{reason=\"headers_too_large\"} 1"));
+}
+
+void TestApiHostile::idleAndSlowClientsAreDropped()
+{
+    QElapsedTimer t;
+    t.start();
+    auto idle = connectRaw();
+    auto slow = connectRaw();
+    slow->write("GET /health HTTP/1.1\r\nHost: x\r\n"); // never finishes its headers
+    auto keep = connectRaw();
+    keep->write("GET /health HTTP/1.1\r\nHost: x\r\n\r\n");
+    QByteArray kept;
+    QVERIFY(ApiFixture::waitFor([&] { kept += keep->readAll(); return kept.contains("\"status\":\"ok\""); }, 3000));
+    QVERIFY(othersServed());
+    QVERIFY(ApiFixture::waitFor([&] {
+        return idle->state() == QAbstractSocket::UnconnectedState && slow->state() == QAbstractSocket::UnconnectedState
+               && keep->state() == QAbstractSocket::UnconnectedState;
+    }, 4000));
+    QVERIFY2(t.elapsed() >= 900, "dropped before the idle timeout");
+    QVERIFY(slow->readAll().startsWith("HTTP/1.1 408"));
+    QVERIFY(idle->readAll().isEmpty()); // nothing asked, nothing answered: just closed
+}
+
+void TestApiHostile::hugeContentLengthIsRefused()
+{
+    bool closed = false;
+    QElapsedTimer t;
+    t.start();
+    QByteArray a = exchange("POST /api/v1/jobs HTTP/1.1\r\nHost: x\r\nContent-Length: 100000000000\r\n\r\n{\"job", 3000, &closed);
+    QVERIFY(a.startsWith("HTTP/1.1 413"));
+    QVERIFY(a.contains("PAYLOAD_TOO_LARGE"));
+    QVERIFY(closed);
+    QVERIFY(t.elapsed() < 900); // at once, not after waiting for the body
+    // A Content-Length under the limit with a short body: the missing bytes never come.
+    a = exchange("POST /api/v1/jobs HTTP/1.1\r\nHost: x\r\nContent-Length: 500000\r\n\r\nabc", 4000, &closed);
+    QVERIFY2(a.startsWith("HTTP/1.1 408"), a.left(80).constData());
+    QVERIFY(closed);
+    QVERIFY(othersServed());
+}
+
+void TestApiHostile::pipelining()
+{
+    // A client that pipelines a few requests gets every answer, in order.
+    QByteArray fifty;
+    for (int i = 0; i < 50; ++i)
+        fifty += "GET /health HTTP/1.1\r\nHost: x\r\nx-request-id: r" + QByteArray::number(i) + "\r\n\r\n";
+    auto s = connectRaw();
+    s->write(fifty);
+    QByteArray got;
+    QVERIFY(ApiFixture::waitFor([&] { got += s->readAll(); return got.count("HTTP/1.1 200") == 50; }, 5000));
+    QVERIFY(got.indexOf("x-request-id: r0\r\n") < got.indexOf("x-request-id: r1\r\n"));
+    QVERIFY(got.indexOf("x-request-id: r48\r\n") < got.indexOf("x-request-id: r49\r\n"));
+
+    // 10,000 at once is a flood: cut off, memory bounded, others served.
+    const qint64 rssBefore = ApiFixture::rssKiB();
+    QByteArray flood;
+    for (int i = 0; i < 10000; ++i)
+        flood += "GET /health HTTP/1.1\r\nHost: x\r\n\r\n";
+    auto fl = connectRaw();
+    fl->write(flood);
+    QByteArray answers;
+    ApiFixture::waitFor([&] { answers += fl->readAll(); return fl->state() == QAbstractSocket::UnconnectedState; }, 10000);
+    answers += fl->readAll();
+    QCOMPARE(fl->state(), QAbstractSocket::UnconnectedState);
+    QVERIFY2(answers.count("HTTP/1.1 200") < 10000, "a flood of pipelined requests was not cut off");
+    QVERIFY(othersServed());
+    const qint64 growth = ApiFixture::rssKiB() - rssBefore;
+    QVERIFY2(growth < 32 * 1024, qPrintable(QStringLiteral("RSS grew by %1 KiB").arg(growth)));
+    QVERIFY(f->call("GET", "/metrics").raw.contains("reason=\"pipelined_backlog\""));
+}
+
+void TestApiHostile::malformedRequests_data()
+{
+    QTest::addColumn<QByteArray>("request");
+    QTest::addColumn<QByteArray>("status");
+    QTest::newRow("url too long") << QByteArray("GET /api/v1/jobs?q=" + QByteArray(70 * 1024, 'a') + " HTTP/1.1\r\nHost: x\r\n\r\n") << QByteArray("414");
+    QByteArray many = "GET /health HTTP/1.1\r\n";
+    for (int i = 0; i < 130; ++i)
+        many += "X-H" + QByteArray::number(i) + ": v\r\n";
+    QTest::newRow("too many header fields") << QByteArray(many + "\r\n") << QByteArray("431");
+    QTest::newRow("chunked body") << QByteArray("POST /api/v1/jobs HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n0\r\n\r\n")
+                                  << QByteArray("411");
+    QTest::newRow("bad request line") << QByteArray("GARBAGE\r\n\r\n") << QByteArray("400");
+    QTest::newRow("not http") << QByteArray("GET / SPDY/3\r\n\r\n") << QByteArray("400");
+    QTest::newRow("bad content-length") << QByteArray("POST /api/v1/jobs HTTP/1.1\r\nContent-Length: 12abc\r\n\r\n") << QByteArray("400");
+    QTest::newRow("two content-lengths") << QByteArray("POST /api/v1/jobs HTTP/1.1\r\nContent-Length: 2\r\nContent-Length: 3\r\n\r\n{}")
+                                         << QByteArray("400");
+    QTest::newRow("header without colon") << QByteArray("GET /health HTTP/1.1\r\nnonsense\r\n\r\n") << QByteArray("400");
+    QTest::newRow("CONNECT") << QByteArray("CONNECT /api/v1/jobs HTTP/1.1\r\nHost: x\r\n\r\n") << QByteArray("405");
+}
+
+void TestApiHostile::malformedRequests()
+{
+    QFETCH(QByteArray, request);
+    QFETCH(QByteArray, status);
+    bool closed = false;
+    const QByteArray a = exchange(request, 3000, &closed);
+    QVERIFY2(a.startsWith("HTTP/1.1 " + status), a.left(120).constData());
+    if (status != "405")
+        QVERIFY(closed);
+    QVERIFY(othersServed());
+}
+
+void TestApiHostile::connectionCaps()
+{
+    std::vector<std::unique_ptr<QTcpSocket>> held;
+    for (int i = 0; i < 40; ++i)
+        held.push_back(connectRaw());
+    QTest::qWait(50);
+    bool closed = false;
+    const QByteArray refused = exchange("GET /health HTTP/1.1\r\nHost: x\r\n\r\n", 3000, &closed);
+    QVERIFY2(refused.startsWith("HTTP/1.1 503"), refused.left(80).constData());
+    QVERIFY(closed);
+    held.clear();
+    QTest::qWait(100);
+    QVERIFY(othersServed());
+}
+
+QTEST_GUILESS_MAIN(TestApiHostile)
+#include "tst_apihostile.moc"
