@@ -90,6 +90,11 @@ quint16 ApiServer::port() const
     return m_tcp ? m_tcp->serverPort() : 0;
 }
 
+int ApiServer::openConnections() const
+{
+    return m_tcp ? m_tcp->openConnections() : 0;
+}
+
 bool ApiServer::tls() const
 {
     return m_tcp && m_tcp->tls();

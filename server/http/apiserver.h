@@ -32,6 +32,7 @@ public:
     Status listen();
     quint16 port() const;
     bool tls() const;
+    int openConnections() const;
 
     Router &router() { return m_router; }
     HttpMetrics &metrics() { return m_metrics; }

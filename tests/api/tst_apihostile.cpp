@@ -1,5 +1,7 @@
 #include "apifixture.h"
 
+#include "http/apiserver.h"
+
 #include <QElapsedTimer>
 #include <QTcpSocket>
 #include <QTest>
@@ -200,7 +202,11 @@ void TestApiHostile::connectionCaps()
     std::vector<std::unique_ptr<QTcpSocket>> held;
     for (int i = 0; i < 40; ++i)
         held.push_back(connectRaw());
-    QTest::qWait(50);
+    // Every one of them accepted by the server before the one over the cap comes.
+    const int before = f->shop().engine().api()->openConnections();
+    ApiFixture::waitFor([&] { return false; }, 200);
+    QVERIFY2(f->shop().engine().api()->openConnections() >= 40,
+             qPrintable(QStringLiteral("%1 → %2 open").arg(before).arg(f->shop().engine().api()->openConnections())));
     bool closed = false;
     const QByteArray refused = exchange("GET /health HTTP/1.1\r\nHost: x\r\n\r\n", 3000, &closed);
     QVERIFY2(refused.startsWith("HTTP/1.1 503"), refused.left(80).constData());
