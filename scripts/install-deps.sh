@@ -14,6 +14,8 @@ PACKAGES=(
   nlohmann-json3-dev libmosquitto-dev libsodium-dev libzip-dev libcsv-dev
   # servers used by integration tests, headless GUI tests, Node client tests
   mosquitto postgresql xvfb xauth nodejs npm openssl
+  # the API quick start test drives curl and jq, as docs/api.md does
+  curl jq
 )
 
 # A package counts as present only when dpkg reports it fully installed
