@@ -58,8 +58,10 @@ Result<bool> DeliveryRepository::insertDelivery(WriteTx &tx, const Scope &scope,
 
 Result<Rows> DeliveryRepository::systemDueDeliveries(Database &db, const QString &nowIso, int limit)
 {
-    return db.query(QStringLiteral("SELECT * FROM webhook_deliveries WHERE status = 'pending' AND next_attempt_at <= ? "
-                                   "ORDER BY next_attempt_at, created_at LIMIT %1").arg(limit),
+    // In the order of the (status, next_attempt_at) index: no sort of the whole backlog per call.
+    // Only what the scheduler needs: the payload is read for the deliveries actually sent.
+    return db.query(QStringLiteral("SELECT id, tenant_id, webhook_id, next_attempt_at FROM webhook_deliveries WHERE status = 'pending' "
+                                   "AND next_attempt_at <= ? ORDER BY status, next_attempt_at LIMIT %1").arg(limit),
                     {nowIso});
 }
 

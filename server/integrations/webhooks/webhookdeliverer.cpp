@@ -101,7 +101,7 @@ void WebhookDeliverer::pump()
 {
     if (m_stopping || m_inFlight >= kMaxInFlight)
         return;
-    auto due = DeliveryRepository::systemDueDeliveries(m_s.db, nowIso(), kMaxInFlight * 2);
+    auto due = DeliveryRepository::systemDueDeliveries(m_s.db, nowIso(), (kMaxInFlight - m_inFlight) * 2);
     if (!due) {
         qCWarning(lcWebhooks) << "reading due deliveries failed:" << due.error().message;
         return;
@@ -115,7 +115,9 @@ void WebhookDeliverer::pump()
         auto leased = DeliveryRepository::leaseDelivery(m_s.db, str(d, "id"), str(d, "next_attempt_at"), isoIn(kLeaseMs));
         if (!leased || !*leased)
             continue; // another instance took it
-        send(d);
+        auto full = m_s.repo.webhookDeliveries.get(m_s.db, Scope::of(str(d, "tenant_id")), str(d, "id"), QStringLiteral("delivery"));
+        if (full)
+            send(*full);
     }
 }
 
