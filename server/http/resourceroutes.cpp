@@ -123,19 +123,21 @@ Result<ListQuery> listQueryFrom(const Request &r, const ResourceSpec &spec)
     return q;
 }
 
-Response listResponse(const QString &plural, const Page &page, const ListQuery &q)
+Response listResponse(const QString &plural, Page page, const ListQuery &q)
 {
+    Json rows = Json::array();
+    rows.get_ref<Json::array_t &>() = std::move(page.rows);
     Json data = Json::object();
-    data[js(plural)] = Json(page.rows);
+    data[js(plural)] = std::move(rows);
     data["pagination"] = {{"total", page.total}, {"offset", q.offset}, {"limit", q.limit}};
-    return Response::ok(data);
+    return Response::ok(std::move(data));
 }
 
-Response itemResponse(const QString &singular, const Row &row, int status)
+Response itemResponse(const QString &singular, Row row, int status)
 {
     Json data = Json::object();
-    data[js(singular)] = row;
-    return Response::json(status, Json{{"success", true}, {"data", data}});
+    data[js(singular)] = std::move(row);
+    return Response::success(status, std::move(data));
 }
 
 void installResource(ApiServer &api, const ResourceSpec &spec)
@@ -150,13 +152,18 @@ void installResource(ApiServer &api, const ResourceSpec &spec)
         if (!q)
             return Response::error(q.error());
         auto page = spec.list(r, *q);
-        return respond(page, [&](const Page &p) { return listResponse(spec.plural, p, *q); });
+        if (!page)
+            return Response::error(page.error());
+        return listResponse(spec.plural, std::move(*page), *q);
     };
     Handler get = [spec](Request &r) {
         auto id = r.id();
         if (!id)
             return Response::error(id.error());
-        return respond(spec.get(r, *id), [&](const Row &row) { return itemResponse(spec.singular, row); });
+        auto row = spec.get(r, *id);
+        if (!row)
+            return Response::error(row.error());
+        return itemResponse(spec.singular, std::move(*row));
     };
     QStringList filterNames;
     for (const Filter &f : spec.filters)

@@ -53,8 +53,8 @@ void installResource(ApiServer &api, const ResourceSpec &spec);
 // resource's filters; 400 for a value that cannot be read.
 Result<ListQuery> listQueryFrom(const Request &r, const ResourceSpec &spec);
 
-Response listResponse(const QString &plural, const Page &page, const ListQuery &q);
-Response itemResponse(const QString &singular, const Row &row, int status = 200);
+Response listResponse(const QString &plural, Page page, const ListQuery &q);
+Response itemResponse(const QString &singular, Row row, int status = 200);
 // Wraps a handler's result: an error becomes the error envelope.
 template<class T, class F>
 Response respond(const Result<T> &r, F &&ok)

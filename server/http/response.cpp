@@ -37,6 +37,14 @@ Response Response::json(int status, const Json &doc)
     return r;
 }
 
+Response Response::success(int status, Json data)
+{
+    Json env = Json::object();
+    env["success"] = true;
+    env["data"] = std::move(data);
+    return json(status, env);
+}
+
 Response Response::error(const Error &e)
 {
     Json err = e.toJson();

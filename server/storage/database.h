@@ -118,6 +118,7 @@ private:
         QSqlQuery *query = nullptr;
         std::vector<std::pair<std::string, int>> columns; // name and ColumnKind, read once per statement
         bool columnsKnown = false;
+        bool uniqueColumns = true; // rows can be built by appending, without a lookup per column
     };
     Database() = default;
     Status begin();

@@ -126,7 +126,7 @@ void TestServerCli::serveStopsCleanlyOnSigterm()
     QCOMPARE(run({"demo", "--db", db}).code, 0);
     for (int sig : {SIGTERM, SIGINT}) {
         QProcess p;
-        p.start(m_bin, {"serve", "--db", db});
+        p.start(m_bin, {"serve", "--db", db, "--port", "0"}); // a free port: 8787 may be in use
         QVERIFY(p.waitForStarted());
         QByteArray banner;
         while (!banner.contains("serving") && p.waitForReadyRead(10000))
