@@ -27,3 +27,18 @@ echo "large POST: $code"
 [[ ${code%% *} == 201 ]]
 awk -v t="${code##* }" 'BEGIN { exit !(t < 0.9) }'
 echo "quickstart ok"
+
+# HTTPS: the same API with a certificate and key (serve --tls-cert/--tls-key).
+openssl req -x509 -newkey rsa:2048 -nodes -keyout "$WORK/key.pem" -out "$WORK/cert.pem" -days 2 -subj "/CN=127.0.0.1" 2>/dev/null
+"$SERVER" serve --db "$DB" --port 0 --tls-cert "$WORK/cert.pem" --tls-key "$WORK/key.pem" >"$WORK/tls.log" 2>&1 &
+TLS_PID=$!
+for _ in $(seq 1 100); do
+  TLS_PORT=$(sed -n 's|^REST API on https://127.0.0.1:\([0-9]*\)/api/v1$|\1|p' "$WORK/tls.log"); [[ -n $TLS_PORT ]] && break; sleep 0.1
+done
+tls=$(curl -s --cacert "$WORK/cert.pem" -H "Authorization: Bearer $KEY" -D "$WORK/tls.headers" "https://127.0.0.1:$TLS_PORT/api/v1/jobs?limit=1" | jq -r '.success')
+grep -qi '^strict-transport-security:' "$WORK/tls.headers"
+plain=$(curl -s -m 5 -o /dev/null -w '%{http_code}' "http://127.0.0.1:$TLS_PORT/health" || true)
+kill "$TLS_PID"; wait "$TLS_PID" 2>/dev/null || true
+echo "https: success=$tls, plain http on the TLS port: ${plain:-none}"
+[[ $tls == true && $plain != 200 ]]
+echo "tls ok"
