@@ -2,6 +2,7 @@
 #include "apiserver.h"
 
 #include "core/ids.h"
+#include "connectionguard.h"
 #include "guardedtcpserver.h"
 #include "routes/routes.h"
 #include "services/services.h"
@@ -127,7 +128,9 @@ bool ApiServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *soc
         qCWarning(lcApi) << "request" << r.requestId << methodName(r.method) << r.path << "failed:" << e.what();
         resp = Response::error(Error::internal(QStringLiteral("Internal error (request %1)").arg(r.requestId)));
     }
-    const bool close = r.header("connection").toLower().contains("close");
+    // The guard read the request line, so it knows HTTP/1.0's default of closing too.
+    auto *guard = socket->findChild<ConnectionGuard *>(QString(), Qt::FindDirectChildrenOnly);
+    const bool close = guard ? guard->takeCloseFlag() : r.header("connection").toLower().contains("close");
     socket->write(resp.serialise(r.method == Method::Head, close));
     if (close)
         socket->disconnectFromHost();

@@ -129,6 +129,7 @@ bool ConnectionGuard::scan(const char *data, qint64 n)
                 refuse(414, "URI_TOO_LONG", QStringLiteral("The URL is longer than %1 bytes").arg(m_cfg.maxUrlBytes), "uri_too_long");
                 return false;
             }
+            m_close = m_line.endsWith("HTTP/1.0");
             m_line.clear();
             m_lineBytes = 0;
             m_headerBytes = 0;
@@ -184,8 +185,13 @@ bool ConnectionGuard::scan(const char *data, qint64 n)
                 m_contentLength = len;
             } else if (name == "transfer-encoding") {
                 m_chunked = true;
-            } else if (name == "connection" && value.toLower().contains("upgrade")) {
-                m_upgrade = true;
+            } else if (name == "connection") {
+                const QByteArray v = value.toLower();
+                m_upgrade = m_upgrade || v.contains("upgrade");
+                if (v.contains("close"))
+                    m_close = true;
+                else if (v.contains("keep-alive"))
+                    m_close = false;
             }
             m_line.clear();
             break;
@@ -209,9 +215,19 @@ bool ConnectionGuard::scan(const char *data, qint64 n)
     return true;
 }
 
+bool ConnectionGuard::takeCloseFlag()
+{
+    if (m_closeFlags.empty())
+        return false;
+    const bool close = m_closeFlags.front();
+    m_closeFlags.pop_front();
+    return close;
+}
+
 bool ConnectionGuard::endHeaders()
 {
     m_line.clear();
+    m_closeFlags.push_back(m_close);
     if (m_chunked) {
         refuse(411, "BAD_REQUEST", QStringLiteral("Send the body with a Content-Length (chunked request bodies are not accepted)"), "chunked_body");
         return false;

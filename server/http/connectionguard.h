@@ -33,6 +33,9 @@ public:
     void sweep(qint64 nowMs);
     void noteWritten() { m_lastActivityMs = nowMs(); }
     bool upgraded() const { return m_phase == Phase::Upgraded; }
+    // Whether the next answered request asked to close the connection after its answer
+    // (Connection: close, or HTTP/1.0 without keep-alive); requests are answered in order.
+    bool takeCloseFlag();
 
 private:
     enum class Phase { RequestLine, Headers, Body, Upgraded, Refused };
@@ -61,6 +64,8 @@ private:
     qint64 m_contentLength = -1;
     bool m_chunked = false;
     bool m_upgrade = false;
+    bool m_close = false;          // of the request being scanned
+    std::deque<bool> m_closeFlags; // of the scanned requests not yet answered
     qint64 m_bodyLeft = 0;
     qint64 m_lastActivityMs = 0;
 };

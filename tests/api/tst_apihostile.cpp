@@ -19,6 +19,7 @@ private slots:
     void idleAndSlowClientsAreDropped();
     void hugeContentLengthIsRefused();
     void pipelining();
+    void connectionCloseIsHonoured();
     void malformedRequests_data();
     void malformedRequests();
     void connectionCaps();
@@ -163,6 +164,26 @@ void TestApiHostile::pipelining()
     const qint64 growth = ApiFixture::rssKiB() - rssBefore;
     QVERIFY2(growth < 32 * 1024, qPrintable(QStringLiteral("RSS grew by %1 KiB").arg(growth)));
     QVERIFY(f->call("GET", "/metrics").raw.contains("reason=\"pipelined_backlog\""));
+}
+
+void TestApiHostile::connectionCloseIsHonoured()
+{
+    for (const QByteArray &req : {QByteArray("GET /health HTTP/1.0\r\n\r\n"), QByteArray("GET /health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")}) {
+        bool closed = false;
+        QElapsedTimer t;
+        t.start();
+        const QByteArray a = exchange(req, 3000, &closed);
+        QVERIFY(a.startsWith("HTTP/1.1 200"));
+        QVERIFY(a.contains("Connection: close"));
+        QVERIFY(closed);
+        QVERIFY2(t.elapsed() < 900, "closed by the idle timeout, not after the answer");
+    }
+    auto s = connectRaw();
+    s->write("GET /health HTTP/1.0\r\nConnection: keep-alive\r\n\r\n");
+    QByteArray got;
+    QVERIFY(ApiFixture::waitFor([&] { got += s->readAll(); return got.contains("\"status\":\"ok\""); }, 3000));
+    QTest::qWait(200);
+    QCOMPARE(s->state(), QAbstractSocket::ConnectedState);
 }
 
 void TestApiHostile::malformedRequests_data()
