@@ -70,6 +70,7 @@ const char *kHelp =
     "  --port N              serve: the REST API port (default 8787)\n"
     "  --tls-cert FILE, --tls-key FILE\n"
     "                        serve: HTTPS with this PEM certificate and key\n"
+    "  --cors-origins LIST   serve: comma-separated browser origins allowed to call the API\n"
     "  --version             print the version\n"
     "  -h, --help            print this help\n";
 
@@ -146,10 +147,11 @@ int runServerCli(const QStringList &args)
     QCommandLineOption portOpt(QStringLiteral("port"), QStringLiteral("port"), QStringLiteral("n"));
     QCommandLineOption certOpt(QStringLiteral("tls-cert"), QStringLiteral("certificate"), QStringLiteral("file"));
     QCommandLineOption keyOpt(QStringLiteral("tls-key"), QStringLiteral("private key"), QStringLiteral("file"));
+    QCommandLineOption corsOpt(QStringLiteral("cors-origins"), QStringLiteral("origins"), QStringLiteral("list"));
     QCommandLineOption nameOpt(QStringLiteral("name"), QStringLiteral("key name"), QStringLiteral("name"));
     QCommandLineOption testOpt(QStringLiteral("test"), QStringLiteral("sandbox key"));
     QCommandLineOption scopeOpt(QStringLiteral("scope"), QStringLiteral("key scope"), QStringLiteral("scope"));
-    p.addOptions({dbOpt, tenantOpt, versionOpt, helpOpt, bindOpt, portOpt, certOpt, keyOpt, nameOpt, testOpt, scopeOpt});
+    p.addOptions({dbOpt, tenantOpt, versionOpt, helpOpt, bindOpt, portOpt, certOpt, keyOpt, corsOpt, nameOpt, testOpt, scopeOpt});
     if (!p.parse(args))
         return usage(p.errorText());
     if (p.isSet(helpOpt)) {
@@ -214,6 +216,8 @@ int runServerCli(const QStringList &args)
             if (!ok || cfg.http.port < 0 || cfg.http.port > 65535)
                 return usage(QStringLiteral("--port needs a number from 0 to 65535"));
         }
+        for (const QString &o : p.value(corsOpt).split(QLatin1Char(','), Qt::SkipEmptyParts))
+            cfg.http.corsOrigins << o.trimmed();
         cfg.http.tlsCert = p.value(certOpt);
         cfg.http.tlsKey = p.value(keyOpt);
         if (cfg.http.tlsCert.isEmpty() != cfg.http.tlsKey.isEmpty())
