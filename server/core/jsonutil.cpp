@@ -32,6 +32,28 @@ bool flag(const Json &row, const char *key)
 
 Result<Json> parseJson(const QByteArray &text)
 {
+    // Deeply nested input parses fine but would overflow the stack later, when a value is echoed
+    // back in an error and serialised (recursively): refuse it before parsing.
+    constexpr int kMaxDepth = 128;
+    int depth = 0;
+    bool inString = false, escaped = false;
+    for (const char c : text) {
+        if (inString) {
+            if (escaped)
+                escaped = false;
+            else if (c == '\\')
+                escaped = true;
+            else if (c == '"')
+                inString = false;
+        } else if (c == '"') {
+            inString = true;
+        } else if (c == '[' || c == '{') {
+            if (++depth > kMaxDepth)
+                return Error::badRequest(QStringLiteral("JSON nested deeper than %1 levels").arg(kMaxDepth));
+        } else if (c == ']' || c == '}') {
+            --depth;
+        }
+    }
     Json j = Json::parse(text.constData(), text.constData() + text.size(), nullptr, false);
     if (j.is_discarded())
         return Error::badRequest(QStringLiteral("Malformed JSON"));

@@ -277,6 +277,14 @@ void TestApiRoutes::errorsFollowTheContract()
     QCOMPARE(dup.code(), QStringLiteral("CONFLICT"));
     EXPECT_STATUS(f->call("POST", "/api/v1/parts", key, Json{{"job_id", js(newId())}, {"part_number", "X"}, {"material", "S"}}), 422);
     EXPECT_STATUS(f->callRaw("POST", "/api/v1/jobs", key, QByteArray(1000, '[')), 400); // deep nesting is a parse error, not a crash
+    // Well-formed but 200,000 levels deep: echoing it in a 422 would overflow the stack.
+    const QByteArray deep = "{\"job_number\":" + QByteArray(200000, '[') + QByteArray(200000, ']') + "}";
+    auto tooDeep = f->callRaw("POST", "/api/v1/jobs", key, deep);
+    EXPECT_STATUS(tooDeep, 400);
+    QVERIFY(str(tooDeep.body["error"], "message").contains("nested"));
+    EXPECT_STATUS(f->call("POST", "/api/v1/jobs", key,
+                          Json{{"job_number", "DEEP-OK"}, {"metadata", Json::parse(std::string(100, '[') + std::string(100, ']'))}}),
+                  201);
 }
 
 void TestApiRoutes::massAssignmentIsIgnored()
