@@ -24,6 +24,7 @@ KEY=$("$SERVER" keys create --name bench --db "$DB")
 # never reaches, but the limiter still has to run. There is no command for tenant settings, so the
 # harness sets the tenant's override directly.
 python3 -c "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute('UPDATE tenants SET rate_limit_per_minute = 60000000'); c.commit()" "$DB"
+: >"$WORK/serve.log" # exists before the server writes it, for the sed below
 "$SERVER" serve --db "$DB" --port 0 >"$WORK/serve.log" 2>&1 &
 PID=$!
 for _ in $(seq 1 100); do

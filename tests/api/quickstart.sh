@@ -30,6 +30,7 @@ echo "quickstart ok"
 
 # HTTPS: the same API with a certificate and key (serve --tls-cert/--tls-key).
 openssl req -x509 -newkey rsa:2048 -nodes -keyout "$WORK/key.pem" -out "$WORK/cert.pem" -days 2 -subj "/CN=127.0.0.1" 2>/dev/null
+: >"$WORK/tls.log"
 "$SERVER" serve --db "$DB" --port 0 --tls-cert "$WORK/cert.pem" --tls-key "$WORK/key.pem" >"$WORK/tls.log" 2>&1 &
 TLS_PID=$!
 for _ in $(seq 1 100); do

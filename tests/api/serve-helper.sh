@@ -10,6 +10,7 @@ cleanup() {
 trap cleanup EXIT
 DB="$WORK/shop.db"
 "$SERVER" demo --db "$DB" >/dev/null
+: >"$WORK/serve.log" # exists before the server writes it, for the sed below
 "$SERVER" serve --db "$DB" --port 0 >"$WORK/serve.log" 2>&1 &
 SERVE_PID=$!
 for _ in $(seq 1 100); do
