@@ -62,8 +62,9 @@ QByteArray clientId(const Json &pub)
     const QString configured = str(pub, "client_id");
     if (!configured.isEmpty())
         return configured.toUtf8();
-    // One id per process: two hub instances must not kick each other off the broker.
-    return QStringLiteral("eryxon-%1-%2").arg(str(pub, "id").left(8)).arg(::getpid()).toUtf8();
+    // One id per publisher and process: the broker drops the older of two connections with the
+    // same id. A UUIDv7 starts with its timestamp, so its random tail tells publishers apart.
+    return QStringLiteral("eryxon-%1-%2").arg(str(pub, "id").right(12)).arg(::getpid()).toUtf8();
 }
 
 } // namespace

@@ -18,12 +18,14 @@ MqttPool::~MqttPool()
 
 void MqttPool::start(int refreshMs)
 {
+    m_running = true;
     refresh();
     m_refresh.start(refreshMs);
 }
 
 void MqttPool::stop()
 {
+    m_running = false;
     m_refresh.stop();
     qDeleteAll(m_conns);
     m_conns.clear();
@@ -32,6 +34,8 @@ void MqttPool::stop()
 
 void MqttPool::refresh()
 {
+    if (!m_running)
+        return;
     auto pubs = DeliveryRepository::systemActivePublishers(m_s.db);
     if (!pubs)
         return;

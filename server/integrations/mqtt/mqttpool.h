@@ -30,6 +30,7 @@ private:
     QTimer m_refresh;
     QHash<QString, MqttConnection *> m_conns;
     QHash<QString, QString> m_versions; // publisher id → updated_at it was built from
+    bool m_running = false;
 };
 
 } // namespace ery
