@@ -328,9 +328,11 @@ void TestMqtt::killedHubDeliversEveryCommittedEvent()
         QTest::qWait(2);
     }
     // The broker publishes the killed hub's will.
-    QTRY_VERIFY_WITH_TIMEOUT(std::any_of(probe.messages().begin(), probe.messages().end(),
-                                         [](const MqttProbe::Message &m) { return m.topic.endsWith("eryxon/status") && m.payload == "offline"; }),
-                             10000);
+    auto sawWill = [&] {
+        const auto msgs = probe.messages();
+        return std::any_of(msgs.begin(), msgs.end(), [](const MqttProbe::Message &m) { return m.topic.endsWith("eryxon/status") && m.payload == "offline"; });
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(sawWill(), 10000);
     QProcess again;
     QVERIFY(startServer(again));
     QSet<QString> committed;

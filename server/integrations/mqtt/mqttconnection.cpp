@@ -103,6 +103,13 @@ MqttConnection::MqttConnection(Services &services, Json publisher, QObject *pare
     ensureLib();
     m_reconnect.setSingleShot(true);
     connect(&m_reconnect, &QTimer::timeout, this, &MqttConnection::connectNow);
+    m_connectTimeout.setSingleShot(true);
+    connect(&m_connectTimeout, &QTimer::timeout, this, [this] {
+        if (m_connected)
+            return;
+        scheduleReconnect(QStringLiteral("no answer from %1:%2 within %3 s").arg(str(m_pub, "broker_url")).arg(num(m_pub, "port", 1883)).arg(kConnectTimeoutMs / 1000));
+        teardown(false);
+    });
 }
 
 MqttConnection::~MqttConnection()
@@ -178,6 +185,7 @@ void MqttConnection::connectNow()
         return;
     }
     mosquitto_loop_start(m_mosq);
+    m_connectTimeout.start(kConnectTimeoutMs);
 }
 
 void MqttConnection::onConnect(int rc)
@@ -187,6 +195,7 @@ void MqttConnection::onConnect(int rc)
         return;
     }
     m_connected = true;
+    m_connectTimeout.stop();
     m_backoffMs = 1000;
     const QByteArray topic = MqttSink::statusTopic(m_pub).toUtf8();
     mosquitto_publish(m_mosq, nullptr, topic.constData(), 6, "online", 1, true);

@@ -30,6 +30,7 @@ public:
 
     static constexpr int kWindow = 200;         // messages published and not yet acknowledged
     static constexpr int kMaxBackoffMs = 30000;
+    static constexpr int kConnectTimeoutMs = 5000;
 
     // Connects, waits for the broker's answer, disconnects: the admin's "test connection".
     static Status testConnection(const Json &publisher, int timeoutMs = 5000);
@@ -52,6 +53,7 @@ private:
     bool m_connected = false;
     int m_backoffMs = 1000;
     QTimer m_reconnect;
+    QTimer m_connectTimeout; // a handshake that never answers (TLS refused, silent broker)
     QHash<int, Json> m_inflight; // mid → stored message
     qint64 m_lastQueuedId = 0;
     quint64 m_generation = 0;    // callbacks of a torn-down client are ignored
