@@ -110,20 +110,8 @@ Status JobService::remove(const Scope &scope, const QString &id)
         auto parts = repo().partsOfJob(tx.db(), scope, id);
         if (!parts)
             return parts.error();
-        for (const auto &p : *parts) {
-            auto ops = repo().operationsOfPart(tx.db(), scope, str(p, "id"));
-            if (!ops)
-                return ops.error();
-            for (const auto &o : *ops) {
-                auto open = repo().openEntriesOfOperation(tx.db(), scope, str(o, "id"));
-                if (!open)
-                    return open.error();
-                if (!open->empty())
-                    return Error::conflict(QStringLiteral("Someone is still timing an operation of this job; stop their time first"));
-                ERY_TRY(repo().operations.remove(tx, scope, o));
-            }
-            ERY_TRY(repo().parts.remove(tx, scope, p));
-        }
+        for (const auto &p : *parts)
+            ERY_TRY(m_s.parts.removeIn(tx, scope, p));
         ERY_TRY(repo().jobs.remove(tx, scope, *job));
         tx.emitEvent(scope.tenantId, QStringLiteral("job.deleted"), id, m_s.eventData.jobData(*job), m_s.eventData.jobContext(scope, *job));
         return m_s.activity.record(tx, scope, QStringLiteral("delete"), QStringLiteral("job"), id, str(*job, "job_number"),

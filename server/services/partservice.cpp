@@ -130,24 +130,29 @@ Result<Row> PartService::update(const Scope &scope, const QString &id, const Jso
     });
 }
 
+Status PartService::removeIn(WriteTx &tx, const Scope &scope, const Row &part)
+{
+    auto ops = repo().operationsOfPart(tx.db(), scope, str(part, "id"));
+    if (!ops)
+        return ops.error();
+    for (const auto &o : *ops) {
+        auto open = repo().openEntriesOfOperation(tx.db(), scope, str(o, "id"));
+        if (!open)
+            return open.error();
+        if (!open->empty())
+            return Error::conflict(QStringLiteral("Someone is still timing an operation of part %1; stop their time first").arg(str(part, "part_number")));
+        ERY_TRY(repo().operations.remove(tx, scope, o));
+    }
+    return repo().parts.remove(tx, scope, part);
+}
+
 Status PartService::remove(const Scope &scope, const QString &id)
 {
     return db().write([&](WriteTx &tx) -> Status {
         auto part = repo().parts.get(tx.db(), scope, id, QStringLiteral("part"));
         if (!part)
             return part.error();
-        auto ops = repo().operationsOfPart(tx.db(), scope, id);
-        if (!ops)
-            return ops.error();
-        for (const auto &o : *ops) {
-            auto open = repo().openEntriesOfOperation(tx.db(), scope, str(o, "id"));
-            if (!open)
-                return open.error();
-            if (!open->empty())
-                return Error::conflict(QStringLiteral("Someone is still timing an operation of this part; stop their time first"));
-            ERY_TRY(repo().operations.remove(tx, scope, o));
-        }
-        ERY_TRY(repo().parts.remove(tx, scope, *part));
+        ERY_TRY(removeIn(tx, scope, *part));
         return m_s.activity.record(tx, scope, QStringLiteral("delete"), QStringLiteral("part"), id, str(*part, "part_number"),
                                    QStringLiteral("Part %1 deleted").arg(str(*part, "part_number")));
     });

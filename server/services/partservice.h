@@ -18,6 +18,8 @@ public:
 
     // Inside a caller's transaction; quotas are the caller's (the whole tree is counted once).
     Result<Row> createIn(WriteTx &tx, const Scope &scope, const Json &input, const Row &job, const std::string &prefix = {});
+    // Soft-deletes the part and its operations; refused while someone times one of them.
+    Status removeIn(WriteTx &tx, const Scope &scope, const Row &part);
 };
 
 } // namespace ery

@@ -230,20 +230,29 @@ QVariant Database::toVariant(const Json &v)
     }
 }
 
-Result<Rows> Database::query(const QString &sql, const QVariantList &params)
+Database::Prepared *Database::run(const QString &sql, const QVariantList &params, Error *err)
 {
-    Error err;
-    Prepared *p = prepared(sql, &err);
+    Prepared *p = prepared(sql, err);
     if (!p)
-        return err;
+        return nullptr;
     QSqlQuery *q = p->query;
     for (int i = 0; i < params.size(); ++i)
         q->bindValue(i, params[i]);
     if (!q->exec()) {
-        Error e = sqlError(sql, q->lastError().text(), q->lastError().nativeErrorCode());
+        *err = sqlError(sql, q->lastError().text(), q->lastError().nativeErrorCode());
         q->finish();
-        return e;
+        return nullptr;
     }
+    return p;
+}
+
+Result<Rows> Database::query(const QString &sql, const QVariantList &params)
+{
+    Error err;
+    Prepared *p = run(sql, params, &err);
+    if (!p)
+        return err;
+    QSqlQuery *q = p->query;
     Rows rows;
     if (q->isSelect()) {
         if (!p->columnsKnown) {
@@ -281,17 +290,10 @@ Result<Rows> Database::query(const QString &sql, const QVariantList &params)
 Status Database::exec(const QString &sql, const QVariantList &params, int *rowsAffected)
 {
     Error err;
-    Prepared *p = prepared(sql, &err);
+    Prepared *p = run(sql, params, &err);
     if (!p)
         return err;
     QSqlQuery *q = p->query;
-    for (int i = 0; i < params.size(); ++i)
-        q->bindValue(i, params[i]);
-    if (!q->exec()) {
-        Error e = sqlError(sql, q->lastError().text(), q->lastError().nativeErrorCode());
-        q->finish();
-        return e;
-    }
     if (rowsAffected)
         *rowsAffected = q->numRowsAffected();
     q->finish();

@@ -125,6 +125,8 @@ private:
     Status commit(WriteTx &tx);
     void rollback();
     Prepared *prepared(const QString &sql, Error *err);
+    // Prepares (once), binds and executes; nullptr with *err set on failure.
+    Prepared *run(const QString &sql, const QVariantList &params, Error *err);
     Error sqlError(const QString &sql, const QString &driverText, const QString &nativeCode) const;
 
     DbLocation m_loc;
