@@ -124,19 +124,17 @@ Result<Row> IssueService::create(const Scope &scope, const Json &input)
 
 Result<Row> IssueService::update(const Scope &scope, const QString &id, const Json &patch)
 {
-    static const std::vector<Field> editable{
-        {"title", Field::Text, false, {}, {}, 300},
-        {"description", Field::Text, false, {}, {}, 20000},
-        {"severity", Field::Enum, false, {"low", "medium", "high", "critical"}},
-        {"ncr_category", Field::Enum, false, {"material_defect", "dimensional", "surface_finish", "process_error", "other"}},
-        {"disposition", Field::Enum, false, {"scrap", "rework", "use_as_is", "return_to_supplier"}},
-        {"root_cause", Field::Text},
-        {"corrective_action", Field::Text},
-        {"preventive_action", Field::Text},
-        {"affected_quantity", Field::Int, false, {}, 0},
-        {"verification_required", Field::Bool},
-        {"image_paths", Field::TextList},
-    };
+    // What a review may still change: the report's own fields, not where or by whom it was made.
+    static const std::vector<Field> editable = [] {
+        static const QStringList fixed{"operation_id", "created_by", "reported_by_id", "issue_type", "causes_standstill"};
+        std::vector<Field> f;
+        for (Field x : fields())
+            if (!fixed.contains(QLatin1String(x.name))) {
+                x.required = false;
+                f.push_back(x);
+            }
+        return f;
+    }();
     Validation v;
     Row accepted = acceptFields(patch, editable, false, v);
     if (!v.ok())

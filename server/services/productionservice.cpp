@@ -5,7 +5,13 @@
 
 namespace ery {
 
-Result<Row> ProductionService::report(const Scope &scope, const Json &input)
+const std::vector<Field> &ProductionService::scrapLineFields()
+{
+    static const std::vector<Field> f{{"scrap_reason_id", Field::Uuid, true}, {"quantity", Field::Int, true, {}, 1}, {"notes", Field::Text}};
+    return f;
+}
+
+const std::vector<Field> &ProductionService::fields()
 {
     static const std::vector<Field> spec{
         {"operation_id", Field::Uuid, true},
@@ -20,8 +26,13 @@ Result<Row> ProductionService::report(const Scope &scope, const Json &input)
         {"material_cert_number", Field::Text},
         {"metadata", Field::Json},
     };
+    return spec;
+}
+
+Result<Row> ProductionService::report(const Scope &scope, const Json &input)
+{
     Validation v;
-    Row row = acceptFields(input, spec, true, v);
+    Row row = acceptFields(input, fields(), true, v);
     const qint64 good = num(row, "quantity_good"), scrap = num(row, "quantity_scrap"), rework = num(row, "quantity_rework");
     struct Line {
         QString reason;
@@ -36,7 +47,7 @@ Result<Row> ProductionService::report(const Scope &scope, const Json &input)
         int i = 0;
         for (const auto &l : rawLines) {
             const std::string p = "scrap_lines[" + std::to_string(i++) + "]";
-            Row lr = acceptFields(l, {{"scrap_reason_id", Field::Uuid, true}, {"quantity", Field::Int, true, {}, 1}, {"notes", Field::Text}}, true, v, p);
+            Row lr = acceptFields(l, scrapLineFields(), true, v, p);
             if (lr.contains("scrap_reason_id") && lr.contains("quantity"))
                 lines.push_back({str(lr, "scrap_reason_id"), num(lr, "quantity"), str(lr, "notes")});
         }

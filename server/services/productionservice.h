@@ -1,6 +1,7 @@
 #pragma once
 
 #include "eventdata.h"
+#include "fields.h"
 
 namespace ery {
 
@@ -9,6 +10,9 @@ namespace ery {
 class ProductionService : public ServiceBase {
 public:
     using ServiceBase::ServiceBase;
+    // The report body and one scrap line, for validation here and the API's schemas.
+    static const std::vector<Field> &fields();
+    static const std::vector<Field> &scrapLineFields();
     // input: operation_id, quantity_good, quantity_scrap, quantity_rework, scrap_lines [{scrap_reason_id, quantity, notes}],
     // scrap_reason_id (single reason shorthand), recorded_by, notes, material_lot/supplier/cert_number.
     Result<Row> report(const Scope &scope, const Json &input);

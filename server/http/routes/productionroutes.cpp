@@ -27,21 +27,8 @@ void installProductionRoutes(ApiServer &api)
     spec.sorts = {"recorded_at", "quantity_good", "quantity_scrap", "quantity_rework"};
     spec.defaultSort = QStringLiteral("recorded_at");
     spec.defaultDescending = true;
-    spec.createSchema = bodySchema({{"operation_id", Field::Uuid, true},
-                                    {"quantity_good", Field::Int, false, {}, 0},
-                                    {"quantity_scrap", Field::Int, false, {}, 0},
-                                    {"quantity_rework", Field::Int, false, {}, 0},
-                                    {"scrap_reason_id", Field::Uuid},
-                                    {"recorded_by", Field::Uuid},
-                                    {"notes", Field::Text},
-                                    {"material_lot", Field::Text},
-                                    {"material_supplier", Field::Text},
-                                    {"material_cert_number", Field::Text},
-                                    {"metadata", Field::Json}},
-                                   true);
-    spec.createSchema["properties"]["scrap_lines"] = {
-        {"type", "array"},
-        {"items", bodySchema({{"scrap_reason_id", Field::Uuid, true}, {"quantity", Field::Int, true, {}, 1}, {"notes", Field::Text}}, true)}};
+    spec.createSchema = bodySchema(ProductionService::fields(), true);
+    spec.createSchema["properties"]["scrap_lines"] = {{"type", "array"}, {"items", bodySchema(ProductionService::scrapLineFields(), true)}};
     spec.list = [&s](const Request &r, const ListQuery &q) -> Result<Page> {
         ListQuery lq = q;
         // part_id / job_id narrow to the operations of that part or job.
