@@ -3,6 +3,7 @@
 #include "core/ids.h"
 #include "core/jsonutil.h"
 #include "migrations.h"
+#include "sqliteconnection.h"
 
 #include <QAtomicInt>
 #include <QFileInfo>
@@ -42,6 +43,11 @@ const QSet<QString> &jsonColumns()
 }
 
 QAtomicInt g_connCounter;
+
+int liteKind(const std::string &column)
+{
+    return int(Database::columnKind(QString::fromStdString(column)));
+}
 
 } // namespace
 
@@ -83,11 +89,13 @@ Database::~Database()
     for (const auto &p : std::as_const(m_cache))
         delete p.query;
     m_cache.clear();
+    m_lite.reset();
     if (m_db) {
         m_db->close();
         m_db.reset();
     }
-    QSqlDatabase::removeDatabase(m_connName);
+    if (!m_connName.isEmpty())
+        QSqlDatabase::removeDatabase(m_connName);
 }
 
 Result<std::unique_ptr<Database>> Database::open(const QString &url)
@@ -102,43 +110,40 @@ Result<std::unique_ptr<Database>> Database::open(const DbLocation &loc)
 {
     std::unique_ptr<Database> d(new Database);
     d->m_loc = loc;
-    d->m_connName = QStringLiteral("eryxon-%1").arg(g_connCounter.fetchAndAddRelaxed(1));
-    if (loc.postgres) {
-        d->m_db = std::make_unique<QSqlDatabase>(QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), d->m_connName));
-        d->m_db->setHostName(loc.host);
-        d->m_db->setPort(loc.port);
-        d->m_db->setUserName(loc.user);
-        d->m_db->setPassword(loc.password);
-        d->m_db->setDatabaseName(loc.dbName);
-        d->m_db->setConnectOptions(QStringLiteral("connect_timeout=10"));
-    } else {
+    if (!loc.postgres) {
         QFileInfo fi(loc.path);
         if (!fi.absoluteDir().exists() && !QDir().mkpath(fi.absolutePath()))
             return Error::internal(QStringLiteral("cannot create directory %1").arg(fi.absolutePath()));
-        d->m_db = std::make_unique<QSqlDatabase>(QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), d->m_connName));
-        d->m_db->setDatabaseName(loc.path);
-        d->m_db->setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
+        d->m_lite = std::make_unique<SqliteConnection>();
+        SqliteConnection::Failure f;
+        if (!d->m_lite->open(loc.path, &f))
+            return Error::internal(QStringLiteral("cannot open database %1: %2").arg(loc.display(), f.message));
+        // WAL lets readers in other processes (a second terminal, the CLI) run beside the writer.
+        if (!d->m_lite->script(QStringLiteral("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; "
+                                              "PRAGMA busy_timeout=10000; PRAGMA cache_size=-32000; PRAGMA temp_store=MEMORY; "
+                                              "PRAGMA wal_autocheckpoint=10000"),
+                               &f))
+            return Error::internal(QStringLiteral("cannot set up database %1: %2").arg(loc.display(), f.message));
+        return d;
     }
+    d->m_connName = QStringLiteral("eryxon-%1").arg(g_connCounter.fetchAndAddRelaxed(1));
+    d->m_db = std::make_unique<QSqlDatabase>(QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), d->m_connName));
+    d->m_db->setHostName(loc.host);
+    d->m_db->setPort(loc.port);
+    d->m_db->setUserName(loc.user);
+    d->m_db->setPassword(loc.password);
+    d->m_db->setDatabaseName(loc.dbName);
+    d->m_db->setConnectOptions(QStringLiteral("connect_timeout=10"));
     if (!d->m_db->isValid())
-        return Error::internal(QStringLiteral("the Qt SQL driver for %1 is not installed").arg(loc.postgres ? "PostgreSQL" : "SQLite"));
+        return Error::internal(QStringLiteral("the Qt SQL driver for PostgreSQL is not installed"));
     if (!d->m_db->open())
         return Error::internal(QStringLiteral("cannot open database %1: %2").arg(loc.display(), d->m_db->lastError().text()));
-    if (!loc.postgres) {
-        for (const char *pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL", "PRAGMA foreign_keys=ON",
-                                   "PRAGMA busy_timeout=10000", "PRAGMA cache_size=-32000", "PRAGMA temp_store=MEMORY",
-                                   "PRAGMA wal_autocheckpoint=10000"}) {
-            QSqlQuery q(*d->m_db);
-            if (!q.exec(QString::fromLatin1(pragma)))
-                return Error::internal(QStringLiteral("%1 failed: %2").arg(pragma, q.lastError().text()));
-        }
-    } else {
-        QSqlQuery q(*d->m_db);
-        q.exec(QStringLiteral("SET client_min_messages TO WARNING"));
-    }
+    QSqlQuery q(*d->m_db);
+    q.exec(QStringLiteral("SET client_min_messages TO WARNING"));
     return d;
 }
 
-Error Database::sqlError(const QString &sql, const QString &driverText, const QString &nativeCode) const
+Error Database::mapSqlError(const QString &sql, const QString &driverText, const QString &nativeCode)
 {
     // Unique violations are the caller's conflict (duplicate job_number), never a 500.
     if (nativeCode == QLatin1String("23505") || nativeCode == QLatin1String("2067") || nativeCode == QLatin1String("1555")
@@ -160,7 +165,7 @@ Database::Prepared *Database::prepared(const QString &sql, Error *err)
     auto *q = new QSqlQuery(*m_db);
     q->setForwardOnly(true);
     if (!q->prepare(sql)) {
-        *err = sqlError(sql, q->lastError().text(), q->lastError().nativeErrorCode());
+        *err = mapSqlError(sql, q->lastError().text(), q->lastError().nativeErrorCode());
         delete q;
         return nullptr;
     }
@@ -239,7 +244,7 @@ Database::Prepared *Database::run(const QString &sql, const QVariantList &params
     for (int i = 0; i < params.size(); ++i)
         q->bindValue(i, params[i]);
     if (!q->exec()) {
-        *err = sqlError(sql, q->lastError().text(), q->lastError().nativeErrorCode());
+        *err = mapSqlError(sql, q->lastError().text(), q->lastError().nativeErrorCode());
         q->finish();
         return nullptr;
     }
@@ -248,6 +253,13 @@ Database::Prepared *Database::run(const QString &sql, const QVariantList &params
 
 Result<Rows> Database::query(const QString &sql, const QVariantList &params)
 {
+    if (m_lite) {
+        Rows rows;
+        SqliteConnection::Failure f;
+        if (!m_lite->query(sql, params, &rows, &liteKind, &f))
+            return mapSqlError(sql, f.message, QString::number(f.code));
+        return rows;
+    }
     Error err;
     Prepared *p = run(sql, params, &err);
     if (!p)
@@ -289,6 +301,12 @@ Result<Rows> Database::query(const QString &sql, const QVariantList &params)
 
 Status Database::exec(const QString &sql, const QVariantList &params, int *rowsAffected)
 {
+    if (m_lite) {
+        SqliteConnection::Failure f;
+        if (!m_lite->exec(sql, params, rowsAffected, &f))
+            return mapSqlError(sql, f.message, QString::number(f.code));
+        return {};
+    }
     Error err;
     Prepared *p = run(sql, params, &err);
     if (!p)
@@ -302,9 +320,15 @@ Status Database::exec(const QString &sql, const QVariantList &params, int *rowsA
 
 Status Database::execDirect(const QString &sql)
 {
+    if (m_lite) {
+        SqliteConnection::Failure f;
+        if (!m_lite->script(sql, &f))
+            return mapSqlError(sql, f.message, QString::number(f.code));
+        return {};
+    }
     QSqlQuery q(*m_db);
     if (!q.exec(sql))
-        return sqlError(sql, q.lastError().text(), q.lastError().nativeErrorCode());
+        return mapSqlError(sql, q.lastError().text(), q.lastError().nativeErrorCode());
     return {};
 }
 
@@ -323,8 +347,33 @@ Result<qint64> Database::scalar(const QString &sql, const QVariantList &params)
     return qint64(0);
 }
 
+Result<qint64> Database::render(const QString &sql, const QVariantList &params, std::string &out)
+{
+    if (m_lite) {
+        qint64 n = 0;
+        SqliteConnection::Failure f;
+        if (!m_lite->render(sql, params, out, &n, &liteKind, &f))
+            return mapSqlError(sql, f.message, QString::number(f.code));
+        return n;
+    }
+    auto rows = query(sql, params);
+    if (!rows)
+        return rows.error();
+    for (size_t i = 0; i < rows->size(); ++i) {
+        if (i)
+            out += ',';
+        out += (*rows)[i].dump(-1, ' ', false, Json::error_handler_t::replace);
+    }
+    return qint64(rows->size());
+}
+
 Status Database::begin()
 {
+    if (m_lite) {
+        if (auto s = exec(QStringLiteral("BEGIN IMMEDIATE")); !s)
+            return Error::internal(QStringLiteral("cannot start a transaction: %1").arg(s.error().message));
+        return {};
+    }
     // BEGIN IMMEDIATE takes SQLite's write lock up front, so two writers queue on busy_timeout
     // instead of failing with SQLITE_BUSY when a read transaction tries to upgrade.
     QSqlQuery q(*m_db);
@@ -336,6 +385,10 @@ Status Database::begin()
 
 void Database::rollback()
 {
+    if (m_lite) {
+        (void)exec(QStringLiteral("ROLLBACK"));
+        return;
+    }
     QSqlQuery q(*m_db);
     q.exec(QStringLiteral("ROLLBACK"));
 }
@@ -373,11 +426,18 @@ Status Database::commit(WriteTx &tx)
             }
         }
     }
-    QSqlQuery q(*m_db);
-    if (!q.exec(QStringLiteral("COMMIT"))) {
-        const QString text = q.lastError().text();
-        rollback();
-        return Error::internal(QStringLiteral("commit failed: %1").arg(text));
+    if (m_lite) {
+        if (auto s = exec(QStringLiteral("COMMIT")); !s) {
+            rollback();
+            return Error::internal(QStringLiteral("commit failed: %1").arg(s.error().message));
+        }
+    } else {
+        QSqlQuery q(*m_db);
+        if (!q.exec(QStringLiteral("COMMIT"))) {
+            const QString text = q.lastError().text();
+            rollback();
+            return Error::internal(QStringLiteral("commit failed: %1").arg(text));
+        }
     }
     if (!drafts.empty() && m_commitHook)
         m_commitHook();

@@ -30,6 +30,7 @@ struct OutboxDraft {
 };
 
 class Database;
+class SqliteConnection;
 
 // The write transaction handed to a service mutation. Domain events and row changes emitted on it
 // are written to the outbox inside the same transaction, so they exist if and only if it commits.
@@ -62,7 +63,7 @@ struct DbLocation {
     static Result<DbLocation> parse(const QString &url);
 };
 
-// One connection, used from one thread (QSqlDatabase connections are per thread).
+// One connection, used from one thread (connections are per thread).
 class Database {
 public:
     ~Database();
@@ -78,6 +79,9 @@ public:
     Result<Rows> query(const QString &sql, const QVariantList &params = {});
     Status exec(const QString &sql, const QVariantList &params = {}, int *rowsAffected = nullptr);
     Result<qint64> scalar(const QString &sql, const QVariantList &params = {});
+    // The rows as JSON objects written straight into out, comma-separated without brackets; returns
+    // how many. List pages use it: no Json tree per row.
+    Result<qint64> render(const QString &sql, const QVariantList &params, std::string &out);
     // Schema and utility statements, which PostgreSQL cannot prepare; no parameters, not cached.
     Status execDirect(const QString &sql);
 
@@ -112,6 +116,8 @@ public:
     static Json toJsonValue(const QString &column, const QVariant &v);
     static Json toJsonValue(ColumnKind kind, const QVariant &v);
     static QVariant toVariant(const Json &v);
+    // Maps a driver failure to the API's errors: unique violation -> CONFLICT, never SQL in a message.
+    static Error mapSqlError(const QString &sql, const QString &driverText, const QString &nativeCode);
 
 private:
     struct Prepared {
@@ -127,11 +133,11 @@ private:
     Prepared *prepared(const QString &sql, Error *err);
     // Prepares (once), binds and executes; nullptr with *err set on failure.
     Prepared *run(const QString &sql, const QVariantList &params, Error *err);
-    Error sqlError(const QString &sql, const QString &driverText, const QString &nativeCode) const;
 
     DbLocation m_loc;
     QString m_connName;
-    std::unique_ptr<QSqlDatabase> m_db; // QtSql stays out of every header above storage/
+    std::unique_ptr<SqliteConnection> m_lite; // the embedded default, on SQLite's C API
+    std::unique_ptr<QSqlDatabase> m_db;       // PostgreSQL through QtSql, which stays out of every header above storage/
     QHash<QString, Prepared> m_cache;
     WriteTx *m_tx = nullptr;
     std::function<void()> m_commitHook;
