@@ -2,6 +2,7 @@
 #include "resourceroutes.h"
 
 #include "apiserver.h"
+#include "core/jsontext.h"
 #include "services/services.h"
 
 #include <algorithm>
@@ -125,6 +126,23 @@ Result<ListQuery> listQueryFrom(const Request &r, const ResourceSpec &spec)
 
 Response listResponse(const QString &plural, Page page, const ListQuery &q)
 {
+    if (page.rendered) {
+        // The envelope around rows that are JSON text already; the same bytes Response::ok writes.
+        std::string body;
+        body.reserve(page.json.size() + 160);
+        body += R"({"success":true,"data":{)";
+        appendJsonString(body, js(plural));
+        body += ":[";
+        body += page.json;
+        body += R"(],"pagination":{"total":)";
+        appendJsonInt(body, page.total);
+        body += R"(,"offset":)";
+        appendJsonInt(body, q.offset);
+        body += R"(,"limit":)";
+        appendJsonInt(body, q.limit);
+        body += "}}}";
+        return Response::text(200, QByteArray::fromStdString(body), "application/json");
+    }
     Json rows = Json::array();
     rows.get_ref<Json::array_t &>() = std::move(page.rows);
     Json data = Json::object();
@@ -151,6 +169,7 @@ void installResource(ApiServer &api, const ResourceSpec &spec)
         auto q = listQueryFrom(r, spec);
         if (!q)
             return Response::error(q.error());
+        q->render = spec.renderRows;
         auto page = spec.list(r, *q);
         if (!page)
             return Response::error(page.error());

@@ -38,6 +38,9 @@ struct ResourceSpec {
     Json createSchema;               // when set, used instead of createFields (nested bodies)
     Access writeAccess = Access::Write;
     Access readAccess = Access::Read;
+    // The service's list passes table rows on untouched (no secrets to strip, nothing added), so the
+    // page can be written as JSON text straight from the query.
+    bool renderRows = false;
 
     std::function<Result<Page>(const Request &, const ListQuery &)> list;
     std::function<Result<Row>(const Request &, const QString &)> get;

@@ -168,22 +168,37 @@ Result<Page> Table::list(Database &db, const Scope &scope, const ListQuery &q) c
     QString sort = q.sort.isEmpty() ? QStringLiteral("created_at") : q.sort;
     if (!validIdentifier(sort) || !hasColumn(sort))
         return Error::badRequest(QStringLiteral("cannot sort by %1").arg(sort));
-    QString sql = QStringLiteral("SELECT * FROM %1").arg(m_name) + cond
-                  + QStringLiteral(" ORDER BY %1 %2, id %2 LIMIT %3 OFFSET %4")
-                        .arg(sort, q.descending ? QStringLiteral("DESC") : QStringLiteral("ASC"))
-                        .arg(qBound(0, q.limit, 1000))
-                        .arg(qMax(0, q.offset));
-    auto rows = db.query(sql, params);
-    if (!rows)
-        return rows.error();
+    // LIMIT and OFFSET are bound, so every page of one query shape shares a prepared statement.
+    const QString sql = QStringLiteral("SELECT * FROM %1").arg(m_name) + cond
+                        + QStringLiteral(" ORDER BY %1 %2, id %2 LIMIT ? OFFSET ?").arg(sort, q.descending ? QStringLiteral("DESC") : QStringLiteral("ASC"));
+    QVariantList pageParams = params;
+    const int limit = qBound(0, q.limit, 1000);
+    pageParams << limit << qMax(0, q.offset);
+    Page page;
+    qint64 n = 0;
+    if (q.render) {
+        auto count = db.render(sql, pageParams, page.json);
+        if (!count)
+            return count.error();
+        page.rendered = true;
+        n = *count;
+    } else {
+        auto rows = db.query(sql, pageParams);
+        if (!rows)
+            return rows.error();
+        page.rows = std::move(*rows);
+        n = qint64(page.rows.size());
+    }
     // A first page that is not full already holds every match: no COUNT needed.
-    const qint64 n = qint64(rows->size());
-    if (q.offset <= 0 && n < qBound(0, q.limit, 1000))
-        return Page{std::move(*rows), n};
+    if (q.offset <= 0 && n < limit) {
+        page.total = n;
+        return page;
+    }
     auto total = db.scalar(QStringLiteral("SELECT COUNT(*) FROM %1").arg(m_name) + cond, params);
     if (!total)
         return total.error();
-    return Page{std::move(*rows), *total};
+    page.total = *total;
+    return page;
 }
 
 Result<Row> Table::insert(WriteTx &tx, const Scope &scope, Row row, bool reload) const

@@ -23,11 +23,16 @@ struct ListQuery {
     int limit = 100;
     int offset = 0;
     bool includeDeleted = false;
+    // The caller takes the rows as JSON text (Page::json) when the table can render them: a list
+    // page answered without a Json tree per row. Only for callers that pass rows on untouched.
+    bool render = false;
 };
 
 struct Page {
     Rows rows;
     qint64 total = 0;
+    bool rendered = false; // rows are in json instead of rows
+    std::string json;      // the rows as JSON objects, comma-separated, without brackets
 };
 
 // The repository core shared by every aggregate: tenant-scoped reads and writes of one table, each

@@ -17,6 +17,7 @@ ResourceSpec catalogSpec(Services &s, CatalogService::Kind kind, const char *pat
     spec.tag = QString::fromLatin1(tag);
     spec.createFields = s.catalog.kind(kind).fields;
     spec.list = [&s, kind](const Request &r, const ListQuery &q) { return s.catalog.list(kind, r.scope(), q); };
+    spec.renderRows = true;
     spec.get = [&s, kind](const Request &r, const QString &id) { return s.catalog.get(kind, r.scope(), id); };
     spec.create = [&s, kind](const Request &r, const Json &body) { return s.catalog.create(kind, r.scope(), body); };
     spec.update = [&s, kind](const Request &r, const QString &id, const Json &body) { return s.catalog.update(kind, r.scope(), id, body); };

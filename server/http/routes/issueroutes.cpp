@@ -23,6 +23,7 @@ void installIssueRoutes(ApiServer &api)
     spec.defaultDescending = true;
     spec.createFields = IssueService::fields();
     spec.list = [&s](const Request &r, const ListQuery &q) { return s.issues.list(r.scope(), q); };
+    spec.renderRows = true;
     spec.get = [&s](const Request &r, const QString &id) { return s.issues.get(r.scope(), id); };
     spec.create = [&s](const Request &r, const Json &body) { return s.issues.create(r.scope(), body); };
     spec.update = [&s](const Request &r, const QString &id, const Json &body) { return s.issues.update(r.scope(), id, body); };

@@ -25,6 +25,7 @@ void installJobRoutes(ApiServer &api)
     partSchema["properties"]["operations"] = {{"type", "array"}, {"items", bodySchema(OperationService::fields(), false)}};
     spec.createSchema["properties"]["parts"] = {{"type", "array"}, {"items", partSchema}};
     spec.list = [&s](const Request &r, const ListQuery &q) { return s.jobs.list(r.scope(), q); };
+    spec.renderRows = true;
     spec.get = [&s](const Request &r, const QString &id) -> Result<Row> {
         // The job with a summary of its parts, as the original answered.
         auto job = s.jobs.get(r.scope(), id);

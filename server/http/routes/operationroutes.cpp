@@ -42,6 +42,7 @@ void installOperationRoutes(ApiServer &api)
     spec.defaultSort = QStringLiteral("sequence");
     spec.createFields = OperationService::fields();
     spec.list = [&s](const Request &r, const ListQuery &q) { return s.operations.list(r.scope(), q); };
+    spec.renderRows = true;
     spec.get = [&s](const Request &r, const QString &id) { return s.operations.get(r.scope(), id); };
     spec.create = [&s](const Request &r, const Json &body) { return s.operations.create(r.scope(), body); };
     spec.update = [&s](const Request &r, const QString &id, const Json &body) { return s.operations.update(r.scope(), id, body); };

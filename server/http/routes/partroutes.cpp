@@ -22,6 +22,7 @@ void installPartRoutes(ApiServer &api)
     spec.createSchema = bodySchema(PartService::fields(), true);
     spec.createSchema["properties"]["operations"] = {{"type", "array"}, {"items", bodySchema(OperationService::fields(), false)}};
     spec.list = [&s](const Request &r, const ListQuery &q) { return s.parts.list(r.scope(), q); };
+    spec.renderRows = true;
     spec.get = [&s](const Request &r, const QString &id) -> Result<Row> {
         auto part = s.parts.get(r.scope(), id);
         if (!part)

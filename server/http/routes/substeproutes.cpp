@@ -39,6 +39,7 @@ void installSubstepRoutes(ApiServer &api)
     spec.updateFields = {{"name", Field::Text, false, {}, {}, 300}, {"sequence", Field::Int, false, {}, 0}, {"notes", Field::Text},
                          {"icon_name", Field::Text}, {"status", Field::Enum, false, {"not_started", "in_progress", "completed", "blocked"}}};
     spec.list = [&s](const Request &r, const ListQuery &q) { return s.substeps.list(r.scope(), q); };
+    spec.renderRows = true;
     spec.get = [&s](const Request &r, const QString &id) { return oneById(s.substeps, r.scope(), id, "substep"); };
     spec.create = [&s](const Request &r, const Json &body) { return s.substeps.add(r.scope(), body); };
     spec.update = [&s](const Request &r, const QString &id, const Json &body) { return s.substeps.update(r.scope(), id, body); };
@@ -77,6 +78,7 @@ void installAssignmentRoutes(ApiServer &api)
     spec.createFields = {{"part_id", Field::Uuid, true}, {"operator_id", Field::Uuid, true}, {"notes", Field::Text}};
     spec.updateFields = {{"status", Field::Enum, true, {"assigned", "accepted", "in_progress", "completed"}}};
     spec.list = [&s](const Request &r, const ListQuery &q) { return s.assignments.list(r.scope(), q); };
+    spec.renderRows = true;
     spec.get = [&s](const Request &r, const QString &id) { return oneById(s.assignments, r.scope(), id, "assignment"); };
     spec.create = [&s](const Request &r, const Json &body) { return s.assignments.assign(r.scope(), body); };
     spec.update = [&s, fields = spec.updateFields](const Request &r, const QString &id, const Json &body) -> Result<Row> {

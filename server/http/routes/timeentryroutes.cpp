@@ -24,6 +24,7 @@ void installTimeEntryRoutes(ApiServer &api)
     spec.defaultDescending = true;
     spec.createFields = {{"operator_id", Field::Uuid, true}, {"operation_id", Field::Uuid, true}};
     spec.list = [&s](const Request &r, const ListQuery &q) { return s.time.list(r.scope(), q); };
+    spec.renderRows = true;
     spec.get = [&s](const Request &r, const QString &id) { return s.time.get(r.scope(), id); };
     spec.create = [&s, fields = spec.createFields](const Request &r, const Json &body) -> Result<Row> {
         Validation v;
