@@ -131,7 +131,7 @@ bool ApiServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *soc
     // The guard read the request line, so it knows HTTP/1.0's default of closing too.
     auto *guard = socket->findChild<ConnectionGuard *>(QString(), Qt::FindDirectChildrenOnly);
     const bool close = guard ? guard->takeCloseFlag() : r.header("connection").toLower().contains("close");
-    socket->write(resp.serialise(r.method == Method::Head, close));
+    resp.writeTo(socket, r.method == Method::Head, close);
     if (close)
         socket->disconnectFromHost();
     m_metrics.request(label, methodName(r.method), resp.status, double(timer.nsecsElapsed()) / 1e9);

@@ -128,20 +128,22 @@ Response listResponse(const QString &plural, Page page, const ListQuery &q)
 {
     if (page.rendered) {
         // The envelope around rows that are JSON text already; the same bytes Response::ok writes.
-        std::string body;
-        body.reserve(page.json.size() + 160);
-        body += R"({"success":true,"data":{)";
-        appendJsonString(body, js(plural));
-        body += ":[";
-        body += page.json;
-        body += R"(],"pagination":{"total":)";
-        appendJsonInt(body, page.total);
-        body += R"(,"offset":)";
-        appendJsonInt(body, q.offset);
-        body += R"(,"limit":)";
-        appendJsonInt(body, q.limit);
-        body += "}}}";
-        return Response::text(200, QByteArray::fromStdString(body), "application/json");
+        std::string head = R"({"success":true,"data":{)";
+        appendJsonString(head, js(plural));
+        head += ":[";
+        std::string tail = R"(],"pagination":{"total":)";
+        appendJsonInt(tail, page.total);
+        tail += R"(,"offset":)";
+        appendJsonInt(tail, q.offset);
+        tail += R"(,"limit":)";
+        appendJsonInt(tail, q.limit);
+        tail += "}}}";
+        QByteArray body;
+        body.reserve(qsizetype(head.size() + page.json.size() + tail.size()));
+        body.append(head.data(), qsizetype(head.size()));
+        body.append(page.json.data(), qsizetype(page.json.size()));
+        body.append(tail.data(), qsizetype(tail.size()));
+        return Response::text(200, std::move(body), "application/json");
     }
     Json rows = Json::array();
     rows.get_ref<Json::array_t &>() = std::move(page.rows);

@@ -1,5 +1,7 @@
 #include "response.h"
 
+#include <QIODevice>
+
 namespace ery::http {
 
 const char *reasonPhrase(int status)
@@ -76,10 +78,10 @@ QByteArray Response::headerValue(const QByteArray &name) const
     return {};
 }
 
-QByteArray Response::serialise(bool headOnly, bool close) const
+QByteArray Response::head(bool close, int reserve) const
 {
     QByteArray out;
-    out.reserve(256 + body.size() + int(headers.size()) * 48);
+    out.reserve(256 + reserve + int(headers.size()) * 48);
     out += "HTTP/1.1 ";
     out += QByteArray::number(status);
     out += ' ';
@@ -98,9 +100,26 @@ QByteArray Response::serialise(bool headOnly, bool close) const
     if (close)
         out += "Connection: close\r\n";
     out += "\r\n";
+    return out;
+}
+
+QByteArray Response::serialise(bool headOnly, bool close) const
+{
+    QByteArray out = head(close, headOnly ? 0 : int(body.size()));
     if (!headOnly)
         out += body;
     return out;
+}
+
+void Response::writeTo(QIODevice *device, bool headOnly, bool close) const
+{
+    constexpr qsizetype kSeparateBody = 16 * 1024;
+    if (headOnly || body.size() < kSeparateBody) {
+        device->write(serialise(headOnly, close));
+        return;
+    }
+    device->write(head(close, 0));
+    device->write(body);
 }
 
 } // namespace ery::http

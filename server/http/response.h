@@ -4,6 +4,8 @@
 
 #include <QByteArray>
 
+class QIODevice;
+
 #include <utility>
 #include <vector>
 
@@ -30,6 +32,12 @@ struct Response {
 
     // Serialised for the socket; a HEAD answer keeps Content-Length but sends no body.
     QByteArray serialise(bool headOnly, bool close) const;
+    // Writes the answer to the socket: a large body goes after the head as its own buffer, which
+    // QIODevice queues without copying (list pages are tens of KiB).
+    void writeTo(QIODevice *device, bool headOnly, bool close) const;
+
+private:
+    QByteArray head(bool close, int reserve) const;
 };
 
 const char *reasonPhrase(int status);

@@ -18,6 +18,7 @@ struct Migration {
 const Migration kMigrations[] = {
     {1, ":/eryxon/server/storage/schema_v1.sql"},
     {2, ":/eryxon/server/storage/schema_v2.sql"},
+    {3, ":/eryxon/server/storage/schema_v3.sql"},
 };
 
 QString dialect(QString sql, bool postgres)

@@ -188,25 +188,28 @@ void SqliteConnection::finish(Statement *s)
 
 namespace {
 
-// Column kinds as Database::ColumnKind: 0 plain, 1 boolean stored as 0/1, 2 JSON text.
+// Column kinds as Database::ColumnKind: 0 plain, 1 boolean stored as 0/1, 2 JSON text. Values are
+// read through sqlite3_column_value once per column: the sqlite3_column_* accessors each repeat the
+// statement's bookkeeping, and the connection is single-threaded, so the value may be used directly.
 Json value(sqlite3_stmt *stmt, int i, int kind)
 {
-    switch (sqlite3_column_type(stmt, i)) {
+    sqlite3_value *v = sqlite3_column_value(stmt, i);
+    switch (sqlite3_value_type(v)) {
     case SQLITE_NULL:
         return nullptr;
     case SQLITE_INTEGER: {
-        const sqlite3_int64 v = sqlite3_column_int64(stmt, i);
+        const sqlite3_int64 n = sqlite3_value_int64(v);
         if (kind == 1)
-            return v != 0;
-        return qint64(v);
+            return n != 0;
+        return qint64(n);
     }
     case SQLITE_FLOAT:
         if (kind == 1)
-            return sqlite3_column_double(stmt, i) != 0;
-        return sqlite3_column_double(stmt, i);
+            return sqlite3_value_double(v) != 0;
+        return sqlite3_value_double(v);
     default: {
-        const char *text = reinterpret_cast<const char *>(sqlite3_column_text(stmt, i));
-        const int n = sqlite3_column_bytes(stmt, i);
+        const char *text = reinterpret_cast<const char *>(sqlite3_value_text(v));
+        const int n = sqlite3_value_bytes(v);
         if (kind == 2) {
             Json j = Json::parse(text, text + n, nullptr, false);
             return j.is_discarded() ? Json(nullptr) : j;
@@ -220,37 +223,38 @@ Json value(sqlite3_stmt *stmt, int i, int kind)
 
 void renderValue(std::string &out, sqlite3_stmt *stmt, int i, int kind)
 {
-    switch (sqlite3_column_type(stmt, i)) {
+    sqlite3_value *v = sqlite3_column_value(stmt, i);
+    switch (sqlite3_value_type(v)) {
     case SQLITE_NULL:
-        out += "null";
+        out.append("null", 4);
         return;
     case SQLITE_INTEGER: {
-        const sqlite3_int64 v = sqlite3_column_int64(stmt, i);
+        const sqlite3_int64 n = sqlite3_value_int64(v);
         if (kind == 1)
-            out += v != 0 ? "true" : "false";
+            n != 0 ? out.append("true", 4) : out.append("false", 5);
         else
-            appendJsonInt(out, v);
+            appendJsonInt(out, n);
         return;
     }
     case SQLITE_FLOAT:
         if (kind == 1)
-            out += sqlite3_column_double(stmt, i) != 0 ? "true" : "false";
+            sqlite3_value_double(v) != 0 ? out.append("true", 4) : out.append("false", 5);
         else
-            appendJsonDouble(out, sqlite3_column_double(stmt, i));
+            appendJsonDouble(out, sqlite3_value_double(v));
         return;
     default: {
-        const char *text = reinterpret_cast<const char *>(sqlite3_column_text(stmt, i));
-        const size_t n = size_t(sqlite3_column_bytes(stmt, i));
+        const char *text = reinterpret_cast<const char *>(sqlite3_value_text(v));
+        const size_t n = size_t(sqlite3_value_bytes(v));
         if (kind == 2) {
             // Stored JSON goes out as it is once it is known to be JSON; anything else reads as null.
             if (n && Json::accept(text, text + n))
                 out.append(text, n);
             else
-                out += "null";
+                out.append("null", 4);
             return;
         }
         if (kind == 1) {
-            out += QByteArray(text, int(n)).toLongLong() != 0 ? "true" : "false";
+            QByteArray(text, int(n)).toLongLong() != 0 ? out.append("true", 4) : out.append("false", 5);
             return;
         }
         appendJsonString(out, text ? text : "", n);
@@ -319,6 +323,7 @@ bool SqliteConnection::render(const QString &sql, const QVariantList &params, st
     }
     qint64 n = 0;
     int rc;
+    out.reserve(out.size() + 64 * 1024);
     while ((rc = sqlite3_step(s->stmt)) == SQLITE_ROW) {
         if (n == 0)
             describe(s, kindOf);

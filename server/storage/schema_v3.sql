@@ -1,0 +1,11 @@
+-- Migration 3: indexes in the order of each list's default sort, so a page is read in order and
+-- stops after `limit` rows instead of sorting every row of the tenant (ORDER BY <sort>, id).
+CREATE INDEX jobs_list ON jobs(tenant_id, created_at, id);
+CREATE INDEX parts_list ON parts(tenant_id, created_at, id);
+CREATE INDEX operations_list ON operations(tenant_id, sequence, id);
+CREATE INDEX issues_list ON issues(tenant_id, created_at, id);
+CREATE INDEX time_entries_list ON time_entries(tenant_id, start_time, id);
+CREATE INDEX operation_quantities_list ON operation_quantities(tenant_id, recorded_at, id);
+CREATE INDEX webhook_deliveries_list ON webhook_deliveries(tenant_id, created_at, id);
+CREATE INDEX webhook_logs_list ON webhook_logs(tenant_id, created_at, id);
+CREATE INDEX mqtt_logs_list ON mqtt_logs(tenant_id, created_at, id);
