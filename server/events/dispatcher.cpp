@@ -23,7 +23,11 @@ void Dispatcher::addSink(Sink *sink)
 
 void Dispatcher::removeSink(Sink *sink)
 {
+    if (sink->durable() && !m_running && !m_db.inTransaction())
+        persistPositions(true);
     m_backoff.remove(sink);
+    m_positions.remove(sink);
+    m_persisted.remove(sink);
     m_sinks.erase(std::remove(m_sinks.begin(), m_sinks.end(), sink), m_sinks.end());
 }
 
@@ -56,6 +60,19 @@ void Dispatcher::drain()
     m_backoff.clear();
     for (int guard = 0; guard < 100000 && runOnce(); ++guard) {
     }
+    if (!m_running && !m_db.inTransaction())
+        persistPositions(true);
+}
+
+qint64 Dispatcher::position(Sink *sink)
+{
+    auto it = m_positions.find(sink);
+    if (it != m_positions.end())
+        return *it;
+    auto stored = OutboxStore::cursor(m_db, sink->name());
+    const qint64 at = stored ? *stored : 0;
+    m_persisted.insert(sink, at);
+    return *m_positions.insert(sink, at);
 }
 
 bool Dispatcher::runOnce()
@@ -63,25 +80,35 @@ bool Dispatcher::runOnce()
     if (m_running || m_db.inTransaction())
         return false;
     m_running = true;
-    bool did = runLive();
-    for (Sink *s : std::vector<Sink *>(m_sinks))
-        if (s->durable())
-            did = runDurable(s) || did;
-    m_running = false;
-    return did;
-}
-
-bool Dispatcher::runLive()
-{
-    auto batch = OutboxStore::after(m_db, m_liveCursor, kBatch);
+    // One read of the outbox serves every sink: from the position of the one furthest behind.
+    std::vector<Sink *> durable;
+    qint64 from = m_liveCursor;
+    const qint64 now = Clock::nowMs();
+    for (Sink *s : m_sinks) {
+        if (!s->durable())
+            continue;
+        if (auto it = m_backoff.constFind(s); it != m_backoff.constEnd() && now < it->untilMs)
+            continue;
+        durable.push_back(s);
+        from = std::min(from, position(s));
+    }
+    auto batch = OutboxStore::after(m_db, from, kBatch);
     if (!batch) {
         ++m_failures;
         qCWarning(lcDispatch) << "reading the outbox failed:" << batch.error().message;
+        m_running = false;
         return false;
     }
-    if (batch->empty())
+    if (batch->empty()) {
+        persistPositions(false);
+        m_running = false;
         return false;
+    }
+    bool did = false;
+    const qint64 liveFrom = m_liveCursor;
     for (const auto &e : *batch) {
+        if (e.id <= liveFrom)
+            continue;
         for (Sink *s : std::vector<Sink *>(m_sinks)) {
             if (s->durable())
                 continue;
@@ -92,42 +119,115 @@ bool Dispatcher::runLive()
         }
         m_liveCursor = e.id;
         ++m_dispatched;
+        did = true;
     }
-    emit dispatchedBatch(m_liveCursor);
-    return int(batch->size()) == kBatch || !batch->empty();
+    if (did)
+        emit dispatchedBatch(m_liveCursor);
+    if (!durable.empty())
+        did = runDurable(durable, *batch) || did;
+    m_running = false;
+    return did;
 }
 
-bool Dispatcher::runDurable(Sink *sink)
+bool Dispatcher::runDurable(const std::vector<Sink *> &sinks, const std::vector<OutboxEntry> &batch)
 {
-    if (auto it = m_backoff.constFind(sink); it != m_backoff.constEnd() && Clock::nowMs() < it->untilMs)
-        return false;
-    bool did = false;
+    // Every durable sink's share of the batch in one transaction. A batch that made no sink write
+    // anything is rolled back instead of committed (no WAL frames): the positions move in memory and
+    // reach the database with the next batch that writes, or after kPersistMs.
+    struct Step {
+        Sink *sink;
+        qint64 to;
+    };
+    std::vector<Step> steps;
+    Sink *failed = nullptr;
+    bool committed = false;
+    const qint64 now = Clock::nowMs();
+    const bool persistDue = now - m_lastPersistMs >= kPersistMs;
     auto r = m_db.write([&](WriteTx &tx) -> Status {
-        auto cur = OutboxStore::lockCursor(tx, sink->name());
-        if (!cur)
-            return cur.error();
-        if (!*cur)
-            return {}; // another instance is delivering this sink's batch
-        auto batch = OutboxStore::after(m_db, **cur, kBatch);
-        if (!batch)
-            return batch.error();
-        if (batch->empty())
+        const qint64 before = m_db.changes();
+        bool lagging = false;
+        for (Sink *s : sinks) {
+            auto cur = OutboxStore::lockCursor(tx, s->name());
+            if (!cur)
+                return cur.error();
+            if (!*cur)
+                continue; // another instance is delivering this sink's batch
+            qint64 at = std::max(**cur, position(s));
+            for (const auto &e : batch) {
+                if (e.id <= at)
+                    continue;
+                if (auto d = s->deliver(e); !d) {
+                    failed = s;
+                    return d.error();
+                }
+                at = e.id;
+            }
+            steps.push_back({s, at});
+            lagging = lagging || at != **cur;
+        }
+        if (m_db.changes() == before && !(persistDue && lagging)) {
+            tx.discard();
             return {};
-        for (const auto &e : *batch)
-            ERY_TRY(sink->deliver(e));
-        did = true;
-        return OutboxStore::setCursor(tx, sink->name(), batch->back().id);
+        }
+        for (const Step &st : steps)
+            ERY_TRY(OutboxStore::setCursor(tx, st.sink->name(), st.to));
+        committed = true;
+        return {};
     });
+    for (Sink *s : sinks)
+        s->batchEnded(r && committed);
     if (!r) {
         ++m_failures;
-        Backoff &b = m_backoff[sink];
+        Sink *culprit = failed ? failed : sinks.front();
+        Backoff &b = m_backoff[culprit];
         b.failures = std::min(b.failures + 1, 6);
         b.untilMs = Clock::nowMs() + (500LL << (b.failures - 1)); // 0.5 s … 16 s
-        qCWarning(lcDispatch) << sink->name() << "batch failed, will retry:" << r.error().message;
-        return false;
+        qCWarning(lcDispatch) << culprit->name() << "batch failed, will retry:" << r.error().message;
+        // The others go on without it in the next pass.
+        return sinks.size() > 1;
     }
-    m_backoff.remove(sink);
+    bool did = false;
+    for (const Step &st : steps) {
+        did = did || st.to != m_positions.value(st.sink);
+        m_positions[st.sink] = st.to;
+        m_backoff.remove(st.sink);
+        if (committed)
+            m_persisted[st.sink] = st.to;
+    }
+    if (committed)
+        m_lastPersistMs = now;
     return did;
+}
+
+void Dispatcher::persistPositions(bool force)
+{
+    const qint64 now = Clock::nowMs();
+    if (!force && now - m_lastPersistMs < kPersistMs)
+        return;
+    bool lagging = false;
+    for (auto it = m_positions.cbegin(); it != m_positions.cend(); ++it)
+        lagging = lagging || it.value() != m_persisted.value(it.key());
+    if (!lagging)
+        return;
+    auto r = m_db.write([&](WriteTx &tx) -> Status {
+        for (auto it = m_positions.cbegin(); it != m_positions.cend(); ++it) {
+            if (it.value() == m_persisted.value(it.key()))
+                continue;
+            auto cur = OutboxStore::lockCursor(tx, it.key()->name());
+            if (!cur)
+                return cur.error();
+            if (*cur && **cur < it.value())
+                ERY_TRY(OutboxStore::setCursor(tx, it.key()->name(), it.value()));
+        }
+        return {};
+    });
+    if (!r) {
+        qCWarning(lcDispatch) << "storing the sinks' positions failed:" << r.error().message;
+        return;
+    }
+    m_lastPersistMs = now;
+    for (auto it = m_positions.cbegin(); it != m_positions.cend(); ++it)
+        m_persisted[it.key()] = it.value();
 }
 
 Status Dispatcher::replay(const QString &sinkName, qint64 afterId)
@@ -138,8 +238,14 @@ Status Dispatcher::replay(const QString &sinkName, qint64 afterId)
             return cur.error();
         return OutboxStore::setCursor(tx, sinkName, afterId);
     });
-    if (r)
+    if (r) {
+        for (Sink *s : m_sinks)
+            if (s->name() == sinkName) {
+                m_positions[s] = afterId;
+                m_persisted[s] = afterId;
+            }
         wake();
+    }
     return r;
 }
 
@@ -150,11 +256,8 @@ Result<qint64> Dispatcher::backlog()
         return max.error();
     qint64 oldest = m_liveCursor;
     for (Sink *s : m_sinks)
-        if (s->durable()) {
-            auto c = OutboxStore::cursor(m_db, s->name());
-            if (c)
-                oldest = std::min(oldest, *c);
-        }
+        if (s->durable())
+            oldest = std::min(oldest, position(s));
     return *max - oldest;
 }
 

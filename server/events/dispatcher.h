@@ -41,8 +41,10 @@ signals:
 
 private:
     bool runOnce(); // true when it did something
-    bool runLive();
-    bool runDurable(Sink *sink);
+    bool runDurable(const std::vector<Sink *> &sinks, const std::vector<OutboxEntry> &batch);
+    // Writes the positions of sinks whose last batches wrote nothing (kept in memory meanwhile).
+    void persistPositions(bool force);
+    qint64 position(Sink *sink);
 
     Database &m_db;
     std::vector<Sink *> m_sinks;
@@ -57,7 +59,13 @@ private:
         qint64 untilMs = 0;
     };
     QHash<Sink *, Backoff> m_backoff; // a failing durable sink waits before its batch is retried
+    // Where each durable sink is: at or ahead of its stored cursor, which is written with the batches
+    // that write something and otherwise at most every kPersistMs.
+    QHash<Sink *, qint64> m_positions;
+    QHash<Sink *, qint64> m_persisted;
+    qint64 m_lastPersistMs = 0;
     static constexpr int kBatch = 500;
+    static constexpr qint64 kPersistMs = 5000;
 };
 
 } // namespace ery

@@ -13,8 +13,13 @@ public:
     virtual QString name() const = 0;
     virtual bool durable() const { return false; }
     // Must not block the engine thread. A durable sink is called inside the cursor's transaction and
-    // may write its own rows through the engine's Database (they join that transaction).
+    // may write its own rows through the engine's Database (they join that transaction). A durable
+    // sink's effects are those rows: a batch that wrote nothing may be handed to it again after a
+    // restart or to another instance, because its cursor is then only persisted now and then.
     virtual Status deliver(const OutboxEntry &e) = 0;
+    // After the transaction of a durable sink's batch ended: committed, or rolled back (then
+    // whatever the sink prepared for those rows is void and the batch comes again).
+    virtual void batchEnded(bool committed) { Q_UNUSED(committed); }
 };
 
 } // namespace ery

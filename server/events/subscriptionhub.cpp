@@ -2,14 +2,21 @@
 
 #include "core/jsonutil.h"
 
+#include <QMetaMethod>
+
 namespace ery {
 
 Status SubscriptionHub::deliver(const OutboxEntry &e)
 {
-    if (e.isEvent())
-        emit domainEvent(e.topic, e.tenantId, e.entityId, QByteArray::fromStdString(e.payload.dump()));
-    else
-        emit rowChanged(e.topic, e.tenantId, e.entityId, str(e.payload, "eventType"));
+    // Nothing is built for a signal nobody listens to (a headless hub without feed clients).
+    static const QMetaMethod rowSignal = QMetaMethod::fromSignal(&SubscriptionHub::rowChanged);
+    static const QMetaMethod eventSignal = QMetaMethod::fromSignal(&SubscriptionHub::domainEvent);
+    if (e.isEvent()) {
+        if (isSignalConnected(eventSignal))
+            emit domainEvent(e.topic, e.tenantId, e.entityId, QByteArray::fromStdString(e.payloadText));
+    } else if (isSignalConnected(rowSignal)) {
+        emit rowChanged(e.topic, e.tenantId, e.entityId, str(e.payload(), "eventType"));
+    }
     return {};
 }
 

@@ -312,10 +312,18 @@ Status Database::exec(const QString &sql, const QVariantList &params, int *rowsA
     if (!p)
         return err;
     QSqlQuery *q = p->query;
+    const int affected = q->numRowsAffected();
     if (rowsAffected)
-        *rowsAffected = q->numRowsAffected();
+        *rowsAffected = affected;
+    if (!q->isSelect() && affected > 0)
+        m_changes += affected;
     q->finish();
     return {};
+}
+
+qint64 Database::changes() const
+{
+    return m_lite ? m_lite->totalChanges() : m_changes;
 }
 
 Status Database::execDirect(const QString &sql)

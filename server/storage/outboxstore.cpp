@@ -7,7 +7,7 @@ namespace ery {
 
 Result<std::vector<OutboxEntry>> OutboxStore::after(Database &db, qint64 afterId, int limit)
 {
-    auto rows = db.query(QStringLiteral("SELECT id, event_id, tenant_id, kind, topic, entity_id, payload, occurred_at FROM outbox "
+    auto rows = db.query(QStringLiteral("SELECT id, event_id, tenant_id, kind, topic, entity_id, payload AS payload_text, occurred_at FROM outbox "
                                         "WHERE id > ? ORDER BY id LIMIT %1").arg(limit),
                          {afterId});
     if (!rows)
@@ -22,11 +22,21 @@ Result<std::vector<OutboxEntry>> OutboxStore::after(Database &db, qint64 afterId
         e.kind = str(r, "kind");
         e.topic = str(r, "topic");
         e.entityId = str(r, "entity_id");
-        e.payload = std::move(r["payload"]);
+        if (auto &t = r["payload_text"]; t.is_string())
+            e.payloadText = std::move(t.get_ref<std::string &>());
         e.occurredAt = str(r, "occurred_at");
         out.push_back(std::move(e));
     }
     return out;
+}
+
+const Json &OutboxEntry::payload() const
+{
+    if (!m_payload) {
+        Json j = Json::parse(payloadText, nullptr, false);
+        m_payload = j.is_discarded() ? Json::object() : std::move(j);
+    }
+    return *m_payload;
 }
 
 Result<qint64> OutboxStore::maxId(Database &db)

@@ -11,10 +11,16 @@ struct OutboxEntry {
     QString kind;  // "event" | "change"
     QString topic; // event name or table
     QString entityId;
-    Json payload;
+    std::string payloadText; // as stored
     QString occurredAt;
 
     bool isEvent() const { return kind == QLatin1String("event"); }
+    // Parsed on first use: most sinks skip most entries (a row change no client watches, an event no
+    // webhook wants), so the dispatcher does not parse what nobody reads.
+    const Json &payload() const;
+
+private:
+    mutable std::optional<Json> m_payload;
 };
 
 // Reads the outbox and keeps the durable sinks' cursors.

@@ -350,6 +350,11 @@ bool SqliteConnection::render(const QString &sql, const QVariantList &params, st
     return true;
 }
 
+qint64 SqliteConnection::totalChanges() const
+{
+    return m_db ? qint64(sqlite3_total_changes64(m_db)) : 0;
+}
+
 bool SqliteConnection::script(const QString &sql, Failure *f)
 {
     char *err = nullptr;

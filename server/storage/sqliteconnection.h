@@ -42,6 +42,7 @@ public:
     bool render(const QString &sql, const QVariantList &params, std::string &out, qint64 *count, KindOf kindOf, Failure *f);
     // Several statements, no parameters, nothing cached (schema, pragmas).
     bool script(const QString &sql, Failure *f);
+    qint64 totalChanges() const;
 
 private:
     struct Statement {

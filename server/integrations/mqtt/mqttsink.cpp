@@ -12,7 +12,7 @@ MqttSink::MqttSink(Services &services, QObject *parent) : QObject(parent), m_s(s
 
 Json MqttSink::payload(const OutboxEntry &e)
 {
-    const Json &p = e.payload;
+    const Json &p = e.payload();
     return Json{{"id", js(e.eventId)}, {"event", js(e.topic)}, {"timestamp", p.value("occurred_at", js(e.occurredAt))},
                 {"tenant_id", js(e.tenantId)}, {"data", p.value("data", Json::object())}};
 }
@@ -20,7 +20,7 @@ Json MqttSink::payload(const OutboxEntry &e)
 QString MqttSink::topicFor(const Json &pub, const OutboxEntry &e)
 {
     // The event's own context wins over the publisher's defaults whenever the event has one.
-    const Json ctx = e.payload.value("context", Json::object());
+    const Json ctx = e.payload().value("context", Json::object());
     auto pick = [&](const char *key, const char *fallbackColumn, const QString &fallback) {
         const QString v = str(ctx, key);
         if (!v.isEmpty())
@@ -73,14 +73,14 @@ Status MqttSink::deliver(const OutboxEntry &e)
                                                               {"topic", js(topicFor(pub, e))}, {"payload", js(QString::fromStdString(payload(e).dump()))},
                                                               {"qos", pub.value("qos", Json(1))}, {"retain", false}}));
             // Optional retained "current value" per cell: late subscribers see the cell's state at once.
-            const QString cellId = str(e.payload["data"], "cell_id");
+            const QString cellId = str(e.payload().value("data", Json::object()), "cell_id");
             if (!flag(pub, "cell_state_topics") || cellId.isEmpty() || !e.topic.startsWith(QLatin1String("operation.")))
                 return {};
             auto wip = m_s.catalog.cellWip(scope, cellId);
             if (!wip)
                 return {};
             auto running = m_s.repo.operations.count(m_s.db, scope, QStringLiteral("cell_id = ? AND status = 'in_progress'"), {cellId});
-            const Json ctx = e.payload.value("context", Json::object());
+            const Json ctx = e.payload().value("context", Json::object());
             QHash<QString, QString> values{{"enterprise", str(ctx, "enterprise").isEmpty() ? str(pub, "default_enterprise") : str(ctx, "enterprise")},
                                            {"site", str(ctx, "site").isEmpty() ? str(pub, "default_site") : str(ctx, "site")},
                                            {"area", str(ctx, "area").isEmpty() ? str(pub, "default_area") : str(ctx, "area")},

@@ -10,7 +10,7 @@ WebhookSink::WebhookSink(Services &services, QObject *parent) : QObject(parent),
 
 Json WebhookSink::body(const OutboxEntry &e)
 {
-    const Json &p = e.payload;
+    const Json &p = e.payload();
     return Json{{"id", js(e.eventId)}, {"event", js(e.topic)}, {"timestamp", p.value("occurred_at", js(e.occurredAt))},
                 {"data", p.value("data", Json::object())}};
 }
