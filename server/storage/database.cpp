@@ -120,10 +120,10 @@ Result<std::unique_ptr<Database>> Database::open(const DbLocation &loc)
             return Error::internal(QStringLiteral("cannot open database %1: %2").arg(loc.display(), f.message));
         // WAL lets readers in other processes (a second terminal, the CLI) run beside the writer.
         if (!d->m_lite->script(QStringLiteral("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; "
-                                              "PRAGMA busy_timeout=10000; PRAGMA cache_size=-32000; PRAGMA temp_store=MEMORY; "
-                                              "PRAGMA wal_autocheckpoint=10000"),
+                                              "PRAGMA busy_timeout=10000; PRAGMA cache_size=-32000; PRAGMA temp_store=MEMORY"),
                                &f))
             return Error::internal(QStringLiteral("cannot set up database %1: %2").arg(loc.display(), f.message));
+        d->m_lite->startCheckpointer();
         return d;
     }
     d->m_connName = QStringLiteral("eryxon-%1").arg(g_connCounter.fetchAndAddRelaxed(1));

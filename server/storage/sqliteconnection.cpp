@@ -15,6 +15,14 @@ constexpr int kMaxCachedStatements = 512;
 
 SqliteConnection::~SqliteConnection()
 {
+    if (m_checkpointer.joinable()) {
+        {
+            std::lock_guard lock(m_ckMutex);
+            m_ckStop = true;
+        }
+        m_ckWake.notify_one();
+        m_checkpointer.join();
+    }
     for (auto &s : m_cache)
         sqlite3_finalize(s.stmt);
     m_cache.clear();
@@ -43,7 +51,70 @@ bool SqliteConnection::open(const QString &path, Failure *f)
     }
     sqlite3_extended_result_codes(m_db, 1);
     sqlite3_busy_timeout(m_db, 10000);
+    m_path = p;
     return true;
+}
+
+int SqliteConnection::walHook(void *self, sqlite3 *db, const char *, int frames)
+{
+    auto *c = static_cast<SqliteConnection *>(self);
+    const int backfilled = c->m_ckBackfilled.load(std::memory_order_relaxed);
+    // The writer completes the checkpoint right after a background pass, when little is left to copy
+    // (or, should the background fall far behind, once the WAL is twice the size).
+    if (frames >= kWriterCheckpointFrames && (frames - backfilled <= kCheckpointFrames / 4 || frames >= 2 * kWriterCheckpointFrames)) {
+        // Never waits: while the background copy runs this returns BUSY and the next commit tries.
+        sqlite3_wal_checkpoint_v2(db, nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+        c->m_ckSignalledAt = 0;
+        return SQLITE_OK;
+    }
+    if (frames < c->m_ckSignalledAt)
+        c->m_ckSignalledAt = 0; // the WAL started over
+    if (frames >= c->m_ckSignalledAt + kCheckpointFrames) {
+        c->m_ckSignalledAt = frames;
+        {
+            std::lock_guard lock(c->m_ckMutex);
+            c->m_ckDue = true;
+        }
+        c->m_ckWake.notify_one();
+    }
+    return SQLITE_OK;
+}
+
+void SqliteConnection::startCheckpointer()
+{
+    if (m_checkpointer.joinable() || !m_db)
+        return;
+    // Replaces the automatic checkpoint, which would run on this thread after a commit.
+    sqlite3_wal_hook(m_db, &SqliteConnection::walHook, this);
+    m_checkpointer = std::thread([this, path = m_path] { checkpointLoop(path); });
+}
+
+void SqliteConnection::checkpointLoop(QByteArray path)
+{
+    sqlite3 *db = nullptr;
+    if (sqlite3_open_v2(path.constData(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, nullptr) != SQLITE_OK) {
+        sqlite3_close_v2(db);
+        return; // the writer still checkpoints at twice kWriterCheckpointFrames
+    }
+    sqlite3_busy_timeout(db, 1000);
+    // A connection learns that the file is in WAL mode from its first read.
+    sqlite3_exec(db, "SELECT 1 FROM sqlite_master LIMIT 1", nullptr, nullptr, nullptr);
+    std::unique_lock lock(m_ckMutex);
+    while (!m_ckStop) {
+        // Also now and then without a signal: commits by other processes grow the WAL as well.
+        m_ckWake.wait_for(lock, std::chrono::seconds(2), [this] { return m_ckDue || m_ckStop; });
+        if (m_ckStop)
+            break;
+        m_ckDue = false;
+        lock.unlock();
+        // PASSIVE: copies what it can without waiting for readers or blocking the writer.
+        int log = 0, copied = 0;
+        const int rc = sqlite3_wal_checkpoint_v2(db, nullptr, SQLITE_CHECKPOINT_PASSIVE, &log, &copied);
+        m_ckBackfilled.store(rc == SQLITE_OK ? copied : 0, std::memory_order_relaxed);
+        lock.lock();
+    }
+    lock.unlock();
+    sqlite3_close_v2(db);
 }
 
 SqliteConnection::Statement *SqliteConnection::prepare(const QString &sql, Failure *f)

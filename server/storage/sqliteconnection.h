@@ -6,7 +6,11 @@
 #include <QString>
 #include <QVariant>
 
+#include <atomic>
+#include <condition_variable>
+#include <mutex>
 #include <string>
+#include <thread>
 #include <vector>
 
 struct sqlite3;
@@ -31,6 +35,14 @@ public:
     SqliteConnection &operator=(const SqliteConnection &) = delete;
 
     bool open(const QString &path, Failure *f);
+    // Moves most of the WAL checkpoint work off this connection's thread: a second connection in its
+    // own thread copies the WAL back into the database file (and syncs it) once the WAL holds
+    // kCheckpointFrames. Under a steady stream of commits that copy never catches up with the last
+    // frame, and only a complete checkpoint lets the WAL start over; so at kWriterCheckpointFrames
+    // the writer finishes it itself, between two transactions, with little left to copy.
+    void startCheckpointer();
+    static constexpr int kCheckpointFrames = 1000;
+    static constexpr int kWriterCheckpointFrames = 8000;
 
     // kinds(i) tells how column i is presented (Database::ColumnKind as int).
     using KindOf = int (*)(const std::string &column);
@@ -59,7 +71,18 @@ private:
     void fail(Failure *f, int rc) const;
     void finish(Statement *s);
 
+    void checkpointLoop(QByteArray path);
+    static int walHook(void *self, sqlite3 *db, const char *name, int frames);
+
     sqlite3 *m_db = nullptr;
+    QByteArray m_path;
+    std::thread m_checkpointer;
+    std::mutex m_ckMutex;
+    std::condition_variable m_ckWake;
+    bool m_ckDue = false;
+    int m_ckSignalledAt = 0;             // WAL frames at the last signal (writer thread only)
+    std::atomic<int> m_ckBackfilled{0};  // frames the last background pass copied
+    bool m_ckStop = false;
     QHash<QString, Statement> m_cache;
     std::vector<QByteArray> m_texts; // UTF-8 of bound strings, alive until the statement is reset
 };
