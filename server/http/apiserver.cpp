@@ -6,6 +6,7 @@
 #include "guardedtcpserver.h"
 #include "routes/routes.h"
 #include "services/services.h"
+#include "storage/database.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>
@@ -67,7 +68,11 @@ ApiServer::ApiServer(Services &services, HttpConfig cfg, std::function<Json()> e
     installRoutes(*this);
 }
 
-ApiServer::~ApiServer() = default;
+ApiServer::~ApiServer()
+{
+    // Answers still waiting for their commit go out (or fail) before the sockets go away.
+    (void)m_s.db.flushGroup();
+}
 
 Status ApiServer::listen()
 {
@@ -121,6 +126,8 @@ bool ApiServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *soc
 
     QString label = QStringLiteral("unmatched");
     Response resp;
+    Database &db = m_s.db;
+    db.setGrouping(true);
     try {
         resp = process(r, &label);
     } catch (const std::exception &e) {
@@ -128,14 +135,61 @@ bool ApiServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *soc
         qCWarning(lcApi) << "request" << r.requestId << methodName(r.method) << r.path << "failed:" << e.what();
         resp = Response::error(Error::internal(QStringLiteral("Internal error (request %1)").arg(r.requestId)));
     }
+    db.setGrouping(false);
     // The guard read the request line, so it knows HTTP/1.0's default of closing too.
     auto *guard = socket->findChild<ConnectionGuard *>(QString(), Qt::FindDirectChildrenOnly);
     const bool close = guard ? guard->takeCloseFlag() : r.header("connection").toLower().contains("close");
-    resp.writeTo(socket, r.method == Method::Head, close);
+    m_metrics.request(label, methodName(r.method), resp.status, double(timer.nsecsElapsed()) / 1e9);
+    if (db.groupOpen())
+        hold(socket, std::move(resp), r.requestId, r.method == Method::Head, close);
+    else
+        send(socket, resp, r.method == Method::Head, close);
+    return true;
+}
+
+void ApiServer::send(QTcpSocket *socket, const Response &resp, bool headOnly, bool close)
+{
+    resp.writeTo(socket, headOnly, close);
     if (close)
         socket->disconnectFromHost();
-    m_metrics.request(label, methodName(r.method), resp.status, double(timer.nsecsElapsed()) / 1e9);
-    return true;
+}
+
+void ApiServer::hold(QTcpSocket *socket, Response resp, const QString &requestId, bool headOnly, bool close)
+{
+    if (m_held.empty())
+        m_s.db.onGroupEnd([this](bool committed) { release(committed); });
+    m_held.push_back({socket, std::move(resp), requestId, headOnly, close});
+    if (m_held.size() >= kMaxHeld) {
+        (void)m_s.db.flushGroup();
+        return;
+    }
+    // The requests that are ready now share the commit; it happens once the event loop has
+    // handed them all over (or earlier, when another writer needs the database).
+    if (!m_flushScheduled) {
+        m_flushScheduled = true;
+        QMetaObject::invokeMethod(this, [this] {
+            m_flushScheduled = false;
+            if (auto s = m_s.db.flushGroup(); !s)
+                qCWarning(lcApi) << "committing a batch of requests failed:" << s.error().message;
+        }, Qt::QueuedConnection);
+    }
+}
+
+void ApiServer::release(bool committed)
+{
+    std::vector<Held> held;
+    held.swap(m_held);
+    for (Held &h : held) {
+        if (!h.socket)
+            continue;
+        if (committed) {
+            send(h.socket, h.response, h.headOnly, h.close);
+            continue;
+        }
+        Response failed = Response::error(Error::internal(QStringLiteral("The change could not be stored (request %1)").arg(h.requestId)));
+        failed.header("x-request-id", h.requestId.toLatin1());
+        send(h.socket, failed, h.headOnly, h.close);
+    }
 }
 
 void ApiServer::missingHandler(const QHttpServerRequest &request, QTcpSocket *socket)

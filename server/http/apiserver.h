@@ -7,6 +7,8 @@
 #include "router.h"
 
 #include <QAbstractHttpServer>
+#include <QPointer>
+#include <QTcpSocket>
 
 #include <functional>
 
@@ -49,6 +51,18 @@ private:
     Response authorize(Request &r, const Route &route, RateLimiter::Decision *rate, bool *limited);
     void decorate(const Request &r, Response &resp, const RateLimiter::Decision *rate) const;
     void addCors(const Request &r, Response &resp, bool preflight) const;
+    // Answers computed while a group commit is open wait for it (Database::setGrouping): a client
+    // is never told "created" before the row is committed, nor shown rows that may still roll back.
+    struct Held {
+        QPointer<QTcpSocket> socket;
+        Response response;
+        QString requestId;
+        bool headOnly = false;
+        bool close = false;
+    };
+    void hold(QTcpSocket *socket, Response resp, const QString &requestId, bool headOnly, bool close);
+    void release(bool committed);
+    static void send(QTcpSocket *socket, const Response &resp, bool headOnly, bool close);
 
     Services &m_s;
     HttpConfig m_cfg;
@@ -58,6 +72,9 @@ private:
     RateLimiter m_limiter;
     FailedAuthTracker m_failedAuth;
     GuardedTcpServer *m_tcp = nullptr;
+    std::vector<Held> m_held;
+    bool m_flushScheduled = false;
+    static constexpr size_t kMaxHeld = 256; // a larger batch is committed at once
 };
 
 } // namespace ery::http

@@ -86,6 +86,8 @@ Result<DbLocation> DbLocation::parse(const QString &url)
 
 Database::~Database()
 {
+    m_grouping = false;
+    (void)flushGroup();
     for (const auto &p : std::as_const(m_cache))
         delete p.query;
     m_cache.clear();
@@ -450,6 +452,24 @@ Status Database::commit(WriteTx &tx)
     if (!drafts.empty() && m_commitHook)
         m_commitHook();
     return {};
+}
+
+Status Database::utility(const QString &sql)
+{
+    return m_lite ? exec(sql) : execDirect(sql);
+}
+
+Status Database::flushGroup()
+{
+    if (!m_group)
+        return {};
+    std::unique_ptr<WriteTx> tx = std::move(m_group);
+    Status s = commit(*tx);
+    const auto callbacks = std::move(m_groupCallbacks);
+    m_groupCallbacks.clear();
+    for (const auto &cb : callbacks)
+        cb(bool(s));
+    return s;
 }
 
 Status Database::migrate()

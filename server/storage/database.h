@@ -52,6 +52,7 @@ public:
     // write costs no WAL frame and no fsync.
     void discard() { m_discard = true; }
     bool discarded() const { return m_discard; }
+    void keep() { m_discard = false; }
 
 private:
     Database &m_db;
@@ -92,11 +93,18 @@ public:
 
     // Runs f inside one write transaction (BEGIN IMMEDIATE on SQLite). f returns Result<T>; an error
     // rolls back and discards the emitted outbox rows. A write started inside another joins it.
+    // While grouping is on (see setGrouping), f runs as a savepoint of the open group instead.
     template<class F>
     auto write(F &&f) -> decltype(f(std::declval<WriteTx &>()))
     {
         if (m_tx)
             return f(*m_tx);
+        if (m_grouping)
+            return writeGrouped(std::forward<F>(f));
+        // A write outside the group must not ride on its commit: the group is committed first.
+        if (m_group)
+            if (auto s = flushGroup(); !s)
+                return s.error();
         if (auto s = begin(); !s)
             return s.error();
         WriteTx tx(*this);
@@ -111,6 +119,19 @@ public:
             return s.error();
         return r;
     }
+
+    // Group commit. While grouping is on, each write() is a savepoint in one transaction that stays
+    // open until flushGroup(): one COMMIT (and one write of the pages they share) for many small
+    // writes, for callers that hold their answers until then (the HTTP server answers a batch of
+    // requests after the commit). A failed write rolls back to its savepoint alone. The group is
+    // also committed before any write made while grouping is off.
+    void setGrouping(bool on) { m_grouping = on; }
+    bool groupOpen() const { return m_group != nullptr; }
+    // Commits the open group (outbox rows, COMMIT, commit hook), then tells the waiting callbacks.
+    Status flushGroup();
+    // Called once when the open group ends: true when it committed, false when it could not.
+    void onGroupEnd(std::function<void(bool committed)> callback) { m_groupCallbacks.push_back(std::move(callback)); }
+
     bool inTransaction() const { return m_tx != nullptr; }
     // Rows inserted, updated or deleted through this connection so far: a caller compares two
     // readings to learn whether anything was written in between.
@@ -138,6 +159,33 @@ private:
     Status begin();
     Status commit(WriteTx &tx);
     void rollback();
+    Status utility(const QString &sql); // savepoints: cached on SQLite, not preparable on PostgreSQL
+    template<class F>
+    auto writeGrouped(F &&f) -> decltype(f(std::declval<WriteTx &>()))
+    {
+        if (!m_group) {
+            if (auto s = begin(); !s)
+                return s.error();
+            m_group = std::make_unique<WriteTx>(*this);
+        }
+        WriteTx &tx = *m_group;
+        const size_t mark = tx.drafts().size();
+        if (auto s = utility(QStringLiteral("SAVEPOINT eryxon_write")); !s)
+            return s.error();
+        m_tx = &tx;
+        auto r = f(tx);
+        m_tx = nullptr;
+        if (!r || tx.discarded()) {
+            (void)utility(QStringLiteral("ROLLBACK TO eryxon_write"));
+            (void)utility(QStringLiteral("RELEASE eryxon_write"));
+            tx.drafts().resize(mark);
+            tx.keep();
+            return r;
+        }
+        if (auto s = utility(QStringLiteral("RELEASE eryxon_write")); !s)
+            return s.error();
+        return r;
+    }
     Prepared *prepared(const QString &sql, Error *err);
     // Prepares (once), binds and executes; nullptr with *err set on failure.
     Prepared *run(const QString &sql, const QVariantList &params, Error *err);
@@ -148,6 +196,9 @@ private:
     std::unique_ptr<QSqlDatabase> m_db;       // PostgreSQL through QtSql, which stays out of every header above storage/
     QHash<QString, Prepared> m_cache;
     WriteTx *m_tx = nullptr;
+    std::unique_ptr<WriteTx> m_group; // the open group transaction, if any
+    std::vector<std::function<void(bool)>> m_groupCallbacks;
+    bool m_grouping = false;
     std::function<void()> m_commitHook;
     qint64 m_changes = 0; // PostgreSQL; SQLite counts its own
 };
