@@ -25,6 +25,9 @@ private slots:
     void pagesAreBoundAndConsistent();
     void errorsAreMapped();
     void manyDistinctStatements();
+    void groupedWritesShareOneCommit();
+    void plainWriteCommitsTheGroupFirst();
+    void failedGroupCommitLosesTheWholeGroup();
 
 private:
     std::unique_ptr<TestShop> m_shop;
@@ -220,6 +223,101 @@ void TestStorage::manyDistinctStatements()
     }
     auto again = db.scalar(QStringLiteral("SELECT 0 + COUNT(*) * 0 FROM jobs WHERE tenant_id = ?"), {m_shop->scope.tenantId});
     ERY_VERIFY_OK(again);
+}
+
+namespace {
+qint64 jobsNamed(Database &db, const QString &prefix)
+{
+    auto n = db.scalar(QStringLiteral("SELECT COUNT(*) FROM jobs WHERE job_number LIKE ?"), {prefix + QLatin1Char('%')});
+    return n ? *n : -1;
+}
+qint64 createdEvents(Database &db, const QString &prefix)
+{
+    auto rows = db.query(QStringLiteral("SELECT payload FROM outbox WHERE kind = 'event' AND topic = 'job.created'"));
+    qint64 n = 0;
+    for (const auto &r : *rows)
+        n += str(r["payload"]["data"], "job_number").startsWith(prefix) ? 1 : 0;
+    return n;
+}
+} // namespace
+
+void TestStorage::groupedWritesShareOneCommit()
+{
+    Database &db = m_shop->db();
+    auto &s = m_shop->s();
+    auto other = Database::open(m_shop->url()); // another connection sees only what is committed
+    ERY_VERIFY_OK(other);
+    int ended = 0;
+    bool committedFlag = false;
+    db.setGrouping(true);
+    ERY_VERIFY_OK(s.jobs.create(m_shop->scope, Json{{"job_number", "GRP-1"}}));
+    db.onGroupEnd([&](bool ok) { ++ended; committedFlag = ok; });
+    ERY_VERIFY_ERR(s.jobs.create(m_shop->scope, Json{{"job_number", "GRP-1"}}), ErrorCode::Conflict); // rolls back alone
+    ERY_VERIFY_ERR(s.jobs.create(m_shop->scope, Json{{"job_number", ""}}), ErrorCode::ValidationError);
+    ERY_VERIFY_OK(s.jobs.create(m_shop->scope, Json{{"job_number", "GRP-2"}}));
+    db.setGrouping(false);
+    QVERIFY(db.groupOpen());
+    QCOMPARE(jobsNamed(db, "GRP-"), qint64(2));         // this connection reads its own group
+    QCOMPARE(jobsNamed(**other, "GRP-"), qint64(0));    // nothing committed yet
+    QCOMPARE(createdEvents(db, "GRP-"), qint64(0));     // outbox rows are written with the commit
+    QCOMPARE(ended, 0);
+    ERY_VERIFY_OK(db.flushGroup());
+    QVERIFY(!db.groupOpen());
+    QCOMPARE(ended, 1);
+    QVERIFY(committedFlag);
+    QCOMPARE(jobsNamed(**other, "GRP-"), qint64(2));
+    QCOMPARE(createdEvents(**other, "GRP-"), qint64(2)); // one event per successful write, none for the refused ones
+    ERY_VERIFY_OK(db.flushGroup());                     // nothing open: nothing happens
+    QCOMPARE(ended, 1);
+}
+
+void TestStorage::plainWriteCommitsTheGroupFirst()
+{
+    Database &db = m_shop->db();
+    auto &s = m_shop->s();
+    QStringList order;
+    db.setGrouping(true);
+    ERY_VERIFY_OK(s.jobs.create(m_shop->scope, Json{{"job_number", "GRPA-1"}}));
+    db.onGroupEnd([&](bool ok) { order << (ok ? QStringLiteral("group committed") : QStringLiteral("group failed")); });
+    db.setGrouping(false);
+    ERY_VERIFY_OK(db.write([&](WriteTx &tx) -> Status {
+        order << QStringLiteral("plain write");
+        return tx.exec(QStringLiteral("UPDATE jobs SET notes = 'after' WHERE job_number = 'GRPA-1'"));
+    }));
+    QCOMPARE(order, (QStringList{"group committed", "plain write"}));
+    QVERIFY(!db.groupOpen());
+    auto other = Database::open(m_shop->url());
+    auto rows = (*other)->query(QStringLiteral("SELECT notes FROM jobs WHERE job_number = 'GRPA-1'"));
+    ERY_VERIFY_OK(rows);
+    QCOMPARE(str(rows->front(), "notes"), QStringLiteral("after"));
+}
+
+void TestStorage::failedGroupCommitLosesTheWholeGroup()
+{
+    if (TestShop::postgres())
+        QSKIP("needs a deferred constraint; the schema's PostgreSQL foreign keys are immediate");
+    Database &db = m_shop->db();
+    auto &s = m_shop->s();
+    const qint64 outboxBefore = m_shop->outboxCount();
+    bool result = true;
+    db.setGrouping(true);
+    ERY_VERIFY_OK(s.jobs.create(m_shop->scope, Json{{"job_number", "GRPF-1"}}));
+    db.onGroupEnd([&](bool ok) { result = ok; });
+    // A foreign key checked only at COMMIT makes the whole group's commit fail.
+    ERY_VERIFY_OK(db.write([&](WriteTx &tx) -> Status {
+        ERY_TRY(tx.exec(QStringLiteral("PRAGMA defer_foreign_keys = ON")));
+        return tx.exec(QStringLiteral("INSERT INTO parts (id, tenant_id, job_id, part_number, material, quantity, created_at, updated_at) "
+                                      "VALUES (?, ?, ?, 'GRPF-P', 'S235', 1, '2026-01-01', '2026-01-01')"),
+                       {newId(), m_shop->scope.tenantId, newId()});
+    }));
+    db.setGrouping(false);
+    QVERIFY(!db.flushGroup());
+    QVERIFY(!result);
+    QVERIFY(!db.groupOpen());
+    QCOMPARE(jobsNamed(db, "GRPF-"), qint64(0));
+    QCOMPARE(m_shop->outboxCount(), outboxBefore);
+    ERY_VERIFY_OK(s.jobs.create(m_shop->scope, Json{{"job_number", "GRPF-2"}})); // the connection goes on
+    QCOMPARE(jobsNamed(db, "GRPF-"), qint64(1));
 }
 
 QTEST_GUILESS_MAIN(TestStorage)
