@@ -3,9 +3,11 @@
 #include <QDateTime>
 #include <QTimeZone>
 #include <QRandomGenerator>
-#include <QRegularExpression>
 
 #include <atomic>
+#include <cstdio>
+#include <cstring>
+#include <limits>
 
 namespace ery {
 
@@ -29,32 +31,78 @@ QString newId()
     unsigned char b[16];
     for (int i = 0; i < 6; ++i)
         b[i] = (ms >> (40 - 8 * i)) & 0xff;
-    quint32 r[3];
-    QRandomGenerator::system()->fillRange(r, 3);
-    std::memcpy(b + 6, r, 10);
+    // Ids must be unique, not secret (keys and secrets use the system CSPRNG): a per-thread
+    // generator seeded from it avoids a getrandom() call per row.
+    thread_local QRandomGenerator64 rng(QRandomGenerator::system()->generate64());
+    const quint64 r1 = rng.generate64(), r2 = rng.generate64();
+    std::memcpy(b + 6, &r1, 8);
+    std::memcpy(b + 14, &r2, 2);
     b[6] = 0x70 | (b[6] & 0x0f);
     b[8] = 0x80 | (b[8] & 0x3f);
     static const char *hex = "0123456789abcdef";
-    QString s;
-    s.reserve(36);
+    QChar out[36];
+    int o = 0;
     for (int i = 0; i < 16; ++i) {
         if (i == 4 || i == 6 || i == 8 || i == 10)
-            s += QLatin1Char('-');
-        s += QLatin1Char(hex[b[i] >> 4]);
-        s += QLatin1Char(hex[b[i] & 0xf]);
+            out[o++] = QLatin1Char('-');
+        out[o++] = QLatin1Char(hex[b[i] >> 4]);
+        out[o++] = QLatin1Char(hex[b[i] & 0xf]);
     }
-    return s;
+    return QString(out, 36);
 }
 
 bool isUuid(const QString &s)
 {
-    static const QRegularExpression re(QStringLiteral("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"));
-    return s.size() == 36 && re.match(s).hasMatch();
+    if (s.size() != 36)
+        return false;
+    for (int i = 0; i < 36; ++i) {
+        const char16_t c = s.at(i).unicode();
+        if (i == 8 || i == 13 || i == 18 || i == 23) {
+            if (c != u'-')
+                return false;
+        } else if (!((c >= u'0' && c <= u'9') || (c >= u'a' && c <= u'f') || (c >= u'A' && c <= u'F'))) {
+            return false;
+        }
+    }
+    return true;
 }
 
 QString nowIso()
 {
-    return QDateTime::fromMSecsSinceEpoch(Clock::nowMs(), Qt::UTC).toString(Qt::ISODateWithMs);
+    return isoOf(Clock::nowMs());
+}
+
+QString isoOf(qint64 ms)
+{
+    // Formatted by hand with the date cached per day: QDateTime::toString costs more than the
+    // statement that stores the value.
+    const qint64 day = ms >= 0 ? ms / 86400000 : (ms - 86399999) / 86400000;
+    thread_local qint64 cachedDay = std::numeric_limits<qint64>::min();
+    thread_local char date[11];
+    if (day != cachedDay) {
+        const QDate d = QDate(1970, 1, 1).addDays(day);
+        std::snprintf(date, sizeof date, "%04d-%02d-%02d", d.year() % 10000, d.month(), d.day());
+        cachedDay = day;
+    }
+    const int inDay = int(ms - day * 86400000);
+    const int h = inDay / 3600000, m = inDay / 60000 % 60, sec = inDay / 1000 % 60, milli = inDay % 1000;
+    char buf[25];
+    std::memcpy(buf, date, 10);
+    buf[10] = 'T';
+    buf[11] = char('0' + h / 10);
+    buf[12] = char('0' + h % 10);
+    buf[13] = ':';
+    buf[14] = char('0' + m / 10);
+    buf[15] = char('0' + m % 10);
+    buf[16] = ':';
+    buf[17] = char('0' + sec / 10);
+    buf[18] = char('0' + sec % 10);
+    buf[19] = '.';
+    buf[20] = char('0' + milli / 100);
+    buf[21] = char('0' + milli / 10 % 10);
+    buf[22] = char('0' + milli % 10);
+    buf[23] = 'Z';
+    return QString::fromLatin1(buf, 24);
 }
 
 } // namespace ery

@@ -10,6 +10,7 @@ bool isUuid(const QString &s);
 
 // UTC ISO-8601 with milliseconds: the one timestamp format of the schema.
 QString nowIso();
+QString isoOf(qint64 msSinceEpoch);
 
 // A clock the tests can move; everything that reads "now" goes through it.
 class Clock {

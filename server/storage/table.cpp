@@ -223,16 +223,16 @@ Result<Row> Table::insert(WriteTx &tx, const Scope &scope, Row row, bool reload)
         params << Database::toVariant(it.value());
     }
     const QString sql = QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)").arg(m_name, cols.join(QLatin1Char(',')), marks.join(QLatin1Char(',')));
-    ERY_TRY(tx.exec(sql, params));
     if (!reload) {
+        ERY_TRY(tx.exec(sql, params));
         tx.emitChange(scope.tenantId, m_name, "INSERT", row, nullptr);
         return row;
     }
     // Defaults filled by the database are part of the stored row the caller and the feed see.
-    auto stored = tx.query(QStringLiteral("SELECT * FROM %1 WHERE id = ?").arg(m_name), {QString::fromStdString(row["id"].get<std::string>())});
+    auto stored = tx.query(sql + QStringLiteral(" RETURNING *"), params);
     if (!stored)
         return stored.error();
-    Row out = stored->empty() ? row : stored->front();
+    Row out = stored->empty() ? row : std::move(stored->front());
     tx.emitChange(scope.tenantId, m_name, "INSERT", out, nullptr);
     return out;
 }

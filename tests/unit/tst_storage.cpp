@@ -4,6 +4,8 @@
 #include "core/ids.h"
 #include "core/jsontext.h"
 
+#include <QDateTime>
+#include <QSet>
 #include <QTest>
 
 using namespace ery;
@@ -25,6 +27,7 @@ private slots:
     void pagesAreBoundAndConsistent();
     void errorsAreMapped();
     void manyDistinctStatements();
+    void timestampsAndIds();
     void groupedWritesShareOneCommit();
     void plainWriteCommitsTheGroupFirst();
     void failedGroupCommitLosesTheWholeGroup();
@@ -223,6 +226,33 @@ void TestStorage::manyDistinctStatements()
     }
     auto again = db.scalar(QStringLiteral("SELECT 0 + COUNT(*) * 0 FROM jobs WHERE tenant_id = ?"), {m_shop->scope.tenantId});
     ERY_VERIFY_OK(again);
+}
+
+void TestStorage::timestampsAndIds()
+{
+    // The hand-made ISO formatter agrees with Qt's on every kind of instant.
+    const qint64 instants[] = {0, 1, 999, 86399999, 86400000, 951782399999 /* 2000-02-28 end */, 951868800000 /* leap day */,
+                               1798761599999 /* 2026-12-31 */, 1798761600000, 4102444800123, QDateTime::currentMSecsSinceEpoch()};
+    for (qint64 ms : instants)
+        QCOMPARE(isoOf(ms), QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs));
+    for (qint64 ms = 1700000000000; ms < 1700000000000 + 3LL * 86400000; ms += 3599987)
+        QCOMPARE(isoOf(ms), QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs));
+    QSet<QString> ids;
+    QString previous;
+    for (int i = 0; i < 20000; ++i) {
+        const QString id = newId();
+        QVERIFY(isUuid(id));
+        QCOMPARE(id.at(14), QLatin1Char('7'));                      // version 7
+        QVERIFY(QStringLiteral("89ab").contains(id.at(19)));         // RFC 9562 variant
+        QVERIFY(id.left(13) >= previous.left(13));                   // time-ordered prefix
+        previous = id;
+        ids.insert(id);
+    }
+    QCOMPARE(ids.size(), 20000);
+    QVERIFY(!isUuid(QStringLiteral("01a23005-185b-7aa8-b352-7b90c020f89")));
+    QVERIFY(!isUuid(QStringLiteral("01a23005x185b-7aa8-b352-7b90c020f898")));
+    QVERIFY(!isUuid(QStringLiteral("01a23005-185b-7aa8-b352-7b90c020f89g")));
+    QVERIFY(isUuid(QStringLiteral("01A23005-185B-7AA8-B352-7B90C020F898")));
 }
 
 namespace {
