@@ -41,7 +41,7 @@ Status Engine::open(bool startDispatcher)
         m_mqttSink = std::make_unique<MqttSink>(*m_services);
         m_webhookDeliverer = std::make_unique<WebhookDeliverer>(*m_services);
         m_mqttPool = std::make_unique<MqttPool>(*m_services);
-        connect(m_webhookSink.get(), &WebhookSink::deliveriesQueued, m_webhookDeliverer.get(), &WebhookDeliverer::wake);
+        m_webhookDeliverer->listenTo(m_webhookSink.get());
         connect(m_mqttSink.get(), &MqttSink::messagesQueued, m_mqttPool.get(), &MqttPool::wake);
         m_dispatcher->addSink(m_webhookSink.get());
         m_dispatcher->addSink(m_mqttSink.get());

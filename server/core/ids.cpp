@@ -27,17 +27,29 @@ void Clock::setOffsetMs(qint64 offset)
 
 QString newId()
 {
-    const quint64 ms = quint64(Clock::nowMs());
-    unsigned char b[16];
-    for (int i = 0; i < 6; ++i)
-        b[i] = (ms >> (40 - 8 * i)) & 0xff;
     // Ids must be unique, not secret (keys and secrets use the system CSPRNG): a per-thread
     // generator seeded from it avoids a getrandom() call per row.
     thread_local QRandomGenerator64 rng(QRandomGenerator::system()->generate64());
-    const quint64 r1 = rng.generate64(), r2 = rng.generate64();
-    std::memcpy(b + 6, &r1, 8);
-    std::memcpy(b + 14, &r2, 2);
-    b[6] = 0x70 | (b[6] & 0x0f);
+    // Monotonic within a thread (RFC 9562 §6.2, method 1): ids made in the same millisecond carry
+    // a counter in rand_a, so rows sorted by (created_at, id) come back in the order they were made.
+    thread_local quint64 lastMs = 0;
+    thread_local quint32 counter = 0;
+    quint64 ms = quint64(Clock::nowMs());
+    if (ms > lastMs || ms + 10000 < lastMs) { // a new millisecond, or the clock was set back
+        lastMs = ms;
+        counter = quint32(rng.generate()) & 0x7ff; // leaves room to count up
+    } else if (++counter > 0xfff) {
+        lastMs += 1; // 4,096 ids in one millisecond: borrow the next one
+        counter = 0;
+    }
+    ms = lastMs;
+    unsigned char b[16];
+    for (int i = 0; i < 6; ++i)
+        b[i] = (ms >> (40 - 8 * i)) & 0xff;
+    const quint64 r = rng.generate64();
+    b[6] = 0x70 | ((counter >> 8) & 0x0f);
+    b[7] = counter & 0xff;
+    std::memcpy(b + 8, &r, 8);
     b[8] = 0x80 | (b[8] & 0x3f);
     static const char *hex = "0123456789abcdef";
     QChar out[36];

@@ -229,70 +229,82 @@ Result<qint64> WebhookService::replayFailedSince(const Scope &scope, const QStri
 
 Status WebhookService::recordAttempt(const Scope &scope, const Row &delivery, const AttemptOutcome &o)
 {
-    return db().write([&](WriteTx &tx) -> Status {
-        const QString deliveryId = str(delivery, "id");
-        const QString webhookId = str(delivery, "webhook_id");
-        const int attempt = int(num(delivery, "attempts")) + 1;
-        Row log{{"webhook_id", js(webhookId)},
-                {"delivery_id", js(deliveryId)},
-                {"event_type", delivery["event_type"]},
-                {"attempt", attempt},
-                {"status_code", o.statusCode ? Json(o.statusCode) : Json(nullptr)},
-                {"duration_ms", o.durationMs},
-                {"response_excerpt", o.responseExcerpt.isEmpty() ? Json(nullptr) : Json(js(o.responseExcerpt.left(1024)))},
-                {"error_message", o.error.isEmpty() ? Json(nullptr) : Json(js(o.error))}};
-        ERY_TRY(DeliveryRepository::insertWebhookLog(tx, scope, log));
+    return db().write([&](WriteTx &tx) { return recordAttemptIn(tx, scope, delivery, o); });
+}
 
-        auto hook = repo().webhooks.get(tx.db(), scope, webhookId, QStringLiteral("webhook"));
-        if (!hook)
-            return hook.error();
-        const bool ok = o.statusCode >= 200 && o.statusCode < 300;
-        Row patch{{"attempts", attempt}, {"last_attempt_at", js(nowIso())},
-                  {"last_status_code", o.statusCode ? Json(o.statusCode) : Json(nullptr)},
-                  {"last_error", o.error.isEmpty() ? (ok ? Json(nullptr) : Json(js(QStringLiteral("HTTP %1").arg(o.statusCode)))) : Json(js(o.error))}};
-        if (ok) {
-            patch["status"] = "delivered";
-            patch["delivered_at"] = js(nowIso());
-            patch["next_attempt_at"] = nullptr;
-            ERY_TRY(DeliveryRepository::updateDelivery(tx, scope, deliveryId, patch));
-            if (!(*hook)["failing_since"].is_null())
-                ERY_TRY(repo().webhooks.update(tx, scope, *hook, {{"failing_since", nullptr}}));
-            return {};
-        }
-        // 410 Gone: the receiver says it is gone for good.
-        if (o.statusCode == 410) {
-            patch["status"] = "failed";
-            patch["next_attempt_at"] = nullptr;
-            ERY_TRY(DeliveryRepository::updateDelivery(tx, scope, deliveryId, patch));
-            ERY_TRY(repo().webhooks.update(tx, scope, *hook, {{"active", false}, {"disabled_reason", "The receiver answered 410 Gone"}}));
-            return m_s.notifications.notifyAdmins(tx, scope, QStringLiteral("system"), QStringLiteral("high"),
-                                                  QStringLiteral("Webhook disabled"),
-                                                  QStringLiteral("%1 answered 410 Gone; the webhook was disabled.").arg(str(*hook, "url")), {}, {});
-        }
-        const bool retryStatus = o.statusCode == 0 || o.statusCode == 408 || o.statusCode == 429 || o.statusCode >= 500;
-        const bool more = o.retryable && retryStatus && attempt < kMaxAttempts;
-        if (more) {
-            qint64 delayMs = qint64(retryDelaysSeconds().value(attempt - 1, 24 * 3600)) * 1000;
-            delayMs += qint64(QRandomGenerator::global()->bounded(int(delayMs / 10) + 1)); // jitter: spread a fleet's retries
-            if (o.retryAfterSeconds >= 0)
-                delayMs = std::max(delayMs, qint64(o.retryAfterSeconds) * 1000);
-            patch["next_attempt_at"] = js(isoIn(delayMs));
-        } else {
-            patch["status"] = "failed";
-            patch["next_attempt_at"] = nullptr;
-        }
-        ERY_TRY(DeliveryRepository::updateDelivery(tx, scope, deliveryId, patch));
-        // The failure clock: five days of nothing but failures disables the webhook.
-        if ((*hook)["failing_since"].is_null())
-            return repo().webhooks.update(tx, scope, *hook, {{"failing_since", js(nowIso())}}).ok() ? Status{} : Status{Error::internal("webhook update")};
-        if (flag(*hook, "active") && Clock::nowMs() - msOf(str(*hook, "failing_since")) >= kFailingDisableMs) {
-            ERY_TRY(repo().webhooks.update(tx, scope, *hook, {{"active", false}, {"disabled_reason", "Every delivery failed for 5 days"}}));
-            return m_s.notifications.notifyAdmins(tx, scope, QStringLiteral("system"), QStringLiteral("high"), QStringLiteral("Webhook disabled"),
-                                                  QStringLiteral("Deliveries to %1 failed for 5 days; the webhook was disabled.").arg(str(*hook, "url")),
-                                                  {}, {});
-        }
+Status WebhookService::recordAttempts(const std::vector<std::pair<Row, AttemptOutcome>> &attempts)
+{
+    return db().write([&](WriteTx &tx) -> Status {
+        for (const auto &[delivery, o] : attempts)
+            ERY_TRY(recordAttemptIn(tx, Scope::of(str(delivery, "tenant_id")), delivery, o));
         return {};
     });
+}
+
+Status WebhookService::recordAttemptIn(WriteTx &tx, const Scope &scope, const Row &delivery, const AttemptOutcome &o)
+{
+    const QString deliveryId = str(delivery, "id");
+    const QString webhookId = str(delivery, "webhook_id");
+    const int attempt = int(num(delivery, "attempts")) + 1;
+    // A webhook deleted while its delivery was on the way takes its deliveries and logs with it.
+    auto hook = repo().webhooks.get(tx.db(), scope, webhookId, QStringLiteral("webhook"));
+    if (!hook)
+        return hook.error().code == ErrorCode::NotFound ? Status{} : Status{hook.error()};
+    Row log{{"webhook_id", js(webhookId)},
+            {"delivery_id", js(deliveryId)},
+            {"event_type", delivery["event_type"]},
+            {"attempt", attempt},
+            {"status_code", o.statusCode ? Json(o.statusCode) : Json(nullptr)},
+            {"duration_ms", o.durationMs},
+            {"response_excerpt", o.responseExcerpt.isEmpty() ? Json(nullptr) : Json(js(o.responseExcerpt.left(1024)))},
+            {"error_message", o.error.isEmpty() ? Json(nullptr) : Json(js(o.error))}};
+    ERY_TRY(DeliveryRepository::insertWebhookLog(tx, scope, log));
+    const bool ok = o.statusCode >= 200 && o.statusCode < 300;
+    Row patch{{"attempts", attempt}, {"last_attempt_at", js(nowIso())},
+              {"last_status_code", o.statusCode ? Json(o.statusCode) : Json(nullptr)},
+              {"last_error", o.error.isEmpty() ? (ok ? Json(nullptr) : Json(js(QStringLiteral("HTTP %1").arg(o.statusCode)))) : Json(js(o.error))}};
+    if (ok) {
+        patch["status"] = "delivered";
+        patch["delivered_at"] = js(nowIso());
+        patch["next_attempt_at"] = nullptr;
+        ERY_TRY(DeliveryRepository::updateDelivery(tx, scope, deliveryId, patch));
+        if (!(*hook)["failing_since"].is_null())
+            ERY_TRY(repo().webhooks.update(tx, scope, *hook, {{"failing_since", nullptr}}));
+        return {};
+    }
+    // 410 Gone: the receiver says it is gone for good.
+    if (o.statusCode == 410) {
+        patch["status"] = "failed";
+        patch["next_attempt_at"] = nullptr;
+        ERY_TRY(DeliveryRepository::updateDelivery(tx, scope, deliveryId, patch));
+        ERY_TRY(repo().webhooks.update(tx, scope, *hook, {{"active", false}, {"disabled_reason", "The receiver answered 410 Gone"}}));
+        return m_s.notifications.notifyAdmins(tx, scope, QStringLiteral("system"), QStringLiteral("high"),
+                                              QStringLiteral("Webhook disabled"),
+                                              QStringLiteral("%1 answered 410 Gone; the webhook was disabled.").arg(str(*hook, "url")), {}, {});
+    }
+    const bool retryStatus = o.statusCode == 0 || o.statusCode == 408 || o.statusCode == 429 || o.statusCode >= 500;
+    const bool more = o.retryable && retryStatus && attempt < kMaxAttempts;
+    if (more) {
+        qint64 delayMs = qint64(retryDelaysSeconds().value(attempt - 1, 24 * 3600)) * 1000;
+        delayMs += qint64(QRandomGenerator::global()->bounded(int(delayMs / 10) + 1)); // jitter: spread a fleet's retries
+        if (o.retryAfterSeconds >= 0)
+            delayMs = std::max(delayMs, qint64(o.retryAfterSeconds) * 1000);
+        patch["next_attempt_at"] = js(isoIn(delayMs));
+    } else {
+        patch["status"] = "failed";
+        patch["next_attempt_at"] = nullptr;
+    }
+    ERY_TRY(DeliveryRepository::updateDelivery(tx, scope, deliveryId, patch));
+    // The failure clock: five days of nothing but failures disables the webhook.
+    if ((*hook)["failing_since"].is_null())
+        return repo().webhooks.update(tx, scope, *hook, {{"failing_since", js(nowIso())}}).ok() ? Status{} : Status{Error::internal("webhook update")};
+    if (flag(*hook, "active") && Clock::nowMs() - msOf(str(*hook, "failing_since")) >= kFailingDisableMs) {
+        ERY_TRY(repo().webhooks.update(tx, scope, *hook, {{"active", false}, {"disabled_reason", "Every delivery failed for 5 days"}}));
+        return m_s.notifications.notifyAdmins(tx, scope, QStringLiteral("system"), QStringLiteral("high"), QStringLiteral("Webhook disabled"),
+                                              QStringLiteral("Deliveries to %1 failed for 5 days; the webhook was disabled.").arg(str(*hook, "url")),
+                                              {}, {});
+    }
+    return {};
 }
 
 } // namespace ery

@@ -40,6 +40,9 @@ public:
     // The delivery worker's bookkeeping: logs the attempt, then schedules the next one, marks the
     // delivery delivered or failed, and disables a webhook on 410 Gone or after 5 days of failure.
     Status recordAttempt(const Scope &scope, const Row &delivery, const AttemptOutcome &outcome);
+    // Many attempts in one transaction (the sender records what finished since its last record).
+    // delivery rows need id, tenant_id, webhook_id, event_type and attempts.
+    Status recordAttempts(const std::vector<std::pair<Row, AttemptOutcome>> &attempts);
 
     static Row publicView(Row webhook);
     // The secrets a delivery is signed with now: the current one, and the previous one while its
@@ -47,6 +50,7 @@ public:
     static QStringList signingSecrets(const Row &webhook);
 
 private:
+    Status recordAttemptIn(WriteTx &tx, const Scope &scope, const Row &delivery, const AttemptOutcome &o);
     Result<Row> validated(const Scope &scope, const Json &input, bool creating);
 };
 

@@ -49,7 +49,8 @@ Result<Rows> DeliveryRepository::systemActivePublishers(Database &db)
 Result<bool> DeliveryRepository::insertDelivery(WriteTx &tx, const Scope &scope, const Row &row)
 {
     Row r = row;
-    r["id"] = js(newId());
+    if (!r.contains("id"))
+        r["id"] = js(newId());
     r["tenant_id"] = js(scope.tenantId);
     bool inserted = false;
     ERY_TRY(insertRow(tx, QStringLiteral("webhook_deliveries"), r, true, &inserted));

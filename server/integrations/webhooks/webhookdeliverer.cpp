@@ -4,6 +4,7 @@
 #include "services/services.h"
 #include "storage/deliveryrepository.h"
 #include "webhooksigner.h"
+#include "webhooksink.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>
@@ -17,11 +18,6 @@ Q_LOGGING_CATEGORY(lcWebhooks, "eryxon.webhooks")
 namespace ery {
 
 namespace {
-
-QString isoIn(qint64 ms)
-{
-    return QDateTime::fromMSecsSinceEpoch(Clock::nowMs() + ms, Qt::UTC).toString(Qt::ISODateWithMs);
-}
 
 int retryAfterSeconds(const QByteArray &header)
 {
@@ -37,10 +33,20 @@ int retryAfterSeconds(const QByteArray &header)
     return -1;
 }
 
+AttemptOutcome refused(const QString &why, bool retryable = false)
+{
+    AttemptOutcome o;
+    o.error = why;
+    o.retryable = retryable;
+    return o;
+}
+
 } // namespace
 
 WebhookDeliverer::WebhookDeliverer(Services &services, QObject *parent) : QObject(parent), m_s(services)
 {
+    qRegisterMetaType<ery::OutgoingDelivery>();
+    qRegisterMetaType<QList<ery::OutgoingDelivery>>();
     connect(&m_poll, &QTimer::timeout, this, &WebhookDeliverer::wake);
 }
 
@@ -60,6 +66,15 @@ QNetworkAccessManager *WebhookDeliverer::namFor(const QString &webhookId)
     return nam;
 }
 
+void WebhookDeliverer::listenTo(WebhookSink *sink)
+{
+    connect(sink, &WebhookSink::deliveriesQueued, this, &WebhookDeliverer::wake);
+    connect(sink, &WebhookSink::deliveriesReady, this, &WebhookDeliverer::enqueue);
+    connect(sink, &WebhookSink::webhooksChanged, this, &WebhookDeliverer::forgetWebhooks);
+    connect(sink, &WebhookSink::tenantChanged, this, &WebhookDeliverer::forgetTenant);
+    sink->setAcceptsHandoff([this](const QString &id) { return acceptsHandoff(id); });
+}
+
 void WebhookDeliverer::start(int pollMs)
 {
     m_stopping = false;
@@ -69,8 +84,10 @@ void WebhookDeliverer::start(int pollMs)
 
 void WebhookDeliverer::stop()
 {
-    // In-flight requests are dropped; their deliveries stay pending and are sent again when the
-    // lease runs out (by this process after a restart, or by another instance).
+    // What finished is recorded; in-flight and queued deliveries stay leased and are sent again
+    // when the lease runs out (by this process after a restart, or by another instance).
+    if (!m_stopping)
+        flushRecords();
     m_stopping = true;
     m_poll.stop();
     for (const auto &r : std::as_const(m_replies))
@@ -84,6 +101,39 @@ void WebhookDeliverer::stop()
     m_nams.clear();
     m_inFlight = 0;
     m_perWebhook.clear();
+    m_queued.clear();
+    m_queuedTotal = 0;
+    m_outcomes.clear();
+}
+
+bool WebhookDeliverer::acceptsHandoff(const QString &webhookId) const
+{
+    if (m_stopping || m_queuedTotal >= kMaxQueued)
+        return false;
+    auto it = m_queued.constFind(webhookId);
+    return it == m_queued.constEnd() || int(it->size()) < kMaxQueuedPerWebhook;
+}
+
+void WebhookDeliverer::enqueue(const QList<OutgoingDelivery> &deliveries)
+{
+    if (m_stopping)
+        return;
+    for (const OutgoingDelivery &d : deliveries) {
+        m_queued[d.webhookId].push_back(d);
+        ++m_queuedTotal;
+    }
+    pump();
+}
+
+void WebhookDeliverer::forgetWebhooks(const QString &tenantId)
+{
+    for (auto it = m_hooks.begin(); it != m_hooks.end();)
+        it = str(*it, "tenant_id") == tenantId ? m_hooks.erase(it) : std::next(it);
+}
+
+void WebhookDeliverer::forgetTenant(const QString &tenantId)
+{
+    m_loopback.remove(tenantId);
 }
 
 void WebhookDeliverer::wake()
@@ -99,66 +149,129 @@ void WebhookDeliverer::wake()
 
 void WebhookDeliverer::pump()
 {
-    if (m_stopping || m_inFlight >= kMaxInFlight)
+    if (m_stopping)
         return;
+    sendQueued();
+    if (m_inFlight < kMaxInFlight)
+        scan();
+}
+
+bool WebhookDeliverer::sendQueued()
+{
+    // Round robin over the webhooks with waiting deliveries, each up to its own limit.
+    bool sent = true, any = false;
+    while (sent && m_inFlight < kMaxInFlight && m_queuedTotal > 0) {
+        sent = false;
+        for (auto it = m_queued.begin(); it != m_queued.end() && m_inFlight < kMaxInFlight;) {
+            if (it->empty()) {
+                it = m_queued.erase(it);
+                continue;
+            }
+            if (m_perWebhook.value(it.key()) < kMaxPerWebhook) {
+                OutgoingDelivery d = std::move(it->front());
+                it->pop_front();
+                --m_queuedTotal;
+                // Too close to the end of its lease: another instance may take it any moment now;
+                // leave it to whoever finds it due (this process's scan included).
+                if (d.leaseUntilMs - Clock::nowMs() > kTimeoutMs + 2000) {
+                    send(std::move(d));
+                    sent = any = true;
+                }
+            }
+            ++it;
+        }
+    }
+    return any;
+}
+
+void WebhookDeliverer::scan()
+{
     auto due = DeliveryRepository::systemDueDeliveries(m_s.db, nowIso(), (kMaxInFlight - m_inFlight) * 2);
     if (!due) {
         qCWarning(lcWebhooks) << "reading due deliveries failed:" << due.error().message;
         return;
     }
-    for (const Json &d : *due) {
+    for (const Json &row : *due) {
         if (m_inFlight >= kMaxInFlight)
             break;
-        const QString hookId = str(d, "webhook_id");
+        const QString hookId = str(row, "webhook_id");
         if (m_perWebhook.value(hookId) >= kMaxPerWebhook)
             continue;
-        auto leased = DeliveryRepository::leaseDelivery(m_s.db, str(d, "id"), str(d, "next_attempt_at"), isoIn(kLeaseMs));
+        const qint64 leaseUntil = Clock::nowMs() + kLeaseMs;
+        auto leased = DeliveryRepository::leaseDelivery(m_s.db, str(row, "id"), str(row, "next_attempt_at"), isoOf(leaseUntil));
         if (!leased || !*leased)
             continue; // another instance took it
-        auto full = m_s.repo.webhookDeliveries.get(m_s.db, Scope::of(str(d, "tenant_id")), str(d, "id"), QStringLiteral("delivery"));
-        if (full)
-            send(*full);
+        auto full = m_s.repo.webhookDeliveries.get(m_s.db, Scope::of(str(row, "tenant_id")), str(row, "id"), QStringLiteral("delivery"));
+        if (!full)
+            continue;
+        const Json &payload = (*full)["payload"];
+        send(OutgoingDelivery{str(*full, "id"), str(*full, "tenant_id"), hookId, str(*full, "event_id"), str(*full, "event_type"),
+                              QByteArray::fromStdString(payload.is_string() ? payload.get<std::string>()
+                                                                            : payload.dump(-1, ' ', false, Json::error_handler_t::replace)),
+                              int(num(*full, "attempts")), leaseUntil});
     }
 }
 
-void WebhookDeliverer::send(const Json &delivery)
+Result<Json> WebhookDeliverer::webhook(const QString &tenantId, const QString &id)
 {
-    const Scope scope = Scope::of(str(delivery, "tenant_id"));
-    auto hook = m_s.repo.webhooks.get(m_s.db, scope, str(delivery, "webhook_id"), QStringLiteral("webhook"));
+    auto it = m_hooks.constFind(id);
+    if (it != m_hooks.constEnd())
+        return *it;
+    auto hook = m_s.repo.webhooks.get(m_s.db, Scope::of(tenantId), id, QStringLiteral("webhook"));
+    if (!hook)
+        return hook.error();
+    m_hooks.insert(id, *hook);
+    return *hook;
+}
+
+bool WebhookDeliverer::loopbackAllowed(const QString &tenantId)
+{
+    auto it = m_loopback.constFind(tenantId);
+    if (it != m_loopback.constEnd())
+        return *it;
+    auto tenant = m_s.tenants.get(tenantId);
+    const bool allowed = tenant && flag(*tenant, "allow_loopback_webhooks");
+    m_loopback.insert(tenantId, allowed);
+    return allowed;
+}
+
+void WebhookDeliverer::send(OutgoingDelivery d)
+{
+    auto hook = webhook(d.tenantId, d.webhookId);
     if (!hook) {
-        record(delivery, 0, 0, {}, QStringLiteral("webhook no longer exists"), -1, false);
+        record(d, refused(QStringLiteral("webhook no longer exists")));
         return;
     }
     if (!flag(*hook, "active")) {
-        record(delivery, 0, 0, {}, QStringLiteral("webhook is disabled"), -1, false);
+        record(d, refused(QStringLiteral("webhook is disabled")));
         return;
     }
     const QUrl url(str(*hook, "url"));
-    auto tenant = m_s.tenants.get(scope.tenantId);
-    const bool loopback = tenant && flag(*tenant, "allow_loopback_webhooks");
+    const bool loopback = loopbackAllowed(d.tenantId);
     if (auto v = domain::checkWebhookUrl(url, loopback); !v.allowed) {
-        record(delivery, 0, 0, {}, v.reason, -1, false);
+        record(d, refused(v.reason));
         return;
     }
     ++m_inFlight;
-    ++m_perWebhook[str(delivery, "webhook_id")];
+    ++m_perWebhook[d.webhookId];
     QHostAddress literal;
     if (literal.setAddress(url.host())) {
-        post(delivery, *hook);
+        post(d, *hook);
         return;
     }
     // Resolve first and judge every address: a public-looking name may point at a metadata service.
-    const Json d = delivery, h = *hook;
+    const Json h = *hook;
     QHostInfo::lookupHost(url.host(), this, [this, d, h, loopback](const QHostInfo &info) {
         if (m_stopping)
             return;
+        const QString host = QUrl(str(h, "url")).host();
         if (info.error() != QHostInfo::NoError || info.addresses().isEmpty()) {
-            finish(d, 0, 0, {}, QStringLiteral("cannot resolve %1: %2").arg(QUrl(str(h, "url")).host(), info.errorString()), -1, true);
+            finish(d, refused(QStringLiteral("cannot resolve %1: %2").arg(host, info.errorString()), true));
             return;
         }
         for (const QHostAddress &a : info.addresses()) {
             if (auto v = domain::checkWebhookAddress(a, loopback); !v.allowed) {
-                finish(d, 0, 0, {}, QStringLiteral("%1 resolves to %2: %3").arg(QUrl(str(h, "url")).host(), a.toString(), v.reason), -1, false);
+                finish(d, refused(QStringLiteral("%1 resolves to %2: %3").arg(host, a.toString(), v.reason)));
                 return;
             }
         }
@@ -166,66 +279,82 @@ void WebhookDeliverer::send(const Json &delivery)
     });
 }
 
-void WebhookDeliverer::post(const Json &delivery, const Json &webhook)
+void WebhookDeliverer::post(const OutgoingDelivery &d, const Json &webhook)
 {
-    const QByteArray body = QByteArray::fromStdString(delivery["payload"].dump());
-    const QString msgId = str(delivery, "event_id");
     const qint64 ts = Clock::nowMs() / 1000;
     QNetworkRequest req(QUrl(str(webhook, "url")));
     req.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
     req.setHeader(QNetworkRequest::UserAgentHeader, QByteArrayLiteral("Eryxon-Webhooks/1.0"));
-    req.setRawHeader("X-Eryxon-Event", str(delivery, "event_type").toUtf8());
-    req.setRawHeader("X-Eryxon-Signature", WebhookSigner::eryxonSignature(str(webhook, "secret"), body));
-    req.setRawHeader("webhook-id", msgId.toUtf8());
+    req.setRawHeader("X-Eryxon-Event", d.eventType.toUtf8());
+    req.setRawHeader("X-Eryxon-Signature", WebhookSigner::eryxonSignature(str(webhook, "secret"), d.body));
+    req.setRawHeader("webhook-id", d.eventId.toUtf8());
     req.setRawHeader("webhook-timestamp", QByteArray::number(ts));
-    req.setRawHeader("webhook-signature", WebhookSigner::standardSignatures(WebhookService::signingSecrets(webhook), msgId, ts, body));
+    req.setRawHeader("webhook-signature", WebhookSigner::standardSignatures(WebhookService::signingSecrets(webhook), d.eventId, ts, d.body));
     req.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
     req.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
     req.setTransferTimeout(kTimeoutMs);
     QElapsedTimer timer;
     timer.start();
-    QNetworkReply *reply = namFor(str(webhook, "id"))->post(req, body);
+    QNetworkReply *reply = namFor(d.webhookId)->post(req, d.body);
     m_replies << reply;
     // A receiver that answers with megabytes gets cut off: only the first KiB is kept anyway.
     connect(reply, &QNetworkReply::readyRead, reply, [reply] {
         if (reply->bytesAvailable() > 64 * 1024)
             reply->abort();
     });
-    connect(reply, &QNetworkReply::finished, this, [this, reply, delivery, timer] {
+    connect(reply, &QNetworkReply::finished, this, [this, reply, d, timer] {
         m_replies.removeAll(reply);
         reply->deleteLater();
-        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        const QString excerpt = reply->isOpen() ? QString::fromUtf8(reply->read(1024)) : QString();
-        QString error;
-        if (status == 0)
-            error = reply->error() == QNetworkReply::OperationCanceledError ? QStringLiteral("timed out after %1 s").arg(kTimeoutMs / 1000)
-                                                                            : reply->errorString();
-        else if (status >= 300 && status < 400)
-            error = QStringLiteral("redirects are not followed (HTTP %1 to %2)").arg(status).arg(QString::fromUtf8(reply->rawHeader("Location")));
-        finish(delivery, status, timer.elapsed(), excerpt, error, retryAfterSeconds(reply->rawHeader("Retry-After")), true);
+        AttemptOutcome o;
+        o.statusCode = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        o.durationMs = timer.elapsed();
+        o.responseExcerpt = reply->isOpen() ? QString::fromUtf8(reply->read(1024)) : QString();
+        if (o.statusCode == 0)
+            o.error = reply->error() == QNetworkReply::OperationCanceledError ? QStringLiteral("timed out after %1 s").arg(kTimeoutMs / 1000)
+                                                                              : reply->errorString();
+        else if (o.statusCode >= 300 && o.statusCode < 400)
+            o.error = QStringLiteral("redirects are not followed (HTTP %1 to %2)").arg(o.statusCode).arg(QString::fromUtf8(reply->rawHeader("Location")));
+        o.retryAfterSeconds = retryAfterSeconds(reply->rawHeader("Retry-After"));
+        finish(d, o);
     });
 }
 
-void WebhookDeliverer::finish(const Json &delivery, int statusCode, qint64 durationMs, const QString &excerpt, const QString &error,
-                              int retryAfter, bool retryable)
+void WebhookDeliverer::finish(const OutgoingDelivery &d, const AttemptOutcome &o)
 {
-    const QString hookId = str(delivery, "webhook_id");
-    if (m_perWebhook.contains(hookId)) {
-        if (--m_perWebhook[hookId] <= 0)
-            m_perWebhook.remove(hookId);
+    if (m_perWebhook.contains(d.webhookId)) {
+        if (--m_perWebhook[d.webhookId] <= 0)
+            m_perWebhook.remove(d.webhookId);
         --m_inFlight;
     }
-    record(delivery, statusCode, durationMs, excerpt, error, retryAfter, retryable);
+    record(d, o);
 }
 
-void WebhookDeliverer::record(const Json &delivery, int statusCode, qint64 durationMs, const QString &excerpt, const QString &error,
-                              int retryAfter, bool retryable)
+void WebhookDeliverer::record(const OutgoingDelivery &d, const AttemptOutcome &o)
 {
     if (m_stopping)
         return;
-    AttemptOutcome o{statusCode, durationMs, excerpt, error, retryAfter, retryable};
-    if (auto r = m_s.webhooks.recordAttempt(Scope::of(str(delivery, "tenant_id")), delivery, o); !r)
-        qCWarning(lcWebhooks) << "recording the attempt failed:" << r.error().message;
+    m_outcomes.emplace_back(Row{{"id", js(d.id)}, {"tenant_id", js(d.tenantId)}, {"webhook_id", js(d.webhookId)},
+                                {"event_type", js(d.eventType)}, {"attempts", d.attempts}},
+                            o);
+    // The free slot is used on the next turn of the event loop; the bookkeeping of everything that
+    // finished meanwhile follows in one transaction.
+    wake();
+    if (!m_recordScheduled) {
+        m_recordScheduled = true;
+        QMetaObject::invokeMethod(this, [this] { flushRecords(); }, Qt::QueuedConnection);
+    }
+}
+
+void WebhookDeliverer::flushRecords()
+{
+    m_recordScheduled = false;
+    if (m_outcomes.empty())
+        return;
+    std::vector<std::pair<Row, AttemptOutcome>> batch;
+    batch.swap(m_outcomes);
+    if (auto r = m_s.webhooks.recordAttempts(batch); !r)
+        qCWarning(lcWebhooks) << "recording" << batch.size() << "attempts failed:" << r.error().message;
+    // A recorded failure may have changed a webhook (failing since, disabled).
     wake();
 }
 

@@ -1,12 +1,15 @@
 #include "webhooksink.h"
 
-#include "events/eventcatalog.h"
 #include "services/services.h"
 #include "storage/deliveryrepository.h"
 
 namespace ery {
 
-WebhookSink::WebhookSink(Services &services, QObject *parent) : QObject(parent), m_s(services) {}
+WebhookSink::WebhookSink(Services &services, QObject *parent)
+    : QObject(parent), m_s(services),
+      m_hooks(QStringLiteral("webhooks"), [&services](const Scope &scope) { return DeliveryRepository::activeWebhooks(services.db, scope); })
+{
+}
 
 Json WebhookSink::body(const OutboxEntry &e)
 {
@@ -17,32 +20,57 @@ Json WebhookSink::body(const OutboxEntry &e)
 
 Status WebhookSink::deliver(const OutboxEntry &e)
 {
-    if (!e.isEvent())
+    m_hooks.observe(e);
+    if (!e.isEvent()) {
+        if (e.topic == QLatin1String("webhooks"))
+            emit webhooksChanged(e.tenantId);
+        else if (e.topic == QLatin1String("tenants"))
+            emit tenantChanged(e.entityId);
         return {};
-    const Scope scope = Scope::of(e.tenantId);
-    auto hooks = DeliveryRepository::activeWebhooks(m_s.db, scope);
+    }
+    auto hooks = m_hooks.matching(e);
     if (!hooks)
         return hooks.error();
-    bool queued = false;
-    for (const Row &h : *hooks) {
-        QStringList patterns;
-        for (const auto &p : h["events"])
-            if (p.is_string())
-                patterns << qs(p.get<std::string>());
-        if (!eventMatchesAny(patterns, e.topic))
-            continue;
+    if (hooks->empty())
+        return {};
+    const Scope scope = Scope::of(e.tenantId);
+    const std::string text = body(e).dump(-1, ' ', false, Json::error_handler_t::replace);
+    for (const SubscriberCache::Subscriber *h : *hooks) {
+        const QString hookId = str(h->row, "id");
+        const bool handoff = m_accepts && m_accepts(hookId);
+        const qint64 leaseUntil = Clock::nowMs() + kHandoffLeaseMs;
+        // The payload column holds the body as text, exactly the bytes that are signed and sent.
+        OutgoingDelivery d{newId(), e.tenantId, hookId, e.eventId, e.topic, QByteArray::fromStdString(text), 0, leaseUntil};
         auto r = m_s.db.write([&](WriteTx &tx) {
             return DeliveryRepository::insertDelivery(tx, scope,
-                                                      Row{{"webhook_id", h["id"]}, {"event_id", js(e.eventId)}, {"event_type", js(e.topic)},
-                                                          {"payload", body(e)}, {"status", "pending"}, {"next_attempt_at", js(nowIso())}});
+                                                      Row{{"id", js(d.id)}, {"webhook_id", js(hookId)}, {"event_id", js(e.eventId)},
+                                                          {"event_type", js(e.topic)}, {"payload", text}, {"status", "pending"},
+                                                          {"next_attempt_at", js(handoff ? isoOf(leaseUntil) : nowIso())}});
         });
         if (!r)
             return r.error();
-        queued = queued || *r;
+        if (!*r)
+            continue; // delivered before (the batch is seen again): the row is already there
+        if (handoff)
+            m_handoff << d;
+        else
+            m_queued = true;
     }
+    return {};
+}
+
+void WebhookSink::batchEnded(bool committed)
+{
+    QList<OutgoingDelivery> ready;
+    ready.swap(m_handoff);
+    const bool queued = m_queued;
+    m_queued = false;
+    if (!committed)
+        return; // rolled back: those rows do not exist, the batch comes again
+    if (!ready.isEmpty())
+        emit deliveriesReady(ready);
     if (queued)
         emit deliveriesQueued();
-    return {};
 }
 
 } // namespace ery

@@ -1,0 +1,41 @@
+#include "subscribercache.h"
+
+#include "core/jsonutil.h"
+#include "eventcatalog.h"
+
+namespace ery {
+
+void SubscriberCache::observe(const OutboxEntry &e)
+{
+    if (!e.isEvent() && e.topic == m_table)
+        m_byTenant.remove(e.tenantId);
+}
+
+Result<std::vector<const SubscriberCache::Subscriber *>> SubscriberCache::matching(const OutboxEntry &e)
+{
+    auto it = m_byTenant.find(e.tenantId);
+    if (it == m_byTenant.end()) {
+        auto rows = m_load(Scope::of(e.tenantId));
+        if (!rows)
+            return rows.error();
+        std::vector<Subscriber> subs;
+        subs.reserve(rows->size());
+        for (Row &r : *rows) {
+            Subscriber s;
+            for (const auto &p : r["events"])
+                if (p.is_string())
+                    s.patterns << qs(p.get<std::string>());
+            s.createdAt = str(r, "created_at");
+            s.row = std::move(r);
+            subs.push_back(std::move(s));
+        }
+        it = m_byTenant.insert(e.tenantId, std::move(subs));
+    }
+    std::vector<const Subscriber *> out;
+    for (const Subscriber &s : *it)
+        if (e.occurredAt >= s.createdAt && eventMatchesAny(s.patterns, e.topic))
+            out.push_back(&s);
+    return out;
+}
+
+} // namespace ery

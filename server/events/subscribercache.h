@@ -1,0 +1,42 @@
+#pragma once
+
+#include "storage/outboxstore.h"
+#include "domain/scope.h"
+
+#include <QHash>
+#include <QStringList>
+
+#include <functional>
+#include <vector>
+
+namespace ery {
+
+// The active subscribers (webhooks, MQTT publishers) of each tenant as a durable sink sees them,
+// read once and kept until the outbox itself says they changed: every write to the subscribers'
+// table leaves a row change in the outbox, in commit order, so the cache is dropped exactly where in
+// the stream the change happened — also for changes made by another process.
+class SubscriberCache {
+public:
+    struct Subscriber {
+        Json row;
+        QStringList patterns; // event names or wildcards
+        QString createdAt;
+    };
+    using Loader = std::function<Result<Rows>(const Scope &)>;
+
+    SubscriberCache(QString table, Loader loader) : m_table(std::move(table)), m_load(std::move(loader)) {}
+
+    // Every entry passes here first; a change to the subscribers' table forgets that tenant.
+    void observe(const OutboxEntry &e);
+    // The subscribers of e's tenant that want e and already existed when it occurred (a subscriber
+    // never receives what happened before it was created, even when a batch is seen again).
+    Result<std::vector<const Subscriber *>> matching(const OutboxEntry &e);
+    void clear() { m_byTenant.clear(); }
+
+private:
+    QString m_table;
+    Loader m_load;
+    QHash<QString, std::vector<Subscriber>> m_byTenant;
+};
+
+} // namespace ery
