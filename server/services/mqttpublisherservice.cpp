@@ -172,11 +172,22 @@ Status MqttPublisherService::markError(const Scope &scope, const QString &id, co
 
 Status MqttPublisherService::acknowledge(const Scope &scope, const Row &message, qint64 latencyMs)
 {
+    Row m = message;
+    m["tenant_id"] = js(scope.tenantId);
+    return acknowledgeMany({{m, latencyMs}});
+}
+
+Status MqttPublisherService::acknowledgeMany(const std::vector<std::pair<Row, qint64>> &acks)
+{
     return db().write([&](WriteTx &tx) -> Status {
-        ERY_TRY(DeliveryRepository::deleteMqttMessage(tx, num(message, "id")));
-        return DeliveryRepository::insertMqttLog(tx, scope,
-                                                 Row{{"publisher_id", message["publisher_id"]}, {"event_type", message["event_type"]},
-                                                     {"topic", message["topic"]}, {"payload", nullptr}, {"success", true}, {"latency_ms", latencyMs}});
+        for (const auto &[message, latencyMs] : acks) {
+            ERY_TRY(DeliveryRepository::deleteMqttMessage(tx, num(message, "id")));
+            ERY_TRY(DeliveryRepository::insertMqttLog(tx, Scope::of(str(message, "tenant_id")),
+                                                      Row{{"publisher_id", message["publisher_id"]}, {"event_type", message["event_type"]},
+                                                          {"topic", message["topic"]}, {"payload", nullptr}, {"success", true},
+                                                          {"latency_ms", latencyMs}}));
+        }
+        return {};
     });
 }
 

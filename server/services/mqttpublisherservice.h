@@ -23,6 +23,8 @@ public:
     Status markConnected(const Scope &scope, const QString &id);
     Status markError(const Scope &scope, const QString &id, const QString &error);
     Status acknowledge(const Scope &scope, const Row &message, qint64 latencyMs);
+    // Many acknowledgements in one transaction: (stored message, latency in ms).
+    Status acknowledgeMany(const std::vector<std::pair<Row, qint64>> &acks);
 
     static Row publicView(Row publisher);
 

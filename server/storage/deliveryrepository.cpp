@@ -111,7 +111,9 @@ Status DeliveryRepository::insertMqttMessage(WriteTx &tx, const Scope &scope, co
 
 Result<Rows> DeliveryRepository::systemPendingMqtt(Database &db, const QString &publisherId, qint64 afterId, int limit)
 {
-    return db.query(QStringLiteral("SELECT * FROM mqtt_messages WHERE publisher_id = ? AND id > ? ORDER BY id LIMIT %1").arg(limit),
+    // The payload as stored text: it is published byte for byte, never parsed here.
+    return db.query(QStringLiteral("SELECT id, tenant_id, publisher_id, event_id, event_type, topic, payload AS payload_text, qos, retain, "
+                                   "created_at FROM mqtt_messages WHERE publisher_id = ? AND id > ? ORDER BY id LIMIT %1").arg(limit),
                     {publisherId, afterId});
 }
 

@@ -124,6 +124,7 @@ void MqttConnection::start()
 
 void MqttConnection::teardown(bool graceful)
 {
+    flushAcks(); // what the broker acknowledged is not sent again
     if (!m_mosq)
         return;
     ++m_generation;
@@ -223,10 +224,7 @@ void MqttConnection::pump()
             return;
         for (const Json &msg : *rows) {
             const QByteArray topic = str(msg, "topic").toUtf8();
-            // Stored as JSON text; the storage layer hands it back parsed.
-            const Json &stored = msg["payload"];
-            const QByteArray payload = stored.is_string() ? QByteArray::fromStdString(stored.get<std::string>())
-                                                          : QByteArray::fromStdString(stored.dump());
+            const QByteArray payload = QByteArray::fromStdString(msg.value("payload_text", std::string()));
             int mid = 0;
             const int rc = mosquitto_publish(m_mosq, &mid, topic.constData(), int(payload.size()), payload.constData(),
                                              int(num(msg, "qos", 1)), flag(msg, "retain"));
@@ -246,12 +244,26 @@ void MqttConnection::onPublish(int mid)
     auto it = m_inflight.find(mid);
     if (it == m_inflight.end())
         return; // the "online" status message
-    const Json msg = *it;
+    Json msg = std::move(*it);
     m_inflight.erase(it);
     const qint64 latency = Clock::nowMs() - QDateTime::fromString(str(msg, "created_at"), Qt::ISODateWithMs).toMSecsSinceEpoch();
-    if (auto r = m_s.mqttPublishers.acknowledge(Scope::of(str(msg, "tenant_id")), msg, latency); !r)
-        qCWarning(lcMqtt) << "recording an acknowledgement failed:" << r.error().message;
+    m_acked.emplace_back(std::move(msg), latency);
+    if (!m_ackFlushScheduled) {
+        m_ackFlushScheduled = true;
+        QMetaObject::invokeMethod(this, [this] { flushAcks(); }, Qt::QueuedConnection);
+    }
     pump();
+}
+
+void MqttConnection::flushAcks()
+{
+    m_ackFlushScheduled = false;
+    if (m_acked.empty())
+        return;
+    std::vector<std::pair<Json, qint64>> acks;
+    acks.swap(m_acked);
+    if (auto r = m_s.mqttPublishers.acknowledgeMany(acks); !r)
+        qCWarning(lcMqtt) << "recording" << acks.size() << "acknowledgements failed:" << r.error().message;
 }
 
 Status MqttConnection::testConnection(const Json &pub, int timeoutMs)

@@ -54,7 +54,13 @@ private:
     int m_backoffMs = 1000;
     QTimer m_reconnect;
     QTimer m_connectTimeout; // a handshake that never answers (TLS refused, silent broker)
+    void flushAcks();
+
     QHash<int, Json> m_inflight; // mid → stored message
+    // Acknowledged messages are deleted in batches, one transaction per turn of the event loop; a
+    // crash before that sends them again (same id), which at-least-once allows.
+    std::vector<std::pair<Json, qint64>> m_acked;
+    bool m_ackFlushScheduled = false;
     qint64 m_lastQueuedId = 0;
     quint64 m_generation = 0;    // callbacks of a torn-down client are ignored
 };

@@ -8,7 +8,11 @@
 
 namespace ery {
 
-MqttSink::MqttSink(Services &services, QObject *parent) : QObject(parent), m_s(services) {}
+MqttSink::MqttSink(Services &services, QObject *parent)
+    : QObject(parent), m_s(services),
+      m_publishers(QStringLiteral("mqtt_publishers"), [&services](const Scope &scope) { return DeliveryRepository::activePublishers(services.db, scope); })
+{
+}
 
 Json MqttSink::payload(const OutboxEntry &e)
 {
@@ -53,24 +57,22 @@ QString MqttSink::statusTopic(const Json &pub)
 
 Status MqttSink::deliver(const OutboxEntry &e)
 {
+    m_publishers.observe(e);
     if (!e.isEvent())
         return {};
+    auto matching = m_publishers.matching(e);
+    if (!matching)
+        return matching.error();
+    if (matching->empty())
+        return {};
     const Scope scope = Scope::of(e.tenantId);
-    auto pubs = DeliveryRepository::activePublishers(m_s.db, scope);
-    if (!pubs)
-        return pubs.error();
-    bool queued = false;
-    for (const Json &pub : *pubs) {
-        QStringList patterns;
-        for (const auto &p : pub["events"])
-            if (p.is_string())
-                patterns << qs(p.get<std::string>());
-        if (!eventMatchesAny(patterns, e.topic))
-            continue;
+    const std::string body = payload(e).dump(-1, ' ', false, Json::error_handler_t::replace);
+    for (const SubscriberCache::Subscriber *sub : *matching) {
+        const Json &pub = sub->row;
         auto r = m_s.db.write([&](WriteTx &tx) -> Status {
             ERY_TRY(DeliveryRepository::insertMqttMessage(tx, scope,
                                                           Row{{"publisher_id", pub["id"]}, {"event_id", js(e.eventId)}, {"event_type", js(e.topic)},
-                                                              {"topic", js(topicFor(pub, e))}, {"payload", js(QString::fromStdString(payload(e).dump()))},
+                                                              {"topic", js(topicFor(pub, e))}, {"payload", body},
                                                               {"qos", pub.value("qos", Json(1))}, {"retain", false}}));
             // Optional retained "current value" per cell: late subscribers see the cell's state at once.
             const QString cellId = str(e.payload().value("data", Json::object()), "cell_id");
@@ -96,11 +98,17 @@ Status MqttSink::deliver(const OutboxEntry &e)
         });
         if (!r)
             return r.error();
-        queued = true;
+        m_queued = true;
     }
-    if (queued)
-        emit messagesQueued();
     return {};
+}
+
+void MqttSink::batchEnded(bool committed)
+{
+    const bool queued = m_queued;
+    m_queued = false;
+    if (committed && queued)
+        emit messagesQueued();
 }
 
 } // namespace ery

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "events/sink.h"
+#include "events/subscribercache.h"
 
 #include <QObject>
 
@@ -19,6 +20,7 @@ public:
     QString name() const override { return QStringLiteral("mqtt"); }
     bool durable() const override { return true; }
     Status deliver(const OutboxEntry &e) override;
+    void batchEnded(bool committed) override;
 
     // {id, event, timestamp, tenant_id, data}
     static Json payload(const OutboxEntry &e);
@@ -30,6 +32,8 @@ signals:
 
 private:
     Services &m_s;
+    SubscriberCache m_publishers;
+    bool m_queued = false;
 };
 
 } // namespace ery
