@@ -1,6 +1,7 @@
 #include "migrations.h"
 
 #include "core/ids.h"
+#include "core/jsonutil.h"
 #include "database.h"
 
 #include <QFile>
@@ -44,6 +45,44 @@ QStringList statements(const QString &sql)
     return out;
 }
 
+// SQLite plans without statistics: it assumes an equality on an index's first column leaves about
+// ten rows. For indexes led by tenant_id that is wrong — one tenant holds nearly every row — and it
+// made the planner walk a tenant's whole list index (two equality columns: tenant_id, deleted_at)
+// instead of the part_id index for "the operations of this part". Fixed statistics for those
+// indexes tell it that tenant_id and deleted_at narrow nothing. Written only where no statistics
+// exist, so a real ANALYZE (whose numbers are better) is never overwritten.
+Status tuneSqlitePlanner(Database &db)
+{
+    ERY_TRY(db.execDirect(QStringLiteral("ANALYZE sqlite_schema"))); // creates sqlite_stat1 when missing
+    auto indexes = db.query(QStringLiteral("SELECT m.name AS idx, m.tbl_name AS tbl, l.\"unique\" AS is_unique FROM sqlite_master m "
+                                           "JOIN pragma_index_list(m.tbl_name) l ON l.name = m.name "
+                                           "WHERE m.type = 'index' AND m.name NOT IN (SELECT idx FROM sqlite_stat1 WHERE idx IS NOT NULL)"));
+    if (!indexes)
+        return indexes.error();
+    constexpr qint64 kRows = 1000000, kPerTenant = 100000;
+    bool changed = false;
+    for (const Row &ix : *indexes) {
+        auto cols = db.query(QStringLiteral("SELECT name FROM pragma_index_info(?) ORDER BY seqno"), {str(ix, "idx")});
+        if (!cols || cols->empty() || str(cols->front(), "name") != QLatin1String("tenant_id"))
+            continue;
+        QStringList stat{QString::number(kRows)};
+        qint64 rows = kPerTenant;
+        for (size_t i = 0; i < cols->size(); ++i) {
+            const QString col = str((*cols)[i], "name");
+            if (i > 0 && col != QLatin1String("deleted_at"))
+                rows = std::max<qint64>(1, rows / 1000);
+            if (i + 1 == cols->size() && flag(ix, "is_unique"))
+                rows = 1;
+            stat << QString::number(rows);
+        }
+        ERY_TRY(db.exec(QStringLiteral("INSERT INTO sqlite_stat1 (tbl, idx, stat) VALUES (?, ?, ?)"), {str(ix, "tbl"), str(ix, "idx"), stat.join(QLatin1Char(' '))}));
+        changed = true;
+    }
+    if (changed)
+        ERY_TRY(db.execDirect(QStringLiteral("ANALYZE sqlite_schema"))); // loads the statistics
+    return {};
+}
+
 } // namespace
 
 int latestSchemaVersion()
@@ -75,6 +114,8 @@ Status runMigrations(Database &db)
         if (!r)
             return Error::internal(QStringLiteral("migration %1 failed: %2").arg(m.version).arg(r.error().message));
     }
+    if (!db.isPostgres())
+        ERY_TRY(tuneSqlitePlanner(db));
     return {};
 }
 

@@ -28,6 +28,7 @@ private slots:
     void errorsAreMapped();
     void manyDistinctStatements();
     void timestampsAndIds();
+    void plansUseTheNarrowIndex();
     void groupedWritesShareOneCommit();
     void plainWriteCommitsTheGroupFirst();
     void failedGroupCommitLosesTheWholeGroup();
@@ -253,6 +254,37 @@ void TestStorage::timestampsAndIds()
     QVERIFY(!isUuid(QStringLiteral("01a23005x185b-7aa8-b352-7b90c020f898")));
     QVERIFY(!isUuid(QStringLiteral("01a23005-185b-7aa8-b352-7b90c020f89g")));
     QVERIFY(isUuid(QStringLiteral("01A23005-185B-7AA8-B352-7B90C020F898")));
+}
+
+void TestStorage::plansUseTheNarrowIndex()
+{
+    if (TestShop::postgres())
+        QSKIP("PostgreSQL plans from its own statistics");
+    Database &db = m_shop->db();
+    auto plan = [&](const QString &sql, const QVariantList &params) {
+        auto rows = db.query(QStringLiteral("EXPLAIN QUERY PLAN ") + sql, params);
+        QStringList steps;
+        for (const auto &r : *rows)
+            steps << str(r, "detail");
+        return steps.join(QStringLiteral(" | "));
+    };
+    const QString t = m_shop->scope.tenantId;
+    // A part's operations: by part, not by walking the tenant's list index.
+    QVERIFY2(plan(QStringLiteral("SELECT * FROM operations WHERE tenant_id = ? AND deleted_at IS NULL AND (part_id = ?) ORDER BY sequence, created_at"),
+                  {t, m_shop->partId}).contains(QLatin1String("operations_part")),
+             "operations of a part");
+    // A page of jobs in list order: read in index order, no sort of the tenant's rows; its count
+    // from the index alone.
+    const QString page = plan(QStringLiteral("SELECT * FROM jobs WHERE tenant_id = ? AND deleted_at IS NULL ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?"),
+                              {t, 100, 0});
+    QVERIFY2(page.contains(QLatin1String("jobs_list")) && !page.contains(QLatin1String("TEMP B-TREE")), qPrintable(page));
+    QVERIFY(plan(QStringLiteral("SELECT COUNT(*) FROM jobs WHERE tenant_id = ? AND deleted_at IS NULL"), {t}).contains(QLatin1String("COVERING INDEX jobs_list")));
+    // Statistics written once; a reopened database keeps them and plans the same.
+    auto again = Database::open(m_shop->url());
+    ERY_VERIFY_OK(again);
+    ERY_VERIFY_OK((*again)->migrate());
+    auto stats = (*again)->scalar(QStringLiteral("SELECT COUNT(*) FROM sqlite_stat1 WHERE idx = 'jobs_list'"));
+    QCOMPARE(*stats, qint64(1));
 }
 
 namespace {
