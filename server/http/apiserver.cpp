@@ -139,11 +139,54 @@ bool ApiServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *soc
     // The guard read the request line, so it knows HTTP/1.0's default of closing too.
     auto *guard = socket->findChild<ConnectionGuard *>(QString(), Qt::FindDirectChildrenOnly);
     const bool close = guard ? guard->takeCloseFlag() : r.header("connection").toLower().contains("close");
+    auto slot = std::make_shared<Slot>();
+    slot->requestId = r.requestId;
+    slot->headOnly = r.method == Method::Head;
+    slot->close = close;
+    if (resp.later) {
+        // The headers the placeholder was decorated with (request id, security, rate limit, CORS)
+        // go onto the answer when it arrives.
+        auto start = std::move(resp.later);
+        QPointer<ApiServer> self(this);
+        QPointer<QTcpSocket> sock(socket);
+        queue(socket, slot);
+        start([self, sock, slot, headers = std::move(resp.headers), label, timer, method = r.method](Response done) {
+            if (!self)
+                return;
+            for (const auto &h : headers)
+                if (done.headerValue(h.first).isEmpty())
+                    done.header(h.first, h.second);
+            self->m_metrics.request(label, methodName(method), done.status, double(timer.nsecsElapsed()) / 1e9);
+            slot->response = std::move(done);
+            slot->ready = true;
+            if (sock)
+                self->flush(sock);
+        });
+        return true;
+    }
     m_metrics.request(label, methodName(r.method), resp.status, double(timer.nsecsElapsed()) / 1e9);
-    if (db.groupOpen())
-        hold(socket, std::move(resp), r.requestId, r.method == Method::Head, close);
-    else
-        send(socket, resp, r.method == Method::Head, close);
+    slot->response = std::move(resp);
+    if (db.groupOpen()) {
+        if (m_groupHeld.empty())
+            db.onGroupEnd([this](bool committed) { releaseGroup(committed); });
+        m_groupHeld.emplace_back(socket, slot);
+        queue(socket, slot);
+        if (m_groupHeld.size() >= kMaxHeld) {
+            (void)db.flushGroup();
+        } else if (!m_flushScheduled) {
+            // The requests that are ready now share the commit; it happens once the event loop has
+            // handed them all over (or earlier, when another writer needs the database).
+            m_flushScheduled = true;
+            QMetaObject::invokeMethod(this, [this] {
+                m_flushScheduled = false;
+                if (auto s = m_s.db.flushGroup(); !s)
+                    qCWarning(lcApi) << "committing a batch of requests failed:" << s.error().message;
+            }, Qt::QueuedConnection);
+        }
+        return true;
+    }
+    slot->ready = true;
+    queue(socket, slot);
     return true;
 }
 
@@ -154,42 +197,50 @@ void ApiServer::send(QTcpSocket *socket, const Response &resp, bool headOnly, bo
         socket->disconnectFromHost();
 }
 
-void ApiServer::hold(QTcpSocket *socket, Response resp, const QString &requestId, bool headOnly, bool close)
+void ApiServer::queue(QTcpSocket *socket, std::shared_ptr<Slot> slot)
 {
-    if (m_held.empty())
-        m_s.db.onGroupEnd([this](bool committed) { release(committed); });
-    m_held.push_back({socket, std::move(resp), requestId, headOnly, close});
-    if (m_held.size() >= kMaxHeld) {
-        (void)m_s.db.flushGroup();
-        return;
+    auto it = m_out.find(socket);
+    if (it == m_out.end()) {
+        if (slot->ready) { // the usual case: nothing waits on this connection
+            send(socket, slot->response, slot->headOnly, slot->close);
+            return;
+        }
+        it = m_out.insert(socket, {});
+        connect(socket, &QObject::destroyed, this, [this, socket] { m_out.remove(socket); }, Qt::UniqueConnection);
     }
-    // The requests that are ready now share the commit; it happens once the event loop has
-    // handed them all over (or earlier, when another writer needs the database).
-    if (!m_flushScheduled) {
-        m_flushScheduled = true;
-        QMetaObject::invokeMethod(this, [this] {
-            m_flushScheduled = false;
-            if (auto s = m_s.db.flushGroup(); !s)
-                qCWarning(lcApi) << "committing a batch of requests failed:" << s.error().message;
-        }, Qt::QueuedConnection);
-    }
+    it->push_back(std::move(slot));
+    flush(socket);
 }
 
-void ApiServer::release(bool committed)
+void ApiServer::flush(QTcpSocket *socket)
 {
-    std::vector<Held> held;
-    held.swap(m_held);
-    for (Held &h : held) {
-        if (!h.socket)
-            continue;
-        if (committed) {
-            send(h.socket, h.response, h.headOnly, h.close);
-            continue;
-        }
-        Response failed = Response::error(Error::internal(QStringLiteral("The change could not be stored (request %1)").arg(h.requestId)));
-        failed.header("x-request-id", h.requestId.toLatin1());
-        send(h.socket, failed, h.headOnly, h.close);
+    auto it = m_out.find(socket);
+    if (it == m_out.end())
+        return;
+    while (!it->empty() && it->front()->ready) {
+        const std::shared_ptr<Slot> s = it->front();
+        it->pop_front();
+        send(socket, s->response, s->headOnly, s->close);
     }
+    if (it->empty())
+        m_out.erase(it);
+}
+
+void ApiServer::releaseGroup(bool committed)
+{
+    auto held = std::move(m_groupHeld);
+    m_groupHeld.clear();
+    for (auto &[socket, slot] : held) {
+        if (!committed) {
+            Response failed = Response::error(Error::internal(QStringLiteral("The change could not be stored (request %1)").arg(slot->requestId)));
+            failed.header("x-request-id", slot->requestId.toLatin1());
+            slot->response = std::move(failed);
+        }
+        slot->ready = true;
+    }
+    for (auto &[socket, slot] : held)
+        if (socket)
+            flush(socket);
 }
 
 void ApiServer::missingHandler(const QHttpServerRequest &request, QTcpSocket *socket)

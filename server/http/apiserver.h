@@ -10,7 +10,9 @@
 #include <QPointer>
 #include <QTcpSocket>
 
+#include <deque>
 #include <functional>
+#include <memory>
 
 namespace ery {
 class Services;
@@ -51,17 +53,21 @@ private:
     Response authorize(Request &r, const Route &route, RateLimiter::Decision *rate, bool *limited);
     void decorate(const Request &r, Response &resp, const RateLimiter::Decision *rate) const;
     void addCors(const Request &r, Response &resp, bool preflight) const;
-    // Answers computed while a group commit is open wait for it (Database::setGrouping): a client
-    // is never told "created" before the row is committed, nor shown rows that may still roll back.
-    struct Held {
-        QPointer<QTcpSocket> socket;
+    // Answers leave in request order per connection. Most are sent at once; two kinds wait: those
+    // computed while a group commit is open wait for it (Database::setGrouping) — a client is never
+    // told "created" before the row is committed, nor shown rows that may still roll back — and
+    // deferred ones (Response::later) wait for their result. Answers behind a waiting one on the
+    // same connection wait with it.
+    struct Slot {
         Response response;
         QString requestId;
         bool headOnly = false;
         bool close = false;
+        bool ready = false;
     };
-    void hold(QTcpSocket *socket, Response resp, const QString &requestId, bool headOnly, bool close);
-    void release(bool committed);
+    void queue(QTcpSocket *socket, std::shared_ptr<Slot> slot);
+    void flush(QTcpSocket *socket);
+    void releaseGroup(bool committed);
     static void send(QTcpSocket *socket, const Response &resp, bool headOnly, bool close);
 
     Services &m_s;
@@ -72,7 +78,8 @@ private:
     RateLimiter m_limiter;
     FailedAuthTracker m_failedAuth;
     GuardedTcpServer *m_tcp = nullptr;
-    std::vector<Held> m_held;
+    QHash<QTcpSocket *, std::deque<std::shared_ptr<Slot>>> m_out; // connections with waiting answers
+    std::vector<std::pair<QPointer<QTcpSocket>, std::shared_ptr<Slot>>> m_groupHeld;
     bool m_flushScheduled = false;
     static constexpr size_t kMaxHeld = 256; // a larger batch is committed at once
 };

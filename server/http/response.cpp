@@ -64,6 +64,14 @@ Response Response::text(int status, QByteArray body, QByteArray contentType)
     return r;
 }
 
+Response Response::deferred(std::function<void(Done)> start)
+{
+    Response r;
+    r.status = 0;
+    r.later = std::move(start);
+    return r;
+}
+
 Response &Response::header(QByteArray name, QByteArray value)
 {
     headers.emplace_back(std::move(name), std::move(value));

@@ -6,6 +6,7 @@
 
 class QIODevice;
 
+#include <functional>
 #include <utility>
 #include <vector>
 
@@ -18,6 +19,11 @@ struct Response {
     QByteArray body;
     QByteArray contentType = "application/json";
     std::vector<std::pair<QByteArray, QByteArray>> headers;
+    // An answer that takes its time (a broker probe): the server calls `later` with a completion to
+    // call, in the engine thread, once the answer is known; meanwhile it keeps serving others, and
+    // later answers on the same connection wait their turn.
+    using Done = std::function<void(Response)>;
+    std::function<void(Done)> later;
 
     static Response json(int status, const Json &doc);
     // The success envelope around `data`, moved in: list pages are large and copies cost.
@@ -26,6 +32,7 @@ struct Response {
     static Response created(Json data) { return success(201, std::move(data)); }
     static Response error(const Error &e);
     static Response text(int status, QByteArray body, QByteArray contentType);
+    static Response deferred(std::function<void(Done)> start);
 
     Response &header(QByteArray name, QByteArray value);
     QByteArray headerValue(const QByteArray &name) const;

@@ -4,6 +4,10 @@
 #include "routes.h"
 #include "services/services.h"
 
+#include <QFutureWatcher>
+#include <QThreadPool>
+#include <QtConcurrent/QtConcurrentRun>
+
 namespace ery::http {
 
 namespace {
@@ -140,6 +144,8 @@ void installMqttRoutes(ApiServer &api)
     installResource(api, spec);
 
     // "Test connection": connects to the broker with the stored settings and reports the answer.
+    // The probe runs on a worker thread (up to 3 s against a silent broker) and is answered when it
+    // is done, so the engine thread keeps serving everyone else meanwhile.
     Handler test = [&s](Request &r) {
         auto id = r.id();
         if (!id)
@@ -147,8 +153,17 @@ void installMqttRoutes(ApiServer &api)
         auto pub = s.repo.mqttPublishers.get(s.db, r.scope(), *id, QStringLiteral("MQTT publisher"));
         if (!pub)
             return Response::error(pub.error());
-        auto ok = MqttConnection::testConnection(*pub, 3000);
-        return Response::ok(Json{{"connected", ok.ok()}, {"error", ok ? Json(nullptr) : Json(js(ok.error().message))}});
+        return Response::deferred([p = *pub](Response::Done done) {
+            static QThreadPool probes;
+            probes.setMaxThreadCount(8);
+            auto *watcher = new QFutureWatcher<Status>();
+            QObject::connect(watcher, &QFutureWatcherBase::finished, watcher, [watcher, done] {
+                const Status ok = watcher->result();
+                done(Response::ok(Json{{"connected", ok.ok()}, {"error", ok ? Json(nullptr) : Json(js(ok.error().message))}}));
+                watcher->deleteLater();
+            });
+            watcher->setFuture(QtConcurrent::run(&probes, [p] { return MqttConnection::testConnection(p, 3000); }));
+        });
     };
     api.router().add(Method::Post, canonical(QStringLiteral("mqtt-publishers/{id}/test")), Access::Write, test,
                      {QStringLiteral("Test the connection to the broker"), spec.tag, {}, false, nullptr, 200});

@@ -278,7 +278,9 @@ Status MqttConnection::testConnection(const Json &pub, int timeoutMs)
     mosquitto_connect_callback_set(m, [](struct mosquitto *, void *obj, int rc) { *static_cast<int *>(obj) = rc; });
     const QByteArray host = str(pub, "broker_url").toUtf8();
     const int port = int(num(pub, "port", 1883));
-    int rc = mosquitto_connect(m, host.constData(), port, 10);
+    // Non-blocking connect: an address that never answers runs into the timeout below, not into
+    // the system's two-minute TCP timeout.
+    int rc = mosquitto_connect_async(m, host.constData(), port, 10);
     if (rc != MOSQ_ERR_SUCCESS)
         return Error::badRequest(QStringLiteral("cannot reach %1:%2: %3").arg(QString::fromUtf8(host)).arg(port).arg(QString::fromUtf8(mosquitto_strerror(rc))));
     QElapsedTimer t;
