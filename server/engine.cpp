@@ -52,8 +52,12 @@ Status Engine::open(bool startDispatcher)
     m_startedAt = QDateTime::currentDateTimeUtc();
     if (m_cfg.http.enabled) {
         if (auto h = startHttp(m_cfg.http); !h) {
-            close();
-            return h.error();
+            // The desktop works without its API (another hub may hold the port); the status says why.
+            if (!m_cfg.http.optional) {
+                close();
+                return h.error();
+            }
+            m_httpError = h.error().message;
         }
     }
     return {};
@@ -102,9 +106,20 @@ Json Engine::status()
                               {"location", js(m_db->location().display())},
                               {"schema_version", m_db->schemaVersion()}}},
                 {"outbox", {{"last_id", max ? *max : -1}, {"backlog", backlog ? *backlog : -1}}},
+                {"api", apiStatus()},
                 {"events_dispatched", m_dispatcher->dispatched()},
                 {"dispatch_failures", m_dispatcher->failures()},
                 {"uptime_seconds", m_startedAt.secsTo(QDateTime::currentDateTimeUtc())}};
+}
+
+Json Engine::apiStatus() const
+{
+    if (m_http)
+        return Json{{"listening", true},
+                    {"url", js(QStringLiteral("%1://%2:%3/api/v1").arg(m_http->tls() ? QStringLiteral("https") : QStringLiteral("http"),
+                                                                        m_http->config().bind)
+                                   .arg(m_http->port()))}};
+    return Json{{"listening", false}, {"error", m_httpError.isEmpty() ? Json(nullptr) : Json(js(m_httpError))}};
 }
 
 EngineHost::EngineHost(Config cfg, QObject *parent) : QObject(parent), m_cfg(std::move(cfg))

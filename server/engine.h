@@ -46,6 +46,8 @@ public:
     // The REST API on this thread; open() starts it when cfg.http.enabled. Null when not serving.
     Status startHttp(const HttpConfig &cfg);
     http::ApiServer *api() const { return m_http.get(); }
+    // {listening, url} or {listening: false, error}
+    Json apiStatus() const;
 
     // What the status bar and /health show.
     Json status();
@@ -61,6 +63,7 @@ private:
     std::unique_ptr<WebhookDeliverer> m_webhookDeliverer;
     std::unique_ptr<MqttPool> m_mqttPool;
     std::unique_ptr<http::ApiServer> m_http;
+    QString m_httpError; // why an optional API is not serving
     QDateTime m_startedAt;
 };
 

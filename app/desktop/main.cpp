@@ -24,8 +24,18 @@ int main(int argc, char **argv)
                                 QCoreApplication::translate("main", "SQLite file or postgresql:// URL (default: %1).").arg(ery::Config::defaultDbPath()),
                                 QStringLiteral("PATH|URL"));
     const QCommandLineOption demo(QStringLiteral("demo"), QCoreApplication::translate("main", "Load the demo shop into an empty database without asking."));
+    const QCommandLineOption apiPort(QStringLiteral("api-port"),
+                                     QCoreApplication::translate("main", "Port of the embedded REST API (default 8787)."), QStringLiteral("N"),
+                                     QStringLiteral("8787"));
+    const QCommandLineOption apiBind(QStringLiteral("api-bind"),
+                                     QCoreApplication::translate("main", "Address the REST API listens on (default 127.0.0.1; 0.0.0.0 opens it to the LAN)."),
+                                     QStringLiteral("ADDR"), QStringLiteral("127.0.0.1"));
+    const QCommandLineOption noApi(QStringLiteral("no-api"), QCoreApplication::translate("main", "Do not serve the REST API from this workstation."));
     parser.addOption(db);
     parser.addOption(demo);
+    parser.addOption(apiPort);
+    parser.addOption(apiBind);
+    parser.addOption(noApi);
 
     // --help and --version are answered before the GUI exists, so they work without a display.
     // Qt's own options (-platform, -style) are unknown here; QApplication removes them before
@@ -54,6 +64,19 @@ int main(int argc, char **argv)
 
     ery::Config cfg;
     cfg.dbUrl = parser.isSet(db) ? parser.value(db) : ery::Config::defaultDbPath();
+    // The workstation embeds the hub: the API is served unless asked not to. A port already taken
+    // (say, by `eryxon-server serve` on the same machine) is shown in the status bar, not fatal.
+    bool portOk = false;
+    const int port = parser.value(apiPort).toInt(&portOk);
+    if (!portOk || port < 0 || port > 65535) {
+        QMessageBox::critical(nullptr, QCoreApplication::translate("main", "Eryxon MES"),
+                              QCoreApplication::translate("main", "--api-port needs a port number, got \"%1\".").arg(parser.value(apiPort)));
+        return 2;
+    }
+    cfg.http.enabled = !parser.isSet(noApi);
+    cfg.http.optional = true;
+    cfg.http.port = port;
+    cfg.http.bind = parser.value(apiBind);
     ery::EngineHost host(cfg);
     if (auto started = host.start(); !started) {
         QMessageBox::critical(nullptr, QCoreApplication::translate("main", "Eryxon MES"),

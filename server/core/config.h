@@ -9,6 +9,7 @@ namespace ery {
 // default; QtHttpServer 6.4 has none of them, so our guard enforces them.
 struct HttpConfig {
     bool enabled = false;                        // the desktop and `serve` turn it on
+    bool optional = false;                       // the desktop: a port in use is reported, not fatal
     QString bind = QStringLiteral("127.0.0.1");  // LAN access is an explicit choice of the admin
     int port = 8787;                             // 0 = any free port (tests)
     QString tlsCert, tlsKey;                     // PEM files; both set = HTTPS only

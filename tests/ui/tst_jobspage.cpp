@@ -5,7 +5,10 @@
 #include "services/demoshop.h"
 #include "shell/mainwindow.h"
 
+#include <QLabel>
 #include <QLineEdit>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSortFilterProxyModel>
@@ -30,6 +33,8 @@ private slots:
     void startButtonStartsTheSelectedJob();
     void searchFiltersByJobAndCustomer();
     void rejectedActionIsExplained();
+    void servesTheApiAndSaysWhere();
+    void apiPortInUseIsReportedNotFatal();
 
 private:
     ui::JobsTableModel *model() const { return m_window->jobsPage()->model(); }
@@ -48,6 +53,10 @@ void TstJobsPage::initTestCase()
 {
     QVERIFY(m_dir.isValid());
     m_cfg.dbUrl = m_dir.filePath(QStringLiteral("shop.db"));
+    // As the desktop starts it: the API on, on a free port here, and optional.
+    m_cfg.http.enabled = true;
+    m_cfg.http.optional = true;
+    m_cfg.http.port = 0;
     m_host = std::make_unique<EngineHost>(m_cfg);
     const Status started = m_host->start();
     QVERIFY2(started.ok(), qPrintable(started.ok() ? QString() : started.error().message));
@@ -69,6 +78,48 @@ void TstJobsPage::cleanupTestCase()
     m_window.reset();
     m_client.reset();
     m_host.reset();
+}
+
+void TstJobsPage::servesTheApiAndSaysWhere()
+{
+    QLabel *label = nullptr;
+    for (QLabel *l : m_window->findChildren<QLabel *>())
+        if (l->accessibleName() == QLatin1String("REST API"))
+            label = l;
+    QVERIFY(label);
+    QTRY_VERIFY_WITH_TIMEOUT(label->text().contains(QLatin1String("http://127.0.0.1:")), 5000);
+    const QString url = label->text().mid(label->text().indexOf(QLatin1String("http://")));
+    QVERIFY(url.endsWith(QLatin1String("/api/v1")));
+    QNetworkAccessManager nam;
+    QNetworkReply *reply = nam.get(QNetworkRequest(QUrl(url.chopped(7) + QStringLiteral("/health"))));
+    QTRY_VERIFY_WITH_TIMEOUT(reply->isFinished(), 5000);
+    QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
+    delete reply;
+}
+
+void TstJobsPage::apiPortInUseIsReportedNotFatal()
+{
+    auto st = m_client->status();
+    st.waitForFinished();
+    const QString url = str(st.result()["api"], "url");
+    const int port = QUrl(url).port();
+    QVERIFY(port > 0);
+    // A second workstation process on the same machine and port: it opens, without its own API.
+    Config second = m_cfg;
+    second.http.port = port;
+    EngineHost other(second);
+    QVERIFY(other.start());
+    EngineClient client(other);
+    auto s = client.status();
+    s.waitForFinished();
+    QCOMPARE(str(s.result(), "status"), QStringLiteral("ok"));
+    QVERIFY(s.result()["api"]["listening"] == Json(false));
+    QVERIFY(str(s.result()["api"], "error").contains(QString::number(port)));
+    other.stop();
+    // `serve` asks for the API outright: there a port in use is an error.
+    second.http.optional = false;
+    EngineHost strict(second);
+    QVERIFY(!strict.start());
 }
 
 QString TstJobsPage::statusTextOf(const QString &jobId) const

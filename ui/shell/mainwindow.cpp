@@ -48,7 +48,10 @@ MainWindow::MainWindow(EngineClient &client, bool loadDemoWithoutAsking, QWidget
     m_database->setAccessibleName(tr("Database"));
     m_events = new QLabel(this);
     m_events->setAccessibleName(tr("Event delivery"));
+    m_api = new QLabel(this);
+    m_api->setAccessibleName(tr("REST API"));
     statusBar()->addWidget(m_database, 1);
+    statusBar()->addPermanentWidget(m_api);
     statusBar()->addPermanentWidget(m_events);
 
     if (!restoreGeometry(QSettings().value(kGeometryKey).toByteArray()))
@@ -218,12 +221,21 @@ void MainWindow::refreshStatus()
         if (s.value("status", std::string()) != "ok") {
             m_database->setText(tr("Engine stopped"));
             m_events->clear();
+            m_api->clear();
             return;
         }
         const Json &db = s["database"];
         const QString engine = str(db, "engine") == QLatin1String("postgresql") ? tr("PostgreSQL") : tr("SQLite");
         m_database->setText(tr("%1 · %2").arg(engine, str(db, "location")));
         m_database->setToolTip(tr("Database schema version %1").arg(num(db, "schema_version")));
+        const Json &api = s.value("api", Json::object());
+        if (api.value("listening", false)) {
+            m_api->setText(tr("REST API: %1").arg(str(api, "url")));
+            m_api->setToolTip(tr("External systems reach this shop here, with an API key."));
+        } else {
+            m_api->setText(str(api, "error").isEmpty() ? tr("REST API off") : tr("REST API not available"));
+            m_api->setToolTip(str(api, "error"));
+        }
         const QLocale locale;
         const Json &outbox = s["outbox"];
         const qint64 lastId = num(outbox, "last_id", -1);

@@ -45,6 +45,7 @@ private:
     QPushButton *m_loadDemo = nullptr;
     QLabel *m_database = nullptr;
     QLabel *m_events = nullptr;
+    QLabel *m_api = nullptr;
     QTimer m_statusTimer;
     bool m_statusPending = false;
 };
