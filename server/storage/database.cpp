@@ -2,6 +2,7 @@
 
 #include "core/ids.h"
 #include "core/jsonutil.h"
+#include "core/jsontext.h"
 #include "migrations.h"
 #include "sqliteconnection.h"
 
@@ -16,6 +17,8 @@
 #include <QSqlRecord>
 #include <QThread>
 #include <QUrl>
+
+#include <cstring>
 
 Q_LOGGING_CATEGORY(lcDb, "eryxon.db")
 
@@ -428,7 +431,7 @@ Status Database::commit(WriteTx &tx)
             for (size_t i = start; i < start + n; ++i) {
                 const auto &d = drafts[i];
                 params << d.eventId << d.tenantId << d.kind << d.topic << (d.entityId.isEmpty() ? QVariant() : QVariant(d.entityId))
-                       << QString::fromStdString(d.payload.dump()) << d.occurredAt;
+                       << QString::fromStdString(d.payload) << d.occurredAt;
             }
             if (auto s = exec(sql, params); !s) {
                 rollback();
@@ -503,7 +506,8 @@ void WriteTx::emitEvent(const QString &tenantId, const QString &type, const QStr
     d.entityId = entityId;
     d.occurredAt = nowIso();
     d.payload = Json{{"id", d.eventId.toStdString()}, {"type", type.toStdString()}, {"tenant_id", tenantId.toStdString()},
-                     {"occurred_at", d.occurredAt.toStdString()}, {"data", std::move(data)}, {"context", std::move(context)}};
+                     {"occurred_at", d.occurredAt.toStdString()}, {"data", std::move(data)}, {"context", std::move(context)}}
+                    .dump(-1, ' ', false, Json::error_handler_t::replace);
     m_drafts.push_back(std::move(d));
 }
 
@@ -518,8 +522,10 @@ void WriteTx::emitChange(const QString &tenantId, const QString &table, const ch
     d.entityId = ref.is_object() ? str(ref, "id") : QString();
     d.occurredAt = nowIso();
     // For an UPDATE, `old` holds the primary key and the columns that changed (Supabase sends the
-    // key only unless a table has REPLICA IDENTITY FULL); a DELETE keeps the whole old row.
+    // key only unless a table has REPLICA IDENTITY FULL); a DELETE keeps the whole old row. Written
+    // as text at once: the rows are not copied into a payload tree first.
     Json old = Json::object();
+    const Json *oldOut = &old;
     if (oldRow.is_object() && newRow.is_object()) {
         old["id"] = oldRow.value("id", Json(nullptr));
         for (auto it = oldRow.begin(); it != oldRow.end(); ++it) {
@@ -528,10 +534,21 @@ void WriteTx::emitChange(const QString &tenantId, const QString &table, const ch
                 old[it.key()] = it.value();
         }
     } else if (oldRow.is_object()) {
-        old = oldRow;
+        oldOut = &oldRow;
     }
-    d.payload = Json{{"table", table.toStdString()}, {"eventType", eventType}, {"commit_timestamp", d.occurredAt.toStdString()},
-                     {"new", newRow.is_null() ? Json::object() : newRow}, {"old", std::move(old)}};
+    std::string &t = d.payload;
+    t.reserve(1024);
+    t += R"({"table":)";
+    appendJsonString(t, table.toStdString());
+    t += R"(,"eventType":)";
+    appendJsonString(t, eventType, std::strlen(eventType));
+    t += R"(,"commit_timestamp":)";
+    appendJsonString(t, d.occurredAt.toStdString());
+    t += R"(,"new":)";
+    t += newRow.is_object() ? newRow.dump(-1, ' ', false, Json::error_handler_t::replace) : std::string("{}");
+    t += R"(,"old":)";
+    t += oldOut->dump(-1, ' ', false, Json::error_handler_t::replace);
+    t += '}';
     m_drafts.push_back(std::move(d));
 }
 

@@ -25,7 +25,7 @@ struct OutboxDraft {
     QString kind;   // "event" | "change"
     QString topic;  // event name ("operation.started") or table name for row changes
     QString entityId;
-    Json payload;
+    std::string payload; // JSON text, serialised when emitted
     QString occurredAt;
 };
 
@@ -45,6 +45,7 @@ public:
     // A domain event (CONTRACTS.md §2): data = entity fields + human names; context = topic tokens.
     void emitEvent(const QString &tenantId, const QString &type, const QString &entityId, Json data, Json context = Json::object());
     // A row change for the realtime feed: INSERT / UPDATE / DELETE with new and old rows.
+    // `eventType` may differ from the statement (a soft delete is an UPDATE the feed sees as DELETE).
     void emitChange(const QString &tenantId, const QString &table, const char *eventType, const Json &newRow, const Json &oldRow);
 
     std::vector<OutboxDraft> &drafts() { return m_drafts; }

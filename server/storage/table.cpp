@@ -237,7 +237,8 @@ Result<Row> Table::insert(WriteTx &tx, const Scope &scope, Row row, bool reload)
     return out;
 }
 
-Result<Row> Table::update(WriteTx &tx, const Scope &scope, const Row &current, const Row &patch, const QStringList &casColumns) const
+Result<Row> Table::update(WriteTx &tx, const Scope &scope, const Row &current, const Row &patch, const QStringList &casColumns,
+                          const char *feedEventType) const
 {
     if (scope.tenantId.isEmpty())
         return Error::internal(QStringLiteral("unscoped write to %1").arg(m_name));
@@ -274,7 +275,7 @@ Result<Row> Table::update(WriteTx &tx, const Scope &scope, const Row &current, c
     ERY_TRY(tx.exec(sql, params, &affected));
     if (affected == 0)
         return casColumns.isEmpty() ? Error::notFound(m_name) : Error::conflict(QStringLiteral("%1 changed meanwhile").arg(m_name));
-    tx.emitChange(scope.tenantId, m_name, "UPDATE", next, current);
+    tx.emitChange(scope.tenantId, m_name, feedEventType, next, current);
     return next;
 }
 
@@ -286,11 +287,10 @@ Status Table::remove(WriteTx &tx, const Scope &scope, const Row &current) const
         Row patch{{"deleted_at", nowIso().toStdString()}};
         if (hasColumn(QStringLiteral("deleted_by")))
             patch["deleted_by"] = scope.actorId.isEmpty() ? Json(nullptr) : Json(scope.actorId.toStdString());
-        auto r = update(tx, scope, current, patch);
+        // To a realtime subscriber a soft delete is a delete: the row leaves every list.
+        auto r = update(tx, scope, current, patch, {}, "DELETE");
         if (!r)
             return r.error();
-        // To a realtime subscriber a soft delete is a delete: the row leaves every list.
-        tx.drafts().back().payload["eventType"] = "DELETE";
         return {};
     }
     int affected = 0;
