@@ -117,4 +117,101 @@ QString isoOf(qint64 ms)
     return QString::fromLatin1(buf, 24);
 }
 
+namespace {
+// Days from 1970-01-01 to y-m-d in the proleptic Gregorian calendar (Howard Hinnant's algorithm).
+qint64 daysFromCivil(qint64 y, int m, int d)
+{
+    y -= m <= 2;
+    const qint64 era = (y >= 0 ? y : y - 399) / 400;
+    const qint64 yoe = y - era * 400;
+    const qint64 doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    const qint64 doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
+bool leap(int y)
+{
+    return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+} // namespace
+
+bool parseIso(const QString &text, qint64 *msSinceEpoch)
+{
+    const QString t = text.trimmed();
+    const int n = int(t.size());
+    int i = 0;
+    auto digits = [&](int count, int *out) {
+        if (i + count > n)
+            return false;
+        int v = 0;
+        for (int k = 0; k < count; ++k) {
+            const char16_t c = t.at(i + k).unicode();
+            if (c < u'0' || c > u'9')
+                return false;
+            v = v * 10 + int(c - u'0');
+        }
+        i += count;
+        *out = v;
+        return true;
+    };
+    auto expect = [&](char16_t c) {
+        if (i < n && t.at(i).unicode() == c) {
+            ++i;
+            return true;
+        }
+        return false;
+    };
+    int y = 0, mo = 0, d = 0, h = 0, mi = 0, sec = 0, ms = 0;
+    if (!digits(4, &y) || !expect(u'-') || !digits(2, &mo) || !expect(u'-') || !digits(2, &d))
+        return false;
+    static const int monthDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (mo < 1 || mo > 12 || d < 1 || d > monthDays[mo - 1] + (mo == 2 && leap(y) ? 1 : 0))
+        return false;
+    qint64 offsetMin = 0;
+    if (i < n) {
+        if (!(expect(u'T') || expect(u't') || expect(u' ')))
+            return false;
+        if (!digits(2, &h) || !expect(u':') || !digits(2, &mi))
+            return false;
+        if (expect(u':')) {
+            if (!digits(2, &sec))
+                return false;
+            if (expect(u'.') || expect(u',')) {
+                // Milliseconds from the first three digits; further digits are accepted and dropped.
+                int k = 0;
+                while (i < n && t.at(i).isDigit()) {
+                    if (k < 3)
+                        ms = ms * 10 + int(t.at(i).unicode() - u'0');
+                    ++k;
+                    ++i;
+                }
+                if (k == 0)
+                    return false;
+                for (; k < 3; ++k)
+                    ms *= 10;
+            }
+        }
+        if (h > 23 || mi > 59 || sec > 59)
+            return false;
+        if (expect(u'Z') || expect(u'z')) {
+        } else if (i < n && (t.at(i) == u'+' || t.at(i) == u'-')) {
+            const bool minus = t.at(i) == u'-';
+            ++i;
+            int oh = 0, om = 0;
+            if (!digits(2, &oh))
+                return false;
+            expect(u':');
+            if (i < n && !digits(2, &om))
+                return false;
+            if (oh > 23 || om > 59)
+                return false;
+            offsetMin = (minus ? -1 : 1) * (oh * 60 + om);
+        }
+        if (i != n)
+            return false;
+    }
+    *msSinceEpoch = ((daysFromCivil(y, mo, d) * 24 + h) * 60 + mi - offsetMin) * 60000 + qint64(sec) * 1000 + ms;
+    return true;
+}
+
 } // namespace ery

@@ -148,8 +148,8 @@ Result<ApiKeyIdentity> ApiKeyService::resolve(const QString &presented)
 Status ApiKeyService::touch(const ApiKeyIdentity &id)
 {
     if (!id.lastUsedAt.isEmpty()) {
-        const QDateTime last = QDateTime::fromString(id.lastUsedAt, Qt::ISODateWithMs);
-        if (last.isValid() && Clock::nowMs() - last.toMSecsSinceEpoch() < kTouchEveryMs)
+        qint64 last = 0;
+        if (parseIso(id.lastUsedAt, &last) && Clock::nowMs() - last < kTouchEveryMs)
             return {};
     }
     const Scope live = Scope::of(id.liveTenantId);

@@ -19,16 +19,9 @@ bool blank(const Json &v)
 
 QString normaliseTimestamp(const QString &s, bool *ok)
 {
-    QDateTime dt = QDateTime::fromString(s, Qt::ISODateWithMs);
-    if (!dt.isValid())
-        dt = QDateTime::fromString(s, Qt::ISODate);
-    if (!dt.isValid()) {
-        const QDate d = QDate::fromString(s, Qt::ISODate);
-        if (d.isValid())
-            dt = QDateTime(d, QTime(0, 0), Qt::UTC);
-    }
-    *ok = dt.isValid();
-    return dt.toUTC().toString(Qt::ISODateWithMs);
+    qint64 ms = 0;
+    *ok = parseIso(s, &ms);
+    return *ok ? isoOf(ms) : QString();
 }
 
 } // namespace

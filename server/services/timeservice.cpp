@@ -14,7 +14,7 @@ using namespace domain;
 namespace {
 qint64 msOf(const QString &iso)
 {
-    return QDateTime::fromString(iso, Qt::ISODateWithMs).toMSecsSinceEpoch();
+    return isoMs(iso);
 }
 } // namespace
 

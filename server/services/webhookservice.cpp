@@ -22,7 +22,7 @@ QString isoIn(qint64 ms)
 
 qint64 msOf(const QString &iso)
 {
-    return QDateTime::fromString(iso, Qt::ISODateWithMs).toMSecsSinceEpoch();
+    return isoMs(iso);
 }
 
 } // namespace

@@ -238,6 +238,35 @@ void TestStorage::timestampsAndIds()
         QCOMPARE(isoOf(ms), QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs));
     for (qint64 ms = 1700000000000; ms < 1700000000000 + 3LL * 86400000; ms += 3599987)
         QCOMPARE(isoOf(ms), QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs));
+    // Reading timestamps back: every form an integrator sends, and nothing else.
+    const struct {
+        const char *text;
+        const char *utc; // nullptr: refused
+    } cases[] = {
+        {"2030-01-31", "2030-01-31T00:00:00.000Z"},                // a date is midnight UTC
+        {"2030-01-31T08:15", "2030-01-31T08:15:00.000Z"},          // no offset: UTC
+        {"2030-01-31T08:15:30Z", "2030-01-31T08:15:30.000Z"},
+        {"2030-01-31 08:15:30.5Z", "2030-01-31T08:15:30.500Z"},
+        {"2030-01-31T08:15:30.123456Z", "2030-01-31T08:15:30.123Z"},
+        {"2030-01-31T08:15:30+02:00", "2030-01-31T06:15:30.000Z"},
+        {"2030-01-31T00:15:30-0130", "2030-01-31T01:45:30.000Z"},
+        {"2030-01-01T00:30:00+01:00", "2029-12-31T23:30:00.000Z"},
+        {"2024-02-29", "2024-02-29T00:00:00.000Z"},
+        {"  2030-01-31  ", "2030-01-31T00:00:00.000Z"},
+        {"2023-02-29", nullptr}, {"2030-13-01", nullptr}, {"2030-00-10", nullptr}, {"2030-04-31", nullptr},
+        {"2030-01-31T24:00", nullptr}, {"2030-01-31T08:60", nullptr}, {"2030-01-31T08:15:30.Z", nullptr},
+        {"2030-1-31", nullptr}, {"31-01-2030", nullptr}, {"2030-01-31T", nullptr}, {"2030-01-31T08:15Zjunk", nullptr},
+        {"2030-01-31T08:15+25:00", nullptr}, {"", nullptr}, {"tomorrow", nullptr}, {"２０３０-01-31", nullptr},
+    };
+    for (const auto &c : cases) {
+        qint64 ms = 0;
+        const bool ok = parseIso(QString::fromUtf8(c.text), &ms);
+        QVERIFY2(ok == (c.utc != nullptr), c.text);
+        if (ok)
+            QCOMPARE(isoOf(ms), QString::fromLatin1(c.utc));
+    }
+    for (qint64 ms = -86400000LL * 800; ms < 4102444800000; ms += 86400000LL * 37 + 12345)
+        QCOMPARE(isoMs(isoOf(ms)), ms);
     QSet<QString> ids;
     QString previous;
     for (int i = 0; i < 20000; ++i) {

@@ -246,7 +246,7 @@ void MqttConnection::onPublish(int mid)
         return; // the "online" status message
     Json msg = std::move(*it);
     m_inflight.erase(it);
-    const qint64 latency = Clock::nowMs() - QDateTime::fromString(str(msg, "created_at"), Qt::ISODateWithMs).toMSecsSinceEpoch();
+    const qint64 latency = Clock::nowMs() - isoMs(str(msg, "created_at"), Clock::nowMs());
     m_acked.emplace_back(std::move(msg), latency);
     if (!m_ackFlushScheduled) {
         m_ackFlushScheduled = true;
