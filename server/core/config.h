@@ -14,6 +14,7 @@ struct HttpConfig {
     int port = 8787;                             // 0 = any free port (tests)
     QString tlsCert, tlsKey;                     // PEM files; both set = HTTPS only
     qint64 maxBodyBytes = 32ll * 1024 * 1024;    // 413
+    qint64 maxBodyBytesInFlight = 256ll * 1024 * 1024; // all connections' bodies being received: 503 beyond
     int maxUrlBytes = 64 * 1024;                 // 414
     int maxHeaderBytes = 64 * 1024;              // 431
     int maxHeaderFields = 128;                   // 431

@@ -58,6 +58,18 @@ ConnectionGuard::ConnectionGuard(QTcpSocket *socket, const HttpConfig &cfg, Guar
     connect(socket, &QTcpSocket::bytesWritten, this, [this] { m_lastActivityMs = nowMs(); });
 }
 
+ConnectionGuard::~ConnectionGuard()
+{
+    releaseBody();
+}
+
+void ConnectionGuard::releaseBody()
+{
+    if (m_reserved && m_server)
+        m_server->releaseBody(m_reserved);
+    m_reserved = 0;
+}
+
 qint64 ConnectionGuard::nowMs()
 {
     return Clock::nowMs();
@@ -202,6 +214,7 @@ bool ConnectionGuard::scan(const char *data, qint64 n)
             m_scanned += take;
             m_bodyLeft -= take;
             if (m_bodyLeft == 0) {
+                releaseBody();
                 m_ends.push_back(m_scanned);
                 m_phase = Phase::RequestLine;
             }
@@ -238,6 +251,11 @@ bool ConnectionGuard::endHeaders()
         return true;
     }
     if (m_contentLength > 0) {
+        if (!m_server || !m_server->reserveBody(m_contentLength)) {
+            refuse(503, "SERVICE_UNAVAILABLE", QStringLiteral("Too many large request bodies are arriving at once; retry shortly"), "body_budget");
+            return false;
+        }
+        m_reserved = m_contentLength;
         m_bodyLeft = m_contentLength;
         m_phase = Phase::Body;
         return true;
@@ -250,8 +268,10 @@ bool ConnectionGuard::endHeaders()
 void ConnectionGuard::refuse(int status, const char *code, const QString &message, const char *reason)
 {
     m_phase = Phase::Refused;
+    releaseBody();
     m_lastActivityMs = nowMs();
-    m_server->metrics().refused(reason);
+    if (m_server)
+        m_server->metrics().refused(reason);
     // QtHttpServer must not parse what follows: cut its readyRead connection before it runs.
     if (m_httpReceiver)
         disconnect(m_socket, &QTcpSocket::readyRead, m_httpReceiver, nullptr);
@@ -260,6 +280,8 @@ void ConnectionGuard::refuse(int status, const char *code, const QString &messag
                                              {"error", {{"code", code}, {"message", js(message)}, {"statusCode", status}}}});
     r.header("x-request-id", newId().toLatin1());
     r.header("X-Content-Type-Options", "nosniff");
+    if (status == 503)
+        r.header("Retry-After", "1");
     m_socket->write(r.serialise(false, true));
     m_socket->disconnectFromHost();
 }
@@ -267,7 +289,9 @@ void ConnectionGuard::refuse(int status, const char *code, const QString &messag
 void ConnectionGuard::cutOff(const char *reason)
 {
     m_phase = Phase::Refused;
-    m_server->metrics().refused(reason);
+    releaseBody();
+    if (m_server)
+        m_server->metrics().refused(reason);
     if (m_httpReceiver)
         disconnect(m_socket, &QTcpSocket::readyRead, m_httpReceiver, nullptr);
     disconnect(m_socket, &QTcpSocket::readyRead, this, &ConnectionGuard::onReadyRead);

@@ -26,6 +26,8 @@ class ConnectionGuard : public QObject {
     Q_OBJECT
 public:
     ConnectionGuard(QTcpSocket *socket, const HttpConfig &cfg, GuardedTcpServer *server);
+    ~ConnectionGuard() override;
+    void detach() { m_server = nullptr; } // the server goes away first
 
     // QtHttpServer's own readyRead connection, cut before a refusal so it never parses the rest.
     void setHttpReceiver(QObject *receiver) { m_httpReceiver = receiver; }
@@ -45,6 +47,7 @@ private:
     bool endHeaders();
     void refuse(int status, const char *code, const QString &message, const char *reason);
     void cutOff(const char *reason);
+    void releaseBody();
     static qint64 nowMs();
 
     QTcpSocket *m_socket;
@@ -67,6 +70,7 @@ private:
     bool m_close = false;          // of the request being scanned
     std::deque<bool> m_closeFlags; // of the scanned requests not yet answered
     qint64 m_bodyLeft = 0;
+    qint64 m_reserved = 0; // of the server's body budget, for the body being received
     qint64 m_lastActivityMs = 0;
 };
 

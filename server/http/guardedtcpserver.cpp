@@ -29,6 +29,9 @@ GuardedTcpServer::GuardedTcpServer(const HttpConfig &cfg, HttpMetrics &metrics, 
 GuardedTcpServer::~GuardedTcpServer()
 {
     m_sweep.stop();
+    // The sockets (and their guards) outlive this destructor's body as children of the QObject.
+    for (ConnectionGuard *g : std::as_const(m_guards))
+        g->detach();
     m_guards.clear();
 }
 
@@ -93,6 +96,14 @@ void GuardedTcpServer::incomingConnection(qintptr handle)
         ssl->startServerEncryption();
     }
     addPendingConnection(socket);
+}
+
+bool GuardedTcpServer::reserveBody(qint64 bytes)
+{
+    if (m_bodyBytes + bytes > m_cfg.maxBodyBytesInFlight)
+        return false;
+    m_bodyBytes += bytes;
+    return true;
 }
 
 void GuardedTcpServer::release(ConnectionGuard *g, const QString &peer)

@@ -29,6 +29,11 @@ public:
     void setHttpReceiver(QObject *receiver) { m_httpReceiver = receiver; }
     HttpMetrics &metrics() { return m_metrics; }
     int openConnections() const { return int(m_guards.size()); }
+    // Request bodies announced and not yet complete, across every connection: QtHttpServer 6.4
+    // keeps a body in memory (more than once) while it arrives, so their sum has a budget.
+    bool reserveBody(qint64 bytes);
+    void releaseBody(qint64 bytes) { m_bodyBytes -= bytes; }
+    qint64 bodyBytesReserved() const { return m_bodyBytes; }
 
 protected:
     void incomingConnection(qintptr handle) override;
@@ -44,6 +49,7 @@ private:
     QSet<ConnectionGuard *> m_guards;
     QHash<QString, int> m_perPeer;
     QTimer m_sweep;
+    qint64 m_bodyBytes = 0;
 };
 
 } // namespace ery::http

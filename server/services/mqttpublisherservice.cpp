@@ -35,6 +35,7 @@ Result<Row> MqttPublisherService::validated(const Json &input, bool creating)
                                    {"default_area", Field::Text, false, {}, {}, 100},
                                    {"events", Field::TextList, creating},
                                    {"qos", Field::Int, false, {}, 0},
+                                   {"protocol_version", Field::Enum, false, {"3.1.1", "5"}},
                                    {"cell_state_topics", Field::Bool},
                                    {"active", Field::Bool}},
                            creating, v);

@@ -12,3 +12,6 @@ CREATE INDEX operation_quantities_list ON operation_quantities(tenant_id, record
 CREATE INDEX webhook_deliveries_list ON webhook_deliveries(tenant_id, created_at, id);
 CREATE INDEX webhook_logs_list ON webhook_logs(tenant_id, created_at, id);
 CREATE INDEX mqtt_logs_list ON mqtt_logs(tenant_id, created_at, id);
+
+-- MQTT 5 as well as 3.1.1, per publisher.
+ALTER TABLE mqtt_publishers ADD COLUMN protocol_version TEXT NOT NULL DEFAULT '3.1.1' CHECK (protocol_version IN ('3.1.1', '5'));

@@ -18,6 +18,7 @@ private slots:
     void hugeHeaderIsCutOff();
     void idleAndSlowClientsAreDropped();
     void hugeContentLengthIsRefused();
+    void bodiesShareOneBudget();
     void pipelining();
     void connectionCloseIsHonoured();
     void malformedRequests_data();
@@ -39,6 +40,7 @@ void TestApiHostile::initTestCase()
     cfg.idleTimeoutMs = 1000; // the default 15 s, shortened so the suite stays fast
     cfg.maxConnectionsPerPeer = 40;
     cfg.maxBodyBytes = 1024 * 1024;
+    cfg.maxBodyBytesInFlight = 3 * 1024 * 1024;
     f = ApiFixture::create(cfg);
 }
 
@@ -133,6 +135,35 @@ void TestApiHostile::hugeContentLengthIsRefused()
     QVERIFY2(a.startsWith("HTTP/1.1 408"), a.left(80).constData());
     QVERIFY(closed);
     QVERIFY(othersServed());
+}
+
+void TestApiHostile::bodiesShareOneBudget()
+{
+    // Three clients announce 1 MiB bodies each and send them slowly: together they hold the whole
+    // budget, so a fourth body is turned away at once (503, retry), while requests without a body
+    // are served. When one of the three gives up, bodies are accepted again.
+    std::vector<std::unique_ptr<QTcpSocket>> slow;
+    for (int i = 0; i < 3; ++i) {
+        slow.push_back(connectRaw());
+        slow.back()->write("POST /api/v1/jobs HTTP/1.1\r\nHost: x\r\nContent-Length: 1048576\r\n\r\n{\"job_number\": ");
+        slow.back()->flush();
+    }
+    QTest::qWait(200);
+    bool closed = false;
+    QByteArray a = exchange("POST /api/v1/jobs HTTP/1.1\r\nHost: x\r\nContent-Length: 20\r\n\r\n{\"job_number\": \"X\"}", 3000, &closed);
+    QVERIFY2(a.startsWith("HTTP/1.1 503"), a.left(120).constData());
+    QVERIFY(a.contains("Retry-After: 1"));
+    QVERIFY(closed);
+    QVERIFY(othersServed());
+    slow.front()->abort();
+    slow.erase(slow.begin());
+    QVERIFY(ApiFixture::waitFor([&] {
+        bool c = false;
+        return exchange("POST /api/v1/jobs HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}", 3000, &c)
+            .startsWith("HTTP/1.1 401"); // past the budget, on to authentication
+    }, 3000));
+    for (auto &s : slow)
+        s->abort();
 }
 
 void TestApiHostile::pipelining()

@@ -5,6 +5,7 @@
 #include "mosquittobroker.h"
 #include "testshop.h"
 
+#include <QFile>
 #include <QProcess>
 #include <QTest>
 
@@ -31,6 +32,7 @@ private slots:
     void killedHubDeliversEveryCommittedEvent();
     void tenantsAndSandboxAreSeparate();
     void testConnection();
+    void mqtt5WithTheOfficialClient();
 
 private:
     void attach();
@@ -378,6 +380,48 @@ void TestMqtt::testConnection()
     auto down = MqttConnection::testConnection(Json{{"broker_url", "127.0.0.1"}, {"port", freeTcpPort()}}, 2000);
     ERY_VERIFY_ERR(down, ErrorCode::BadRequest);
     QVERIFY(down.error().message.contains("cannot reach"));
+}
+
+void TestMqtt::mqtt5WithTheOfficialClient()
+{
+    // An MQTT 5 publisher, read by mqtt.js speaking MQTT 5: the payload and its properties
+    // (UTF-8 JSON) arrive as sent.
+    const QString clients = QStringLiteral(ERYXON_SOURCE_DIR "/tests/clients");
+    if (!QFile::exists(clients + "/node_modules/mqtt"))
+        QFAIL("tests/clients/node_modules/mqtt is missing: scripts/install-deps.sh installs it (npm ci)");
+    QProcess node;
+    node.setWorkingDirectory(clients);
+    node.start("node", {clients + "/mqtt5-subscribe.mjs", QString::number(m_broker->port()), "v5/#", "2", "20000"});
+    QVERIFY(node.waitForStarted());
+    QVERIFY(waitFor([&] { return node.canReadLine() || node.state() != QProcess::Running; }));
+    QVERIFY2(node.readLine().contains("subscribed"), node.readAllStandardError().constData());
+    const QString id = publisher(m_shop->scope, m_broker->port(), Json{{"protocol_version", "5"}, {"topic_pattern", "v5/{event}"}});
+    QVERIFY(waitFor([&] { return m_pool->connection(id) && m_pool->connection(id)->isConnected(); }));
+    QVERIFY(m_shop->s().jobs.start(m_shop->scope, m_shop->jobId));
+    QVERIFY(m_shop->s().jobs.stop(m_shop->scope, m_shop->jobId));
+    QVERIFY(waitFor([&] { return node.state() != QProcess::Running; }, 20000));
+    QVERIFY2(node.exitCode() == 0, qPrintable(QString::fromUtf8(node.readAllStandardError()) + m_broker->log()));
+    QList<Json> got;
+    for (const QByteArray &line : node.readAllStandardOutput().split('\n'))
+        if (!line.trimmed().isEmpty())
+            got << Json::parse(line.constData());
+    QCOMPARE(got.size(), 2);
+    QCOMPARE(str(got[0], "topic"), QStringLiteral("v5/job/started"));
+    QCOMPARE(str(got[1], "topic"), QStringLiteral("v5/job/stopped"));
+    const Json payload = Json::parse(got[0]["payload"].get<std::string>());
+    QCOMPARE(str(payload, "event"), QStringLiteral("job.started"));
+    QCOMPARE(str(payload["data"], "job_number"), QStringLiteral("J-100"));
+    QCOMPARE(str(got[0]["properties"], "contentType"), QStringLiteral("application/json"));
+    QVERIFY(got[0]["properties"]["payloadFormatIndicator"] == Json(true));
+    // 3.1.1 stays the default, and anything else is refused.
+    auto p = m_shop->s().mqttPublishers.get(m_shop->scope, id);
+    QCOMPARE(str(*p, "protocol_version"), QStringLiteral("5"));
+    auto plain = m_shop->s().mqttPublishers.create(m_shop->scope, Json{{"name", "y"}, {"broker_url", "10.0.0.1"}, {"events", {"*"}}, {"active", false}});
+    ERY_VERIFY_OK(plain);
+    QCOMPARE(str(*plain, "protocol_version"), QStringLiteral("3.1.1"));
+    ERY_VERIFY_ERR(m_shop->s().mqttPublishers.create(m_shop->scope, Json{{"name", "x"}, {"broker_url", "10.0.0.1"}, {"events", {"*"}},
+                                                                          {"protocol_version", "3.1"}}),
+                   ErrorCode::ValidationError);
 }
 
 QTEST_GUILESS_MAIN(TestMqtt)

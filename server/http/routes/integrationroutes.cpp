@@ -131,7 +131,8 @@ void installMqttRoutes(ApiServer &api)
                          {"ca_file", Field::Text},                  {"topic_pattern", Field::Text},
                          {"default_enterprise", Field::Text},       {"default_site", Field::Text},
                          {"default_area", Field::Text},             {"events", Field::TextList, true},
-                         {"qos", Field::Int, false, {}, 0},         {"cell_state_topics", Field::Bool},
+                         {"qos", Field::Int, false, {}, 0},         {"protocol_version", Field::Enum, false, {"3.1.1", "5"}},
+                         {"cell_state_topics", Field::Bool},
                          {"active", Field::Bool}};
     spec.updateFields = spec.createFields;
     for (auto &f : spec.updateFields)

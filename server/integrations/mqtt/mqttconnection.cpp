@@ -13,6 +13,7 @@
 #include <QThread>
 
 #include <mosquitto.h>
+#include <mqtt_protocol.h>
 #include <unistd.h>
 
 Q_LOGGING_CATEGORY(lcMqtt, "eryxon.mqtt")
@@ -37,8 +38,21 @@ struct Context {
     quint64 generation;
 };
 
+bool isV5(const Json &pub)
+{
+    return str(pub, "protocol_version") == QLatin1String("5");
+}
+
+QString refusal(const Json &pub, int rc)
+{
+    // MQTT 5 answers with reason codes, 3.1.1 with CONNACK return codes.
+    return QString::fromUtf8(isV5(pub) ? mosquitto_reason_string(rc) : mosquitto_connack_string(rc));
+}
+
 Status configure(struct mosquitto *m, const Json &pub, bool withWill)
 {
+    if (isV5(pub))
+        mosquitto_int_option(m, MOSQ_OPT_PROTOCOL_VERSION, MQTT_PROTOCOL_V5);
     const QByteArray user = str(pub, "username").toUtf8(), pass = str(pub, "password").toUtf8();
     if (!user.isEmpty() && mosquitto_username_pw_set(m, user.constData(), pass.isEmpty() ? nullptr : pass.constData()) != MOSQ_ERR_SUCCESS)
         return Error::badRequest(QStringLiteral("invalid MQTT credentials"));
@@ -192,7 +206,7 @@ void MqttConnection::connectNow()
 void MqttConnection::onConnect(int rc)
 {
     if (rc != 0) {
-        scheduleReconnect(QStringLiteral("the broker refused the connection: %1").arg(QString::fromUtf8(mosquitto_connack_string(rc))));
+        scheduleReconnect(QStringLiteral("the broker refused the connection: %1").arg(refusal(m_pub, rc)));
         return;
     }
     m_connected = true;
@@ -226,8 +240,15 @@ void MqttConnection::pump()
             const QByteArray topic = str(msg, "topic").toUtf8();
             const QByteArray payload = QByteArray::fromStdString(msg.value("payload_text", std::string()));
             int mid = 0;
-            const int rc = mosquitto_publish(m_mosq, &mid, topic.constData(), int(payload.size()), payload.constData(),
-                                             int(num(msg, "qos", 1)), flag(msg, "retain"));
+            // MQTT 5 says what the payload is: UTF-8 JSON.
+            mosquitto_property *props = nullptr;
+            if (isV5(m_pub)) {
+                mosquitto_property_add_byte(&props, MQTT_PROP_PAYLOAD_FORMAT_INDICATOR, 1);
+                mosquitto_property_add_string(&props, MQTT_PROP_CONTENT_TYPE, "application/json");
+            }
+            const int rc = mosquitto_publish_v5(m_mosq, &mid, topic.constData(), int(payload.size()), payload.constData(),
+                                                int(num(msg, "qos", 1)), flag(msg, "retain"), props);
+            mosquitto_property_free_all(&props);
             if (rc != MOSQ_ERR_SUCCESS) {
                 scheduleReconnect(QStringLiteral("publish failed: %1").arg(QString::fromUtf8(mosquitto_strerror(rc))));
                 teardown(false);
@@ -294,7 +315,7 @@ Status MqttConnection::testConnection(const Json &pub, int timeoutMs)
     if (answer < 0)
         return Error::badRequest(QStringLiteral("no answer from %1:%2 within %3 s").arg(QString::fromUtf8(host)).arg(port).arg(timeoutMs / 1000));
     if (answer != 0)
-        return Error::badRequest(QStringLiteral("the broker refused the connection: %1").arg(QString::fromUtf8(mosquitto_connack_string(answer))));
+        return Error::badRequest(QStringLiteral("the broker refused the connection: %1").arg(refusal(pub, answer)));
     return {};
 }
 
