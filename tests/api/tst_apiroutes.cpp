@@ -39,6 +39,7 @@ private slots:
     void issuesAndProduction();
     void syncAndBulkSync();
     void apiKeyManagement();
+    void everyCompatibleReadRoute();
 
 private:
     std::unique_ptr<ApiFixture> f;
@@ -578,6 +579,64 @@ void TestApiRoutes::apiKeyManagement()
     EXPECT_STATUS(f->call("GET", "/api/v1/jobs", secret), 401);
     EXPECT_STATUS(f->call("DELETE", "/functions/v1/api-key-generate?id=" + str(compat.data(), "id"), admin), 200);
     EXPECT_STATUS(f->call("GET", "/api/v1/jobs", str(compat.data(), "api_key")), 401);
+}
+
+void TestApiRoutes::everyCompatibleReadRoute()
+{
+    // Every GET of the original's /functions/v1/api-* table, as an integration written for it calls
+    // it: the list (or a clear 400 where the original only read by id), then ?id= of a listed row.
+    // A row in every table first, so each read by id has something to read.
+    auto &s = f->s();
+    TestShop &shop = f->shop();
+    const Scope sc = shop.scope;
+    auto must = [](const auto &r) {
+        if (!r)
+            qFatal("seed: %s", qPrintable(r.error().message));
+    };
+    must(s.catalog.create(CatalogService::Resources, sc, Json{{"name", "Compat press"}}));
+    must(s.catalog.create(CatalogService::Materials, sc, Json{{"name", "Compat steel"}}));
+    must(s.catalog.create(CatalogService::SubstepTemplates, sc, Json{{"name", "Compat checklist"}}));
+    (void)s.catalog.seedDefaultScrapReasons(sc);
+    const QString op = shop.op(2)["id"].get<std::string>().c_str();
+    must(s.time.start(sc, shop.op2, op));
+    must(s.substeps.add(sc, Json{{"operation_id", js(op)}, {"name", "Compat check"}}));
+    must(s.assignments.assign(sc, Json{{"part_id", js(shop.partId)}, {"operator_id", js(shop.op2)}}));
+    must(s.issues.create(sc, Json{{"operation_id", js(op)}, {"created_by", js(shop.op2)}, {"severity", "low"}, {"description", "compat"}}));
+    must(s.production.report(sc, Json{{"operation_id", js(op)}, {"quantity_good", 1}}));
+    must(s.webhooks.create(sc, Json{{"url", "http://10.0.0.7/compat"}, {"events", {"*"}}}));
+    must(s.mqttPublishers.create(sc, Json{{"name", "Compat bus"}, {"broker_url", "10.0.0.8"}, {"events", {"*"}}, {"active", false}}));
+    QStringList paths;
+    for (const auto &r : f->shop().engine().api()->router().routes())
+        if (!r.canonical && r.method == http::Method::Get && !r.pattern.contains(QLatin1Char('{')))
+            paths << r.pattern;
+    paths.removeDuplicates();
+    QVERIFY(paths.size() >= 12);
+    int readById = 0;
+    for (const QString &path : paths) {
+        auto list = f->call("GET", path, admin);
+        QVERIFY2(list.status == 200 || list.status == 400, qPrintable(QStringLiteral("%1: %2").arg(path).arg(list.status)));
+        if (list.status != 200)
+            continue;
+        const Json data = list.data();
+        QString collection;
+        for (auto it = data.begin(); it != data.end(); ++it)
+            if (it.value().is_array())
+                collection = QString::fromStdString(it.key());
+        QVERIFY2(!collection.isEmpty() && data.contains("pagination"), qPrintable(path));
+        const Json &rows = data[collection.toStdString()];
+        if (rows.empty() || !rows[0].contains("id"))
+            continue;
+        const QString id = str(rows[0], "id");
+        auto one = f->call("GET", path + QStringLiteral("?id=") + id, admin);
+        QVERIFY2(one.status == 200, qPrintable(QStringLiteral("%1?id=: %2").arg(path).arg(one.status)));
+        bool found = false;
+        const Json item = one.data();
+        for (auto it = item.begin(); it != item.end(); ++it)
+            found = found || (it.value().is_object() && str(it.value(), "id") == id);
+        QVERIFY2(found, qPrintable(path));
+        ++readById;
+    }
+    QVERIFY2(readById >= 16, qPrintable(QString::number(readById)));
 }
 
 QTEST_GUILESS_MAIN(TestApiRoutes)
