@@ -3,7 +3,6 @@
 #include "core/ids.h"
 #include "core/jsonutil.h"
 
-
 namespace ery {
 
 namespace {
