@@ -504,7 +504,8 @@ void TestWebhooks::killedEngineDeliversEveryCommittedEvent()
             ids.insert(QString::fromUtf8(r.headers.value("webhook-id")));
         return ids;
     };
-    // Deliveries leased by the killed process are retried when their lease (20 s) runs out.
+    // Deliveries leased by the killed process are retried when their lease (20 s; 30 s for first
+    // attempts handed over in memory) runs out.
     QTRY_VERIFY_WITH_TIMEOUT(received().contains(committed), 60000);
     ::kill(pid_t(again.processId()), SIGTERM);
     QVERIFY(again.waitForFinished(15000));

@@ -34,7 +34,7 @@ public:
     // The body receivers get: {id, event, timestamp, data}.
     static Json body(const OutboxEntry &e);
     // How long a handed-over delivery is leased: the sender's queue wait plus one attempt.
-    static constexpr qint64 kHandoffLeaseMs = 60000;
+    static constexpr qint64 kHandoffLeaseMs = 30000;
 
 signals:
     void deliveriesQueued();                                 // rows the scan will find
