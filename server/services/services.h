@@ -2,6 +2,7 @@
 
 #include "activitylog.h"
 #include "apikeyservice.h"
+#include "batchservice.h"
 #include "catalogservice.h"
 #include "eventdata.h"
 #include "issueservice.h"
@@ -51,6 +52,7 @@ public:
     SyncService sync{*this};
     WebhookService webhooks{*this};
     MqttPublisherService mqttPublishers{*this};
+    BatchService batches{*this};
 };
 
 } // namespace ery

@@ -40,7 +40,7 @@ const QSet<QString> &boolColumns()
 // Columns holding JSON text.
 const QSet<QString> &jsonColumns()
 {
-    static const QSet<QString> s{"metadata", "feature_flags", "file_paths", "image_paths", "changes", "events",
+    static const QSet<QString> s{"metadata", "nesting_metadata", "feature_flags", "file_paths", "image_paths", "changes", "events",
                                  "allowed_tools", "payload", "errors"};
     return s;
 }

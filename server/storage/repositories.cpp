@@ -94,7 +94,8 @@ void Repositories::loadColumns(Database &db) const
     for (const Table *t : {&users, &cells, &resources, &operationResources, &materials, &jobs, &parts, &operations, &timeEntries,
                            &timeEntryPauses, &substeps, &substepTemplates, &substepTemplateItems, &scrapReasons, &quantities,
                            &quantityScrapReasons, &issueCategories, &issues, &assignments, &notifications, &activity, &apiKeys,
-                           &mcpKeys, &webhooks, &webhookDeliveries, &webhookLogs, &mqttLogs, &mqttPublishers, &syncImports})
+                           &mcpKeys, &webhooks, &webhookDeliveries, &webhookLogs, &mqttLogs, &mqttPublishers, &syncImports, &batches,
+                           &batchOperations})
         t->loadColumns(db);
 }
 
@@ -222,6 +223,14 @@ Result<Rows> Repositories::jobsOverview(Database &db, const Scope &s) const
             "FROM jobs j LEFT JOIN cells c ON c.id = j.current_cell_id "
             "WHERE j.tenant_id = ? AND j.deleted_at IS NULL ORDER BY j.due_date IS NULL, j.due_date, j.job_number"),
         {s.tenantId});
+}
+
+Result<Rows> Repositories::operationsOfBatch(Database &db, const Scope &s, const QString &batchId) const
+{
+    return db.query(QStringLiteral("SELECT o.*, bo.sequence_in_batch, bo.quantity_in_batch FROM batch_operations bo "
+                                   "JOIN operations o ON o.id = bo.operation_id AND o.tenant_id = bo.tenant_id "
+                                   "WHERE bo.tenant_id = ? AND bo.batch_id = ? AND o.deleted_at IS NULL ORDER BY bo.sequence_in_batch"),
+                    {s.tenantId, batchId});
 }
 
 } // namespace ery

@@ -48,6 +48,8 @@ struct Repositories {
     Table mqttLogs{QStringLiteral("mqtt_logs"), false};
     Table mqttPublishers{QStringLiteral("mqtt_publishers"), false, {QStringLiteral("name"), QStringLiteral("broker_url")}};
     Table syncImports{QStringLiteral("sync_imports"), false};
+    Table batches{QStringLiteral("operation_batches"), false, {QStringLiteral("batch_number"), QStringLiteral("material")}};
+    Table batchOperations{QStringLiteral("batch_operations"), false};
 
     // --- named queries ---------------------------------------------------------------------------
     Result<Rows> operationsOfPart(Database &db, const Scope &s, const QString &partId) const;
@@ -69,6 +71,8 @@ struct Repositories {
     Result<Rows> admins(Database &db, const Scope &s) const;
     Result<Row> byExternal(Database &db, const Table &t, const Scope &s, const QString &source, const QString &externalId) const;
     Result<Rows> jobsOverview(Database &db, const Scope &s) const;
+    // A batch's operations in batch order, each with its batch_operations row's fields.
+    Result<Rows> operationsOfBatch(Database &db, const Scope &s, const QString &batchId) const;
 
     void loadColumns(Database &db) const;
 };

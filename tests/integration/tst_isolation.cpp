@@ -62,6 +62,9 @@ void TestIsolation::initTestCase()
                                        {"scrap_lines", Json::array({{{"scrap_reason_id", reasons->rows[0]["id"]}, {"quantity", 1}}})}}));
     must(s.issues.create(m_b, Json{{"operation_id", js(op)}, {"created_by", js(worker)}, {"severity", "high"}, {"description", "x"}}));
     must(s.assignments.assign(m_b, Json{{"part_id", js(part)}, {"operator_id", js(worker)}}));
+    const QString bCell = str(*s.catalog.cellByName(m_b, "Welding"), "id");
+    const QString bLast = str((*tree)["parts"][0]["operations"][2], "id");
+    must(s.batches.create(m_b, Json{{"batch_number", "NEST-B"}, {"cell_id", js(bCell)}, {"operation_ids", {js(bLast)}}}));
     // Tables whose services come with later capabilities are filled through their repositories.
     auto filled = s.db.write([&](WriteTx &tx) -> Status {
         const auto &r = s.repo;
@@ -95,7 +98,8 @@ void TestIsolation::initTestCase()
                 {"operation_quantity_scrap_reasons", &r.quantityScrapReasons}, {"issue_categories", &r.issueCategories},
                 {"issues", &r.issues}, {"assignments", &r.assignments}, {"notifications", &r.notifications},
                 {"activity_log", &r.activity}, {"api_keys", &r.apiKeys}, {"mcp_keys", &r.mcpKeys}, {"webhooks", &r.webhooks},
-                {"webhook_deliveries", &r.webhookDeliveries}, {"mqtt_publishers", &r.mqttPublishers}, {"sync_imports", &r.syncImports}};
+                {"webhook_deliveries", &r.webhookDeliveries}, {"mqtt_publishers", &r.mqttPublishers}, {"sync_imports", &r.syncImports},
+                {"operation_batches", &r.batches}, {"batch_operations", &r.batchOperations}};
 }
 
 void TestIsolation::cleanupTestCase()
@@ -200,6 +204,16 @@ void TestIsolation::servicesRefuseForeignIds()
     auto cells = s.catalog.list(CatalogService::Cells, m_b, ListQuery{});
     ERY_VERIFY_ERR(s.catalog.update(CatalogService::Cells, a, str(cells->rows.front(), "id"), Json{{"name", "x"}}), ErrorCode::NotFound);
     ERY_VERIFY_ERR(s.catalog.remove(CatalogService::Cells, a, str(cells->rows.front(), "id")), ErrorCode::NotFound);
+    const QString batchId = str(s.batches.list(m_b, ListQuery{})->rows.front(), "id");
+    ERY_VERIFY_ERR(s.batches.get(a, batchId), ErrorCode::NotFound);
+    ERY_VERIFY_ERR(s.batches.update(a, batchId, Json{{"notes", "x"}}), ErrorCode::NotFound);
+    ERY_VERIFY_ERR(s.batches.start(a, batchId, m_shop->op1), ErrorCode::NotFound);
+    ERY_VERIFY_ERR(s.batches.stop(a, batchId, m_shop->op1), ErrorCode::NotFound);
+    ERY_VERIFY_ERR(s.batches.addOperations(a, batchId, Json::array({js(m_shop->ops[0])})), ErrorCode::NotFound);
+    ERY_VERIFY_ERR(s.batches.remove(a, batchId), ErrorCode::NotFound);
+    // Nor can tenant A put B's operation into a batch of its own.
+    ERY_VERIFY_ERR(s.batches.create(a, Json{{"batch_number", "NEST-HIJACK"}, {"cell_id", js(m_shop->laser)}, {"operation_ids", {js(opId)}}}),
+                   ErrorCode::ValidationError);
     QCOMPARE(m_shop->outboxCount(), before); // nothing was written
     // B's own data is untouched.
     QCOMPARE(str(*s.jobs.get(m_b, jobId), "customer"), QStringLiteral("ACME"));

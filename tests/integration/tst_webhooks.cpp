@@ -185,6 +185,16 @@ void TestWebhooks::deliveredSignedAndComplete()
         QVERIFY(s.operations.start(sc, m_shop->ops[i]));
         QVERIFY(s.operations.complete(sc, m_shop->ops[i]));
     }
+    Row j600 = m_shop->makeJob(sc, "J-600", 2);
+    auto t600 = s.jobs.tree(sc, str(j600, "id"));
+    Json nested = Json::array();
+    for (const auto &o : (*t600)["parts"][0]["operations"])
+        nested.push_back(o["id"]);
+    auto batch = s.batches.create(sc, Json{{"batch_number", "NEST-600"}, {"batch_type", "laser_nesting"}, {"cell_id", js(m_shop->laser)},
+                                           {"operation_ids", nested}});
+    QVERIFY(batch);
+    QVERIFY(s.batches.start(sc, str(*batch, "id"), m_shop->op2));
+    QVERIFY(s.batches.stop(sc, str(*batch, "id"), {}));
 
     const int expected = int(*m_shop->db().scalar("SELECT COUNT(*) FROM outbox WHERE kind = 'event' AND id > ?", {m_baseline}));
     QVERIFY(waitFor([&] { return m_rx->requests.size() >= expected; }, 15000));
@@ -221,7 +231,7 @@ void TestWebhooks::deliveredSignedAndComplete()
                                     "operation.resumed", "operation.completed", "issue.created", "ncr.created", "ncr.verified",
                                     "issue.approved", "issue.closed", "issue.rejected", "resource.created", "resource.updated",
                                     "job.created", "part.created", "job.stopped", "job.resumed", "job.completed", "job.deleted",
-                                    "part.completed"};
+                                    "part.completed", "batch.started", "batch.completed"};
     for (const QString &t : expectedTypes)
         QVERIFY2(types.contains(t), qPrintable("missing " + t));
     for (auto it = seen.begin(); it != seen.end(); ++it)
@@ -229,6 +239,13 @@ void TestWebhooks::deliveredSignedAndComplete()
     // The documented data: ids and human names.
     for (const auto &r : m_rx->requests) {
         const Json body = Json::parse(r.body.constData());
+        if (str(body, "event") == "batch.completed") {
+            const Json &d = body["data"];
+            for (const char *k : {"batch_id", "batch_number", "batch_type", "production_mode", "monitoring_source", "total_minutes",
+                                  "distribution", "completed_at", "operator_id", "operator_name", "cell_name"})
+                QVERIFY2(d.contains(k), k);
+            QCOMPARE(d["distribution"].size(), size_t(2));
+        }
         if (str(body, "event") == "operation.completed") {
             const Json &d = body["data"];
             for (const char *k : {"operation_id", "operation_name", "part_id", "part_number", "job_id", "job_number", "cell_id", "cell_name",

@@ -18,6 +18,7 @@ void installRoutes(ApiServer &api)
     installApiKeyRoutes(api);
     installWebhookRoutes(api);
     installMqttRoutes(api);
+    installBatchRoutes(api);
 }
 
 } // namespace ery::http

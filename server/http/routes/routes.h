@@ -28,6 +28,7 @@ void installApiKeyRoutes(ApiServer &api);
 void installSystemRoutes(ApiServer &api);
 void installWebhookRoutes(ApiServer &api);
 void installMqttRoutes(ApiServer &api);
+void installBatchRoutes(ApiServer &api);
 
 void installRoutes(ApiServer &api);
 
