@@ -3,9 +3,12 @@
 #include "core/config.h"
 #include "engine.h"
 #include "http/apiserver.h"
+#include "portability/csvimport.h"
 #include "services/demoshop.h"
 
 #include <QCommandLineParser>
+#include <QFile>
+#include <QFileInfo>
 #include <QCoreApplication>
 #include <QLoggingCategory>
 #include <QSocketNotifier>
@@ -61,6 +64,8 @@ const char *kHelp =
     "                        create an API key; prints only the key (shown once)\n"
     "  keys list             list the tenant's API keys (never the keys themselves)\n"
     "  keys revoke ID        revoke an API key at once\n"
+    "  import ENTITY FILE    import a CSV file of jobs, parts, operations, cells or resources\n"
+    "                        (whole or not at all; --skip-bad-rows, --dry-run, --source S)\n"
     "\n"
     "Options:\n"
     "  --db PATH|URL         SQLite file or postgresql://user:pass@host:port/db\n"
@@ -97,6 +102,42 @@ Result<Scope> resolveTenant(Services &s, const QString &wanted)
         if (str(t, "id") == wanted || str(t, "name") == wanted)
             return Scope::of(str(t, "id"));
     return Error::notFound(QStringLiteral("tenant \"%1\"").arg(wanted));
+}
+
+// `import`: a summary on stdout, each bad row on stderr; progress on stderr for large files. Exit 1
+// when any row failed (with --skip-bad-rows the good ones are in all the same).
+int importCsv(Engine &engine, const Scope &scope, SyncService::Entity entity, const QString &path, bool dryRun, bool skipBadRows, const QString &source)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return fail(QStringLiteral("cannot read %1: %2").arg(path, f.errorString()));
+    if (f.size() > 256LL * 1024 * 1024)
+        return fail(QStringLiteral("%1 is larger than 256 MiB; split it").arg(path));
+    CsvImport::Options o;
+    o.dryRun = dryRun;
+    o.skipBadRows = skipBadRows;
+    o.source = source;
+    o.fileName = QFileInfo(path).fileName();
+    o.progress = [](int done, int total) {
+        if (total >= 1000)
+            err() << "\r" << done << "/" << total << " rows" << (done == total ? "\n" : "") << Qt::flush;
+    };
+    auto report = CsvImport(engine.services()).run(scope, entity, f.readAll(), o);
+    if (!report)
+        return fail(report.error().message);
+    for (const auto &row : report->rows)
+        for (const auto &e : row.errors)
+            err() << "line " << row.line << ": " << (e["column"].is_string() ? str(e, "column") + QStringLiteral(": ") : QString())
+                  << str(e, "message") << Qt::endl;
+    engine.close();
+    const QString verdict = report->committed ? QStringLiteral("imported")
+                            : report->dryRun  ? QStringLiteral("dry run, nothing written")
+                                              : QStringLiteral("nothing imported: fix the rows above or use --skip-bad-rows");
+    out() << report->entity << ": " << report->total << " rows, " << report->created << " created, " << report->updated << " updated, "
+          << report->unchanged << " unchanged, " << report->failed << " failed (" << verdict << ")" << Qt::endl;
+    if (!report->ignoredColumns.isEmpty())
+        out() << "ignored columns: " << report->ignoredColumns.join(QStringLiteral(", ")) << Qt::endl;
+    return report->failed ? kError : kOk;
 }
 
 int serve(const Config &cfg)
@@ -151,7 +192,11 @@ int runServerCli(const QStringList &args)
     QCommandLineOption nameOpt(QStringLiteral("name"), QStringLiteral("key name"), QStringLiteral("name"));
     QCommandLineOption testOpt(QStringLiteral("test"), QStringLiteral("sandbox key"));
     QCommandLineOption scopeOpt(QStringLiteral("scope"), QStringLiteral("key scope"), QStringLiteral("scope"));
-    p.addOptions({dbOpt, tenantOpt, versionOpt, helpOpt, bindOpt, portOpt, certOpt, keyOpt, corsOpt, nameOpt, testOpt, scopeOpt});
+    QCommandLineOption dryRunOpt(QStringLiteral("dry-run"), QStringLiteral("report only"));
+    QCommandLineOption skipOpt(QStringLiteral("skip-bad-rows"), QStringLiteral("import the good rows"));
+    QCommandLineOption sourceOpt(QStringLiteral("source"), QStringLiteral("external_source"), QStringLiteral("source"));
+    p.addOptions({dbOpt, tenantOpt, versionOpt, helpOpt, bindOpt, portOpt, certOpt, keyOpt, corsOpt, nameOpt, testOpt, scopeOpt, dryRunOpt, skipOpt,
+                  sourceOpt});
     if (!p.parse(args))
         return usage(p.errorText());
     if (p.isSet(helpOpt)) {
@@ -173,10 +218,10 @@ int runServerCli(const QStringList &args)
     if (auto loc = DbLocation::parse(cfg.resolvedDbUrl()); !loc)
         return usage(loc.error().message);
 
-    static const QStringList known{"serve", "demo", "migrate", "status", "jobs", "keys"};
+    static const QStringList known{"serve", "demo", "migrate", "status", "jobs", "keys", "import"};
     if (!known.contains(cmd))
         return usage(QStringLiteral("unknown command \"%1\"").arg(cmd));
-    const int maxArgs = cmd == QLatin1String("jobs") || cmd == QLatin1String("keys") ? 3 : 1;
+    const int maxArgs = cmd == QLatin1String("jobs") || cmd == QLatin1String("keys") || cmd == QLatin1String("import") ? 3 : 1;
     if (pos.size() > maxArgs)
         return usage(QStringLiteral("unexpected argument \"%1\"").arg(pos.at(maxArgs)));
 
@@ -204,6 +249,13 @@ int runServerCli(const QStringList &args)
             return usage(QStringLiteral("keys create needs --name"));
         if (p.isSet(scopeOpt) && !QStringList{"read", "read_write", "admin"}.contains(p.value(scopeOpt)))
             return usage(QStringLiteral("--scope must be read, read_write or admin"));
+    }
+
+    if (cmd == QLatin1String("import")) {
+        if (pos.size() < 3)
+            return usage(QStringLiteral("import needs an entity (jobs, parts, operations, cells, resources) and a CSV file"));
+        if (!SyncService::entityNamed(pos.at(1)))
+            return usage(SyncService::entityNamed(pos.at(1)).error().message);
     }
 
     if (cmd == QLatin1String("serve")) {
@@ -252,11 +304,13 @@ int runServerCli(const QStringList &args)
             out() << "the demo shop is already in " << engine.db().location().display() << "; nothing changed" << Qt::endl;
         return kOk;
     }
-    // jobs, keys
+    // jobs, keys, import
     const QString sub = pos.at(1);
     auto scope = resolveTenant(s, p.value(tenantOpt));
     if (!scope)
         return fail(scope.error().message);
+    if (cmd == QLatin1String("import"))
+        return importCsv(engine, *scope, *SyncService::entityNamed(sub), pos.at(2), p.isSet(dryRunOpt), p.isSet(skipOpt), p.value(sourceOpt));
     if (cmd == QLatin1String("keys")) {
         if (sub == QLatin1String("create")) {
             Json in{{"name", js(p.value(nameOpt).trimmed())}, {"environment", p.isSet(testOpt) ? "test" : "live"}};

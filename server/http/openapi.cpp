@@ -131,7 +131,7 @@ Json openApiDocument(const Router &router, const QString &serverUrl)
         for (const QString &seg : r.segments)
             if (seg.startsWith(QLatin1Char('{')))
                 params.push_back({{"name", js(seg.mid(1, seg.size() - 2))}, {"in", "path"}, {"required", true},
-                                  {"schema", {{"type", "string"}, {"format", "uuid"}}}});
+                                  {"schema", seg == QLatin1String("{id}") ? Json{{"type", "string"}, {"format", "uuid"}} : Json{{"type", "string"}}}});
         if (r.doc.list) {
             params.push_back({{"name", "limit"}, {"in", "query"}, {"schema", {{"type", "integer"}, {"minimum", 1}, {"maximum", 1000}, {"default", 100}}}});
             params.push_back({{"name", "offset"}, {"in", "query"}, {"schema", {{"type", "integer"}, {"minimum", 0}, {"default", 0}}}});
@@ -146,7 +146,7 @@ Json openApiDocument(const Router &router, const QString &serverUrl)
         if (!params.empty())
             op["parameters"] = params;
         if (r.doc.requestSchema.is_object())
-            op["requestBody"] = {{"required", true}, {"content", {{"application/json", {{"schema", r.doc.requestSchema}}}}}};
+            op["requestBody"] = {{"required", true}, {"content", {{js(r.doc.bodyType), {{"schema", r.doc.requestSchema}}}}}};
         Json ok{{"description", r.doc.successStatus == 201 ? "Created" : "OK"}};
         if (r.pattern == QLatin1String("/metrics"))
             ok["content"] = {{"text/plain", {{"schema", {{"type", "string"}}}}}};

@@ -18,6 +18,7 @@ struct RouteDoc {
     bool list = false;          // takes limit/offset/sort/order/search
     Json requestSchema;         // JSON Schema of the body; null = no body
     int successStatus = 200;
+    QString bodyType = QStringLiteral("application/json"); // the body's media type
 };
 
 struct Route {

@@ -35,7 +35,37 @@ Result<SyncService::Outcome> SyncService::upsert(const Scope &scope, Entity e, c
     return db().write([&](WriteTx &tx) { return upsertIn(tx, scope, e, item); });
 }
 
-Result<SyncService::Outcome> SyncService::upsertIn(WriteTx &tx, const Scope &scope, Entity e, const Json &item)
+Result<SyncService::Entity> SyncService::entityNamed(const QString &name)
+{
+    for (Entity e : {Jobs, Parts, Operations, Cells, Resources})
+        if (entityName(e) == name)
+            return e;
+    return Error::badRequest(QStringLiteral("unknown entity \"%1\" (jobs, parts, operations, cells or resources)").arg(name.left(50)));
+}
+
+std::vector<Field> SyncService::fieldsOf(Entity e) const
+{
+    // The references a feed uses instead of our ids, and the CSV template's name for the estimate.
+    std::vector<Field> f;
+    switch (e) {
+    case Jobs: f = JobService::fields(); break;
+    case Parts:
+        f = PartService::fields();
+        f.push_back({"job_external_id", Field::Text});
+        break;
+    case Operations:
+        f = OperationService::fields();
+        f.push_back({"part_external_id", Field::Text});
+        f.push_back({"cell_name", Field::Text});
+        f.push_back({"estimated_time_minutes", Field::Int});
+        break;
+    case Cells: f = m_s.catalog.kind(CatalogService::Cells).fields; break;
+    case Resources: f = m_s.catalog.kind(CatalogService::Resources).fields; break;
+    }
+    return f;
+}
+
+Result<SyncService::Outcome> SyncService::upsertIn(WriteTx &tx, const Scope &scope, Entity e, const Json &item, bool skipUnchanged)
 {
     Validation v;
     if (!item.is_object()) {
@@ -102,6 +132,8 @@ Result<SyncService::Outcome> SyncService::upsertIn(WriteTx &tx, const Scope &sco
     auto existing = repo().byExternal(tx.db(), *table, scope, source, externalId);
     if (!existing && existing.error().code != ErrorCode::NotFound)
         return existing.error();
+    if (existing && skipUnchanged && str(*existing, "sync_hash") == contentHash(item))
+        return Outcome{false, *existing, true};
 
     Result<Row> written = Error::internal({});
     const bool create = !existing;

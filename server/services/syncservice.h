@@ -1,5 +1,6 @@
 #pragma once
 
+#include "fields.h"
 #include "servicebase.h"
 
 namespace ery {
@@ -19,6 +20,7 @@ public:
     struct Outcome {
         bool created = false;
         Row row;
+        bool unchanged = false; // the record's content hash matched: nothing was written
     };
     struct BulkOutcome {
         int created = 0, updated = 0, failed = 0;
@@ -30,12 +32,15 @@ public:
 
     // One record in one transaction (or in the caller's).
     Result<Outcome> upsert(const Scope &scope, Entity e, const Json &item);
+    // Inside the caller's transaction. With skipUnchanged a record whose content hash equals the
+    // stored one is left alone (no write, no events).
+    Result<Outcome> upsertIn(WriteTx &tx, const Scope &scope, Entity e, const Json &item, bool skipUnchanged = false);
+    // The fields a record of this entity may carry, beyond external_id/external_source.
+    std::vector<Field> fieldsOf(Entity e) const;
+    static Result<Entity> entityNamed(const QString &name);
     // Up to kMaxBulkItems records, one transaction each: a bad record fails alone. Ends with a
     // sync.<entity>.completed event (sync.batch.completed for operations and cells).
     Result<BulkOutcome> bulk(const Scope &scope, Entity e, const Json &items);
-
-private:
-    Result<Outcome> upsertIn(WriteTx &tx, const Scope &scope, Entity e, const Json &item);
 };
 
 } // namespace ery

@@ -121,6 +121,29 @@ public:
         return r;
     }
 
+    // Inside an open write: runs f as a savepoint, so a failure undoes f's own writes and outbox rows
+    // and nothing else (an import's bad row, while the good ones stay in the transaction).
+    template<class F>
+    auto attempt(F &&f) -> decltype(f(std::declval<WriteTx &>()))
+    {
+        if (!m_tx)
+            return write(std::forward<F>(f));
+        WriteTx &tx = *m_tx;
+        const size_t mark = tx.drafts().size();
+        if (auto s = utility(QStringLiteral("SAVEPOINT eryxon_attempt")); !s)
+            return s.error();
+        auto r = f(tx);
+        if (!r) {
+            (void)utility(QStringLiteral("ROLLBACK TO eryxon_attempt"));
+            (void)utility(QStringLiteral("RELEASE eryxon_attempt"));
+            tx.drafts().resize(mark);
+            return r;
+        }
+        if (auto s = utility(QStringLiteral("RELEASE eryxon_attempt")); !s)
+            return s.error();
+        return r;
+    }
+
     // Group commit. While grouping is on, each write() is a savepoint in one transaction that stays
     // open until flushGroup(): one COMMIT (and one write of the pages they share) for many small
     // writes, for callers that hold their answers until then (the HTTP server answers a batch of

@@ -41,6 +41,7 @@ private slots:
     void apiKeyManagement();
     void everyCompatibleReadRoute();
     void batchesOnBothTables();
+    void importCsv();
 
 private:
     std::unique_ptr<ApiFixture> f;
@@ -680,6 +681,38 @@ void TestApiRoutes::batchesOnBothTables()
     EXPECT_STATUS(f->call("POST", "/api/v1/batches", key, Json{{"batch_number", "NEST-API"}, {"cell_id", js(shop.laser)}}), 409);
     EXPECT_STATUS(f->call("PATCH", "/api/v1/batches/" + id, key, Json{{"batch_type", "bogus"}}), 422);
     EXPECT_STATUS(f->call("GET", "/api/v1/batches/" + newId(), key), 404);
+}
+
+void TestApiRoutes::importCsv()
+{
+    const QList<QPair<QByteArray, QByteArray>> csvType{{"Content-Type", "text/csv"}};
+    const QByteArray file = "external_id,external_source,job_number,customer\nI1,erp,IMP-1,Acme\nI2,erp,IMP-2,\nI3,erp,,Nobody\n";
+    auto dry = f->callRaw("POST", "/api/v1/import/jobs?dry_run=true", key, file, csvType);
+    EXPECT_STATUS(dry, 200);
+    QVERIFY(dry.data()["import"]["dry_run"] == Json(true));
+    QVERIFY(dry.data()["import"]["created"] == Json(2));
+    QVERIFY(dry.data()["import"]["failed"] == Json(1));
+    EXPECT_STATUS(f->call("GET", "/api/v1/jobs?job_number=IMP-", key), 200);
+    QCOMPARE(f->call("GET", "/api/v1/jobs?job_number=IMP-", key).data()["jobs"].size(), size_t(0));
+    // Whole or nothing: the bad row is named with its line and column, nothing is imported.
+    auto refused = f->callRaw("POST", "/api/v1/import/jobs", key, file, csvType);
+    EXPECT_STATUS(refused, 422);
+    QCOMPARE(refused.code(), QStringLiteral("VALIDATION_ERROR"));
+    const Json bad = refused.body["error"]["details"]["rows"];
+    QCOMPARE(bad.size(), size_t(1));
+    QVERIFY(bad[0]["line"] == Json(4));
+    QCOMPARE(str(bad[0]["errors"][0], "column"), QStringLiteral("job_number"));
+    auto skipped = f->callRaw("POST", "/api/v1/import/jobs?skip_bad_rows=true&file_name=jobs.csv", key, file, csvType);
+    EXPECT_STATUS(skipped, 200);
+    QVERIFY(skipped.data()["import"]["committed"] == Json(true));
+    QCOMPARE(f->call("GET", "/api/v1/jobs?job_number=IMP-", key).data()["jobs"].size(), size_t(2));
+    EXPECT_STATUS(f->callRaw("POST", "/api/v1/import/widgets", key, file, csvType), 400);
+    EXPECT_STATUS(f->callRaw("POST", "/api/v1/import/jobs?dry_run=maybe", key, file, csvType), 400);
+    EXPECT_STATUS(f->call("POST", "/api/v1/import/jobs", key, Json{{"job_number", "J"}}), 400); // JSON is not a CSV file
+    EXPECT_STATUS(f->callRaw("POST", "/api/v1/import/jobs", key, "external_id,job_number\nA\xff,B\n", csvType), 400);
+    EXPECT_STATUS(f->callRaw("POST", "/api/v1/import/jobs", key, "external_id,external_source,job_number\n\"A,e,B\n", csvType), 400);
+    const QString reader = f->key(f->shop().scope, QStringLiteral("read"));
+    EXPECT_STATUS(f->callRaw("POST", "/api/v1/import/jobs", reader, file, csvType), 403);
 }
 
 QTEST_GUILESS_MAIN(TestApiRoutes)

@@ -18,6 +18,7 @@ private slots:
     void jobCommands();
     void serveStopsCleanlyOnSigterm();
     void unreachableDatabaseIsAnError();
+    void importCommand();
 
 private:
     struct Run {
@@ -64,6 +65,8 @@ void TestServerCli::usageErrors_data()
     QTest::newRow("jobs without subcommand") << QStringList{"jobs"};
     QTest::newRow("jobs bad subcommand") << QStringList{"jobs", "explode", "J-1"};
     QTest::newRow("bad postgres url") << QStringList{"migrate", "--db", "postgresql://"};
+    QTest::newRow("import without file") << QStringList{"import", "jobs"};
+    QTest::newRow("import unknown entity") << QStringList{"import", "widgets", "x.csv"};
 }
 
 void TestServerCli::usageErrors()
@@ -151,6 +154,38 @@ void TestServerCli::unreachableDatabaseIsAnError()
     QVERIFY(!r.err.contains(":p@")); // the password is never printed
     auto s = run({"serve", "--db", "/proc/definitely/not/writable/shop.db"});
     QCOMPARE(s.code, 1);
+}
+
+void TestServerCli::importCommand()
+{
+    const QString db = m_dir.filePath("import.db");
+    QCOMPARE(run({"demo", "--db", db}).code, 0);
+    auto write = [&](const QString &name, const QByteArray &text) {
+        QFile f(m_dir.filePath(name));
+        f.open(QIODevice::WriteOnly);
+        f.write(text);
+        return f.fileName();
+    };
+    const QString good = write("cells.csv", "external_id,external_source,name,sequence\nC1,erp,Waterjet,9\n");
+    auto ok = run({"import", "cells", good, "--db", db});
+    QCOMPARE(ok.code, 0);
+    QVERIFY2(ok.out.contains("1 created") && ok.out.contains("imported"), qPrintable(ok.out));
+    const QString bad = write("jobs.csv", "external_id,external_source,job_number,due_date\nJ1,erp,CLI-1,2027-01-15\nJ2,erp,CLI-2,someday\n");
+    auto refused = run({"import", "jobs", bad, "--db", db});
+    QCOMPARE(refused.code, 1);
+    QVERIFY2(refused.err.contains("line 3: due_date"), qPrintable(refused.err));
+    QVERIFY(refused.out.contains("nothing imported"));
+    auto dry = run({"import", "jobs", bad, "--db", db, "--dry-run"});
+    QCOMPARE(dry.code, 1);
+    QVERIFY(dry.out.contains("dry run"));
+    auto partial = run({"import", "jobs", bad, "--db", db, "--skip-bad-rows"});
+    QCOMPARE(partial.code, 1); // a row failed, the good one is in
+    QVERIFY(partial.out.contains("1 created"));
+    auto list = run({"jobs", "list", "--db", db});
+    QVERIFY(list.out.contains("CLI-1") && !list.out.contains("CLI-2"));
+    auto missing = run({"import", "jobs", m_dir.filePath("nope.csv"), "--db", db});
+    QCOMPARE(missing.code, 1);
+    QCOMPARE(missing.err.count('\n'), 1);
 }
 
 QTEST_GUILESS_MAIN(TestServerCli)

@@ -19,6 +19,7 @@ void installRoutes(ApiServer &api)
     installWebhookRoutes(api);
     installMqttRoutes(api);
     installBatchRoutes(api);
+    installImportRoutes(api);
 }
 
 } // namespace ery::http

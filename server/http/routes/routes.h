@@ -29,6 +29,7 @@ void installSystemRoutes(ApiServer &api);
 void installWebhookRoutes(ApiServer &api);
 void installMqttRoutes(ApiServer &api);
 void installBatchRoutes(ApiServer &api);
+void installImportRoutes(ApiServer &api);
 
 void installRoutes(ApiServer &api);
 

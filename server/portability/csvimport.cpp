@@ -1,0 +1,307 @@
+#include "csvimport.h"
+
+#include "services/services.h"
+
+#include <QSet>
+#include <QStringView>
+
+#include <csv.h>
+
+namespace ery {
+
+namespace {
+
+struct Record {
+    int line = 0;
+    std::vector<std::string> fields;
+};
+
+struct Parsed {
+    std::vector<Record> records;
+    std::vector<std::string> current;
+    int line = 1;          // where the record being read starts
+    int newlinesInside = 0; // line breaks inside its quoted fields
+    bool tooMany = false;
+};
+
+void onField(void *data, size_t len, void *p)
+{
+    auto *st = static_cast<Parsed *>(p);
+    std::string v(data ? static_cast<const char *>(data) : "", len);
+    st->newlinesInside += int(std::count(v.begin(), v.end(), '\n'));
+    st->current.push_back(std::move(v));
+}
+
+void onRecord(int, void *p)
+{
+    auto *st = static_cast<Parsed *>(p);
+    if (st->records.size() > size_t(CsvImport::kMaxRows)) {
+        st->tooMany = true;
+        st->current.clear();
+        return;
+    }
+    st->records.push_back({st->line, std::move(st->current)});
+    st->current.clear();
+    st->line += 1 + st->newlinesInside;
+    st->newlinesInside = 0;
+}
+
+// RFC 4180 through libcsv, strict: an unterminated quote or a stray one is an error.
+Result<std::vector<Record>> parseCsv(const QByteArray &text)
+{
+    csv_parser parser;
+    if (csv_init(&parser, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0)
+        return Error::internal(QStringLiteral("cannot start the CSV parser"));
+    Parsed st;
+    const size_t n = csv_parse(&parser, text.constData(), size_t(text.size()), onField, onRecord, &st);
+    const bool broken = n != size_t(text.size()) || csv_fini(&parser, onField, onRecord, &st) != 0;
+    const int code = csv_error(&parser);
+    csv_free(&parser);
+    if (broken)
+        return Error::badRequest(QStringLiteral("The file is not valid CSV near line %1: %2").arg(st.line).arg(QString::fromLatin1(csv_strerror(code))));
+    if (st.tooMany)
+        return Error::badRequest(QStringLiteral("The file has more than %1 rows; split it").arg(CsvImport::kMaxRows));
+    return std::move(st.records);
+}
+
+bool blankRecord(const Record &r)
+{
+    return std::all_of(r.fields.begin(), r.fields.end(), [](const std::string &f) { return QString::fromStdString(f).trimmed().isEmpty(); });
+}
+
+// A cell of the file as the field's JSON type; false with a message when it is not one.
+bool convert(const Field &f, const QString &text, Json *out, QString *why)
+{
+    switch (f.type) {
+    case Field::Int: {
+        bool ok = false;
+        const qint64 v = text.toLongLong(&ok);
+        if (!ok) {
+            *why = QStringLiteral("must be a whole number");
+            return false;
+        }
+        *out = v;
+        return true;
+    }
+    case Field::Number: {
+        bool ok = false;
+        const double v = QString(text).replace(QLatin1Char(','), QLatin1Char('.')).toDouble(&ok);
+        if (!ok) {
+            *why = QStringLiteral("must be a number");
+            return false;
+        }
+        *out = v;
+        return true;
+    }
+    case Field::Bool: {
+        const QString b = text.toLower();
+        if (b == QLatin1String("true") || b == QLatin1String("1") || b == QLatin1String("yes")) {
+            *out = true;
+            return true;
+        }
+        if (b == QLatin1String("false") || b == QLatin1String("0") || b == QLatin1String("no")) {
+            *out = false;
+            return true;
+        }
+        *why = QStringLiteral("must be true or false");
+        return false;
+    }
+    case Field::Json: {
+        Json j = Json::parse(text.toStdString(), nullptr, false);
+        if (j.is_discarded()) {
+            *why = QStringLiteral("must be JSON");
+            return false;
+        }
+        *out = std::move(j);
+        return true;
+    }
+    case Field::TextList: {
+        Json list = Json::array();
+        for (const QString &part : text.split(QLatin1Char(';'), Qt::SkipEmptyParts))
+            list.push_back(js(part.trimmed()));
+        *out = std::move(list);
+        return true;
+    }
+    default:
+        *out = js(text);
+        return true;
+    }
+}
+
+} // namespace
+
+Json CsvImport::Report::toJson(bool onlyErrors) const
+{
+    Json rowsOut = Json::array();
+    for (const RowResult &r : rows) {
+        if (onlyErrors && r.action != QLatin1String("error"))
+            continue;
+        Json j{{"line", r.line}, {"action", js(r.action)}, {"external_id", r.externalId.isEmpty() ? Json(nullptr) : Json(js(r.externalId))}};
+        if (!r.id.isEmpty())
+            j["id"] = js(r.id);
+        if (!r.errors.empty())
+            j["errors"] = r.errors;
+        rowsOut.push_back(std::move(j));
+    }
+    Json ignored = Json::array();
+    for (const QString &c : ignoredColumns)
+        ignored.push_back(js(c));
+    Json out{{"entity", js(entity)}, {"dry_run", dryRun}, {"committed", committed}, {"total", total}, {"created", created},
+             {"updated", updated}, {"unchanged", unchanged}, {"failed", failed}, {"ignored_columns", ignored}, {"rows", rowsOut}};
+    if (!importId.isEmpty())
+        out["import_id"] = js(importId);
+    return out;
+}
+
+Result<CsvImport::Report> CsvImport::run(const Scope &scope, SyncService::Entity entity, const QByteArray &csv, const Options &options)
+{
+    if (!QUtf8StringView(csv).isValidUtf8())
+        return Error::badRequest(QStringLiteral("The file is not UTF-8 text"));
+    auto records = parseCsv(csv);
+    if (!records)
+        return records.error();
+    std::erase_if(*records, blankRecord);
+    if (records->size() < 2)
+        return Error::badRequest(QStringLiteral("The file is empty: it needs a header row and at least one record"));
+
+    // The header names the fields; a spreadsheet's byte-order mark and stray spaces are dropped.
+    const std::vector<Field> fields = m_s.sync.fieldsOf(entity);
+    std::vector<const Field *> columnField;
+    std::vector<QString> columns;
+    Report report;
+    report.entity = SyncService::entityName(entity);
+    report.dryRun = options.dryRun;
+    static const Field kExternalId{"external_id", Field::Text, false, {}, {}, 200};
+    static const Field kExternalSource{"external_source", Field::Text, false, {}, {}, 100};
+    QSet<QString> seen;
+    for (std::string name : records->front().fields) {
+        if (columns.empty() && name.rfind("\xEF\xBB\xBF", 0) == 0)
+            name.erase(0, 3);
+        const QString col = QString::fromStdString(name).trimmed().toLower();
+        if (col.isEmpty() || seen.contains(col))
+            return Error::badRequest(col.isEmpty() ? QStringLiteral("The header has an empty column name (column %1)").arg(columns.size() + 1)
+                                                   : QStringLiteral("The header names column \"%1\" twice").arg(col));
+        seen.insert(col);
+        const Field *f = nullptr;
+        if (col == QLatin1String("external_id"))
+            f = &kExternalId;
+        else if (col == QLatin1String("external_source"))
+            f = &kExternalSource;
+        for (const Field &candidate : fields)
+            if (!f && col == QLatin1String(candidate.name))
+                f = &candidate;
+        if (!f)
+            report.ignoredColumns << col;
+        columns.push_back(col);
+        columnField.push_back(f);
+    }
+    if (!seen.contains(QStringLiteral("external_id")))
+        return Error::badRequest(QStringLiteral("The header has no external_id column: every row needs one (the key of the upsert)"));
+    if (!seen.contains(QStringLiteral("external_source")) && options.source.isEmpty())
+        return Error::badRequest(QStringLiteral("The header has no external_source column; add one or name the source of the file"));
+
+    const int total = int(records->size()) - 1;
+    report.total = total;
+    std::vector<std::pair<RowResult, Json>> items;
+    items.reserve(size_t(total));
+    for (int i = 1; i <= total; ++i) {
+        const Record &rec = (*records)[size_t(i)];
+        RowResult row;
+        row.line = rec.line;
+        Json item = Json::object();
+        if (rec.fields.size() > columns.size())
+            row.errors.push_back({{"column", nullptr}, {"message", js(QStringLiteral("%1 cells, the header names %2").arg(rec.fields.size()).arg(columns.size()))}});
+        for (size_t c = 0; c < rec.fields.size() && c < columns.size(); ++c) {
+            const QString text = QString::fromStdString(rec.fields[c]).trimmed();
+            if (text.isEmpty() || !columnField[c])
+                continue; // blank cells leave the field as it is
+            Json value;
+            QString why;
+            if (!convert(*columnField[c], text, &value, &why)) {
+                row.errors.push_back({{"column", js(columns[c])}, {"message", js(QStringLiteral("%1 %2").arg(columns[c], why))}, {"value", js(text)}});
+                continue;
+            }
+            item[columnField[c]->name] = std::move(value);
+        }
+        if (!options.source.isEmpty() && !item.contains("external_source"))
+            item["external_source"] = js(options.source);
+        row.externalId = str(item, "external_id");
+        items.emplace_back(std::move(row), std::move(item));
+    }
+
+    // One transaction; each row a savepoint, so a bad row takes back only its own writes.
+    auto r = m_s.db.write([&](WriteTx &tx) -> Status {
+        int done = 0;
+        for (auto &[row, item] : items) {
+            // The row goes to the service even when a cell did not convert, so one answer lists
+            // every problem of the row; such a row is then taken back (its savepoint).
+            const bool convertedBadly = !row.errors.empty();
+            auto out = m_s.db.attempt([&](WriteTx &t) -> Result<SyncService::Outcome> {
+                auto o = m_s.sync.upsertIn(t, scope, entity, item, true);
+                if (o && convertedBadly)
+                    return Error::badRequest(QStringLiteral("row with unreadable cells"));
+                return o;
+            });
+            if (out) {
+                row.action = out->unchanged ? QStringLiteral("unchanged") : out->created ? QStringLiteral("create") : QStringLiteral("update");
+                row.id = str(out->row, "id");
+            } else if (!convertedBadly || out.error().code != ErrorCode::BadRequest) {
+                const Error &e = out.error();
+                if (e.code == ErrorCode::Internal)
+                    return e; // the database failed, not the row
+                if (e.code == ErrorCode::ValidationError && e.details.is_array()) {
+                    for (const auto &d : e.details) {
+                        // A cell that did not convert is reported once, as it was read.
+                        const Json column = d.value("field", Json(nullptr));
+                        bool known = false;
+                        for (const auto &prev : row.errors)
+                            known = known || prev.value("column", Json(nullptr)) == column;
+                        if (!known)
+                            row.errors.push_back({{"column", column}, {"message", d.value("message", Json(""))}, {"value", d.value("value", Json(nullptr))}});
+                    }
+                } else {
+                    row.errors.push_back({{"column", nullptr}, {"message", js(e.message)}, {"code", e.codeName()}});
+                }
+            }
+            if (!row.errors.empty())
+                row.action = QStringLiteral("error");
+            ++(row.action == QLatin1String("create") ? report.created : row.action == QLatin1String("update") ? report.updated
+                                                                        : row.action == QLatin1String("unchanged") ? report.unchanged
+                                                                                                                   : report.failed);
+            if (options.progress && (++done % 100 == 0 || done == total))
+                options.progress(done, total);
+        }
+        if (options.dryRun || (report.failed > 0 && !options.skipBadRows)) {
+            tx.discard(); // a rehearsal, or a file that goes in whole or not at all
+            return {};
+        }
+        Json errors = Json::array();
+        for (const auto &[row, item] : items)
+            if (row.action == QLatin1String("error") && errors.size() < 100)
+                errors.push_back({{"line", row.line}, {"external_id", js(row.externalId)}, {"errors", row.errors}});
+        auto history = m_s.repo.syncImports.insert(tx, scope,
+                                                   Row{{"entity_type", js(report.entity)}, {"operation", "csv_import"}, {"source", js(options.fileName.isEmpty() ? QStringLiteral("csv") : options.fileName)},
+                                                       {"status", report.failed ? "completed_with_errors" : "completed"},
+                                                       {"total_records", report.total}, {"created_count", report.created},
+                                                       {"updated_count", report.updated}, {"skipped_count", report.unchanged},
+                                                       {"error_count", report.failed}, {"errors", errors}, {"completed_at", js(nowIso())}},
+                                                   false);
+        if (!history)
+            return history.error();
+        report.importId = str(*history, "id");
+        tx.emitEvent(scope.tenantId, QStringLiteral("import.completed"), report.importId,
+                     Json{{"import_id", js(report.importId)}, {"entity_type", js(report.entity)}, {"source", "csv"},
+                          {"file_name", options.fileName.isEmpty() ? Json(nullptr) : Json(js(options.fileName))}, {"total", report.total},
+                          {"created", report.created}, {"updated", report.updated}, {"unchanged", report.unchanged},
+                          {"failed", report.failed}, {"skip_bad_rows", options.skipBadRows}});
+        report.committed = true;
+        return {};
+    });
+    if (!r)
+        return r.error();
+    for (auto &[row, item] : items)
+        report.rows.push_back(std::move(row));
+    return report;
+}
+
+} // namespace ery
