@@ -2,6 +2,7 @@
 #include "integrations/webhooks/webhookdeliverer.h"
 #include "integrations/webhooks/webhooksigner.h"
 #include "integrations/webhooks/webhooksink.h"
+#include "portability/csvimport.h"
 #include "testshop.h"
 
 #include <QMessageAuthenticationCode>
@@ -195,6 +196,7 @@ void TestWebhooks::deliveredSignedAndComplete()
     QVERIFY(batch);
     QVERIFY(s.batches.start(sc, str(*batch, "id"), m_shop->op2));
     QVERIFY(s.batches.stop(sc, str(*batch, "id"), {}));
+    QVERIFY(CsvImport(s).run(sc, SyncService::Jobs, "external_id,external_source,job_number\nW1,erp,J-700\n", {}));
 
     const int expected = int(*m_shop->db().scalar("SELECT COUNT(*) FROM outbox WHERE kind = 'event' AND id > ?", {m_baseline}));
     QVERIFY(waitFor([&] { return m_rx->requests.size() >= expected; }, 15000));
@@ -231,7 +233,7 @@ void TestWebhooks::deliveredSignedAndComplete()
                                     "operation.resumed", "operation.completed", "issue.created", "ncr.created", "ncr.verified",
                                     "issue.approved", "issue.closed", "issue.rejected", "resource.created", "resource.updated",
                                     "job.created", "part.created", "job.stopped", "job.resumed", "job.completed", "job.deleted",
-                                    "part.completed", "batch.started", "batch.completed"};
+                                    "part.completed", "batch.started", "batch.completed", "import.completed"};
     for (const QString &t : expectedTypes)
         QVERIFY2(types.contains(t), qPrintable("missing " + t));
     for (auto it = seen.begin(); it != seen.end(); ++it)
