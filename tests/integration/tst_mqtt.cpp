@@ -142,7 +142,9 @@ void TestMqtt::publisherRegistration()
     QCOMPARE(num(*p, "qos"), 1);
     QCOMPARE(num(*p, "port"), 1883);
     QCOMPARE(str(*p, "topic_pattern"), QStringLiteral("{enterprise}/{site}/{area}/{cell}/{event}"));
-    for (const auto &r : svc.list(m_shop->scope, ListQuery{})->rows)
+    const auto listed = svc.list(m_shop->scope, ListQuery{}); // kept: a range-for over a temporary's member would dangle
+    QVERIFY(listed);
+    for (const auto &r : listed->rows)
         QVERIFY(!r.contains("password"));
     auto bad = svc.create(m_shop->scope, Json{{"name", "x"}, {"broker_url", "a b"}, {"port", 70000}, {"qos", 3}, {"topic_pattern", "{nope}/#"},
                                               {"events", Json::array({"nope"})}});
