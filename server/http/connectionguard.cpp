@@ -50,7 +50,7 @@ bool validRequestLine(const QByteArray &line, qsizetype *targetSize)
 } // namespace
 
 ConnectionGuard::ConnectionGuard(QTcpSocket *socket, const HttpConfig &cfg, GuardedTcpServer *server)
-    : QObject(socket), m_socket(socket), m_cfg(cfg), m_server(server)
+    : QObject(socket), m_socket(socket), m_cfg(cfg), m_server(server), m_peer(socket->peerAddress().toString())
 {
     m_lastActivityMs = nowMs();
     // First connection on readyRead: runs before QtHttpServer's, which is connected later.
@@ -61,6 +61,10 @@ ConnectionGuard::ConnectionGuard(QTcpSocket *socket, const HttpConfig &cfg, Guar
 ConnectionGuard::~ConnectionGuard()
 {
     releaseBody();
+    // Goes with its socket (a child of it). Told from here rather than by the socket's destroyed
+    // signal: QtHttpServer disconnects every signal of a socket it upgrades to a WebSocket.
+    if (m_server)
+        m_server->release(this, m_peer);
 }
 
 void ConnectionGuard::releaseBody()

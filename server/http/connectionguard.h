@@ -53,6 +53,7 @@ private:
     QTcpSocket *m_socket;
     const HttpConfig &m_cfg;
     GuardedTcpServer *m_server;
+    QString m_peer;
     QPointer<QObject> m_httpReceiver;
 
     Phase m_phase = Phase::RequestLine;

@@ -88,7 +88,6 @@ void GuardedTcpServer::incomingConnection(qintptr handle)
     m_guards.insert(guard);
     m_perPeer[peer]++;
     m_metrics.connectionOpened();
-    connect(socket, &QObject::destroyed, this, [this, guard, peer] { release(guard, peer); });
     if (auto *ssl = qobject_cast<QSslSocket *>(socket)) {
         ssl->setLocalCertificate(m_cert);
         ssl->setPrivateKey(m_key);

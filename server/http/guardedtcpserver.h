@@ -34,13 +34,13 @@ public:
     bool reserveBody(qint64 bytes);
     void releaseBody(qint64 bytes) { m_bodyBytes -= bytes; }
     qint64 bodyBytesReserved() const { return m_bodyBytes; }
+    // A connection's guard going away (with its socket).
+    void release(ConnectionGuard *g, const QString &peer);
 
 protected:
     void incomingConnection(qintptr handle) override;
 
 private:
-    void release(ConnectionGuard *g, const QString &peer);
-
     const HttpConfig &m_cfg;
     HttpMetrics &m_metrics;
     QObject *m_httpReceiver = nullptr;
