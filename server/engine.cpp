@@ -1,5 +1,7 @@
 #include "engine.h"
 
+#include "realtime/realtimeserver.h"
+
 #include "integrations/mqtt/mqttpool.h"
 #include "integrations/mqtt/mqttsink.h"
 #include "integrations/webhooks/webhookdeliverer.h"
@@ -65,9 +67,20 @@ Status Engine::open(bool startDispatcher)
 
 Status Engine::startHttp(const HttpConfig &cfg)
 {
+    m_realtime.reset();
     m_http.reset();
     auto server = std::make_unique<http::ApiServer>(*m_services, cfg, [this] { return status(); });
+    auto feed = std::make_unique<realtime::RealtimeServer>(*m_services, m_hub);
+    realtime::RealtimeServer *f = feed.get();
+    server->setUpgrade({QString::fromLatin1(realtime::RealtimeServer::kPath),
+                        [f](const QString &apikey) -> Status {
+                            if (auto key = f->authenticate(apikey); !key)
+                                return key.error();
+                            return {};
+                        },
+                        [f](QWebSocket *socket) { f->accept(socket); }});
     ERY_TRY(server->listen());
+    m_realtime = std::move(feed);
     m_http = std::move(server);
     return {};
 }
@@ -76,7 +89,8 @@ void Engine::close()
 {
     if (!m_db)
         return;
-    m_http.reset(); // no request may reach services that are going away
+    m_realtime.reset(); // no request or message may reach services that are going away
+    m_http.reset();
     m_dispatcher->stop();
     m_dispatcher->drain();
     // What was not sent yet stays stored and goes out after the next start.

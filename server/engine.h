@@ -21,6 +21,9 @@ class WebhookSink;
 namespace http {
 class ApiServer;
 }
+namespace realtime {
+class RealtimeServer;
+}
 
 // The composition root: builds the database, the services, the dispatcher and its sinks from a
 // Config. Lives in one thread (the engine thread in the apps); everything it owns is used there.
@@ -46,6 +49,8 @@ public:
     // The REST API on this thread; open() starts it when cfg.http.enabled. Null when not serving.
     Status startHttp(const HttpConfig &cfg);
     http::ApiServer *api() const { return m_http.get(); }
+    // The realtime feed on the API's port; null when not serving.
+    realtime::RealtimeServer *realtime() const { return m_realtime.get(); }
     // {listening, url} or {listening: false, error}
     Json apiStatus() const;
 
@@ -63,6 +68,7 @@ private:
     std::unique_ptr<WebhookDeliverer> m_webhookDeliverer;
     std::unique_ptr<MqttPool> m_mqttPool;
     std::unique_ptr<http::ApiServer> m_http;
+    std::unique_ptr<realtime::RealtimeServer> m_realtime; // after m_http: its sockets go first
     QString m_httpError; // why an optional API is not serving
     QDateTime m_startedAt;
 };

@@ -20,6 +20,9 @@ signals:
     void rowChanged(const QString &table, const QString &tenantId, const QString &entityId, const QString &eventType);
     // A domain event (operation.started ...), payload as compact JSON text.
     void domainEvent(const QString &type, const QString &tenantId, const QString &entityId, const QByteArray &payload);
+    // The same row change with its payload ({table, eventType, commit_timestamp, new, old}) as
+    // compact JSON text, for the realtime feed.
+    void changeCommitted(const QString &table, const QString &tenantId, const QByteArray &payload);
 };
 
 } // namespace ery

@@ -16,6 +16,7 @@
 #include <QTcpSocket>
 #include <QTimeZone>
 #include <QUrlQuery>
+#include <QWebSocket>
 
 Q_LOGGING_CATEGORY(lcApi, "eryxon.http")
 
@@ -66,6 +67,14 @@ ApiServer::ApiServer(Services &services, HttpConfig cfg, std::function<Json()> e
     : QAbstractHttpServer(parent), m_s(services), m_cfg(std::move(cfg)), m_engineStatus(std::move(engineStatus))
 {
     installRoutes(*this);
+    // Connected before any request arrives: QtHttpServer only offers upgrades when it is.
+    connect(this, &QAbstractHttpServer::newWebSocketConnection, this, [this] {
+        while (hasPendingWebSocketConnections()) {
+            std::unique_ptr<QWebSocket> ws = nextPendingWebSocketConnection();
+            if (ws && m_upgrade.take)
+                m_upgrade.take(ws.release());
+        }
+    });
 }
 
 ApiServer::~ApiServer()
@@ -106,8 +115,38 @@ bool ApiServer::tls() const
     return m_tcp && m_tcp->tls();
 }
 
+bool ApiServer::handleUpgrade(const QHttpServerRequest &request, QTcpSocket *socket)
+{
+    // QtHttpServer 6.4 hands the socket to its WebSocket server when this returns true, and calls
+    // missingHandler when it returns false; a refusal is written here, so missingHandler is told
+    // to stay quiet.
+    const QUrl url = request.url();
+    auto refuse = [&](const Error &e) {
+        Response resp = Response::error(e);
+        socket->setProperty("eryAnswered", true);
+        send(socket, resp, false, true);
+        return false;
+    };
+    if (!m_upgrade.take || url.path() != m_upgrade.path)
+        return refuse(Error::notFound(QStringLiteral("WebSocket endpoint %1").arg(url.path())));
+    const qint64 now = Clock::nowMs();
+    const QString addr = request.remoteAddress().toString();
+    if (const auto verdict = m_failedAuth.check(addr, now); verdict.kind != FailedAuthTracker::Verdict::Allow)
+        return refuse(Error::forbidden(QStringLiteral("Too many failed authentication attempts; retry in %1 s").arg(verdict.retryAfterSeconds)));
+    const QString apikey = QUrlQuery(url).queryItemValue(QStringLiteral("apikey"), QUrl::FullyDecoded);
+    if (auto ok = m_upgrade.check(apikey); !ok) {
+        if (ok.error().code == ErrorCode::Unauthorized)
+            m_failedAuth.failed(addr, now);
+        return refuse(ok.error());
+    }
+    m_failedAuth.succeeded(addr);
+    return true;
+}
+
 bool ApiServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
 {
+    if (request.value(QByteArrayLiteral("upgrade")).compare(QByteArrayLiteral("websocket"), Qt::CaseInsensitive) == 0)
+        return handleUpgrade(request, socket);
     QElapsedTimer timer;
     timer.start();
     Request r;
@@ -206,7 +245,13 @@ void ApiServer::queue(QTcpSocket *socket, std::shared_ptr<Slot> slot)
             return;
         }
         it = m_out.insert(socket, {});
-        connect(socket, &QObject::destroyed, this, [this, socket] { m_out.remove(socket); }, Qt::UniqueConnection);
+        // Once per socket (Qt::UniqueConnection does not work with a lambda): a socket that goes
+        // away with answers waiting takes them along, so a later socket at the same address
+        // never inherits them.
+        if (!socket->property("eryOutWatched").toBool()) {
+            socket->setProperty("eryOutWatched", true);
+            connect(socket, &QObject::destroyed, this, [this, socket] { m_out.remove(socket); });
+        }
     }
     it->push_back(std::move(slot));
     flush(socket);
@@ -245,7 +290,10 @@ void ApiServer::releaseGroup(bool committed)
 
 void ApiServer::missingHandler(const QHttpServerRequest &request, QTcpSocket *socket)
 {
-    // handleRequest answers everything; this is only reached if it ever declines.
+    // handleRequest answers everything; this is only reached for a refused WebSocket upgrade,
+    // which was answered already.
+    if (socket->property("eryAnswered").toBool())
+        return;
     Response resp = Response::error(Error::notFound(QStringLiteral("Route %1").arg(request.url().path())));
     socket->write(resp.serialise(false, false));
 }

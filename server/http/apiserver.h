@@ -29,6 +29,14 @@ class GuardedTcpServer;
 class ApiServer : public QAbstractHttpServer {
     Q_OBJECT
 public:
+    // WebSocket upgrades on one path: `check` sees the `apikey` query item before the handshake
+    // (a refusal is answered as HTTP, 401 and the like); `take` gets the socket once upgraded.
+    struct Upgrade {
+        QString path;
+        std::function<Status(const QString &apikey)> check;
+        std::function<void(QWebSocket *)> take;
+    };
+
     ApiServer(Services &services, HttpConfig cfg, std::function<Json()> engineStatus, QObject *parent = nullptr);
     ~ApiServer() override;
 
@@ -38,6 +46,7 @@ public:
     bool tls() const;
     int openConnections() const;
 
+    void setUpgrade(Upgrade u) { m_upgrade = std::move(u); }
     Router &router() { return m_router; }
     HttpMetrics &metrics() { return m_metrics; }
     const HttpConfig &config() const { return m_cfg; }
@@ -49,6 +58,7 @@ protected:
     void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override;
 
 private:
+    bool handleUpgrade(const QHttpServerRequest &request, QTcpSocket *socket);
     Response process(Request &r, QString *routeLabel);
     Response authorize(Request &r, const Route &route, RateLimiter::Decision *rate, bool *limited);
     void decorate(const Request &r, Response &resp, const RateLimiter::Decision *rate) const;
@@ -78,6 +88,7 @@ private:
     RateLimiter m_limiter;
     FailedAuthTracker m_failedAuth;
     GuardedTcpServer *m_tcp = nullptr;
+    Upgrade m_upgrade;
     QHash<QTcpSocket *, std::deque<std::shared_ptr<Slot>>> m_out; // connections with waiting answers
     std::vector<std::pair<QPointer<QTcpSocket>, std::shared_ptr<Slot>>> m_groupHeld;
     bool m_flushScheduled = false;

@@ -1,0 +1,574 @@
+#include "realtimeserver.h"
+
+#include "core/ids.h"
+#include "core/jsonutil.h"
+#include "events/subscriptionhub.h"
+#include "services/services.h"
+
+#include <QLoggingCategory>
+#include <QUrlQuery>
+#include <QWebSocket>
+
+#include <algorithm>
+
+Q_LOGGING_CATEGORY(lcRealtime, "eryxon.realtime")
+
+namespace ery::realtime {
+
+namespace {
+
+constexpr int kCloseNormal = 1000;
+constexpr int kCloseUnsupported = 1003;
+constexpr int kCloseBadData = 1007;
+constexpr int kClosePolicy = 1008;
+constexpr int kCloseTryLater = 1013;
+constexpr qsizetype kMaxTopicBytes = 255;   // the binary frame's length fields are one byte
+constexpr qsizetype kMaxPresenceBytes = 8192;
+
+// Binary frames of vsn 2.0.0: a client's broadcast push, and the broadcast the server sends.
+constexpr quint8 kUserBroadcastPush = 3;
+constexpr quint8 kUserBroadcast = 4;
+constexpr quint8 kJsonEncoding = 1;
+
+QString columnType(const Json &v)
+{
+    if (v.is_boolean())
+        return QStringLiteral("bool");
+    if (v.is_number_integer() || v.is_number_unsigned())
+        return QStringLiteral("int8");
+    if (v.is_number_float())
+        return QStringLiteral("float8");
+    if (v.is_object() || v.is_array())
+        return QStringLiteral("jsonb");
+    return QStringLiteral("text");
+}
+
+Json errorReason(const QString &reason)
+{
+    return Json{{"reason", js(reason)}};
+}
+
+} // namespace
+
+const QStringList &RealtimeServer::tables()
+{
+    static const QStringList t{QStringLiteral("jobs"),         QStringLiteral("parts"),         QStringLiteral("operations"),
+                               QStringLiteral("cells"),        QStringLiteral("time_entries"),  QStringLiteral("issues"),
+                               QStringLiteral("substeps"),     QStringLiteral("notifications"), QStringLiteral("assignments"),
+                               QStringLiteral("activity_log"), QStringLiteral("operation_quantities")};
+    return t;
+}
+
+RealtimeServer::RealtimeServer(Services &services, SubscriptionHub &hub, QObject *parent) : QObject(parent), m_s(services)
+{
+    connect(&hub, &SubscriptionHub::changeCommitted, this, &RealtimeServer::onChange);
+    connect(&m_sweep, &QTimer::timeout, this, &RealtimeServer::sweep);
+    m_sweep.start(5000);
+}
+
+RealtimeServer::~RealtimeServer()
+{
+    closeAll();
+}
+
+void RealtimeServer::closeAll()
+{
+    for (auto &c : m_clients) {
+        c->socket->disconnect(this);
+        c->socket->close(QWebSocketProtocol::CloseCodeGoingAway, QStringLiteral("server shutting down"));
+        c->socket->deleteLater();
+    }
+    m_clients.clear();
+}
+
+Result<ApiKeyIdentity> RealtimeServer::authenticate(const QString &apikey)
+{
+    if (apikey.isEmpty())
+        return Error::unauthorized(QStringLiteral("Missing apikey (connect to /realtime/v1/websocket?apikey=ery_live_...&vsn=1.0.0)"));
+    return m_s.apiKeys.resolve(apikey);
+}
+
+void RealtimeServer::accept(QWebSocket *socket)
+{
+    const QUrlQuery query(socket->requestUrl());
+    const QString vsn = query.queryItemValue(QStringLiteral("vsn"));
+    auto refuse = [socket](int code, const QString &why) {
+        socket->close(QWebSocketProtocol::CloseCode(code), why);
+        socket->deleteLater();
+    };
+    if (int(m_clients.size()) >= kMaxClients)
+        return refuse(kCloseTryLater, QStringLiteral("too many realtime connections"));
+    if (!vsn.isEmpty() && vsn != QLatin1String("1.0.0") && vsn != QLatin1String("2.0.0"))
+        return refuse(kClosePolicy, QStringLiteral("unsupported vsn (1.0.0 or 2.0.0)"));
+    const QString apikey = query.queryItemValue(QStringLiteral("apikey"), QUrl::FullyDecoded);
+    auto key = authenticate(apikey);
+    if (!key)
+        return refuse(kClosePolicy, key.error().message);
+
+    auto client = std::make_unique<Client>();
+    Client *c = client.get();
+    c->socket = socket;
+    c->apikey = apikey;
+    c->key = *key;
+    c->v2 = vsn == QLatin1String("2.0.0");
+    c->lastSeenMs = c->tokensAtMs = Clock::nowMs();
+    m_clients.push_back(std::move(client));
+    socket->setParent(this);
+    socket->setMaxAllowedIncomingMessageSize(kMaxMessageBytes);
+    socket->setMaxAllowedIncomingFrameSize(kMaxMessageBytes);
+    connect(socket, &QWebSocket::textMessageReceived, this, [this, c](const QString &m) { onText(c, m); });
+    connect(socket, &QWebSocket::binaryMessageReceived, this, [this, c](const QByteArray &m) { onBinary(c, m); });
+    connect(socket, &QWebSocket::bytesWritten, this, [c](qint64 n) { c->unsent = std::max<qint64>(0, c->unsent - n); });
+    connect(socket, &QWebSocket::disconnected, this, [this, c] {
+        auto it = std::find_if(m_clients.begin(), m_clients.end(), [c](const auto &p) { return p.get() == c; });
+        if (it == m_clients.end())
+            return;
+        std::unique_ptr<Client> gone = std::move(*it);
+        m_clients.erase(it);
+        for (auto &[topic, ch] : gone->channels)
+            if (ch.presenceMeta)
+                presenceDiff(gone.get(), topic, Json::object(), Json{{js(ch.presenceKey), {{"metas", Json::array({*ch.presenceMeta})}}}});
+        gone->socket->deleteLater();
+    });
+}
+
+bool RealtimeServer::takeToken(Client *c)
+{
+    const qint64 now = Clock::nowMs();
+    c->tokens = std::min(2 * kMessagesPerSecond, c->tokens + (now - c->tokensAtMs) * kMessagesPerSecond / 1000.0);
+    c->tokensAtMs = now;
+    if (c->tokens < 1)
+        return false;
+    c->tokens -= 1;
+    return true;
+}
+
+void RealtimeServer::onText(Client *c, const QString &text)
+{
+    if (c->closing)
+        return;
+    if (!takeToken(c))
+        return drop(c, kClosePolicy, QStringLiteral("more than %1 messages per second").arg(kMessagesPerSecond));
+    auto parsed = parseJson(text.toUtf8());
+    if (!parsed)
+        return drop(c, kCloseBadData, QStringLiteral("malformed message: not JSON"));
+    const Json &m = *parsed;
+    Json joinRef, ref, topic, event, payload;
+    if (c->v2) {
+        if (!m.is_array() || m.size() != 5)
+            return drop(c, kCloseBadData, QStringLiteral("malformed message: vsn 2.0.0 sends [join_ref, ref, topic, event, payload]"));
+        joinRef = m[0], ref = m[1], topic = m[2], event = m[3], payload = m[4];
+    } else {
+        if (!m.is_object())
+            return drop(c, kCloseBadData, QStringLiteral("malformed message: vsn 1.0.0 sends {topic, event, payload, ref}"));
+        joinRef = m.value("join_ref", Json(nullptr));
+        ref = m.value("ref", Json(nullptr));
+        topic = m.value("topic", Json(nullptr));
+        event = m.value("event", Json(nullptr));
+        payload = m.value("payload", Json::object());
+    }
+    if (!topic.is_string() || !event.is_string())
+        return drop(c, kCloseBadData, QStringLiteral("malformed message: topic and event must be strings"));
+    // Refs are echoed back: only short strings or numbers, never arbitrary documents.
+    for (Json *r : {&joinRef, &ref})
+        if (!r->is_null() && !r->is_number_integer() && !(r->is_string() && r->get_ref<const std::string &>().size() <= 64))
+            return drop(c, kCloseBadData, QStringLiteral("malformed message: ref must be a short string"));
+    if (!payload.is_object()) {
+        reply(c, joinRef, ref, qs(topic.get<std::string>()), false, errorReason(QStringLiteral("payload must be an object")));
+        return;
+    }
+    handle(c, joinRef, ref, qs(topic.get<std::string>()), qs(event.get<std::string>()), payload);
+}
+
+void RealtimeServer::onBinary(Client *c, const QByteArray &data)
+{
+    if (c->closing)
+        return;
+    if (!c->v2)
+        return drop(c, kCloseUnsupported, QStringLiteral("binary frames need vsn 2.0.0"));
+    if (!takeToken(c))
+        return drop(c, kClosePolicy, QStringLiteral("more than %1 messages per second").arg(kMessagesPerSecond));
+    // kind, join_ref, ref, topic, user event and metadata lengths, payload encoding; then the strings.
+    const auto *b = reinterpret_cast<const quint8 *>(data.constData());
+    if (data.size() < 7 || b[0] != kUserBroadcastPush)
+        return drop(c, kCloseBadData, QStringLiteral("malformed binary frame: only broadcast pushes (kind 3) are accepted"));
+    const qsizetype lens[5] = {b[1], b[2], b[3], b[4], b[5]};
+    const quint8 encoding = b[6];
+    qsizetype at = 7;
+    QByteArray parts[5];
+    for (int i = 0; i < 5; ++i) {
+        if (at + lens[i] > data.size())
+            return drop(c, kCloseBadData, QStringLiteral("malformed binary frame: lengths exceed the frame"));
+        parts[i] = data.mid(at, lens[i]);
+        at += lens[i];
+    }
+    const Json joinRef = parts[0].isEmpty() ? Json(nullptr) : Json(parts[0].toStdString());
+    const Json ref = parts[1].isEmpty() ? Json(nullptr) : Json(parts[1].toStdString());
+    const QString topic = QString::fromUtf8(parts[2]);
+    const QString event = QString::fromUtf8(parts[3]);
+    const QByteArray payload = data.mid(at);
+    auto ch = c->channels.find(topic);
+    if (ch == c->channels.end())
+        return reply(c, joinRef, ref, topic, false, errorReason(QStringLiteral("unmatched topic")));
+    if (encoding == kJsonEncoding && !parseJson(payload))
+        return reply(c, joinRef, ref, topic, false, errorReason(QStringLiteral("broadcast payload is not JSON")));
+    broadcast(c, topic, event, encoding == kJsonEncoding, payload);
+    if (ch->second.broadcastAck)
+        reply(c, joinRef, ref, topic, true, Json::object());
+}
+
+void RealtimeServer::handle(Client *c, const Json &joinRef, const Json &ref, const QString &topic, const QString &event, const Json &payload)
+{
+    if (topic == QLatin1String("phoenix")) {
+        if (event != QLatin1String("heartbeat"))
+            return reply(c, joinRef, ref, topic, false, errorReason(QStringLiteral("unknown event '%1' on phoenix").arg(event)));
+        // The key is read again: a revoked key (or a disabled tenant) loses its sockets here.
+        auto key = m_s.apiKeys.resolve(c->apikey);
+        if (!key || key->scope.tenantId != c->key.scope.tenantId)
+            return drop(c, kClosePolicy, QStringLiteral("API key no longer valid"));
+        c->lastSeenMs = Clock::nowMs();
+        return reply(c, joinRef, ref, topic, true, Json::object());
+    }
+    c->lastSeenMs = Clock::nowMs();
+    if (event == QLatin1String("phx_join"))
+        return join(c, joinRef, ref, topic, payload);
+    auto ch = c->channels.find(topic);
+    if (ch == c->channels.end())
+        return reply(c, joinRef, ref, topic, false, errorReason(QStringLiteral("unmatched topic")));
+    if (event == QLatin1String("phx_leave")) {
+        reply(c, joinRef, ref, topic, true, Json::object());
+        const Json jr = ch->second.joinRef;
+        leave(c, topic, true);
+        return pushText(c, jr, jr, topic, QStringLiteral("phx_close"), "{}");
+    }
+    if (event == QLatin1String("access_token")) {
+        if (!accessToken(c, topic, payload))
+            return;
+        return reply(c, joinRef, ref, topic, true, Json::object());
+    }
+    if (event == QLatin1String("broadcast")) {
+        const Json ev = payload.value("event", Json(nullptr));
+        if (!ev.is_string() || ev.get_ref<const std::string &>().empty() || ev.get_ref<const std::string &>().size() > kMaxTopicBytes)
+            return reply(c, joinRef, ref, topic, false, errorReason(QStringLiteral("broadcast needs an event name of 1 to 255 bytes")));
+        const Json body = payload.value("payload", Json::object());
+        broadcast(c, topic, qs(ev.get<std::string>()), true, QByteArray::fromStdString(body.dump(-1, ' ', false, Json::error_handler_t::replace)));
+        if (ch->second.broadcastAck)
+            reply(c, joinRef, ref, topic, true, Json::object());
+        return;
+    }
+    if (event == QLatin1String("presence"))
+        return presence(c, ref, topic, payload);
+    reply(c, joinRef, ref, topic, false, errorReason(QStringLiteral("unknown event '%1'").arg(event)));
+}
+
+void RealtimeServer::join(Client *c, const Json &joinRef, const Json &ref, const QString &topic, const Json &payload)
+{
+    auto refuse = [&](const QString &why) { reply(c, joinRef, ref, topic, false, errorReason(why)); };
+    if (!topic.startsWith(QLatin1String("realtime:")) || topic.size() <= 9 || topic.toUtf8().size() > kMaxTopicBytes)
+        return refuse(QStringLiteral("topic must be realtime:<name>, at most 255 bytes"));
+    if (c->channels.count(topic))
+        leave(c, topic, true); // a rejoin replaces the channel
+    if (int(c->channels.size()) >= kMaxChannelsPerClient)
+        return refuse(QStringLiteral("at most %1 channels per connection").arg(kMaxChannelsPerClient));
+    if (!accessToken(c, QString(), payload))
+        return refuse(QStringLiteral("access_token is not a valid key of this tenant"));
+    const Json config = payload.value("config", Json::object());
+    if (!config.is_object())
+        return refuse(QStringLiteral("config must be an object"));
+
+    Channel ch;
+    ch.joinRef = joinRef;
+    Json echo = Json::array();
+    const Json changes = config.value("postgres_changes", Json::array());
+    if (!changes.is_array())
+        return refuse(QStringLiteral("config.postgres_changes must be a list"));
+    if (int(changes.size()) > kMaxBindingsPerChannel)
+        return refuse(QStringLiteral("at most %1 postgres_changes per channel").arg(kMaxBindingsPerChannel));
+    for (const Json &want : changes) {
+        if (!want.is_object())
+            return refuse(QStringLiteral("each postgres_changes entry must be an object"));
+        Binding b;
+        const Json ev = want.value("event", Json("*"));
+        b.event = ev.is_string() ? qs(ev.get<std::string>()).toUpper() : QString();
+        if (b.event != QLatin1String("*") && b.event != QLatin1String("INSERT") && b.event != QLatin1String("UPDATE") && b.event != QLatin1String("DELETE"))
+            return refuse(QStringLiteral("postgres_changes event must be *, INSERT, UPDATE or DELETE"));
+        const Json schema = want.value("schema", Json(nullptr));
+        if (!schema.is_string() || (schema != "public" && schema != "*"))
+            return refuse(QStringLiteral("postgres_changes schema must be public"));
+        const Json table = want.value("table", Json(nullptr));
+        if (!table.is_null() && !table.is_string())
+            return refuse(QStringLiteral("postgres_changes table must be a string"));
+        if (table.is_string() && table != "*") {
+            b.table = qs(table.get<std::string>());
+            if (!tables().contains(b.table))
+                return refuse(QStringLiteral("table '%1' is not in the realtime feed (%2)").arg(b.table, tables().join(QStringLiteral(", "))));
+        }
+        const Json filter = want.value("filter", Json(nullptr));
+        if (!filter.is_null()) {
+            if (!filter.is_string())
+                return refuse(QStringLiteral("postgres_changes filter must be a string"));
+            if (!filter.get_ref<const std::string &>().empty()) {
+                auto f = RowFilter::parse(qs(filter.get<std::string>()));
+                if (!f)
+                    return refuse(f.error().message);
+                b.filter = *f;
+            }
+        }
+        b.id = m_nextBindingId++;
+        // The client matches the answer to its bindings by event, schema, table and filter as
+        // it sent them, so they are echoed verbatim with the id added.
+        Json answer = want;
+        answer["id"] = b.id;
+        echo.push_back(std::move(answer));
+        ch.bindings.push_back(std::move(b));
+    }
+    const Json broadcast = config.value("broadcast", Json::object());
+    if (broadcast.is_object()) {
+        ch.broadcastSelf = broadcast.value("self", false) == true;
+        ch.broadcastAck = broadcast.value("ack", false) == true;
+    }
+    const Json presence = config.value("presence", Json::object());
+    if (presence.is_object()) {
+        ch.presenceEnabled = presence.value("enabled", false) == true;
+        const Json key = presence.value("key", Json(""));
+        ch.presenceKey = key.is_string() ? qs(key.get<std::string>()) : QString();
+        if (ch.presenceKey.size() > kMaxTopicBytes)
+            return refuse(QStringLiteral("presence key longer than 255 characters"));
+    }
+    if (ch.presenceKey.isEmpty())
+        ch.presenceKey = newId();
+    const bool hasChanges = !ch.bindings.empty();
+    const bool presenceOn = ch.presenceEnabled;
+    c->channels.emplace(topic, std::move(ch));
+    reply(c, joinRef, ref, topic, true, hasChanges ? Json{{"postgres_changes", echo}} : Json::object());
+    if (hasChanges)
+        pushText(c, nullptr, nullptr, topic, QStringLiteral("system"),
+                 Json{{"channel", js(topic.mid(9))}, {"extension", "postgres_changes"}, {"message", "Subscribed to PostgreSQL"}, {"status", "ok"}}.dump());
+    if (presenceOn)
+        pushText(c, joinRef, nullptr, topic, QStringLiteral("presence_state"), presenceState(c->key.scope.tenantId, topic).dump());
+}
+
+void RealtimeServer::leave(Client *c, const QString &topic, bool announce)
+{
+    auto it = c->channels.find(topic);
+    if (it == c->channels.end())
+        return;
+    Channel ch = std::move(it->second);
+    c->channels.erase(it);
+    if (announce && ch.presenceMeta)
+        presenceDiff(c, topic, Json::object(), Json{{js(ch.presenceKey), {{"metas", Json::array({*ch.presenceMeta})}}}});
+}
+
+bool RealtimeServer::accessToken(Client *c, const QString &topic, const Json &payload)
+{
+    // supabase-js sends its user's JWT here; the hub's clients send an API key of the same tenant
+    // (or nothing). Another tenant's key never moves a socket over.
+    const Json token = payload.value("access_token", Json(nullptr));
+    if (token.is_null())
+        return true;
+    bool ok = false;
+    if (token.is_string()) {
+        auto key = m_s.apiKeys.resolve(qs(token.get<std::string>()));
+        ok = key && key->scope.tenantId == c->key.scope.tenantId;
+    }
+    if (!ok && !topic.isEmpty()) {
+        const Json jr = c->channels.count(topic) ? c->channels[topic].joinRef : Json(nullptr);
+        pushText(c, jr, nullptr, topic, QStringLiteral("system"),
+                 Json{{"extension", "system"}, {"message", "access_token is not a valid key of this tenant: channel closed"}, {"status", "error"}}.dump());
+        leave(c, topic, true);
+        pushText(c, jr, jr, topic, QStringLiteral("phx_close"), "{}");
+    }
+    return ok;
+}
+
+void RealtimeServer::broadcast(Client *c, const QString &topic, const QString &event, bool jsonEncoded, const QByteArray &payload)
+{
+    if (event.toUtf8().size() > kMaxTopicBytes)
+        return;
+    const QByteArray topicBytes = topic.toUtf8(), eventBytes = event.toUtf8();
+    QByteArray binary, text1;
+    for (auto &other : m_clients) {
+        Client *o = other.get();
+        if (o->closing || o->key.scope.tenantId != c->key.scope.tenantId || (o == c && !c->channels[topic].broadcastSelf))
+            continue;
+        if (!o->channels.count(topic))
+            continue;
+        if (o->v2) {
+            if (binary.isEmpty()) {
+                binary.append(char(kUserBroadcast));
+                binary.append(char(topicBytes.size()));
+                binary.append(char(eventBytes.size()));
+                binary.append(char(0)); // no metadata
+                binary.append(char(jsonEncoded ? kJsonEncoding : 0));
+                binary += topicBytes + eventBytes + payload;
+            }
+            send(o, binary, true);
+        } else if (jsonEncoded) { // a binary payload has no vsn 1.0.0 form
+            if (text1.isEmpty()) {
+                std::string t = R"({"topic":)" + Json(topic.toStdString()).dump() + R"(,"event":"broadcast","payload":{"type":"broadcast","event":)" +
+                                Json(event.toStdString()).dump() + R"(,"payload":)" + payload.toStdString() + R"(},"ref":null})";
+                text1 = QByteArray::fromStdString(t);
+            }
+            send(o, text1, false);
+        }
+    }
+}
+
+void RealtimeServer::presence(Client *c, const Json &ref, const QString &topic, const Json &payload)
+{
+    Channel &ch = c->channels[topic];
+    const Json ev = payload.value("event", Json(nullptr));
+    if (ev == "track") {
+        Json meta = payload.value("payload", Json::object());
+        if (!meta.is_object())
+            return reply(c, ch.joinRef, ref, topic, false, errorReason(QStringLiteral("presence payload must be an object")));
+        if (meta.dump().size() > size_t(kMaxPresenceBytes))
+            return reply(c, ch.joinRef, ref, topic, false, errorReason(QStringLiteral("presence payload larger than 8 KiB")));
+        meta["phx_ref"] = std::to_string(m_nextPresenceRef++);
+        const Json leaves = ch.presenceMeta ? Json{{js(ch.presenceKey), {{"metas", Json::array({*ch.presenceMeta})}}}} : Json::object();
+        ch.presenceMeta = meta;
+        reply(c, ch.joinRef, ref, topic, true, Json::object());
+        presenceDiff(c, topic, Json{{js(ch.presenceKey), {{"metas", Json::array({meta})}}}}, leaves);
+    } else if (ev == "untrack") {
+        reply(c, ch.joinRef, ref, topic, true, Json::object());
+        if (ch.presenceMeta) {
+            const Json leaves{{js(ch.presenceKey), {{"metas", Json::array({*ch.presenceMeta})}}}};
+            ch.presenceMeta.reset();
+            presenceDiff(c, topic, Json::object(), leaves);
+        }
+    } else {
+        reply(c, ch.joinRef, ref, topic, false, errorReason(QStringLiteral("presence event must be track or untrack")));
+    }
+}
+
+void RealtimeServer::presenceDiff(const Client *origin, const QString &topic, const Json &joins, const Json &leaves)
+{
+    const std::string diff = Json{{"joins", joins}, {"leaves", leaves}}.dump();
+    for (auto &other : m_clients) {
+        Client *o = other.get();
+        if (o->closing || o->key.scope.tenantId != origin->key.scope.tenantId)
+            continue;
+        auto it = o->channels.find(topic);
+        if (it != o->channels.end() && it->second.presenceEnabled)
+            pushText(o, it->second.joinRef, nullptr, topic, QStringLiteral("presence_diff"), diff);
+    }
+}
+
+Json RealtimeServer::presenceState(const QString &tenantId, const QString &topic) const
+{
+    Json state = Json::object();
+    for (const auto &other : m_clients) {
+        if (other->key.scope.tenantId != tenantId)
+            continue;
+        auto it = other->channels.find(topic);
+        if (it != other->channels.end() && it->second.presenceMeta)
+            state[js(it->second.presenceKey)]["metas"].push_back(*it->second.presenceMeta);
+    }
+    return state;
+}
+
+void RealtimeServer::reply(Client *c, const Json &joinRef, const Json &ref, const QString &topic, bool ok, const Json &response)
+{
+    pushText(c, joinRef, ref, topic, QStringLiteral("phx_reply"),
+             Json{{"status", ok ? "ok" : "error"}, {"response", response}}.dump(-1, ' ', false, Json::error_handler_t::replace));
+}
+
+void RealtimeServer::pushText(Client *c, const Json &joinRef, const Json &ref, const QString &topic, const QString &event, const std::string &payload)
+{
+    const std::string t = Json(topic.toStdString()).dump(-1, ' ', false, Json::error_handler_t::replace);
+    const std::string e = Json(event.toStdString()).dump();
+    std::string m;
+    m.reserve(payload.size() + t.size() + 64);
+    if (c->v2) {
+        m = "[" + joinRef.dump() + "," + ref.dump() + "," + t + "," + e + "," + payload + "]";
+    } else {
+        m = R"({"topic":)" + t + R"(,"event":)" + e + R"(,"payload":)" + payload + R"(,"ref":)" + ref.dump() + R"(,"join_ref":)" + joinRef.dump() + "}";
+    }
+    send(c, QByteArray::fromStdString(m), false);
+}
+
+void RealtimeServer::send(Client *c, const QByteArray &frame, bool binary)
+{
+    if (c->closing)
+        return;
+    c->unsent += frame.size();
+    if (c->unsent > kMaxUnsentBytes)
+        return drop(c, kClosePolicy, QStringLiteral("client too slow: more than %1 MiB unsent").arg(kMaxUnsentBytes >> 20));
+    if (binary)
+        c->socket->sendBinaryMessage(frame);
+    else
+        c->socket->sendTextMessage(QString::fromUtf8(frame));
+}
+
+void RealtimeServer::drop(Client *c, int code, const QString &reason)
+{
+    if (c->closing)
+        return;
+    c->closing = true;
+    qCInfo(lcRealtime) << "closing realtime connection of key" << c->key.keyId << ":" << reason;
+    QWebSocket *s = c->socket;
+    s->close(QWebSocketProtocol::CloseCode(code), reason.left(120)); // a close reason fits in 123 bytes
+    // A peer that never answers the close handshake is cut off.
+    QTimer::singleShot(5000, s, [s] { s->abort(); });
+}
+
+void RealtimeServer::onChange(const QString &table, const QString &tenantId, const QByteArray &payload)
+{
+    if (m_clients.empty() || !tables().contains(table))
+        return;
+    Json change;        // parsed on the first client that wants this table
+    std::string data;   // the `data` object, written once for every receiver
+    QString type;
+    const Json *row = nullptr;
+    for (auto &holder : m_clients) {
+        Client *c = holder.get();
+        if (c->closing || c->key.scope.tenantId != tenantId)
+            continue;
+        for (auto &[topic, ch] : c->channels) {
+            Json ids = Json::array();
+            for (const Binding &b : ch.bindings) {
+                if (!b.table.isEmpty() && b.table != table)
+                    continue;
+                if (change.is_null()) {
+                    auto parsed = parseJson(payload);
+                    if (!parsed || !parsed->is_object())
+                        return;
+                    change = std::move(*parsed);
+                    type = str(change, "eventType");
+                    const Json &n = change["new"], &o = change["old"];
+                    row = type == QLatin1String("DELETE") ? &o : &n;
+                    Json columns = Json::array();
+                    for (auto it = row->begin(); row->is_object() && it != row->end(); ++it)
+                        columns.push_back({{"name", it.key()}, {"type", js(columnType(it.value()))}});
+                    Json d{{"schema", "public"}, {"table", js(table)}, {"commit_timestamp", change.value("commit_timestamp", Json(nullptr))},
+                           {"type", js(type)}, {"columns", std::move(columns)}, {"errors", nullptr}};
+                    if (type != QLatin1String("DELETE"))
+                        d["record"] = n;
+                    if (type != QLatin1String("INSERT"))
+                        d["old_record"] = o;
+                    data = d.dump(-1, ' ', false, Json::error_handler_t::replace);
+                }
+                if (b.event != QLatin1String("*") && b.event != type)
+                    continue;
+                if (b.filter && !b.filter->matches(*row))
+                    continue;
+                ids.push_back(b.id);
+            }
+            if (!ids.empty())
+                pushText(c, ch.joinRef, nullptr, topic, QStringLiteral("postgres_changes"), R"({"ids":)" + ids.dump() + R"(,"data":)" + data + "}");
+        }
+    }
+}
+
+void RealtimeServer::sweep()
+{
+    const qint64 now = Clock::nowMs();
+    std::vector<Client *> idle;
+    for (auto &c : m_clients)
+        if (!c->closing && now - c->lastSeenMs > kIdleMs)
+            idle.push_back(c.get());
+    for (Client *c : idle)
+        drop(c, kCloseNormal, QStringLiteral("no heartbeat for %1 s").arg(kIdleMs / 1000));
+}
+
+} // namespace ery::realtime

@@ -1,0 +1,111 @@
+#pragma once
+
+#include "core/result.h"
+#include "realtimefilter.h"
+#include "services/apikeyservice.h"
+
+#include <QHash>
+#include <QObject>
+#include <QTimer>
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <vector>
+
+class QWebSocket;
+
+namespace ery {
+class Services;
+class SubscriptionHub;
+} // namespace ery
+
+namespace ery::realtime {
+
+// The realtime feed (CONTRACTS.md §5): the Supabase Realtime dialect of the Phoenix channel
+// protocol on `/realtime/v1/websocket` of the API port, so supabase-js / realtime-js clients work
+// unchanged. vsn 1.0.0 (JSON objects) and 2.0.0 (JSON arrays, binary broadcast frames).
+//
+// A socket belongs to the tenant of the API key it connected with (a test key: the sandbox), and
+// everything it sees is that tenant's: row changes, broadcasts and presence of a channel name are
+// kept apart per tenant. Not durable: a client that reconnects refetches. The key is checked again
+// with every heartbeat, so a revoked key loses its sockets within one heartbeat interval.
+class RealtimeServer : public QObject {
+    Q_OBJECT
+public:
+    RealtimeServer(Services &services, SubscriptionHub &hub, QObject *parent = nullptr);
+    ~RealtimeServer() override;
+
+    static constexpr const char *kPath = "/realtime/v1/websocket";
+    static constexpr int kMaxClients = 1000;
+    static constexpr int kMaxChannelsPerClient = 100;
+    static constexpr int kMaxBindingsPerChannel = 100;
+    static constexpr qint64 kMaxMessageBytes = 1 << 20;
+    static constexpr qint64 kMaxUnsentBytes = 8 << 20; // a client this far behind is dropped
+    static constexpr int kIdleMs = 60000;              // clients send a heartbeat every 25 s
+    static constexpr double kMessagesPerSecond = 100;  // per socket, with a burst of twice that
+    // Tables whose row changes can be subscribed to ("production" quantities are operation_quantities).
+    static const QStringList &tables();
+
+    // The key an upgrade request presents (`apikey` query item): checked before the handshake.
+    Result<ApiKeyIdentity> authenticate(const QString &apikey);
+    // Takes an upgraded socket (ownership too). Its request URL carries apikey and vsn.
+    void accept(QWebSocket *socket);
+    int clientCount() const { return int(m_clients.size()); }
+    void closeAll();
+
+private:
+    struct Binding {
+        qint64 id = 0;
+        QString event; // *, INSERT, UPDATE, DELETE
+        QString table; // empty: every table of tables()
+        std::optional<RowFilter> filter;
+    };
+    struct Channel {
+        Json joinRef;
+        std::vector<Binding> bindings;
+        bool broadcastSelf = false;
+        bool broadcastAck = false;
+        bool presenceEnabled = false;
+        QString presenceKey;
+        std::optional<Json> presenceMeta; // tracked
+    };
+    struct Client {
+        QWebSocket *socket = nullptr;
+        QString apikey;
+        ApiKeyIdentity key;
+        bool v2 = false;
+        std::map<QString, Channel> channels; // by topic
+        qint64 lastSeenMs = 0;
+        qint64 unsent = 0;
+        double tokens = 2 * kMessagesPerSecond;
+        qint64 tokensAtMs = 0;
+        bool closing = false;
+    };
+
+    void onText(Client *c, const QString &text);
+    void onBinary(Client *c, const QByteArray &data);
+    bool takeToken(Client *c);
+    void handle(Client *c, const Json &joinRef, const Json &ref, const QString &topic, const QString &event, const Json &payload);
+    void join(Client *c, const Json &joinRef, const Json &ref, const QString &topic, const Json &payload);
+    void leave(Client *c, const QString &topic, bool announce);
+    void broadcast(Client *c, const QString &topic, const QString &event, bool jsonEncoded, const QByteArray &payload);
+    void presence(Client *c, const Json &ref, const QString &topic, const Json &payload);
+    bool accessToken(Client *c, const QString &topic, const Json &payload);
+    void reply(Client *c, const Json &joinRef, const Json &ref, const QString &topic, bool ok, const Json &response);
+    void pushText(Client *c, const Json &joinRef, const Json &ref, const QString &topic, const QString &event, const std::string &payload);
+    void send(Client *c, const QByteArray &frame, bool binary);
+    void drop(Client *c, int code, const QString &reason);
+    void presenceDiff(const Client *origin, const QString &topic, const Json &joins, const Json &leaves);
+    Json presenceState(const QString &tenantId, const QString &topic) const;
+    void onChange(const QString &table, const QString &tenantId, const QByteArray &payload);
+    void sweep();
+
+    Services &m_s;
+    std::vector<std::unique_ptr<Client>> m_clients;
+    QTimer m_sweep;
+    qint64 m_nextBindingId = 1;
+    qint64 m_nextPresenceRef = 1;
+};
+
+} // namespace ery::realtime
