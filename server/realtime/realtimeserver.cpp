@@ -118,18 +118,37 @@ void RealtimeServer::accept(QWebSocket *socket)
     socket->setMaxAllowedIncomingFrameSize(kMaxMessageBytes);
     connect(socket, &QWebSocket::textMessageReceived, this, [this, c](const QString &m) { onText(c, m); });
     connect(socket, &QWebSocket::binaryMessageReceived, this, [this, c](const QByteArray &m) { onBinary(c, m); });
-    connect(socket, &QWebSocket::bytesWritten, this, [c](qint64 n) { c->unsent = std::max<qint64>(0, c->unsent - n); });
+    // Removed on the next turn of the event loop, never from inside the signal: a socket can
+    // disconnect while the feed is iterating its clients (a send that fails, a drop).
     connect(socket, &QWebSocket::disconnected, this, [this, c] {
-        auto it = std::find_if(m_clients.begin(), m_clients.end(), [c](const auto &p) { return p.get() == c; });
-        if (it == m_clients.end())
-            return;
-        std::unique_ptr<Client> gone = std::move(*it);
-        m_clients.erase(it);
-        for (auto &[topic, ch] : gone->channels)
-            if (ch.presenceMeta)
-                presenceDiff(gone.get(), topic, Json::object(), Json{{js(ch.presenceKey), {{"metas", Json::array({*ch.presenceMeta})}}}});
-        gone->socket->deleteLater();
+        c->closing = true;
+        c->gone = true;
+        if (!m_reapScheduled) {
+            m_reapScheduled = true;
+            QMetaObject::invokeMethod(this, [this] { reap(); }, Qt::QueuedConnection);
+        }
     });
+}
+
+void RealtimeServer::reap()
+{
+    m_reapScheduled = false;
+    std::vector<std::unique_ptr<Client>> gone;
+    for (auto it = m_clients.begin(); it != m_clients.end();) {
+        if ((*it)->gone) {
+            gone.push_back(std::move(*it));
+            it = m_clients.erase(it);
+        } else {
+            ++it;
+        }
+    }
+    for (auto &g : gone) {
+        for (auto &[topic, ch] : g->channels)
+            if (ch.presenceMeta)
+                presenceDiff(g.get(), topic, Json::object(), Json{{js(ch.presenceKey), {{"metas", Json::array({*ch.presenceMeta})}}}});
+        g->socket->disconnect(this);
+        g->socket->deleteLater();
+    }
 }
 
 bool RealtimeServer::takeToken(Client *c)
@@ -458,7 +477,7 @@ Json RealtimeServer::presenceState(const QString &tenantId, const QString &topic
 {
     Json state = Json::object();
     for (const auto &other : m_clients) {
-        if (other->key.scope.tenantId != tenantId)
+        if (other->closing || other->key.scope.tenantId != tenantId)
             continue;
         auto it = other->channels.find(topic);
         if (it != other->channels.end() && it->second.presenceMeta)
@@ -491,8 +510,7 @@ void RealtimeServer::send(Client *c, const QByteArray &frame, bool binary)
 {
     if (c->closing)
         return;
-    c->unsent += frame.size();
-    if (c->unsent > kMaxUnsentBytes)
+    if (c->socket->bytesToWrite() + frame.size() > kMaxUnsentBytes)
         return drop(c, kClosePolicy, QStringLiteral("client too slow: more than %1 MiB unsent").arg(kMaxUnsentBytes >> 20));
     if (binary)
         c->socket->sendBinaryMessage(frame);

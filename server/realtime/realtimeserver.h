@@ -77,10 +77,10 @@ private:
         bool v2 = false;
         std::map<QString, Channel> channels; // by topic
         qint64 lastSeenMs = 0;
-        qint64 unsent = 0;
         double tokens = 2 * kMessagesPerSecond;
         qint64 tokensAtMs = 0;
-        bool closing = false;
+        bool closing = false; // dropped: nothing more is sent
+        bool gone = false;    // disconnected: removed by reap()
     };
 
     void onText(Client *c, const QString &text);
@@ -100,12 +100,14 @@ private:
     Json presenceState(const QString &tenantId, const QString &topic) const;
     void onChange(const QString &table, const QString &tenantId, const QByteArray &payload);
     void sweep();
+    void reap();
 
     Services &m_s;
     std::vector<std::unique_ptr<Client>> m_clients;
     QTimer m_sweep;
     qint64 m_nextBindingId = 1;
     qint64 m_nextPresenceRef = 1;
+    bool m_reapScheduled = false;
 };
 
 } // namespace ery::realtime

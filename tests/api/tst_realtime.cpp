@@ -41,6 +41,7 @@ private slots:
     void hostileMessages();
     void oversizedAndFloodingClientsAreClosed();
     void revokedKeyLosesItsSocket();
+    void clientThatStopsReadingIsDropped();
     void officialClient_data();
     void officialClient();
 
@@ -504,6 +505,44 @@ void TestRealtime::revokedKeyLosesItsSocket()
     // And it cannot come back.
     auto again = open(created->secret);
     QVERIFY(again->ws->state() != QAbstractSocket::ConnectedState);
+}
+
+void TestRealtime::clientThatStopsReadingIsDropped()
+{
+    // A raw WebSocket client that joins and then never reads; another client broadcasts large
+    // payloads to it. Once 8 MiB wait unsent on the hub's side, the hub lets it go.
+    auto *feed = f->shop().engine().realtime();
+    QVERIFY(feed);
+    const int before = feed->clientCount();
+    QTcpSocket raw;
+    raw.setReadBufferSize(1); // reads nothing beyond a byte: the kernel's buffers fill, then the hub's
+    raw.connectToHost(QHostAddress::LocalHost, f->port());
+    QVERIFY(raw.waitForConnected(2000));
+    raw.write(QStringLiteral("GET /realtime/v1/websocket?apikey=%1&vsn=1.0.0 HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\n"
+                             "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n")
+                  .arg(m_key)
+                  .toLatin1());
+    QVERIFY(waitFor([&] { return feed->clientCount() == before + 1; }));
+    // A masked client text frame (RFC 6455 §5.2) with the join.
+    const QByteArray joinMsg = R"({"topic":"realtime:flood","event":"phx_join","payload":{"config":{}},"ref":"1"})";
+    QByteArray frame;
+    frame.append(char(0x81)).append(char(0x80 | joinMsg.size()));
+    const char mask[4] = {1, 2, 3, 4};
+    frame.append(mask, 4);
+    for (int i = 0; i < joinMsg.size(); ++i)
+        frame.append(char(joinMsg[i] ^ mask[i % 4]));
+    raw.write(frame);
+    raw.flush();
+
+    auto sender = open(m_key);
+    JSON_EQ(join(*sender, "realtime:flood", Json::object())["status"], Json("ok"));
+    const std::string big(900 * 1024, 'x');
+    for (int i = 0; i < 60 && feed->clientCount() > before + 1; ++i) {
+        sendMsg(*sender, "realtime:flood", "broadcast", Json{{"type", "broadcast"}, {"event", "blob"}, {"payload", {{"data", big}}}});
+        waitFor([] { return false; }, 30); // under the message rate
+    }
+    QVERIFY2(waitFor([&] { return feed->clientCount() == before + 1; }, 10000), "the non-reading client is still connected");
+    QVERIFY(!sender->closed); // the sender is not punished
 }
 
 void TestRealtime::officialClient_data()
