@@ -140,6 +140,8 @@ bool ApiServer::handleUpgrade(const QHttpServerRequest &request, QTcpSocket *soc
         return refuse(ok.error());
     }
     m_failedAuth.succeeded(addr);
+    // Small frames go out at once (no Nagle delay waiting for the peer's delayed ACK).
+    socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
     return true;
 }
 

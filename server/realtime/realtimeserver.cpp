@@ -516,6 +516,9 @@ void RealtimeServer::send(Client *c, const QByteArray &frame, bool binary)
         c->socket->sendBinaryMessage(frame);
     else
         c->socket->sendTextMessage(QString::fromUtf8(frame));
+    // Written now rather than when the event loop gets round to the socket: under load the engine
+    // thread's queue is long, and a healthy client would look like one that stopped reading.
+    c->socket->flush();
 }
 
 void RealtimeServer::drop(Client *c, int code, const QString &reason)

@@ -473,12 +473,20 @@ void TestRealtime::oversizedAndFloodingClientsAreClosed()
     QVERIFY(waitFor([&] { return big->closed; }));
     QCOMPARE(int(big->ws->closeCode()), 1009); // too big
 
+    auto *feed = f->shop().engine().realtime();
+    const int before = feed->clientCount();
     auto flood = open(m_key);
     for (int i = 0; i < 400; ++i)
         sendMsg(*flood, "phoenix", "heartbeat", Json::object());
     QVERIFY(waitFor([&] { return flood->closed; }));
-    QCOMPARE(int(flood->ws->closeCode()), 1008);
-    QVERIFY(flood->ws->closeReason().contains("messages per second"));
+    // The hub closes with 1008 and a reason; the flooder's own unread messages may make the kernel
+    // reset the connection instead, and then the close frame is lost on the way. Either way the
+    // hub let it go.
+    QVERIFY2(int(flood->ws->closeCode()) == 1008 || flood->ws->closeReason().isEmpty(),
+             qPrintable(QStringLiteral("%1 %2").arg(int(flood->ws->closeCode())).arg(flood->ws->closeReason())));
+    if (!flood->ws->closeReason().isEmpty())
+        QVERIFY(flood->ws->closeReason().contains("messages per second"));
+    QVERIFY(waitFor([&] { return feed->clientCount() <= before; }));
 
     // Too many channels on one socket: refused one by one, the socket stays.
     auto many = open(m_key);
