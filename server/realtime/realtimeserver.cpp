@@ -443,6 +443,11 @@ void RealtimeServer::presence(Client *c, const Json &ref, const QString &topic, 
             return reply(c, ch.joinRef, ref, topic, false, errorReason(QStringLiteral("presence payload must be an object")));
         if (meta.dump().size() > size_t(kMaxPresenceBytes))
             return reply(c, ch.joinRef, ref, topic, false, errorReason(QStringLiteral("presence payload larger than 8 KiB")));
+        // Presence is held in memory and sent whole to every joiner: a socket tracks in a few
+        // channels, not in all of its hundred.
+        const auto tracked = std::count_if(c->channels.begin(), c->channels.end(), [](const auto &kv) { return kv.second.presenceMeta.has_value(); });
+        if (!ch.presenceMeta && tracked >= kMaxTrackedPerClient)
+            return reply(c, ch.joinRef, ref, topic, false, errorReason(QStringLiteral("presence tracked in at most %1 channels per connection").arg(kMaxTrackedPerClient)));
         meta["phx_ref"] = std::to_string(m_nextPresenceRef++);
         const Json leaves = ch.presenceMeta ? Json{{js(ch.presenceKey), {{"metas", Json::array({*ch.presenceMeta})}}}} : Json::object();
         ch.presenceMeta = meta;

@@ -40,6 +40,7 @@ public:
     static constexpr int kMaxClients = 1000;
     static constexpr int kMaxChannelsPerClient = 100;
     static constexpr int kMaxBindingsPerChannel = 100;
+    static constexpr int kMaxTrackedPerClient = 10; // channels a socket tracks presence in
     static constexpr qint64 kMaxMessageBytes = 1 << 20;
     static constexpr qint64 kMaxUnsentBytes = 8 << 20; // a client this far behind is dropped
     static constexpr int kIdleMs = 60000;              // clients send a heartbeat every 25 s

@@ -383,6 +383,18 @@ void TestRealtime::broadcastAndPresence()
     auto late = open(m_key);
     JSON_EQ(join(*late, "realtime:cell-laser", Json{{"presence", {{"enabled", true}}}})["status"], Json("ok"));
     JSON_EQ(next(*late, "realtime:cell-laser", "presence_state")["terminal-a"]["metas"][0]["operator"], Json("Ana"));
+    // Tracking is capped per socket; the refusal is a reply, the socket stays.
+    for (int i = 0; i < realtime::RealtimeServer::kMaxTrackedPerClient; ++i) {
+        const QString topic = QStringLiteral("realtime:t%1").arg(i);
+        JSON_EQ(join(*late, topic, Json::object())["status"], Json("ok"));
+        JSON_EQ(next(*late, topic, "phx_reply", sendMsg(*late, topic, "presence", Json{{"type", "presence"}, {"event", "track"}, {"payload", Json::object()}}))["status"],
+                Json("ok"));
+    }
+    JSON_EQ(join(*late, "realtime:over", Json::object())["status"], Json("ok"));
+    const Json over = next(*late, "realtime:over", "phx_reply",
+                           sendMsg(*late, "realtime:over", "presence", Json{{"type", "presence"}, {"event", "track"}, {"payload", Json::object()}}));
+    JSON_EQ(over["status"], Json("error"));
+    QVERIFY(over["response"]["reason"].get<std::string>().find("at most") != std::string::npos);
     a->ws->close();
     const Json left = next(*b, "realtime:cell-laser", "presence_diff");
     QVERIFY(left["leaves"].contains("terminal-a"));
