@@ -5,6 +5,7 @@
 // The hub runs as in production: an EngineHost thread owns the database, the dispatcher, the sinks
 // and the senders; commits are posted to it at the target pace. The receiver and the subscriber run
 // in the main thread.
+#include "benchsupport.h"
 #include "engine.h"
 #include "httpreceiver.h"
 #include "mosquittobroker.h"
@@ -20,6 +21,7 @@
 #include <cstdio>
 
 using namespace ery;
+using namespace ery::bench;
 using namespace ery::test;
 
 namespace {
@@ -28,22 +30,6 @@ struct Setup {
     Scope scope;
     QString jobId;
 };
-
-double percentile(std::vector<qint64> v, double p)
-{
-    if (v.empty())
-        return -1;
-    std::sort(v.begin(), v.end());
-    return double(v[size_t(std::min<double>(double(v.size() - 1), p * double(v.size())))]);
-}
-
-// Runs the event loop for ms, sleeping while nothing happens.
-void spin(int ms)
-{
-    QEventLoop loop;
-    QTimer::singleShot(ms, Qt::PreciseTimer, &loop, &QEventLoop::quit);
-    loop.exec();
-}
 
 qint64 occurredMs(const QByteArray &json)
 {
@@ -108,28 +94,7 @@ int main(int argc, char **argv)
         });
     };
 
-    // Commits `rate` events a second for `ms` milliseconds, 10 at a time, from a precise timer: the
-    // loop sleeps between ticks, so the bench itself does not take a core from the hub it measures.
-    auto produce = [&](int rate, int ms) {
-        int produced = 0;
-        QElapsedTimer clock;
-        clock.start();
-        QTimer tick;
-        tick.setTimerType(Qt::PreciseTimer);
-        QEventLoop loop;
-        QObject::connect(&tick, &QTimer::timeout, [&] {
-            const qint64 elapsed = std::min<qint64>(clock.elapsed(), ms);
-            while (produced < qint64(rate) * elapsed / 1000) {
-                post(10);
-                produced += 10;
-            }
-            if (clock.elapsed() >= ms)
-                loop.quit();
-        });
-        tick.start(2);
-        loop.exec();
-        return produced;
-    };
+    auto produce = [&](int rate, int ms) { return pace(rate, ms, [&] { post(10); }); };
 
     // A. Latency at 1,000 events/s for 5 s.
     const int rate = 1000, seconds = 5;

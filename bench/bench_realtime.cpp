@@ -7,6 +7,7 @@
 // plain QWebSockets speaking vsn 1.0.0 in the main thread, each joined to one channel that filters
 // the job's row changes by id.
 #include "core/ids.h"
+#include "benchsupport.h"
 #include "engine.h"
 
 #include <QCoreApplication>
@@ -24,23 +25,9 @@
 #include <memory>
 
 using namespace ery;
+using namespace ery::bench;
 
 namespace {
-
-double percentile(std::vector<qint64> v, double p)
-{
-    if (v.empty())
-        return -1;
-    std::sort(v.begin(), v.end());
-    return double(v[size_t(std::min<double>(double(v.size() - 1), p * double(v.size())))]);
-}
-
-void spin(int ms)
-{
-    QEventLoop loop;
-    QTimer::singleShot(ms, Qt::PreciseTimer, &loop, &QEventLoop::quit);
-    loop.exec();
-}
 
 struct Subscriber {
     QWebSocket ws;
@@ -112,27 +99,12 @@ int main(int argc, char **argv)
             spin(20);
     };
     auto produce = [&](int rate, int ms) {
-        int produced = 0;
-        QElapsedTimer clock;
-        clock.start();
-        QTimer tick;
-        tick.setTimerType(Qt::PreciseTimer);
-        QEventLoop loop;
-        QObject::connect(&tick, &QTimer::timeout, [&] {
-            const qint64 elapsed = std::min<qint64>(clock.elapsed(), ms);
-            while (produced < qint64(rate) * elapsed / 1000) {
-                host.post([s = scope, id = jobId](Engine &e) {
-                    for (int i = 0; i < 10; ++i)
-                        (void)e.services().jobs.update(s, id, Json{{"notes", js(QString::number(i))}});
-                });
-                produced += 10;
-            }
-            if (clock.elapsed() >= ms)
-                loop.quit();
+        return pace(rate, ms, [&] {
+            host.post([s = scope, id = jobId](Engine &e) {
+                for (int i = 0; i < 10; ++i)
+                    (void)e.services().jobs.update(s, id, Json{{"notes", js(QString::number(i))}});
+            });
         });
-        tick.start(2);
-        loop.exec();
-        return produced;
     };
     auto received = [&] {
         int least = INT_MAX;
