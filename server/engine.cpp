@@ -121,6 +121,7 @@ Json Engine::status()
                               {"schema_version", m_db->schemaVersion()}}},
                 {"outbox", {{"last_id", max ? *max : -1}, {"backlog", backlog ? *backlog : -1}}},
                 {"api", apiStatus()},
+                {"realtime_connections", m_realtime ? m_realtime->clientCount() : 0},
                 {"events_dispatched", m_dispatcher->dispatched()},
                 {"dispatch_failures", m_dispatcher->failures()},
                 {"uptime_seconds", m_startedAt.secsTo(QDateTime::currentDateTimeUtc())}};

@@ -60,6 +60,7 @@ QByteArray HttpMetrics::render(const Json &engine) const
     gauge("eryxon_events_failed_total", "Failed sink deliveries.", "counter", engine.value("dispatch_failures", Json()));
     if (engine.contains("outbox"))
         gauge("eryxon_outbox_backlog", "Committed outbox entries not yet dispatched.", "gauge", engine["outbox"].value("backlog", Json()));
+    gauge("eryxon_realtime_connections", "Open realtime WebSocket connections.", "gauge", engine.value("realtime_connections", Json()));
     gauge("eryxon_uptime_seconds", "Seconds since the engine opened.", "gauge", engine.value("uptime_seconds", Json()));
     return out;
 }

@@ -204,8 +204,12 @@ void TestRealtime::refusedBeforeHandshake()
     QVERIFY(waitFor([&] { return closed; }));
     QCOMPARE(int(ws.closeCode()), 1008);
     QVERIFY(ws.closeReason().contains("vsn"));
-    // The plain API is untouched on the same port.
+    // The plain API is untouched on the same port, and /metrics counts the open sockets.
     QCOMPARE(f->call("GET", "/api/v1/jobs", m_key).status, 200);
+    auto open1 = open(m_key);
+    const auto metrics = f->call("GET", "/metrics");
+    QCOMPARE(metrics.status, 200);
+    QVERIFY2(metrics.raw.contains("\neryxon_realtime_connections ") && !metrics.raw.contains("\neryxon_realtime_connections 0\n"), metrics.raw.constData());
 }
 
 void TestRealtime::changesInBothVersions_data()
