@@ -43,6 +43,12 @@ QString columnType(const Json &v)
     return QStringLiteral("text");
 }
 
+// One presence entry as Phoenix writes it in presence_state and presence_diff.
+Json presenceEntry(const QString &key, const Json &meta)
+{
+    return Json{{js(key), {{"metas", Json::array({meta})}}}};
+}
+
 Json errorReason(const QString &reason)
 {
     return Json{{"reason", js(reason)}};
@@ -143,9 +149,10 @@ void RealtimeServer::reap()
         }
     }
     for (auto &g : gone) {
-        for (auto &[topic, ch] : g->channels)
-            if (ch.presenceMeta)
-                presenceDiff(g.get(), topic, Json::object(), Json{{js(ch.presenceKey), {{"metas", Json::array({*ch.presenceMeta})}}}});
+        while (!g->channels.empty()) {
+            const QString topic = g->channels.begin()->first; // a copy: leave() erases the entry
+            leave(g.get(), topic, true);
+        }
         g->socket->disconnect(this);
         g->socket->deleteLater();
     }
@@ -375,7 +382,7 @@ void RealtimeServer::leave(Client *c, const QString &topic, bool announce)
     Channel ch = std::move(it->second);
     c->channels.erase(it);
     if (announce && ch.presenceMeta)
-        presenceDiff(c, topic, Json::object(), Json{{js(ch.presenceKey), {{"metas", Json::array({*ch.presenceMeta})}}}});
+        presenceDiff(c, topic, Json::object(), presenceEntry(ch.presenceKey, *ch.presenceMeta));
 }
 
 bool RealtimeServer::accessToken(Client *c, const QString &topic, const Json &payload)
@@ -449,14 +456,14 @@ void RealtimeServer::presence(Client *c, const Json &ref, const QString &topic, 
         if (!ch.presenceMeta && tracked >= kMaxTrackedPerClient)
             return reply(c, ch.joinRef, ref, topic, false, errorReason(QStringLiteral("presence tracked in at most %1 channels per connection").arg(kMaxTrackedPerClient)));
         meta["phx_ref"] = std::to_string(m_nextPresenceRef++);
-        const Json leaves = ch.presenceMeta ? Json{{js(ch.presenceKey), {{"metas", Json::array({*ch.presenceMeta})}}}} : Json::object();
+        const Json leaves = ch.presenceMeta ? presenceEntry(ch.presenceKey, *ch.presenceMeta) : Json::object();
         ch.presenceMeta = meta;
         reply(c, ch.joinRef, ref, topic, true, Json::object());
-        presenceDiff(c, topic, Json{{js(ch.presenceKey), {{"metas", Json::array({meta})}}}}, leaves);
+        presenceDiff(c, topic, presenceEntry(ch.presenceKey, meta), leaves);
     } else if (ev == "untrack") {
         reply(c, ch.joinRef, ref, topic, true, Json::object());
         if (ch.presenceMeta) {
-            const Json leaves{{js(ch.presenceKey), {{"metas", Json::array({*ch.presenceMeta})}}}};
+            const Json leaves = presenceEntry(ch.presenceKey, *ch.presenceMeta);
             ch.presenceMeta.reset();
             presenceDiff(c, topic, Json::object(), leaves);
         }
