@@ -61,6 +61,19 @@ bool allows(const QString &keyScope, Access need)
     return false;
 }
 
+// The answer to an address in the failed-auth slow-down (429 while it must wait, 403 while banned),
+// the same for REST requests and WebSocket upgrades.
+Response failedAuthAnswer(const FailedAuthTracker::Verdict &verdict)
+{
+    Response resp = verdict.kind == FailedAuthTracker::Verdict::Banned
+        ? Response::error(Error::forbidden(
+              QStringLiteral("This address is banned for %1 s after too many failed authentication attempts").arg(verdict.retryAfterSeconds)))
+        : Response::error({ErrorCode::RateLimitExceeded,
+                           QStringLiteral("Too many failed authentication attempts; retry in %1 s").arg(verdict.retryAfterSeconds), nullptr});
+    resp.header("Retry-After", QByteArray::number(verdict.retryAfterSeconds));
+    return resp;
+}
+
 } // namespace
 
 ApiServer::ApiServer(Services &services, HttpConfig cfg, std::function<Json()> engineStatus, QObject *parent)
@@ -121,25 +134,23 @@ bool ApiServer::handleUpgrade(const QHttpServerRequest &request, QTcpSocket *soc
     // missingHandler when it returns false; a refusal is written here, so missingHandler is told
     // to stay quiet.
     const QUrl url = request.url();
-    auto refuse = [&](const Error &e) {
-        Response resp = Response::error(e);
+    auto refuse = [&](const Response &resp) {
         socket->setProperty("eryAnswered", true);
         send(socket, resp, false, true);
         return false;
     };
     if (!m_upgrade.take || url.path() != m_upgrade.path)
-        return refuse(Error::notFound(QStringLiteral("WebSocket endpoint %1").arg(url.path())));
+        return refuse(Response::error(Error::notFound(QStringLiteral("WebSocket endpoint %1").arg(url.path()))));
     const qint64 now = Clock::nowMs();
     const QString addr = request.remoteAddress().toString();
     if (const auto verdict = m_failedAuth.check(addr, now); verdict.kind != FailedAuthTracker::Verdict::Allow)
-        return refuse(Error::forbidden(QStringLiteral("Too many failed authentication attempts; retry in %1 s").arg(verdict.retryAfterSeconds)));
+        return refuse(failedAuthAnswer(verdict));
     const QString apikey = QUrlQuery(url).queryItemValue(QStringLiteral("apikey"), QUrl::FullyDecoded);
     if (auto ok = m_upgrade.check(apikey); !ok) {
         if (ok.error().code == ErrorCode::Unauthorized)
             m_failedAuth.failed(addr, now);
-        return refuse(ok.error());
+        return refuse(Response::error(ok.error()));
     }
-    m_failedAuth.succeeded(addr);
     // Small frames go out at once (no Nagle delay waiting for the peer's delayed ACK).
     socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
     return true;
@@ -353,20 +364,8 @@ Response ApiServer::authorize(Request &r, const Route &route, RateLimiter::Decis
         return pass;
     const qint64 now = Clock::nowMs();
     const QString addr = r.peer.toString();
-    const auto verdict = m_failedAuth.check(addr, now);
-    if (verdict.kind == FailedAuthTracker::Verdict::Banned) {
-        Response resp = Response::error(Error::forbidden(
-            QStringLiteral("This address is banned for %1 s after too many failed authentication attempts").arg(verdict.retryAfterSeconds)));
-        resp.header("Retry-After", QByteArray::number(verdict.retryAfterSeconds));
-        return resp;
-    }
-    if (verdict.kind == FailedAuthTracker::Verdict::Wait) {
-        Response resp = Response::error({ErrorCode::RateLimitExceeded,
-                                         QStringLiteral("Too many failed authentication attempts; retry in %1 s").arg(verdict.retryAfterSeconds),
-                                         nullptr});
-        resp.header("Retry-After", QByteArray::number(verdict.retryAfterSeconds));
-        return resp;
-    }
+    if (const auto verdict = m_failedAuth.check(addr, now); verdict.kind != FailedAuthTracker::Verdict::Allow)
+        return failedAuthAnswer(verdict);
     if (!authz.startsWith(QLatin1String("Bearer "), Qt::CaseInsensitive) || authz.size() <= 7)
         return Response::error(Error::unauthorized(QStringLiteral("Missing or invalid authorization header (use Authorization: Bearer ery_live_...)")));
     auto key = m_s.apiKeys.resolve(authz.mid(7).trimmed());
@@ -375,7 +374,6 @@ Response ApiServer::authorize(Request &r, const Route &route, RateLimiter::Decis
             m_failedAuth.failed(addr, now);
         return Response::error(key.error());
     }
-    m_failedAuth.succeeded(addr);
     r.key = *key;
 
     if (const auto limit = RateLimiter::limitFor(key->plan, key->perMinuteOverride)) {
