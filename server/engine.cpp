@@ -70,15 +70,10 @@ Status Engine::startHttp(const HttpConfig &cfg)
     m_realtime.reset();
     m_http.reset();
     auto server = std::make_unique<http::ApiServer>(*m_services, cfg, [this] { return status(); });
-    auto feed = std::make_unique<realtime::RealtimeServer>(*m_services, m_hub);
+    auto feed = std::make_unique<realtime::RealtimeServer>(*m_services, m_hub, cfg.realtime);
     realtime::RealtimeServer *f = feed.get();
-    server->setUpgrade({QString::fromLatin1(realtime::RealtimeServer::kPath),
-                        [f](const QString &apikey) -> Status {
-                            if (auto key = f->authenticate(apikey); !key)
-                                return key.error();
-                            return {};
-                        },
-                        [f](QWebSocket *socket) { f->accept(socket); }});
+    server->setUpgrade({QString::fromLatin1(realtime::RealtimeServer::kPath), [f](const QString &apikey) { return f->admit(apikey); },
+                        [f](QWebSocket *socket) { f->accept(socket); }, [f](QTcpSocket *socket) { f->watch(socket); }});
     ERY_TRY(server->listen());
     m_realtime = std::move(feed);
     m_http = std::move(server);

@@ -195,8 +195,11 @@ int runServerCli(const QStringList &args)
     QCommandLineOption dryRunOpt(QStringLiteral("dry-run"), QStringLiteral("report only"));
     QCommandLineOption skipOpt(QStringLiteral("skip-bad-rows"), QStringLiteral("import the good rows"));
     QCommandLineOption sourceOpt(QStringLiteral("source"), QStringLiteral("external_source"), QStringLiteral("source"));
+    QCommandLineOption rtKeyOpt(QStringLiteral("realtime-max-per-key"), QStringLiteral("realtime sockets per key"), QStringLiteral("n"));
+    QCommandLineOption rtTenantOpt(QStringLiteral("realtime-max-per-tenant"), QStringLiteral("realtime sockets per tenant"), QStringLiteral("n"));
+    QCommandLineOption rtTotalOpt(QStringLiteral("realtime-max"), QStringLiteral("realtime sockets in all"), QStringLiteral("n"));
     p.addOptions({dbOpt, tenantOpt, versionOpt, helpOpt, bindOpt, portOpt, certOpt, keyOpt, corsOpt, nameOpt, testOpt, scopeOpt, dryRunOpt, skipOpt,
-                  sourceOpt});
+                  sourceOpt, rtKeyOpt, rtTenantOpt, rtTotalOpt});
     if (!p.parse(args))
         return usage(p.errorText());
     if (p.isSet(helpOpt)) {
@@ -270,6 +273,17 @@ int runServerCli(const QStringList &args)
         }
         for (const QString &o : p.value(corsOpt).split(QLatin1Char(','), Qt::SkipEmptyParts))
             cfg.http.corsOrigins << o.trimmed();
+        for (const auto &[opt, field] : {std::pair{&rtKeyOpt, &RealtimeConfig::maxConnectionsPerKey},
+                                         std::pair{&rtTenantOpt, &RealtimeConfig::maxConnectionsPerTenant},
+                                         std::pair{&rtTotalOpt, &RealtimeConfig::maxConnections}}) {
+            if (!p.isSet(*opt))
+                continue;
+            bool ok = false;
+            const int n = p.value(*opt).toInt(&ok);
+            if (!ok || n < 1)
+                return usage(QStringLiteral("--%1 needs a number of at least 1").arg(opt->names().constFirst()));
+            cfg.http.realtime.*field = n;
+        }
         cfg.http.tlsCert = p.value(certOpt);
         cfg.http.tlsKey = p.value(keyOpt);
         if (cfg.http.tlsCert.isEmpty() != cfg.http.tlsKey.isEmpty())

@@ -5,6 +5,14 @@
 
 namespace ery {
 
+// Sockets of the realtime feed (docs/realtime.md). The hub's cap protects the process; the tenant
+// and key caps, below it, keep one client (or one runaway reconnect loop) from taking every socket.
+struct RealtimeConfig {
+    int maxConnections = 1000;
+    int maxConnectionsPerTenant = 250;
+    int maxConnectionsPerKey = 100;
+};
+
 // The embedded HTTP front end (ARCHITECTURE.md §6). The limits are the ones later Qt versions made
 // default; QtHttpServer 6.4 has none of them, so our guard enforces them.
 struct HttpConfig {
@@ -23,6 +31,7 @@ struct HttpConfig {
     int maxConnectionsPerPeer = 256;             // loopback benchmarks open 50+ from one address
     int maxPipelined = 100;                      // complete requests waiting on one connection
     QStringList corsOrigins;                     // exact origins allowed to call from a browser; "*" = any
+    RealtimeConfig realtime;                     // the WebSocket feed on the same port
 };
 
 struct Config {

@@ -27,6 +27,7 @@ enum class ErrorCode {
     ValidationError,
     RateLimitExceeded,
     Internal,
+    ServiceUnavailable, // a capacity limit of the whole hub; retry shortly
 };
 
 struct Error {

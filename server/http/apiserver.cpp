@@ -149,8 +149,14 @@ bool ApiServer::handleUpgrade(const QHttpServerRequest &request, QTcpSocket *soc
     if (auto ok = m_upgrade.check(apikey); !ok) {
         if (ok.error().code == ErrorCode::Unauthorized)
             m_failedAuth.failed(addr, now);
-        return refuse(Response::error(ok.error()));
+        Response resp = Response::error(ok.error());
+        if (resp.status == 429 || resp.status == 503) // a socket cap: one may close soon
+            resp.header("Retry-After", "5");
+        return refuse(resp);
     }
+    // Watched from now on, before QWebSocket reads a frame.
+    if (m_upgrade.watch)
+        m_upgrade.watch(socket);
     // Small frames go out at once (no Nagle delay waiting for the peer's delayed ACK).
     socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
     return true;

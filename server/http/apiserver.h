@@ -30,11 +30,13 @@ class ApiServer : public QAbstractHttpServer {
     Q_OBJECT
 public:
     // WebSocket upgrades on one path: `check` sees the `apikey` query item before the handshake
-    // (a refusal is answered as HTTP, 401 and the like); `take` gets the socket once upgraded.
+    // (a refusal is answered as HTTP, 401 and the like); `watch` gets the TCP socket of an accepted
+    // upgrade before the handshake is answered; `take` gets the socket once upgraded.
     struct Upgrade {
         QString path;
         std::function<Status(const QString &apikey)> check;
         std::function<void(QWebSocket *)> take;
+        std::function<void(QTcpSocket *)> watch;
     };
 
     ApiServer(Services &services, HttpConfig cfg, std::function<Json()> engineStatus, QObject *parent = nullptr);

@@ -3,9 +3,11 @@
 #include "core/ids.h"
 #include "core/jsonutil.h"
 #include "events/subscriptionhub.h"
+#include "frameinspector.h"
 #include "services/services.h"
 
 #include <QLoggingCategory>
+#include <QTcpSocket>
 #include <QUrlQuery>
 #include <QWebSocket>
 
@@ -18,6 +20,7 @@ namespace ery::realtime {
 namespace {
 
 constexpr int kCloseNormal = 1000;
+constexpr int kCloseProtocolError = 1002;
 constexpr int kCloseUnsupported = 1003;
 constexpr int kCloseBadData = 1007;
 constexpr int kClosePolicy = 1008;
@@ -54,6 +57,11 @@ Json errorReason(const QString &reason)
     return Json{{"reason", js(reason)}};
 }
 
+QString peerOf(const QHostAddress &address, quint16 port)
+{
+    return address.toString() + QLatin1Char('|') + QString::number(port);
+}
+
 } // namespace
 
 const QStringList &RealtimeServer::tables()
@@ -65,7 +73,8 @@ const QStringList &RealtimeServer::tables()
     return t;
 }
 
-RealtimeServer::RealtimeServer(Services &services, SubscriptionHub &hub, QObject *parent) : QObject(parent), m_s(services)
+RealtimeServer::RealtimeServer(Services &services, SubscriptionHub &hub, RealtimeConfig cfg, QObject *parent)
+    : QObject(parent), m_s(services), m_cfg(cfg)
 {
     connect(&hub, &SubscriptionHub::changeCommitted, this, &RealtimeServer::onChange);
     connect(&m_sweep, &QTimer::timeout, this, &RealtimeServer::sweep);
@@ -80,6 +89,8 @@ RealtimeServer::~RealtimeServer()
 void RealtimeServer::closeAll()
 {
     for (auto &c : m_clients) {
+        if (c->inspector)
+            c->inspector->detach();
         c->socket->disconnect(this);
         c->socket->close(QWebSocketProtocol::CloseCodeGoingAway, QStringLiteral("server shutting down"));
         c->socket->deleteLater();
@@ -94,22 +105,67 @@ Result<ApiKeyIdentity> RealtimeServer::authenticate(const QString &apikey)
     return m_s.apiKeys.resolve(apikey);
 }
 
+Status RealtimeServer::room(const ApiKeyIdentity &key) const
+{
+    int total = 0, tenant = 0, sameKey = 0;
+    for (const auto &c : m_clients) {
+        if (c->gone)
+            continue;
+        ++total;
+        tenant += c->key.liveTenantId == key.liveTenantId;
+        sameKey += c->key.keyId == key.keyId;
+    }
+    if (sameKey >= m_cfg.maxConnectionsPerKey)
+        return Error{ErrorCode::RateLimitExceeded,
+                     QStringLiteral("This API key has %1 realtime connections open, the most one key may have; close one first")
+                         .arg(sameKey),
+                     Json{{"limit", m_cfg.maxConnectionsPerKey}, {"scope", "key"}}};
+    if (tenant >= m_cfg.maxConnectionsPerTenant)
+        return Error{ErrorCode::RateLimitExceeded,
+                     QStringLiteral("This tenant has %1 realtime connections open, the most one tenant may have; close one first")
+                         .arg(tenant),
+                     Json{{"limit", m_cfg.maxConnectionsPerTenant}, {"scope", "tenant"}}};
+    if (total >= m_cfg.maxConnections)
+        return Error{ErrorCode::ServiceUnavailable, QStringLiteral("The realtime feed is at its %1 connections; retry shortly").arg(total),
+                     Json{{"limit", m_cfg.maxConnections}, {"scope", "hub"}}};
+    return {};
+}
+
+Status RealtimeServer::admit(const QString &apikey)
+{
+    auto key = authenticate(apikey);
+    if (!key)
+        return key.error();
+    return room(*key);
+}
+
+void RealtimeServer::watch(QTcpSocket *socket)
+{
+    for (auto it = m_watched.begin(); it != m_watched.end();)
+        it = it->isNull() ? m_watched.erase(it) : std::next(it);
+    m_watched.insert(peerOf(socket->peerAddress(), socket->peerPort()), new FrameInspector(socket, kMaxMessageBytes));
+}
+
 void RealtimeServer::accept(QWebSocket *socket)
 {
     const QUrlQuery query(socket->requestUrl());
     const QString vsn = query.queryItemValue(QStringLiteral("vsn"));
-    auto refuse = [socket](int code, const QString &why) {
+    const QPointer<FrameInspector> inspector = m_watched.take(peerOf(socket->peerAddress(), socket->peerPort()));
+    auto refuse = [socket, inspector](int code, const QString &why) {
+        if (inspector)
+            inspector->detach();
         socket->close(QWebSocketProtocol::CloseCode(code), why);
         socket->deleteLater();
     };
-    if (int(m_clients.size()) >= kMaxClients)
-        return refuse(kCloseTryLater, QStringLiteral("too many realtime connections"));
     if (!vsn.isEmpty() && vsn != QLatin1String("1.0.0") && vsn != QLatin1String("2.0.0"))
         return refuse(kClosePolicy, QStringLiteral("unsupported vsn (1.0.0 or 2.0.0)"));
     const QString apikey = query.queryItemValue(QStringLiteral("apikey"), QUrl::FullyDecoded);
     auto key = authenticate(apikey);
     if (!key)
         return refuse(kClosePolicy, key.error().message);
+    // Checked again: upgrades admitted at the same time may all have passed admit().
+    if (auto r = room(*key); !r)
+        return refuse(r.error().code == ErrorCode::ServiceUnavailable ? kCloseTryLater : kClosePolicy, r.error().message);
 
     auto client = std::make_unique<Client>();
     Client *c = client.get();
@@ -118,6 +174,19 @@ void RealtimeServer::accept(QWebSocket *socket)
     c->key = *key;
     c->v2 = vsn == QLatin1String("2.0.0");
     c->lastSeenMs = c->tokensAtMs = Clock::nowMs();
+    // Frames the inspector cannot vouch for (sent before the handshake was answered) are refused:
+    // QWebSocket would take an unmasked frame, and pings are counted there.
+    if (!inspector || !inspector->start({[this, c] {
+                                             if (c->closing)
+                                                 return false;
+                                             if (takeToken(c))
+                                                 return true;
+                                             drop(c, kClosePolicy, QStringLiteral("more than %1 messages per second").arg(kMessagesPerSecond));
+                                             return false;
+                                         },
+                                         [this, c](int code, const QString &reason) { drop(c, code, reason); }}))
+        return refuse(kCloseProtocolError, QStringLiteral("data sent before the handshake was answered"));
+    c->inspector = inspector;
     m_clients.push_back(std::move(client));
     socket->setParent(this);
     socket->setMaxAllowedIncomingMessageSize(kMaxMessageBytes);
@@ -153,6 +222,8 @@ void RealtimeServer::reap()
             const QString topic = g->channels.begin()->first; // a copy: leave() erases the entry
             leave(g.get(), topic, true);
         }
+        if (g->inspector)
+            g->inspector->detach();
         g->socket->disconnect(this);
         g->socket->deleteLater();
     }

@@ -1,11 +1,13 @@
 #pragma once
 
+#include "core/config.h"
 #include "core/result.h"
 #include "realtimefilter.h"
 #include "services/apikeyservice.h"
 
 #include <QHash>
 #include <QObject>
+#include <QPointer>
 #include <QTimer>
 
 #include <map>
@@ -13,6 +15,7 @@
 #include <optional>
 #include <vector>
 
+class QTcpSocket;
 class QWebSocket;
 
 namespace ery {
@@ -22,6 +25,8 @@ class SubscriptionHub;
 
 namespace ery::realtime {
 
+class FrameInspector;
+
 // The realtime feed (CONTRACTS.md §5): the Supabase Realtime dialect of the Phoenix channel
 // protocol on `/realtime/v1/websocket` of the API port, so supabase-js / realtime-js clients work
 // unchanged. vsn 1.0.0 (JSON objects) and 2.0.0 (JSON arrays, binary broadcast frames).
@@ -30,26 +35,33 @@ namespace ery::realtime {
 // everything it sees is that tenant's: row changes, broadcasts and presence of a channel name are
 // kept apart per tenant. Not durable: a client that reconnects refetches. The key is checked again
 // with every heartbeat, so a revoked key loses its sockets within one heartbeat interval.
+//
+// Sockets are capped per key, per tenant and for the whole hub (RealtimeConfig), checked before the
+// handshake; each socket's frames are checked by a FrameInspector before QWebSocket reads them.
 class RealtimeServer : public QObject {
     Q_OBJECT
 public:
-    RealtimeServer(Services &services, SubscriptionHub &hub, QObject *parent = nullptr);
+    RealtimeServer(Services &services, SubscriptionHub &hub, RealtimeConfig cfg = {}, QObject *parent = nullptr);
     ~RealtimeServer() override;
 
     static constexpr const char *kPath = "/realtime/v1/websocket";
-    static constexpr int kMaxClients = 1000;
     static constexpr int kMaxChannelsPerClient = 100;
     static constexpr int kMaxBindingsPerChannel = 100;
     static constexpr int kMaxTrackedPerClient = 10; // channels a socket tracks presence in
     static constexpr qint64 kMaxMessageBytes = 1 << 20;
     static constexpr qint64 kMaxUnsentBytes = 8 << 20; // a client this far behind is dropped
     static constexpr int kIdleMs = 60000;              // clients send a heartbeat every 25 s
-    static constexpr double kMessagesPerSecond = 100;  // per socket, with a burst of twice that
+    static constexpr double kMessagesPerSecond = 100;  // per socket (pings too), with a burst of twice that
     // Tables whose row changes can be subscribed to ("production" quantities are operation_quantities).
     static const QStringList &tables();
 
     // The key an upgrade request presents (`apikey` query item): checked before the handshake.
     Result<ApiKeyIdentity> authenticate(const QString &apikey);
+    // authenticate(), then room for one more socket of the key, its tenant and the hub (429 for the
+    // key's or the tenant's cap, 503 when the hub is full).
+    Status admit(const QString &apikey);
+    // The TCP socket of an admitted upgrade, before the handshake: its frames are inspected.
+    void watch(QTcpSocket *socket);
     // Takes an upgraded socket (ownership too). Its request URL carries apikey and vsn.
     void accept(QWebSocket *socket);
     int clientCount() const { return int(m_clients.size()); }
@@ -80,6 +92,7 @@ private:
         qint64 lastSeenMs = 0;
         double tokens = 2 * kMessagesPerSecond;
         qint64 tokensAtMs = 0;
+        QPointer<FrameInspector> inspector; // of the TCP socket under the WebSocket
         bool closing = false; // dropped: nothing more is sent
         bool gone = false;    // disconnected: removed by reap()
     };
@@ -102,8 +115,11 @@ private:
     void onChange(const QString &table, const QString &tenantId, const QByteArray &payload);
     void sweep();
     void reap();
+    Status room(const ApiKeyIdentity &key) const;
 
     Services &m_s;
+    RealtimeConfig m_cfg;
+    QHash<QString, QPointer<FrameInspector>> m_watched; // by peer address and port, until accepted
     std::vector<std::unique_ptr<Client>> m_clients;
     QTimer m_sweep;
     qint64 m_nextBindingId = 1;

@@ -40,6 +40,9 @@ private slots:
     void hostileMessages_data();
     void hostileMessages();
     void oversizedAndFloodingClientsAreClosed();
+    void pingsCountAgainstTheMessageRate();
+    void unmaskedClientFramesAreRefused();
+    void socketCapsPerKeyTenantAndHub();
     void revokedKeyLosesItsSocket();
     void clientThatStopsReadingIsDropped();
     void officialClient_data();
@@ -54,7 +57,11 @@ private:
         int ref = 0;
         bool closed = false;
     };
-    std::unique_ptr<Client> open(const QString &key, bool v2 = false);
+    std::unique_ptr<Client> open(const QString &key, bool v2 = false, bool wait = true);
+    // A raw upgrade request; what came back (the 101 head, or a whole refusal).
+    QByteArray rawUpgrade(QTcpSocket &s, const QString &target, const QByteArray &after = {});
+    // Waits until the feed has exactly this many sockets (none on their way out).
+    bool settle(int clients);
     QString sendMsg(Client &c, const QString &topic, const QString &event, const Json &payload);
     // Waits for a message with that topic and event (and ref, when given); null Json if none came.
     Json next(Client &c, const QString &topic, const QString &event, const QString &ref = {}, int timeoutMs = 3000);
@@ -81,7 +88,7 @@ bool TestRealtime::waitFor(const std::function<bool()> &pred, int timeoutMs)
     }, timeoutMs);
 }
 
-std::unique_ptr<TestRealtime::Client> TestRealtime::open(const QString &key, bool v2)
+std::unique_ptr<TestRealtime::Client> TestRealtime::open(const QString &key, bool v2, bool wait)
 {
     auto c = std::make_unique<Client>();
     c->v2 = v2;
@@ -99,9 +106,78 @@ std::unique_ptr<TestRealtime::Client> TestRealtime::open(const QString &key, boo
     q.addQueryItem(QStringLiteral("vsn"), v2 ? QStringLiteral("2.0.0") : QStringLiteral("1.0.0"));
     url.setQuery(q);
     c->ws->open(url);
-    waitFor([&] { return c->ws->state() == QAbstractSocket::ConnectedState || c->closed; });
+    if (wait)
+        waitFor([&] { return c->ws->state() == QAbstractSocket::ConnectedState || c->closed; });
     return c;
 }
+
+QByteArray TestRealtime::rawUpgrade(QTcpSocket &s, const QString &target, const QByteArray &after)
+{
+    if (s.state() != QAbstractSocket::ConnectedState) {
+        s.connectToHost(QHostAddress::LocalHost, f->port());
+        s.waitForConnected(2000);
+    }
+    s.write(QStringLiteral("GET %1 HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                           "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n")
+                .arg(target)
+                .toLatin1() + after);
+    QByteArray got;
+    waitFor([&] {
+        got += s.readAll();
+        return got.contains("\r\n\r\n") && (got.startsWith("HTTP/1.1 101") || got.contains("}"));
+    });
+    return got;
+}
+
+bool TestRealtime::settle(int clients)
+{
+    auto *feed = f->shop().engine().realtime();
+    return waitFor([&] { return feed->clientCount() == clients; }, 5000);
+}
+
+namespace {
+// A client frame (RFC 6455 §5.2), masked unless told otherwise; payloads under 126 bytes.
+QByteArray clientFrame(quint8 opcode, const QByteArray &payload, bool masked = true)
+{
+    QByteArray frame;
+    frame.append(char(0x80 | opcode));
+    frame.append(char((masked ? 0x80 : 0) | payload.size()));
+    const char mask[4] = {0x11, 0x22, 0x33, 0x44};
+    if (masked)
+        frame.append(mask, 4);
+    for (int i = 0; i < payload.size(); ++i)
+        frame.append(masked ? char(payload[i] ^ mask[i % 4]) : payload[i]);
+    return frame;
+}
+
+// The close code of the first close frame the server sent after its 101, or 0.
+int closeCodeIn(const QByteArray &stream)
+{
+    qsizetype at = stream.indexOf("\r\n\r\n");
+    if (at < 0)
+        return 0;
+    at += 4;
+    while (at + 2 <= stream.size()) {
+        const quint8 opcode = quint8(stream[at]) & 0x0F;
+        qint64 len = quint8(stream[at + 1]) & 0x7F;
+        qsizetype head = 2;
+        if (len == 126) {
+            if (at + 4 > stream.size())
+                return 0;
+            len = (quint8(stream[at + 2]) << 8) | quint8(stream[at + 3]);
+            head = 4;
+        } else if (len == 127) {
+            return 0; // the server sends nothing that large here
+        }
+        if (at + head + len > stream.size())
+            return 0;
+        if (opcode == 0x8)
+            return len >= 2 ? (quint8(stream[at + head]) << 8) | quint8(stream[at + head + 1]) : 1005;
+        at += head + len;
+    }
+    return 0;
+}
+} // namespace
 
 QString TestRealtime::sendMsg(Client &c, const QString &topic, const QString &event, const Json &payload)
 {
@@ -136,7 +212,11 @@ Json TestRealtime::join(Client &c, const QString &topic, const Json &config)
 
 void TestRealtime::initTestCase()
 {
-    f = ApiFixture::create();
+    HttpConfig cfg = ApiFixture::defaults();
+    cfg.realtime.maxConnections = 40; // the defaults (1,000 / 250 / 100) scaled down, so the caps test stays quick
+    cfg.realtime.maxConnectionsPerTenant = 20;
+    cfg.realtime.maxConnectionsPerKey = 12;
+    f = ApiFixture::create(cfg);
     QVERIFY(f->s().tenants.update(f->shop().tenantId, Json{{"plan", "enterprise"}}));
     m_key = f->key(f->shop().scope, QStringLiteral("read"));
 }
@@ -513,6 +593,147 @@ void TestRealtime::oversizedAndFloodingClientsAreClosed()
     }
     QCOMPARE(join(*many, "realtime:one-too-many", Json::object())["response"]["reason"].get<std::string>().find("at most") != std::string::npos, true);
     QVERIFY(!many->closed);
+}
+
+void TestRealtime::pingsCountAgainstTheMessageRate()
+{
+    // A few pings are answered and harmless.
+    auto calm = open(m_key);
+    int pongs = 0;
+    connect(calm->ws.get(), &QWebSocket::pong, calm->ws.get(), [&pongs] { ++pongs; });
+    for (int i = 0; i < 5; ++i)
+        calm->ws->ping("hi");
+    QVERIFY(waitFor([&] { return pongs == 5; }));
+    QVERIFY(!calm->closed);
+
+    // A ping flood is a message flood: QWebSocket answers pings itself, so the hub counts them
+    // from the frames before QWebSocket reads them.
+    auto flood = open(m_key);
+    for (int i = 0; i < 400; ++i)
+        flood->ws->ping();
+    QVERIFY(waitFor([&] { return flood->closed; }));
+    QVERIFY2(int(flood->ws->closeCode()) == 1008 || flood->ws->closeReason().isEmpty(),
+             qPrintable(QStringLiteral("%1 %2").arg(int(flood->ws->closeCode())).arg(flood->ws->closeReason())));
+    if (!flood->ws->closeReason().isEmpty())
+        QVERIFY(flood->ws->closeReason().contains("messages per second"));
+    QVERIFY(!calm->closed);
+}
+
+void TestRealtime::unmaskedClientFramesAreRefused()
+{
+    // RFC 6455 §5.1: a server closes with 1002 on a client frame without a mask (QtWebSockets 6.4
+    // takes it). The heartbeat inside is not answered.
+    const QByteArray heartbeat = R"({"topic":"phoenix","event":"heartbeat","payload":{},"ref":"1"})";
+    const QString target = QStringLiteral("/realtime/v1/websocket?apikey=%1&vsn=1.0.0").arg(m_key);
+    {
+        QTcpSocket s;
+        QByteArray got = rawUpgrade(s, target);
+        QVERIFY2(got.startsWith("HTTP/1.1 101"), got.constData());
+        // The same heartbeat, masked, is answered: the raw client speaks the protocol.
+        s.write(clientFrame(0x1, heartbeat));
+        QVERIFY(waitFor([&] { got += s.readAll(); return got.contains("phx_reply"); }));
+        got.clear();
+        s.write(clientFrame(0x1, heartbeat, false));
+        QVERIFY(waitFor([&] { got += s.readAll(); return closeCodeIn("\r\n\r\n" + got) != 0; }));
+        QCOMPARE(closeCodeIn("\r\n\r\n" + got), 1002);
+        QVERIFY(!got.contains("phx_reply"));
+        QVERIFY(got.contains("masked"));
+    }
+    {
+        // An unmasked ping is refused the same way.
+        QTcpSocket s;
+        QByteArray got = rawUpgrade(s, target);
+        QVERIFY(got.startsWith("HTTP/1.1 101"));
+        s.write(clientFrame(0x9, "x", false));
+        QVERIFY(waitFor([&] { got += s.readAll(); return closeCodeIn(got) != 0; }));
+        QCOMPARE(closeCodeIn(got), 1002);
+    }
+    {
+        // Frames sent along with the upgrade request, before its answer (RFC 6455 §4.1: the client
+        // waits): QWebSocket reads them before the hub can look, so the socket is refused.
+        QTcpSocket s;
+        QByteArray got = rawUpgrade(s, target, clientFrame(0x1, heartbeat, false));
+        QVERIFY(got.startsWith("HTTP/1.1 101"));
+        QVERIFY(waitFor([&] { got += s.readAll(); return closeCodeIn(got) != 0; }));
+        QCOMPARE(closeCodeIn(got), 1002);
+        QVERIFY(!got.contains("phx_reply"));
+    }
+}
+
+void TestRealtime::socketCapsPerKeyTenantAndHub()
+{
+    // This suite's hub: 12 sockets per key, 20 per tenant, 40 in all (initTestCase).
+    QVERIFY(settle(0));
+    const QString a1 = f->key(f->shop().scope, QStringLiteral("read")), a2 = f->key(f->shop().scope, QStringLiteral("read")),
+                  a3 = f->key(f->shop().scope, QStringLiteral("read"), true); // the sandbox counts with its tenant
+    auto other = f->s().tenants.create(Json{{"name", "Capped shop"}, {"plan", "enterprise"}});
+    auto third = f->s().tenants.create(Json{{"name", "Late shop"}, {"plan", "enterprise"}});
+    QVERIFY(other && third);
+    const QString b1 = f->key(Scope::of(str(other->live, "id")), QStringLiteral("read"));
+    const QString b2 = f->key(Scope::of(str(other->live, "id")), QStringLiteral("read"));
+    const QString c1 = f->key(Scope::of(str(third->live, "id")), QStringLiteral("read"));
+    auto refusal = [&](const QString &key) {
+        QTcpSocket s;
+        return rawUpgrade(s, QStringLiteral("/realtime/v1/websocket?apikey=%1").arg(key));
+    };
+    auto connected = [](const std::vector<std::unique_ptr<Client>> &cs) {
+        return int(std::count_if(cs.begin(), cs.end(), [](const auto &c) { return c->ws->state() == QAbstractSocket::ConnectedState && !c->closed; }));
+    };
+    std::vector<std::unique_ptr<Client>> sockets;
+
+    // One key opens 16 at once: exactly 12 stay, whether the others are refused before the
+    // handshake or closed right after it (upgrades admitted together are counted again).
+    for (int i = 0; i < 16; ++i)
+        sockets.push_back(open(a1, false, false));
+    QVERIFY(waitFor([&] { return std::all_of(sockets.begin(), sockets.end(), [](const auto &c) {
+        return c->closed || c->ws->state() == QAbstractSocket::ConnectedState; }); }));
+    QVERIFY(settle(12));
+    QCOMPARE(connected(sockets), 12);
+    const QByteArray overKey = refusal(a1);
+    QVERIFY2(overKey.startsWith("HTTP/1.1 429"), overKey.constData());
+    QVERIFY(overKey.contains("RATE_LIMIT_EXCEEDED"));
+    QVERIFY(overKey.contains("This API key has 12 realtime connections open"));
+    QVERIFY(overKey.contains("Retry-After: 5"));
+
+    // Another key of the same tenant and a key of another tenant still connect.
+    for (int i = 0; i < 8; ++i) {
+        sockets.push_back(open(a2));
+        QVERIFY(sockets.back()->ws->state() == QAbstractSocket::ConnectedState);
+    }
+    auto b = open(b1);
+    QVERIFY(b->ws->state() == QAbstractSocket::ConnectedState);
+    // The tenant is at 20: its other keys (and its sandbox) are refused, other tenants are not.
+    for (const QString &k : {a2, a3}) {
+        const QByteArray overTenant = refusal(k);
+        QVERIFY2(overTenant.startsWith("HTTP/1.1 429"), overTenant.constData());
+        QVERIFY(overTenant.contains("This tenant has 20 realtime connections open"));
+    }
+    for (int i = 0; i < 11; ++i)
+        sockets.push_back(open(b1));
+    for (int i = 0; i < 8; ++i)
+        sockets.push_back(open(b2));
+    QCOMPARE(connected(sockets) + 1, 40);
+    // The hub is full: 503 for anyone.
+    const QByteArray full = refusal(c1);
+    QVERIFY2(full.startsWith("HTTP/1.1 503"), full.constData());
+    QVERIFY(full.contains("SERVICE_UNAVAILABLE"));
+    // One socket of the first key closes: that key gets its place back.
+    b->ws->close();
+    for (auto &c : sockets) {
+        if (c->ws->state() == QAbstractSocket::ConnectedState && !c->closed) { // one of the first key's
+            c->ws->close();
+            break;
+        }
+    }
+    QVERIFY(settle(38));
+    auto again = open(a1);
+    QVERIFY(again->ws->state() == QAbstractSocket::ConnectedState);
+    auto late = open(c1);
+    QVERIFY(late->ws->state() == QAbstractSocket::ConnectedState);
+    sockets.clear();
+    again.reset();
+    late.reset();
+    QVERIFY(settle(0));
 }
 
 void TestRealtime::revokedKeyLosesItsSocket()
