@@ -5,6 +5,7 @@
 #include <QElapsedTimer>
 #include <QTcpSocket>
 #include <QTest>
+#include <QWebSocket>
 
 using namespace ery;
 using namespace ery::test;
@@ -24,6 +25,14 @@ private slots:
     void malformedRequests_data();
     void malformedRequests();
     void connectionCaps();
+    void upgradeHeadersWithoutHandshake_data();
+    void upgradeHeadersWithoutHandshake();
+    void refusedUpgradeClosesTheConnection_data();
+    void refusedUpgradeClosesTheConnection();
+    void slowHeadMissesItsDeadline();
+    void slowBodyIsDropped();
+    void unreadAnswersHoldBackTheNext();
+    void upgradedSocketOutlivesTheHandshakeDeadline();
 
 private:
     std::unique_ptr<QTcpSocket> connectRaw();
@@ -41,6 +50,9 @@ void TestApiHostile::initTestCase()
     cfg.maxConnectionsPerPeer = 40;
     cfg.maxBodyBytes = 1024 * 1024;
     cfg.maxBodyBytesInFlight = 3 * 1024 * 1024;
+    cfg.headTimeoutMs = 2500;
+    cfg.bodyRateGraceMs = 1000;
+    cfg.handshakeTimeoutMs = 1000;
     f = ApiFixture::create(cfg);
 }
 
@@ -265,6 +277,186 @@ void TestApiHostile::connectionCaps()
     held.clear();
     QTest::qWait(100);
     QVERIFY(othersServed());
+}
+
+namespace {
+// One whole answer (head and Content-Length body) at the start of `buf`, or empty.
+QByteArray firstAnswer(const QByteArray &buf)
+{
+    const qsizetype headEnd = buf.indexOf("\r\n\r\n");
+    if (headEnd < 0)
+        return {};
+    const qsizetype cl = buf.toLower().indexOf("content-length: ");
+    const qint64 len = cl < 0 || cl > headEnd ? 0 : buf.mid(cl + 16, buf.indexOf("\r\n", cl) - cl - 16).toLongLong();
+    return buf.size() >= headEnd + 4 + len ? buf.left(headEnd + 4 + len) : QByteArray();
+}
+} // namespace
+
+void TestApiHostile::upgradeHeadersWithoutHandshake_data()
+{
+    QTest::addColumn<QByteArray>("head");
+    QTest::addColumn<QByteArray>("status");
+    QTest::newRow("keep-alive, Upgrade") << QByteArray("GET /health HTTP/1.1\r\nHost: x\r\nConnection: keep-alive, Upgrade\r\n\r\n") << QByteArray("200");
+    QTest::newRow("mixed case") << QByteArray("GET /health HTTP/1.1\r\nHost: x\r\nCoNnEcTiOn: uPgRaDe\r\n\r\n") << QByteArray("200");
+    QTest::newRow("Upgrade to another protocol")
+        << QByteArray("GET /health HTTP/1.1\r\nHost: x\r\nConnection: Upgrade\r\nUpgrade: h2c\r\n\r\n") << QByteArray("200");
+    QTest::newRow("Upgrade without Connection")
+        << QByteArray("GET /health HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\n\r\n") << QByteArray("200");
+    QTest::newRow("body after an upgrade header")
+        << QByteArray("POST /api/v1/jobs HTTP/1.1\r\nHost: x\r\nConnection: upgrade\r\nContent-Length: 2\r\n\r\n{}") << QByteArray("401");
+}
+
+void TestApiHostile::upgradeHeadersWithoutHandshake()
+{
+    // A request that only mentions an upgrade is plain HTTP: answered as such, and everything after
+    // it on the connection stays under every limit (it used to switch the guard off for good).
+    QFETCH(QByteArray, head);
+    QFETCH(QByteArray, status);
+    auto s = connectRaw();
+    s->write(head);
+    QByteArray got;
+    QVERIFY(ApiFixture::waitFor([&] { got += s->readAll(); return !firstAnswer(got).isEmpty(); }, 3000));
+    QVERIFY2(got.startsWith("HTTP/1.1 " + status), got.left(120).constData());
+    QCOMPARE(s->state(), QAbstractSocket::ConnectedState);
+    got.clear();
+    // A header far over the limit on the same connection: cut off at 64 KiB, not read to the end.
+    s->write("GET /health HTTP/1.1\r\nHost: x\r\nX-Big: ");
+    const QByteArray chunk(64 * 1024, 'a');
+    qint64 sent = 0;
+    while (sent < 16ll * 1024 * 1024 && s->state() == QAbstractSocket::ConnectedState) {
+        if (s->bytesToWrite() < 256 * 1024) {
+            s->write(chunk);
+            sent += chunk.size();
+        }
+        QTest::qWait(1);
+        got += s->readAll();
+    }
+    ApiFixture::waitFor([&] { got += s->readAll(); return s->state() == QAbstractSocket::UnconnectedState; }, 3000);
+    got += s->readAll();
+    QCOMPARE(s->state(), QAbstractSocket::UnconnectedState);
+    QVERIFY2(sent < 16ll * 1024 * 1024, "an oversized header after an upgrade-ish request was read in full");
+    QVERIFY2(got.isEmpty() || got.startsWith("HTTP/1.1 431"), got.left(120).constData());
+    QVERIFY(othersServed());
+}
+
+void TestApiHostile::refusedUpgradeClosesTheConnection_data()
+{
+    QTest::addColumn<QByteArray>("head");
+    QTest::addColumn<QByteArray>("status");
+    const QByteArray ws = "Connection: Upgrade\r\nUpgrade: websocket\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n";
+    QTest::newRow("another path") << QByteArray("GET /api/v1/jobs HTTP/1.1\r\nHost: x\r\n" + ws) << QByteArray("404");
+    // QtHttpServer's parser reads `upgraded` as `upgrade` and hands the socket over.
+    QTest::newRow("upgrade inside another word")
+        << QByteArray("GET /health HTTP/1.1\r\nHost: x\r\nConnection: upgraded\r\nUpgrade: websocket\r\n\r\n") << QByteArray("404");
+    QTest::newRow("no key") << QByteArray("GET /realtime/v1/websocket?vsn=1.0.0 HTTP/1.1\r\nHost: x\r\n" + ws) << QByteArray("401");
+    QTest::newRow("wrong key") << QByteArray("GET /realtime/v1/websocket?apikey=ery_live_00000000000000000000000000000000 HTTP/1.1\r\nHost: x\r\n" + ws)
+                               << QByteArray("401");
+    QTest::newRow("two upgrade headers")
+        << QByteArray("GET /realtime/v1/websocket HTTP/1.1\r\nHost: x\r\nUpgrade: h2c\r\n" + ws) << QByteArray("400");
+    QTest::newRow("upgrade with a body")
+        << QByteArray("GET /realtime/v1/websocket HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\n" + ws + "{}") << QByteArray("400");
+}
+
+void TestApiHostile::refusedUpgradeClosesTheConnection()
+{
+    // A WebSocket upgrade that is refused gets its answer and the connection ends: nothing sent
+    // after it is ever read as a request without limits.
+    QFETCH(QByteArray, head);
+    QFETCH(QByteArray, status);
+    auto s = connectRaw();
+    s->write(head);
+    QByteArray got;
+    QVERIFY(ApiFixture::waitFor([&] { got += s->readAll(); return !firstAnswer(got).isEmpty(); }, 3000));
+    QVERIFY2(got.startsWith("HTTP/1.1 " + status), got.left(120).constData());
+    s->write("GET /health HTTP/1.1\r\nHost: x\r\n\r\n");
+    ApiFixture::waitFor([&] { got += s->readAll(); return s->state() == QAbstractSocket::UnconnectedState; }, 3000);
+    got += s->readAll();
+    QCOMPARE(s->state(), QAbstractSocket::UnconnectedState);
+    QCOMPARE(got.count("HTTP/1.1 "), 1);
+    QVERIFY(othersServed());
+}
+
+void TestApiHostile::slowHeadMissesItsDeadline()
+{
+    // One byte every 400 ms keeps the 1 s idle timer from firing, but the head as a whole has
+    // 2.5 s from its first byte.
+    QElapsedTimer t;
+    t.start();
+    auto s = connectRaw();
+    const QByteArray head = "GET /health HTTP/1.1\r\nHost: x\r\nX-Slow: aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
+    int sent = 0;
+    QByteArray got;
+    while (s->state() == QAbstractSocket::ConnectedState && sent < head.size() && t.elapsed() < 10000) {
+        s->write(head.mid(sent++, 1));
+        QTest::qWait(400);
+        got += s->readAll();
+    }
+    ApiFixture::waitFor([&] { got += s->readAll(); return s->state() == QAbstractSocket::UnconnectedState; }, 3000);
+    got += s->readAll();
+    QVERIFY2(got.startsWith("HTTP/1.1 408"), got.left(120).constData());
+    QVERIFY(got.contains("REQUEST_TIMEOUT"));
+    QVERIFY2(t.elapsed() >= 2400 && t.elapsed() < 5000, qPrintable(QString::number(t.elapsed())));
+    QVERIFY(f->call("GET", "/metrics").raw.contains("reason=\"head_timeout\""));
+}
+
+void TestApiHostile::slowBodyIsDropped()
+{
+    // 64 bytes every 300 ms (about 200 bytes/s) is under the 1 KiB/s minimum once the grace is over.
+    auto s = connectRaw();
+    s->write("POST /api/v1/jobs HTTP/1.1\r\nHost: x\r\nContent-Length: 100000\r\n\r\n");
+    QElapsedTimer t;
+    t.start();
+    QByteArray got;
+    while (s->state() == QAbstractSocket::ConnectedState && t.elapsed() < 10000) {
+        s->write(QByteArray(64, 'x'));
+        QTest::qWait(300);
+        got += s->readAll();
+    }
+    got += s->readAll();
+    QVERIFY2(got.startsWith("HTTP/1.1 408"), got.left(120).constData());
+    QVERIFY2(t.elapsed() < 5000, qPrintable(QString::number(t.elapsed())));
+    QVERIFY(f->call("GET", "/metrics").raw.contains("reason=\"body_too_slow\""));
+    QVERIFY(othersServed());
+}
+
+void TestApiHostile::unreadAnswersHoldBackTheNext()
+{
+    // A client that pipelines requests for large answers and never reads holds back its own next
+    // requests (server memory stays bounded) and is dropped once its answers stop moving.
+    const QString key = f->key(f->shop().scope, QStringLiteral("read"));
+    const qint64 rssBefore = ApiFixture::rssKiB();
+    auto s = std::make_unique<QTcpSocket>();
+    s->setReadBufferSize(1); // reads nothing: the kernel buffers fill and stay full
+    s->connectToHost(QHostAddress::LocalHost, f->port());
+    QVERIFY(ApiFixture::waitFor([&] { return s->state() == QAbstractSocket::ConnectedState; }, 3000));
+    QByteArray many;
+    for (int i = 0; i < 90; ++i)
+        many += "GET /api/v1/openapi.json HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + key.toLatin1() + "\r\n\r\n";
+    s->write(many);
+    // The client reads nothing, so it would not even see the close: watch the server instead.
+    QVERIFY(ApiFixture::waitFor([&] { return f->call("GET", "/metrics").raw.contains("reason=\"unread_responses\""); }, 8000));
+    QVERIFY(othersServed());
+    const qint64 growth = ApiFixture::rssKiB() - rssBefore;
+    QVERIFY2(growth < 48 * 1024, qPrintable(QStringLiteral("RSS grew by %1 KiB").arg(growth)));
+}
+
+void TestApiHostile::upgradedSocketOutlivesTheHandshakeDeadline()
+{
+    // Once the 101 is out the connection belongs to the realtime feed: neither the handshake
+    // deadline nor the HTTP idle timer (both 1 s here) ends it.
+    const QString key = f->key(f->shop().scope, QStringLiteral("read"));
+    QWebSocket ws;
+    QStringList got;
+    connect(&ws, &QWebSocket::textMessageReceived, &ws, [&](const QString &t) { got << t; });
+    ws.open(QUrl(QStringLiteral("ws://127.0.0.1:%1/realtime/v1/websocket?apikey=%2&vsn=1.0.0").arg(f->port()).arg(key)));
+    QVERIFY(ApiFixture::waitFor([&] { return ws.state() == QAbstractSocket::ConnectedState; }, 3000));
+    QTest::qWait(2500);
+    QCOMPARE(ws.state(), QAbstractSocket::ConnectedState);
+    ws.sendTextMessage(QStringLiteral(R"({"topic":"phoenix","event":"heartbeat","payload":{},"ref":"1"})"));
+    QVERIFY(ApiFixture::waitFor([&] { return !got.isEmpty(); }, 3000));
+    QVERIFY2(got.first().contains(QLatin1String("\"status\":\"ok\"")), qPrintable(got.first()));
+    QVERIFY(!f->call("GET", "/metrics").raw.contains("reason=\"handshake_timeout\""));
+    ws.close();
 }
 
 QTEST_GUILESS_MAIN(TestApiHostile)
