@@ -110,17 +110,20 @@ bool ConnectionGuard::scan(const char *data, qint64 n)
         }
         case RequestFramer::Step::Head:
             m_closeFlags.push_back(m_framer.closeAfter());
-            if (m_framer.contentLength() > 0) {
-                if (!m_server || !m_server->reserveBody(m_framer.contentLength())) {
-                    refuse(503, "SERVICE_UNAVAILABLE", QStringLiteral("Too many large request bodies are arriving at once; retry shortly"),
-                           "body_budget");
-                    return false;
-                }
-                m_reserved = m_framer.contentLength();
-                m_bodyStartMs = now;
-            }
+            m_bodyStartMs = now;
+            if (m_framer.contentLength() > 0 && !reserveBody(m_framer.contentLength()))
+                return false;
+            break;
+        case RequestFramer::Step::Chunk:
+            // A chunked body's size is known a chunk at a time; so is its share of the budget.
+            if (!reserveBody(m_framer.chunkSize()))
+                return false;
             break;
         case RequestFramer::Step::Complete:
+            // QtHttpServer 6.4 does not reliably read a request pipelined after trailer fields:
+            // such a request's answer closes the connection, so the client sends the next anew.
+            if (m_framer.trailers() && !m_closeFlags.empty())
+                m_closeFlags.back() = true;
             releaseBody();
             m_ends.push_back(m_scanned);
             m_lastProgressMs = now;
@@ -131,6 +134,16 @@ bool ConnectionGuard::scan(const char *data, qint64 n)
             return true;
         }
     }
+}
+
+bool ConnectionGuard::reserveBody(qint64 bytes)
+{
+    if (!m_server || !m_server->reserveBody(bytes)) {
+        refuse(503, "SERVICE_UNAVAILABLE", QStringLiteral("Too many large request bodies are arriving at once; retry shortly"), "body_budget");
+        return false;
+    }
+    m_reserved += bytes;
+    return true;
 }
 
 bool ConnectionGuard::takeCloseFlag()

@@ -16,8 +16,8 @@ class GuardedTcpServer;
 
 // Watches one connection's bytes before QtHttpServer 6.4 parses them (its own readyRead handler is
 // connected first) and cuts the connection off at the limits 6.4 lacks: request line (414), header
-// block and field count (431), Content-Length and the bytes actually received (413), chunked
-// bodies (411: a Content-Length is required), a deadline for a request head, a minimum rate for a
+// block and field count (431), a body's declared or chunked size (413), malformed chunked framing
+// or both framings at once (400), a deadline for a request head, a minimum rate for a
 // body, pipelined backlog, a client that stops reading its answers, and idle time.
 //
 // Its RequestFramer frames the stream exactly as QtHttpServer does, so it knows where every request
@@ -67,6 +67,8 @@ private:
     bool scan(const char *data, qint64 n);
     void refuse(int status, const char *code, const QString &message, const char *reason);
     void cutOff(const char *reason);
+    // Takes `bytes` of the server's body budget for the body being received; refuses (503) if full.
+    bool reserveBody(qint64 bytes);
     void releaseBody();
     static qint64 nowMs();
 

@@ -33,6 +33,7 @@ private slots:
     void slowBodyIsDropped();
     void unreadAnswersHoldBackTheNext();
     void upgradedSocketOutlivesTheHandshakeDeadline();
+    void chunkedBodiesAreAccepted();
 
 private:
     std::unique_ptr<QTcpSocket> connectRaw();
@@ -238,8 +239,20 @@ void TestApiHostile::malformedRequests_data()
     for (int i = 0; i < 130; ++i)
         many += "X-H" + QByteArray::number(i) + ": v\r\n";
     QTest::newRow("too many header fields") << QByteArray(many + "\r\n") << QByteArray("431");
-    QTest::newRow("chunked body") << QByteArray("POST /api/v1/jobs HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n0\r\n\r\n")
-                                  << QByteArray("411");
+    const QByteArray chunkedHead = "POST /api/v1/jobs HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n";
+    QTest::newRow("chunk size over the body limit") << QByteArray(chunkedHead + "200000\r\n") << QByteArray("413");
+    QTest::newRow("chunks adding up over the limit") << QByteArray(chunkedHead + "80000\r\n" + QByteArray(0x80000, 'a') + "\r\n80001\r\n")
+                                                     << QByteArray("413");
+    QTest::newRow("chunk size not hex") << QByteArray(chunkedHead + "5g\r\nhello\r\n0\r\n\r\n") << QByteArray("400");
+    QTest::newRow("chunk size negative") << QByteArray(chunkedHead + "-5\r\nhello\r\n0\r\n\r\n") << QByteArray("400");
+    QTest::newRow("chunk size line endless") << QByteArray(chunkedHead + "5;" + QByteArray(4096, 'x')) << QByteArray("400");
+    QTest::newRow("chunk data without CRLF") << QByteArray(chunkedHead + "5\r\nhelloX\r\n0\r\n\r\n") << QByteArray("400");
+    QTest::newRow("chunk size line with bare LF") << QByteArray(chunkedHead + "5\nhello\r\n0\r\n\r\n") << QByteArray("400");
+    QTest::newRow("trailers too large") << QByteArray(chunkedHead + "0\r\nX-T: " + QByteArray(9000, 't') + "\r\n\r\n") << QByteArray("431");
+    QTest::newRow("Content-Length with chunked")
+        << QByteArray("POST /api/v1/jobs HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n") << QByteArray("400");
+    QTest::newRow("a coding other than chunked")
+        << QByteArray("POST /api/v1/jobs HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: gzip, chunked\r\n\r\n0\r\n\r\n") << QByteArray("400");
     QTest::newRow("bad request line") << QByteArray("GARBAGE\r\n\r\n") << QByteArray("400");
     QTest::newRow("not http") << QByteArray("GET / SPDY/3\r\n\r\n") << QByteArray("400");
     QTest::newRow("bad content-length") << QByteArray("POST /api/v1/jobs HTTP/1.1\r\nContent-Length: 12abc\r\n\r\n") << QByteArray("400");
@@ -457,6 +470,48 @@ void TestApiHostile::upgradedSocketOutlivesTheHandshakeDeadline()
     QVERIFY2(got.first().contains(QLatin1String("\"status\":\"ok\"")), qPrintable(got.first()));
     QVERIFY(!f->call("GET", "/metrics").raw.contains("reason=\"handshake_timeout\""));
     ws.close();
+}
+
+void TestApiHostile::chunkedBodiesAreAccepted()
+{
+    // Chunked is ordinary HTTP/1.1: decoded like a Content-Length body, with a chunk extension and
+    // a trailer, and the next request on the connection is read where the body ends.
+    const QString key = f->key(f->shop().scope, QStringLiteral("read_write"));
+    auto s = connectRaw();
+    const QByteArray body = R"({"job_number":"CHUNK-RAW-1","customer":"Chunks"})";
+    s->write("POST /api/v1/jobs HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + key.toLatin1()
+             + "\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n"
+             + QByteArray::number(10, 16) + ";name=first\r\n" + body.left(10) + "\r\n"
+             + QByteArray::number(body.size() - 10, 16) + "\r\n" + body.mid(10) + "\r\n0\r\n\r\n"
+             + "GET /health HTTP/1.1\r\nHost: x\r\n\r\n");
+    QByteArray got;
+    ApiFixture::waitFor([&] { got += s->readAll(); return got.count("HTTP/1.1 ") == 2 && got.contains("\"status\":\"ok\""); }, 5000);
+    QVERIFY2(got.count("HTTP/1.1 ") == 2 && got.contains("\"status\":\"ok\""), got.left(300).constData());
+    QVERIFY2(got.startsWith("HTTP/1.1 201"), got.left(300).constData());
+    QVERIFY(got.contains("CHUNK-RAW-1"));
+    QCOMPARE(f->call("GET", "/api/v1/jobs?job_number=CHUNK-RAW-1", key).data()["jobs"].size(), size_t(1));
+    // A chunked body sent a byte at a time is still one request.
+    auto slow = connectRaw();
+    const QByteArray whole = "POST /api/v1/jobs HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + key.toLatin1()
+                             + "\r\nTransfer-Encoding: chunked\r\n\r\n" + QByteArray::number(body.size(), 16) + "\r\n"
+                             + QByteArray(body).replace("RAW-1", "RAW-2") + "\r\n0\r\n\r\n";
+    for (char c : whole) {
+        slow->write(&c, 1);
+        slow->flush();
+    }
+    got.clear();
+    QVERIFY(ApiFixture::waitFor([&] { got += slow->readAll(); return got.contains("CHUNK-RAW-2"); }, 5000));
+    QVERIFY2(got.startsWith("HTTP/1.1 201"), got.left(300).constData());
+    // Trailer fields are read and dropped; that request's answer closes the connection.
+    auto trailed = connectRaw();
+    trailed->write("POST /api/v1/jobs HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + key.toLatin1() + "\r\nTransfer-Encoding: chunked\r\n\r\n"
+                   + QByteArray::number(body.size(), 16) + "\r\n" + QByteArray(body).replace("RAW-1", "RAW-3")
+                   + "\r\n0\r\nX-Checksum: none\r\n\r\n");
+    got.clear();
+    QVERIFY(ApiFixture::waitFor([&] { got += trailed->readAll(); return trailed->state() == QAbstractSocket::UnconnectedState; }, 5000));
+    got += trailed->readAll();
+    QVERIFY2(got.startsWith("HTTP/1.1 201") && got.contains("CHUNK-RAW-3"), got.left(300).constData());
+    QVERIFY(got.contains("Connection: close"));
 }
 
 QTEST_GUILESS_MAIN(TestApiHostile)
