@@ -6,9 +6,8 @@
 namespace ery::http {
 
 // Frames a stream of HTTP/1.x requests (Content-Length and chunked bodies) as QtHttpServer 6.4 will
-// parse it, without consuming
-// anything: where each request head ends, how long its body is, whether it asks to close or to
-// become a WebSocket, and whether it breaks a limit. Pure (no socket, no clock), so the connection
+// parse it, without consuming anything: where each request head ends, how long its body is, whether
+// it asks to close or to become a WebSocket, and whether it breaks a limit. Pure (no socket, no clock), so the connection
 // guard and the fuzz harness drive the same code.
 class RequestFramer {
 public:
