@@ -26,8 +26,12 @@ struct HttpConfig {
     int maxUrlBytes = 64 * 1024;                 // 414
     int maxHeaderBytes = 64 * 1024;              // 431
     int maxHeaderFields = 128;                   // 431
-    int idleTimeoutMs = 15000;                   // keep-alive idle and slow-sender cut-off
-    int maxConnections = 1024;
+    int idleTimeoutMs = 15000;                   // keep-alive idle, no byte mid-request, answers not read: cut off
+    int headTimeoutMs = 10000;                   // a request line + headers must arrive within this from their first byte (408)
+    qint64 minBodyBytesPerSecond = 1024;         // a body slower than this on average (after the grace) → 408
+    int bodyRateGraceMs = 5000;
+    int handshakeTimeoutMs = 10000;              // a WebSocket upgrade request → 101 within this, else dropped
+    int maxConnections = 1024;                   // when full, the busiest address's idlest connection makes room
     int maxConnectionsPerPeer = 256;             // loopback benchmarks open 50+ from one address
     int maxPipelined = 100;                      // complete requests waiting on one connection
     QStringList corsOrigins;                     // exact origins allowed to call from a browser; "*" = any

@@ -18,6 +18,8 @@
 #include <QUrlQuery>
 #include <QWebSocket>
 
+#include <sys/resource.h>
+
 Q_LOGGING_CATEGORY(lcApi, "eryxon.http")
 
 namespace ery::http {
@@ -74,6 +76,17 @@ Response failedAuthAnswer(const FailedAuthTracker::Verdict &verdict)
     return resp;
 }
 
+// Every connection is a file descriptor, and the usual soft limit (1,024) is the hub's whole
+// connection cap: without headroom the accept loop would fail before the guard could shed anyone.
+void raiseOpenFileLimit(int want)
+{
+    rlimit rl{};
+    if (getrlimit(RLIMIT_NOFILE, &rl) != 0 || rl.rlim_cur >= rlim_t(want))
+        return;
+    rl.rlim_cur = rl.rlim_max == RLIM_INFINITY ? rlim_t(want) : std::min(rl.rlim_max, rlim_t(want));
+    setrlimit(RLIMIT_NOFILE, &rl);
+}
+
 } // namespace
 
 ApiServer::ApiServer(Services &services, HttpConfig cfg, std::function<Json()> engineStatus, QObject *parent)
@@ -84,6 +97,8 @@ ApiServer::ApiServer(Services &services, HttpConfig cfg, std::function<Json()> e
     connect(this, &QAbstractHttpServer::newWebSocketConnection, this, [this] {
         while (hasPendingWebSocketConnections()) {
             std::unique_ptr<QWebSocket> ws = nextPendingWebSocketConnection();
+            if (ws && m_tcp) // the 101 is out: from here QWebSocket and the realtime limits guard it
+                m_tcp->markUpgraded(ws->peerAddress(), ws->peerPort());
             if (ws && m_upgrade.take)
                 m_upgrade.take(ws.release());
         }
@@ -98,6 +113,7 @@ ApiServer::~ApiServer()
 
 Status ApiServer::listen()
 {
+    raiseOpenFileLimit(4 * m_cfg.maxConnections + 1024);
     m_tcp = new GuardedTcpServer(m_cfg, m_metrics, this);
     if (const QString e = m_tcp->setupTls(); !e.isEmpty())
         return Error::badRequest(e);
@@ -106,6 +122,9 @@ Status ApiServer::listen()
         addr = QHostAddress::LocalHost;
     else if (!addr.setAddress(m_cfg.bind))
         return Error::badRequest(QStringLiteral("--bind needs an IP address, got \"%1\"").arg(m_cfg.bind));
+    // A burst of connects (clients reconnecting after a network blip, or a flood) must not overflow
+    // the kernel's accept queue: a dropped SYN costs the client a one-second retransmit.
+    m_tcp->setListenBacklogSize(qMax(m_cfg.maxConnections, 128));
     if (!m_tcp->listen(addr, quint16(m_cfg.port)))
         return Error::internal(QStringLiteral("cannot listen on %1:%2: %3").arg(m_cfg.bind).arg(m_cfg.port).arg(m_tcp->errorString()));
     m_tcp->setHttpReceiver(this);
@@ -164,7 +183,10 @@ bool ApiServer::handleUpgrade(const QHttpServerRequest &request, QTcpSocket *soc
 
 bool ApiServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
 {
-    if (request.value(QByteArrayLiteral("upgrade")).compare(QByteArrayLiteral("websocket"), Qt::CaseInsensitive) == 0)
+    // The guard read the request head, so it knows whether this is the WebSocket upgrade that
+    // QtHttpServer hands over, and HTTP/1.0's default of closing too.
+    auto *guard = socket->findChild<ConnectionGuard *>(QString(), Qt::FindDirectChildrenOnly);
+    if (guard && guard->handedOver())
         return handleUpgrade(request, socket);
     QElapsedTimer timer;
     timer.start();
@@ -181,7 +203,44 @@ bool ApiServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *soc
     r.body = request.body();
     r.peer = request.remoteAddress();
     r.requestId = requestIdFrom(r.header("x-request-id"));
+    const bool close = guard ? guard->takeCloseFlag() : r.header("connection").toLower().contains("close");
+    auto w = m_waiting.find(socket);
+    if (w == m_waiting.end() && socket->bytesToWrite() <= kBackPressureBytes) {
+        answer(r, socket, close, timer);
+        return true;
+    }
+    // The client has not read the answers already sent: the next one waits until it does.
+    if (w == m_waiting.end()) {
+        w = m_waiting.insert(socket, {});
+        if (!socket->property("eryWaitWatched").toBool()) { // once per socket, as in queue()
+            socket->setProperty("eryWaitWatched", true);
+            connect(socket, &QIODevice::bytesWritten, this, [this, socket] { answerWaiting(socket); });
+            connect(socket, &QObject::destroyed, this, [this, socket] { m_waiting.remove(socket); });
+        }
+    }
+    w->push_back({std::move(r), close, timer});
+    if (int(w->size()) > m_cfg.maxPipelined) {
+        m_metrics.refused("unread_responses");
+        socket->abort();
+    }
+    return true;
+}
 
+void ApiServer::answerWaiting(QTcpSocket *socket)
+{
+    auto w = m_waiting.find(socket);
+    while (w != m_waiting.end() && !w->empty() && socket->bytesToWrite() <= kBackPressureBytes) {
+        Waiting next = std::move(w->front());
+        w->pop_front();
+        answer(next.request, socket, next.close, next.timer);
+        w = m_waiting.find(socket);
+    }
+    if (w != m_waiting.end() && w->empty())
+        m_waiting.erase(w);
+}
+
+void ApiServer::answer(Request &r, QTcpSocket *socket, bool close, const QElapsedTimer &timer)
+{
     QString label = QStringLiteral("unmatched");
     Response resp;
     Database &db = m_s.db;
@@ -194,9 +253,6 @@ bool ApiServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *soc
         resp = Response::error(Error::internal(QStringLiteral("Internal error (request %1)").arg(r.requestId)));
     }
     db.setGrouping(false);
-    // The guard read the request line, so it knows HTTP/1.0's default of closing too.
-    auto *guard = socket->findChild<ConnectionGuard *>(QString(), Qt::FindDirectChildrenOnly);
-    const bool close = guard ? guard->takeCloseFlag() : r.header("connection").toLower().contains("close");
     auto slot = std::make_shared<Slot>();
     slot->requestId = r.requestId;
     slot->headOnly = r.method == Method::Head;
@@ -220,7 +276,7 @@ bool ApiServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *soc
             if (sock)
                 self->flush(sock);
         });
-        return true;
+        return;
     }
     m_metrics.request(label, methodName(r.method), resp.status, double(timer.nsecsElapsed()) / 1e9);
     slot->response = std::move(resp);
@@ -241,11 +297,10 @@ bool ApiServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *soc
                     qCWarning(lcApi) << "committing a batch of requests failed:" << s.error().message;
             }, Qt::QueuedConnection);
         }
-        return true;
+        return;
     }
     slot->ready = true;
     queue(socket, slot);
-    return true;
 }
 
 void ApiServer::send(QTcpSocket *socket, const Response &resp, bool headOnly, bool close)

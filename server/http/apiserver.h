@@ -7,6 +7,7 @@
 #include "router.h"
 
 #include <QAbstractHttpServer>
+#include <QElapsedTimer>
 #include <QPointer>
 #include <QTcpSocket>
 
@@ -61,6 +62,17 @@ protected:
 
 private:
     bool handleUpgrade(const QHttpServerRequest &request, QTcpSocket *socket);
+    // Routes, runs and queues the answer of one request.
+    void answer(Request &r, QTcpSocket *socket, bool close, const QElapsedTimer &timer);
+    // Back-pressure: while a client has more than kBackPressureBytes of answers unread, its next
+    // requests wait (in order, at most maxPipelined) instead of piling up more answers; a large
+    // answer itself is always sent whole.
+    struct Waiting {
+        Request request;
+        bool close = false;
+        QElapsedTimer timer;
+    };
+    void answerWaiting(QTcpSocket *socket);
     Response process(Request &r, QString *routeLabel);
     Response authorize(Request &r, const Route &route, RateLimiter::Decision *rate, bool *limited);
     void decorate(const Request &r, Response &resp, const RateLimiter::Decision *rate) const;
@@ -93,7 +105,9 @@ private:
     Upgrade m_upgrade;
     QHash<QTcpSocket *, std::deque<std::shared_ptr<Slot>>> m_out; // connections with waiting answers
     std::vector<std::pair<QPointer<QTcpSocket>, std::shared_ptr<Slot>>> m_groupHeld;
+    QHash<QTcpSocket *, std::deque<Waiting>> m_waiting;
     bool m_flushScheduled = false;
+    static constexpr qint64 kBackPressureBytes = 8 * 1024 * 1024;
     static constexpr size_t kMaxHeld = 256; // a larger batch is committed at once
 };
 

@@ -13,49 +13,22 @@ namespace ery::http {
 namespace {
 // Complete requests QtHttpServer has not reached yet, in bytes; past this a client is flooding.
 constexpr qint64 kMaxBacklogBytes = 1024 * 1024;
-// Responses the client has not read; past this it is not reading at all.
-constexpr qint64 kMaxUnreadBytes = 8 * 1024 * 1024;
 // How long a refused client gets to read its error before the socket is dropped.
 constexpr qint64 kRefusedGraceMs = 5000;
 
-bool isSpace(char c)
+RequestFramer::Limits framerLimits(const HttpConfig &cfg)
 {
-    return c == '\v' || c == '\n' || c == '\r' || c == ' ' || c == '\t';
-}
-
-// The request-line checks QtHttpServer 6.4 makes (parseRequestLine): a request it would reject
-// is refused here, because on its parse error 6.4 only disconnects its signals and leaves the
-// socket open.
-bool validRequestLine(const QByteArray &line, qsizetype *targetSize)
-{
-    qsizetype i = line.indexOf(' ');
-    if (i <= 0)
-        return false;
-    ++i;
-    while (i < line.size() && line[i] == ' ')
-        ++i;
-    const qsizetype j = line.indexOf(' ', i);
-    if (j == -1)
-        return false;
-    *targetSize = j - i;
-    qsizetype k = j + 1;
-    while (k < line.size() && line[k] == ' ')
-        ++k;
-    if (k >= line.size())
-        return false;
-    const qsizetype e = line.indexOf(' ', k);
-    const QByteArray protocol = e == -1 ? line.mid(k) : line.mid(k, e - k);
-    return protocol.size() == 8 && protocol.startsWith("HTTP/1.") && (protocol[7] == '0' || protocol[7] == '1');
+    return {cfg.maxUrlBytes, cfg.maxHeaderBytes, cfg.maxHeaderFields, cfg.maxBodyBytes};
 }
 } // namespace
 
 ConnectionGuard::ConnectionGuard(QTcpSocket *socket, const HttpConfig &cfg, GuardedTcpServer *server)
-    : QObject(socket), m_socket(socket), m_cfg(cfg), m_server(server), m_peer(socket->peerAddress().toString())
+    : QObject(socket), m_socket(socket), m_cfg(cfg), m_server(server), m_peer(socket->peerAddress().toString()), m_framer(framerLimits(cfg))
 {
-    m_lastActivityMs = nowMs();
+    m_lastActivityMs = m_lastProgressMs = nowMs();
     // First connection on readyRead: runs before QtHttpServer's, which is connected later.
     connect(socket, &QTcpSocket::readyRead, this, &ConnectionGuard::onReadyRead);
-    connect(socket, &QTcpSocket::bytesWritten, this, [this] { m_lastActivityMs = nowMs(); });
+    connect(socket, &QTcpSocket::bytesWritten, this, [this] { m_lastActivityMs = m_lastProgressMs = nowMs(); });
 }
 
 ConnectionGuard::~ConnectionGuard()
@@ -81,7 +54,7 @@ qint64 ConnectionGuard::nowMs()
 
 void ConnectionGuard::onReadyRead()
 {
-    if (m_phase == Phase::Refused || m_phase == Phase::Upgraded)
+    if (m_phase != Phase::Http)
         return;
     const qint64 avail = m_socket->bytesAvailable();
     const qint64 absEnd = m_serverPos + avail;
@@ -94,11 +67,6 @@ void ConnectionGuard::onReadyRead()
         if (!scan(buf.constData() + (avail - fresh), fresh))
             return;
     }
-    if (m_phase == Phase::Upgraded) {
-        // The rest of the stream is WebSocket frames, which QWebSocket limits itself.
-        disconnect(m_socket, &QTcpSocket::readyRead, this, &ConnectionGuard::onReadyRead);
-        return;
-    }
     // QtHttpServer runs next and reads up to the end of the first complete request.
     while (!m_ends.empty() && m_ends.front() <= m_serverPos)
         m_ends.pop_front();
@@ -108,127 +76,73 @@ void ConnectionGuard::onReadyRead()
     } else {
         m_serverPos = absEnd;
     }
+    if (m_phase == Phase::HandedOver) {
+        // What follows is WebSocket frames (QWebSocket limits those) or nothing: the handshake
+        // answer, or a refusal that closes the connection, comes next.
+        disconnect(m_socket, &QTcpSocket::readyRead, this, &ConnectionGuard::onReadyRead);
+        return;
+    }
     if (int(m_ends.size()) > m_cfg.maxPipelined)
         return cutOff("pipelined_backlog");
     if (absEnd - m_serverPos > kMaxBacklogBytes + m_cfg.maxHeaderBytes)
         return cutOff("input_backlog");
-    if (m_socket->bytesToWrite() > kMaxUnreadBytes)
-        return cutOff("unread_responses");
 }
 
 bool ConnectionGuard::scan(const char *data, qint64 n)
 {
-    qint64 i = 0;
-    while (i < n) {
-        switch (m_phase) {
-        case Phase::RequestLine: {
-            const char c = data[i++];
-            ++m_scanned;
-            if (m_line.isEmpty() && isSpace(c))
-                continue; // QtHttpServer skips whitespace between requests too
-            if (c != '\n') {
-                if (++m_lineBytes > m_cfg.maxUrlBytes + 64) {
-                    refuse(414, "URI_TOO_LONG", QStringLiteral("The request line is longer than %1 bytes").arg(m_cfg.maxUrlBytes), "uri_too_long");
-                    return false;
-                }
-                m_line.append(c);
-                continue;
-            }
-            if (m_line.endsWith('\r'))
-                m_line.chop(1);
-            qsizetype target = 0;
-            if (!validRequestLine(m_line, &target)) {
-                refuse(400, "BAD_REQUEST", QStringLiteral("Malformed request line"), "bad_request_line");
-                return false;
-            }
-            if (target > m_cfg.maxUrlBytes) {
-                refuse(414, "URI_TOO_LONG", QStringLiteral("The URL is longer than %1 bytes").arg(m_cfg.maxUrlBytes), "uri_too_long");
-                return false;
-            }
-            m_close = m_line.endsWith("HTTP/1.0");
-            m_line.clear();
-            m_lineBytes = 0;
-            m_headerBytes = 0;
-            m_headerFields = 0;
-            m_contentLength = -1;
-            m_chunked = false;
-            m_upgrade = false;
-            m_phase = Phase::Headers;
-            break;
+    const qint64 now = nowMs();
+    qint64 off = 0;
+    while (true) {
+        const bool wasInHead = m_framer.inHead();
+        qint64 used = 0;
+        const RequestFramer::Step step = m_framer.feed(data + off, n - off, &used);
+        off += used;
+        m_scanned += used;
+        if (!wasInHead && m_framer.inHead())
+            m_headStartMs = now;
+        switch (step) {
+        case RequestFramer::Step::NeedMore:
+            return true;
+        case RequestFramer::Step::Refused: {
+            const auto &r = m_framer.refusal();
+            refuse(r.status, r.code, r.message, r.reason);
+            return false;
         }
-        case Phase::Headers: {
-            const char c = data[i++];
-            ++m_scanned;
-            if (++m_headerBytes > m_cfg.maxHeaderBytes) {
-                refuse(431, "HEADERS_TOO_LARGE", QStringLiteral("The headers are larger than %1 bytes").arg(m_cfg.maxHeaderBytes), "headers_too_large");
+        case RequestFramer::Step::Head:
+            m_closeFlags.push_back(m_framer.closeAfter());
+            m_bodyStartMs = now;
+            if (m_framer.contentLength() > 0 && !reserveBody(m_framer.contentLength()))
                 return false;
-            }
-            if (c != '\n') {
-                m_line.append(c);
-                continue;
-            }
-            if (m_line.endsWith('\r'))
-                m_line.chop(1);
-            if (m_line.isEmpty()) {
-                if (!endHeaders())
-                    return false;
-                break;
-            }
-            if (++m_headerFields > m_cfg.maxHeaderFields) {
-                refuse(431, "HEADERS_TOO_LARGE", QStringLiteral("More than %1 header fields").arg(m_cfg.maxHeaderFields), "too_many_headers");
-                return false;
-            }
-            const qsizetype colon = m_line.indexOf(':');
-            if (colon <= 0) {
-                refuse(400, "BAD_REQUEST", QStringLiteral("Malformed header line"), "bad_header");
-                return false;
-            }
-            const QByteArray name = m_line.left(colon).trimmed().toLower();
-            const QByteArray value = m_line.mid(colon + 1).trimmed();
-            if (name == "content-length") {
-                bool ok = !value.isEmpty();
-                for (char d : value)
-                    ok = ok && d >= '0' && d <= '9';
-                const qint64 len = ok && value.size() <= 18 ? value.toLongLong(&ok) : -1;
-                if (!ok || len < 0 || (m_contentLength >= 0 && m_contentLength != len)) {
-                    refuse(400, "BAD_REQUEST", QStringLiteral("Invalid Content-Length"), "bad_content_length");
-                    return false;
-                }
-                if (len > m_cfg.maxBodyBytes) {
-                    refuse(413, "PAYLOAD_TOO_LARGE", QStringLiteral("The body is larger than %1 bytes").arg(m_cfg.maxBodyBytes), "payload_too_large");
-                    return false;
-                }
-                m_contentLength = len;
-            } else if (name == "transfer-encoding") {
-                m_chunked = true;
-            } else if (name == "connection") {
-                const QByteArray v = value.toLower();
-                m_upgrade = m_upgrade || v.contains("upgrade");
-                if (v.contains("close"))
-                    m_close = true;
-                else if (v.contains("keep-alive"))
-                    m_close = false;
-            }
-            m_line.clear();
             break;
-        }
-        case Phase::Body: {
-            const qint64 take = qMin(m_bodyLeft, n - i);
-            i += take;
-            m_scanned += take;
-            m_bodyLeft -= take;
-            if (m_bodyLeft == 0) {
-                releaseBody();
-                m_ends.push_back(m_scanned);
-                m_phase = Phase::RequestLine;
-            }
+        case RequestFramer::Step::Chunk:
+            // A chunked body's size is known a chunk at a time; so is its share of the budget.
+            if (!reserveBody(m_framer.chunkSize()))
+                return false;
             break;
-        }
-        case Phase::Upgraded:
-        case Phase::Refused:
-            return m_phase == Phase::Upgraded;
+        case RequestFramer::Step::Complete:
+            // QtHttpServer 6.4 does not reliably read a request pipelined after trailer fields:
+            // such a request's answer closes the connection, so the client sends the next anew.
+            if (m_framer.trailers() && !m_closeFlags.empty())
+                m_closeFlags.back() = true;
+            releaseBody();
+            m_ends.push_back(m_scanned);
+            m_lastProgressMs = now;
+            break;
+        case RequestFramer::Step::Upgrade:
+            m_phase = Phase::HandedOver;
+            m_handedOverMs = now;
+            return true;
         }
     }
+}
+
+bool ConnectionGuard::reserveBody(qint64 bytes)
+{
+    if (!m_server || !m_server->reserveBody(bytes)) {
+        refuse(503, "SERVICE_UNAVAILABLE", QStringLiteral("Too many large request bodies are arriving at once; retry shortly"), "body_budget");
+        return false;
+    }
+    m_reserved += bytes;
     return true;
 }
 
@@ -239,34 +153,6 @@ bool ConnectionGuard::takeCloseFlag()
     const bool close = m_closeFlags.front();
     m_closeFlags.pop_front();
     return close;
-}
-
-bool ConnectionGuard::endHeaders()
-{
-    m_line.clear();
-    m_closeFlags.push_back(m_close);
-    if (m_chunked) {
-        refuse(411, "BAD_REQUEST", QStringLiteral("Send the body with a Content-Length (chunked request bodies are not accepted)"), "chunked_body");
-        return false;
-    }
-    if (m_upgrade) {
-        m_ends.push_back(m_scanned);
-        m_phase = Phase::Upgraded;
-        return true;
-    }
-    if (m_contentLength > 0) {
-        if (!m_server || !m_server->reserveBody(m_contentLength)) {
-            refuse(503, "SERVICE_UNAVAILABLE", QStringLiteral("Too many large request bodies are arriving at once; retry shortly"), "body_budget");
-            return false;
-        }
-        m_reserved = m_contentLength;
-        m_bodyLeft = m_contentLength;
-        m_phase = Phase::Body;
-        return true;
-    }
-    m_ends.push_back(m_scanned);
-    m_phase = Phase::RequestLine;
-    return true;
 }
 
 void ConnectionGuard::refuse(int status, const char *code, const QString &message, const char *reason)
@@ -306,6 +192,13 @@ void ConnectionGuard::cutOff(const char *reason)
         m_socket->disconnectFromHost();
 }
 
+void ConnectionGuard::shed()
+{
+    cutOff("shed");
+    // No grace: the slot is wanted now.
+    m_socket->abort();
+}
+
 void ConnectionGuard::sweep(qint64 now)
 {
     if (m_phase == Phase::Upgraded || m_socket->state() == QAbstractSocket::UnconnectedState)
@@ -315,14 +208,38 @@ void ConnectionGuard::sweep(qint64 now)
             m_socket->abort();
         return;
     }
-    if (m_socket->bytesToWrite() > kMaxUnreadBytes)
+    if (m_phase == Phase::HandedOver) {
+        // Handed to QWebSocketServer, which has a handshake timeout of its own; this one also
+        // covers a socket it never finished with.
+        if (now - m_handedOverMs > m_cfg.handshakeTimeoutMs) {
+            if (m_server)
+                m_server->metrics().refused("handshake_timeout");
+            m_socket->abort();
+        }
+        return;
+    }
+    // Answers the client does not read: they may be large (they are sent with back-pressure), but
+    // they must move.
+    const qint64 unsent = m_socket->bytesToWrite();
+    if (unsent == 0 || unsent != m_unsent)
+        m_unsentSinceMs = now;
+    m_unsent = unsent;
+    if (unsent > 0 && now - m_unsentSinceMs > m_cfg.idleTimeoutMs)
         return cutOff("unread_responses");
+    if (m_framer.inHead() && now - m_headStartMs > m_cfg.headTimeoutMs)
+        return refuse(408, "REQUEST_TIMEOUT", QStringLiteral("The request head was not completed within %1 s").arg(m_cfg.headTimeoutMs / 1000),
+                      "head_timeout");
+    if (m_framer.inBody()) {
+        const qint64 elapsed = now - m_bodyStartMs;
+        if (elapsed > m_cfg.bodyRateGraceMs && m_framer.bodyReceived() * 1000 < m_cfg.minBodyBytesPerSecond * elapsed)
+            return refuse(408, "REQUEST_TIMEOUT",
+                          QStringLiteral("The request body arrived slower than %1 bytes/s").arg(m_cfg.minBodyBytesPerSecond), "body_too_slow");
+    }
     if (now - m_lastActivityMs < m_cfg.idleTimeoutMs)
         return;
-    const bool midRequest = m_phase != Phase::RequestLine || !m_line.isEmpty();
-    if (midRequest)
-        refuse(408, "BAD_REQUEST", QStringLiteral("The request was not completed in time"), "request_timeout");
-    else
+    if (m_framer.inHead() || m_framer.inBody())
+        refuse(408, "REQUEST_TIMEOUT", QStringLiteral("The request was not completed in time"), "request_timeout");
+    else if (unsent == 0)
         cutOff("idle");
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/config.h"
+#include "requestframer.h"
 
 #include <QObject>
 #include <QPointer>
@@ -15,13 +16,18 @@ class GuardedTcpServer;
 
 // Watches one connection's bytes before QtHttpServer 6.4 parses them (its own readyRead handler is
 // connected first) and cuts the connection off at the limits 6.4 lacks: request line (414), header
-// block and field count (431), Content-Length and the bytes actually received (413), chunked
-// bodies (411: a Content-Length is required), pipelined backlog, unread responses and idle time.
+// block and field count (431), a body's declared or chunked size (413), malformed chunked framing
+// or both framings at once (400), a deadline for a request head, a minimum rate for a
+// body, pipelined backlog, a client that stops reading its answers, and idle time.
 //
-// It frames the stream exactly as QtHttpServer does, so it knows where every request ends and
-// therefore how far QtHttpServer will have read after each readyRead (it reads up to the end of
-// the first complete request, or everything when none is complete). That position is what lets it
-// count each byte once without consuming anything.
+// Its RequestFramer frames the stream exactly as QtHttpServer does, so it knows where every request
+// ends and therefore how far QtHttpServer will have read after each readyRead (it reads up to the
+// end of the first complete request, or everything when none is complete). That position is what
+// lets it count each byte once without consuming anything.
+//
+// Guarding ends only when a WebSocket handshake has really happened: a request that asks for a
+// WebSocket is handed over (nothing after it is HTTP), and the connection must then be upgraded
+// within the handshake time or it is dropped; any other request is HTTP under every limit.
 class ConnectionGuard : public QObject {
     Q_OBJECT
 public:
@@ -31,22 +37,38 @@ public:
 
     // QtHttpServer's own readyRead connection, cut before a refusal so it never parses the rest.
     void setHttpReceiver(QObject *receiver) { m_httpReceiver = receiver; }
-    // Idle and backlog check, from the server's sweep timer.
+    // Deadlines, rates and idle time, from the server's sweep timer.
     void sweep(qint64 nowMs);
-    void noteWritten() { m_lastActivityMs = nowMs(); }
+    // The WebSocket handshake of the handed-over request completed (101 sent).
+    void markUpgraded() { m_phase = Phase::Upgraded; }
+    // The last complete request asked for a WebSocket and nothing after it was framed as HTTP.
+    bool handedOver() const { return m_phase == Phase::HandedOver; }
     bool upgraded() const { return m_phase == Phase::Upgraded; }
     // Whether the next answered request asked to close the connection after its answer
     // (Connection: close, or HTTP/1.0 without keep-alive); requests are answered in order.
     bool takeCloseFlag();
 
+    QTcpSocket *socket() const { return m_socket; }
+    const QString &peer() const { return m_peer; }
+    // For shedding under pressure: when this connection last did something useful (a request
+    // completed or an answer was read); a request head trickling in does not count.
+    qint64 lastProgressMs() const { return m_lastProgressMs; }
+    // Not a WebSocket (those have limits of their own); a refused connection waiting out its grace
+    // goes first.
+    bool sheddable() const { return m_phase == Phase::Http || m_phase == Phase::Refused; }
+    bool refused() const { return m_phase == Phase::Refused; }
+    // Closes the connection to make room for another client.
+    void shed();
+
 private:
-    enum class Phase { RequestLine, Headers, Body, Upgraded, Refused };
+    enum class Phase { Http, HandedOver, Upgraded, Refused };
     void onReadyRead();
-    // Scans new bytes; false once the connection was refused.
+    // Frames new bytes; false once the connection was refused.
     bool scan(const char *data, qint64 n);
-    bool endHeaders();
     void refuse(int status, const char *code, const QString &message, const char *reason);
     void cutOff(const char *reason);
+    // Takes `bytes` of the server's body budget for the body being received; refuses (503) if full.
+    bool reserveBody(qint64 bytes);
     void releaseBody();
     static qint64 nowMs();
 
@@ -55,24 +77,22 @@ private:
     GuardedTcpServer *m_server;
     QString m_peer;
     QPointer<QObject> m_httpReceiver;
+    RequestFramer m_framer;
 
-    Phase m_phase = Phase::RequestLine;
+    Phase m_phase = Phase::Http;
     qint64 m_scanned = 0;   // absolute stream offset scanned so far
     qint64 m_serverPos = 0; // absolute offset QtHttpServer has read up to
     std::deque<qint64> m_ends; // absolute ends of complete requests QtHttpServer has not reached
-
-    QByteArray m_line;      // the current request line or header line (bounded by the limits)
-    qint64 m_lineBytes = 0;
-    qint64 m_headerBytes = 0;
-    int m_headerFields = 0;
-    qint64 m_contentLength = -1;
-    bool m_chunked = false;
-    bool m_upgrade = false;
-    bool m_close = false;          // of the request being scanned
     std::deque<bool> m_closeFlags; // of the scanned requests not yet answered
-    qint64 m_bodyLeft = 0;
+
     qint64 m_reserved = 0; // of the server's body budget, for the body being received
-    qint64 m_lastActivityMs = 0;
+    qint64 m_lastActivityMs = 0;  // any byte in or out
+    qint64 m_lastProgressMs = 0;
+    qint64 m_headStartMs = 0;     // when the request head being received began
+    qint64 m_bodyStartMs = 0;     // when the body being received began
+    qint64 m_handedOverMs = 0;
+    qint64 m_unsent = 0;          // bytesToWrite at the last sweep
+    qint64 m_unsentSinceMs = 0;   // since when the answers waiting have not moved
 };
 
 } // namespace ery::http

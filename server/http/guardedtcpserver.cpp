@@ -70,7 +70,9 @@ void GuardedTcpServer::incomingConnection(qintptr handle)
         return;
     }
     const QString peer = socket->peerAddress().toString();
-    if (int(m_guards.size()) >= m_cfg.maxConnections || m_perPeer.value(peer) >= m_cfg.maxConnectionsPerPeer) {
+    const int peerCount = int(m_perPeer.value(peer).size());
+    const bool room = peerCount < m_cfg.maxConnectionsPerPeer && (int(m_guards.size()) < m_cfg.maxConnections || makeRoom(peerCount));
+    if (!room) {
         m_metrics.refused("connection_limit");
         connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
         if (!tls()) {
@@ -86,7 +88,7 @@ void GuardedTcpServer::incomingConnection(qintptr handle)
     auto *guard = new ConnectionGuard(socket, m_cfg, this);
     guard->setHttpReceiver(m_httpReceiver);
     m_guards.insert(guard);
-    m_perPeer[peer]++;
+    m_perPeer[peer].insert(guard);
     m_metrics.connectionOpened();
     if (auto *ssl = qobject_cast<QSslSocket *>(socket)) {
         ssl->setLocalCertificate(m_cert);
@@ -111,8 +113,43 @@ void GuardedTcpServer::release(ConnectionGuard *g, const QString &peer)
         return;
     m_metrics.connectionClosed();
     auto it = m_perPeer.find(peer);
-    if (it != m_perPeer.end() && --*it <= 0)
-        m_perPeer.erase(it);
+    if (it != m_perPeer.end()) {
+        it->remove(g);
+        if (it->isEmpty())
+            m_perPeer.erase(it);
+    }
+}
+
+bool GuardedTcpServer::makeRoom(int newcomerCount)
+{
+    const QSet<ConnectionGuard *> *busiest = nullptr;
+    for (const auto &guards : std::as_const(m_perPeer))
+        if (!busiest || guards.size() > busiest->size())
+            busiest = &guards;
+    if (!busiest || int(busiest->size()) <= newcomerCount + 1)
+        return false;
+    ConnectionGuard *victim = nullptr;
+    auto worse = [](ConnectionGuard *a, ConnectionGuard *b) {
+        return a->refused() != b->refused() ? a->refused() : a->lastProgressMs() < b->lastProgressMs();
+    };
+    for (ConnectionGuard *g : *busiest)
+        if (g->sheddable() && (!victim || worse(g, victim)))
+            victim = g;
+    if (!victim)
+        return false;
+    release(victim, victim->peer()); // its slot is free now, not when the socket is deleted
+    victim->shed();
+    return true;
+}
+
+void GuardedTcpServer::markUpgraded(const QHostAddress &peer, quint16 peerPort)
+{
+    const auto it = m_perPeer.constFind(peer.toString());
+    if (it == m_perPeer.constEnd())
+        return;
+    for (ConnectionGuard *g : *it)
+        if (g->handedOver() && g->socket()->peerPort() == peerPort)
+            return g->markUpgraded();
 }
 
 } // namespace ery::http

@@ -16,7 +16,10 @@ class HttpMetrics;
 
 // The QTcpServer handed to QAbstractHttpServer::bind(): every accepted socket gets a
 // ConnectionGuard (connected to readyRead before QtHttpServer is), connection caps per peer and in
-// total, and, with a certificate and key, TLS.
+// total, and, with a certificate and key, TLS. When every slot is taken, a newcomer still gets in
+// if some address holds more connections than it would: that address's connection that has made
+// progress least recently (idle the longest, or trickling a request head) is shed for it, so a
+// handful of addresses cannot lock everyone else out.
 class GuardedTcpServer : public QTcpServer {
     Q_OBJECT
 public:
@@ -34,20 +37,25 @@ public:
     bool reserveBody(qint64 bytes);
     void releaseBody(qint64 bytes) { m_bodyBytes -= bytes; }
     qint64 bodyBytesReserved() const { return m_bodyBytes; }
-    // A connection's guard going away (with its socket).
+    // A connection's guard going away (with its socket, or shed); idempotent.
     void release(ConnectionGuard *g, const QString &peer);
+    // The WebSocket handshake of the connection from this peer address and port completed.
+    void markUpgraded(const QHostAddress &peer, quint16 peerPort);
 
 protected:
     void incomingConnection(qintptr handle) override;
 
 private:
+    // Sheds one connection of an address holding more than `newcomerCount + 1`; false if none.
+    bool makeRoom(int newcomerCount);
+
     const HttpConfig &m_cfg;
     HttpMetrics &m_metrics;
     QObject *m_httpReceiver = nullptr;
     QSslCertificate m_cert;
     QSslKey m_key;
     QSet<ConnectionGuard *> m_guards;
-    QHash<QString, int> m_perPeer;
+    QHash<QString, QSet<ConnectionGuard *>> m_perPeer;
     QTimer m_sweep;
     qint64 m_bodyBytes = 0;
 };

@@ -5,6 +5,7 @@
 #include <QElapsedTimer>
 #include <QTcpSocket>
 #include <QTest>
+#include <QWebSocket>
 
 using namespace ery;
 using namespace ery::test;
@@ -24,6 +25,15 @@ private slots:
     void malformedRequests_data();
     void malformedRequests();
     void connectionCaps();
+    void upgradeHeadersWithoutHandshake_data();
+    void upgradeHeadersWithoutHandshake();
+    void refusedUpgradeClosesTheConnection_data();
+    void refusedUpgradeClosesTheConnection();
+    void slowHeadMissesItsDeadline();
+    void slowBodyIsDropped();
+    void unreadAnswersHoldBackTheNext();
+    void upgradedSocketOutlivesTheHandshakeDeadline();
+    void chunkedBodiesAreAccepted();
 
 private:
     std::unique_ptr<QTcpSocket> connectRaw();
@@ -41,6 +51,9 @@ void TestApiHostile::initTestCase()
     cfg.maxConnectionsPerPeer = 40;
     cfg.maxBodyBytes = 1024 * 1024;
     cfg.maxBodyBytesInFlight = 3 * 1024 * 1024;
+    cfg.headTimeoutMs = 2500;
+    cfg.bodyRateGraceMs = 1000;
+    cfg.handshakeTimeoutMs = 1000;
     f = ApiFixture::create(cfg);
 }
 
@@ -226,8 +239,20 @@ void TestApiHostile::malformedRequests_data()
     for (int i = 0; i < 130; ++i)
         many += "X-H" + QByteArray::number(i) + ": v\r\n";
     QTest::newRow("too many header fields") << QByteArray(many + "\r\n") << QByteArray("431");
-    QTest::newRow("chunked body") << QByteArray("POST /api/v1/jobs HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n0\r\n\r\n")
-                                  << QByteArray("411");
+    const QByteArray chunkedHead = "POST /api/v1/jobs HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n";
+    QTest::newRow("chunk size over the body limit") << QByteArray(chunkedHead + "200000\r\n") << QByteArray("413");
+    QTest::newRow("chunks adding up over the limit") << QByteArray(chunkedHead + "80000\r\n" + QByteArray(0x80000, 'a') + "\r\n80001\r\n")
+                                                     << QByteArray("413");
+    QTest::newRow("chunk size not hex") << QByteArray(chunkedHead + "5g\r\nhello\r\n0\r\n\r\n") << QByteArray("400");
+    QTest::newRow("chunk size negative") << QByteArray(chunkedHead + "-5\r\nhello\r\n0\r\n\r\n") << QByteArray("400");
+    QTest::newRow("chunk size line endless") << QByteArray(chunkedHead + "5;" + QByteArray(4096, 'x')) << QByteArray("400");
+    QTest::newRow("chunk data without CRLF") << QByteArray(chunkedHead + "5\r\nhelloX\r\n0\r\n\r\n") << QByteArray("400");
+    QTest::newRow("chunk size line with bare LF") << QByteArray(chunkedHead + "5\nhello\r\n0\r\n\r\n") << QByteArray("400");
+    QTest::newRow("trailers too large") << QByteArray(chunkedHead + "0\r\nX-T: " + QByteArray(9000, 't') + "\r\n\r\n") << QByteArray("431");
+    QTest::newRow("Content-Length with chunked")
+        << QByteArray("POST /api/v1/jobs HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n") << QByteArray("400");
+    QTest::newRow("a coding other than chunked")
+        << QByteArray("POST /api/v1/jobs HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: gzip, chunked\r\n\r\n0\r\n\r\n") << QByteArray("400");
     QTest::newRow("bad request line") << QByteArray("GARBAGE\r\n\r\n") << QByteArray("400");
     QTest::newRow("not http") << QByteArray("GET / SPDY/3\r\n\r\n") << QByteArray("400");
     QTest::newRow("bad content-length") << QByteArray("POST /api/v1/jobs HTTP/1.1\r\nContent-Length: 12abc\r\n\r\n") << QByteArray("400");
@@ -265,6 +290,228 @@ void TestApiHostile::connectionCaps()
     held.clear();
     QTest::qWait(100);
     QVERIFY(othersServed());
+}
+
+namespace {
+// One whole answer (head and Content-Length body) at the start of `buf`, or empty.
+QByteArray firstAnswer(const QByteArray &buf)
+{
+    const qsizetype headEnd = buf.indexOf("\r\n\r\n");
+    if (headEnd < 0)
+        return {};
+    const qsizetype cl = buf.toLower().indexOf("content-length: ");
+    const qint64 len = cl < 0 || cl > headEnd ? 0 : buf.mid(cl + 16, buf.indexOf("\r\n", cl) - cl - 16).toLongLong();
+    return buf.size() >= headEnd + 4 + len ? buf.left(headEnd + 4 + len) : QByteArray();
+}
+} // namespace
+
+void TestApiHostile::upgradeHeadersWithoutHandshake_data()
+{
+    QTest::addColumn<QByteArray>("head");
+    QTest::addColumn<QByteArray>("status");
+    QTest::newRow("keep-alive, Upgrade") << QByteArray("GET /health HTTP/1.1\r\nHost: x\r\nConnection: keep-alive, Upgrade\r\n\r\n") << QByteArray("200");
+    QTest::newRow("mixed case") << QByteArray("GET /health HTTP/1.1\r\nHost: x\r\nCoNnEcTiOn: uPgRaDe\r\n\r\n") << QByteArray("200");
+    QTest::newRow("Upgrade to another protocol")
+        << QByteArray("GET /health HTTP/1.1\r\nHost: x\r\nConnection: Upgrade\r\nUpgrade: h2c\r\n\r\n") << QByteArray("200");
+    QTest::newRow("Upgrade without Connection")
+        << QByteArray("GET /health HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\n\r\n") << QByteArray("200");
+    QTest::newRow("body after an upgrade header")
+        << QByteArray("POST /api/v1/jobs HTTP/1.1\r\nHost: x\r\nConnection: upgrade\r\nContent-Length: 2\r\n\r\n{}") << QByteArray("401");
+}
+
+void TestApiHostile::upgradeHeadersWithoutHandshake()
+{
+    // A request that only mentions an upgrade is plain HTTP: answered as such, and everything after
+    // it on the connection stays under every limit (it used to switch the guard off for good).
+    QFETCH(QByteArray, head);
+    QFETCH(QByteArray, status);
+    auto s = connectRaw();
+    s->write(head);
+    QByteArray got;
+    QVERIFY(ApiFixture::waitFor([&] { got += s->readAll(); return !firstAnswer(got).isEmpty(); }, 3000));
+    QVERIFY2(got.startsWith("HTTP/1.1 " + status), got.left(120).constData());
+    QCOMPARE(s->state(), QAbstractSocket::ConnectedState);
+    got.clear();
+    // A header far over the limit on the same connection: cut off at 64 KiB, not read to the end.
+    s->write("GET /health HTTP/1.1\r\nHost: x\r\nX-Big: ");
+    const QByteArray chunk(64 * 1024, 'a');
+    qint64 sent = 0;
+    while (sent < 16ll * 1024 * 1024 && s->state() == QAbstractSocket::ConnectedState) {
+        if (s->bytesToWrite() < 256 * 1024) {
+            s->write(chunk);
+            sent += chunk.size();
+        }
+        QTest::qWait(1);
+        got += s->readAll();
+    }
+    ApiFixture::waitFor([&] { got += s->readAll(); return s->state() == QAbstractSocket::UnconnectedState; }, 3000);
+    got += s->readAll();
+    QCOMPARE(s->state(), QAbstractSocket::UnconnectedState);
+    QVERIFY2(sent < 16ll * 1024 * 1024, "an oversized header after an upgrade-ish request was read in full");
+    QVERIFY2(got.isEmpty() || got.startsWith("HTTP/1.1 431"), got.left(120).constData());
+    QVERIFY(othersServed());
+}
+
+void TestApiHostile::refusedUpgradeClosesTheConnection_data()
+{
+    QTest::addColumn<QByteArray>("head");
+    QTest::addColumn<QByteArray>("status");
+    const QByteArray ws = "Connection: Upgrade\r\nUpgrade: websocket\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n";
+    QTest::newRow("another path") << QByteArray("GET /api/v1/jobs HTTP/1.1\r\nHost: x\r\n" + ws) << QByteArray("404");
+    // QtHttpServer's parser reads `upgraded` as `upgrade` and hands the socket over.
+    QTest::newRow("upgrade inside another word")
+        << QByteArray("GET /health HTTP/1.1\r\nHost: x\r\nConnection: upgraded\r\nUpgrade: websocket\r\n\r\n") << QByteArray("404");
+    QTest::newRow("no key") << QByteArray("GET /realtime/v1/websocket?vsn=1.0.0 HTTP/1.1\r\nHost: x\r\n" + ws) << QByteArray("401");
+    QTest::newRow("wrong key") << QByteArray("GET /realtime/v1/websocket?apikey=ery_live_00000000000000000000000000000000 HTTP/1.1\r\nHost: x\r\n" + ws)
+                               << QByteArray("401");
+    QTest::newRow("two upgrade headers")
+        << QByteArray("GET /realtime/v1/websocket HTTP/1.1\r\nHost: x\r\nUpgrade: h2c\r\n" + ws) << QByteArray("400");
+    QTest::newRow("upgrade with a body")
+        << QByteArray("GET /realtime/v1/websocket HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\n" + ws + "{}") << QByteArray("400");
+}
+
+void TestApiHostile::refusedUpgradeClosesTheConnection()
+{
+    // A WebSocket upgrade that is refused gets its answer and the connection ends: nothing sent
+    // after it is ever read as a request without limits.
+    QFETCH(QByteArray, head);
+    QFETCH(QByteArray, status);
+    auto s = connectRaw();
+    s->write(head);
+    QByteArray got;
+    QVERIFY(ApiFixture::waitFor([&] { got += s->readAll(); return !firstAnswer(got).isEmpty(); }, 3000));
+    QVERIFY2(got.startsWith("HTTP/1.1 " + status), got.left(120).constData());
+    s->write("GET /health HTTP/1.1\r\nHost: x\r\n\r\n");
+    ApiFixture::waitFor([&] { got += s->readAll(); return s->state() == QAbstractSocket::UnconnectedState; }, 3000);
+    got += s->readAll();
+    QCOMPARE(s->state(), QAbstractSocket::UnconnectedState);
+    QCOMPARE(got.count("HTTP/1.1 "), 1);
+    QVERIFY(othersServed());
+}
+
+void TestApiHostile::slowHeadMissesItsDeadline()
+{
+    // One byte every 400 ms keeps the 1 s idle timer from firing, but the head as a whole has
+    // 2.5 s from its first byte.
+    QElapsedTimer t;
+    t.start();
+    auto s = connectRaw();
+    const QByteArray head = "GET /health HTTP/1.1\r\nHost: x\r\nX-Slow: aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
+    int sent = 0;
+    QByteArray got;
+    while (s->state() == QAbstractSocket::ConnectedState && sent < head.size() && t.elapsed() < 10000) {
+        s->write(head.mid(sent++, 1));
+        QTest::qWait(400);
+        got += s->readAll();
+    }
+    ApiFixture::waitFor([&] { got += s->readAll(); return s->state() == QAbstractSocket::UnconnectedState; }, 3000);
+    got += s->readAll();
+    QVERIFY2(got.startsWith("HTTP/1.1 408"), got.left(120).constData());
+    QVERIFY(got.contains("REQUEST_TIMEOUT"));
+    QVERIFY2(t.elapsed() >= 2400 && t.elapsed() < 5000, qPrintable(QString::number(t.elapsed())));
+    QVERIFY(f->call("GET", "/metrics").raw.contains("reason=\"head_timeout\""));
+}
+
+void TestApiHostile::slowBodyIsDropped()
+{
+    // 64 bytes every 300 ms (about 200 bytes/s) is under the 1 KiB/s minimum once the grace is over.
+    auto s = connectRaw();
+    s->write("POST /api/v1/jobs HTTP/1.1\r\nHost: x\r\nContent-Length: 100000\r\n\r\n");
+    QElapsedTimer t;
+    t.start();
+    QByteArray got;
+    while (s->state() == QAbstractSocket::ConnectedState && t.elapsed() < 10000) {
+        s->write(QByteArray(64, 'x'));
+        QTest::qWait(300);
+        got += s->readAll();
+    }
+    got += s->readAll();
+    QVERIFY2(got.startsWith("HTTP/1.1 408"), got.left(120).constData());
+    QVERIFY2(t.elapsed() < 5000, qPrintable(QString::number(t.elapsed())));
+    QVERIFY(f->call("GET", "/metrics").raw.contains("reason=\"body_too_slow\""));
+    QVERIFY(othersServed());
+}
+
+void TestApiHostile::unreadAnswersHoldBackTheNext()
+{
+    // A client that pipelines requests for large answers and never reads holds back its own next
+    // requests (server memory stays bounded) and is dropped once its answers stop moving.
+    const QString key = f->key(f->shop().scope, QStringLiteral("read"));
+    const qint64 rssBefore = ApiFixture::rssKiB();
+    auto s = std::make_unique<QTcpSocket>();
+    s->setReadBufferSize(1); // reads nothing: the kernel buffers fill and stay full
+    s->connectToHost(QHostAddress::LocalHost, f->port());
+    QVERIFY(ApiFixture::waitFor([&] { return s->state() == QAbstractSocket::ConnectedState; }, 3000));
+    QByteArray many;
+    for (int i = 0; i < 90; ++i)
+        many += "GET /api/v1/openapi.json HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + key.toLatin1() + "\r\n\r\n";
+    s->write(many);
+    // The client reads nothing, so it would not even see the close: watch the server instead.
+    QVERIFY(ApiFixture::waitFor([&] { return f->call("GET", "/metrics").raw.contains("reason=\"unread_responses\""); }, 8000));
+    QVERIFY(othersServed());
+    const qint64 growth = ApiFixture::rssKiB() - rssBefore;
+    QVERIFY2(growth < 48 * 1024, qPrintable(QStringLiteral("RSS grew by %1 KiB").arg(growth)));
+}
+
+void TestApiHostile::upgradedSocketOutlivesTheHandshakeDeadline()
+{
+    // Once the 101 is out the connection belongs to the realtime feed: neither the handshake
+    // deadline nor the HTTP idle timer (both 1 s here) ends it.
+    const QString key = f->key(f->shop().scope, QStringLiteral("read"));
+    QWebSocket ws;
+    QStringList got;
+    connect(&ws, &QWebSocket::textMessageReceived, &ws, [&](const QString &t) { got << t; });
+    ws.open(QUrl(QStringLiteral("ws://127.0.0.1:%1/realtime/v1/websocket?apikey=%2&vsn=1.0.0").arg(f->port()).arg(key)));
+    QVERIFY(ApiFixture::waitFor([&] { return ws.state() == QAbstractSocket::ConnectedState; }, 3000));
+    QTest::qWait(2500);
+    QCOMPARE(ws.state(), QAbstractSocket::ConnectedState);
+    ws.sendTextMessage(QStringLiteral(R"({"topic":"phoenix","event":"heartbeat","payload":{},"ref":"1"})"));
+    QVERIFY(ApiFixture::waitFor([&] { return !got.isEmpty(); }, 3000));
+    QVERIFY2(got.first().contains(QLatin1String("\"status\":\"ok\"")), qPrintable(got.first()));
+    QVERIFY(!f->call("GET", "/metrics").raw.contains("reason=\"handshake_timeout\""));
+    ws.close();
+}
+
+void TestApiHostile::chunkedBodiesAreAccepted()
+{
+    // Chunked is ordinary HTTP/1.1: decoded like a Content-Length body, with a chunk extension and
+    // a trailer, and the next request on the connection is read where the body ends.
+    const QString key = f->key(f->shop().scope, QStringLiteral("read_write"));
+    auto s = connectRaw();
+    const QByteArray body = R"({"job_number":"CHUNK-RAW-1","customer":"Chunks"})";
+    s->write("POST /api/v1/jobs HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + key.toLatin1()
+             + "\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n"
+             + QByteArray::number(10, 16) + ";name=first\r\n" + body.left(10) + "\r\n"
+             + QByteArray::number(body.size() - 10, 16) + "\r\n" + body.mid(10) + "\r\n0\r\n\r\n"
+             + "GET /health HTTP/1.1\r\nHost: x\r\n\r\n");
+    QByteArray got;
+    ApiFixture::waitFor([&] { got += s->readAll(); return got.count("HTTP/1.1 ") == 2 && got.contains("\"status\":\"ok\""); }, 5000);
+    QVERIFY2(got.count("HTTP/1.1 ") == 2 && got.contains("\"status\":\"ok\""), got.left(300).constData());
+    QVERIFY2(got.startsWith("HTTP/1.1 201"), got.left(300).constData());
+    QVERIFY(got.contains("CHUNK-RAW-1"));
+    QCOMPARE(f->call("GET", "/api/v1/jobs?job_number=CHUNK-RAW-1", key).data()["jobs"].size(), size_t(1));
+    // A chunked body sent a byte at a time is still one request.
+    auto slow = connectRaw();
+    const QByteArray whole = "POST /api/v1/jobs HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + key.toLatin1()
+                             + "\r\nTransfer-Encoding: chunked\r\n\r\n" + QByteArray::number(body.size(), 16) + "\r\n"
+                             + QByteArray(body).replace("RAW-1", "RAW-2") + "\r\n0\r\n\r\n";
+    for (char c : whole) {
+        slow->write(&c, 1);
+        slow->flush();
+    }
+    got.clear();
+    QVERIFY(ApiFixture::waitFor([&] { got += slow->readAll(); return got.contains("CHUNK-RAW-2"); }, 5000));
+    QVERIFY2(got.startsWith("HTTP/1.1 201"), got.left(300).constData());
+    // Trailer fields are read and dropped; that request's answer closes the connection.
+    auto trailed = connectRaw();
+    trailed->write("POST /api/v1/jobs HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + key.toLatin1() + "\r\nTransfer-Encoding: chunked\r\n\r\n"
+                   + QByteArray::number(body.size(), 16) + "\r\n" + QByteArray(body).replace("RAW-1", "RAW-3")
+                   + "\r\n0\r\nX-Checksum: none\r\n\r\n");
+    got.clear();
+    QVERIFY(ApiFixture::waitFor([&] { got += trailed->readAll(); return trailed->state() == QAbstractSocket::UnconnectedState; }, 5000));
+    got += trailed->readAll();
+    QVERIFY2(got.startsWith("HTTP/1.1 201") && got.contains("CHUNK-RAW-3"), got.left(300).constData());
+    QVERIFY(got.contains("Connection: close"));
 }
 
 QTEST_GUILESS_MAIN(TestApiHostile)
