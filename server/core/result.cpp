@@ -19,6 +19,7 @@ int Error::httpStatus() const
     case ErrorCode::ValidationError: return 422;
     case ErrorCode::RateLimitExceeded: return 429;
     case ErrorCode::Internal: return 500;
+    case ErrorCode::Unavailable: return 503;
     }
     return 500;
 }
@@ -40,6 +41,7 @@ const char *Error::codeName() const
     case ErrorCode::ValidationError: return "VALIDATION_ERROR";
     case ErrorCode::RateLimitExceeded: return "RATE_LIMIT_EXCEEDED";
     case ErrorCode::Internal: return "INTERNAL_ERROR";
+    case ErrorCode::Unavailable: return "SERVICE_UNAVAILABLE";
     }
     return "INTERNAL_ERROR";
 }

@@ -27,6 +27,7 @@ enum class ErrorCode {
     ValidationError,
     RateLimitExceeded,
     Internal,
+    Unavailable, // busy for now (a long write holds the database): retry shortly
 };
 
 struct Error {
