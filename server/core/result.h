@@ -27,7 +27,7 @@ enum class ErrorCode {
     ValidationError,
     RateLimitExceeded,
     Internal,
-    ServiceUnavailable, // a capacity limit of the whole hub; retry shortly
+    ServiceUnavailable, // a capacity limit of the hub, or a long write holding the database: retry shortly
 };
 
 struct Error {

@@ -2,7 +2,10 @@
 
 #include "core/ids.h"
 
+#include <QElapsedTimer>
 #include <QLoggingCategory>
+
+#include <algorithm>
 
 Q_LOGGING_CATEGORY(lcDispatch, "eryxon.dispatcher")
 
@@ -23,7 +26,7 @@ void Dispatcher::addSink(Sink *sink)
 
 void Dispatcher::removeSink(Sink *sink)
 {
-    if (sink->durable() && !m_running && !m_db.inTransaction())
+    if (sink->durable() && !m_running && !m_db.inTransaction() && !m_db.writeHeld())
         persistPositions(true);
     m_backoff.remove(sink);
     m_positions.remove(sink);
@@ -60,7 +63,7 @@ void Dispatcher::drain()
     m_backoff.clear();
     for (int guard = 0; guard < 100000 && runOnce(); ++guard) {
     }
-    if (!m_running && !m_db.inTransaction())
+    if (!m_running && !m_db.inTransaction() && !m_db.writeHeld())
         persistPositions(true);
 }
 
@@ -81,18 +84,23 @@ bool Dispatcher::runOnce()
         return false;
     m_running = true;
     // One read of the outbox serves every sink: from the position of the one furthest behind.
+    // While a long write holds the database (an import between its steps) the durable sinks, which
+    // write, wait for its end; the live ones go on (its commit wakes the dispatcher).
+    const bool held = m_db.writeHeld();
     std::vector<Sink *> durable;
     qint64 from = m_liveCursor;
     const qint64 now = Clock::nowMs();
     for (Sink *s : m_sinks) {
-        if (!s->durable())
+        if (!s->durable() || held)
             continue;
         if (auto it = m_backoff.constFind(s); it != m_backoff.constEnd() && now < it->untilMs)
             continue;
         durable.push_back(s);
         from = std::min(from, position(s));
     }
-    auto batch = OutboxStore::after(m_db, from, kBatch);
+    QElapsedTimer pass;
+    pass.start();
+    auto batch = OutboxStore::after(m_db, from, m_batch);
     if (!batch) {
         ++m_failures;
         qCWarning(lcDispatch) << "reading the outbox failed:" << batch.error().message;
@@ -100,7 +108,8 @@ bool Dispatcher::runOnce()
         return false;
     }
     if (batch->empty()) {
-        persistPositions(false);
+        if (!held)
+            persistPositions(false);
         m_running = false;
         return false;
     }
@@ -125,6 +134,10 @@ bool Dispatcher::runOnce()
         emit dispatchedBatch(m_liveCursor);
     if (!durable.empty())
         did = runDurable(durable, *batch) || did;
+    if (int(batch->size()) >= m_batch) {
+        const qint64 took = std::max<qint64>(pass.nsecsElapsed(), 1);
+        m_batch = int(std::clamp<qint64>(qint64(m_batch) * kPassNs / took, std::max(kMinBatch, m_batch / 4), std::min(kMaxBatch, m_batch * 2)));
+    }
     m_running = false;
     return did;
 }
@@ -161,6 +174,10 @@ bool Dispatcher::runDurable(const std::vector<Sink *> &sinks, const std::vector<
                     return d.error();
                 }
                 at = e.id;
+            }
+            if (auto f = s->flush(); !f) {
+                failed = s;
+                return f.error();
             }
             steps.push_back({s, at});
             lagging = lagging || at != **cur;

@@ -64,7 +64,12 @@ private:
     QHash<Sink *, qint64> m_positions;
     QHash<Sink *, qint64> m_persisted;
     qint64 m_lastPersistMs = 0;
-    static constexpr int kBatch = 500;
+    // A pass takes about kPassMs, so the thread answers requests between two passes even while a
+    // backlog of 100,000s drains: the batch shrinks after a slow pass and grows after a quick one.
+    static constexpr qint64 kPassNs = 8'000'000;
+    static constexpr int kMinBatch = 16;
+    static constexpr int kMaxBatch = 2000;
+    int m_batch = 256;
     static constexpr qint64 kPersistMs = 5000;
 };
 

@@ -17,6 +17,9 @@ public:
     // sink's effects are those rows: a batch that wrote nothing may be handed to it again after a
     // restart or to another instance, because its cursor is then only persisted now and then.
     virtual Status deliver(const OutboxEntry &e) = 0;
+    // A durable sink, inside the batch's transaction after its last deliver(): writes what deliver()
+    // kept for one write per batch (rows of many entries in a few statements).
+    virtual Status flush() { return {}; }
     // After the transaction of a durable sink's batch ended: committed, or rolled back (then
     // whatever the sink prepared for those rows is void and the batch comes again).
     virtual void batchEnded(bool committed) { Q_UNUSED(committed); }

@@ -52,7 +52,10 @@ Response Response::error(const Error &e)
     Json err = e.toJson();
     if (err["details"].is_null())
         err.erase("details");
-    return json(e.httpStatus(), Json{{"success", false}, {"error", err}});
+    Response r = json(e.httpStatus(), Json{{"success", false}, {"error", err}});
+    if (e.code == ErrorCode::ServiceUnavailable)
+        r.header("Retry-After", "1");
+    return r;
 }
 
 Response Response::text(int status, QByteArray body, QByteArray contentType)

@@ -11,11 +11,33 @@ QStringList split(const QString &path)
 
 void Router::add(Method m, const QString &pattern, Access access, Handler h, RouteDoc doc)
 {
+    if (m == Method::Post || m == Method::Put || m == Method::Patch || m == Method::Delete) {
+        h = [this, h = std::move(h)](Request &req) -> Response {
+            if (!m_gate.held || !m_gate.held())
+                return h(req);
+            return Response::deferred([this, h, req](Response::Done done) { runWhenWritable(h, req, std::move(done)); });
+        };
+    }
     Route r{m, pattern, split(pattern), 0, access, std::move(h), true, std::move(doc)};
     for (const QString &s : r.segments)
         if (!s.startsWith(QLatin1Char('{')))
             ++r.literals;
     m_routes.push_back(std::move(r));
+}
+
+void Router::runWhenWritable(const Handler &h, Request r, Response::Done done)
+{
+    if (m_gate.held()) {
+        m_gate.whenFree([this, h, r = std::move(r), done = std::move(done)]() mutable { runWhenWritable(h, std::move(r), std::move(done)); });
+        return;
+    }
+    Response resp = h(r);
+    if (resp.later) {
+        auto start = std::move(resp.later);
+        start(std::move(done));
+        return;
+    }
+    done(std::move(resp));
 }
 
 void Router::compat(Method m, const QString &pattern, Access access, Handler h)

@@ -38,6 +38,15 @@ struct Route {
 // handlers.
 class Router {
 public:
+    // While the database is held by a long write (Database::holdBegin, an import between two of its
+    // steps) a request that writes cannot run: routes whose method changes data (POST, PUT, PATCH,
+    // DELETE) are then answered once writes are taken again, in the order they came.
+    struct WriteGate {
+        std::function<bool()> held;
+        std::function<void(std::function<void()>)> whenFree; // runs the function later, once free
+    };
+    void setWriteGate(WriteGate gate) { m_gate = std::move(gate); }
+
     void add(Method m, const QString &pattern, Access access, Handler h, RouteDoc doc = {});
     // The same handler on the compatible table (not described in the OpenAPI document).
     void compat(Method m, const QString &pattern, Access access, Handler h);
@@ -54,7 +63,9 @@ public:
 
 private:
     static bool matches(const Route &r, const QStringList &segs, QHash<QString, QString> *params);
+    void runWhenWritable(const Handler &h, Request r, Response::Done done);
     std::vector<Route> m_routes;
+    WriteGate m_gate;
 };
 
 } // namespace ery::http

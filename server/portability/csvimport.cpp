@@ -2,8 +2,14 @@
 
 #include "services/services.h"
 
+#include <QElapsedTimer>
+#include <QFutureWatcher>
 #include <QSet>
 #include <QStringView>
+#include <QTimer>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <optional>
 
 #include <csv.h>
 
@@ -128,32 +134,14 @@ bool convert(const Field &f, const QString &text, Json *out, QString *why)
     }
 }
 
-} // namespace
+// The file read and every row converted to the service's JSON: no database needed, so start() does
+// it on a worker thread.
+struct Prepared {
+    CsvImport::Report report;
+    std::vector<std::pair<CsvImport::RowResult, Json>> items;
+};
 
-Json CsvImport::Report::toJson(bool onlyErrors) const
-{
-    Json rowsOut = Json::array();
-    for (const RowResult &r : rows) {
-        if (onlyErrors && r.action != QLatin1String("error"))
-            continue;
-        Json j{{"line", r.line}, {"action", js(r.action)}, {"external_id", r.externalId.isEmpty() ? Json(nullptr) : Json(js(r.externalId))}};
-        if (!r.id.isEmpty())
-            j["id"] = js(r.id);
-        if (!r.errors.empty())
-            j["errors"] = r.errors;
-        rowsOut.push_back(std::move(j));
-    }
-    Json ignored = Json::array();
-    for (const QString &c : ignoredColumns)
-        ignored.push_back(js(c));
-    Json out{{"entity", js(entity)}, {"dry_run", dryRun}, {"committed", committed}, {"total", total}, {"created", created},
-             {"updated", updated}, {"unchanged", unchanged}, {"failed", failed}, {"ignored_columns", ignored}, {"rows", rowsOut}};
-    if (!importId.isEmpty())
-        out["import_id"] = js(importId);
-    return out;
-}
-
-Result<CsvImport::Report> CsvImport::run(const Scope &scope, SyncService::Entity entity, const QByteArray &csv, const Options &options)
+Result<Prepared> prepare(const std::vector<Field> &fields, SyncService::Entity entity, const QByteArray &csv, const CsvImport::Options &options)
 {
     if (!QUtf8StringView(csv).isValidUtf8())
         return Error::badRequest(QStringLiteral("The file is not UTF-8 text"));
@@ -165,10 +153,10 @@ Result<CsvImport::Report> CsvImport::run(const Scope &scope, SyncService::Entity
         return Error::badRequest(QStringLiteral("The file is empty: it needs a header row and at least one record"));
 
     // The header names the fields; a spreadsheet's byte-order mark and stray spaces are dropped.
-    const std::vector<Field> fields = m_s.sync.fieldsOf(entity);
     std::vector<const Field *> columnField;
     std::vector<QString> columns;
-    Report report;
+    Prepared out;
+    CsvImport::Report &report = out.report;
     report.entity = SyncService::entityName(entity);
     report.dryRun = options.dryRun;
     static const Field kExternalId{"external_id", Field::Text, false, {}, {}, 200};
@@ -202,11 +190,10 @@ Result<CsvImport::Report> CsvImport::run(const Scope &scope, SyncService::Entity
 
     const int total = int(records->size()) - 1;
     report.total = total;
-    std::vector<std::pair<RowResult, Json>> items;
-    items.reserve(size_t(total));
+    out.items.reserve(size_t(total));
     for (int i = 1; i <= total; ++i) {
         const Record &rec = (*records)[size_t(i)];
-        RowResult row;
+        CsvImport::RowResult row;
         row.line = rec.line;
         Json item = Json::object();
         if (rec.fields.size() > columns.size())
@@ -226,82 +213,262 @@ Result<CsvImport::Report> CsvImport::run(const Scope &scope, SyncService::Entity
         if (!options.source.isEmpty() && !item.contains("external_source"))
             item["external_source"] = js(options.source);
         row.externalId = str(item, "external_id");
-        items.emplace_back(std::move(row), std::move(item));
+        out.items.emplace_back(std::move(row), std::move(item));
+    }
+    return out;
+}
+
+// One row through the service in a savepoint of its own, so a bad row takes back only its own
+// writes. An error is returned only when the database failed, not the row.
+Status importRow(Services &s, const Scope &scope, SyncService::Entity entity, CsvImport::RowResult &row, const Json &item, CsvImport::Report &report)
+{
+    // The row goes to the service even when a cell did not convert, so one answer lists every
+    // problem of the row; such a row is then taken back (its savepoint).
+    const bool convertedBadly = !row.errors.empty();
+    auto out = s.db.attempt([&](WriteTx &t) -> Result<SyncService::Outcome> {
+        auto o = s.sync.upsertIn(t, scope, entity, item, true);
+        if (o && convertedBadly)
+            return Error::badRequest(QStringLiteral("row with unreadable cells"));
+        return o;
+    });
+    if (out) {
+        row.action = out->unchanged ? QStringLiteral("unchanged") : out->created ? QStringLiteral("create") : QStringLiteral("update");
+        row.id = str(out->row, "id");
+    } else if (!convertedBadly || out.error().code != ErrorCode::BadRequest) {
+        const Error &e = out.error();
+        if (e.code == ErrorCode::Internal)
+            return e; // the database failed, not the row
+        if (e.code == ErrorCode::ValidationError && e.details.is_array()) {
+            for (const auto &d : e.details) {
+                // A cell that did not convert is reported once, as it was read.
+                const Json column = d.value("field", Json(nullptr));
+                bool known = false;
+                for (const auto &prev : row.errors)
+                    known = known || prev.value("column", Json(nullptr)) == column;
+                if (!known)
+                    row.errors.push_back({{"column", column}, {"message", d.value("message", Json(""))}, {"value", d.value("value", Json(nullptr))}});
+            }
+        } else {
+            row.errors.push_back({{"column", nullptr}, {"message", js(e.message)}, {"code", e.codeName()}});
+        }
+    }
+    if (!row.errors.empty())
+        row.action = QStringLiteral("error");
+    ++(row.action == QLatin1String("create") ? report.created : row.action == QLatin1String("update") ? report.updated
+                                                                : row.action == QLatin1String("unchanged") ? report.unchanged
+                                                                                                           : report.failed);
+    return {};
+}
+
+// After the last row: whether the file is kept, and if so its history row and import.completed.
+Status finish(Services &s, WriteTx &tx, const Scope &scope, const CsvImport::Options &options, CsvImport::Report &report,
+              const std::vector<std::pair<CsvImport::RowResult, Json>> &items)
+{
+    if (options.dryRun || (report.failed > 0 && !options.skipBadRows)) {
+        tx.discard(); // a rehearsal, or a file that goes in whole or not at all
+        return {};
+    }
+    Json errors = Json::array();
+    for (const auto &[row, item] : items)
+        if (row.action == QLatin1String("error") && errors.size() < 100)
+            errors.push_back({{"line", row.line}, {"external_id", js(row.externalId)}, {"errors", row.errors}});
+    auto history = s.repo.syncImports.insert(tx, scope,
+                                             Row{{"entity_type", js(report.entity)}, {"operation", "csv_import"}, {"source", js(options.fileName.isEmpty() ? QStringLiteral("csv") : options.fileName)},
+                                                 {"status", report.failed ? "completed_with_errors" : "completed"},
+                                                 {"total_records", report.total}, {"created_count", report.created},
+                                                 {"updated_count", report.updated}, {"skipped_count", report.unchanged},
+                                                 {"error_count", report.failed}, {"errors", errors}, {"completed_at", js(nowIso())}},
+                                             false);
+    if (!history)
+        return history.error();
+    report.importId = str(*history, "id");
+    tx.emitEvent(scope.tenantId, QStringLiteral("import.completed"), report.importId,
+                 Json{{"import_id", js(report.importId)}, {"entity_type", js(report.entity)}, {"source", "csv"},
+                      {"file_name", options.fileName.isEmpty() ? Json(nullptr) : Json(js(options.fileName))}, {"total", report.total},
+                      {"created", report.created}, {"updated", report.updated}, {"unchanged", report.unchanged},
+                      {"failed", report.failed}, {"skip_bad_rows", options.skipBadRows}});
+    report.committed = true;
+    return {};
+}
+
+// start(): reads the file on a worker thread, then writes it in steps of kStepMs in the held
+// transaction, one event-loop pass each. Lives in the database's thread, as a child of the caller's
+// context, so it goes away with it (rolling back what it holds).
+class ImportRun : public QObject {
+public:
+    ImportRun(Services &s, QObject *context, const Scope &scope, SyncService::Entity entity, CsvImport::Options options, CsvImport::Done done)
+        : QObject(context), m_s(s), m_scope(scope), m_entity(entity), m_options(std::move(options)), m_done(std::move(done))
+    {
+    }
+    ~ImportRun() override
+    {
+        if (m_holding)
+            (void)m_s.db.holdEnd(false);
     }
 
-    // One transaction; each row a savepoint, so a bad row takes back only its own writes.
+    void read(QByteArray csv)
+    {
+        // The result lands in shared state the worker owns too: this object may be gone by then.
+        auto state = std::make_shared<std::optional<Result<Prepared>>>();
+        auto *watcher = new QFutureWatcher<void>(this);
+        connect(watcher, &QFutureWatcher<void>::finished, this, [this, state, watcher] {
+            watcher->deleteLater();
+            if (!*state || !**state)
+                return end(*state ? (**state).error() : Error::internal(QStringLiteral("reading the file failed")));
+            m_work = std::move(***state);
+            begin();
+        });
+        watcher->setFuture(QtConcurrent::run([state, fields = m_s.sync.fieldsOf(m_entity), entity = m_entity, csv = std::move(csv), options = m_options] {
+            *state = prepare(fields, entity, csv, options);
+        }));
+    }
+
+private:
+    void begin()
+    {
+        // One held write at a time: a second import waits for the first to end.
+        if (m_s.db.writeHeld()) {
+            m_s.db.whenWritable(this, [this] { begin(); });
+            return;
+        }
+        if (auto s = m_s.db.holdBegin(); !s)
+            return end(s.error());
+        m_holding = true;
+        QTimer::singleShot(0, this, [this] { step(); });
+    }
+
+    void step()
+    {
+        QElapsedTimer clock;
+        clock.start();
+        const size_t total = m_work.items.size();
+        auto r = m_s.db.holdStep([&](WriteTx &tx) -> Status {
+            while (m_next < total && clock.elapsed() < CsvImport::kStepMs) {
+                auto &[row, item] = m_work.items[m_next];
+                ERY_TRY(importRow(m_s, m_scope, m_entity, row, item, m_work.report));
+                item = Json(); // not needed any more
+                ++m_next;
+                if (m_options.progress && (m_next % 100 == 0 || m_next == total))
+                    m_options.progress(int(m_next), int(total));
+            }
+            if (m_next < total || m_finished)
+                return {};
+            m_finished = true;
+            return finish(m_s, tx, m_scope, m_options, m_work.report, m_work.items);
+        });
+        if (!r)
+            return fail(r.error());
+        if (m_next < total || m_work.report.committed) {
+            // What this step emitted goes to the outbox now; the last steps before a COMMIT write
+            // what is left (PostgreSQL writes it only then), a bounded share each.
+            auto pending = m_s.db.holdFlushOutbox(kFlushRows, m_next == total);
+            if (!pending)
+                return fail(pending.error());
+            if (m_next < total || *pending > kFlushRows) {
+                QTimer::singleShot(0, this, [this] { step(); });
+                return;
+            }
+        }
+        // The rest of the outbox rows and COMMIT (or the rollback of a rehearsal or a refused file).
+        m_holding = false;
+        if (auto s = m_s.db.holdEnd(m_work.report.committed); !s) {
+            m_work.report.committed = false;
+            return end(s.error());
+        }
+        for (auto &[row, item] : m_work.items)
+            m_work.report.rows.push_back(std::move(row));
+        end(std::move(m_work.report));
+    }
+
+    void fail(const Error &e)
+    {
+        m_holding = false;
+        (void)m_s.db.holdEnd(false);
+        end(e);
+    }
+
+    void end(Result<CsvImport::Report> outcome)
+    {
+        CsvImport::Done done = std::move(m_done);
+        deleteLater();
+        if (done)
+            done(std::move(outcome));
+    }
+
+    // Outbox rows written per step: what one step of rows emits, so the commit has little left.
+    static constexpr size_t kFlushRows = 4096;
+
+    Services &m_s;
+    Scope m_scope;
+    SyncService::Entity m_entity;
+    CsvImport::Options m_options;
+    CsvImport::Done m_done;
+    Prepared m_work;
+    size_t m_next = 0;
+    bool m_finished = false; // the file's last row is written and its outcome decided
+    bool m_holding = false;
+};
+
+} // namespace
+
+Json CsvImport::Report::toJson(bool onlyErrors) const
+{
+    Json rowsOut = Json::array();
+    qint64 unchangedLeft = kListedUnchanged;
+    for (const RowResult &r : rows) {
+        if (onlyErrors && r.action != QLatin1String("error"))
+            continue;
+        if (r.action == QLatin1String("unchanged") && unchangedLeft-- <= 0)
+            continue;
+        Json j{{"line", r.line}, {"action", js(r.action)}, {"external_id", r.externalId.isEmpty() ? Json(nullptr) : Json(js(r.externalId))}};
+        if (!r.id.isEmpty())
+            j["id"] = js(r.id);
+        if (!r.errors.empty())
+            j["errors"] = r.errors;
+        rowsOut.push_back(std::move(j));
+    }
+    Json ignored = Json::array();
+    for (const QString &c : ignoredColumns)
+        ignored.push_back(js(c));
+    Json out{{"entity", js(entity)}, {"dry_run", dryRun}, {"committed", committed}, {"total", total}, {"created", created},
+             {"updated", updated}, {"unchanged", unchanged}, {"failed", failed}, {"ignored_columns", ignored}, {"rows", rowsOut}};
+    if (!onlyErrors && unchangedLeft < 0)
+        out["unchanged_not_listed"] = -unchangedLeft;
+    if (!importId.isEmpty())
+        out["import_id"] = js(importId);
+    return out;
+}
+
+Result<CsvImport::Report> CsvImport::run(const Scope &scope, SyncService::Entity entity, const QByteArray &csv, const Options &options)
+{
+    auto prepared = prepare(m_s.sync.fieldsOf(entity), entity, csv, options);
+    if (!prepared)
+        return prepared.error();
+    Report &report = prepared->report;
+    auto &items = prepared->items;
+    // One transaction; each row a savepoint.
     auto r = m_s.db.write([&](WriteTx &tx) -> Status {
         int done = 0;
+        const int total = int(items.size());
         for (auto &[row, item] : items) {
-            // The row goes to the service even when a cell did not convert, so one answer lists
-            // every problem of the row; such a row is then taken back (its savepoint).
-            const bool convertedBadly = !row.errors.empty();
-            auto out = m_s.db.attempt([&](WriteTx &t) -> Result<SyncService::Outcome> {
-                auto o = m_s.sync.upsertIn(t, scope, entity, item, true);
-                if (o && convertedBadly)
-                    return Error::badRequest(QStringLiteral("row with unreadable cells"));
-                return o;
-            });
-            if (out) {
-                row.action = out->unchanged ? QStringLiteral("unchanged") : out->created ? QStringLiteral("create") : QStringLiteral("update");
-                row.id = str(out->row, "id");
-            } else if (!convertedBadly || out.error().code != ErrorCode::BadRequest) {
-                const Error &e = out.error();
-                if (e.code == ErrorCode::Internal)
-                    return e; // the database failed, not the row
-                if (e.code == ErrorCode::ValidationError && e.details.is_array()) {
-                    for (const auto &d : e.details) {
-                        // A cell that did not convert is reported once, as it was read.
-                        const Json column = d.value("field", Json(nullptr));
-                        bool known = false;
-                        for (const auto &prev : row.errors)
-                            known = known || prev.value("column", Json(nullptr)) == column;
-                        if (!known)
-                            row.errors.push_back({{"column", column}, {"message", d.value("message", Json(""))}, {"value", d.value("value", Json(nullptr))}});
-                    }
-                } else {
-                    row.errors.push_back({{"column", nullptr}, {"message", js(e.message)}, {"code", e.codeName()}});
-                }
-            }
-            if (!row.errors.empty())
-                row.action = QStringLiteral("error");
-            ++(row.action == QLatin1String("create") ? report.created : row.action == QLatin1String("update") ? report.updated
-                                                                        : row.action == QLatin1String("unchanged") ? report.unchanged
-                                                                                                                   : report.failed);
+            ERY_TRY(importRow(m_s, scope, entity, row, item, report));
             if (options.progress && (++done % 100 == 0 || done == total))
                 options.progress(done, total);
         }
-        if (options.dryRun || (report.failed > 0 && !options.skipBadRows)) {
-            tx.discard(); // a rehearsal, or a file that goes in whole or not at all
-            return {};
-        }
-        Json errors = Json::array();
-        for (const auto &[row, item] : items)
-            if (row.action == QLatin1String("error") && errors.size() < 100)
-                errors.push_back({{"line", row.line}, {"external_id", js(row.externalId)}, {"errors", row.errors}});
-        auto history = m_s.repo.syncImports.insert(tx, scope,
-                                                   Row{{"entity_type", js(report.entity)}, {"operation", "csv_import"}, {"source", js(options.fileName.isEmpty() ? QStringLiteral("csv") : options.fileName)},
-                                                       {"status", report.failed ? "completed_with_errors" : "completed"},
-                                                       {"total_records", report.total}, {"created_count", report.created},
-                                                       {"updated_count", report.updated}, {"skipped_count", report.unchanged},
-                                                       {"error_count", report.failed}, {"errors", errors}, {"completed_at", js(nowIso())}},
-                                                   false);
-        if (!history)
-            return history.error();
-        report.importId = str(*history, "id");
-        tx.emitEvent(scope.tenantId, QStringLiteral("import.completed"), report.importId,
-                     Json{{"import_id", js(report.importId)}, {"entity_type", js(report.entity)}, {"source", "csv"},
-                          {"file_name", options.fileName.isEmpty() ? Json(nullptr) : Json(js(options.fileName))}, {"total", report.total},
-                          {"created", report.created}, {"updated", report.updated}, {"unchanged", report.unchanged},
-                          {"failed", report.failed}, {"skip_bad_rows", options.skipBadRows}});
-        report.committed = true;
-        return {};
+        return finish(m_s, tx, scope, options, report, items);
     });
     if (!r)
         return r.error();
     for (auto &[row, item] : items)
         report.rows.push_back(std::move(row));
-    return report;
+    return std::move(report);
+}
+
+void CsvImport::start(Services &services, QObject *context, const Scope &scope, SyncService::Entity entity, QByteArray csv, Options options,
+                      Done done)
+{
+    auto *run = new ImportRun(services, context, scope, entity, std::move(options), std::move(done));
+    run->read(std::move(csv));
 }
 
 } // namespace ery

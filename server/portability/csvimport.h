@@ -6,7 +6,10 @@
 #include <QStringList>
 
 #include <functional>
+#include <memory>
 #include <vector>
+
+class QObject;
 
 namespace ery {
 
@@ -20,6 +23,11 @@ class Services;
 // skipBadRows, where the bad rows are left out (each row is a savepoint). A dry run does the same
 // work and rolls it back, so it reports exactly what a real run would do. A committed run records a
 // sync_imports row and emits import.completed.
+//
+// run() does it all at once. start() is for the engine thread while it serves others: the file is
+// read on a worker thread, then its rows are written in steps of a few milliseconds inside one held
+// transaction (Database::holdBegin), so the thread answers requests between the steps and the file
+// still goes in whole or not at all.
 class CsvImport {
 public:
     struct Options {
@@ -44,15 +52,27 @@ public:
         QStringList ignoredColumns;
         std::vector<RowResult> rows;
         QString importId;
+        // Every bad, created and updated row; unchanged rows up to kListedUnchanged, the rest only
+        // counted (unchanged_not_listed), so re-importing a large file gives a small answer.
         Json toJson(bool onlyErrors = false) const;
     };
 
     static constexpr int kMaxRows = 100000;
+    static constexpr int kListedUnchanged = 1000;
+    // How long one step of start() writes before the thread serves others again.
+    static constexpr int kStepMs = 10;
 
     explicit CsvImport(Services &services) : m_s(services) {}
     // A file that cannot be read as CSV (or has no usable header) is an error; rows that fail are
     // reported in the Report.
     Result<Report> run(const Scope &scope, SyncService::Entity entity, const QByteArray &csv, const Options &options);
+
+    using Done = std::function<void(Result<Report>)>;
+    // The same import, in steps; done is called in context's thread (which must be the thread of
+    // services' database) once it ended. Destroying context first abandons the import: its held
+    // transaction is rolled back and done is never called.
+    static void start(Services &services, QObject *context, const Scope &scope, SyncService::Entity entity, QByteArray csv,
+                      Options options, Done done);
 
 private:
     Services &m_s;

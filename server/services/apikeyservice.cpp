@@ -147,6 +147,9 @@ Result<ApiKeyIdentity> ApiKeyService::resolve(const QString &presented)
 
 Status ApiKeyService::touch(const ApiKeyIdentity &id)
 {
+    // A hint, not a record: skipped while a long write holds the database rather than waited for.
+    if (db().writeHeld())
+        return {};
     if (!id.lastUsedAt.isEmpty()) {
         qint64 last = 0;
         if (parseIso(id.lastUsedAt, &last) && Clock::nowMs() - last < kTouchEveryMs)

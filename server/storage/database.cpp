@@ -91,6 +91,11 @@ Database::~Database()
 {
     m_grouping = false;
     (void)flushGroup();
+    if (m_held) {
+        m_held.reset();
+        rollback();
+    }
+    m_reader.reset();
     for (const auto &p : std::as_const(m_cache))
         delete p.query;
     m_cache.clear();
@@ -113,6 +118,11 @@ Result<std::unique_ptr<Database>> Database::open(const QString &url)
 
 Result<std::unique_ptr<Database>> Database::open(const DbLocation &loc)
 {
+    return openConnection(loc, false);
+}
+
+Result<std::unique_ptr<Database>> Database::openConnection(const DbLocation &loc, bool reader)
+{
     std::unique_ptr<Database> d(new Database);
     d->m_loc = loc;
     if (!loc.postgres) {
@@ -128,7 +138,12 @@ Result<std::unique_ptr<Database>> Database::open(const DbLocation &loc)
                                               "PRAGMA busy_timeout=10000; PRAGMA cache_size=-32000; PRAGMA temp_store=MEMORY"),
                                &f))
             return Error::internal(QStringLiteral("cannot set up database %1: %2").arg(loc.display(), f.message));
-        d->m_lite->startCheckpointer();
+        if (reader) {
+            if (!d->m_lite->script(QStringLiteral("PRAGMA query_only=ON"), &f))
+                return Error::internal(QStringLiteral("cannot set up database %1: %2").arg(loc.display(), f.message));
+        } else {
+            d->m_lite->startCheckpointer();
+        }
         return d;
     }
     d->m_connName = QStringLiteral("eryxon-%1").arg(g_connCounter.fetchAndAddRelaxed(1));
@@ -258,6 +273,13 @@ Database::Prepared *Database::run(const QString &sql, const QVariantList &params
 
 Result<Rows> Database::query(const QString &sql, const QVariantList &params)
 {
+    if (m_held && !m_tx) {
+        auto r = reader();
+        if (!r)
+            return r.error();
+        if (*r)
+            return (*r)->query(sql, params);
+    }
     if (m_lite) {
         Rows rows;
         SqliteConnection::Failure f;
@@ -270,6 +292,12 @@ Result<Rows> Database::query(const QString &sql, const QVariantList &params)
     if (!p)
         return err;
     QSqlQuery *q = p->query;
+    // An INSERT … RETURNING is a write too: changes() must see it. Forward-only queries are read in
+    // single-row mode, where the driver cannot tell the rows affected: those of a RETURNING are counted.
+    const QStringView head = QStringView(sql).left(7);
+    const bool writes = !head.startsWith(u"SELECT", Qt::CaseInsensitive) && !head.startsWith(u"WITH", Qt::CaseInsensitive);
+    if (writes && !q->isSelect())
+        m_changes += std::max(0, q->numRowsAffected());
     Rows rows;
     if (q->isSelect()) {
         if (!p->columnsKnown) {
@@ -299,6 +327,8 @@ Result<Rows> Database::query(const QString &sql, const QVariantList &params)
             }
             rows.push_back(std::move(row));
         }
+        if (writes)
+            m_changes += qint64(rows.size());
     }
     q->finish();
     return rows;
@@ -362,6 +392,13 @@ Result<qint64> Database::scalar(const QString &sql, const QVariantList &params)
 
 Result<qint64> Database::render(const QString &sql, const QVariantList &params, std::string &out)
 {
+    if (m_held && !m_tx) {
+        auto r = reader();
+        if (!r)
+            return r.error();
+        if (*r)
+            return (*r)->render(sql, params, out);
+    }
     if (m_lite) {
         qint64 n = 0;
         SqliteConnection::Failure f;
@@ -406,38 +443,43 @@ void Database::rollback()
     q.exec(QStringLiteral("ROLLBACK"));
 }
 
-Status Database::commit(WriteTx &tx)
+Status Database::insertOutbox(WriteTx &tx, size_t max)
 {
     auto &drafts = tx.drafts();
-    if (!drafts.empty()) {
-        // On PostgreSQL concurrent transactions could commit outbox ids out of order; serialising
-        // the short insert-and-commit window keeps id order equal to commit order, which the
-        // dispatcher's cursor relies on. SQLite writers are serialised already.
-        if (isPostgres()) {
-            if (auto s = exec(QStringLiteral("SELECT pg_advisory_xact_lock(7702001)")); !s) {
-                rollback();
-                return s;
-            }
+    const size_t count = std::min(max, drafts.size());
+    if (count == 0)
+        return {};
+    // On PostgreSQL concurrent transactions could commit outbox ids out of order; serialising
+    // the short insert-and-commit window keeps id order equal to commit order, which the
+    // dispatcher's cursor relies on. SQLite writers are serialised already.
+    if (isPostgres())
+        ERY_TRY(exec(QStringLiteral("SELECT pg_advisory_xact_lock(7702001)")));
+    // Multi-row INSERTs: one statement per 16 rows instead of one per row.
+    constexpr size_t kChunk = 16;
+    for (size_t start = 0; start < count; start += kChunk) {
+        const size_t n = std::min(kChunk, count - start);
+        QString sql = QStringLiteral("INSERT INTO outbox (event_id, tenant_id, kind, topic, entity_id, payload, occurred_at) VALUES ");
+        for (size_t i = 0; i < n; ++i)
+            sql += i ? QStringLiteral(",(?,?,?,?,?,?,?)") : QStringLiteral("(?,?,?,?,?,?,?)");
+        QVariantList params;
+        params.reserve(int(n * 7));
+        for (size_t i = start; i < start + n; ++i) {
+            const auto &d = drafts[i];
+            params << d.eventId << d.tenantId << d.kind << d.topic << (d.entityId.isEmpty() ? QVariant() : QVariant(d.entityId))
+                   << QString::fromStdString(d.payload) << d.occurredAt;
         }
-        // Multi-row INSERTs: one statement per 16 rows instead of one per row.
-        constexpr size_t kChunk = 16;
-        for (size_t start = 0; start < drafts.size(); start += kChunk) {
-            const size_t n = std::min(kChunk, drafts.size() - start);
-            QString sql = QStringLiteral("INSERT INTO outbox (event_id, tenant_id, kind, topic, entity_id, payload, occurred_at) VALUES ");
-            for (size_t i = 0; i < n; ++i)
-                sql += i ? QStringLiteral(",(?,?,?,?,?,?,?)") : QStringLiteral("(?,?,?,?,?,?,?)");
-            QVariantList params;
-            params.reserve(int(n * 7));
-            for (size_t i = start; i < start + n; ++i) {
-                const auto &d = drafts[i];
-                params << d.eventId << d.tenantId << d.kind << d.topic << (d.entityId.isEmpty() ? QVariant() : QVariant(d.entityId))
-                       << QString::fromStdString(d.payload) << d.occurredAt;
-            }
-            if (auto s = exec(sql, params); !s) {
-                rollback();
-                return s;
-            }
-        }
+        ERY_TRY(exec(sql, params));
+    }
+    drafts.erase(drafts.begin(), drafts.begin() + qsizetype(count));
+    tx.m_wroteOutbox = true;
+    return {};
+}
+
+Status Database::commit(WriteTx &tx)
+{
+    if (auto s = insertOutbox(tx, tx.drafts().size()); !s) {
+        rollback();
+        return s;
     }
     if (m_lite) {
         if (auto s = exec(QStringLiteral("COMMIT")); !s) {
@@ -452,9 +494,77 @@ Status Database::commit(WriteTx &tx)
             return Error::internal(QStringLiteral("commit failed: %1").arg(text));
         }
     }
-    if (!drafts.empty() && m_commitHook)
+    if (tx.wroteOutbox() && m_commitHook)
         m_commitHook();
     return {};
+}
+
+Error Database::heldError()
+{
+    return {ErrorCode::ServiceUnavailable, QStringLiteral("A long write (an import) is in progress; retry in a moment"), nullptr};
+}
+
+Result<Database *> Database::reader()
+{
+    // An in-memory database has no second connection: its reads stay on this one.
+    if (!m_loc.postgres && (m_loc.path == QLatin1String(":memory:") || m_loc.path.startsWith(QLatin1String("file::memory:"))))
+        return static_cast<Database *>(nullptr);
+    if (!m_reader) {
+        auto r = openConnection(m_loc, true);
+        if (!r)
+            return r.error();
+        m_reader = std::move(*r);
+    }
+    return m_reader.get();
+}
+
+Status Database::holdBegin()
+{
+    if (m_held || m_tx)
+        return heldError();
+    // The held write must not carry the group's requests: they are answered at their own commit.
+    ERY_TRY(flushGroup());
+    ERY_TRY(begin());
+    m_held = std::make_unique<WriteTx>(*this);
+    return {};
+}
+
+Result<size_t> Database::holdFlushOutbox(size_t max, bool closing)
+{
+    if (!m_held || m_tx)
+        return heldError();
+    if (!isPostgres() || closing)
+        ERY_TRY(insertOutbox(*m_held, max));
+    return m_held->drafts().size();
+}
+
+Status Database::holdEnd(bool keep)
+{
+    if (m_tx)
+        return heldError();
+    std::unique_ptr<WriteTx> tx = std::move(m_held);
+    Status s;
+    if (tx) {
+        if (keep && !tx->discarded())
+            s = commit(*tx);
+        else
+            rollback();
+    }
+    auto waiters = std::move(m_writableWaiters);
+    m_writableWaiters.clear();
+    for (auto &[context, f] : waiters)
+        if (context)
+            QMetaObject::invokeMethod(context, std::move(f), Qt::QueuedConnection);
+    return s;
+}
+
+void Database::whenWritable(QObject *context, std::function<void()> f)
+{
+    if (!m_held) {
+        QMetaObject::invokeMethod(context, std::move(f), Qt::QueuedConnection);
+        return;
+    }
+    m_writableWaiters.emplace_back(context, std::move(f));
 }
 
 Status Database::utility(const QString &sql)

@@ -3,6 +3,7 @@
 #include "core/result.h"
 
 #include <QHash>
+#include <QPointer>
 #include <QString>
 #include <QVariant>
 
@@ -49,6 +50,8 @@ public:
     void emitChange(const QString &tenantId, const QString &table, const char *eventType, const Json &newRow, const Json &oldRow);
 
     std::vector<OutboxDraft> &drafts() { return m_drafts; }
+    // Whether some of its outbox rows were written before the commit (a held write does so).
+    bool wroteOutbox() const { return m_wroteOutbox; }
     // Ends the transaction without a commit even though it succeeded: a pass that found nothing to
     // write costs no WAL frame and no fsync.
     void discard() { m_discard = true; }
@@ -59,6 +62,8 @@ private:
     Database &m_db;
     std::vector<OutboxDraft> m_drafts;
     bool m_discard = false;
+    bool m_wroteOutbox = false;
+    friend class Database;
 };
 
 struct DbLocation {
@@ -95,11 +100,14 @@ public:
     // Runs f inside one write transaction (BEGIN IMMEDIATE on SQLite). f returns Result<T>; an error
     // rolls back and discards the emitted outbox rows. A write started inside another joins it.
     // While grouping is on (see setGrouping), f runs as a savepoint of the open group instead.
+    // While a held write waits between its steps (see holdBegin), it is refused (Unavailable).
     template<class F>
     auto write(F &&f) -> decltype(f(std::declval<WriteTx &>()))
     {
         if (m_tx)
             return f(*m_tx);
+        if (m_held)
+            return heldError();
         if (m_grouping)
             return writeGrouped(std::forward<F>(f));
         // A write outside the group must not ride on its commit: the group is committed first.
@@ -156,6 +164,40 @@ public:
     // Called once when the open group ends: true when it committed, false when it could not.
     void onGroupEnd(std::function<void(bool committed)> callback) { m_groupCallbacks.push_back(std::move(callback)); }
 
+    // A held write: one transaction kept open across passes of the event loop, for a write too long
+    // to run in one (a CSV import of 100,000 rows, all or nothing), so the thread goes on serving
+    // between its steps. Meanwhile:
+    // - reads outside a write go to a second connection, so they see what was committed, never
+    //   the held write's half-done rows (opened on first use, kept);
+    // - write() is refused (Unavailable): this connection has one transaction, and a write joining
+    //   the held one would be undone by its rollback and answered before its commit. Callers that
+    //   can wait ask writeHeld() and whenWritable() (the HTTP server defers requests that write).
+    Status holdBegin();
+    // Runs f inside the held transaction, as write() runs it inside its own.
+    template<class F>
+    auto holdStep(F &&f) -> decltype(f(std::declval<WriteTx &>()))
+    {
+        if (!m_held || m_tx)
+            return heldError();
+        m_tx = m_held.get();
+        auto r = f(*m_tx);
+        m_tx = nullptr;
+        return r;
+    }
+    // Writes up to max of the held write's pending outbox rows now (inside its transaction), so
+    // neither memory nor the final commit grow with the file; returns how many are still pending.
+    // On SQLite the held write has the database to itself, so ids follow commit order whenever
+    // they are written. On PostgreSQL another process may commit meanwhile: the rows are written
+    // only once `closing` (no step writes anything else before the commit), under the advisory lock
+    // that orders commits (see commit()).
+    Result<size_t> holdFlushOutbox(size_t max, bool closing);
+    // Commits (its outbox rows, COMMIT, the commit hook) or rolls back the held write, then lets
+    // the waiting writers in.
+    Status holdEnd(bool commit);
+    bool writeHeld() const { return m_held != nullptr; }
+    // Runs f (queued, in context's thread) once no held write is open: at once when none is.
+    void whenWritable(QObject *context, std::function<void()> f);
+
     bool inTransaction() const { return m_tx != nullptr; }
     // Rows inserted, updated or deleted through this connection so far: a caller compares two
     // readings to learn whether anything was written in between.
@@ -180,6 +222,11 @@ private:
         bool uniqueColumns = true; // rows can be built by appending, without a lookup per column
     };
     Database() = default;
+    static Result<std::unique_ptr<Database>> openConnection(const DbLocation &loc, bool reader);
+    static Error heldError();
+    // The connection reads use while a held write waits between steps; null: this one.
+    Result<Database *> reader();
+    Status insertOutbox(WriteTx &tx, size_t max);
     Status begin();
     Status commit(WriteTx &tx);
     void rollback();
@@ -221,6 +268,9 @@ private:
     QHash<QString, Prepared> m_cache;
     WriteTx *m_tx = nullptr;
     std::unique_ptr<WriteTx> m_group; // the open group transaction, if any
+    std::unique_ptr<WriteTx> m_held;  // the held write, if any
+    std::unique_ptr<Database> m_reader;
+    std::vector<std::pair<QPointer<QObject>, std::function<void()>>> m_writableWaiters;
     std::vector<std::function<void(bool)>> m_groupCallbacks;
     bool m_grouping = false;
     std::function<void()> m_commitHook;

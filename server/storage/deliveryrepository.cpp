@@ -3,6 +3,8 @@
 #include "core/ids.h"
 #include "core/jsonutil.h"
 
+#include <algorithm>
+
 namespace ery {
 
 namespace {
@@ -27,6 +29,48 @@ Status insertRow(WriteTx &tx, const QString &table, Row row, bool ignoreConflict
     if (inserted)
         *inserted = affected > 0;
     return {};
+}
+
+// Rows with the given columns (a missing one is NULL), in multi-row INSERTs of kChunk rows: one
+// statement per chunk instead of one per row. Returns what a RETURNING suffix yields.
+Result<Rows> insertRows(WriteTx &tx, const QString &table, const std::vector<const char *> &columns, const Rows &rows, const QString &suffix)
+{
+    constexpr size_t kChunk = 32;
+    const QString now = nowIso();
+    QString cols;
+    for (const char *c : columns) {
+        cols += QLatin1String(c);
+        cols += QLatin1Char(',');
+    }
+    cols += QStringLiteral("created_at,updated_at");
+    QString marks = QStringLiteral("(");
+    for (size_t i = 0; i < columns.size() + 2; ++i)
+        marks += i ? QStringLiteral(",?") : QStringLiteral("?");
+    marks += QLatin1Char(')');
+    Rows out;
+    for (size_t start = 0; start < rows.size(); start += kChunk) {
+        const size_t n = std::min(kChunk, rows.size() - start);
+        QString sql = QStringLiteral("INSERT INTO %1 (%2) VALUES ").arg(table, cols);
+        QVariantList params;
+        params.reserve(int(n * (columns.size() + 2)));
+        for (size_t i = 0; i < n; ++i) {
+            if (i)
+                sql += QLatin1Char(',');
+            sql += marks;
+            const Row &row = rows[start + i];
+            for (const char *c : columns) {
+                auto it = row.find(c);
+                params << (it == row.end() ? QVariant() : Database::toVariant(*it));
+            }
+            params << now << now;
+        }
+        auto r = tx.query(sql + suffix, params);
+        if (!r)
+            return r.error();
+        for (Row &row : *r)
+            out.push_back(std::move(row));
+    }
+    return out;
 }
 
 } // namespace
@@ -55,6 +99,20 @@ Result<bool> DeliveryRepository::insertDelivery(WriteTx &tx, const Scope &scope,
     bool inserted = false;
     ERY_TRY(insertRow(tx, QStringLiteral("webhook_deliveries"), r, true, &inserted));
     return inserted;
+}
+
+Result<QSet<QString>> DeliveryRepository::insertDeliveries(WriteTx &tx, const Rows &rows)
+{
+    auto inserted = insertRows(tx, QStringLiteral("webhook_deliveries"),
+                               {"id", "tenant_id", "webhook_id", "event_id", "event_type", "payload", "status", "next_attempt_at"}, rows,
+                               QStringLiteral(" ON CONFLICT DO NOTHING RETURNING id"));
+    if (!inserted)
+        return inserted.error();
+    QSet<QString> ids;
+    ids.reserve(qsizetype(inserted->size()));
+    for (const Row &r : *inserted)
+        ids.insert(str(r, "id"));
+    return ids;
 }
 
 Result<Rows> DeliveryRepository::systemDueDeliveries(Database &db, const QString &nowIso, int limit)
@@ -107,6 +165,15 @@ Status DeliveryRepository::insertMqttMessage(WriteTx &tx, const Scope &scope, co
     Row r = row;
     r["tenant_id"] = js(scope.tenantId);
     return insertRow(tx, QStringLiteral("mqtt_messages"), r, false);
+}
+
+Status DeliveryRepository::insertMqttMessages(WriteTx &tx, const Rows &rows)
+{
+    auto r = insertRows(tx, QStringLiteral("mqtt_messages"), {"tenant_id", "publisher_id", "event_id", "event_type", "topic", "payload", "qos", "retain"},
+                        rows, QString());
+    if (!r)
+        return r.error();
+    return {};
 }
 
 Result<Rows> DeliveryRepository::systemPendingMqtt(Database &db, const QString &publisherId, qint64 afterId, int limit)

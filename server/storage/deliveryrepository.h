@@ -3,6 +3,8 @@
 #include "database.h"
 #include "domain/scope.h"
 
+#include <QSet>
+
 namespace ery {
 
 // Bookkeeping of event delivery (webhook deliveries and attempt logs, MQTT messages awaiting their
@@ -19,6 +21,9 @@ public:
 
     // Webhooks. A delivery is unique per (webhook, event): a replayed outbox batch adds nothing.
     static Result<bool> insertDelivery(WriteTx &tx, const Scope &scope, const Row &row);
+    // Many at once (a dispatcher batch), each row with its own id and tenant_id; returns the ids of
+    // the rows that were new.
+    static Result<QSet<QString>> insertDeliveries(WriteTx &tx, const Rows &rows);
     static Result<Rows> systemDueDeliveries(Database &db, const QString &nowIso, int limit);
     // Takes a due delivery for `leaseUntil` if nobody else did (compare-and-set on next_attempt_at).
     static Result<bool> leaseDelivery(Database &db, const QString &id, const QString &dueAt, const QString &leaseUntil);
@@ -27,6 +32,8 @@ public:
 
     // MQTT.
     static Status insertMqttMessage(WriteTx &tx, const Scope &scope, const Row &row);
+    // Many at once, each row with its tenant_id, in the order given (the order they are published in).
+    static Status insertMqttMessages(WriteTx &tx, const Rows &rows);
     static Result<Rows> systemPendingMqtt(Database &db, const QString &publisherId, qint64 afterId, int limit);
     static Result<qint64> systemPendingMqttCount(Database &db, const QString &publisherId);
     static Status deleteMqttMessage(WriteTx &tx, qint64 id);

@@ -58,10 +58,13 @@ bool SqliteConnection::open(const QString &path, Failure *f)
 int SqliteConnection::walHook(void *self, sqlite3 *db, const char *, int frames)
 {
     auto *c = static_cast<SqliteConnection *>(self);
-    const int backfilled = c->m_ckBackfilled.load(std::memory_order_relaxed);
-    // The writer completes the checkpoint right after a background pass, when little is left to copy
-    // (or, should the background fall far behind, once the WAL is twice the size).
-    if (frames >= kWriterCheckpointFrames && (frames - backfilled <= kCheckpointFrames / 4 || frames >= 2 * kWriterCheckpointFrames)) {
+    const int behind = frames - c->m_ckBackfilled.load(std::memory_order_relaxed);
+    // The writer completes the checkpoint right after a background pass, when little is left to copy,
+    // or, should the background fall behind, once the WAL is twice the size. Not when the background
+    // still has a whole large transaction to copy (a 100,000-row import leaves 10,000s of frames at
+    // once): copying that here would stop the thread for seconds, so that waits for the background.
+    const bool backgroundBusy = c->m_ckAlive.load(std::memory_order_relaxed) && behind > kWriterCheckpointFrames / 4;
+    if (frames >= kWriterCheckpointFrames && (behind <= kCheckpointFrames / 4 || (frames >= 2 * kWriterCheckpointFrames && !backgroundBusy))) {
         // Never waits: while the background copy runs this returns BUSY and the next commit tries.
         sqlite3_wal_checkpoint_v2(db, nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
         c->m_ckSignalledAt = 0;
@@ -97,6 +100,7 @@ void SqliteConnection::checkpointLoop(QByteArray path)
         return; // the writer still checkpoints at twice kWriterCheckpointFrames
     }
     sqlite3_busy_timeout(db, 1000);
+    m_ckAlive.store(true, std::memory_order_relaxed);
     // A connection learns that the file is in WAL mode from its first read.
     sqlite3_exec(db, "SELECT 1 FROM sqlite_master LIMIT 1", nullptr, nullptr, nullptr);
     std::unique_lock lock(m_ckMutex);

@@ -2,6 +2,8 @@
 
 #include "http/apiserver.h"
 
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QTest>
 
 using namespace ery;
@@ -42,6 +44,7 @@ private slots:
     void everyCompatibleReadRoute();
     void batchesOnBothTables();
     void importCsv();
+    void importLeavesOthersServed();
 
 private:
     std::unique_ptr<ApiFixture> f;
@@ -713,6 +716,50 @@ void TestApiRoutes::importCsv()
     EXPECT_STATUS(f->callRaw("POST", "/api/v1/import/jobs", key, "external_id,external_source,job_number\n\"A,e,B\n", csvType), 400);
     const QString reader = f->key(f->shop().scope, QStringLiteral("read"));
     EXPECT_STATUS(f->callRaw("POST", "/api/v1/import/jobs", reader, file, csvType), 403);
+}
+
+void TestApiRoutes::importLeavesOthersServed()
+{
+    // A large file is written in steps: meanwhile reads are answered (and do not see half of it),
+    // and a write waits for the import's end, then goes in.
+    QByteArray file = "external_id,external_source,job_number,customer\n";
+    for (int i = 0; i < 4000; ++i)
+        file += QStringLiteral("L%1,erp,LONG-%1,Acme\n").arg(i).toUtf8();
+    QNetworkAccessManager nam;
+    auto post = [&](const QString &path, const QByteArray &body, const QByteArray &type) {
+        QNetworkRequest req(QUrl(f->base() + path));
+        req.setRawHeader("Authorization", "Bearer " + key.toLatin1());
+        req.setHeader(QNetworkRequest::ContentTypeHeader, type);
+        return nam.post(req, body);
+    };
+    QStringList finished;
+    QNetworkReply *import = post(QStringLiteral("/api/v1/import/jobs?rows=errors"), file, "text/csv");
+    QObject::connect(import, &QNetworkReply::finished, [&] { finished << QStringLiteral("import"); });
+    QVERIFY(ApiFixture::waitFor([&] { return f->shop().db().writeHeld(); }, 20000));
+    EXPECT_STATUS(f->call("GET", "/health"), 200);
+    auto list = f->call("GET", "/api/v1/jobs?job_number=LONG-", key);
+    EXPECT_STATUS(list, 200);
+    QCOMPARE(list.data()["jobs"].size(), size_t(0));
+    QVERIFY2(f->shop().db().writeHeld(), "the import ended before the reads were answered: make the file larger");
+    QNetworkReply *create = post(QStringLiteral("/api/v1/jobs"), QByteArray(R"({"job_number":"AFTER-LONG"})"), "application/json");
+    qint64 importedWhenCreated = -1;
+    QObject::connect(create, &QNetworkReply::finished, [&] {
+        finished << QStringLiteral("create");
+        auto n = f->shop().db().scalar(QStringLiteral("SELECT COUNT(*) FROM jobs WHERE job_number LIKE 'LONG-%'"));
+        importedWhenCreated = n ? *n : -1;
+    });
+    QVERIFY(ApiFixture::waitFor([&] { return finished.size() == 2; }, 60000));
+    // The write was answered once the file was in (its answer may still come first: the import's
+    // report is written on a worker thread).
+    QCOMPARE(importedWhenCreated, qint64(4000));
+    QCOMPARE(import->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
+    const Json report = Json::parse(import->readAll().toStdString(), nullptr, false);
+    QCOMPARE(num(report["data"]["import"], "created"), qint64(4000));
+    QCOMPARE(report["data"]["import"]["rows"].size(), size_t(0)); // rows=errors
+    QCOMPARE(create->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 201);
+    QCOMPARE(num(f->call("GET", "/api/v1/jobs?job_number=LONG-&limit=1", key).data()["pagination"], "total"), qint64(4000));
+    import->deleteLater();
+    create->deleteLater();
 }
 
 QTEST_GUILESS_MAIN(TestApiRoutes)

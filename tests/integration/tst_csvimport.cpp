@@ -1,14 +1,18 @@
 #include "portability/csvimport.h"
 #include "testshop.h"
 
+#include <QElapsedTimer>
+#include <QEventLoop>
 #include <QTest>
+#include <QTimer>
 
 using namespace ery;
 using namespace ery::test;
 
 // CSV import on both engines: the original's templates, references by external key and cell name,
 // line numbers of bad rows, whole-or-nothing vs skip-bad-rows, dry runs that write nothing, unchanged
-// records left alone, the history row and the import.completed event, and hostile files.
+// records left alone, the history row and the import.completed event, and hostile files; a large
+// re-import's small report; and the import in steps, which leaves the thread free between them.
 class TestCsvImport : public QObject {
     Q_OBJECT
 private slots:
@@ -22,9 +26,16 @@ private slots:
     void hostileFiles();
     void tenantsStayApart();
     void quotaHoldsPerRow();
+    void reimportReportStaysSmall();
+    void stepsLeaveTheThreadFree();
+    void stepsAllOrNothing();
+    void abandonedImportRollsBack();
 
 private:
     Result<CsvImport::Report> import(SyncService::Entity e, const QByteArray &csv, CsvImport::Options o = {}, const Scope *scope = nullptr);
+    // CsvImport::start, waited for in the event loop; between + every 2 ms while it runs.
+    Result<CsvImport::Report> importInSteps(const QByteArray &csv, CsvImport::Options o, const std::function<void()> &between);
+    static QByteArray jobsFile(const QString &prefix, int rows);
     qint64 count(const char *table, const QString &where = QStringLiteral("1=1"));
     std::unique_ptr<TestShop> m_shop;
 };
@@ -223,6 +234,162 @@ void TestCsvImport::quotaHoldsPerRow()
     QCOMPARE(r->created, 1);
     QCOMPARE(r->failed, 1);
     QCOMPARE(str(r->rows[1].errors[0], "code"), QStringLiteral("QUOTA_EXCEEDED"));
+}
+
+Result<CsvImport::Report> TestCsvImport::importInSteps(const QByteArray &csv, CsvImport::Options o, const std::function<void()> &between)
+{
+    QObject context;
+    std::optional<Result<CsvImport::Report>> outcome;
+    QEventLoop loop;
+    CsvImport::start(m_shop->s(), &context, m_shop->scope, SyncService::Jobs, csv, o, [&](Result<CsvImport::Report> r) {
+        outcome = std::move(r);
+        loop.quit();
+    });
+    QTimer tick;
+    QObject::connect(&tick, &QTimer::timeout, between);
+    tick.start(2);
+    QTimer::singleShot(120000, &loop, &QEventLoop::quit);
+    loop.exec();
+    if (!outcome)
+        return Error::internal(QStringLiteral("the import did not end"));
+    return std::move(*outcome);
+}
+
+QByteArray TestCsvImport::jobsFile(const QString &prefix, int rows)
+{
+    QByteArray csv = "external_id,external_source,job_number,customer\n";
+    for (int i = 0; i < rows; ++i)
+        csv += QStringLiteral("%1%2,erp,%1-%2,Customer %3\n").arg(prefix).arg(i).arg(i % 7).toUtf8();
+    return csv;
+}
+
+void TestCsvImport::reimportReportStaysSmall()
+{
+    // Every created id is listed; the same file again lists its first unchanged rows and counts the
+    // rest, so a large re-import does not answer with megabytes.
+    const int rows = CsvImport::kListedUnchanged + 1500;
+    const QByteArray file = jobsFile(QStringLiteral("R"), rows);
+    auto first = import(SyncService::Jobs, file);
+    ERY_VERIFY_OK(first);
+    const Json created = first->toJson();
+    QCOMPARE(int(created["rows"].size()), rows);
+    for (const Json &row : created["rows"])
+        QVERIFY(!str(row, "id").isEmpty());
+    QVERIFY(!created.contains("unchanged_not_listed"));
+
+    // Two rows change and one turns bad: those are listed whatever their place in the file.
+    QByteArray again = file;
+    again.replace("R2400,erp,R-2400,Customer 6", "R2400,erp,R-2400,Customer changed");
+    again.replace("R2401,erp,R-2401,Customer 0", "R2401,erp,R-0,Customer 0"); // R0's number
+    again.replace("R2499,erp,R-2499,Customer 0", "R2499,erp,R-2499,Customer new");
+    CsvImport::Options skip;
+    skip.skipBadRows = true;
+    auto second = import(SyncService::Jobs, again, skip);
+    ERY_VERIFY_OK(second);
+    QCOMPARE(second->unchanged, rows - 3);
+    QCOMPARE(second->updated, 2);
+    QCOMPARE(second->failed, 1);
+    const Json report = second->toJson();
+    QCOMPARE(num(report, "unchanged_not_listed"), qint64(rows - 3 - CsvImport::kListedUnchanged));
+    QCOMPARE(int(report["rows"].size()), CsvImport::kListedUnchanged + 3);
+    QStringList listed;
+    for (const Json &row : report["rows"])
+        if (str(row, "action") != QLatin1String("unchanged"))
+            listed << QStringLiteral("%1:%2").arg(str(row, "external_id"), str(row, "action"));
+    QCOMPARE(listed, (QStringList{"R2400:update", "R2401:error", "R2499:update"}));
+    QVERIFY(report.dump().size() < 200 * 1024);
+}
+
+void TestCsvImport::stepsLeaveTheThreadFree()
+{
+    const int rows = 3000;
+    const qint64 outboxBefore = m_shop->outboxCount();
+    int ticksHeld = 0, refused = 0;
+    qint64 longestGapMs = 0;
+    QElapsedTimer gap;
+    gap.start();
+    QObject waiter;
+    bool waited = false;
+    auto r = importInSteps(jobsFile(QStringLiteral("S"), rows), {}, [&] {
+        longestGapMs = std::max(longestGapMs, gap.restart());
+        if (!m_shop->db().writeHeld())
+            return;
+        ++ticksHeld;
+        // Reads beside the held write see what was committed: none of the file yet.
+        QCOMPARE(count("jobs", "job_number LIKE 'S-%'"), qint64(0));
+        QCOMPARE(m_shop->outboxCount(), outboxBefore);
+        // A write cannot join it (its rollback would take the write along): refused, or queued.
+        if (refused == 0) {
+            ERY_VERIFY_ERR(m_shop->s().jobs.create(m_shop->scope, Json{{"job_number", "SIDE-1"}}), ErrorCode::ServiceUnavailable);
+            ++refused;
+            m_shop->db().whenWritable(&waiter, [&] {
+                waited = true;
+                QVERIFY(!m_shop->db().writeHeld());
+                QVERIFY(m_shop->s().jobs.create(m_shop->scope, Json{{"job_number", "SIDE-1"}}));
+            });
+        }
+    });
+    ERY_VERIFY_OK(r);
+    QVERIFY(r->committed);
+    QCOMPARE(r->created, rows);
+    QVERIFY2(ticksHeld >= 2, qPrintable(QStringLiteral("the thread was free %1 times during the import").arg(ticksHeld)));
+    QVERIFY2(longestGapMs < 1000, qPrintable(QStringLiteral("the thread was busy for %1 ms at a stretch").arg(longestGapMs)));
+    QVERIFY(!m_shop->db().writeHeld());
+    QCOMPARE(count("jobs", "job_number LIKE 'S-%'"), qint64(rows));
+    QCOMPARE(m_shop->eventCount("import.completed"), qint64(1));
+    QTRY_VERIFY(waited);
+    QCOMPARE(count("jobs", "job_number = 'SIDE-1'"), qint64(1));
+    // Its events follow the import's: written once the file was in.
+    auto order = m_shop->db().query(QStringLiteral("SELECT topic, entity_id FROM outbox WHERE kind = 'event' AND topic IN ('job.created', 'import.completed') "
+                                                   "ORDER BY id DESC LIMIT 2"));
+    ERY_VERIFY_OK(order);
+    QCOMPARE(str(order->at(1), "topic"), QStringLiteral("import.completed"));
+    QCOMPARE(str(order->at(0), "topic"), QStringLiteral("job.created"));
+    QCOMPARE(m_shop->eventCount("job.created"), qint64(1 + rows + 1));
+}
+
+void TestCsvImport::stepsAllOrNothing()
+{
+    // A bad row at the very end: every step before it is taken back, and nothing was announced.
+    const int rows = 3000;
+    QByteArray file = jobsFile(QStringLiteral("N"), rows);
+    file += "N-bad,erp,,Nobody\n";
+    const qint64 outboxBefore = m_shop->outboxCount();
+    int ticksHeld = 0;
+    auto r = importInSteps(file, {}, [&] { ticksHeld += m_shop->db().writeHeld() ? 1 : 0; });
+    ERY_VERIFY_OK(r);
+    QVERIFY(!r->committed);
+    QCOMPARE(r->failed, 1);
+    QCOMPARE(r->rows.back().line, rows + 2);
+    QVERIFY(ticksHeld >= 2);
+    QCOMPARE(count("jobs", "job_number LIKE 'N-%'"), qint64(0));
+    QCOMPARE(m_shop->outboxCount(), outboxBefore);
+    QCOMPARE(count("sync_imports"), qint64(0));
+    // And a dry run in steps reports the same as one at once.
+    CsvImport::Options dry;
+    dry.dryRun = true;
+    auto rehearsal = importInSteps(jobsFile(QStringLiteral("D"), rows), dry, [] {});
+    ERY_VERIFY_OK(rehearsal);
+    QCOMPARE(rehearsal->created, rows);
+    QCOMPARE(count("jobs", "job_number LIKE 'D-%'"), qint64(0));
+    QCOMPARE(m_shop->outboxCount(), outboxBefore);
+}
+
+void TestCsvImport::abandonedImportRollsBack()
+{
+    // The caller goes away mid-file (the API server shutting down): the held write is rolled back.
+    auto context = std::make_unique<QObject>();
+    bool called = false;
+    CsvImport::start(m_shop->s(), context.get(), m_shop->scope, SyncService::Jobs, jobsFile(QStringLiteral("A"), 20000), {},
+                     [&](Result<CsvImport::Report>) { called = true; });
+    QTRY_VERIFY_WITH_TIMEOUT(m_shop->db().writeHeld(), 30000);
+    QTest::qWait(20);
+    context.reset();
+    QVERIFY(!m_shop->db().writeHeld());
+    QTest::qWait(50);
+    QVERIFY(!called);
+    QCOMPARE(count("jobs", "job_number LIKE 'A-%'"), qint64(0));
+    ERY_VERIFY_OK(m_shop->s().jobs.create(m_shop->scope, Json{{"job_number", "AFTER-1"}}));
 }
 
 QTEST_GUILESS_MAIN(TestCsvImport)

@@ -4,16 +4,52 @@
 #include "routes.h"
 #include "services/services.h"
 
+#include <QFutureWatcher>
+#include <QtConcurrent/QtConcurrentRun>
+
 namespace ery::http {
+
+namespace {
+
+// The answer to a finished import. A report of 100,000 rows is megabytes of JSON: it is built on a
+// worker thread, and done is called back in the engine thread.
+void answer(QObject *context, Result<CsvImport::Report> report, bool onlyErrors, const Response::Done &done)
+{
+    if (!report)
+        return done(Response::error(report.error()));
+    auto shared = std::make_shared<CsvImport::Report>(std::move(*report));
+    auto out = std::make_shared<Response>();
+    auto *watcher = new QFutureWatcher<void>(context);
+    QObject::connect(watcher, &QFutureWatcher<void>::finished, context, [watcher, out, done] {
+        watcher->deleteLater();
+        done(std::move(*out));
+    });
+    watcher->setFuture(QtConcurrent::run([shared, out, onlyErrors] {
+        const CsvImport::Report &r = *shared;
+        if (!r.committed && !r.dryRun)
+            *out = Response::error({ErrorCode::ValidationError,
+                                    QStringLiteral("%1 of %2 rows have errors; nothing was imported (fix them, or import with skip_bad_rows=true)")
+                                        .arg(r.failed)
+                                        .arg(r.total),
+                                    r.toJson(true)});
+        else
+            *out = Response::ok(Json{{"import", r.toJson(onlyErrors)}});
+    }));
+}
+
+} // namespace
 
 // CSV import (CONTRACTS.md §7): POST /api/v1/import/{entity} with the file as a text/csv body.
 // ?dry_run=true reports what would happen; ?skip_bad_rows=true imports the good rows of a file with
 // bad ones (otherwise it goes in whole or not at all); ?source= fills external_source where a row
-// has none; ?file_name= names the file in the history.
+// has none; ?file_name= names the file in the history; ?rows=errors lists only the bad rows.
+//
+// The rows are written in short steps between which the engine thread serves other requests (see
+// CsvImport::start); the answer comes when the file is in.
 void installImportRoutes(ApiServer &api)
 {
     Services &s = api.services();
-    Handler import = [&s](Request &r) {
+    Handler import = [&s, &api](Request &r) {
         auto entity = SyncService::entityNamed(r.params.value(QStringLiteral("entity")));
         if (!entity)
             return Response::error(entity.error());
@@ -32,24 +68,22 @@ void installImportRoutes(ApiServer &api)
         auto skip = flagOf("skip_bad_rows");
         if (!dry || !skip)
             return Response::error(!dry ? dry.error() : skip.error());
+        const QString rows = r.q(QStringLiteral("rows"));
+        if (!rows.isEmpty() && rows != QLatin1String("all") && rows != QLatin1String("errors"))
+            return Response::error(Error::badRequest(QStringLiteral("rows must be all or errors")));
         CsvImport::Options o;
         o.dryRun = *dry;
         o.skipBadRows = *skip;
         o.source = r.q(QStringLiteral("source")).left(100);
         o.fileName = r.q(QStringLiteral("file_name")).left(200);
-        auto report = CsvImport(s).run(r.scope(), *entity, r.body, o);
-        if (!report)
-            return Response::error(report.error());
-        if (!report->committed && !report->dryRun)
-            return Response::error({ErrorCode::ValidationError,
-                                    QStringLiteral("%1 of %2 rows have errors; nothing was imported (fix them, or import with skip_bad_rows=true)")
-                                        .arg(report->failed)
-                                        .arg(report->total),
-                                    report->toJson(true)});
-        return Response::ok(Json{{"import", report->toJson()}});
+        const bool onlyErrors = rows == QLatin1String("errors");
+        return Response::deferred([&s, &api, scope = r.scope(), entity = *entity, body = r.body, o, onlyErrors](Response::Done done) {
+            CsvImport::start(s, &api, scope, entity, body, o,
+                             [&api, onlyErrors, done](Result<CsvImport::Report> report) { answer(&api, std::move(report), onlyErrors, done); });
+        });
     };
     RouteDoc doc{QStringLiteral("Import a CSV file of jobs, parts, operations, cells or resources"), QStringLiteral("Data"),
-                 {"dry_run", "skip_bad_rows", "source", "file_name"}, false,
+                 {"dry_run", "skip_bad_rows", "source", "file_name", "rows"}, false,
                  Json{{"type", "string"}, {"description", "The CSV file: a header row naming the fields, then one record per row"}}, 200};
     doc.bodyType = QStringLiteral("text/csv");
     api.router().add(Method::Post, canonical(QStringLiteral("import/{entity}")), Access::Write, import, doc);

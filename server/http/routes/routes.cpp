@@ -1,9 +1,15 @@
 #include "routes.h"
 
+#include "http/apiserver.h"
+#include "services/services.h"
+
 namespace ery::http {
 
 void installRoutes(ApiServer &api)
 {
+    Database &db = api.services().db;
+    api.router().setWriteGate({[&db] { return db.writeHeld(); },
+                               [&db, &api](std::function<void()> f) { db.whenWritable(&api, std::move(f)); }});
     installSystemRoutes(api);
     installJobRoutes(api);
     installPartRoutes(api);

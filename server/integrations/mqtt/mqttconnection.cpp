@@ -273,7 +273,10 @@ void MqttConnection::onPublish(int mid)
         m_ackFlushScheduled = true;
         QMetaObject::invokeMethod(this, [this] { flushAcks(); }, Qt::QueuedConnection);
     }
-    pump();
+    // The window is refilled in halves: one read of the table per kWindow / 2 messages, not one per
+    // acknowledgement.
+    if (m_inflight.size() <= kWindow / 2)
+        pump();
 }
 
 void MqttConnection::flushAcks()
@@ -281,6 +284,12 @@ void MqttConnection::flushAcks()
     m_ackFlushScheduled = false;
     if (m_acked.empty())
         return;
+    if (m_s.db.writeHeld()) {
+        // Kept, and recorded once the long write (an import) is over.
+        m_ackFlushScheduled = true;
+        m_s.db.whenWritable(this, [this] { flushAcks(); });
+        return;
+    }
     std::vector<std::pair<Json, qint64>> acks;
     acks.swap(m_acked);
     if (auto r = m_s.mqttPublishers.acknowledgeMany(acks); !r)

@@ -69,15 +69,16 @@ Status MqttSink::deliver(const OutboxEntry &e)
     const std::string body = payload(e).dump(-1, ' ', false, Json::error_handler_t::replace);
     for (const SubscriberCache::Subscriber *sub : *matching) {
         const Json &pub = sub->row;
+        m_queued = true;
+        m_rows.push_back(Row{{"tenant_id", js(e.tenantId)}, {"publisher_id", pub["id"]}, {"event_id", js(e.eventId)}, {"event_type", js(e.topic)},
+                             {"topic", js(topicFor(pub, e))}, {"payload", body}, {"qos", pub.value("qos", Json(1))}, {"retain", false}});
+        // Optional retained "current value" per cell: late subscribers see the cell's state at once.
+        const QString cellId = str(e.payload().value("data", Json::object()), "cell_id");
+        if (!flag(pub, "cell_state_topics") || cellId.isEmpty() || !e.topic.startsWith(QLatin1String("operation.")))
+            continue;
+        // The state is read now, so what is kept so far is written first (the messages keep their order).
+        ERY_TRY(flush());
         auto r = m_s.db.write([&](WriteTx &tx) -> Status {
-            ERY_TRY(DeliveryRepository::insertMqttMessage(tx, scope,
-                                                          Row{{"publisher_id", pub["id"]}, {"event_id", js(e.eventId)}, {"event_type", js(e.topic)},
-                                                              {"topic", js(topicFor(pub, e))}, {"payload", body},
-                                                              {"qos", pub.value("qos", Json(1))}, {"retain", false}}));
-            // Optional retained "current value" per cell: late subscribers see the cell's state at once.
-            const QString cellId = str(e.payload().value("data", Json::object()), "cell_id");
-            if (!flag(pub, "cell_state_topics") || cellId.isEmpty() || !e.topic.startsWith(QLatin1String("operation.")))
-                return {};
             auto wip = m_s.catalog.cellWip(scope, cellId);
             if (!wip)
                 return {};
@@ -98,13 +99,22 @@ Status MqttSink::deliver(const OutboxEntry &e)
         });
         if (!r)
             return r.error();
-        m_queued = true;
     }
     return {};
 }
 
+Status MqttSink::flush()
+{
+    Rows rows;
+    rows.swap(m_rows);
+    if (rows.empty())
+        return {};
+    return m_s.db.write([&](WriteTx &tx) { return DeliveryRepository::insertMqttMessages(tx, rows); });
+}
+
 void MqttSink::batchEnded(bool committed)
 {
+    m_rows.clear();
     const bool queued = m_queued;
     m_queued = false;
     if (committed && queued)

@@ -20,6 +20,7 @@ public:
     QString name() const override { return QStringLiteral("mqtt"); }
     bool durable() const override { return true; }
     Status deliver(const OutboxEntry &e) override;
+    Status flush() override;
     void batchEnded(bool committed) override;
 
     // {id, event, timestamp, tenant_id, data}
@@ -33,6 +34,7 @@ signals:
 private:
     Services &m_s;
     SubscriberCache m_publishers;
+    Rows m_rows; // the batch's messages, written by flush() in the order of the events
     bool m_queued = false;
 };
 

@@ -186,6 +186,10 @@ bool WebhookDeliverer::sendQueued()
 
 void WebhookDeliverer::scan()
 {
+    // Leasing a row is a write: while a long write holds the database, the scan waits for the poll
+    // after it (handed-over deliveries are sent meanwhile).
+    if (m_s.db.writeHeld())
+        return;
     auto due = DeliveryRepository::systemDueDeliveries(m_s.db, nowIso(), (kMaxInFlight - m_inFlight) * 2);
     if (!due) {
         qCWarning(lcWebhooks) << "reading due deliveries failed:" << due.error().message;
@@ -350,6 +354,12 @@ void WebhookDeliverer::flushRecords()
     m_recordScheduled = false;
     if (m_outcomes.empty())
         return;
+    if (m_s.db.writeHeld()) {
+        // Kept, and recorded once the long write (an import) is over.
+        m_recordScheduled = true;
+        m_s.db.whenWritable(this, [this] { flushRecords(); });
+        return;
+    }
     std::vector<std::pair<Row, AttemptOutcome>> batch;
     batch.swap(m_outcomes);
     if (auto r = m_s.webhooks.recordAttempts(batch); !r)

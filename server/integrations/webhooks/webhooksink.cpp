@@ -41,18 +41,30 @@ Status WebhookSink::deliver(const OutboxEntry &e)
         const qint64 leaseUntil = Clock::nowMs() + kHandoffLeaseMs;
         // The payload column holds the body as text, exactly the bytes that are signed and sent.
         OutgoingDelivery d{newId(), e.tenantId, hookId, e.eventId, e.topic, QByteArray::fromStdString(text), 0, leaseUntil};
-        auto r = m_s.db.write([&](WriteTx &tx) {
-            return DeliveryRepository::insertDelivery(tx, scope,
-                                                      Row{{"id", js(d.id)}, {"webhook_id", js(hookId)}, {"event_id", js(e.eventId)},
-                                                          {"event_type", js(e.topic)}, {"payload", text}, {"status", "pending"},
-                                                          {"next_attempt_at", js(handoff ? isoOf(leaseUntil) : nowIso())}});
-        });
-        if (!r)
-            return r.error();
-        if (!*r)
+        m_rows.push_back(Row{{"id", js(d.id)}, {"tenant_id", js(scope.tenantId)}, {"webhook_id", js(hookId)}, {"event_id", js(e.eventId)},
+                             {"event_type", js(e.topic)}, {"payload", text}, {"status", "pending"},
+                             {"next_attempt_at", js(handoff ? isoOf(leaseUntil) : nowIso())}});
+        m_pending.emplace_back(std::move(d), handoff);
+    }
+    return {};
+}
+
+Status WebhookSink::flush()
+{
+    Rows rows;
+    rows.swap(m_rows);
+    auto pending = std::move(m_pending);
+    m_pending.clear();
+    if (rows.empty())
+        return {};
+    auto inserted = m_s.db.write([&](WriteTx &tx) { return DeliveryRepository::insertDeliveries(tx, rows); });
+    if (!inserted)
+        return inserted.error();
+    for (auto &[d, handoff] : pending) {
+        if (!inserted->contains(d.id))
             continue; // delivered before (the batch is seen again): the row is already there
         if (handoff)
-            m_handoff << d;
+            m_handoff << std::move(d);
         else
             m_queued = true;
     }
@@ -61,6 +73,8 @@ Status WebhookSink::deliver(const OutboxEntry &e)
 
 void WebhookSink::batchEnded(bool committed)
 {
+    m_rows.clear();
+    m_pending.clear();
     QList<OutgoingDelivery> ready;
     ready.swap(m_handoff);
     const bool queued = m_queued;

@@ -26,6 +26,7 @@ public:
     QString name() const override { return QStringLiteral("webhooks"); }
     bool durable() const override { return true; }
     Status deliver(const OutboxEntry &e) override;
+    Status flush() override;
     void batchEnded(bool committed) override;
 
     // Whether the sender takes one more delivery for this webhook in memory right now.
@@ -46,6 +47,9 @@ private:
     Services &m_s;
     SubscriberCache m_hooks;
     std::function<bool(const QString &)> m_accepts;
+    // The batch's deliveries, written by flush(): the rows, and for each what becomes of it.
+    Rows m_rows;
+    std::vector<std::pair<OutgoingDelivery, bool>> m_pending; // handed over (true) or left to the scan
     QList<OutgoingDelivery> m_handoff; // written in the open transaction, sent once it commits
     bool m_queued = false;
 };
