@@ -319,6 +319,10 @@ void ApiServer::queue(QTcpSocket *socket, std::shared_ptr<Slot> slot)
             return;
         }
         it = m_out.insert(socket, {});
+        // The client waits for an answer being worked on (an import, a probe, a commit): it is
+        // not idle, however long that takes.
+        if (auto *guard = socket->findChild<ConnectionGuard *>(QString(), Qt::FindDirectChildrenOnly))
+            guard->setAnswering(true);
         // Once per socket (Qt::UniqueConnection does not work with a lambda): a socket that goes
         // away with answers waiting takes them along, so a later socket at the same address
         // never inherits them.
@@ -341,8 +345,11 @@ void ApiServer::flush(QTcpSocket *socket)
         it->pop_front();
         send(socket, s->response, s->headOnly, s->close);
     }
-    if (it->empty())
+    if (it->empty()) {
         m_out.erase(it);
+        if (auto *guard = socket->findChild<ConnectionGuard *>(QString(), Qt::FindDirectChildrenOnly))
+            guard->setAnswering(false);
+    }
 }
 
 void ApiServer::releaseGroup(bool committed)

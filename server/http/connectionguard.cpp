@@ -146,6 +146,12 @@ bool ConnectionGuard::reserveBody(qint64 bytes)
     return true;
 }
 
+void ConnectionGuard::setAnswering(bool answering)
+{
+    m_answering = answering;
+    m_lastActivityMs = nowMs(); // the idle time starts again once the answer is out
+}
+
 bool ConnectionGuard::takeCloseFlag()
 {
     if (m_closeFlags.empty())
@@ -235,7 +241,7 @@ void ConnectionGuard::sweep(qint64 now)
             return refuse(408, "REQUEST_TIMEOUT",
                           QStringLiteral("The request body arrived slower than %1 bytes/s").arg(m_cfg.minBodyBytesPerSecond), "body_too_slow");
     }
-    if (now - m_lastActivityMs < m_cfg.idleTimeoutMs)
+    if (m_answering || now - m_lastActivityMs < m_cfg.idleTimeoutMs)
         return;
     if (m_framer.inHead() || m_framer.inBody())
         refuse(408, "REQUEST_TIMEOUT", QStringLiteral("The request was not completed in time"), "request_timeout");

@@ -47,6 +47,8 @@ public:
     // Whether the next answered request asked to close the connection after its answer
     // (Connection: close, or HTTP/1.0 without keep-alive); requests are answered in order.
     bool takeCloseFlag();
+    // The server is working on an answer for this connection: the idle timer does not run.
+    void setAnswering(bool answering);
 
     QTcpSocket *socket() const { return m_socket; }
     const QString &peer() const { return m_peer; }
@@ -91,6 +93,7 @@ private:
     qint64 m_headStartMs = 0;     // when the request head being received began
     qint64 m_bodyStartMs = 0;     // when the body being received began
     qint64 m_handedOverMs = 0;
+    bool m_answering = false;
     qint64 m_unsent = 0;          // bytesToWrite at the last sweep
     qint64 m_unsentSinceMs = 0;   // since when the answers waiting have not moved
 };

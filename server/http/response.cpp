@@ -77,6 +77,12 @@ Response Response::deferred(std::function<void(Done)> start)
 
 Response &Response::header(QByteArray name, QByteArray value)
 {
+    // One value per name: a later, more specific one (Retry-After: 5) replaces a default.
+    for (auto &h : headers)
+        if (h.first.compare(name, Qt::CaseInsensitive) == 0) {
+            h.second = std::move(value);
+            return *this;
+        }
     headers.emplace_back(std::move(name), std::move(value));
     return *this;
 }

@@ -34,6 +34,7 @@ private slots:
     void unreadAnswersHoldBackTheNext();
     void upgradedSocketOutlivesTheHandshakeDeadline();
     void chunkedBodiesAreAccepted();
+    void answerTakingLongerThanIdleTimeout();
 
 private:
     std::unique_ptr<QTcpSocket> connectRaw();
@@ -512,6 +513,23 @@ void TestApiHostile::chunkedBodiesAreAccepted()
     got += trailed->readAll();
     QVERIFY2(got.startsWith("HTTP/1.1 201") && got.contains("CHUNK-RAW-3"), got.left(300).constData());
     QVERIFY(got.contains("Connection: close"));
+}
+
+void TestApiHostile::answerTakingLongerThanIdleTimeout()
+{
+    // An import that takes longer than the idle timeout (1 s here) is answered: a client waiting
+    // for its answer is not idle.
+    const QString key = f->key(f->shop().scope, QStringLiteral("read_write"));
+    QByteArray csv = "external_id,job_number,customer\n";
+    for (int i = 0; i < 15000; ++i)
+        csv += "LONG-" + QByteArray::number(i) + ",J-LONG-" + QByteArray::number(i) + ",C\n";
+    QElapsedTimer t;
+    t.start();
+    auto r = f->callRaw("POST", "/api/v1/import/jobs?source=long&rows=errors", key, csv, {{"Content-Type", "text/csv"}});
+    QVERIFY2(r.status == 200, r.raw.left(300).constData());
+    QCOMPARE(r.data()["import"]["created"].get<int>(), 15000);
+    qInfo("import answered after %lld ms", t.elapsed());
+    QVERIFY(t.elapsed() > 1000); // or the test proves nothing
 }
 
 QTEST_GUILESS_MAIN(TestApiHostile)
