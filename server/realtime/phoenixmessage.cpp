@@ -60,8 +60,10 @@ Result<PhoenixMessage> PhoenixMessage::fromBinary(const QByteArray &frame)
         at += lens[i];
     }
     PhoenixMessage out;
-    out.joinRef = parts[0].isEmpty() ? Json(nullptr) : Json(parts[0].toStdString());
-    out.ref = parts[1].isEmpty() ? Json(nullptr) : Json(parts[1].toStdString());
+    // The refs are echoed back in a JSON text reply, so they are read as UTF-8 text like the topic:
+    // raw bytes that are not UTF-8 made writing that reply throw.
+    out.joinRef = parts[0].isEmpty() ? Json(nullptr) : Json(QString::fromUtf8(parts[0]).toStdString());
+    out.ref = parts[1].isEmpty() ? Json(nullptr) : Json(QString::fromUtf8(parts[1]).toStdString());
     out.topic = QString::fromUtf8(parts[2]);
     out.event = QString::fromUtf8(parts[3]);
     out.jsonEncoded = b[6] == kJsonEncoding;

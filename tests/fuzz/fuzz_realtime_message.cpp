@@ -26,11 +26,14 @@ void reply(bool v2, const PhoenixMessage &m, bool ok, const Json &response)
     const std::string text = PhoenixMessage::toText(v2, m.joinRef, m.ref, m.topic, QStringLiteral("phx_reply"), payload);
     auto back = parseJson(QByteArray::fromStdString(text));
     FUZZ_CHECK(back.ok());
-    auto read = PhoenixMessage::fromText(QByteArray::fromStdString(text), v2);
-    FUZZ_CHECK(read.ok());
-    FUZZ_CHECK(read->event == QLatin1String("phx_reply"));
-    if (QString::fromUtf8(m.topic.toUtf8()) == m.topic)
-        FUZZ_CHECK(read->topic == m.topic);
+    // The shape of the socket's vsn, with the refs echoed as they were read.
+    if (v2) {
+        FUZZ_CHECK(back->is_array() && back->size() == 5);
+        FUZZ_CHECK((*back)[0] == m.joinRef && (*back)[1] == m.ref && (*back)[3] == "phx_reply");
+    } else {
+        FUZZ_CHECK(back->is_object() && back->value("event", Json()) == "phx_reply");
+        FUZZ_CHECK(back->value("ref", Json()) == m.ref && back->value("join_ref", Json()) == m.joinRef);
+    }
 }
 
 void join(bool v2, const PhoenixMessage &m)
