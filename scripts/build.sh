@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Configures and builds one CMake preset (see CMakePresets.json: dev, release, asan).
+# Configures and builds one CMake preset (see CMakePresets.json: dev, release, asan, fuzz).
 # Binary dir is build/<preset>. Tests and benchmarks are part of the default build.
 # Usage: scripts/build.sh [preset]   (default: release)
 set -euo pipefail
@@ -8,8 +8,8 @@ preset=${1:-release}
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 case "$preset" in
-  dev|release|asan) ;;
-  *) echo "build.sh: unknown preset '$preset' (dev, release, asan)" >&2; exit 2 ;;
+  dev|release|asan|fuzz) ;;
+  *) echo "build.sh: unknown preset '$preset' (dev, release, asan, fuzz)" >&2; exit 2 ;;
 esac
 
 # ccache makes repeated builds (CI reruns, test.sh after a small edit) cheap.

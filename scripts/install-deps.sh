@@ -7,6 +7,8 @@ set -euo pipefail
 PACKAGES=(
   # toolchain
   build-essential cmake ninja-build ccache pkg-config git
+  # the libFuzzer harnesses (tests/fuzz): clang, its libFuzzer/sanitizer runtimes, llvm-symbolizer
+  clang libclang-rt-14-dev llvm
   # Qt 6 (core, network, sql drivers, http server, websockets, charts, translations)
   qt6-base-dev qt6-base-dev-tools qt6-websockets-dev qt6-httpserver-dev qt6-charts-dev
   qt6-l10n-tools qt6-tools-dev libqt6sql6-sqlite libqt6sql6-psql libgl-dev

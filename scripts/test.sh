@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # The whole suite: dependencies, release build (tests + bench are in the default
-# build), a throwaway PostgreSQL for the `postgres` label, then every ctest label
-# (unit, integration, clients, postgres). Exits with ctest's exit code.
+# build), the libFuzzer harnesses (build/fuzz), a throwaway PostgreSQL for the
+# `postgres` label, every ctest label (unit, integration, clients, postgres), then
+# each fuzz harness for FUZZ_SECONDS (default 30; label `fuzz` of build/fuzz).
+# Exits non-zero when either ctest run fails.
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -9,13 +11,16 @@ ROOT=$PWD
 
 banner() { printf '\n==== %s ====\n' "$*"; }
 
-banner "1/4 dependencies"
+banner "1/6 dependencies"
 bash scripts/install-deps.sh
 
-banner "2/4 build (release)"
+banner "2/6 build (release)"
 bash scripts/build.sh release
 
-banner "3/4 PostgreSQL test server"
+banner "3/6 build (fuzz harnesses)"
+bash scripts/build.sh fuzz
+
+banner "4/6 PostgreSQL test server"
 PGDIR=$(mktemp -d)
 # Stop the server however we leave (success, test failure, Ctrl-C); the data is
 # disposable so the directory goes too. Never let cleanup change the exit code.
@@ -32,9 +37,17 @@ ERYXON_PG_URL=$(bash scripts/pg-test-server.sh url "$PGDIR")
 # Widgets tests must not need a display.
 export QT_QPA_PLATFORM=offscreen
 
-banner "4/4 ctest (all labels)"
+banner "5/6 ctest (all labels)"
 rc=0
 ctest --test-dir build/release --output-on-failure -j2 --timeout 600 || rc=$?
 
-banner "ctest exit code: $rc"
-exit "$rc"
+# Each harness replays its seed corpus, then mutates for FUZZ_SECONDS; a finding fails
+# its test and prints the reproducer (tests/fuzz/README.md).
+export FUZZ_SECONDS=${FUZZ_SECONDS:-30}
+banner "6/6 fuzz harnesses (${FUZZ_SECONDS} s each)"
+frc=0
+ctest --test-dir build/fuzz -L fuzz --output-on-failure -j2 --timeout 900 || frc=$?
+
+banner "ctest exit code: $rc (suite), $frc (fuzz)"
+if [[ $rc -ne 0 ]]; then exit "$rc"; fi
+exit "$frc"

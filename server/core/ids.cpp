@@ -179,7 +179,7 @@ bool parseIso(const QString &text, qint64 *msSinceEpoch)
             if (expect(u'.') || expect(u',')) {
                 // Milliseconds from the first three digits; further digits are accepted and dropped.
                 int k = 0;
-                while (i < n && t.at(i).isDigit()) {
+                while (i < n && t.at(i).unicode() >= u'0' && t.at(i).unicode() <= u'9') {
                     if (k < 3)
                         ms = ms * 10 + int(t.at(i).unicode() - u'0');
                     ++k;
@@ -210,7 +210,14 @@ bool parseIso(const QString &text, qint64 *msSinceEpoch)
         if (i != n)
             return false;
     }
-    *msSinceEpoch = ((daysFromCivil(y, mo, d) * 24 + h) * 60 + mi - offsetMin) * 60000 + qint64(sec) * 1000 + ms;
+    const qint64 at = ((daysFromCivil(y, mo, d) * 24 + h) * 60 + mi - offsetMin) * 60000 + qint64(sec) * 1000 + ms;
+    // Timestamps are stored with four-digit years: an instant before 0001-01-01 or after 9999-12-31
+    // (year 0000, or 9999-12-31T23:59-23:59) would be written as text that does not read back.
+    constexpr qint64 kFirst = -62135596800000; // 0001-01-01T00:00:00.000Z
+    constexpr qint64 kLast = 253402300799999;  // 9999-12-31T23:59:59.999Z
+    if (at < kFirst || at > kLast)
+        return false;
+    *msSinceEpoch = at;
     return true;
 }
 

@@ -1,138 +1,19 @@
 #include "csvimport.h"
 
+#include "csvsheet.h"
+
 #include "services/services.h"
 
 #include <QElapsedTimer>
 #include <QFutureWatcher>
-#include <QSet>
-#include <QStringView>
 #include <QTimer>
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <optional>
 
-#include <csv.h>
-
 namespace ery {
 
 namespace {
-
-struct Record {
-    int line = 0;
-    std::vector<std::string> fields;
-};
-
-struct Parsed {
-    std::vector<Record> records;
-    std::vector<std::string> current;
-    int line = 1;          // where the record being read starts
-    int newlinesInside = 0; // line breaks inside its quoted fields
-    bool tooMany = false;
-};
-
-void onField(void *data, size_t len, void *p)
-{
-    auto *st = static_cast<Parsed *>(p);
-    std::string v(data ? static_cast<const char *>(data) : "", len);
-    st->newlinesInside += int(std::count(v.begin(), v.end(), '\n'));
-    st->current.push_back(std::move(v));
-}
-
-void onRecord(int, void *p)
-{
-    auto *st = static_cast<Parsed *>(p);
-    if (st->records.size() > size_t(CsvImport::kMaxRows)) {
-        st->tooMany = true;
-        st->current.clear();
-        return;
-    }
-    st->records.push_back({st->line, std::move(st->current)});
-    st->current.clear();
-    st->line += 1 + st->newlinesInside;
-    st->newlinesInside = 0;
-}
-
-// RFC 4180 through libcsv, strict: an unterminated quote or a stray one is an error.
-Result<std::vector<Record>> parseCsv(const QByteArray &text)
-{
-    csv_parser parser;
-    if (csv_init(&parser, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0)
-        return Error::internal(QStringLiteral("cannot start the CSV parser"));
-    Parsed st;
-    const size_t n = csv_parse(&parser, text.constData(), size_t(text.size()), onField, onRecord, &st);
-    const bool broken = n != size_t(text.size()) || csv_fini(&parser, onField, onRecord, &st) != 0;
-    const int code = csv_error(&parser);
-    csv_free(&parser);
-    if (broken)
-        return Error::badRequest(QStringLiteral("The file is not valid CSV near line %1: %2").arg(st.line).arg(QString::fromLatin1(csv_strerror(code))));
-    if (st.tooMany)
-        return Error::badRequest(QStringLiteral("The file has more than %1 rows; split it").arg(CsvImport::kMaxRows));
-    return std::move(st.records);
-}
-
-bool blankRecord(const Record &r)
-{
-    return std::all_of(r.fields.begin(), r.fields.end(), [](const std::string &f) { return QString::fromStdString(f).trimmed().isEmpty(); });
-}
-
-// A cell of the file as the field's JSON type; false with a message when it is not one.
-bool convert(const Field &f, const QString &text, Json *out, QString *why)
-{
-    switch (f.type) {
-    case Field::Int: {
-        bool ok = false;
-        const qint64 v = text.toLongLong(&ok);
-        if (!ok) {
-            *why = QStringLiteral("must be a whole number");
-            return false;
-        }
-        *out = v;
-        return true;
-    }
-    case Field::Number: {
-        bool ok = false;
-        const double v = QString(text).replace(QLatin1Char(','), QLatin1Char('.')).toDouble(&ok);
-        if (!ok) {
-            *why = QStringLiteral("must be a number");
-            return false;
-        }
-        *out = v;
-        return true;
-    }
-    case Field::Bool: {
-        const QString b = text.toLower();
-        if (b == QLatin1String("true") || b == QLatin1String("1") || b == QLatin1String("yes")) {
-            *out = true;
-            return true;
-        }
-        if (b == QLatin1String("false") || b == QLatin1String("0") || b == QLatin1String("no")) {
-            *out = false;
-            return true;
-        }
-        *why = QStringLiteral("must be true or false");
-        return false;
-    }
-    case Field::Json: {
-        Json j = Json::parse(text.toStdString(), nullptr, false);
-        if (j.is_discarded()) {
-            *why = QStringLiteral("must be JSON");
-            return false;
-        }
-        *out = std::move(j);
-        return true;
-    }
-    case Field::TextList: {
-        Json list = Json::array();
-        for (const QString &part : text.split(QLatin1Char(';'), Qt::SkipEmptyParts))
-            list.push_back(js(part.trimmed()));
-        *out = std::move(list);
-        return true;
-    }
-    default:
-        *out = js(text);
-        return true;
-    }
-}
 
 // The file read and every row converted to the service's JSON: no database needed, so start() does
 // it on a worker thread.
@@ -143,77 +24,22 @@ struct Prepared {
 
 Result<Prepared> prepare(const std::vector<Field> &fields, SyncService::Entity entity, const QByteArray &csv, const CsvImport::Options &options)
 {
-    if (!QUtf8StringView(csv).isValidUtf8())
-        return Error::badRequest(QStringLiteral("The file is not UTF-8 text"));
-    auto records = parseCsv(csv);
-    if (!records)
-        return records.error();
-    std::erase_if(*records, blankRecord);
-    if (records->size() < 2)
-        return Error::badRequest(QStringLiteral("The file is empty: it needs a header row and at least one record"));
-
-    // The header names the fields; a spreadsheet's byte-order mark and stray spaces are dropped.
-    std::vector<const Field *> columnField;
-    std::vector<QString> columns;
+    auto sheet = CsvSheet::read(csv, fields, options.source, CsvImport::kMaxRows);
+    if (!sheet)
+        return sheet.error();
     Prepared out;
     CsvImport::Report &report = out.report;
     report.entity = SyncService::entityName(entity);
     report.dryRun = options.dryRun;
-    static const Field kExternalId{"external_id", Field::Text, false, {}, {}, 200};
-    static const Field kExternalSource{"external_source", Field::Text, false, {}, {}, 100};
-    QSet<QString> seen;
-    for (std::string name : records->front().fields) {
-        if (columns.empty() && name.rfind("\xEF\xBB\xBF", 0) == 0)
-            name.erase(0, 3);
-        const QString col = QString::fromStdString(name).trimmed().toLower();
-        if (col.isEmpty() || seen.contains(col))
-            return Error::badRequest(col.isEmpty() ? QStringLiteral("The header has an empty column name (column %1)").arg(columns.size() + 1)
-                                                   : QStringLiteral("The header names column \"%1\" twice").arg(col));
-        seen.insert(col);
-        const Field *f = nullptr;
-        if (col == QLatin1String("external_id"))
-            f = &kExternalId;
-        else if (col == QLatin1String("external_source"))
-            f = &kExternalSource;
-        for (const Field &candidate : fields)
-            if (!f && col == QLatin1String(candidate.name))
-                f = &candidate;
-        if (!f)
-            report.ignoredColumns << col;
-        columns.push_back(col);
-        columnField.push_back(f);
-    }
-    if (!seen.contains(QStringLiteral("external_id")))
-        return Error::badRequest(QStringLiteral("The header has no external_id column: every row needs one (the key of the upsert)"));
-    if (!seen.contains(QStringLiteral("external_source")) && options.source.isEmpty())
-        return Error::badRequest(QStringLiteral("The header has no external_source column; add one or name the source of the file"));
-
-    const int total = int(records->size()) - 1;
-    report.total = total;
-    out.items.reserve(size_t(total));
-    for (int i = 1; i <= total; ++i) {
-        const Record &rec = (*records)[size_t(i)];
+    report.ignoredColumns = std::move(sheet->ignoredColumns);
+    report.total = int(sheet->rows.size());
+    out.items.reserve(sheet->rows.size());
+    for (CsvSheet::Row &r : sheet->rows) {
         CsvImport::RowResult row;
-        row.line = rec.line;
-        Json item = Json::object();
-        if (rec.fields.size() > columns.size())
-            row.errors.push_back({{"column", nullptr}, {"message", js(QStringLiteral("%1 cells, the header names %2").arg(rec.fields.size()).arg(columns.size()))}});
-        for (size_t c = 0; c < rec.fields.size() && c < columns.size(); ++c) {
-            const QString text = QString::fromStdString(rec.fields[c]).trimmed();
-            if (text.isEmpty() || !columnField[c])
-                continue; // blank cells leave the field as it is
-            Json value;
-            QString why;
-            if (!convert(*columnField[c], text, &value, &why)) {
-                row.errors.push_back({{"column", js(columns[c])}, {"message", js(QStringLiteral("%1 %2").arg(columns[c], why))}, {"value", js(text)}});
-                continue;
-            }
-            item[columnField[c]->name] = std::move(value);
-        }
-        if (!options.source.isEmpty() && !item.contains("external_source"))
-            item["external_source"] = js(options.source);
-        row.externalId = str(item, "external_id");
-        out.items.emplace_back(std::move(row), std::move(item));
+        row.line = r.line;
+        row.errors = std::move(r.errors);
+        row.externalId = std::move(r.externalId);
+        out.items.emplace_back(std::move(row), std::move(r.item));
     }
     return out;
 }

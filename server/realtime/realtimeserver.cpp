@@ -1,9 +1,11 @@
 #include "realtimeserver.h"
 
+#include "channelconfig.h"
 #include "core/ids.h"
 #include "core/jsonutil.h"
 #include "events/subscriptionhub.h"
 #include "frameinspector.h"
+#include "phoenixmessage.h"
 #include "services/services.h"
 
 #include <QLoggingCategory>
@@ -29,7 +31,6 @@ constexpr qsizetype kMaxTopicBytes = 255;   // the binary frame's length fields 
 constexpr qsizetype kMaxPresenceBytes = 8192;
 
 // Binary frames of vsn 2.0.0: a client's broadcast push, and the broadcast the server sends.
-constexpr quint8 kUserBroadcastPush = 3;
 constexpr quint8 kUserBroadcast = 4;
 constexpr quint8 kJsonEncoding = 1;
 
@@ -246,35 +247,14 @@ void RealtimeServer::onText(Client *c, const QString &text)
         return;
     if (!takeToken(c))
         return drop(c, kClosePolicy, QStringLiteral("more than %1 messages per second").arg(kMessagesPerSecond));
-    auto parsed = parseJson(text.toUtf8());
-    if (!parsed)
-        return drop(c, kCloseBadData, QStringLiteral("malformed message: not JSON"));
-    const Json &m = *parsed;
-    Json joinRef, ref, topic, event, payload;
-    if (c->v2) {
-        if (!m.is_array() || m.size() != 5)
-            return drop(c, kCloseBadData, QStringLiteral("malformed message: vsn 2.0.0 sends [join_ref, ref, topic, event, payload]"));
-        joinRef = m[0], ref = m[1], topic = m[2], event = m[3], payload = m[4];
-    } else {
-        if (!m.is_object())
-            return drop(c, kCloseBadData, QStringLiteral("malformed message: vsn 1.0.0 sends {topic, event, payload, ref}"));
-        joinRef = m.value("join_ref", Json(nullptr));
-        ref = m.value("ref", Json(nullptr));
-        topic = m.value("topic", Json(nullptr));
-        event = m.value("event", Json(nullptr));
-        payload = m.value("payload", Json::object());
-    }
-    if (!topic.is_string() || !event.is_string())
-        return drop(c, kCloseBadData, QStringLiteral("malformed message: topic and event must be strings"));
-    // Refs are echoed back: only short strings or numbers, never arbitrary documents.
-    for (Json *r : {&joinRef, &ref})
-        if (!r->is_null() && !r->is_number_integer() && !(r->is_string() && r->get_ref<const std::string &>().size() <= 64))
-            return drop(c, kCloseBadData, QStringLiteral("malformed message: ref must be a short string"));
-    if (!payload.is_object()) {
-        reply(c, joinRef, ref, qs(topic.get<std::string>()), false, errorReason(QStringLiteral("payload must be an object")));
+    auto m = PhoenixMessage::fromText(text.toUtf8(), c->v2);
+    if (!m)
+        return drop(c, kCloseBadData, m.error().message);
+    if (!m->payload.is_object()) {
+        reply(c, m->joinRef, m->ref, m->topic, false, errorReason(QStringLiteral("payload must be an object")));
         return;
     }
-    handle(c, joinRef, ref, qs(topic.get<std::string>()), qs(event.get<std::string>()), payload);
+    handle(c, m->joinRef, m->ref, m->topic, m->event, m->payload);
 }
 
 void RealtimeServer::onBinary(Client *c, const QByteArray &data)
@@ -285,31 +265,17 @@ void RealtimeServer::onBinary(Client *c, const QByteArray &data)
         return drop(c, kCloseUnsupported, QStringLiteral("binary frames need vsn 2.0.0"));
     if (!takeToken(c))
         return drop(c, kClosePolicy, QStringLiteral("more than %1 messages per second").arg(kMessagesPerSecond));
-    // kind, join_ref, ref, topic, user event and metadata lengths, payload encoding; then the strings.
-    const auto *b = reinterpret_cast<const quint8 *>(data.constData());
-    if (data.size() < 7 || b[0] != kUserBroadcastPush)
-        return drop(c, kCloseBadData, QStringLiteral("malformed binary frame: only broadcast pushes (kind 3) are accepted"));
-    const qsizetype lens[5] = {b[1], b[2], b[3], b[4], b[5]};
-    const quint8 encoding = b[6];
-    qsizetype at = 7;
-    QByteArray parts[5];
-    for (int i = 0; i < 5; ++i) {
-        if (at + lens[i] > data.size())
-            return drop(c, kCloseBadData, QStringLiteral("malformed binary frame: lengths exceed the frame"));
-        parts[i] = data.mid(at, lens[i]);
-        at += lens[i];
-    }
-    const Json joinRef = parts[0].isEmpty() ? Json(nullptr) : Json(parts[0].toStdString());
-    const Json ref = parts[1].isEmpty() ? Json(nullptr) : Json(parts[1].toStdString());
-    const QString topic = QString::fromUtf8(parts[2]);
-    const QString event = QString::fromUtf8(parts[3]);
-    const QByteArray payload = data.mid(at);
+    auto m = PhoenixMessage::fromBinary(data);
+    if (!m)
+        return drop(c, kCloseBadData, m.error().message);
+    const Json &joinRef = m->joinRef, &ref = m->ref;
+    const QString &topic = m->topic;
     auto ch = c->channels.find(topic);
     if (ch == c->channels.end())
         return reply(c, joinRef, ref, topic, false, errorReason(QStringLiteral("unmatched topic")));
-    if (encoding == kJsonEncoding && !parseJson(payload))
+    if (m->jsonEncoded && !parseJson(m->binaryPayload))
         return reply(c, joinRef, ref, topic, false, errorReason(QStringLiteral("broadcast payload is not JSON")));
-    broadcast(c, topic, event, encoding == kJsonEncoding, payload);
+    broadcast(c, topic, m->event, m->jsonEncoded, m->binaryPayload);
     if (ch->second.broadcastAck)
         reply(c, joinRef, ref, topic, true, Json::object());
 }
@@ -369,69 +335,30 @@ void RealtimeServer::join(Client *c, const Json &joinRef, const Json &ref, const
         return refuse(QStringLiteral("at most %1 channels per connection").arg(kMaxChannelsPerClient));
     if (!accessToken(c, QString(), payload))
         return refuse(QStringLiteral("access_token is not a valid key of this tenant"));
-    const Json config = payload.value("config", Json::object());
-    if (!config.is_object())
-        return refuse(QStringLiteral("config must be an object"));
+    auto config = ChannelConfig::fromJoinPayload(payload, tables(), kMaxBindingsPerChannel, int(kMaxTopicBytes));
+    if (!config)
+        return refuse(config.error().message);
 
     Channel ch;
     ch.joinRef = joinRef;
     Json echo = Json::array();
-    const Json changes = config.value("postgres_changes", Json::array());
-    if (!changes.is_array())
-        return refuse(QStringLiteral("config.postgres_changes must be a list"));
-    if (int(changes.size()) > kMaxBindingsPerChannel)
-        return refuse(QStringLiteral("at most %1 postgres_changes per channel").arg(kMaxBindingsPerChannel));
-    for (const Json &want : changes) {
-        if (!want.is_object())
-            return refuse(QStringLiteral("each postgres_changes entry must be an object"));
+    for (ChannelConfig::Binding &want : config->bindings) {
         Binding b;
-        const Json ev = want.value("event", Json("*"));
-        b.event = ev.is_string() ? qs(ev.get<std::string>()).toUpper() : QString();
-        if (b.event != QLatin1String("*") && b.event != QLatin1String("INSERT") && b.event != QLatin1String("UPDATE") && b.event != QLatin1String("DELETE"))
-            return refuse(QStringLiteral("postgres_changes event must be *, INSERT, UPDATE or DELETE"));
-        const Json schema = want.value("schema", Json(nullptr));
-        if (!schema.is_string() || (schema != "public" && schema != "*"))
-            return refuse(QStringLiteral("postgres_changes schema must be public"));
-        const Json table = want.value("table", Json(nullptr));
-        if (!table.is_null() && !table.is_string())
-            return refuse(QStringLiteral("postgres_changes table must be a string"));
-        if (table.is_string() && table != "*") {
-            b.table = qs(table.get<std::string>());
-            if (!tables().contains(b.table))
-                return refuse(QStringLiteral("table '%1' is not in the realtime feed (%2)").arg(b.table, tables().join(QStringLiteral(", "))));
-        }
-        const Json filter = want.value("filter", Json(nullptr));
-        if (!filter.is_null()) {
-            if (!filter.is_string())
-                return refuse(QStringLiteral("postgres_changes filter must be a string"));
-            if (!filter.get_ref<const std::string &>().empty()) {
-                auto f = RowFilter::parse(qs(filter.get<std::string>()));
-                if (!f)
-                    return refuse(f.error().message);
-                b.filter = *f;
-            }
-        }
         b.id = m_nextBindingId++;
+        b.event = want.event;
+        b.table = want.table;
+        b.filter = std::move(want.filter);
         // The client matches the answer to its bindings by event, schema, table and filter as
         // it sent them, so they are echoed verbatim with the id added.
-        Json answer = want;
+        Json answer = std::move(want.request);
         answer["id"] = b.id;
         echo.push_back(std::move(answer));
         ch.bindings.push_back(std::move(b));
     }
-    const Json broadcast = config.value("broadcast", Json::object());
-    if (broadcast.is_object()) {
-        ch.broadcastSelf = broadcast.value("self", false) == true;
-        ch.broadcastAck = broadcast.value("ack", false) == true;
-    }
-    const Json presence = config.value("presence", Json::object());
-    if (presence.is_object()) {
-        ch.presenceEnabled = presence.value("enabled", false) == true;
-        const Json key = presence.value("key", Json(""));
-        ch.presenceKey = key.is_string() ? qs(key.get<std::string>()) : QString();
-        if (ch.presenceKey.size() > kMaxTopicBytes)
-            return refuse(QStringLiteral("presence key longer than 255 characters"));
-    }
+    ch.broadcastSelf = config->broadcastSelf;
+    ch.broadcastAck = config->broadcastAck;
+    ch.presenceEnabled = config->presenceEnabled;
+    ch.presenceKey = config->presenceKey;
     if (ch.presenceKey.isEmpty())
         ch.presenceKey = newId();
     const bool hasChanges = !ch.bindings.empty();
@@ -577,16 +504,7 @@ void RealtimeServer::reply(Client *c, const Json &joinRef, const Json &ref, cons
 
 void RealtimeServer::pushText(Client *c, const Json &joinRef, const Json &ref, const QString &topic, const QString &event, const std::string &payload)
 {
-    const std::string t = Json(topic.toStdString()).dump(-1, ' ', false, Json::error_handler_t::replace);
-    const std::string e = Json(event.toStdString()).dump();
-    std::string m;
-    m.reserve(payload.size() + t.size() + 64);
-    if (c->v2) {
-        m = "[" + joinRef.dump() + "," + ref.dump() + "," + t + "," + e + "," + payload + "]";
-    } else {
-        m = R"({"topic":)" + t + R"(,"event":)" + e + R"(,"payload":)" + payload + R"(,"ref":)" + ref.dump() + R"(,"join_ref":)" + joinRef.dump() + "}";
-    }
-    send(c, QByteArray::fromStdString(m), false);
+    send(c, QByteArray::fromStdString(PhoenixMessage::toText(c->v2, joinRef, ref, topic, event, payload)), false);
 }
 
 void RealtimeServer::send(Client *c, const QByteArray &frame, bool binary)

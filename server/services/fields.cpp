@@ -7,6 +7,7 @@
 #include <QTimeZone>
 
 #include <cmath>
+#include <limits>
 
 namespace ery {
 
@@ -15,6 +16,17 @@ namespace {
 bool blank(const Json &v)
 {
     return v.is_null() || (v.is_string() && QString::fromStdString(v.get<std::string>()).trimmed().isEmpty());
+}
+
+// An integral JSON number that a qint64 holds: 1e300 or 2^64-1 would wrap round (past `min`) on
+// the way in, and casting such a double is undefined behaviour.
+bool fitsInt64(const Json &v)
+{
+    if (v.is_number_unsigned())
+        return v.get<quint64>() <= quint64(std::numeric_limits<qint64>::max());
+    if (v.is_number_float())
+        return v.get<double>() >= -0x1p63 && v.get<double>() < 0x1p63;
+    return true;
 }
 
 QString normaliseTimestamp(const QString &s, bool *ok)
@@ -60,6 +72,8 @@ Json acceptFields(const Json &input, const std::vector<Field> &spec, bool creati
         case Field::Int:
             if (!val.is_number_integer() && !(val.is_number_float() && std::floor(val.get<double>()) == val.get<double>()))
                 v.add(path, QStringLiteral("%1 must be an integer").arg(QLatin1String(f.name)), val, "integer");
+            else if (!fitsInt64(val))
+                v.add(path, QStringLiteral("%1 is out of range").arg(QLatin1String(f.name)), val, "maximum");
             else if (f.min && val.get<double>() < *f.min)
                 v.add(path, QStringLiteral("%1 must be at least %2").arg(QLatin1String(f.name)).arg(*f.min), val, "minimum");
             else

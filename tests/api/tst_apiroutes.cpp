@@ -6,6 +6,8 @@
 #include <QNetworkReply>
 #include <QTest>
 
+#include <limits>
+
 using namespace ery;
 using namespace ery::test;
 
@@ -33,6 +35,7 @@ private slots:
     void jobLifecycle();
     void operationLifecycleBooksTime();
     void errorsFollowTheContract();
+    void integersOutOfRangeAreRefused();
     void massAssignmentIsIgnored();
     void partsOperationsAndCatalogue();
     void operators();
@@ -291,6 +294,21 @@ void TestApiRoutes::errorsFollowTheContract()
     EXPECT_STATUS(f->call("POST", "/api/v1/jobs", key,
                           Json{{"job_number", "DEEP-OK"}, {"metadata", Json::parse(std::string(100, '[') + std::string(100, ']'))}}),
                   201);
+}
+
+void TestApiRoutes::integersOutOfRangeAreRefused()
+{
+    // JSON numbers beyond 64 bits: 1e300 used to be cast to an integer (undefined behaviour, in
+    // practice INT64_MIN) and 2^64-1 wrapped round to -1, both stored past the field's minimum.
+    for (const char *count : {"1e300", "-1e300", "18446744073709551615", "9223372036854775808.0"}) {
+        const QByteArray body = QByteArray(R"({"job_number":"BIG-)") + count + R"(","package_count":)" + count + "}";
+        auto r = f->callRaw("POST", "/api/v1/jobs", key, body);
+        EXPECT_STATUS(r, 422);
+        QCOMPARE(str(r.body["error"]["details"][0], "field"), QStringLiteral("package_count"));
+    }
+    auto fits = f->callRaw("POST", "/api/v1/jobs", key, R"({"job_number":"BIG-OK","package_count":9223372036854775807})");
+    EXPECT_STATUS(fits, 201);
+    QCOMPARE(fits.data()["job"]["package_count"].get<qint64>(), std::numeric_limits<qint64>::max());
 }
 
 void TestApiRoutes::massAssignmentIsIgnored()

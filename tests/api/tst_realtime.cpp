@@ -37,6 +37,7 @@ private slots:
     void tenantsAndSandboxStayApart();
     void broadcastAndPresence();
     void binaryBroadcastFrames();
+    void binaryRefsThatAreNotUtf8();
     void hostileMessages_data();
     void hostileMessages();
     void oversizedAndFloodingClientsAreClosed();
@@ -512,6 +513,22 @@ void TestRealtime::binaryBroadcastFrames()
     sender->ws->sendBinaryMessage(broken);
     QVERIFY(waitFor([&] { return sender->closed; }));
     QCOMPARE(int(sender->ws->closeCode()), 1007);
+}
+
+void TestRealtime::binaryRefsThatAreNotUtf8()
+{
+    // A binary frame's refs are bytes, echoed back in a JSON text reply: bytes that are not UTF-8
+    // used to make writing the reply throw, out of the socket's signal (the hub went down).
+    auto c = open(m_key, true);
+    QByteArray frame;
+    const QByteArray ref("\xff\xfe"), topic("realtime:nowhere"), event("scan");
+    frame.append(char(3)).append(char(ref.size())).append(char(ref.size())).append(char(topic.size())).append(char(event.size())).append(char(0));
+    frame.append(char(1));
+    c->ws->sendBinaryMessage(frame + ref + ref + topic + event + "{}");
+    const Json reply = next(*c, "realtime:nowhere", "phx_reply");
+    JSON_EQ(reply["response"]["reason"], Json("unmatched topic"));
+    QVERIFY(!c->closed);
+    JSON_EQ(next(*c, "phoenix", "phx_reply", sendMsg(*c, "phoenix", "heartbeat", Json::object()))["status"], Json("ok"));
 }
 
 void TestRealtime::hostileMessages_data()

@@ -1,0 +1,78 @@
+// listQueryFrom (declared in resourceroutes.h) in a file of its own: it reads nothing but the
+// request's query, so the query fuzzer links it without the routes, the services or the storage.
+#include "resourceroutes.h"
+
+#include <algorithm>
+
+namespace ery::http {
+
+Result<ListQuery> listQueryFrom(const Request &r, const ResourceSpec &spec)
+{
+    ListQuery q;
+    auto integer = [&](const char *name, qint64 fallback) -> Result<qint64> {
+        if (!r.has(QLatin1String(name)))
+            return fallback;
+        bool ok = false;
+        const qint64 v = r.q(QLatin1String(name)).toLongLong(&ok);
+        if (!ok)
+            return Error::badRequest(QStringLiteral("%1 must be an integer").arg(QLatin1String(name)));
+        return v;
+    };
+    auto limit = integer("limit", 100);
+    if (!limit)
+        return limit.error();
+    auto offset = integer("offset", 0);
+    if (!offset)
+        return offset.error();
+    if (*offset < 0)
+        return Error::badRequest(QStringLiteral("offset must not be negative"));
+    q.limit = int(std::clamp<qint64>(*limit, 1, 1000));
+    q.offset = int(std::min<qint64>(*offset, 1000000000));
+    const QString sort = r.q(QStringLiteral("sort"));
+    q.sort = spec.sorts.contains(sort) ? sort : spec.defaultSort;
+    const QString order = r.q(QStringLiteral("order")).toLower();
+    if (!order.isEmpty() && order != QLatin1String("asc") && order != QLatin1String("desc"))
+        return Error::badRequest(QStringLiteral("order must be asc or desc"));
+    q.descending = order.isEmpty() ? (spec.sorts.contains(sort) ? false : spec.defaultDescending) : order == QLatin1String("desc");
+    q.search = r.q(QStringLiteral("search")).left(200);
+    for (const Filter &f : spec.filters) {
+        if (!r.has(f.param))
+            continue;
+        const QString v = r.q(f.param);
+        const QString col = f.column.isEmpty() ? f.param : f.column;
+        switch (f.kind) {
+        case Filter::Exact:
+            q.eq.emplace_back(col, v);
+            break;
+        case Filter::Bool:
+        case Filter::NonZero: {
+            const QString b = v.toLower();
+            if (b != QLatin1String("true") && b != QLatin1String("false") && b != QLatin1String("1") && b != QLatin1String("0"))
+                return Error::badRequest(QStringLiteral("%1 must be true or false").arg(f.param));
+            const bool on = b == QLatin1String("true") || b == QLatin1String("1");
+            if (f.kind == Filter::Bool)
+                q.eq.emplace_back(col, on ? 1 : 0);
+            else if (on)
+                q.conds.push_back({col, ListQuery::Op::Gte, 1});
+            else
+                q.eq.emplace_back(col, 0);
+            break;
+        }
+        case Filter::Like:
+            q.conds.push_back({col, ListQuery::Op::Like, v});
+            break;
+        case Filter::Gte:
+        case Filter::Lte: {
+            // Dates compare as the stored ISO text; a bare date means its first (or last) instant.
+            QString t = v;
+            if (t.size() == 10)
+                t += f.kind == Filter::Gte ? QStringLiteral("T00:00:00.000Z") : QStringLiteral("T23:59:59.999Z");
+            q.conds.push_back({col, f.kind == Filter::Gte ? ListQuery::Op::Gte : ListQuery::Op::Lte, t});
+            break;
+        }
+        }
+    }
+    return q;
+}
+
+} // namespace ery::http
