@@ -27,6 +27,18 @@ QByteArray Request::header(const QByteArray &lowerName) const
     return {};
 }
 
+Status Request::checkQuerySizes(const QStringList &textParams) const
+{
+    for (auto it = query.begin(); it != query.end(); ++it) {
+        if (it.key().size() > kMaxQueryName)
+            return Error::badRequest(QStringLiteral("Query parameter name %1… is longer than %2 characters").arg(it.key().left(40)).arg(kMaxQueryName));
+        const int limit = it.key() == QLatin1String("search") || textParams.contains(it.key()) ? kMaxSearchText : kMaxQueryValue;
+        if (it.value().size() > limit)
+            return Error::badRequest(QStringLiteral("Query parameter %1 is longer than %2 characters").arg(it.key()).arg(limit));
+    }
+    return {};
+}
+
 Result<QString> Request::id() const
 {
     QString id = params.value(QStringLiteral("id"));

@@ -11,16 +11,24 @@ QStringList split(const QString &path)
 
 void Router::add(Method m, const QString &pattern, Access access, Handler h, RouteDoc doc)
 {
-    Route r{m, pattern, split(pattern), 0, access, std::move(h), true, std::move(doc)};
+    // Every route bounds its query parameters before its handler reads any of them.
+    Handler bounded = [h = std::move(h), text = doc.textParams](Request &r) {
+        if (auto sizes = r.checkQuerySizes(text); !sizes)
+            return Response::error(sizes.error());
+        return h(r);
+    };
+    Route r{m, pattern, split(pattern), 0, access, std::move(bounded), true, std::move(doc)};
     for (const QString &s : r.segments)
         if (!s.startsWith(QLatin1Char('{')))
             ++r.literals;
     m_routes.push_back(std::move(r));
 }
 
-void Router::compat(Method m, const QString &pattern, Access access, Handler h)
+void Router::compat(Method m, const QString &pattern, Access access, Handler h, const QStringList &textParams)
 {
-    add(m, pattern, access, std::move(h));
+    RouteDoc doc;
+    doc.textParams = textParams;
+    add(m, pattern, access, std::move(h), std::move(doc));
     m_routes.back().canonical = false;
 }
 

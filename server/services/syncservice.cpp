@@ -51,12 +51,12 @@ std::vector<Field> SyncService::fieldsOf(Entity e) const
     case Jobs: f = JobService::fields(); break;
     case Parts:
         f = PartService::fields();
-        f.push_back({"job_external_id", Field::Text});
+        f.push_back({"job_external_id", Field::Text, false, {}, {}, limits::kName});
         break;
     case Operations:
         f = OperationService::fields();
-        f.push_back({"part_external_id", Field::Text});
-        f.push_back({"cell_name", Field::Text});
+        f.push_back({"part_external_id", Field::Text, false, {}, {}, limits::kName});
+        f.push_back({"cell_name", Field::Text, false, {}, {}, limits::kName});
         f.push_back({"estimated_time_minutes", Field::Int});
         break;
     case Cells: f = m_s.catalog.kind(CatalogService::Cells).fields; break;
