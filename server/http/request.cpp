@@ -35,6 +35,9 @@ Status Request::checkQuerySizes(const QStringList &textParams) const
         const int limit = it.key() == QLatin1String("search") || textParams.contains(it.key()) ? kMaxSearchText : kMaxQueryValue;
         if (it.value().size() > limit)
             return Error::badRequest(QStringLiteral("Query parameter %1 is longer than %2 characters").arg(it.key()).arg(limit));
+        // Never part of a name or a filter value, and PostgreSQL cannot take one in text.
+        if (it.value().contains(QChar(0)) || it.key().contains(QChar(0)))
+            return Error::badRequest(QStringLiteral("Query parameter %1 contains a NUL character").arg(QString(it.key()).remove(QChar(0)).left(40)));
     }
     return {};
 }

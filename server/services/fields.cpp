@@ -142,6 +142,11 @@ Json acceptFields(const Json &input, const std::vector<Field> &spec, bool creati
         case Field::Json: {
             // Bounded before it is stored: a megabyte of metadata would otherwise ride along in
             // every read of the record, every list page holding it and every event about it.
+            // A bare string is stored as it is (nested ones are escaped), so it is held to text's rules.
+            if (val.is_string() && val.get_ref<const std::string &>().find('\0') != std::string::npos) {
+                v.add(path, QStringLiteral("%1 must not contain NUL characters").arg(QLatin1String(f.name)), nullptr, "pattern");
+                break;
+            }
             if (val.is_object() && val.size() > size_t(f.maxProperties)) {
                 v.add(path, QStringLiteral("%1 has more than %2 properties").arg(QLatin1String(f.name)).arg(f.maxProperties), nullptr,
                       "maxProperties");

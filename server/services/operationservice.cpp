@@ -37,6 +37,10 @@ Result<Row> OperationService::createIn(WriteTx &tx, const Scope &scope, const Js
         in["part_id"] = (*part)["id"];
     // A cell may be named instead of referenced (nested job creation, CSV, ERP).
     if (in.is_object() && !in.contains("cell_id") && in.contains("cell_name") && in["cell_name"].is_string()) {
+        Validation nv;
+        acceptFields(in, {{"cell_name", Field::Text, false, {}, {}, limits::kName}}, false, nv, prefix);
+        if (!nv.ok())
+            return nv.error();
         auto cell = m_s.catalog.cellByName(scope, qs(in["cell_name"].get<std::string>()));
         if (!cell) {
             Validation v;

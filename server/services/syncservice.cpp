@@ -80,6 +80,11 @@ Result<SyncService::Outcome> SyncService::upsertIn(WriteTx &tx, const Scope &sco
     }
     if (!v.ok())
         return v.error();
+    // Every field's type and size before any of them is used in a lookup (external keys, the
+    // references by external key or cell name); the service checks the rest again as it writes.
+    acceptFields(item, fieldsOf(e), false, v);
+    if (!v.ok())
+        return v.error();
     const QString source = str(item, "external_source");
     const QString externalId = str(item, "external_id");
     Json in = item;

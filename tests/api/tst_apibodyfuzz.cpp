@@ -84,9 +84,10 @@ void TestApiBodyFuzz::initTestCase()
     known["scrap_reason_id"] = idFor(QStringLiteral("scrap-reasons"));
     known["resource_id"] = idFor(QStringLiteral("resources"));
     known["template_id"] = idFor(QStringLiteral("substep-templates"));
+    // (A collection that could not be seeded shows up in everyWriteRoute as a route without a real id.)
     for (const char *c : {"materials", "substeps", "assignments", "issues", "time-entries", "webhooks", "mqtt-publishers",
                           "batches", "api-keys", "production"})
-        QVERIFY2(!idFor(QString::fromLatin1(c)).isEmpty(), c);
+        idFor(QString::fromLatin1(c));
 }
 
 QString TestApiBodyFuzz::idFor(const QString &collection)
@@ -101,7 +102,7 @@ QString TestApiBodyFuzz::idFor(const QString &collection)
         {"substep-templates", Json{{"name", "Fuzz Template"}}},
         {"substeps", Json{{"operation_id", js(shop.ops[1])}, {"name", "Fuzz step"}}},
         {"assignments", Json{{"part_id", js(shop.partId)}, {"operator_id", js(shop.op2)}}},
-        {"issues", Json{{"operation_id", js(shop.ops[0])}, {"description", "fuzz"}, {"severity", "low"}}},
+        {"issues", Json{{"operation_id", js(shop.ops[0])}, {"created_by", js(shop.op1)}, {"description", "fuzz"}, {"severity", "low"}}},
         {"time-entries", Json{{"operator_id", js(shop.op2)}, {"operation_id", js(shop.ops[1])}}},
         {"webhooks", Json{{"url", "https://example.com/fuzz"}, {"events", {"job.created"}}, {"active", false}}},
         {"mqtt-publishers", Json{{"name", "Fuzz Broker"}, {"broker_url", "127.0.0.1"}, {"port", 1}, {"events", {"job.created"}}, {"active", false}}},
@@ -346,7 +347,7 @@ void TestApiBodyFuzz::everyWriteRoute()
         QString rest = r.pattern.mid(QStringLiteral("/functions/v1/api-").size());
         QString name = rest.section(QLatin1Char('/'), 0, 0);
         const QString tail = rest.section(QLatin1Char('/'), 1);
-        QString collection = name;
+        QString collection = name == QLatin1String("templates") ? QStringLiteral("substep-templates") : name;
         if (collection.endsWith(QLatin1String("-lifecycle"))) {
             collection.chop(10);
             collection += collection.endsWith(QLatin1Char('h')) ? QStringLiteral("es") : QStringLiteral("s");
@@ -377,9 +378,6 @@ void TestApiBodyFuzz::everyWriteRoute()
     qInfo("%zu write routes in the document, %zu on the original's table", canonicalCount, targets.size() - canonicalCount);
     QVERIFY(canonicalCount > 50);
     QVERIFY(targets.size() - canonicalCount > 40);
-    // Only the hub's own delivery log has no record to point at (nothing was delivered).
-    for (const QString &l : fakeIds)
-        QVERIFY2(l.contains(QLatin1String("webhook-deliveries")), qPrintable(QStringLiteral("no real id for ") + l));
 
     QElapsedTimer total;
     total.start();
@@ -412,6 +410,9 @@ void TestApiBodyFuzz::everyWriteRoute()
     summary.sort();
     qInfo("%d requests in %lld ms: %s", sent, total.elapsed(), qPrintable(summary.join(QStringLiteral(" "))));
     QVERIFY2(failures.isEmpty(), qPrintable(QStringLiteral("%1 answers were 5xx or none:\n").arg(failures.size()) + failures.join(QLatin1Char('\n'))));
+    // Only the hub's own delivery log has no record to point at (nothing was delivered).
+    for (const QString &l : fakeIds)
+        QVERIFY2(l.contains(QLatin1String("webhook-deliveries")), qPrintable(QStringLiteral("no real id for ") + l));
     // The fuzzing reached the services, not only the JSON parser.
     QVERIFY(statuses.value(422) > sent / 10);
     QVERIFY(statuses.value(200) + statuses.value(201) > sent / 20);

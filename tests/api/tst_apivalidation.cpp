@@ -204,6 +204,10 @@ void TestApiValidation::queryParametersAreBounded()
     auto compat = f->call("GET", "/functions/v1/api-parts?material=" + huge, key);
     EXPECT_STATUS(compat, 400);
     QVERIFY(str(compat.body["error"], "message").contains(QLatin1String("material")));
+    // A NUL is not text (PostgreSQL cannot take it as a parameter).
+    auto nul = f->call("GET", "/api/v1/jobs?status=a%00b", key);
+    EXPECT_STATUS(nul, 400);
+    QVERIFY(str(nul.body["error"], "message").contains(QLatin1String("status")));
     // At the limit: answered.
     EXPECT_STATUS(f->call("GET", "/api/v1/jobs?customer=" + QString(256, QLatin1Char('a')), key), 200);
     EXPECT_STATUS(f->call("GET", "/api/v1/jobs?search=" + QString(256, QLatin1Char('a')), key), 200);
@@ -259,6 +263,18 @@ void TestApiValidation::textLimits()
     auto nul = f->call("POST", "/api/v1/jobs", key, Json{{"job_number", std::string("J-NUL\0X", 7)}});
     EXPECT_STATUS(nul, 422);
     QCOMPARE(fieldsOf(nul), QStringList{QStringLiteral("job_number")});
+    // Also where the value is used before it is stored (sync keys, a cell by name) or stored as
+    // it is (a JSON column holding a bare string).
+    auto syncNul = f->call("PUT", "/api/v1/parts/sync", key,
+                           Json{{"external_id", "P-NUL"}, {"external_source", std::string("erp\0", 4)}, {"job_external_id", std::string("j\0", 2)}});
+    EXPECT_STATUS(syncNul, 422);
+    auto cellNul = f->call("POST", "/api/v1/operations", key,
+                           Json{{"part_id", js(f->shop().partId)}, {"operation_name", "Op"}, {"cell_name", std::string("La\0ser", 6)}});
+    EXPECT_STATUS(cellNul, 422);
+    QCOMPARE(fieldsOf(cellNul), QStringList{QStringLiteral("cell_name")});
+    auto metaNul = f->call("PATCH", "/api/v1/jobs/" + f->shop().jobId, key, Json{{"metadata", std::string("a\0b", 3)}});
+    EXPECT_STATUS(metaNul, 422);
+    QCOMPARE(fieldsOf(metaNul), QStringList{QStringLiteral("metadata")});
 }
 
 void TestApiValidation::numbersOutOfColumnRange()
