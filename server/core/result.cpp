@@ -79,9 +79,30 @@ Error Error::validation(Json fieldErrors)
     return {ErrorCode::ValidationError, msg, std::move(fieldErrors)};
 }
 
+namespace {
+// The rejected value as the error echoes it: small values whole, a long string cut, a big array or
+// object left out, so a refusal never costs (or returns) as much as the bad input did.
+Json echoed(const Json &value)
+{
+    constexpr size_t kMax = 200;
+    if (value.is_string()) {
+        const std::string &s = value.get_ref<const std::string &>();
+        if (s.size() <= kMax)
+            return value;
+        size_t cut = kMax;
+        while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80)
+            --cut; // not inside a UTF-8 sequence
+        return s.substr(0, cut) + "…";
+    }
+    if (value.is_structured() && (value.size() > 20 || value.dump(-1, ' ', false, Json::error_handler_t::replace).size() > kMax))
+        return nullptr;
+    return value;
+}
+} // namespace
+
 void Validation::add(const std::string &field, const QString &message, const Json &value, const std::string &constraint)
 {
-    Json e{{"field", field}, {"message", message.toStdString()}, {"value", value}};
+    Json e{{"field", field}, {"message", message.toStdString()}, {"value", echoed(value)}};
     if (!constraint.empty())
         e["constraint"] = constraint;
     m_errors.push_back(std::move(e));

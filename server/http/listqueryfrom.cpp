@@ -34,7 +34,14 @@ Result<ListQuery> listQueryFrom(const Request &r, const ResourceSpec &spec)
     if (!order.isEmpty() && order != QLatin1String("asc") && order != QLatin1String("desc"))
         return Error::badRequest(QStringLiteral("order must be asc or desc"));
     q.descending = order.isEmpty() ? (spec.sorts.contains(sort) ? false : spec.defaultDescending) : order == QLatin1String("desc");
-    q.search = r.q(QStringLiteral("search")).left(200);
+    q.search = r.q(QStringLiteral("search"));
+    // Text matched with LIKE: short enough for any engine's pattern limit (SQLite refuses 50,000).
+    // The routes check it already; this holds for any other caller of listQueryFrom.
+    QStringList text;
+    for (const Filter &f : spec.filters)
+        if (f.kind == Filter::Like)
+            text << f.param;
+    ERY_TRY(r.checkQuerySizes(text));
     for (const Filter &f : spec.filters) {
         if (!r.has(f.param))
             continue;

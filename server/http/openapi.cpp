@@ -139,10 +139,15 @@ Json openApiDocument(const Router &router, const QString &serverUrl)
                               {"schema", {{"type", "string"}}}});
             params.push_back({{"name", "order"}, {"in", "query"}, {"schema", {{"type", "string"}, {"enum", {"asc", "desc"}}}}});
             params.push_back({{"name", "search"}, {"in", "query"}, {"description", "Case-insensitive text over the resource's text fields"},
-                              {"schema", {{"type", "string"}}}});
+                              {"schema", {{"type", "string"}, {"maxLength", kMaxSearchText}}}});
         }
-        for (const QString &q : r.doc.queryParams)
-            params.push_back({{"name", js(q)}, {"in", "query"}, {"schema", {{"type", "string"}}}});
+        for (const QString &q : r.doc.queryParams) {
+            const bool text = r.doc.textParams.contains(q);
+            Json p{{"name", js(q)}, {"in", "query"}, {"schema", {{"type", "string"}, {"maxLength", text ? kMaxSearchText : kMaxQueryValue}}}};
+            if (text)
+                p["description"] = "Contains, case-insensitive (% and _ match themselves)";
+            params.push_back(std::move(p));
+        }
         if (!params.empty())
             op["parameters"] = params;
         if (r.doc.requestSchema.is_object())

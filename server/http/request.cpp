@@ -27,6 +27,21 @@ QByteArray Request::header(const QByteArray &lowerName) const
     return {};
 }
 
+Status Request::checkQuerySizes(const QStringList &textParams) const
+{
+    for (auto it = query.begin(); it != query.end(); ++it) {
+        if (it.key().size() > kMaxQueryName)
+            return Error::badRequest(QStringLiteral("Query parameter name %1… is longer than %2 characters").arg(it.key().left(40)).arg(kMaxQueryName));
+        const int limit = it.key() == QLatin1String("search") || textParams.contains(it.key()) ? kMaxSearchText : kMaxQueryValue;
+        if (it.value().size() > limit)
+            return Error::badRequest(QStringLiteral("Query parameter %1 is longer than %2 characters").arg(it.key()).arg(limit));
+        // Never part of a name or a filter value, and PostgreSQL cannot take one in text.
+        if (it.value().contains(QChar(0)) || it.key().contains(QChar(0)))
+            return Error::badRequest(QStringLiteral("Query parameter %1 contains a NUL character").arg(QString(it.key()).remove(QChar(0)).left(40)));
+    }
+    return {};
+}
+
 Result<QString> Request::id() const
 {
     QString id = params.value(QStringLiteral("id"));

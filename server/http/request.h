@@ -19,6 +19,12 @@ QString methodName(Method m);
 // also Write routes, `admin` everything.
 enum class Access { Public, Read, Write, Admin, AdminOrLoopback };
 
+// Query parameter sizes (characters). Every route refuses a longer one with 400 naming it; text
+// that is matched with LIKE (search and the "contains" filters) has the tighter bound.
+constexpr int kMaxQueryName = 100;
+constexpr int kMaxQueryValue = 1000;
+constexpr int kMaxSearchText = 256;
+
 // One parsed HTTP request as the handlers see it: path parameters, query, body and the resolved key.
 struct Request {
     Method method = Method::Other;
@@ -36,6 +42,9 @@ struct Request {
     bool has(const QString &q) const { return query.contains(q); }
     QString q(const QString &name) const { return query.value(name); }
 
+    // BAD_REQUEST naming the first query parameter (name or value) over its size; `textParams`
+    // (and `search`) are held to kMaxSearchText.
+    Status checkQuerySizes(const QStringList &textParams = {}) const;
     // The record id: a path parameter on canonical routes, `?id=` on compatible ones.
     Result<QString> id() const;
     // The body as JSON: 400 when malformed; an empty body is an empty object.

@@ -27,13 +27,22 @@ Json bodySchema(const std::vector<Field> &fields, bool creating)
         Json p;
         switch (f.type) {
         case Field::Text: p = {{"type", "string"}, {"maxLength", f.maxLength}}; break;
-        case Field::Int: p = {{"type", "integer"}}; break;
+        case Field::Int:
+            p = {{"type", "integer"}, {"minimum", qint64(f.min ? *f.min : limits::kIntMin)}, {"maximum", qint64(f.max ? *f.max : limits::kIntMax)}};
+            break;
         case Field::Number: p = {{"type", "number"}}; break;
         case Field::Bool: p = {{"type", "boolean"}}; break;
         case Field::Uuid: p = {{"type", "string"}, {"format", "uuid"}}; break;
         case Field::Timestamp: p = {{"type", "string"}, {"format", "date-time"}}; break;
         case Field::Date: p = {{"type", "string"}, {"format", "date"}}; break;
-        case Field::Json: p = Json::object(); break;
+        case Field::Json:
+            p = {{"description", QStringLiteral("Any JSON value; at most %1 bytes serialised and %2 properties")
+                                     .arg(f.maxBytes)
+                                     .arg(f.maxProperties)
+                                     .toStdString()},
+                 {"maxProperties", f.maxProperties},
+                 {"x-max-bytes", f.maxBytes}};
+            break;
         case Field::Enum: {
             Json e = Json::array();
             for (const QString &c : f.choices)
@@ -41,10 +50,14 @@ Json bodySchema(const std::vector<Field> &fields, bool creating)
             p = {{"type", "string"}, {"enum", e}};
             break;
         }
-        case Field::TextList: p = {{"type", "array"}, {"items", {{"type", "string"}}}}; break;
+        case Field::TextList: p = {{"type", "array"}, {"maxItems", f.maxItems}, {"items", {{"type", "string"}, {"maxLength", f.maxLength}}}}; break;
         }
-        if (f.min && (f.type == Field::Int || f.type == Field::Number))
-            p["minimum"] = *f.min;
+        if (f.type == Field::Number) {
+            if (f.min)
+                p["minimum"] = *f.min;
+            if (f.max)
+                p["maximum"] = *f.max;
+        }
         props[f.name] = p;
         if (creating && f.required)
             required.push_back(f.name);
@@ -117,12 +130,17 @@ void installResource(ApiServer &api, const ResourceSpec &spec)
             return Response::error(row.error());
         return itemResponse(spec.singular, std::move(*row));
     };
-    QStringList filterNames;
-    for (const Filter &f : spec.filters)
+    QStringList filterNames, textFilters;
+    for (const Filter &f : spec.filters) {
         filterNames << f.param;
-    if (spec.list)
-        router.add(Method::Get, base, spec.readAccess, list,
-                   {QStringLiteral("List %1").arg(spec.plural), spec.tag, filterNames, true, nullptr, 200});
+        if (f.kind == Filter::Like)
+            textFilters << f.param;
+    }
+    if (spec.list) {
+        RouteDoc doc{QStringLiteral("List %1").arg(spec.plural), spec.tag, filterNames, true, nullptr, 200};
+        doc.textParams = textFilters;
+        router.add(Method::Get, base, spec.readAccess, list, doc);
+    }
     if (spec.get)
         router.add(Method::Get, one, spec.readAccess, get, {QStringLiteral("Get one %1").arg(spec.singular), spec.tag, {}, false, nullptr, 200});
     if (!spec.compat.isEmpty() && (spec.list || spec.get)) {
@@ -133,7 +151,7 @@ void installResource(ApiServer &api, const ResourceSpec &spec)
                 return Response::error(Error::badRequest(one ? QStringLiteral("This resource is listed, not read by id")
                                                              : QStringLiteral("Missing id (use ?id=<uuid>)")));
             return one ? get(r) : list(r);
-        });
+        }, textFilters);
     }
 
     if (spec.create) {
@@ -215,8 +233,8 @@ void installResource(ApiServer &api, const ResourceSpec &spec)
         };
         Json itemSchema = bodySchema(spec.createFields, false);
         itemSchema["required"] = Json::array({"external_id", "external_source"});
-        itemSchema["properties"]["external_id"] = {{"type", "string"}};
-        itemSchema["properties"]["external_source"] = {{"type", "string"}};
+        itemSchema["properties"]["external_id"] = {{"type", "string"}, {"maxLength", limits::kName}};
+        itemSchema["properties"]["external_source"] = {{"type", "string"}, {"maxLength", limits::kShort}};
         router.add(Method::Put, base + QStringLiteral("/sync"), Access::Write, sync,
                    {QStringLiteral("Create or update a %1 by external_source + external_id").arg(spec.singular), spec.tag, {}, false, itemSchema, 200});
         router.add(Method::Post, base + QStringLiteral("/bulk-sync"), Access::Write, bulk,

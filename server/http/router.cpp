@@ -11,14 +11,21 @@ QStringList split(const QString &path)
 
 void Router::add(Method m, const QString &pattern, Access access, Handler h, RouteDoc doc)
 {
+    // Every route bounds its query parameters before its handler reads any of them.
+    Handler bounded = [h = std::move(h), text = doc.textParams](Request &r) {
+        if (auto sizes = r.checkQuerySizes(text); !sizes)
+            return Response::error(sizes.error());
+        return h(r);
+    };
+    // A write waits while a long write (an import) holds the database.
     if (m == Method::Post || m == Method::Put || m == Method::Patch || m == Method::Delete) {
-        h = [this, h = std::move(h)](Request &req) -> Response {
+        bounded = [this, h = std::move(bounded)](Request &req) -> Response {
             if (!m_gate.held || !m_gate.held())
                 return h(req);
             return Response::deferred([this, h, req](Response::Done done) { runWhenWritable(h, req, std::move(done)); });
         };
     }
-    Route r{m, pattern, split(pattern), 0, access, std::move(h), true, std::move(doc)};
+    Route r{m, pattern, split(pattern), 0, access, std::move(bounded), true, std::move(doc)};
     for (const QString &s : r.segments)
         if (!s.startsWith(QLatin1Char('{')))
             ++r.literals;
@@ -40,9 +47,11 @@ void Router::runWhenWritable(const Handler &h, Request r, Response::Done done)
     done(std::move(resp));
 }
 
-void Router::compat(Method m, const QString &pattern, Access access, Handler h)
+void Router::compat(Method m, const QString &pattern, Access access, Handler h, const QStringList &textParams)
 {
-    add(m, pattern, access, std::move(h));
+    RouteDoc doc;
+    doc.textParams = textParams;
+    add(m, pattern, access, std::move(h), std::move(doc));
     m_routes.back().canonical = false;
 }
 

@@ -19,6 +19,7 @@ struct RouteDoc {
     Json requestSchema;         // JSON Schema of the body; null = no body
     int successStatus = 200;
     QString bodyType = QStringLiteral("application/json"); // the body's media type
+    QStringList textParams;     // query parameters matched as text (LIKE): kMaxSearchText, not kMaxQueryValue
 };
 
 struct Route {
@@ -49,7 +50,7 @@ public:
 
     void add(Method m, const QString &pattern, Access access, Handler h, RouteDoc doc = {});
     // The same handler on the compatible table (not described in the OpenAPI document).
-    void compat(Method m, const QString &pattern, Access access, Handler h);
+    void compat(Method m, const QString &pattern, Access access, Handler h, const QStringList &textParams = {});
 
     struct Match {
         const Route *route = nullptr;

@@ -46,15 +46,19 @@ Row ApiKeyService::publicView(Row key)
     return key;
 }
 
+const std::vector<Field> &ApiKeyService::fields()
+{
+    static const std::vector<Field> f{{"name", Field::Text, true, {}, {}, limits::kName},
+                                      {"scope", Field::Enum, false, {"read", "read_write", "admin"}},
+                                      {"environment", Field::Enum, false, {"live", "test"}},
+                                      {"test", Field::Bool}};
+    return f;
+}
+
 Result<CreatedApiKey> ApiKeyService::create(const Scope &scope, const Json &input)
 {
     Validation v;
-    Row row = acceptFields(input,
-                           {{"name", Field::Text, true, {}, {}, 200},
-                            {"scope", Field::Enum, false, {"read", "read_write", "admin"}},
-                            {"environment", Field::Enum, false, {"live", "test"}},
-                            {"test", Field::Bool}},
-                           true, v);
+    Row row = acceptFields(input, fields(), true, v);
     if (!v.ok())
         return v.error();
     const bool test = str(row, "environment") == QLatin1String("test") || flag(row, "test");

@@ -30,6 +30,7 @@ struct CreatedApiKey {
 // display. Keys belong to the live tenant; a test key acts on its sandbox twin.
 class ApiKeyService : public ServiceBase {
 public:
+    static const std::vector<Field> &fields();
     using ServiceBase::ServiceBase;
 
     // input: name (required), scope read|read_write|admin (default read_write), environment

@@ -21,20 +21,20 @@ bool machineMonitored(const Row &batch)
 const std::vector<Field> &BatchService::fields()
 {
     static const std::vector<Field> f{
-        {"batch_number", Field::Text, true, {}, {}, 100},
+        {"batch_number", Field::Text, true, {}, {}, limits::kShort},
         {"batch_type", Field::Enum, false, kTypes},
         {"cell_id", Field::Uuid, true},
-        {"material", Field::Text, false, {}, {}, 200},
+        {"material", Field::Text, false, {}, {}, limits::kName},
         {"thickness_mm", Field::Number, false, {}, 0},
-        {"notes", Field::Text},
+        {"notes", Field::Text, false, {}, {}, limits::kText},
         {"production_mode", Field::Enum, false, {"manual", "automated"}},
         {"nesting_metadata", Field::Json},
-        {"nesting_image_url", Field::Text, false, {}, {}, 2000},
-        {"layout_image_url", Field::Text, false, {}, {}, 2000},
+        {"nesting_image_url", Field::Text, false, {}, {}, limits::kUrl},
+        {"layout_image_url", Field::Text, false, {}, {}, limits::kUrl},
         {"parent_batch_id", Field::Uuid},
         {"estimated_time", Field::Int, false, {}, 0},
-        {"external_id", Field::Text, false, {}, {}, 200},
-        {"external_source", Field::Text, false, {}, {}, 100},
+        {"external_id", Field::Text, false, {}, {}, limits::kName},
+        {"external_source", Field::Text, false, {}, {}, limits::kShort},
     };
     return f;
 }

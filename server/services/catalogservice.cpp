@@ -6,7 +6,8 @@
 namespace ery {
 
 namespace {
-const std::vector<Field> kExternal{{"external_id", Field::Text, false, {}, {}, 200}, {"external_source", Field::Text, false, {}, {}, 100}};
+const std::vector<Field> kExternal{{"external_id", Field::Text, false, {}, {}, limits::kName},
+                                   {"external_source", Field::Text, false, {}, {}, limits::kShort}};
 
 std::vector<Field> withExternal(std::vector<Field> f)
 {
@@ -20,11 +21,11 @@ CatalogService::CatalogService(Services &s) : ServiceBase(s)
     const Repositories &r = s.repo;
     m_kinds = {
         {QStringLiteral("cell"), &r.cells,
-         withExternal({{"name", Field::Text, true, {}, {}, 200},
-                       {"description", Field::Text},
+         withExternal({{"name", Field::Text, true, {}, {}, limits::kName},
+                       {"description", Field::Text, false, {}, {}, limits::kText},
                        {"color", Field::Text, false, {}, {}, 30},
-                       {"icon_name", Field::Text},
-                       {"image_url", Field::Text},
+                       {"icon_name", Field::Text, false, {}, {}, limits::kShort},
+                       {"image_url", Field::Text, false, {}, {}, limits::kUrl},
                        {"sequence", Field::Int, false, {}, 0},
                        {"active", Field::Bool},
                        {"wip_limit", Field::Int, false, {}, 0},
@@ -34,35 +35,41 @@ CatalogService::CatalogService(Services &s) : ServiceBase(s)
                        {"capacity_hours_per_day", Field::Number, false, {}, 0}}),
          {}, {}},
         {QStringLiteral("resource"), &r.resources,
-         withExternal({{"name", Field::Text, true, {}, {}, 200},
+         withExternal({{"name", Field::Text, true, {}, {}, limits::kName},
                        {"type", Field::Text, false, {}, {}, 50},
-                       {"description", Field::Text},
-                       {"identifier", Field::Text},
-                       {"location", Field::Text},
+                       {"description", Field::Text, false, {}, {}, limits::kText},
+                       {"identifier", Field::Text, false, {}, {}, limits::kShort},
+                       {"location", Field::Text, false, {}, {}, limits::kName},
                        {"status", Field::Enum, false, {"available", "in_use", "maintenance", "retired"}},
                        {"metadata", Field::Json},
                        {"active", Field::Bool}}),
          QStringLiteral("resource.created"), QStringLiteral("resource.updated")},
         {QStringLiteral("material"), &r.materials,
-         {{"name", Field::Text, true, {}, {}, 200}, {"description", Field::Text}, {"color", Field::Text}, {"active", Field::Bool}}, {}, {}},
+         {{"name", Field::Text, true, {}, {}, limits::kName},
+          {"description", Field::Text, false, {}, {}, limits::kText},
+          {"color", Field::Text, false, {}, {}, 30},
+          {"active", Field::Bool}}, {}, {}},
         {QStringLiteral("scrap_reason"), &r.scrapReasons,
          {{"code", Field::Text, true, {}, {}, 50},
-          {"description", Field::Text, true},
+          {"description", Field::Text, true, {}, {}, limits::kText},
           {"category", Field::Enum, false, {"material", "process", "equipment", "operator", "design", "other"}},
           {"active", Field::Bool},
           {"metadata", Field::Json}},
          {}, {}},
         {QStringLiteral("issue_category"), &r.issueCategories,
          {{"code", Field::Text, true, {}, {}, 20},
-          {"description", Field::Text, true},
+          {"description", Field::Text, true, {}, {}, limits::kText},
           {"severity_default", Field::Enum, false, {"low", "medium", "high", "critical"}},
           {"active", Field::Bool}},
          {}, {}},
         {QStringLiteral("substep_template"), &r.substepTemplates,
-         {{"name", Field::Text, true, {}, {}, 200}, {"description", Field::Text}, {"operation_type", Field::Text}, {"is_global", Field::Bool}},
+         {{"name", Field::Text, true, {}, {}, limits::kName},
+          {"description", Field::Text, false, {}, {}, limits::kText},
+          {"operation_type", Field::Text, false, {}, {}, limits::kShort},
+          {"is_global", Field::Bool}},
          {}, {}},
         {QStringLiteral("operation_resource"), &r.operationResources,
-         {{"operation_id", Field::Uuid, true}, {"resource_id", Field::Uuid, true}, {"quantity", Field::Int, false, {}, 1}, {"notes", Field::Text}},
+         {{"operation_id", Field::Uuid, true}, {"resource_id", Field::Uuid, true}, {"quantity", Field::Int, false, {}, 1}, {"notes", Field::Text, false, {}, {}, limits::kText}},
          {}, {}},
     };
 }
@@ -200,10 +207,18 @@ Status CatalogService::seedDefaultScrapReasons(const Scope &scope)
     });
 }
 
+const std::vector<Field> &CatalogService::templateItemFields()
+{
+    static const std::vector<Field> f{{"name", Field::Text, true, {}, {}, limits::kName},
+                                      {"notes", Field::Text, false, {}, {}, limits::kText},
+                                      {"sequence", Field::Int, true, {}, 1}};
+    return f;
+}
+
 Result<Row> CatalogService::addTemplateItem(const Scope &scope, const QString &templateId, const Json &input)
 {
     Validation v;
-    Row row = acceptFields(input, {{"name", Field::Text, true, {}, {}, 200}, {"notes", Field::Text}, {"sequence", Field::Int, true, {}, 1}}, true, v);
+    Row row = acceptFields(input, templateItemFields(), true, v);
     if (!v.ok())
         return v.error();
     return db().write([&](WriteTx &tx) -> Result<Row> {

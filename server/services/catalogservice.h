@@ -17,6 +17,7 @@ struct CatalogKind {
 
 class CatalogService : public ServiceBase {
 public:
+    static const std::vector<Field> &templateItemFields();
     explicit CatalogService(Services &s);
 
     enum Kind { Cells, Resources, Materials, ScrapReasons, IssueCategories, SubstepTemplates, OperationResources };

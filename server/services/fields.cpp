@@ -18,17 +18,6 @@ bool blank(const Json &v)
     return v.is_null() || (v.is_string() && QString::fromStdString(v.get<std::string>()).trimmed().isEmpty());
 }
 
-// An integral JSON number that a qint64 holds: 1e300 or 2^64-1 would wrap round (past `min`) on
-// the way in, and casting such a double is undefined behaviour.
-bool fitsInt64(const Json &v)
-{
-    if (v.is_number_unsigned())
-        return v.get<quint64>() <= quint64(std::numeric_limits<qint64>::max());
-    if (v.is_number_float())
-        return v.get<double>() >= -0x1p63 && v.get<double>() < 0x1p63;
-    return true;
-}
-
 QString normaliseTimestamp(const QString &s, bool *ok)
 {
     qint64 ms = 0;
@@ -36,7 +25,40 @@ QString normaliseTimestamp(const QString &s, bool *ok)
     return *ok ? isoOf(ms) : QString();
 }
 
+// Text a column can hold: at most maxLength characters and no NUL (PostgreSQL cannot store one,
+// and it is never part of a name or a note).
+bool checkText(const std::string &s, int maxLength, const std::string &path, const char *name, Validation &v)
+{
+    if (utf8Length(s) > maxLength) {
+        v.add(path, QStringLiteral("%1 is longer than %2 characters").arg(QLatin1String(name)).arg(maxLength), nullptr, "maxLength");
+        return false;
+    }
+    if (s.find('\0') != std::string::npos) {
+        v.add(path, QStringLiteral("%1 must not contain NUL characters").arg(QLatin1String(name)), nullptr, "pattern");
+        return false;
+    }
+    return true;
+}
+
 } // namespace
+
+Error nestedError(Error e, const std::string &prefix)
+{
+    if (prefix.empty() || e.code != ErrorCode::ValidationError || !e.details.is_array())
+        return e;
+    for (auto &d : e.details)
+        if (d.is_object() && d.contains("field") && d["field"].is_string())
+            d["field"] = prefix + "." + d["field"].get<std::string>();
+    return e;
+}
+
+qsizetype utf8Length(const std::string &s)
+{
+    qsizetype n = 0;
+    for (const unsigned char c : s)
+        n += (c & 0xC0) != 0x80;
+    return n;
+}
 
 Json acceptFields(const Json &input, const std::vector<Field> &spec, bool creating, Validation &v, const std::string &prefix)
 {
@@ -64,26 +86,33 @@ Json acceptFields(const Json &input, const std::vector<Field> &spec, bool creati
         case Field::Text:
             if (!val.is_string())
                 v.add(path, QStringLiteral("%1 must be a string").arg(QLatin1String(f.name)), val, "string");
-            else if (int(val.get<std::string>().size()) > f.maxLength)
-                v.add(path, QStringLiteral("%1 is longer than %2 characters").arg(QLatin1String(f.name)).arg(f.maxLength), nullptr, "maxLength");
-            else
+            else if (checkText(val.get<std::string>(), f.maxLength, path, f.name, v))
                 out[f.name] = QString::fromStdString(val.get<std::string>()).trimmed().toStdString();
             break;
-        case Field::Int:
-            if (!val.is_number_integer() && !(val.is_number_float() && std::floor(val.get<double>()) == val.get<double>()))
+        case Field::Int: {
+            // Integral and inside the column's range: a JSON number has no bounds, a column does
+            // (and a cast of an out-of-range double is undefined).
+            const bool integral = val.is_number_integer() || (val.is_number_float() && std::isfinite(val.get<double>())
+                                                               && std::floor(val.get<double>()) == val.get<double>());
+            const double d = integral ? val.get<double>() : 0;
+            const double lo = f.min ? *f.min : limits::kIntMin, hi = f.max ? *f.max : limits::kIntMax;
+            if (!integral)
                 v.add(path, QStringLiteral("%1 must be an integer").arg(QLatin1String(f.name)), val, "integer");
-            else if (!fitsInt64(val))
-                v.add(path, QStringLiteral("%1 is out of range").arg(QLatin1String(f.name)), val, "maximum");
-            else if (f.min && val.get<double>() < *f.min)
-                v.add(path, QStringLiteral("%1 must be at least %2").arg(QLatin1String(f.name)).arg(*f.min), val, "minimum");
+            else if (d < lo)
+                v.add(path, QStringLiteral("%1 must be at least %2").arg(QLatin1String(f.name)).arg(lo, 0, 'f', 0), val, "minimum");
+            else if (d > hi)
+                v.add(path, QStringLiteral("%1 must be at most %2").arg(QLatin1String(f.name)).arg(hi, 0, 'f', 0), val, "maximum");
             else
-                out[f.name] = val.get<qint64>();
+                out[f.name] = qint64(d);
             break;
+        }
         case Field::Number:
-            if (!val.is_number())
+            if (!val.is_number() || !std::isfinite(val.get<double>()))
                 v.add(path, QStringLiteral("%1 must be a number").arg(QLatin1String(f.name)), val, "number");
             else if (f.min && val.get<double>() < *f.min)
                 v.add(path, QStringLiteral("%1 must be at least %2").arg(QLatin1String(f.name)).arg(*f.min), val, "minimum");
+            else if (f.max && val.get<double>() > *f.max)
+                v.add(path, QStringLiteral("%1 must be at most %2").arg(QLatin1String(f.name)).arg(*f.max), val, "maximum");
             else
                 out[f.name] = val;
             break;
@@ -111,9 +140,26 @@ Json acceptFields(const Json &input, const std::vector<Field> &spec, bool creati
                 out[f.name] = norm.toStdString();
             break;
         }
-        case Field::Json:
-            out[f.name] = val;
+        case Field::Json: {
+            // Bounded before it is stored: a megabyte of metadata would otherwise ride along in
+            // every read of the record, every list page holding it and every event about it.
+            // A bare string is stored as it is (nested ones are escaped), so it is held to text's rules.
+            if (val.is_string() && val.get_ref<const std::string &>().find('\0') != std::string::npos) {
+                v.add(path, QStringLiteral("%1 must not contain NUL characters").arg(QLatin1String(f.name)), nullptr, "pattern");
+                break;
+            }
+            if (val.is_object() && val.size() > size_t(f.maxProperties)) {
+                v.add(path, QStringLiteral("%1 has more than %2 properties").arg(QLatin1String(f.name)).arg(f.maxProperties), nullptr,
+                      "maxProperties");
+                break;
+            }
+            const size_t bytes = val.dump(-1, ' ', false, Json::error_handler_t::replace).size();
+            if (bytes > size_t(f.maxBytes))
+                v.add(path, QStringLiteral("%1 is larger than %2 bytes as JSON").arg(QLatin1String(f.name)).arg(f.maxBytes), nullptr, "maxBytes");
+            else
+                out[f.name] = val;
             break;
+        }
         case Field::Enum:
             if (!val.is_string() || !f.choices.contains(QString::fromStdString(val.get<std::string>())))
                 v.add(path, QStringLiteral("%1 must be one of: %2").arg(QLatin1String(f.name), f.choices.join(QStringLiteral(", "))), val, "enum");
@@ -125,10 +171,17 @@ Json acceptFields(const Json &input, const std::vector<Field> &spec, bool creati
             if (ok)
                 for (const auto &e : val)
                     ok = ok && e.is_string();
-            if (!ok)
+            if (!ok) {
                 v.add(path, QStringLiteral("%1 must be a list of strings").arg(QLatin1String(f.name)), val, "array");
-            else
-                out[f.name] = val;
+            } else if (val.size() > size_t(f.maxItems)) {
+                v.add(path, QStringLiteral("%1 has more than %2 items").arg(QLatin1String(f.name)).arg(f.maxItems), nullptr, "maxItems");
+            } else {
+                bool itemsOk = true;
+                for (size_t i = 0; i < val.size(); ++i)
+                    itemsOk = checkText(val[i].get<std::string>(), f.maxLength, path + "[" + std::to_string(i) + "]", f.name, v) && itemsOk;
+                if (itemsOk)
+                    out[f.name] = val;
+            }
             break;
         }
         }

@@ -9,23 +9,23 @@ using namespace domain;
 const std::vector<Field> &JobService::fields()
 {
     static const std::vector<Field> f{
-        {"job_number", Field::Text, true, {}, {}, 100},
-        {"customer", Field::Text, false, {}, {}, 200},
+        {"job_number", Field::Text, true, {}, {}, limits::kShort},
+        {"customer", Field::Text, false, {}, {}, limits::kName},
         {"due_date", Field::Timestamp},
         {"due_date_override", Field::Timestamp},
-        {"notes", Field::Text},
+        {"notes", Field::Text, false, {}, {}, limits::kText},
         {"metadata", Field::Json},
-        {"delivery_address", Field::Text},
-        {"delivery_city", Field::Text},
-        {"delivery_postal_code", Field::Text},
-        {"delivery_country", Field::Text},
-        {"delivery_lat", Field::Number},
-        {"delivery_lng", Field::Number},
+        {"delivery_address", Field::Text, false, {}, {}, limits::kName},
+        {"delivery_city", Field::Text, false, {}, {}, limits::kShort},
+        {"delivery_postal_code", Field::Text, false, {}, {}, 20},
+        {"delivery_country", Field::Text, false, {}, {}, limits::kShort},
+        {"delivery_lat", Field::Number, false, {}, -90, limits::kText, 90},
+        {"delivery_lng", Field::Number, false, {}, -180, limits::kText, 180},
         {"total_weight_kg", Field::Number, false, {}, 0},
         {"total_volume_m3", Field::Number, false, {}, 0},
         {"package_count", Field::Int, false, {}, 0},
-        {"external_id", Field::Text, false, {}, {}, 200},
-        {"external_source", Field::Text, false, {}, {}, 100},
+        {"external_id", Field::Text, false, {}, {}, limits::kName},
+        {"external_source", Field::Text, false, {}, {}, limits::kShort},
     };
     return f;
 }

@@ -15,30 +15,40 @@ Row MqttPublisherService::publicView(Row p)
     return p;
 }
 
+const std::vector<Field> &MqttPublisherService::fields()
+{
+    static const std::vector<Field> f{{"name", Field::Text, true, {}, {}, limits::kName},
+                                      {"description", Field::Text, false, {}, {}, limits::kText},
+                                      {"broker_url", Field::Text, true, {}, {}, 500},
+                                      {"port", Field::Int, false, {}, 1, limits::kText, 65535},
+                                      {"username", Field::Text, false, {}, {}, limits::kName},
+                                      {"password", Field::Text, false, {}, {}, 500},
+                                      {"client_id", Field::Text, false, {}, {}, limits::kShort},
+                                      {"use_tls", Field::Bool},
+                                      {"ca_file", Field::Text, false, {}, {}, limits::kPath},
+                                      {"client_cert_file", Field::Text, false, {}, {}, limits::kPath},
+                                      {"client_key_file", Field::Text, false, {}, {}, limits::kPath},
+                                      {"topic_pattern", Field::Text, false, {}, {}, 500},
+                                      {"default_enterprise", Field::Text, false, {}, {}, limits::kShort},
+                                      {"default_site", Field::Text, false, {}, {}, limits::kShort},
+                                      {"default_area", Field::Text, false, {}, {}, limits::kShort},
+                                      {"events", Field::TextList, true, {}, {}, limits::kShort},
+                                      {"qos", Field::Int, false, {}, 0, limits::kText, 2},
+                                      {"protocol_version", Field::Enum, false, {"3.1.1", "5"}},
+                                      {"cell_state_topics", Field::Bool},
+                                      {"active", Field::Bool}};
+    return f;
+}
+
 Result<Row> MqttPublisherService::validated(const Json &input, bool creating)
 {
     Validation v;
-    Row row = acceptFields(input, {{"name", Field::Text, true, {}, {}, 200},
-                                   {"description", Field::Text},
-                                   {"broker_url", Field::Text, true, {}, {}, 500},
-                                   {"port", Field::Int, false, {}, 1},
-                                   {"username", Field::Text, false, {}, {}, 200},
-                                   {"password", Field::Text, false, {}, {}, 500},
-                                   {"client_id", Field::Text, false, {}, {}, 100},
-                                   {"use_tls", Field::Bool},
-                                   {"ca_file", Field::Text},
-                                   {"client_cert_file", Field::Text},
-                                   {"client_key_file", Field::Text},
-                                   {"topic_pattern", Field::Text, false, {}, {}, 500},
-                                   {"default_enterprise", Field::Text, false, {}, {}, 100},
-                                   {"default_site", Field::Text, false, {}, {}, 100},
-                                   {"default_area", Field::Text, false, {}, {}, 100},
-                                   {"events", Field::TextList, creating},
-                                   {"qos", Field::Int, false, {}, 0},
-                                   {"protocol_version", Field::Enum, false, {"3.1.1", "5"}},
-                                   {"cell_state_topics", Field::Bool},
-                                   {"active", Field::Bool}},
-                           creating, v);
+    // Events are required when creating a publisher, not in a patch.
+    std::vector<Field> spec = fields();
+    for (Field &f : spec)
+        if (QLatin1String(f.name) == QLatin1String("events"))
+            f.required = creating;
+    Row row = acceptFields(input, spec, creating, v);
     if (row.contains("port") && num(row, "port") > 65535)
         v.add("port", QStringLiteral("port must be 1 to 65535"), row["port"], "maximum");
     if (row.contains("qos") && num(row, "qos") > 2)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "fields.h"
 #include "servicebase.h"
 
 namespace ery {
@@ -8,6 +9,7 @@ namespace ery {
 // returned: reads carry `has_password` instead.
 class MqttPublisherService : public ServiceBase {
 public:
+    static const std::vector<Field> &fields();
     using ServiceBase::ServiceBase;
 
     Result<Row> create(const Scope &scope, const Json &input);

@@ -11,21 +11,21 @@ const std::vector<Field> &OperationService::fields()
     static const std::vector<Field> f{
         {"part_id", Field::Uuid, true},
         {"cell_id", Field::Uuid, true},
-        {"operation_name", Field::Text, true, {}, {}, 200},
+        {"operation_name", Field::Text, true, {}, {}, limits::kName},
         {"sequence", Field::Int, false, {}, 0},
         {"estimated_time", Field::Int, false, {}, 0},
         {"assigned_operator_id", Field::Uuid},
-        {"notes", Field::Text},
+        {"notes", Field::Text, false, {}, {}, limits::kText},
         {"metadata", Field::Json},
-        {"icon_name", Field::Text},
+        {"icon_name", Field::Text, false, {}, {}, limits::kShort},
         {"setup_time", Field::Number, false, {}, 0},
         {"run_time_per_unit", Field::Number, false, {}, 0},
         {"wait_time", Field::Number, false, {}, 0},
         {"changeover_time", Field::Number, false, {}, 0},
         {"planned_start", Field::Timestamp},
         {"planned_end", Field::Timestamp},
-        {"external_id", Field::Text, false, {}, {}, 200},
-        {"external_source", Field::Text, false, {}, {}, 100},
+        {"external_id", Field::Text, false, {}, {}, limits::kName},
+        {"external_source", Field::Text, false, {}, {}, limits::kShort},
     };
     return f;
 }
@@ -37,6 +37,10 @@ Result<Row> OperationService::createIn(WriteTx &tx, const Scope &scope, const Js
         in["part_id"] = (*part)["id"];
     // A cell may be named instead of referenced (nested job creation, CSV, ERP).
     if (in.is_object() && !in.contains("cell_id") && in.contains("cell_name") && in["cell_name"].is_string()) {
+        Validation nv;
+        acceptFields(in, {{"cell_name", Field::Text, false, {}, {}, limits::kName}}, false, nv, prefix);
+        if (!nv.ok())
+            return nv.error();
         auto cell = m_s.catalog.cellByName(scope, qs(in["cell_name"].get<std::string>()));
         if (!cell) {
             Validation v;
@@ -67,7 +71,10 @@ Result<Row> OperationService::createIn(WriteTx &tx, const Scope &scope, const Js
             return n.error();
         row["sequence"] = *n + 1;
     }
-    return repo().operations.insert(tx, scope, row);
+    auto op = repo().operations.insert(tx, scope, row);
+    if (!op)
+        return nestedError(op.error(), prefix);
+    return op;
 }
 
 Result<Row> OperationService::create(const Scope &scope, const Json &input)

@@ -9,25 +9,25 @@ const std::vector<Field> &PartService::fields()
     static const std::vector<Field> f{
         {"job_id", Field::Uuid, true},
         {"parent_part_id", Field::Uuid},
-        {"part_number", Field::Text, true, {}, {}, 200},
-        {"material", Field::Text, true, {}, {}, 200},
+        {"part_number", Field::Text, true, {}, {}, limits::kName},
+        {"material", Field::Text, true, {}, {}, limits::kName},
         {"quantity", Field::Int, false, {}, 0},
-        {"file_paths", Field::TextList},
-        {"image_paths", Field::TextList},
-        {"material_lot", Field::Text},
-        {"material_supplier", Field::Text},
-        {"material_cert_number", Field::Text},
+        {"file_paths", Field::TextList, false, {}, {}, limits::kPath},
+        {"image_paths", Field::TextList, false, {}, {}, limits::kPath},
+        {"material_lot", Field::Text, false, {}, {}, limits::kShort},
+        {"material_supplier", Field::Text, false, {}, {}, limits::kName},
+        {"material_cert_number", Field::Text, false, {}, {}, limits::kShort},
         {"weight_kg", Field::Number, false, {}, 0},
         {"length_mm", Field::Number, false, {}, 0},
         {"width_mm", Field::Number, false, {}, 0},
         {"height_mm", Field::Number, false, {}, 0},
-        {"drawing_no", Field::Text},
-        {"cnc_program_name", Field::Text},
+        {"drawing_no", Field::Text, false, {}, {}, limits::kShort},
+        {"cnc_program_name", Field::Text, false, {}, {}, limits::kName},
         {"is_bullet_card", Field::Bool},
-        {"notes", Field::Text},
+        {"notes", Field::Text, false, {}, {}, limits::kText},
         {"metadata", Field::Json},
-        {"external_id", Field::Text, false, {}, {}, 200},
-        {"external_source", Field::Text, false, {}, {}, 100},
+        {"external_id", Field::Text, false, {}, {}, limits::kName},
+        {"external_source", Field::Text, false, {}, {}, limits::kShort},
     };
     return f;
 }
@@ -50,7 +50,7 @@ Result<Row> PartService::createIn(WriteTx &tx, const Scope &scope, const Json &i
     }
     auto part = repo().parts.insert(tx, scope, row);
     if (!part)
-        return part.error();
+        return nestedError(part.error(), prefix);
     if (ops.is_array()) {
         int i = 0;
         for (const auto &o : ops) {

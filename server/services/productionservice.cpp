@@ -7,7 +7,7 @@ namespace ery {
 
 const std::vector<Field> &ProductionService::scrapLineFields()
 {
-    static const std::vector<Field> f{{"scrap_reason_id", Field::Uuid, true}, {"quantity", Field::Int, true, {}, 1}, {"notes", Field::Text}};
+    static const std::vector<Field> f{{"scrap_reason_id", Field::Uuid, true}, {"quantity", Field::Int, true, {}, 1}, {"notes", Field::Text, false, {}, {}, limits::kText}};
     return f;
 }
 
@@ -20,10 +20,10 @@ const std::vector<Field> &ProductionService::fields()
         {"quantity_rework", Field::Int, false, {}, 0},
         {"scrap_reason_id", Field::Uuid},
         {"recorded_by", Field::Uuid},
-        {"notes", Field::Text},
-        {"material_lot", Field::Text},
-        {"material_supplier", Field::Text},
-        {"material_cert_number", Field::Text},
+        {"notes", Field::Text, false, {}, {}, limits::kText},
+        {"material_lot", Field::Text, false, {}, {}, limits::kShort},
+        {"material_supplier", Field::Text, false, {}, {}, limits::kName},
+        {"material_cert_number", Field::Text, false, {}, {}, limits::kShort},
         {"metadata", Field::Json},
     };
     return spec;
@@ -179,12 +179,29 @@ Result<Json> ProductionService::totals(const Scope &scope, const QString &operat
 
 // --- substeps -------------------------------------------------------------------------------------
 
+const std::vector<Field> &SubstepService::fields()
+{
+    static const std::vector<Field> f{{"operation_id", Field::Uuid, true},
+                                      {"name", Field::Text, true, {}, {}, 300},
+                                      {"sequence", Field::Int, false, {}, 0},
+                                      {"notes", Field::Text, false, {}, {}, limits::kText},
+                                      {"icon_name", Field::Text, false, {}, {}, limits::kShort}};
+    return f;
+}
+
+const std::vector<Field> &SubstepService::updateFields()
+{
+    static const std::vector<Field> f{{"name", Field::Text, false, {}, {}, 300},
+                                      {"sequence", Field::Int, false, {}, 0},
+                                      {"notes", Field::Text, false, {}, {}, limits::kText},
+                                      {"icon_name", Field::Text, false, {}, {}, limits::kShort}};
+    return f;
+}
+
 Result<Row> SubstepService::add(const Scope &scope, const Json &input)
 {
     Validation v;
-    Row row = acceptFields(input, {{"operation_id", Field::Uuid, true}, {"name", Field::Text, true, {}, {}, 300}, {"sequence", Field::Int, false, {}, 0},
-                                   {"notes", Field::Text}, {"icon_name", Field::Text}},
-                           true, v);
+    Row row = acceptFields(input, fields(), true, v);
     if (!v.ok())
         return v.error();
     return db().write([&](WriteTx &tx) -> Result<Row> {
@@ -215,9 +232,7 @@ Result<Row> SubstepService::add(const Scope &scope, const Json &input)
 Result<Row> SubstepService::update(const Scope &scope, const QString &id, const Json &patch)
 {
     Validation v;
-    Row accepted = acceptFields(patch, {{"name", Field::Text, false, {}, {}, 300}, {"sequence", Field::Int, false, {}, 0}, {"notes", Field::Text},
-                                        {"icon_name", Field::Text}},
-                                false, v);
+    Row accepted = acceptFields(patch, updateFields(), false, v);
     if (!v.ok())
         return v.error();
     Result<Row> r = Error::internal({});
@@ -316,10 +331,16 @@ Result<Rows> SubstepService::applyTemplate(const Scope &scope, const QString &te
 
 // --- assignments ----------------------------------------------------------------------------------
 
+const std::vector<Field> &AssignmentService::fields()
+{
+    static const std::vector<Field> f{{"part_id", Field::Uuid, true}, {"operator_id", Field::Uuid, true}, {"notes", Field::Text, false, {}, {}, limits::kText}};
+    return f;
+}
+
 Result<Row> AssignmentService::assign(const Scope &scope, const Json &input)
 {
     Validation v;
-    Row row = acceptFields(input, {{"part_id", Field::Uuid, true}, {"operator_id", Field::Uuid, true}, {"notes", Field::Text}}, true, v);
+    Row row = acceptFields(input, fields(), true, v);
     if (!v.ok())
         return v.error();
     return db().write([&](WriteTx &tx) -> Result<Row> {

@@ -51,12 +51,12 @@ std::vector<Field> SyncService::fieldsOf(Entity e) const
     case Jobs: f = JobService::fields(); break;
     case Parts:
         f = PartService::fields();
-        f.push_back({"job_external_id", Field::Text});
+        f.push_back({"job_external_id", Field::Text, false, {}, {}, limits::kName});
         break;
     case Operations:
         f = OperationService::fields();
-        f.push_back({"part_external_id", Field::Text});
-        f.push_back({"cell_name", Field::Text});
+        f.push_back({"part_external_id", Field::Text, false, {}, {}, limits::kName});
+        f.push_back({"cell_name", Field::Text, false, {}, {}, limits::kName});
         f.push_back({"estimated_time_minutes", Field::Int});
         break;
     case Cells: f = m_s.catalog.kind(CatalogService::Cells).fields; break;
@@ -78,6 +78,11 @@ Result<SyncService::Outcome> SyncService::upsertIn(WriteTx &tx, const Scope &sco
             v.add(k, QStringLiteral("%1 is required for sync (a non-empty string)").arg(QLatin1String(k)),
                   it == item.end() ? Json(nullptr) : *it, "required");
     }
+    if (!v.ok())
+        return v.error();
+    // Every field's type and size before any of them is used in a lookup (external keys, the
+    // references by external key or cell name); the service checks the rest again as it writes.
+    acceptFields(item, fieldsOf(e), false, v);
     if (!v.ok())
         return v.error();
     const QString source = str(item, "external_source");

@@ -11,11 +11,10 @@
 
 namespace ery {
 
-namespace {
-const std::vector<Field> &commonFields()
+const std::vector<Field> &UserService::fields()
 {
     static const std::vector<Field> f{
-        {"full_name", Field::Text, true, {}, {}, 200},
+        {"full_name", Field::Text, true, {}, {}, limits::kName},
         {"email", Field::Text, false, {}, {}, 320},
         {"active", Field::Bool},
         {"is_machine", Field::Bool},
@@ -23,6 +22,13 @@ const std::vector<Field> &commonFields()
     return f;
 }
 
+const std::vector<Field> &UserService::operatorFields()
+{
+    static const std::vector<Field> f{{"pin", Field::Text, true, {}, {}, 64}, {"employee_id", Field::Text, false, {}, {}, 50}};
+    return f;
+}
+
+namespace {
 QString isoIn(qint64 ms)
 {
     return QDateTime::fromMSecsSinceEpoch(Clock::nowMs() + ms, Qt::UTC).toString(Qt::ISODateWithMs);
@@ -39,7 +45,7 @@ Row UserService::publicView(Row user)
 Result<Row> UserService::createAdmin(const Scope &scope, const Json &input)
 {
     Validation v;
-    Row row = acceptFields(input, commonFields(), true, v);
+    Row row = acceptFields(input, fields(), true, v);
     Row extra = acceptFields(input, {{"username", Field::Text, true, {}, {}, 100}, {"password", Field::Text, true, {}, {}, 1000}}, true, v);
     const QString password = str(extra, "password");
     if (extra.contains("password") && password.size() < 8)
@@ -62,8 +68,8 @@ Result<Row> UserService::createAdmin(const Scope &scope, const Json &input)
 Result<Row> UserService::createOperator(const Scope &scope, const Json &input)
 {
     Validation v;
-    Row row = acceptFields(input, commonFields(), true, v);
-    Row extra = acceptFields(input, {{"pin", Field::Text, true}, {"employee_id", Field::Text, false, {}, {}, 50}}, true, v);
+    Row row = acceptFields(input, fields(), true, v);
+    Row extra = acceptFields(input, operatorFields(), true, v);
     if (extra.contains("pin") && !domain::isValidPin(str(extra, "pin")))
         v.add("pin", QStringLiteral("PIN must be 4 to 6 digits"), nullptr, "pattern");
     if (!v.ok())
@@ -112,7 +118,7 @@ Result<Page> UserService::list(const Scope &scope, const ListQuery &q)
 Result<Row> UserService::update(const Scope &scope, const QString &id, const Json &patch)
 {
     Validation v;
-    Row accepted = acceptFields(patch, commonFields(), false, v);
+    Row accepted = acceptFields(patch, fields(), false, v);
     if (!v.ok())
         return v.error();
     return db().write([&](WriteTx &tx) -> Result<Row> {

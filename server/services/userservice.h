@@ -1,5 +1,6 @@
 #pragma once
 
+#include "fields.h"
 #include "servicebase.h"
 
 namespace ery {
@@ -7,6 +8,8 @@ namespace ery {
 // One worker entity for admins (username + password) and operators (employee id + 4–6 digit PIN).
 class UserService : public ServiceBase {
 public:
+    static const std::vector<Field> &fields();         // every user (full_name, email, active, is_machine)
+    static const std::vector<Field> &operatorFields(); // an operator's own (pin, employee_id)
     using ServiceBase::ServiceBase;
     static constexpr int kMaxFailures = 5;
     static constexpr int kLockMinutes = 15;

@@ -50,14 +50,19 @@ QStringList WebhookService::signingSecrets(const Row &webhook)
     return s;
 }
 
+const std::vector<Field> &WebhookService::fields()
+{
+    static const std::vector<Field> f{{"url", Field::Text, true, {}, {}, limits::kUrl},
+                                      {"events", Field::TextList, true, {}, {}, limits::kShort},
+                                      {"active", Field::Bool},
+                                      {"description", Field::Text, false, {}, {}, 1000}};
+    return f;
+}
+
 Result<Row> WebhookService::validated(const Scope &scope, const Json &input, bool creating)
 {
     Validation v;
-    Row row = acceptFields(input, {{"url", Field::Text, true, {}, {}, 2048},
-                                   {"events", Field::TextList, true},
-                                   {"active", Field::Bool},
-                                   {"description", Field::Text, false, {}, {}, 1000}},
-                           creating, v);
+    Row row = acceptFields(input, fields(), creating, v);
     if (row.contains("events")) {
         if (row["events"].empty())
             v.add("events", QStringLiteral("subscribe to at least one event (or \"*\")"), row["events"], "minItems");

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "fields.h"
 #include "servicebase.h"
 
 namespace ery {
@@ -18,6 +19,7 @@ struct AttemptOutcome {
 // 24 h overlap, the delivery schedule of about 3 days kept in the database, and replay.
 class WebhookService : public ServiceBase {
 public:
+    static const std::vector<Field> &fields();
     using ServiceBase::ServiceBase;
 
     static const QList<int> &retryDelaysSeconds(); // after attempt 1, 2, …

@@ -10,6 +10,7 @@
 #include <QFileInfo>
 #include <QDir>
 #include <QLoggingCategory>
+#include <QRegularExpression>
 #include <QSet>
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -173,6 +174,22 @@ Error Database::mapSqlError(const QString &sql, const QString &driverText, const
         return Error{ErrorCode::ValidationError, QStringLiteral("A referenced record does not exist or is still in use"), nullptr};
     if (nativeCode == QLatin1String("23514") || nativeCode == QLatin1String("275") || driverText.contains(QLatin1String("CHECK constraint")))
         return Error{ErrorCode::ValidationError, QStringLiteral("A value is outside its allowed range"), nullptr};
+    // The services check nullability and ranges before writing (Table::checkNotNull, Field limits);
+    // these are the backstop for a path that does not, still the caller's 422 and not a 500.
+    if (nativeCode == QLatin1String("23502") || nativeCode == QLatin1String("1299") || driverText.contains(QLatin1String("NOT NULL constraint"))
+        || driverText.contains(QLatin1String("violates not-null constraint"))) {
+        // SQLite: "NOT NULL constraint failed: jobs.job_number"; PostgreSQL: null value in column "job_number" …
+        static const QRegularExpression column(QStringLiteral(R"re(constraint failed: \w+\.(\w+)|column "(\w+)")re"));
+        const auto m = column.match(driverText);
+        const QString field = m.hasMatch() ? (m.captured(1).isEmpty() ? m.captured(2) : m.captured(1)) : QString();
+        Validation v;
+        v.add(field.isEmpty() ? std::string("body") : field.toStdString(),
+              QStringLiteral("%1 cannot be null").arg(field.isEmpty() ? QStringLiteral("A required value") : field), nullptr, "not_null");
+        return v.error();
+    }
+    if (nativeCode == QLatin1String("22003") || nativeCode == QLatin1String("22021") || nativeCode == QLatin1String("22001")
+        || nativeCode == QLatin1String("22P02") || nativeCode == QLatin1String("22P05"))
+        return Error{ErrorCode::ValidationError, QStringLiteral("A value cannot be stored (out of range or invalid text)"), nullptr};
     qCWarning(lcDb) << "SQL error" << nativeCode << driverText << "in" << sql.left(200);
     return Error::internal(QStringLiteral("database error"));
 }

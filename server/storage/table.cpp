@@ -15,6 +15,21 @@ bool validIdentifier(const QString &s)
             return false;
     return true;
 }
+// A LIKE pattern matching `text` anywhere, case-insensitively: the user's % and _ (and the escape
+// character itself) match themselves, so "wild_" finds "WILD_1" and not "WILDX1".
+QString containsPattern(const QString &text)
+{
+    QString out;
+    out.reserve(text.size() + 8);
+    out += QLatin1Char('%');
+    for (const QChar c : text.toLower()) {
+        if (c == QLatin1Char('%') || c == QLatin1Char('_') || c == QLatin1Char('\\'))
+            out += QLatin1Char('\\');
+        out += c;
+    }
+    out += QLatin1Char('%');
+    return out;
+}
 } // namespace
 
 Table::Table(QString name, bool softDelete, QStringList searchColumns)
@@ -27,14 +42,31 @@ void Table::loadColumns(Database &db) const
     if (!m_columns.isEmpty())
         return;
     auto rows = db.query(db.isPostgres()
-                             ? QStringLiteral("SELECT column_name AS name FROM information_schema.columns WHERE table_name = ? "
+                             ? QStringLiteral("SELECT column_name AS name, CASE WHEN is_nullable = 'NO' THEN 1 ELSE 0 END AS is_not_null "
+                                              "FROM information_schema.columns WHERE table_name = ? "
                                               "AND table_schema = current_schema() ORDER BY ordinal_position")
-                             : QStringLiteral("SELECT name FROM pragma_table_info(?)"),
+                             : QStringLiteral("SELECT name, \"notnull\" AS is_not_null FROM pragma_table_info(?)"),
                          {m_name});
     if (!rows)
         return;
-    for (const auto &r : *rows)
+    QStringList notNull;
+    for (const auto &r : *rows) {
+        if (num(r, "is_not_null") != 0)
+            notNull << str(r, "name");
         m_columns << str(r, "name");
+    }
+    m_notNull = notNull;
+}
+
+Status Table::checkNotNull(const Row &row) const
+{
+    Validation v;
+    for (auto it = row.begin(); it != row.end(); ++it)
+        if (it.value().is_null() && m_notNull.contains(QString::fromStdString(it.key())))
+            v.add(it.key(), QStringLiteral("%1 cannot be null").arg(QString::fromStdString(it.key())), nullptr, "not_null");
+    if (!v.ok())
+        return v.error();
+    return {};
 }
 
 const QStringList &Table::columns() const
@@ -132,8 +164,8 @@ Result<Page> Table::list(Database &db, const Scope &scope, const ListQuery &q) c
             return Error::badRequest(QStringLiteral("unknown filter %1").arg(c.column));
         switch (c.op) {
         case ListQuery::Op::Like:
-            cond += QStringLiteral(" AND LOWER(%1) LIKE ?").arg(c.column);
-            params << QStringLiteral("%") + c.value.toString().toLower() + QStringLiteral("%");
+            cond += QStringLiteral(" AND LOWER(%1) LIKE ? ESCAPE '\\'").arg(c.column);
+            params << containsPattern(c.value.toString());
             break;
         case ListQuery::Op::Gte:
             cond += QStringLiteral(" AND %1 >= ?").arg(c.column);
@@ -157,9 +189,10 @@ Result<Page> Table::list(Database &db, const Scope &scope, const ListQuery &q) c
     }
     if (!q.search.isEmpty() && !m_search.isEmpty()) {
         QStringList ors;
+        const QString pattern = containsPattern(q.search);
         for (const QString &c : m_search) {
-            ors << QStringLiteral("LOWER(%1) LIKE ?").arg(c);
-            params << QStringLiteral("%") + q.search.toLower() + QStringLiteral("%");
+            ors << QStringLiteral("LOWER(%1) LIKE ? ESCAPE '\\'").arg(c);
+            params << pattern;
         }
         cond += QStringLiteral(" AND (") + ors.join(QStringLiteral(" OR ")) + QLatin1Char(')');
     }
@@ -210,6 +243,7 @@ Result<Row> Table::insert(WriteTx &tx, const Scope &scope, Row row, bool reload)
     row["tenant_id"] = scope.tenantId.toStdString();
     row["created_at"] = now.toStdString();
     row["updated_at"] = now.toStdString();
+    ERY_TRY(checkNotNull(row));
     QStringList cols, marks;
     QVariantList params;
     for (auto it = row.begin(); it != row.end(); ++it) {
@@ -241,6 +275,7 @@ Result<Row> Table::update(WriteTx &tx, const Scope &scope, const Row &current, c
     if (scope.tenantId.isEmpty())
         return Error::internal(QStringLiteral("unscoped write to %1").arg(m_name));
     loadColumns(tx.db());
+    ERY_TRY(checkNotNull(patch));
     Row next = current;
     QStringList sets;
     QVariantList params;

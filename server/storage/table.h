@@ -66,12 +66,16 @@ public:
     bool hasColumn(const QString &c) const;
     const QStringList &columns() const;
     void loadColumns(Database &db) const;
+    // VALIDATION_ERROR naming every NOT NULL column `row` sets to null (all at once), so such a
+    // value is the caller's mistake, whichever service or path wrote it, never a constraint failure.
+    Status checkNotNull(const Row &row) const;
 
 private:
     QString m_name;
     bool m_soft;
     QStringList m_search;
     mutable QStringList m_columns;
+    mutable QStringList m_notNull;
 };
 
 } // namespace ery

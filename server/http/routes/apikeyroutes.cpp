@@ -30,9 +30,7 @@ void installApiKeyRoutes(ApiServer &api)
     spec.sorts = {"created_at", "name", "last_used_at"};
     spec.defaultSort = QStringLiteral("created_at");
     spec.defaultDescending = true;
-    spec.createFields = {{"name", Field::Text, true, {}, {}, 200},
-                         {"scope", Field::Enum, false, {"read", "read_write", "admin"}},
-                         {"environment", Field::Enum, false, {"live", "test"}}};
+    spec.createFields = ApiKeyService::fields();
     spec.list = [&s](const Request &r, const ListQuery &q) -> Result<Page> {
         auto sc = liveAdmin(r);
         if (!sc)

@@ -93,7 +93,7 @@ void installCatalogRoutes(ApiServer &api)
     };
     api.router().add(Method::Post, canonical(QStringLiteral("substep-templates/{id}/items")), Access::Write, addItem,
                      {QStringLiteral("Add an item to a substep template"), QStringLiteral("Substeps"), {}, false,
-                      bodySchema({{"name", Field::Text, true, {}, {}, 200}, {"notes", Field::Text}, {"sequence", Field::Int, true, {}, 1}}, true),
+                      bodySchema(CatalogService::templateItemFields(), true),
                       201});
 }
 

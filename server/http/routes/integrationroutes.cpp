@@ -11,8 +11,7 @@
 namespace ery::http {
 
 namespace {
-const Json kEventsSchema{{"type", "array"}, {"items", {{"type", "string"}}}, {"minItems", 1},
-                         {"description", "event names (job.created), family wildcards (operation.*) or *"}};
+const Json kEventsSchema{{"minItems", 1}, {"description", "event names (job.created), family wildcards (operation.*) or *"}};
 } // namespace
 
 // Webhooks (CONTRACTS.md §3): registration with the secret in the create answer only, rotation,
@@ -28,16 +27,10 @@ void installWebhookRoutes(ApiServer &api)
     spec.tag = QStringLiteral("Webhooks");
     spec.filters = {{QStringLiteral("active"), Filter::Bool}};
     spec.sorts = {"created_at", "url", "updated_at"};
-    spec.createFields = {{"url", Field::Text, true, {}, {}, 2048}, {"events", Field::TextList, true}, {"active", Field::Bool},
-                         {"description", Field::Text, false, {}, {}, 1000}};
-    spec.updateFields = {{"url", Field::Text, false, {}, {}, 2048}, {"events", Field::TextList}, {"active", Field::Bool},
-                         {"description", Field::Text, false, {}, {}, 1000}};
-    spec.createSchema = Json{{"type", "object"},
-                             {"required", {"url", "events"}},
-                             {"properties", {{"url", {{"type", "string"}, {"format", "uri"}, {"maxLength", 2048}}},
-                                             {"events", kEventsSchema},
-                                             {"active", {{"type", "boolean"}}},
-                                             {"description", {{"type", "string"}}}}}};
+    spec.createFields = WebhookService::fields();
+    spec.createSchema = bodySchema(WebhookService::fields(), true);
+    spec.createSchema["properties"]["url"]["format"] = "uri";
+    spec.createSchema["properties"]["events"].update(kEventsSchema);
     spec.list = [&s](const Request &r, const ListQuery &q) { return s.webhooks.list(r.scope(), q); };
     spec.get = [&s](const Request &r, const QString &id) { return s.webhooks.get(r.scope(), id); };
     spec.create = [&s](const Request &r, const Json &body) -> Result<Row> {
@@ -124,19 +117,7 @@ void installMqttRoutes(ApiServer &api)
     spec.tag = QStringLiteral("MQTT");
     spec.filters = {{QStringLiteral("active"), Filter::Bool}};
     spec.sorts = {"created_at", "name", "updated_at"};
-    spec.createFields = {{"name", Field::Text, true, {}, {}, 200},   {"description", Field::Text},
-                         {"broker_url", Field::Text, true},         {"port", Field::Int, false, {}, 1},
-                         {"username", Field::Text},                 {"password", Field::Text},
-                         {"client_id", Field::Text},                {"use_tls", Field::Bool},
-                         {"ca_file", Field::Text},                  {"topic_pattern", Field::Text},
-                         {"default_enterprise", Field::Text},       {"default_site", Field::Text},
-                         {"default_area", Field::Text},             {"events", Field::TextList, true},
-                         {"qos", Field::Int, false, {}, 0},         {"protocol_version", Field::Enum, false, {"3.1.1", "5"}},
-                         {"cell_state_topics", Field::Bool},
-                         {"active", Field::Bool}};
-    spec.updateFields = spec.createFields;
-    for (auto &f : spec.updateFields)
-        f.required = false;
+    spec.createFields = MqttPublisherService::fields();
     spec.list = [&s](const Request &r, const ListQuery &q) { return s.mqttPublishers.list(r.scope(), q); };
     spec.get = [&s](const Request &r, const QString &id) { return s.mqttPublishers.get(r.scope(), id); };
     spec.create = [&s](const Request &r, const Json &body) { return s.mqttPublishers.create(r.scope(), body); };

@@ -29,6 +29,8 @@ void installIssueRoutes(ApiServer &api)
     spec.update = [&s](const Request &r, const QString &id, const Json &body) { return s.issues.update(r.scope(), id, body); };
     installResource(api, spec);
 
+    // The review's own fields; `notes` is the original's name for resolution_notes.
+    static const std::vector<Field> review{{"resolution_notes", Field::Text, false, {}, {}, 20000}, {"notes", Field::Text, false, {}, {}, 20000}};
     for (const char *action : {"approve", "reject", "close"}) {
         const QString name = QString::fromLatin1(action);
         Handler h = [&s, name](Request &r) {
@@ -39,7 +41,7 @@ void installIssueRoutes(ApiServer &api)
             if (!body)
                 return Response::error(body.error());
             Validation v;
-            Row in = acceptFields(*body, {{"resolution_notes", Field::Text, false, {}, {}, 20000}, {"notes", Field::Text, false, {}, {}, 20000}}, false, v);
+            Row in = acceptFields(*body, review, false, v);
             if (!v.ok())
                 return Response::error(v.error());
             const QString notes = in.contains("resolution_notes") ? str(in, "resolution_notes") : str(in, "notes");
@@ -53,7 +55,7 @@ void installIssueRoutes(ApiServer &api)
         };
         api.router().add(Method::Post, canonical(QStringLiteral("issues/{id}/") + name), Access::Write, h,
                          {QStringLiteral("Issue review: %1").arg(name), QStringLiteral("Quality"), {}, false,
-                          Json{{"type", "object"}, {"properties", {{"resolution_notes", {{"type", "string"}}}}}}, 200});
+                          bodySchema(review, false), 200});
         api.router().compat(Method::Post, compatPath(QStringLiteral("api-issues/") + name), Access::Write, h);
     }
     Handler verify = [&s](Request &r) {

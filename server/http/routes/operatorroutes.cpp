@@ -18,10 +18,9 @@ void installOperatorRoutes(ApiServer &api)
     spec.filters = {{QStringLiteral("active"), Filter::Bool}, {QStringLiteral("employee_id")}};
     spec.sorts = {"full_name", "employee_id", "created_at"};
     spec.defaultSort = QStringLiteral("full_name");
-    spec.createFields = {{"full_name", Field::Text, true, {}, {}, 200}, {"pin", Field::Text, true}, {"employee_id", Field::Text, false, {}, {}, 50},
-                         {"email", Field::Text, false, {}, {}, 320}, {"active", Field::Bool}, {"is_machine", Field::Bool}};
-    spec.updateFields = {{"full_name", Field::Text, false, {}, {}, 200}, {"email", Field::Text, false, {}, {}, 320}, {"active", Field::Bool},
-                         {"is_machine", Field::Bool}};
+    spec.createFields = UserService::fields();
+    spec.createFields.insert(spec.createFields.end(), UserService::operatorFields().begin(), UserService::operatorFields().end());
+    spec.updateFields = UserService::fields();
     auto getOperator = [&s](const Request &r, const QString &id) -> Result<Row> {
         auto u = s.users.get(r.scope(), id);
         if (!u)

@@ -34,10 +34,9 @@ void installSubstepRoutes(ApiServer &api)
     spec.filters = {{QStringLiteral("operation_id")}, {QStringLiteral("status")}};
     spec.sorts = {"sequence", "created_at", "status"};
     spec.defaultSort = QStringLiteral("sequence");
-    spec.createFields = {{"operation_id", Field::Uuid, true}, {"name", Field::Text, true, {}, {}, 300}, {"sequence", Field::Int, false, {}, 0},
-                         {"notes", Field::Text}, {"icon_name", Field::Text}};
-    spec.updateFields = {{"name", Field::Text, false, {}, {}, 300}, {"sequence", Field::Int, false, {}, 0}, {"notes", Field::Text},
-                         {"icon_name", Field::Text}, {"status", Field::Enum, false, {"not_started", "in_progress", "completed", "blocked"}}};
+    spec.createFields = SubstepService::fields();
+    spec.updateFields = SubstepService::updateFields();
+    spec.updateFields.push_back({"status", Field::Enum, false, {"not_started", "in_progress", "completed", "blocked"}});
     spec.list = [&s](const Request &r, const ListQuery &q) { return s.substeps.list(r.scope(), q); };
     spec.renderRows = true;
     spec.get = [&s](const Request &r, const QString &id) { return oneById(s.substeps, r.scope(), id, "substep"); };
@@ -75,7 +74,7 @@ void installAssignmentRoutes(ApiServer &api)
     spec.sorts = {"created_at", "updated_at", "status"};
     spec.defaultSort = QStringLiteral("created_at");
     spec.defaultDescending = true;
-    spec.createFields = {{"part_id", Field::Uuid, true}, {"operator_id", Field::Uuid, true}, {"notes", Field::Text}};
+    spec.createFields = AssignmentService::fields();
     spec.updateFields = {{"status", Field::Enum, true, {"assigned", "accepted", "in_progress", "completed"}}};
     spec.list = [&s](const Request &r, const ListQuery &q) { return s.assignments.list(r.scope(), q); };
     spec.renderRows = true;
