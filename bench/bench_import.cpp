@@ -192,9 +192,6 @@ int main(int argc, char **argv)
         cfg.http.port = probe.serverPort();
     }
     cfg.http.enabled = true;
-    // The import's connection is silent until its answer; the guard's idle cut-off (15 s) would end
-    // it before a 100,000-row file is in.
-    cfg.http.idleTimeoutMs = 600000;
 
     HttpReceiver rx;
     rx.start();

@@ -96,6 +96,17 @@ ApiFixture::Reply ApiFixture::callRaw(const QByteArray &method, const QString &p
     return out;
 }
 
+qint64 ApiFixture::answerLength(const QByteArray &raw)
+{
+    const qsizetype headEnd = raw.indexOf("\r\n\r\n");
+    if (headEnd < 0)
+        return -1;
+    const QByteArray head = raw.left(headEnd).toLower();
+    const qsizetype cl = head.indexOf("\r\ncontent-length: ");
+    const qint64 body = cl < 0 ? 0 : head.mid(cl + 18, head.indexOf("\r\n", cl + 2) - cl - 18).trimmed().toLongLong();
+    return headEnd + 4 + body;
+}
+
 bool ApiFixture::waitFor(const std::function<bool()> &pred, int timeoutMs)
 {
     QElapsedTimer t;

@@ -38,6 +38,9 @@ public:
 
     // Spins the event loop until pred() or the timeout; true when pred() held.
     static bool waitFor(const std::function<bool()> &pred, int timeoutMs);
+    // The length of the first HTTP answer in a raw byte stream (head + Content-Length body) once its
+    // head is in, else -1.
+    static qint64 answerLength(const QByteArray &raw);
     // Resident memory of this process (client and server), in KiB.
     static qint64 rssKiB();
 
