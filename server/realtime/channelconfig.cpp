@@ -52,12 +52,12 @@ Result<ChannelConfig> ChannelConfig::fromJoinPayload(const Json &payload, const 
     }
     const Json broadcast = config.value("broadcast", Json::object());
     if (broadcast.is_object()) {
-        out.broadcastSelf = broadcast.value("self", false) == true;
-        out.broadcastAck = broadcast.value("ack", false) == true;
+        out.broadcastSelf = broadcast.value("self", Json(false)) == Json(true);
+        out.broadcastAck = broadcast.value("ack", Json(false)) == Json(true);
     }
     const Json presence = config.value("presence", Json::object());
     if (presence.is_object()) {
-        out.presenceEnabled = presence.value("enabled", false) == true;
+        out.presenceEnabled = presence.value("enabled", Json(false)) == Json(true);
         const Json key = presence.value("key", Json(""));
         out.presenceKey = key.is_string() ? qs(key.get<std::string>()) : QString();
         if (out.presenceKey.size() > maxKeyLength)

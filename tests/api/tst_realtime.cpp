@@ -38,6 +38,7 @@ private slots:
     void broadcastAndPresence();
     void binaryBroadcastFrames();
     void binaryRefsThatAreNotUtf8();
+    void joinConfigOfTheWrongTypes();
     void hostileMessages_data();
     void hostileMessages();
     void oversizedAndFloodingClientsAreClosed();
@@ -527,6 +528,18 @@ void TestRealtime::binaryRefsThatAreNotUtf8()
     c->ws->sendBinaryMessage(frame + ref + ref + topic + event + "{}");
     const Json reply = next(*c, "realtime:nowhere", "phx_reply");
     JSON_EQ(reply["response"]["reason"], Json("unmatched topic"));
+    QVERIFY(!c->closed);
+    JSON_EQ(next(*c, "phoenix", "phx_reply", sendMsg(*c, "phoenix", "heartbeat", Json::object()))["status"], Json("ok"));
+}
+
+void TestRealtime::joinConfigOfTheWrongTypes()
+{
+    // `self`, `ack` and `enabled` that are not booleans: read as false, never a thrown type error
+    // out of the socket's signal (which took the hub down).
+    auto c = open(m_key, false);
+    const Json config{{"broadcast", {{"self", "ref"}, {"ack", 1}}}, {"presence", {{"enabled", "yes"}, {"key", 7}}}};
+    const QString ref = sendMsg(*c, "realtime:odd", "phx_join", Json{{"config", config}});
+    JSON_EQ(next(*c, "realtime:odd", "phx_reply", ref)["status"], Json("ok"));
     QVERIFY(!c->closed);
     JSON_EQ(next(*c, "phoenix", "phx_reply", sendMsg(*c, "phoenix", "heartbeat", Json::object()))["status"], Json("ok"));
 }
