@@ -3,7 +3,7 @@
 #include "router.h"
 #include "services/fields.h"
 #include "services/syncservice.h"
-#include "storage/table.h"
+#include "domain/listquery.h"
 
 #include <functional>
 #include <optional>
