@@ -372,9 +372,7 @@ Result<BatchOutcome> BatchService::stop(const Scope &scope, const QString &id, c
                 auto s = m_s.operations.transitionIn(tx, scope, *current, Action::Start, {});
                 if (!s)
                     return s.error();
-                current = repo().operations.get(tx.db(), scope, opId);
-                if (!current)
-                    return current.error();
+                current = std::move(s->row);
             }
             auto t = m_s.operations.transitionIn(tx, scope, *current, Action::Complete, {});
             if (!t)

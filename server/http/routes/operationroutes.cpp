@@ -62,27 +62,17 @@ void installOperationRoutes(ApiServer &api)
             auto worker = workerOf(r, *body);
             if (!worker)
                 return Response::error(worker.error());
-            // Whether time entries close is reported as the original did (time_entry_ended).
-            qint64 openBefore = 0;
-            if (name == QLatin1String("pause") || name == QLatin1String("complete")) {
-                ListQuery q;
-                q.eq.emplace_back(QStringLiteral("operation_id"), *id);
-                q.eq.emplace_back(QStringLiteral("end_time"), QVariant());
-                q.limit = 1;
-                auto open = s.time.list(r.scope(), q);
-                if (open)
-                    openBefore = open->total;
-            }
-            const Scope &sc = r.scope();
-            Result<Transition> t = name == QLatin1String("start")    ? s.operations.start(sc, *id, *worker)
-                                   : name == QLatin1String("pause")  ? s.operations.pause(sc, *id)
-                                   : name == QLatin1String("resume") ? s.operations.resume(sc, *id, *worker)
-                                                                     : s.operations.complete(sc, *id, *worker);
+            const domain::Action action = name == QLatin1String("start")    ? domain::Action::Start
+                                          : name == QLatin1String("pause")  ? domain::Action::Pause
+                                          : name == QLatin1String("resume") ? domain::Action::Resume
+                                                                            : domain::Action::Complete;
+            // Pause takes no worker: a held operation closes everyone's time.
+            auto t = s.operations.transition(r.scope(), *id, action, action == domain::Action::Pause ? QString() : *worker);
             if (!t)
                 return Response::error(t.error());
-            const bool opened = !worker->isEmpty() && (name == QLatin1String("start") || name == QLatin1String("resume"));
             return Response::ok(Json{{"operation", t->row}, {"operation_type", js(name)}, {"previous_status", js(t->previousStatus)},
-                                     {"new_status", js(t->newStatus)}, {"time_entry_created", opened}, {"time_entry_ended", openBefore > 0}});
+                                     {"new_status", js(t->newStatus)}, {"time_entry_created", !t->openedTimeEntries.empty()},
+                                     {"time_entry_ended", !t->closedTimeEntries.empty()}});
         };
         api.router().add(Method::Post, canonical(QStringLiteral("operations/{id}/") + name), Access::Write, h,
                          {QStringLiteral("Operation lifecycle: %1 (operator_id opens/closes time)").arg(name), QStringLiteral("Operations"), {}, false,
