@@ -13,7 +13,7 @@ namespace ery::http {
 struct ActionRoute {
     Method method;
     const char *path;       // the canonical table's: /api/v1/<resource>/{id}/<action>
-    const char *compatPath; // the original's: /functions/v1/api-<resource>-lifecycle/<action>; nullptr: none
+    const char *compatPath; // the original's: /functions/v1/api-<…>/<action>, the id in ?id=; nullptr: none
     Access access;
     Handler handler;
     RouteDoc doc;
@@ -23,7 +23,8 @@ struct ActionRoute {
 void installActions(Router &router, std::initializer_list<ActionRoute> actions);
 
 namespace detail {
-// f(r, value...) once every part of the request was read, else the envelope of the first error.
+// f(r, value...) once every part of the request was read, else the envelope of the first error in
+// the order given (reading a part changes nothing, so all are read and the order alone decides).
 template<class F, class... T>
 Response callWith(Request &r, const F &f, const Result<T> &...parts)
 {
