@@ -1,6 +1,5 @@
 #include "http/apiserver.h"
 #include "http/resourceroutes.h"
-#include "integrations/mqtt/mqttconnection.h"
 #include "routes.h"
 #include "services/services.h"
 
@@ -132,19 +131,18 @@ void installMqttRoutes(ApiServer &api)
         auto id = r.id();
         if (!id)
             return Response::error(id.error());
-        auto pub = s.repo.mqttPublishers.get(s.db, r.scope(), *id, QStringLiteral("MQTT publisher"));
-        if (!pub)
-            return Response::error(pub.error());
-        return Response::deferred([p = *pub](Response::Done done) {
+        auto probe = s.mqttPublishers.connectionTest(r.scope(), *id);
+        if (!probe)
+            return Response::error(probe.error());
+        return Response::deferred([probe = std::move(*probe)](Response::Done done) {
             static QThreadPool probes;
             probes.setMaxThreadCount(8);
-            auto *watcher = new QFutureWatcher<Status>();
+            auto *watcher = new QFutureWatcher<Json>();
             QObject::connect(watcher, &QFutureWatcherBase::finished, watcher, [watcher, done] {
-                const Status ok = watcher->result();
-                done(Response::ok(Json{{"connected", ok.ok()}, {"error", ok ? Json(nullptr) : Json(js(ok.error().message))}}));
+                done(Response::ok(watcher->result()));
                 watcher->deleteLater();
             });
-            watcher->setFuture(QtConcurrent::run(&probes, [p] { return MqttConnection::testConnection(p, 3000); }));
+            watcher->setFuture(QtConcurrent::run(&probes, probe));
         });
     };
     api.router().add(Method::Post, canonical(QStringLiteral("mqtt-publishers/{id}/test")), Access::Write, test,
