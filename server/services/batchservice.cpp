@@ -89,7 +89,7 @@ Result<qint64> BatchService::attach(WriteTx &tx, const Scope &scope, const Row &
         v.add(field, QStringLiteral("%1 must be a list of operation ids").arg(QLatin1String(field)), operationIds, "array");
         return v.error();
     }
-    auto existing = repo().batchOperations.count(tx.db(), scope, QStringLiteral("batch_id = ?"), {str(batch, "id")});
+    auto existing = repo().batchOperations.count(tx.db(), scope, Match().eq(QStringLiteral("batch_id"), str(batch, "id")));
     if (!existing)
         return existing.error();
     qint64 sequence = *existing;
@@ -215,7 +215,7 @@ Status BatchService::remove(const Scope &scope, const QString &id)
             return batch.error();
         if (str(*batch, "status") == QLatin1String("in_progress"))
             return Error::conflict(QStringLiteral("Batch %1 is running; stop it first").arg(str(*batch, "batch_number")));
-        auto members = repo().batchOperations.where(tx.db(), scope, QStringLiteral("batch_id = ?"), {id});
+        auto members = repo().batchOperations.where(tx.db(), scope, Match().eq(QStringLiteral("batch_id"), id));
         if (!members)
             return members.error();
         for (const Row &m : *members)

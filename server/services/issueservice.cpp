@@ -94,7 +94,7 @@ Result<Row> IssueService::create(const Scope &scope, const Json &input)
                 break;
             }
         if (ncr) {
-            auto n = repo().issues.count(tx.db(), scope, QStringLiteral("issue_type = 'ncr'"));
+            auto n = repo().issues.count(tx.db(), scope, Match().eq(QStringLiteral("issue_type"), QStringLiteral("ncr")));
             if (!n)
                 return n.error();
             row["ncr_number"] = js(QStringLiteral("NCR-%1").arg(*n + 1, 5, 10, QLatin1Char('0')));

@@ -66,7 +66,7 @@ Result<Row> OperationService::createIn(WriteTx &tx, const Scope &scope, const Js
     if (row.contains("assigned_operator_id") && !row["assigned_operator_id"].is_null())
         ERY_TRY(repo().users.get(tx.db(), scope, str(row, "assigned_operator_id"), QStringLiteral("operator")));
     if (!row.contains("sequence")) {
-        auto n = repo().operations.count(tx.db(), scope, QStringLiteral("part_id = ?"), {str(row, "part_id")});
+        auto n = repo().operations.count(tx.db(), scope, Match().eq(QStringLiteral("part_id"), str(row, "part_id")));
         if (!n)
             return n.error();
         row["sequence"] = *n + 1;

@@ -28,6 +28,32 @@ struct ListQuery {
     bool render = false;
 };
 
+// Which rows of a table a caller means, as typed terms that all must hold. The SQL is written by
+// Table, with every column checked against the table: callers outside storage never write SQL.
+struct Match {
+    enum class Op { Eq, NotEq, EqNoCase, IsNull, Gte };
+    struct Term {
+        QString column;
+        Op op;
+        QVariant value;
+    };
+    std::vector<Term> terms;
+
+    Match &eq(const QString &column, const QVariant &value) { return add(column, Op::Eq, value); }
+    Match &notEq(const QString &column, const QVariant &value) { return add(column, Op::NotEq, value); }
+    // Equal ignoring case (names a person types).
+    Match &eqNoCase(const QString &column, const QString &value) { return add(column, Op::EqNoCase, value); }
+    Match &isNull(const QString &column) { return add(column, Op::IsNull, {}); }
+    Match &gte(const QString &column, const QVariant &value) { return add(column, Op::Gte, value); }
+
+private:
+    Match &add(const QString &column, Op op, const QVariant &value)
+    {
+        terms.push_back({column, op, value});
+        return *this;
+    }
+};
+
 struct Page {
     Rows rows;
     qint64 total = 0;
@@ -48,10 +74,10 @@ public:
     // NOT_FOUND for an id of another tenant or a soft-deleted row: never reveals it exists.
     Result<Row> get(Database &db, const Scope &scope, const QString &id, const QString &what = {}) const;
     Result<Row> findBy(Database &db, const Scope &scope, const QString &column, const QVariant &value) const;
-    Result<Rows> where(Database &db, const Scope &scope, const QString &condition, const QVariantList &params,
-                       const QString &orderBy = {}) const;
+    // Every matching row, ordered by the given columns.
+    Result<Rows> where(Database &db, const Scope &scope, const Match &match, const QStringList &orderBy = {}) const;
     Result<Page> list(Database &db, const Scope &scope, const ListQuery &q) const;
-    Result<qint64> count(Database &db, const Scope &scope, const QString &condition = {}, const QVariantList &params = {}) const;
+    Result<qint64> count(Database &db, const Scope &scope, const Match &match = {}) const;
 
     // Fills id, tenant_id, created_at, updated_at; returns the stored row (read back, with the
     // database's defaults, unless `reload` is false: append-only logs skip the extra read).
@@ -71,6 +97,9 @@ public:
     Status checkNotNull(const Row &row) const;
 
 private:
+    // Match as SQL: " AND ..." with its parameters appended to params.
+    Result<QString> condition(Database &db, const Match &match, QVariantList &params) const;
+
     QString m_name;
     bool m_soft;
     QStringList m_search;

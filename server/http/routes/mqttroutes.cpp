@@ -3,7 +3,6 @@
 #include "http/answers.h"
 #include "http/openapi.h"
 #include "http/resourcespec.h"
-#include "integrations/mqtt/mqttconnection.h"
 #include "routes.h"
 #include "services/services.h"
 
@@ -15,8 +14,6 @@ namespace ery::http {
 
 namespace {
 const QString kTag = QStringLiteral("MQTT");
-// A broker that does not answer within this is reported as not connected.
-constexpr int kProbeTimeoutMs = 3000;
 // Probes of brokers that take their time run side by side, up to this many at once.
 constexpr int kProbeThreads = 8;
 const QString kSampleTopicPattern = QStringLiteral("{enterprise}/{site}/{area}/{cell}/{event}");
@@ -27,19 +24,18 @@ const QString kSampleEvent = QStringLiteral("operation.started");
 // serving everyone else meanwhile.
 Response probeBroker(Services &s, Request &r, const QString &id)
 {
-    auto pub = s.repo.mqttPublishers.get(s.db, r.scope(), id, QStringLiteral("MQTT publisher"));
-    if (!pub)
-        return Response::error(pub.error());
-    return Response::deferred([p = *pub](Response::Done done) {
+    auto probe = s.mqttPublishers.connectionTest(r.scope(), id);
+    if (!probe)
+        return Response::error(probe.error());
+    return Response::deferred([probe = std::move(*probe)](Response::Done done) {
         static QThreadPool probes;
         probes.setMaxThreadCount(kProbeThreads);
-        auto *watcher = new QFutureWatcher<Status>();
+        auto *watcher = new QFutureWatcher<Json>();
         QObject::connect(watcher, &QFutureWatcherBase::finished, watcher, [watcher, done] {
-            const Status ok = watcher->result();
-            done(Response::ok(Json{{"connected", ok.ok()}, {"error", ok ? Json(nullptr) : Json(js(ok.error().message))}}));
+            done(Response::ok(watcher->result()));
             watcher->deleteLater();
         });
-        watcher->setFuture(QtConcurrent::run(&probes, [p] { return MqttConnection::testConnection(p, kProbeTimeoutMs); }));
+        watcher->setFuture(QtConcurrent::run(&probes, probe));
     });
 }
 } // namespace
