@@ -60,7 +60,7 @@ Result<Figures> run(const QString &url, int jobs, int opsPerPart)
 
     // Baseline: the same number of bare one-row write transactions.
     Database &db = engine.db();
-    const QString jobId = str(s.repo.jobs.list(db, scope, ListQuery{})->rows.front(), "id");
+    const QString jobId = str(Repositories().jobs.list(db, scope, ListQuery{})->rows.front(), "id");
     t.restart();
     for (int i = 0; i < f.transitions; ++i) {
         auto r = db.write([&](WriteTx &tx) { return tx.exec(QStringLiteral("UPDATE jobs SET notes = ? WHERE id = ?"), {QString::number(i), jobId}); });

@@ -2,6 +2,7 @@
 
 #include "realtime/realtimeserver.h"
 
+#include "integrations/mqtt/mqttconnection.h"
 #include "integrations/mqtt/mqttpool.h"
 #include "integrations/mqtt/mqttsink.h"
 #include "integrations/webhooks/webhookdeliverer.h"
@@ -33,6 +34,7 @@ Status Engine::open(bool startDispatcher)
         return m.error();
     }
     m_services = std::make_unique<Services>(*m_db);
+    m_services->mqttPublishers.setProbe([](const Json &publisher) { return MqttConnection::testConnection(publisher, 3000); });
     m_dispatcher = std::make_unique<Dispatcher>(*m_db);
     m_dispatcher->addSink(&m_hub);
     m_db->setCommitHook([d = m_dispatcher.get()] { d->wake(); });

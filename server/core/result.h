@@ -6,10 +6,14 @@
 #include <optional>
 #include <utility>
 #include <variant>
+#include <vector>
 
 namespace ery {
 
 using Json = nlohmann::ordered_json;
+// A table row as the services and the API see it: column name -> value.
+using Row = Json;
+using Rows = std::vector<Json>;
 
 // The API's error codes (CONTRACTS.md §1); every adapter maps an Error the same way.
 enum class ErrorCode {

@@ -6,7 +6,6 @@
 #include "guardedtcpserver.h"
 #include "routes/routes.h"
 #include "services/services.h"
-#include "storage/database.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>
@@ -108,7 +107,7 @@ ApiServer::ApiServer(Services &services, HttpConfig cfg, std::function<Json()> e
 ApiServer::~ApiServer()
 {
     // Answers still waiting for their commit go out (or fail) before the sockets go away.
-    (void)m_s.db.flushGroup();
+    (void)m_s.writes.flush();
 }
 
 Status ApiServer::listen()
@@ -243,8 +242,8 @@ void ApiServer::answer(Request &r, QTcpSocket *socket, bool close, const QElapse
 {
     QString label = QStringLiteral("unmatched");
     Response resp;
-    Database &db = m_s.db;
-    db.setGrouping(true);
+    WriteGroup &group = m_s.writes;
+    group.setGrouping(true);
     try {
         resp = process(r, &label);
     } catch (const std::exception &e) {
@@ -252,7 +251,7 @@ void ApiServer::answer(Request &r, QTcpSocket *socket, bool close, const QElapse
         qCWarning(lcApi) << "request" << r.requestId << methodName(r.method) << r.path << "failed:" << e.what();
         resp = Response::error(Error::internal(QStringLiteral("Internal error (request %1)").arg(r.requestId)));
     }
-    db.setGrouping(false);
+    group.setGrouping(false);
     auto slot = std::make_shared<Slot>();
     slot->requestId = r.requestId;
     slot->headOnly = r.method == Method::Head;
@@ -280,20 +279,20 @@ void ApiServer::answer(Request &r, QTcpSocket *socket, bool close, const QElapse
     }
     m_metrics.request(label, methodName(r.method), resp.status, double(timer.nsecsElapsed()) / 1e9);
     slot->response = std::move(resp);
-    if (db.groupOpen()) {
+    if (group.open()) {
         if (m_groupHeld.empty())
-            db.onGroupEnd([this](bool committed) { releaseGroup(committed); });
+            group.onEnd([this](bool committed) { releaseGroup(committed); });
         m_groupHeld.emplace_back(socket, slot);
         queue(socket, slot);
         if (m_groupHeld.size() >= kMaxHeld) {
-            (void)db.flushGroup();
+            (void)group.flush();
         } else if (!m_flushScheduled) {
             // The requests that are ready now share the commit; it happens once the event loop has
             // handed them all over (or earlier, when another writer needs the database).
             m_flushScheduled = true;
             QMetaObject::invokeMethod(this, [this] {
                 m_flushScheduled = false;
-                if (auto s = m_s.db.flushGroup(); !s)
+                if (auto s = m_s.writes.flush(); !s)
                     qCWarning(lcApi) << "committing a batch of requests failed:" << s.error().message;
             }, Qt::QueuedConnection);
         }

@@ -29,7 +29,7 @@ int FailedAuthTracker::failures(const QString &address, qint64 nowMs) const
 
 void FailedAuthTracker::failed(const QString &address, qint64 nowMs)
 {
-    if (nowMs - m_lastPruneMs > 60 * 1000) {
+    if (nowMs - m_lastPruneMs > kPruneEveryMs) {
         m_lastPruneMs = nowMs;
         for (auto it = m_entries.begin(); it != m_entries.end();) {
             forgetOld(*it, nowMs);

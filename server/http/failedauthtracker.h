@@ -21,6 +21,8 @@ public:
     static constexpr qint64 kMaxWaitSeconds = 64;
     static constexpr qint64 kBanSeconds = 15 * 60;
     static constexpr qint64 kWindowSeconds = 60 * 60;
+    // How often addresses with nothing left to remember are dropped.
+    static constexpr qint64 kPruneEveryMs = 60 * 1000;
 
     struct Verdict {
         enum Kind { Allow, Wait, Banned } kind = Allow;

@@ -11,6 +11,11 @@
 
 namespace ery::http {
 
+namespace {
+// A refused client has this long to read its 503 before the socket is cut.
+constexpr int kRefusedCloseGraceMs = 2000;
+} // namespace
+
 GuardedTcpServer::GuardedTcpServer(const HttpConfig &cfg, HttpMetrics &metrics, QObject *parent)
     : QTcpServer(parent), m_cfg(cfg), m_metrics(metrics)
 {
@@ -82,7 +87,7 @@ void GuardedTcpServer::incomingConnection(qintptr handle)
             socket->write(r.serialise(false, true));
         }
         socket->disconnectFromHost();
-        QTimer::singleShot(2000, socket, [socket] { socket->abort(); });
+        QTimer::singleShot(kRefusedCloseGraceMs, socket, [socket] { socket->abort(); });
         return;
     }
     auto *guard = new ConnectionGuard(socket, m_cfg, this);

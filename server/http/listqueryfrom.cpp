@@ -1,6 +1,6 @@
-// listQueryFrom (declared in resourceroutes.h) in a file of its own: it reads nothing but the
+// listQueryFrom (declared in resourcespec.h) in a file of its own: it reads nothing but the
 // request's query, so the query fuzzer links it without the routes, the services or the storage.
-#include "resourceroutes.h"
+#include "resourcespec.h"
 
 #include <algorithm>
 
@@ -18,7 +18,7 @@ Result<ListQuery> listQueryFrom(const Request &r, const ResourceSpec &spec)
             return Error::badRequest(QStringLiteral("%1 must be an integer").arg(QLatin1String(name)));
         return v;
     };
-    auto limit = integer("limit", 100);
+    auto limit = integer("limit", kDefaultListLimit);
     if (!limit)
         return limit.error();
     auto offset = integer("offset", 0);
@@ -26,8 +26,8 @@ Result<ListQuery> listQueryFrom(const Request &r, const ResourceSpec &spec)
         return offset.error();
     if (*offset < 0)
         return Error::badRequest(QStringLiteral("offset must not be negative"));
-    q.limit = int(std::clamp<qint64>(*limit, 1, 1000));
-    q.offset = int(std::min<qint64>(*offset, 1000000000));
+    q.limit = int(std::clamp<qint64>(*limit, 1, kMaxListLimit));
+    q.offset = int(std::min<qint64>(*offset, kMaxListOffset));
     const QString sort = r.q(QStringLiteral("sort"));
     q.sort = spec.sorts.contains(sort) ? sort : spec.defaultSort;
     const QString order = r.q(QStringLiteral("order")).toLower();

@@ -2,8 +2,58 @@
 #include "openapi.h"
 
 #include "core/config.h"
+#include "resourcespec.h"
 
 namespace ery::http {
+
+Json bodySchema(const std::vector<Field> &fields, bool creating)
+{
+    Json props = Json::object();
+    Json required = Json::array();
+    for (const Field &f : fields) {
+        Json p;
+        switch (f.type) {
+        case Field::Text: p = {{"type", "string"}, {"maxLength", f.maxLength}}; break;
+        case Field::Int:
+            p = {{"type", "integer"}, {"minimum", qint64(f.min ? *f.min : limits::kIntMin)}, {"maximum", qint64(f.max ? *f.max : limits::kIntMax)}};
+            break;
+        case Field::Number: p = {{"type", "number"}}; break;
+        case Field::Bool: p = {{"type", "boolean"}}; break;
+        case Field::Uuid: p = {{"type", "string"}, {"format", "uuid"}}; break;
+        case Field::Timestamp: p = {{"type", "string"}, {"format", "date-time"}}; break;
+        case Field::Date: p = {{"type", "string"}, {"format", "date"}}; break;
+        case Field::Json:
+            p = {{"description", QStringLiteral("Any JSON value; at most %1 bytes serialised and %2 properties")
+                                     .arg(f.maxBytes)
+                                     .arg(f.maxProperties)
+                                     .toStdString()},
+                 {"maxProperties", f.maxProperties},
+                 {"x-max-bytes", f.maxBytes}};
+            break;
+        case Field::Enum: {
+            Json e = Json::array();
+            for (const QString &c : f.choices)
+                e.push_back(js(c));
+            p = {{"type", "string"}, {"enum", e}};
+            break;
+        }
+        case Field::TextList: p = {{"type", "array"}, {"maxItems", f.maxItems}, {"items", {{"type", "string"}, {"maxLength", f.maxLength}}}}; break;
+        }
+        if (f.type == Field::Number) {
+            if (f.min)
+                p["minimum"] = *f.min;
+            if (f.max)
+                p["maximum"] = *f.max;
+        }
+        props[f.name] = p;
+        if (creating && f.required)
+            required.push_back(f.name);
+    }
+    Json s{{"type", "object"}, {"properties", props}};
+    if (!required.empty())
+        s["required"] = required;
+    return s;
+}
 
 namespace {
 
@@ -133,7 +183,7 @@ Json openApiDocument(const Router &router, const QString &serverUrl)
                 params.push_back({{"name", js(seg.mid(1, seg.size() - 2))}, {"in", "path"}, {"required", true},
                                   {"schema", seg == QLatin1String("{id}") ? Json{{"type", "string"}, {"format", "uuid"}} : Json{{"type", "string"}}}});
         if (r.doc.list) {
-            params.push_back({{"name", "limit"}, {"in", "query"}, {"schema", {{"type", "integer"}, {"minimum", 1}, {"maximum", 1000}, {"default", 100}}}});
+            params.push_back({{"name", "limit"}, {"in", "query"}, {"schema", {{"type", "integer"}, {"minimum", 1}, {"maximum", kMaxListLimit}, {"default", kDefaultListLimit}}}});
             params.push_back({{"name", "offset"}, {"in", "query"}, {"schema", {{"type", "integer"}, {"minimum", 0}, {"default", 0}}}});
             params.push_back({{"name", "sort"}, {"in", "query"}, {"description", "A whitelisted column; others fall back to the default order"},
                               {"schema", {{"type", "string"}}}});
@@ -153,8 +203,8 @@ Json openApiDocument(const Router &router, const QString &serverUrl)
         if (r.doc.requestSchema.is_object())
             op["requestBody"] = {{"required", true}, {"content", {{js(r.doc.bodyType), {{"schema", r.doc.requestSchema}}}}}};
         Json ok{{"description", r.doc.successStatus == 201 ? "Created" : "OK"}};
-        if (r.pattern == QLatin1String("/metrics"))
-            ok["content"] = {{"text/plain", {{"schema", {{"type", "string"}}}}}};
+        if (r.doc.answerType != QLatin1String("application/json"))
+            ok["content"] = {{js(r.doc.answerType), {{"schema", {{"type", "string"}}}}}};
         else if (r.access == Access::Public)
             ok["content"] = {{"application/json", {{"schema", {{"type", "object"}}}}}};
         else

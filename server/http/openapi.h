@@ -1,6 +1,9 @@
 #pragma once
 
 #include "router.h"
+#include "services/fields.h"
+
+#include <vector>
 
 namespace ery::http {
 
@@ -8,5 +11,8 @@ namespace ery::http {
 // drift from what is served): paths, parameters, request schemas from the services' field specs,
 // the envelope and the error answers. The compatible /functions/v1 table is described in docs/api.md.
 Json openApiDocument(const Router &router, const QString &serverUrl);
+
+// The JSON Schema of a body made of these fields, with their limits; `creating` lists the required ones.
+Json bodySchema(const std::vector<Field> &fields, bool creating);
 
 } // namespace ery::http

@@ -46,7 +46,7 @@ RateLimiter::Decision RateLimiter::take(const QString &key, qint64 limit, qint64
 void RateLimiter::prune(qint64 nowUs)
 {
     // Keys whose bucket is full again carry no state worth keeping.
-    if (nowUs - m_lastPruneUs < 60 * 1000 * 1000)
+    if (nowUs - m_lastPruneUs < kPruneEveryUs)
         return;
     m_lastPruneUs = nowUs;
     for (auto it = m_tat.begin(); it != m_tat.end();)

@@ -19,6 +19,8 @@ public:
         qint64 retryAfterSeconds = 0;
     };
     static constexpr qint64 kWindowSeconds = 60;
+    // How often keys whose bucket is full again are dropped.
+    static constexpr qint64 kPruneEveryUs = 60 * 1000 * 1000;
 
     Decision take(const QString &key, qint64 limitPerMinute, qint64 nowMs);
     void forget(const QString &key) { m_tat.remove(key); }

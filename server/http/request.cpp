@@ -1,6 +1,7 @@
 #include "request.h"
 
 #include "core/ids.h"
+#include "core/jsonutil.h"
 
 namespace ery::http {
 
@@ -60,6 +61,28 @@ Result<Json> Request::json() const
     if (body.trimmed().isEmpty())
         return Json::object();
     return parseJson(body);
+}
+
+Result<QString> Request::operatorId() const
+{
+    auto body = json();
+    if (!body)
+        return body.error();
+    for (const char *k : {"operator_id", "user_id"}) {
+        QString v = q(QLatin1String(k));
+        if (v.isEmpty() && body->is_object() && body->contains(k)) {
+            const Json &given = (*body)[k];
+            if (!given.is_string() && !given.is_null())
+                return Error::validation(Json::array({{{"field", k}, {"message", "must be a UUID string"}, {"value", given}, {"constraint", "uuid"}}}));
+            v = str(*body, k);
+        }
+        if (!v.isEmpty()) {
+            if (!isUuid(v))
+                return Error::validation(Json::array({{{"field", k}, {"message", "must be a UUID"}, {"value", js(v)}, {"constraint", "uuid"}}}));
+            return v.toLower();
+        }
+    }
+    return QString();
 }
 
 } // namespace ery::http

@@ -49,6 +49,9 @@ struct Request {
     Result<QString> id() const;
     // The body as JSON: 400 when malformed; an empty body is an empty object.
     Result<Json> json() const;
+    // The operator who does (and times) the work: operator_id, or the original's user_id, in the
+    // query or the body; lower-case, or empty when none is given. 422 when it is not a UUID.
+    Result<QString> operatorId() const;
 };
 
 } // namespace ery::http

@@ -1,37 +1,11 @@
 #pragma once
 
-#include "request.h"
-#include "response.h"
+#include "route.h"
 
 #include <functional>
 #include <vector>
 
 namespace ery::http {
-
-using Handler = std::function<Response(Request &)>;
-
-// What the OpenAPI document says about a route.
-struct RouteDoc {
-    QString summary;
-    QString tag;
-    QStringList queryParams;    // list filters and options beyond limit/offset/sort/order/search
-    bool list = false;          // takes limit/offset/sort/order/search
-    Json requestSchema;         // JSON Schema of the body; null = no body
-    int successStatus = 200;
-    QString bodyType = QStringLiteral("application/json"); // the body's media type
-    QStringList textParams;     // query parameters matched as text (LIKE): kMaxSearchText, not kMaxQueryValue
-};
-
-struct Route {
-    Method method;
-    QString pattern;            // "/api/v1/jobs/{id}/start"
-    QStringList segments;       // split pattern; "{id}" marks a parameter
-    int literals = 0;           // literal segments: the more, the more specific
-    Access access = Access::Read;
-    Handler handler;
-    bool canonical = true;      // false for the original's /functions/v1/api-* table
-    RouteDoc doc;
-};
 
 // A method table: explicit 404 (no route has this path) vs 405 (some route has it, not with this
 // method; the Allow header lists the ones that do). Both route tables live here: the canonical

@@ -51,12 +51,7 @@ Status importRow(Services &s, const Scope &scope, SyncService::Entity entity, Cs
     // The row goes to the service even when a cell did not convert, so one answer lists every
     // problem of the row; such a row is then taken back (its savepoint).
     const bool convertedBadly = !row.errors.empty();
-    auto out = s.db.attempt([&](WriteTx &t) -> Result<SyncService::Outcome> {
-        auto o = s.sync.upsertIn(t, scope, entity, item, true);
-        if (o && convertedBadly)
-            return Error::badRequest(QStringLiteral("row with unreadable cells"));
-        return o;
-    });
+    auto out = s.imports.upsertRow(scope, entity, item, convertedBadly);
     if (out) {
         row.action = out->unchanged ? QStringLiteral("unchanged") : out->created ? QStringLiteral("create") : QStringLiteral("update");
         row.id = str(out->row, "id");
@@ -87,32 +82,28 @@ Status importRow(Services &s, const Scope &scope, SyncService::Entity entity, Cs
 }
 
 // After the last row: whether the file is kept, and if so its history row and import.completed.
-Status finish(Services &s, WriteTx &tx, const Scope &scope, const CsvImport::Options &options, CsvImport::Report &report,
+Status finish(Services &s, const Scope &scope, const CsvImport::Options &options, CsvImport::Report &report,
               const std::vector<std::pair<CsvImport::RowResult, Json>> &items)
 {
-    if (options.dryRun || (report.failed > 0 && !options.skipBadRows)) {
-        tx.discard(); // a rehearsal, or a file that goes in whole or not at all
-        return {};
-    }
+    if (options.dryRun || (report.failed > 0 && !options.skipBadRows))
+        return s.imports.discard(); // a rehearsal, or a file that goes in whole or not at all
     Json errors = Json::array();
     for (const auto &[row, item] : items)
         if (row.action == QLatin1String("error") && errors.size() < 100)
             errors.push_back({{"line", row.line}, {"external_id", js(row.externalId)}, {"errors", row.errors}});
-    auto history = s.repo.syncImports.insert(tx, scope,
-                                             Row{{"entity_type", js(report.entity)}, {"operation", "csv_import"}, {"source", js(options.fileName.isEmpty() ? QStringLiteral("csv") : options.fileName)},
-                                                 {"status", report.failed ? "completed_with_errors" : "completed"},
-                                                 {"total_records", report.total}, {"created_count", report.created},
-                                                 {"updated_count", report.updated}, {"skipped_count", report.unchanged},
-                                                 {"error_count", report.failed}, {"errors", errors}, {"completed_at", js(nowIso())}},
-                                             false);
-    if (!history)
-        return history.error();
-    report.importId = str(*history, "id");
-    tx.emitEvent(scope.tenantId, QStringLiteral("import.completed"), report.importId,
-                 Json{{"import_id", js(report.importId)}, {"entity_type", js(report.entity)}, {"source", "csv"},
-                      {"file_name", options.fileName.isEmpty() ? Json(nullptr) : Json(js(options.fileName))}, {"total", report.total},
-                      {"created", report.created}, {"updated", report.updated}, {"unchanged", report.unchanged},
-                      {"failed", report.failed}, {"skip_bad_rows", options.skipBadRows}});
+    auto id = s.imports.record(scope,
+                               Row{{"entity_type", js(report.entity)}, {"operation", "csv_import"}, {"source", js(options.fileName.isEmpty() ? QStringLiteral("csv") : options.fileName)},
+                                   {"status", report.failed ? "completed_with_errors" : "completed"},
+                                   {"total_records", report.total}, {"created_count", report.created},
+                                   {"updated_count", report.updated}, {"skipped_count", report.unchanged},
+                                   {"error_count", report.failed}, {"errors", errors}, {"completed_at", js(nowIso())}},
+                               Json{{"entity_type", js(report.entity)}, {"source", "csv"},
+                                    {"file_name", options.fileName.isEmpty() ? Json(nullptr) : Json(js(options.fileName))}, {"total", report.total},
+                                    {"created", report.created}, {"updated", report.updated}, {"unchanged", report.unchanged},
+                                    {"failed", report.failed}, {"skip_bad_rows", options.skipBadRows}});
+    if (!id)
+        return id.error();
+    report.importId = *id;
     report.committed = true;
     return {};
 }
@@ -129,7 +120,7 @@ public:
     ~ImportRun() override
     {
         if (m_holding)
-            (void)m_s.db.holdEnd(false);
+            (void)m_s.imports.holdEnd(false);
     }
 
     void read(QByteArray csv)
@@ -153,11 +144,11 @@ private:
     void begin()
     {
         // One held write at a time: a second import waits for the first to end.
-        if (m_s.db.writeHeld()) {
-            m_s.db.whenWritable(this, [this] { begin(); });
+        if (m_s.imports.writeHeld()) {
+            m_s.imports.whenWritable(this, [this] { begin(); });
             return;
         }
-        if (auto s = m_s.db.holdBegin(); !s)
+        if (auto s = m_s.imports.holdBegin(); !s)
             return end(s.error());
         m_holding = true;
         QTimer::singleShot(0, this, [this] { step(); });
@@ -168,7 +159,7 @@ private:
         QElapsedTimer clock;
         clock.start();
         const size_t total = m_work.items.size();
-        auto r = m_s.db.holdStep([&](WriteTx &tx) -> Status {
+        auto r = m_s.imports.holdStep([&]() -> Status {
             while (m_next < total && clock.elapsed() < CsvImport::kStepMs) {
                 auto &[row, item] = m_work.items[m_next];
                 ERY_TRY(importRow(m_s, m_scope, m_entity, row, item, m_work.report));
@@ -180,14 +171,14 @@ private:
             if (m_next < total || m_finished)
                 return {};
             m_finished = true;
-            return finish(m_s, tx, m_scope, m_options, m_work.report, m_work.items);
+            return finish(m_s, m_scope, m_options, m_work.report, m_work.items);
         });
         if (!r)
             return fail(r.error());
         if (m_next < total || m_work.report.committed) {
             // What this step emitted goes to the outbox now; the last steps before a COMMIT write
             // what is left (PostgreSQL writes it only then), a bounded share each.
-            auto pending = m_s.db.holdFlushOutbox(kFlushRows, m_next == total);
+            auto pending = m_s.imports.holdFlushOutbox(kFlushRows, m_next == total);
             if (!pending)
                 return fail(pending.error());
             if (m_next < total || *pending > kFlushRows) {
@@ -197,7 +188,7 @@ private:
         }
         // The rest of the outbox rows and COMMIT (or the rollback of a rehearsal or a refused file).
         m_holding = false;
-        if (auto s = m_s.db.holdEnd(m_work.report.committed); !s) {
+        if (auto s = m_s.imports.holdEnd(m_work.report.committed); !s) {
             m_work.report.committed = false;
             return end(s.error());
         }
@@ -209,7 +200,7 @@ private:
     void fail(const Error &e)
     {
         m_holding = false;
-        (void)m_s.db.holdEnd(false);
+        (void)m_s.imports.holdEnd(false);
         end(e);
     }
 
@@ -273,7 +264,7 @@ Result<CsvImport::Report> CsvImport::run(const Scope &scope, SyncService::Entity
     Report &report = prepared->report;
     auto &items = prepared->items;
     // One transaction; each row a savepoint.
-    auto r = m_s.db.write([&](WriteTx &tx) -> Status {
+    auto r = m_s.imports.write([&]() -> Status {
         int done = 0;
         const int total = int(items.size());
         for (auto &[row, item] : items) {
@@ -281,7 +272,7 @@ Result<CsvImport::Report> CsvImport::run(const Scope &scope, SyncService::Entity
             if (options.progress && (++done % 100 == 0 || done == total))
                 options.progress(done, total);
         }
-        return finish(m_s, tx, scope, options, report, items);
+        return finish(m_s, scope, options, report, items);
     });
     if (!r)
         return r.error();

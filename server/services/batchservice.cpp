@@ -89,7 +89,7 @@ Result<qint64> BatchService::attach(WriteTx &tx, const Scope &scope, const Row &
         v.add(field, QStringLiteral("%1 must be a list of operation ids").arg(QLatin1String(field)), operationIds, "array");
         return v.error();
     }
-    auto existing = repo().batchOperations.count(tx.db(), scope, QStringLiteral("batch_id = ?"), {str(batch, "id")});
+    auto existing = repo().batchOperations.count(tx.db(), scope, Match().eq(QStringLiteral("batch_id"), str(batch, "id")));
     if (!existing)
         return existing.error();
     qint64 sequence = *existing;
@@ -215,7 +215,7 @@ Status BatchService::remove(const Scope &scope, const QString &id)
             return batch.error();
         if (str(*batch, "status") == QLatin1String("in_progress"))
             return Error::conflict(QStringLiteral("Batch %1 is running; stop it first").arg(str(*batch, "batch_number")));
-        auto members = repo().batchOperations.where(tx.db(), scope, QStringLiteral("batch_id = ?"), {id});
+        auto members = repo().batchOperations.where(tx.db(), scope, Match().eq(QStringLiteral("batch_id"), id));
         if (!members)
             return members.error();
         for (const Row &m : *members)
@@ -372,9 +372,7 @@ Result<BatchOutcome> BatchService::stop(const Scope &scope, const QString &id, c
                 auto s = m_s.operations.transitionIn(tx, scope, *current, Action::Start, {});
                 if (!s)
                     return s.error();
-                current = repo().operations.get(tx.db(), scope, opId);
-                if (!current)
-                    return current.error();
+                current = std::move(s->row);
             }
             auto t = m_s.operations.transitionIn(tx, scope, *current, Action::Complete, {});
             if (!t)

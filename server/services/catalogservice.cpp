@@ -18,7 +18,7 @@ std::vector<Field> withExternal(std::vector<Field> f)
 
 CatalogService::CatalogService(Services &s) : ServiceBase(s)
 {
-    const Repositories &r = s.repo;
+    const Repositories &r = repo();
     m_kinds = {
         {QStringLiteral("cell"), &r.cells,
          withExternal({{"name", Field::Text, true, {}, {}, limits::kName},
@@ -172,7 +172,7 @@ Result<Page> CatalogService::list(Kind k, const Scope &scope, const ListQuery &q
 
 Result<Row> CatalogService::cellByName(const Scope &scope, const QString &name)
 {
-    auto rows = repo().cells.where(db(), scope, QStringLiteral("LOWER(name) = ?"), {name.trimmed().toLower()});
+    auto rows = repo().cells.where(db(), scope, Match().eqNoCase(QStringLiteral("name"), name.trimmed()));
     if (!rows)
         return rows.error();
     if (rows->empty())
@@ -196,7 +196,7 @@ Status CatalogService::seedDefaultScrapReasons(const Scope &scope)
     };
     return db().write([&](WriteTx &tx) -> Status {
         for (const R &r : reasons) {
-            auto exists = repo().scrapReasons.count(tx.db(), scope, QStringLiteral("code = ?"), {QString::fromLatin1(r.code)});
+            auto exists = repo().scrapReasons.count(tx.db(), scope, Match().eq(QStringLiteral("code"), QString::fromLatin1(r.code)));
             if (!exists)
                 return exists.error();
             if (*exists)
@@ -231,7 +231,7 @@ Result<Row> CatalogService::addTemplateItem(const Scope &scope, const QString &t
 Result<Rows> CatalogService::templateItems(const Scope &scope, const QString &templateId)
 {
     ERY_TRY(repo().substepTemplates.get(db(), scope, templateId, QStringLiteral("substep template")));
-    return repo().substepTemplateItems.where(db(), scope, QStringLiteral("template_id = ?"), {templateId}, QStringLiteral("sequence"));
+    return repo().substepTemplateItems.where(db(), scope, Match().eq(QStringLiteral("template_id"), templateId), {QStringLiteral("sequence")});
 }
 
 Result<Json> CatalogService::cellWip(const Scope &scope, const QString &cellId)
@@ -249,6 +249,16 @@ Result<Json> CatalogService::cellWip(const Scope &scope, const QString &cellId)
         warn = num(*cell, "wip_warning_threshold");
     return Json{{"cell_id", js(cellId)}, {"cell_name", (*cell)["name"]}, {"wip", *wip}, {"wip_limit", (*cell)["wip_limit"]},
                 {"status", js(domain::wipStatus(*wip, limit, warn))}, {"enforce_wip_limit", (*cell)["enforce_wip_limit"]}};
+}
+
+Result<Json> CatalogService::cellState(const Scope &scope, const QString &cellId)
+{
+    auto state = cellWip(scope, cellId);
+    if (!state)
+        return state.error();
+    auto running = repo().runningOperationsInCell(db(), scope, cellId);
+    (*state)["running_operations"] = running ? *running : 0;
+    return state;
 }
 
 } // namespace ery

@@ -38,6 +38,8 @@ public:
     Result<Rows> templateItems(const Scope &scope, const QString &templateId);
     // Current WIP of a cell and its status (no_limit / normal / warning / at_capacity).
     Result<Json> cellWip(const Scope &scope, const QString &cellId);
+    // cellWip with running_operations: the state MQTT keeps retained per cell.
+    Result<Json> cellState(const Scope &scope, const QString &cellId);
 
     // Inside a caller's transaction.
     Result<Row> createIn(WriteTx &tx, Kind k, const Scope &scope, const Json &input);

@@ -94,7 +94,7 @@ Result<Row> IssueService::create(const Scope &scope, const Json &input)
                 break;
             }
         if (ncr) {
-            auto n = repo().issues.count(tx.db(), scope, QStringLiteral("issue_type = 'ncr'"));
+            auto n = repo().issues.count(tx.db(), scope, Match().eq(QStringLiteral("issue_type"), QStringLiteral("ncr")));
             if (!n)
                 return n.error();
             row["ncr_number"] = js(QStringLiteral("NCR-%1").arg(*n + 1, 5, 10, QLatin1Char('0')));
@@ -187,11 +187,16 @@ Result<Transition> IssueService::review(const Scope &scope, const QString &id, i
         data["previous_status"] = js(from);
         data["new_status"] = js(*to);
         tx.emitEvent(scope.tenantId, QString::fromLatin1(names[action]), id, data, ctx->topicContext());
-        if (from == issue::Pending && flag(*issue, "causes_standstill"))
-            ERY_TRY(m_s.operations.unpark(tx, scope, str(*op, "id"), id));
+        Transition t{from, *to, *next};
+        if (from == issue::Pending && flag(*issue, "causes_standstill")) {
+            auto released = m_s.operations.unpark(tx, scope, str(*op, "id"), id);
+            if (!released)
+                return released.error();
+            t.releasedOperation = std::move(*released);
+        }
         ERY_TRY(m_s.activity.record(tx, scope, issueActionName(a), QStringLiteral("issue"), id, str(*issue, "title"),
                                     QStringLiteral("Issue %1: %2 → %3").arg(str(*issue, "title"), from, *to)));
-        return Transition{from, *to, *next};
+        return t;
     });
 }
 

@@ -126,7 +126,7 @@ Result<Row> JobService::get(const Scope &scope, const QString &id)
 
 Result<Row> JobService::byNumber(const Scope &scope, const QString &jobNumber)
 {
-    auto rows = repo().jobs.where(db(), scope, QStringLiteral("job_number = ?"), {jobNumber});
+    auto rows = repo().jobs.where(db(), scope, Match().eq(QStringLiteral("job_number"), jobNumber));
     if (!rows)
         return rows.error();
     if (rows->empty())

@@ -159,6 +159,18 @@ Result<Page> MqttPublisherService::logs(const Scope &scope, const ListQuery &q)
     return repo().mqttLogs.list(db(), scope, lq);
 }
 
+Result<std::function<Json()>> MqttPublisherService::connectionTest(const Scope &scope, const QString &id)
+{
+    // The stored row itself: the probe needs the password publicView() leaves out.
+    auto pub = repo().mqttPublishers.get(db(), scope, id, QStringLiteral("MQTT publisher"));
+    if (!pub)
+        return pub.error();
+    return std::function<Json()>([probe = m_probe, p = std::move(*pub)] {
+        const Status ok = probe ? probe(p) : Status(Error::internal(QStringLiteral("no MQTT client")));
+        return Json{{"connected", ok.ok()}, {"error", ok ? Json(nullptr) : Json(js(ok.error().message))}};
+    });
+}
+
 Result<QString> MqttPublisherService::previewTopic(const Scope &scope, const QString &pattern, const QString &eventType)
 {
     auto t = m_s.eventData.tenant(scope.tenantId);

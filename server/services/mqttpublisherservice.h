@@ -3,6 +3,8 @@
 #include "fields.h"
 #include "servicebase.h"
 
+#include <functional>
+
 namespace ery {
 
 // MQTT publishers (CONTRACTS.md §4). The password is stored (the hub needs it to connect) and never
@@ -21,6 +23,15 @@ public:
     // The topic a sample event would go to, for the admin's live preview.
     Result<QString> previewTopic(const Scope &scope, const QString &pattern, const QString &eventType);
 
+    // Connects to a broker with a publisher's settings and says whether it accepted; blocks up to
+    // its timeout. The MQTT client lives with the connections (integrations), which the engine
+    // hands in here.
+    using Probe = std::function<Status(const Json &publisher)>;
+    void setProbe(Probe probe) { m_probe = std::move(probe); }
+    // "Test connection": the publisher is read now (NOT_FOUND at once); the returned job connects
+    // and answers {connected, error}. It blocks, so the caller runs it off the engine thread.
+    Result<std::function<Json()>> connectionTest(const Scope &scope, const QString &id);
+
     // The connection's bookkeeping (no events: it describes delivery, not the shop).
     Status markConnected(const Scope &scope, const QString &id);
     Status markError(const Scope &scope, const QString &id, const QString &error);
@@ -32,6 +43,7 @@ public:
 
 private:
     Result<Row> validated(const Json &input, bool creating);
+    Probe m_probe;
 };
 
 } // namespace ery

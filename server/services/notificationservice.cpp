@@ -58,7 +58,7 @@ Result<Row> NotificationService::markRead(const Scope &scope, const QString &id)
 Result<qint64> NotificationService::markAllRead(const Scope &scope, const QString &userId)
 {
     return db().write([&](WriteTx &tx) -> Result<qint64> {
-        auto rows = repo().notifications.where(tx.db(), scope, QStringLiteral("user_id = ? AND read = 0"), {userId});
+        auto rows = repo().notifications.where(tx.db(), scope, Match().eq(QStringLiteral("user_id"), userId).eq(QStringLiteral("read"), 0));
         if (!rows)
             return rows.error();
         for (const auto &n : *rows) {

@@ -66,7 +66,7 @@ Result<Row> OperationService::createIn(WriteTx &tx, const Scope &scope, const Js
     if (row.contains("assigned_operator_id") && !row["assigned_operator_id"].is_null())
         ERY_TRY(repo().users.get(tx.db(), scope, str(row, "assigned_operator_id"), QStringLiteral("operator")));
     if (!row.contains("sequence")) {
-        auto n = repo().operations.count(tx.db(), scope, QStringLiteral("part_id = ?"), {str(row, "part_id")});
+        auto n = repo().operations.count(tx.db(), scope, Match().eq(QStringLiteral("part_id"), str(row, "part_id")));
         if (!n)
             return n.error();
         row["sequence"] = *n + 1;
@@ -190,7 +190,7 @@ Result<Transition> OperationService::transitionIn(WriteTx &tx, const Scope &scop
     OperationContext ctx = std::move(*ctxr);
     const QString opId = str(op, "id");
 
-    bool closedEntries = false;
+    Transition t;
     if (a == Action::Complete) {
         auto open = repo().openEntriesOfOperation(tx.db(), scope, opId);
         if (!open)
@@ -205,10 +205,13 @@ Result<Transition> OperationService::transitionIn(WriteTx &tx, const Scope &scop
         }
         ERY_TRY(checkNextCellCapacity(tx, scope, ctx));
         // "Stop & complete": the caller's own entry closes first.
-        for (const auto &e : *open)
-            ERY_TRY(m_s.time.closeIn(tx, scope, e, QStringLiteral("completed")));
-        closedEntries = !open->empty();
-        if (closedEntries)
+        for (const auto &e : *open) {
+            auto closed = m_s.time.closeIn(tx, scope, e, QStringLiteral("completed"));
+            if (!closed)
+                return closed.error();
+            t.closedTimeEntries.push_back(std::move(*closed));
+        }
+        if (!t.closedTimeEntries.empty())
             ctx.partOperations.reset(); // actual_time changed under it
     }
     if (a == Action::Pause) {
@@ -216,14 +219,17 @@ Result<Transition> OperationService::transitionIn(WriteTx &tx, const Scope &scop
         auto open = repo().openEntriesOfOperation(tx.db(), scope, opId);
         if (!open)
             return open.error();
-        for (const auto &e : *open)
-            ERY_TRY(m_s.time.closeIn(tx, scope, e, QStringLiteral("operation_paused")));
-        closedEntries = !open->empty();
+        for (const auto &e : *open) {
+            auto closed = m_s.time.closeIn(tx, scope, e, QStringLiteral("operation_paused"));
+            if (!closed)
+                return closed.error();
+            t.closedTimeEntries.push_back(std::move(*closed));
+        }
     }
 
     // Closing entries rewrote actual_time; otherwise the row read above is current.
     Result<Row> fresh = op;
-    if (closedEntries) {
+    if (!t.closedTimeEntries.empty()) {
         fresh = repo().operations.get(tx.db(), scope, opId, QStringLiteral("operation"));
         if (!fresh)
             return fresh.error();
@@ -254,12 +260,19 @@ Result<Transition> OperationService::transitionIn(WriteTx &tx, const Scope &scop
     }
     tx.emitEvent(scope.tenantId, QString::fromLatin1(names[int(a)]), opId, data, ctx.topicContext());
 
-    if ((a == Action::Start || a == Action::Resume) && !workerId.isEmpty())
-        ERY_TRY(m_s.time.openIn(tx, scope, workerId, ctx));
+    if ((a == Action::Start || a == Action::Resume) && !workerId.isEmpty()) {
+        auto opened = m_s.time.openIn(tx, scope, workerId, ctx);
+        if (!opened)
+            return opened.error();
+        t.openedTimeEntries.push_back(std::move(*opened));
+    }
     ERY_TRY(m_s.rollup.afterOperationChange(tx, scope, ctx));
     ERY_TRY(m_s.activity.record(tx, scope, actionName(a), QStringLiteral("operation"), opId, str(op, "operation_name"),
                                 QStringLiteral("%1: %2 → %3").arg(str(op, "operation_name"), from, *to)));
-    return Transition{from, *to, ctx.operation};
+    t.previousStatus = from;
+    t.newStatus = *to;
+    t.row = ctx.operation;
+    return t;
 }
 
 Result<Transition> OperationService::transition(const Scope &scope, const QString &id, Action a, const QString &workerId)
@@ -292,14 +305,14 @@ Result<Transition> OperationService::complete(const Scope &scope, const QString 
     return transition(scope, id, Action::Complete, workerId);
 }
 
-Status OperationService::park(WriteTx &tx, const Scope &scope, const QString &operationId, const QString &issueId)
+Result<std::optional<Row>> OperationService::park(WriteTx &tx, const Scope &scope, const QString &operationId, const QString &issueId)
 {
     auto op = repo().operations.get(tx.db(), scope, operationId, QStringLiteral("operation"));
     if (!op)
         return op.error();
     const QString st = str(*op, "status");
     if (st == status::Completed || st == status::OnHold)
-        return {}; // completed work is never parked; a held one stays held with its saved status
+        return std::optional<Row>(); // completed work is never parked; a held one stays held with its saved status
     auto open = repo().openEntriesOfOperation(tx.db(), scope, operationId);
     if (!open)
         return open.error();
@@ -321,21 +334,22 @@ Status OperationService::park(WriteTx &tx, const Scope &scope, const QString &op
     data["reason"] = "standstill";
     data["issue_id"] = js(issueId);
     tx.emitEvent(scope.tenantId, QStringLiteral("operation.paused"), operationId, data, ctx->topicContext());
-    return m_s.rollup.afterOperationChange(tx, scope, *ctx);
+    ERY_TRY(m_s.rollup.afterOperationChange(tx, scope, *ctx));
+    return std::optional<Row>(std::move(*next));
 }
 
-Status OperationService::unpark(WriteTx &tx, const Scope &scope, const QString &operationId, const QString &issueId)
+Result<std::optional<Row>> OperationService::unpark(WriteTx &tx, const Scope &scope, const QString &operationId, const QString &issueId)
 {
     auto others = repo().pendingStandstills(tx.db(), scope, operationId, issueId);
     if (!others)
         return others.error();
     if (*others > 0)
-        return {};
+        return std::optional<Row>();
     auto op = repo().operations.get(tx.db(), scope, operationId, QStringLiteral("operation"));
     if (!op)
         return op.error();
     if (str(*op, "status") != status::OnHold || (*op)["status_before_hold"].is_null())
-        return {}; // not parked by a standstill (or already released by hand)
+        return std::optional<Row>(); // not parked by a standstill (or already released by hand)
     const QString restore = str(*op, "status_before_hold");
     auto next = repo().operations.update(tx, scope, *op, {{"status", js(restore)}, {"status_before_hold", nullptr}}, {QStringLiteral("status")});
     if (!next)
@@ -349,7 +363,8 @@ Status OperationService::unpark(WriteTx &tx, const Scope &scope, const QString &
     data["reason"] = "standstill_released";
     data["issue_id"] = js(issueId);
     tx.emitEvent(scope.tenantId, QStringLiteral("operation.resumed"), operationId, data, ctx->topicContext());
-    return m_s.rollup.afterOperationChange(tx, scope, *ctx);
+    ERY_TRY(m_s.rollup.afterOperationChange(tx, scope, *ctx));
+    return std::optional<Row>(std::move(*next));
 }
 
 } // namespace ery

@@ -18,6 +18,7 @@ public:
     Result<Page> list(const Scope &scope, const ListQuery &q);
 
     // Lifecycle; a worker on start/resume opens a time entry, on complete closes the worker's own.
+    Result<Transition> transition(const Scope &scope, const QString &id, domain::Action a, const QString &workerId);
     Result<Transition> start(const Scope &scope, const QString &id, const QString &workerId = {});
     Result<Transition> pause(const Scope &scope, const QString &id);
     Result<Transition> resume(const Scope &scope, const QString &id, const QString &workerId = {});
@@ -26,12 +27,12 @@ public:
     // Inside a caller's transaction.
     Result<Transition> transitionIn(WriteTx &tx, const Scope &scope, const Row &op, domain::Action a, const QString &workerId);
     Result<Row> createIn(WriteTx &tx, const Scope &scope, const Json &input, const Row *part = nullptr, const std::string &prefix = {});
-    // Parks an operation for a standstill issue / restores it when the last one is resolved.
-    Status park(WriteTx &tx, const Scope &scope, const QString &operationId, const QString &issueId);
-    Status unpark(WriteTx &tx, const Scope &scope, const QString &operationId, const QString &issueId);
+    // Parks an operation for a standstill issue / restores it when the last one is resolved; the
+    // operation as it is afterwards, or nothing when it was left as it was.
+    Result<std::optional<Row>> park(WriteTx &tx, const Scope &scope, const QString &operationId, const QString &issueId);
+    Result<std::optional<Row>> unpark(WriteTx &tx, const Scope &scope, const QString &operationId, const QString &issueId);
 
 private:
-    Result<Transition> transition(const Scope &scope, const QString &id, domain::Action a, const QString &workerId);
     Status checkNextCellCapacity(WriteTx &tx, const Scope &scope, OperationContext &ctx);
 };
 

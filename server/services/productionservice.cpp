@@ -143,7 +143,7 @@ Result<Row> ProductionService::get(const Scope &scope, const QString &id)
     auto q = repo().quantities.get(db(), scope, id, QStringLiteral("production report"));
     if (!q)
         return q.error();
-    auto lines = repo().quantityScrapReasons.where(db(), scope, QStringLiteral("operation_quantity_id = ?"), {id});
+    auto lines = repo().quantityScrapReasons.where(db(), scope, Match().eq(QStringLiteral("operation_quantity_id"), id));
     if (!lines)
         return lines.error();
     (*q)["scrap_lines"] = Json(*lines);
@@ -163,7 +163,7 @@ Result<Page> ProductionService::list(const Scope &scope, const ListQuery &q)
 Result<Json> ProductionService::totals(const Scope &scope, const QString &operationId)
 {
     ERY_TRY(repo().operations.get(db(), scope, operationId, QStringLiteral("operation")));
-    auto rows = repo().quantities.where(db(), scope, QStringLiteral("operation_id = ?"), {operationId});
+    auto rows = repo().quantities.where(db(), scope, Match().eq(QStringLiteral("operation_id"), operationId));
     if (!rows)
         return rows.error();
     qint64 produced = 0, good = 0, scrap = 0, rework = 0;
@@ -209,7 +209,7 @@ Result<Row> SubstepService::add(const Scope &scope, const Json &input)
         if (!op)
             return op.error();
         if (!row.contains("sequence")) {
-            auto n = repo().substeps.count(tx.db(), scope, QStringLiteral("operation_id = ?"), {str(row, "operation_id")});
+            auto n = repo().substeps.count(tx.db(), scope, Match().eq(QStringLiteral("operation_id"), str(row, "operation_id")));
             if (!n)
                 return n.error();
             row["sequence"] = *n + 1;

@@ -6,6 +6,9 @@
 #include "domain/scope.h"
 #include "storage/repositories.h"
 
+#include <optional>
+#include <vector>
+
 namespace ery {
 
 class Services;
@@ -21,11 +24,16 @@ protected:
     Services &m_s;
 };
 
-// The answer of a lifecycle action, as the API reports it.
+// The answer of a lifecycle action, as the API reports it, with what the action did besides the
+// status change so callers never read it back (or guess it) after the write.
 struct Transition {
     QString previousStatus;
     QString newStatus;
     Row row;
+    std::vector<Row> openedTimeEntries;
+    std::vector<Row> closedTimeEntries;
+    // An issue review that ends the last pending standstill on its operation: the operation, restored.
+    std::optional<Row> releasedOperation;
 };
 
 } // namespace ery

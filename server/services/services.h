@@ -4,7 +4,9 @@
 #include "apikeyservice.h"
 #include "batchservice.h"
 #include "catalogservice.h"
+#include "deliverystore.h"
 #include "eventdata.h"
+#include "importwriter.h"
 #include "issueservice.h"
 #include "jobservice.h"
 #include "mqttpublisherservice.h"
@@ -18,6 +20,7 @@
 #include "timeservice.h"
 #include "userservice.h"
 #include "webhookservice.h"
+#include "writegroup.h"
 
 namespace ery {
 
@@ -29,9 +32,15 @@ public:
     Services(const Services &) = delete;
     Services &operator=(const Services &) = delete;
 
+private:
+    // The write connection and the tables are the services' own: adapters get the narrow handles
+    // below (writes, deliveries, imports), never SQL.
+    friend class ServiceBase;
+    friend class DemoShop;
     Database &db;
     Repositories repo;
 
+public:
     EventData eventData{*this};
     ActivityLog activity{*this};
     NotificationService notifications{*this};
@@ -53,6 +62,10 @@ public:
     WebhookService webhooks{*this};
     MqttPublisherService mqttPublishers{*this};
     BatchService batches{*this};
+
+    WriteGroup writes{db};
+    DeliveryStore deliveries{db, repo};
+    ImportWriter imports{db, repo, sync};
 };
 
 } // namespace ery

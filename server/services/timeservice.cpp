@@ -122,12 +122,7 @@ Result<Row> TimeService::start(const Scope &scope, const QString &workerId, cons
             auto t = m_s.operations.transitionIn(tx, scope, *op, Action::Start, workerId);
             if (!t)
                 return t.error();
-            auto open = repo().openEntriesOfWorker(tx.db(), scope, workerId);
-            if (!open)
-                return open.error();
-            if (open->empty())
-                return Error::internal(QStringLiteral("time entry missing"));
-            return open->front();
+            return std::move(t->openedTimeEntries.front());
         }
         auto ctx = m_s.eventData.forOperation(scope, *op);
         if (!ctx)

@@ -192,7 +192,7 @@ Result<Row> UserService::verify(const Scope &scope, const QString &column, const
         std::optional<Error> error;
     };
     auto r = db().write([&](WriteTx &tx) -> Result<Outcome> {
-        auto found = repo().users.where(tx.db(), scope, column + QStringLiteral(" = ? AND deleted_at IS NULL"), {who});
+        auto found = repo().users.where(tx.db(), scope, Match().eq(column, who).isNull(QStringLiteral("deleted_at")));
         if (!found)
             return found.error();
         if (found->empty())

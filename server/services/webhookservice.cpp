@@ -215,14 +215,12 @@ Result<Row> WebhookService::replayDelivery(const Scope &scope, const QString &de
 Result<qint64> WebhookService::replayFailedSince(const Scope &scope, const QString &sinceIso, const QString &webhookId)
 {
     return db().write([&](WriteTx &tx) -> Result<qint64> {
-        QString cond = QStringLiteral("status = 'failed' AND created_at >= ?");
-        QVariantList params{sinceIso};
+        Match failedSince = Match().eq(QStringLiteral("status"), QStringLiteral("failed")).gte(QStringLiteral("created_at"), sinceIso);
         if (!webhookId.isEmpty()) {
             ERY_TRY(repo().webhooks.get(tx.db(), scope, webhookId, QStringLiteral("webhook")));
-            cond += QStringLiteral(" AND webhook_id = ?");
-            params << webhookId;
+            failedSince.eq(QStringLiteral("webhook_id"), webhookId);
         }
-        auto failed = repo().webhookDeliveries.where(tx.db(), scope, cond, params);
+        auto failed = repo().webhookDeliveries.where(tx.db(), scope, failedSince);
         if (!failed)
             return failed.error();
         for (const auto &d : *failed)

@@ -16,9 +16,6 @@ class QSqlQuery;
 
 namespace ery {
 
-using Row = Json;
-using Rows = std::vector<Json>;
-
 // An outbox row not yet written: buffered by WriteTx and written just before COMMIT.
 struct OutboxDraft {
     QString eventId;

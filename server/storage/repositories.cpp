@@ -101,12 +101,12 @@ void Repositories::loadColumns(Database &db) const
 
 Result<Rows> Repositories::operationsOfPart(Database &db, const Scope &s, const QString &partId) const
 {
-    return operations.where(db, s, QStringLiteral("part_id = ?"), {partId}, QStringLiteral("sequence, created_at"));
+    return operations.where(db, s, Match().eq(QStringLiteral("part_id"), partId), {QStringLiteral("sequence"), QStringLiteral("created_at")});
 }
 
 Result<Rows> Repositories::partsOfJob(Database &db, const Scope &s, const QString &jobId) const
 {
-    return parts.where(db, s, QStringLiteral("job_id = ?"), {jobId}, QStringLiteral("created_at, id"));
+    return parts.where(db, s, Match().eq(QStringLiteral("job_id"), jobId), {QStringLiteral("created_at"), QStringLiteral("id")});
 }
 
 Result<QString> Repositories::currentCellOfPart(Database &db, const Scope &s, const QString &partId) const
@@ -135,22 +135,22 @@ Result<QString> Repositories::currentCellOfJob(Database &db, const Scope &s, con
 
 Result<Rows> Repositories::openEntriesOfWorker(Database &db, const Scope &s, const QString &workerId) const
 {
-    return timeEntries.where(db, s, QStringLiteral("operator_id = ? AND end_time IS NULL"), {workerId}, QStringLiteral("start_time"));
+    return timeEntries.where(db, s, Match().eq(QStringLiteral("operator_id"), workerId).isNull(QStringLiteral("end_time")), {QStringLiteral("start_time")});
 }
 
 Result<Rows> Repositories::openEntriesOfOperation(Database &db, const Scope &s, const QString &operationId) const
 {
-    return timeEntries.where(db, s, QStringLiteral("operation_id = ? AND end_time IS NULL"), {operationId}, QStringLiteral("start_time"));
+    return timeEntries.where(db, s, Match().eq(QStringLiteral("operation_id"), operationId).isNull(QStringLiteral("end_time")), {QStringLiteral("start_time")});
 }
 
 Result<Rows> Repositories::allOpenEntries(Database &db, const Scope &s) const
 {
-    return timeEntries.where(db, s, QStringLiteral("end_time IS NULL"), {}, QStringLiteral("start_time"));
+    return timeEntries.where(db, s, Match().isNull(QStringLiteral("end_time")), {QStringLiteral("start_time")});
 }
 
 Result<Rows> Repositories::openPausesOfEntry(Database &db, const Scope &s, const QString &entryId) const
 {
-    return timeEntryPauses.where(db, s, QStringLiteral("time_entry_id = ? AND resumed_at IS NULL"), {entryId});
+    return timeEntryPauses.where(db, s, Match().eq(QStringLiteral("time_entry_id"), entryId).isNull(QStringLiteral("resumed_at")));
 }
 
 Result<qint64> Repositories::pausedSecondsOfEntry(Database &db, const Scope &s, const QString &entryId) const
@@ -169,13 +169,22 @@ Result<qint64> Repositories::closedMinutesOfOperation(Database &db, const Scope 
 
 Result<qint64> Repositories::pendingStandstills(Database &db, const Scope &s, const QString &operationId, const QString &exceptIssueId) const
 {
-    return issues.count(db, s, QStringLiteral("operation_id = ? AND status = 'pending' AND causes_standstill = 1 AND id <> ?"),
-                        {operationId, exceptIssueId});
+    return issues.count(db, s,
+                        Match()
+                            .eq(QStringLiteral("operation_id"), operationId)
+                            .eq(QStringLiteral("status"), QStringLiteral("pending"))
+                            .eq(QStringLiteral("causes_standstill"), 1)
+                            .notEq(QStringLiteral("id"), exceptIssueId));
+}
+
+Result<qint64> Repositories::runningOperationsInCell(Database &db, const Scope &s, const QString &cellId) const
+{
+    return operations.count(db, s, Match().eq(QStringLiteral("cell_id"), cellId).eq(QStringLiteral("status"), QStringLiteral("in_progress")));
 }
 
 Result<qint64> Repositories::openJobCount(Database &db, const Scope &s) const
 {
-    return jobs.count(db, s, QStringLiteral("status <> 'completed'"));
+    return jobs.count(db, s, Match().notEq(QStringLiteral("status"), QStringLiteral("completed")));
 }
 
 Result<qint64> Repositories::partQuantityThisMonth(Database &db, const Scope &s, const QString &monthStartIso) const
@@ -195,12 +204,12 @@ Result<qint64> Repositories::cellWip(Database &db, const Scope &s, const QString
 
 Result<Rows> Repositories::admins(Database &db, const Scope &s) const
 {
-    return users.where(db, s, QStringLiteral("role = 'admin' AND active = 1 AND deleted_at IS NULL"), {});
+    return users.where(db, s, Match().eq(QStringLiteral("role"), QStringLiteral("admin")).eq(QStringLiteral("active"), 1).isNull(QStringLiteral("deleted_at")));
 }
 
 Result<Row> Repositories::byExternal(Database &db, const Table &t, const Scope &s, const QString &source, const QString &externalId) const
 {
-    auto rows = t.where(db, s, QStringLiteral("external_source = ? AND external_id = ?"), {source, externalId});
+    auto rows = t.where(db, s, Match().eq(QStringLiteral("external_source"), source).eq(QStringLiteral("external_id"), externalId));
     if (!rows)
         return rows.error();
     if (rows->empty())

@@ -68,6 +68,7 @@ struct Repositories {
     Result<qint64> partQuantityThisMonth(Database &db, const Scope &s, const QString &monthStartIso) const;
     // WIP of a cell: distinct jobs with a not_started or in_progress operation there.
     Result<qint64> cellWip(Database &db, const Scope &s, const QString &cellId, const QString &exceptJobId = {}) const;
+    Result<qint64> runningOperationsInCell(Database &db, const Scope &s, const QString &cellId) const;
     Result<Rows> admins(Database &db, const Scope &s) const;
     Result<Row> byExternal(Database &db, const Table &t, const Scope &s, const QString &source, const QString &externalId) const;
     Result<Rows> jobsOverview(Database &db, const Scope &s) const;

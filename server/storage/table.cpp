@@ -98,10 +98,7 @@ Result<Row> Table::get(Database &db, const Scope &scope, const QString &id, cons
 
 Result<Row> Table::findBy(Database &db, const Scope &scope, const QString &column, const QVariant &value) const
 {
-    loadColumns(db);
-    if (!hasColumn(column))
-        return Error::internal(QStringLiteral("unknown column %1.%2").arg(m_name, column));
-    auto rows = where(db, scope, column + QStringLiteral(" = ?"), {value});
+    auto rows = where(db, scope, Match().eq(column, value));
     if (!rows)
         return rows.error();
     if (rows->empty())
@@ -109,35 +106,70 @@ Result<Row> Table::findBy(Database &db, const Scope &scope, const QString &colum
     return std::move(rows->front());
 }
 
-Result<Rows> Table::where(Database &db, const Scope &scope, const QString &condition, const QVariantList &params,
-                          const QString &orderBy) const
+Result<QString> Table::condition(Database &db, const Match &match, QVariantList &params) const
+{
+    loadColumns(db);
+    QString cond;
+    for (const Match::Term &t : match.terms) {
+        if (!hasColumn(t.column))
+            return Error::internal(QStringLiteral("unknown column %1.%2").arg(m_name, t.column));
+        switch (t.op) {
+        case Match::Op::Eq:
+            cond += QStringLiteral(" AND %1 = ?").arg(t.column);
+            params << t.value;
+            break;
+        case Match::Op::NotEq:
+            cond += QStringLiteral(" AND %1 <> ?").arg(t.column);
+            params << t.value;
+            break;
+        case Match::Op::EqNoCase:
+            cond += QStringLiteral(" AND LOWER(%1) = ?").arg(t.column);
+            params << t.value.toString().toLower();
+            break;
+        case Match::Op::IsNull:
+            cond += QStringLiteral(" AND %1 IS NULL").arg(t.column);
+            break;
+        case Match::Op::Gte:
+            cond += QStringLiteral(" AND %1 >= ?").arg(t.column);
+            params << t.value;
+            break;
+        }
+    }
+    return cond;
+}
+
+Result<Rows> Table::where(Database &db, const Scope &scope, const Match &match, const QStringList &orderBy) const
 {
     if (scope.tenantId.isEmpty())
         return Error::internal(QStringLiteral("unscoped read of %1").arg(m_name));
+    QVariantList params{scope.tenantId};
+    auto cond = condition(db, match, params);
+    if (!cond)
+        return cond.error();
     QString sql = QStringLiteral("SELECT * FROM %1 WHERE tenant_id = ?").arg(m_name);
     if (m_soft)
         sql += QStringLiteral(" AND deleted_at IS NULL");
-    if (!condition.isEmpty())
-        sql += QStringLiteral(" AND (") + condition + QLatin1Char(')');
+    sql += *cond;
+    for (const QString &c : orderBy)
+        if (!validIdentifier(c) || !hasColumn(c))
+            return Error::internal(QStringLiteral("cannot sort %1 by %2").arg(m_name, c));
     if (!orderBy.isEmpty())
-        sql += QStringLiteral(" ORDER BY ") + orderBy;
-    QVariantList all{scope.tenantId};
-    all += params;
-    return db.query(sql, all);
+        sql += QStringLiteral(" ORDER BY ") + orderBy.join(QStringLiteral(", "));
+    return db.query(sql, params);
 }
 
-Result<qint64> Table::count(Database &db, const Scope &scope, const QString &condition, const QVariantList &params) const
+Result<qint64> Table::count(Database &db, const Scope &scope, const Match &match) const
 {
     if (scope.tenantId.isEmpty())
         return Error::internal(QStringLiteral("unscoped read of %1").arg(m_name));
+    QVariantList params{scope.tenantId};
+    auto cond = condition(db, match, params);
+    if (!cond)
+        return cond.error();
     QString sql = QStringLiteral("SELECT COUNT(*) FROM %1 WHERE tenant_id = ?").arg(m_name);
     if (m_soft)
         sql += QStringLiteral(" AND deleted_at IS NULL");
-    if (!condition.isEmpty())
-        sql += QStringLiteral(" AND (") + condition + QLatin1Char(')');
-    QVariantList all{scope.tenantId};
-    all += params;
-    return db.scalar(sql, all);
+    return db.scalar(sql + *cond, params);
 }
 
 Result<Page> Table::list(Database &db, const Scope &scope, const ListQuery &q) const

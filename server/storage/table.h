@@ -1,6 +1,7 @@
 #pragma once
 
 #include "database.h"
+#include "match.h"
 #include "domain/listquery.h"
 #include "domain/scope.h"
 
@@ -21,10 +22,10 @@ public:
     // NOT_FOUND for an id of another tenant or a soft-deleted row: never reveals it exists.
     Result<Row> get(Database &db, const Scope &scope, const QString &id, const QString &what = {}) const;
     Result<Row> findBy(Database &db, const Scope &scope, const QString &column, const QVariant &value) const;
-    Result<Rows> where(Database &db, const Scope &scope, const QString &condition, const QVariantList &params,
-                       const QString &orderBy = {}) const;
+    // Every matching row, ordered by the given columns.
+    Result<Rows> where(Database &db, const Scope &scope, const Match &match, const QStringList &orderBy = {}) const;
     Result<Page> list(Database &db, const Scope &scope, const ListQuery &q) const;
-    Result<qint64> count(Database &db, const Scope &scope, const QString &condition = {}, const QVariantList &params = {}) const;
+    Result<qint64> count(Database &db, const Scope &scope, const Match &match = {}) const;
 
     // Fills id, tenant_id, created_at, updated_at; returns the stored row (read back, with the
     // database's defaults, unless `reload` is false: append-only logs skip the extra read).
@@ -44,6 +45,9 @@ public:
     Status checkNotNull(const Row &row) const;
 
 private:
+    // Match as SQL: " AND ..." with its parameters appended to params.
+    Result<QString> condition(Database &db, const Match &match, QVariantList &params) const;
+
     QString m_name;
     bool m_soft;
     QStringList m_search;

@@ -3,7 +3,7 @@
 // filter. Anything readable becomes a bounded ListQuery; anything else a 400, never a 500.
 
 #include "fuzzsupport.h"
-#include "http/resourceroutes.h"
+#include "http/resourcespec.h"
 
 #include <QUrl>
 #include <QUrlQuery>

@@ -141,11 +141,11 @@ void TestBatches::startAndStopSplitTheTime()
         QCOMPARE(num(stopped->distribution[size_t(i)], "minutes"), qint64(estimates[i]));
     }
     // The operator's share, as closed entries; no entry is left open.
-    auto entries = s.repo.timeEntries.where(m_shop->db(), sc, QStringLiteral("operator_id = ?"), {m_shop->op1});
+    auto entries = Repositories().timeEntries.where(m_shop->db(), sc, Match().eq(QStringLiteral("operator_id"), m_shop->op1));
     QCOMPARE(entries->size(), size_t(3));
     for (const auto &e : *entries)
         QVERIFY(!str(e, "end_time").isEmpty());
-    QVERIFY(s.repo.openEntriesOfWorker(m_shop->db(), sc, m_shop->op1)->empty());
+    QVERIFY(Repositories().openEntriesOfWorker(m_shop->db(), sc, m_shop->op1)->empty());
     QCOMPARE(str(*s.parts.get(sc, m_shop->partId), "status"), QStringLiteral("completed"));
     QCOMPARE(str(*s.jobs.get(sc, m_shop->jobId), "status"), QStringLiteral("completed"));
     auto batch = s.batches.get(sc, id);

@@ -21,6 +21,7 @@ private slots:
 private:
     std::unique_ptr<TestShop> m_shop;
     Scope m_b; // a second live tenant with a row in every table
+    Repositories m_repo;
     std::vector<std::pair<QString, const Table *>> m_tables;
 };
 
@@ -66,8 +67,8 @@ void TestIsolation::initTestCase()
     const QString bLast = str((*tree)["parts"][0]["operations"][2], "id");
     must(s.batches.create(m_b, Json{{"batch_number", "NEST-B"}, {"cell_id", js(bCell)}, {"operation_ids", {js(bLast)}}}));
     // Tables whose services come with later capabilities are filled through their repositories.
-    auto filled = s.db.write([&](WriteTx &tx) -> Status {
-        const auto &r = s.repo;
+    auto filled = m_shop->db().write([&](WriteTx &tx) -> Status {
+        const auto &r = m_repo;
         auto key = r.apiKeys.insert(tx, m_b, Row{{"name", "k"}, {"key_hash", "h1"}, {"key_prefix", "ery_live_ab"}, {"key_last4", "abcd"}});
         auto mcp = r.mcpKeys.insert(tx, m_b, Row{{"name", "m"}, {"key_hash", "h2"}, {"key_prefix", "mcp_live_ab"}});
         if (!key || !mcp)
@@ -89,7 +90,7 @@ void TestIsolation::initTestCase()
     });
     QVERIFY2(filled, qPrintable(filled ? QString() : filled.error().message));
 
-    const auto &r = s.repo;
+    const auto &r = m_repo;
     m_tables = {{"users", &r.users}, {"cells", &r.cells}, {"resources", &r.resources}, {"operation_resources", &r.operationResources},
                 {"materials", &r.materials}, {"jobs", &r.jobs}, {"parts", &r.parts}, {"operations", &r.operations},
                 {"time_entries", &r.timeEntries}, {"time_entry_pauses", &r.timeEntryPauses}, {"substeps", &r.substeps},
@@ -145,8 +146,8 @@ void TestIsolation::everyRepositoryIsScoped()
     for (const Row &row : *foreign) {
         const QString id = str(row, "id");
         ERY_VERIFY_ERR(t->get(db, a, id), ErrorCode::NotFound);
-        QCOMPARE(*t->count(db, a, "id = ?", {id}), 0);
-        QVERIFY(t->where(db, a, "id = ?", {id})->empty());
+        QCOMPARE(*t->count(db, a, Match().eq("id", id)), 0);
+        QVERIFY(t->where(db, a, Match().eq("id", id))->empty());
         auto upd = db.write([&](WriteTx &tx) { return t->update(tx, a, row, Row{{"updated_at", "2000-01-01T00:00:00.000Z"}}); });
         ERY_VERIFY_ERR(upd, ErrorCode::NotFound);
         auto del = db.write([&](WriteTx &tx) { return t->remove(tx, a, row); });
@@ -161,7 +162,7 @@ void TestIsolation::everyRepositoryIsScoped()
 void TestIsolation::unscopedAccessIsRefused()
 {
     Database &db = m_shop->db();
-    const auto &r = m_shop->s().repo;
+    const auto &r = m_repo;
     ERY_VERIFY_ERR(r.jobs.get(db, Scope{}, m_shop->jobId), ErrorCode::Internal);
     ERY_VERIFY_ERR(r.jobs.list(db, Scope{}, ListQuery{}), ErrorCode::Internal);
     ERY_VERIFY_ERR(db.write([&](WriteTx &tx) { return r.jobs.insert(tx, Scope{}, Row{{"job_number", "x"}}); }), ErrorCode::Internal);

@@ -166,7 +166,7 @@ void TestLifecycle::staleCompareAndSetConflicts()
     auto stale = shop->op(0);
     QVERIFY(s.operations.start(shop->scope, shop->ops[0]));
     // A writer holding the old row: the status guard refuses its update.
-    auto r = shop->db().write([&](WriteTx &tx) { return s.repo.operations.update(tx, shop->scope, stale, {{"status", "completed"}}, {"status"}); });
+    auto r = shop->db().write([&](WriteTx &tx) { return Repositories().operations.update(tx, shop->scope, stale, {{"status", "completed"}}, {"status"}); });
     ERY_VERIFY_ERR(r, ErrorCode::Conflict);
     QCOMPARE(str(shop->op(0), "status"), QStringLiteral("in_progress"));
 }
@@ -214,7 +214,7 @@ void TestLifecycle::rollupAcrossParts()
     // The first part is complete, the job is not: P-2 is still open.
     QCOMPARE(str(*s.parts.get(shop->scope, shop->partId), "status"), QStringLiteral("completed"));
     QCOMPARE(str(*s.jobs.get(shop->scope, shop->jobId), "status"), QStringLiteral("in_progress"));
-    auto ops2 = s.repo.operationsOfPart(shop->db(), shop->scope, str(*p2, "id"));
+    auto ops2 = Repositories().operationsOfPart(shop->db(), shop->scope, str(*p2, "id"));
     QVERIFY(s.operations.start(shop->scope, str(ops2->front(), "id")));
     QVERIFY(s.operations.complete(shop->scope, str(ops2->front(), "id")));
     QCOMPARE(str(*s.jobs.get(shop->scope, shop->jobId), "status"), QStringLiteral("completed"));
@@ -251,7 +251,7 @@ void TestLifecycle::stopAndCompleteClosesOwnEntry()
     auto &s = shop->s();
     QVERIFY(s.operations.start(shop->scope, shop->ops[0], shop->op1));
     ERY_VERIFY_OK(s.operations.complete(shop->scope, shop->ops[0], shop->op1));
-    auto open = s.repo.openEntriesOfWorker(shop->db(), shop->scope, shop->op1);
+    auto open = Repositories().openEntriesOfWorker(shop->db(), shop->scope, shop->op1);
     QVERIFY(open->empty());
     QCOMPARE(shop->eventCount("time_entry.stopped"), 1);
 }
@@ -269,7 +269,7 @@ void TestLifecycle::oneOpenEntryPerWorker()
     QCOMPARE(str(shop->op(1), "status"), QStringLiteral("not_started")); // nothing changed
     // The database refuses a second open entry even from a writer that skips the service.
     auto raw = shop->db().write([&](WriteTx &tx) {
-        return s.repo.timeEntries.insert(tx, shop->scope, Row{{"operator_id", js(shop->op1)}, {"operation_id", js(shop->ops[1])}, {"start_time", js(nowIso())}});
+        return Repositories().timeEntries.insert(tx, shop->scope, Row{{"operator_id", js(shop->op1)}, {"operation_id", js(shop->ops[1])}, {"start_time", js(nowIso())}});
     });
     ERY_VERIFY_ERR(raw, ErrorCode::Conflict);
 }
@@ -292,7 +292,7 @@ void TestLifecycle::severalWorkersOnOneOperation()
     auto &s = shop->s();
     ERY_VERIFY_OK(s.time.start(shop->scope, shop->op1, shop->ops[0]));
     ERY_VERIFY_OK(s.time.start(shop->scope, shop->op2, shop->ops[0]));
-    auto open = s.repo.openEntriesOfOperation(shop->db(), shop->scope, shop->ops[0]);
+    auto open = Repositories().openEntriesOfOperation(shop->db(), shop->scope, shop->ops[0]);
     QCOMPARE(int(open->size()), 2);
     ERY_VERIFY_OK(s.time.stop(shop->scope, shop->op2));
     ERY_VERIFY_OK(s.operations.complete(shop->scope, shop->ops[0], shop->op1));
@@ -331,7 +331,7 @@ void TestLifecycle::actualTimeIsRecomputed()
     Clock::setOffsetMs(0);
     QCOMPARE(num(shop->op(0), "actual_time"), 25); // 10 + 15, from the entries
     // A wrong figure written by hand heals on the next close.
-    ERY_VERIFY_OK(shop->db().write([&](WriteTx &tx) { return s.repo.operations.update(tx, shop->scope, shop->op(0), {{"actual_time", 999}}); }));
+    ERY_VERIFY_OK(shop->db().write([&](WriteTx &tx) { return Repositories().operations.update(tx, shop->scope, shop->op(0), {{"actual_time", 999}}); }));
     ERY_VERIFY_OK(s.time.start(shop->scope, shop->op1, shop->ops[0]));
     ERY_VERIFY_OK(s.time.stop(shop->scope, shop->op1));
     QCOMPARE(num(shop->op(0), "actual_time"), 25);
@@ -351,7 +351,7 @@ void TestLifecycle::adminForceStop()
     auto n = s.time.stopAll(shop->scope);
     ERY_VERIFY_OK(n);
     QCOMPARE(*n, 2);
-    QVERIFY(s.repo.allOpenEntries(shop->db(), shop->scope)->empty());
+    QVERIFY(Repositories().allOpenEntries(shop->db(), shop->scope)->empty());
 }
 
 void TestLifecycle::pauseClosesRunningEntries()
@@ -360,11 +360,11 @@ void TestLifecycle::pauseClosesRunningEntries()
     auto &s = shop->s();
     ERY_VERIFY_OK(s.operations.start(shop->scope, shop->ops[0], shop->op1));
     ERY_VERIFY_OK(s.operations.pause(shop->scope, shop->ops[0]));
-    QVERIFY(s.repo.openEntriesOfWorker(shop->db(), shop->scope, shop->op1)->empty());
+    QVERIFY(Repositories().openEntriesOfWorker(shop->db(), shop->scope, shop->op1)->empty());
     // A held operation cannot be timed until it is resumed.
     ERY_VERIFY_ERR(s.time.start(shop->scope, shop->op1, shop->ops[0]), ErrorCode::InvalidStateTransition);
     ERY_VERIFY_OK(s.operations.resume(shop->scope, shop->ops[0], shop->op1));
-    QCOMPARE(int(s.repo.openEntriesOfWorker(shop->db(), shop->scope, shop->op1)->size()), 1);
+    QCOMPARE(int(Repositories().openEntriesOfWorker(shop->db(), shop->scope, shop->op1)->size()), 1);
 }
 
 void TestLifecycle::wipLimitRefusesCompletion()

@@ -190,7 +190,7 @@ void TestMqtt::eventsArriveOnTheirTopics()
     QVERIFY(logs->total >= 7);
     QVERIFY(flag(logs->rows[0], "success"));
     QVERIFY(logs->rows[0]["latency_ms"].is_number());
-    QVERIFY(!str(*m_shop->s().repo.mqttPublishers.get(m_shop->db(), m_shop->scope, id), "last_connected_at").isEmpty());
+    QVERIFY(!str(*Repositories().mqttPublishers.get(m_shop->db(), m_shop->scope, id), "last_connected_at").isEmpty());
 }
 
 void TestMqtt::qualityOfService_data()
@@ -268,7 +268,7 @@ void TestMqtt::tls()
     const QString untrusted = publisher(m_shop->scope, secure.port(), Json{{"name", "untrusted"}, {"use_tls", true}, {"broker_url", "localhost"}});
     QTest::qWait(1500);
     QVERIFY(!m_pool->connection(untrusted)->isConnected());
-    QVERIFY(waitFor([&] { return !str(*m_shop->s().repo.mqttPublishers.get(m_shop->db(), m_shop->scope, untrusted), "last_error").isEmpty(); }));
+    QVERIFY(waitFor([&] { return !str(*Repositories().mqttPublishers.get(m_shop->db(), m_shop->scope, untrusted), "last_error").isEmpty(); }));
 }
 
 void TestMqtt::brokerRestartLosesNothing()

@@ -58,7 +58,7 @@ void TestQuality::standstillParksAndRestores()
     ERY_VERIFY_OK(issue);
     QCOMPARE(str(shop->op(0), "status"), QStringLiteral("on_hold"));
     QCOMPARE(str(shop->op(0), "status_before_hold"), QStringLiteral("in_progress"));
-    QVERIFY(s.repo.openEntriesOfWorker(shop->db(), shop->scope, shop->op1)->empty()); // a parked operation books no time
+    QVERIFY(Repositories().openEntriesOfWorker(shop->db(), shop->scope, shop->op1)->empty()); // a parked operation books no time
     QCOMPARE(str(shop->events("operation.paused").back()["payload"]["data"], "reason"), QStringLiteral("standstill"));
     QCOMPARE(str(*issue, "current_cell_id"), shop->laser);
     QCOMPARE(str(*issue, "intended_next_cell_id"), shop->bending);

@@ -351,7 +351,7 @@ void TestWebhooks::fiveDaysOfFailureDisables()
     m_rx->answer(500, "boom");
     QVERIFY(m_shop->s().jobs.start(m_shop->scope, m_shop->jobId));
     QVERIFY(waitFor([&] { return !deliveries("attempts = 1").empty(); }));
-    QVERIFY(!str(*m_shop->s().repo.webhooks.get(m_shop->db(), m_shop->scope, id), "failing_since").isEmpty());
+    QVERIFY(!str(*Repositories().webhooks.get(m_shop->db(), m_shop->scope, id), "failing_since").isEmpty());
     // Walk the schedule: each jump of the clock makes the next attempt due.
     const qint64 firstAttempt = Clock::nowMs();
     for (int attempts = 1; attempts < WebhookService::kMaxAttempts; ++attempts) {
@@ -365,11 +365,11 @@ void TestWebhooks::fiveDaysOfFailureDisables()
     QCOMPARE(str(deliveries().front(), "status"), QStringLiteral("failed"));
     const double days = double(Clock::nowMs() - firstAttempt) / (24.0 * 3600 * 1000);
     QVERIFY2(days > 2.9 && days < 3.8, qPrintable(QString::number(days)));
-    QVERIFY(flag(*m_shop->s().repo.webhooks.get(m_shop->db(), m_shop->scope, id), "active"));
+    QVERIFY(flag(*Repositories().webhooks.get(m_shop->db(), m_shop->scope, id), "active"));
     // A new event failing after five days of nothing but failures disables it and tells the admin.
     Clock::setOffsetMs(6LL * 24 * 3600 * 1000);
     QVERIFY(m_shop->s().jobs.stop(m_shop->scope, m_shop->jobId));
-    QVERIFY(waitFor([&] { return !flag(*m_shop->s().repo.webhooks.get(m_shop->db(), m_shop->scope, id), "active"); }));
+    QVERIFY(waitFor([&] { return !flag(*Repositories().webhooks.get(m_shop->db(), m_shop->scope, id), "active"); }));
     QVERIFY(str(*m_shop->s().webhooks.get(m_shop->scope, id), "disabled_reason").contains("5 days"));
     QCOMPARE(m_shop->s().notifications.list(m_shop->scope, m_shop->admin, ListQuery{{{"type", "system"}}})->total, 1);
 }

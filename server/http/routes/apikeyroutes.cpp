@@ -1,5 +1,6 @@
 #include "http/apiserver.h"
-#include "http/resourceroutes.h"
+#include "http/openapi.h"
+#include "http/resourcespec.h"
 #include "routes.h"
 #include "services/services.h"
 
@@ -19,8 +20,9 @@ void installApiKeyRoutes(ApiServer &api)
 {
     Services &s = api.services();
     ResourceSpec spec;
-    spec.path = QStringLiteral("api-keys");
-    spec.compat = QStringLiteral("api-key-generate");
+    spec.path = QStringLiteral("/api/v1/api-keys");
+    spec.itemPath = QStringLiteral("/api/v1/api-keys/{id}");
+    spec.compatPath = QStringLiteral("/functions/v1/api-key-generate");
     spec.plural = QStringLiteral("api_keys");
     spec.singular = QStringLiteral("api_key");
     spec.tag = QStringLiteral("API keys");
@@ -54,7 +56,8 @@ void installApiKeyRoutes(ApiServer &api)
     };
     installResource(api, spec);
 
-    // Creation answers the full key once, in the original's shape too (api_key = the secret).
+    // Creation answers the full key once, in the original's shape too (api_key = the secret). The
+    // original's table shares its path with the reads above, so the canonical one does too.
     auto create = [&s](Request &r, bool compatShape) {
         auto sc = liveAdmin(r);
         if (!sc)
@@ -73,10 +76,10 @@ void installApiKeyRoutes(ApiServer &api)
         key["key"] = js(k->secret);
         return Response::created(Json{{"api_key", key}, {"warning", warning}});
     };
-    api.router().add(Method::Post, canonical(QStringLiteral("api-keys")), Access::Admin, [create](Request &r) { return create(r, false); },
-                     {QStringLiteral("Create an API key (the full key is in the answer, once)"), QStringLiteral("API keys"), {}, false,
+    api.router().add(Method::Post, spec.path, Access::Admin, [create](Request &r) { return create(r, false); },
+                     {QStringLiteral("Create an API key (the full key is in the answer, once)"), spec.tag, {}, false,
                       bodySchema(spec.createFields, true), 201});
-    api.router().compat(Method::Post, compatPath(QStringLiteral("api-key-generate")), Access::Admin, [create](Request &r) { return create(r, true); });
+    api.router().compat(Method::Post, spec.compatPath, Access::Admin, [create](Request &r) { return create(r, true); });
 }
 
 } // namespace ery::http

@@ -1,17 +1,26 @@
+#include "http/actionroute.h"
 #include "http/apiserver.h"
-#include "http/resourceroutes.h"
+#include "http/answers.h"
+#include "http/openapi.h"
+#include "http/resourcespec.h"
 #include "routes.h"
 #include "services/services.h"
 
 namespace ery::http {
 
 namespace {
-ResourceSpec catalogSpec(Services &s, CatalogService::Kind kind, const char *path, const char *compat, const char *plural, const char *singular,
-                         const char *tag)
+struct CatalogPaths {
+    const char *path;
+    const char *itemPath;
+    const char *compatPath;
+};
+
+ResourceSpec catalogSpec(Services &s, CatalogService::Kind kind, CatalogPaths paths, const char *plural, const char *singular, const char *tag)
 {
     ResourceSpec spec;
-    spec.path = QString::fromLatin1(path);
-    spec.compat = QString::fromLatin1(compat);
+    spec.path = QString::fromLatin1(paths.path);
+    spec.itemPath = QString::fromLatin1(paths.itemPath);
+    spec.compatPath = QString::fromLatin1(paths.compatPath);
     spec.plural = QString::fromLatin1(plural);
     spec.singular = QString::fromLatin1(singular);
     spec.tag = QString::fromLatin1(tag);
@@ -30,30 +39,35 @@ void installCatalogRoutes(ApiServer &api)
 {
     Services &s = api.services();
 
-    ResourceSpec cells = catalogSpec(s, CatalogService::Cells, "cells", "api-cells", "cells", "cell", "Cells");
+    ResourceSpec cells = catalogSpec(s, CatalogService::Cells, {"/api/v1/cells", "/api/v1/cells/{id}", "/functions/v1/api-cells"}, "cells", "cell", "Cells");
     cells.filters = {{QStringLiteral("active"), Filter::Bool}, {QStringLiteral("name"), Filter::Like},
                      {QStringLiteral("external_source")}, {QStringLiteral("external_id")}};
     cells.sorts = {"name", "sequence", "created_at"};
     cells.defaultSort = QStringLiteral("sequence");
-    cells.sync = SyncService::Cells;
+    cells.sync = SyncRoutes{SyncService::Cells, "/api/v1/cells/sync", "/api/v1/cells/bulk-sync", "/functions/v1/api-cells/sync",
+                            "/functions/v1/api-cells/bulk-sync"};
     installResource(api, cells);
 
-    ResourceSpec resources = catalogSpec(s, CatalogService::Resources, "resources", "api-resources", "resources", "resource", "Resources");
+    ResourceSpec resources = catalogSpec(s, CatalogService::Resources,
+                                         {"/api/v1/resources", "/api/v1/resources/{id}", "/functions/v1/api-resources"}, "resources", "resource", "Resources");
     resources.filters = {{QStringLiteral("type")}, {QStringLiteral("status")}, {QStringLiteral("active"), Filter::Bool},
                          {QStringLiteral("external_source")}, {QStringLiteral("external_id")}};
     resources.sorts = {"name", "type", "status", "created_at"};
     resources.defaultSort = QStringLiteral("name");
-    resources.sync = SyncService::Resources;
+    resources.sync = SyncRoutes{SyncService::Resources, "/api/v1/resources/sync", "/api/v1/resources/bulk-sync",
+                                "/functions/v1/api-resources/sync", "/functions/v1/api-resources/bulk-sync"};
     installResource(api, resources);
 
-    ResourceSpec materials = catalogSpec(s, CatalogService::Materials, "materials", "api-materials", "materials", "material", "Materials");
+    ResourceSpec materials = catalogSpec(s, CatalogService::Materials,
+                                         {"/api/v1/materials", "/api/v1/materials/{id}", "/functions/v1/api-materials"}, "materials", "material", "Materials");
     materials.filters = {{QStringLiteral("active"), Filter::Bool}};
     materials.sorts = {"name", "created_at"};
     materials.defaultSort = QStringLiteral("name");
     installResource(api, materials);
 
-    ResourceSpec scrap = catalogSpec(s, CatalogService::ScrapReasons, "scrap-reasons", "api-scrap-reasons", "scrap_reasons", "scrap_reason",
-                                     "Quality");
+    ResourceSpec scrap = catalogSpec(s, CatalogService::ScrapReasons,
+                                     {"/api/v1/scrap-reasons", "/api/v1/scrap-reasons/{id}", "/functions/v1/api-scrap-reasons"},
+                                     "scrap_reasons", "scrap_reason", "Quality");
     scrap.filters = {{QStringLiteral("category")}, {QStringLiteral("active"), Filter::Bool}, {QStringLiteral("code")}};
     scrap.sorts = {"category", "code", "created_at"};
     scrap.defaultSort = QStringLiteral("category");
@@ -66,8 +80,9 @@ void installCatalogRoutes(ApiServer &api)
     };
     installResource(api, scrap);
 
-    ResourceSpec templates = catalogSpec(s, CatalogService::SubstepTemplates, "substep-templates", "api-templates", "substep_templates",
-                                         "substep_template", "Substeps");
+    ResourceSpec templates = catalogSpec(s, CatalogService::SubstepTemplates,
+                                         {"/api/v1/substep-templates", "/api/v1/substep-templates/{id}", "/functions/v1/api-templates"},
+                                         "substep_templates", "substep_template", "Substeps");
     templates.filters = {{QStringLiteral("operation_type")}, {QStringLiteral("is_global"), Filter::Bool}};
     templates.sorts = {"name", "created_at"};
     templates.defaultSort = QStringLiteral("name");
@@ -82,19 +97,14 @@ void installCatalogRoutes(ApiServer &api)
         return t;
     };
     installResource(api, templates);
-    Handler addItem = [&s](Request &r) {
-        auto id = r.id();
-        if (!id)
-            return Response::error(id.error());
-        auto body = r.json();
-        if (!body)
-            return Response::error(body.error());
-        return respond(s.catalog.addTemplateItem(r.scope(), *id, *body), [](const Row &row) { return itemResponse(QStringLiteral("item"), row, 201); });
-    };
-    api.router().add(Method::Post, canonical(QStringLiteral("substep-templates/{id}/items")), Access::Write, addItem,
-                     {QStringLiteral("Add an item to a substep template"), QStringLiteral("Substeps"), {}, false,
-                      bodySchema(CatalogService::templateItemFields(), true),
-                      201});
+    installActions(api.router(), {
+        {Method::Post, "/api/v1/substep-templates/{id}/items", nullptr, Access::Write,
+         byIdAndBody([&s](Request &r, const QString &id, const Json &body) {
+             return respond(s.catalog.addTemplateItem(r.scope(), id, body), [](const Row &row) { return itemResponse(QStringLiteral("item"), row, 201); });
+         }),
+         {.summary = "Add an item to a substep template", .tag = "Substeps", .requestSchema = bodySchema(CatalogService::templateItemFields(), true),
+          .successStatus = 201}},
+    });
 }
 
 } // namespace ery::http

@@ -1,5 +1,5 @@
 #include "http/apiserver.h"
-#include "http/resourceroutes.h"
+#include "http/resourcespec.h"
 #include "portability/csvimport.h"
 #include "routes.h"
 #include "services/services.h"
@@ -13,7 +13,7 @@ namespace {
 
 // The answer to a finished import. A report of 100,000 rows is megabytes of JSON: it is built on a
 // worker thread, and done is called back in the engine thread.
-void answer(QObject *context, Result<CsvImport::Report> report, bool onlyErrors, const Response::Done &done)
+void answerImport(QObject *context, Result<CsvImport::Report> report, bool onlyErrors, const Response::Done &done)
 {
     if (!report)
         return done(Response::error(report.error()));
@@ -74,19 +74,19 @@ void installImportRoutes(ApiServer &api)
         CsvImport::Options o;
         o.dryRun = *dry;
         o.skipBadRows = *skip;
-        o.source = r.q(QStringLiteral("source")).left(100);
-        o.fileName = r.q(QStringLiteral("file_name")).left(200);
+        o.source = r.q(QStringLiteral("source")).left(limits::kShort);
+        o.fileName = r.q(QStringLiteral("file_name")).left(limits::kName);
         const bool onlyErrors = rows == QLatin1String("errors");
         return Response::deferred([&s, &api, scope = r.scope(), entity = *entity, body = r.body, o, onlyErrors](Response::Done done) {
             CsvImport::start(s, &api, scope, entity, body, o,
-                             [&api, onlyErrors, done](Result<CsvImport::Report> report) { answer(&api, std::move(report), onlyErrors, done); });
+                             [&api, onlyErrors, done](Result<CsvImport::Report> report) { answerImport(&api, std::move(report), onlyErrors, done); });
         });
     };
     RouteDoc doc{QStringLiteral("Import a CSV file of jobs, parts, operations, cells or resources"), QStringLiteral("Data"),
                  {"dry_run", "skip_bad_rows", "source", "file_name", "rows"}, false,
                  Json{{"type", "string"}, {"description", "The CSV file: a header row naming the fields, then one record per row"}}, 200};
     doc.bodyType = QStringLiteral("text/csv");
-    api.router().add(Method::Post, canonical(QStringLiteral("import/{entity}")), Access::Write, import, doc);
+    api.router().add(Method::Post, QStringLiteral("/api/v1/import/{entity}"), Access::Write, import, doc);
 }
 
 } // namespace ery::http

@@ -1,20 +1,57 @@
+#include "http/actionroute.h"
 #include "http/apiserver.h"
-#include "http/resourceroutes.h"
+#include "http/answers.h"
+#include "http/openapi.h"
+#include "http/resourcespec.h"
 #include "routes.h"
 #include "services/services.h"
 
 namespace ery::http {
+
+namespace {
+const QString kTag = QStringLiteral("Quality");
+// Review notes may be as long as an issue's description.
+constexpr int kReviewNotes = 2 * limits::kText;
+
+// The review's own fields; `notes` is the original's name for resolution_notes.
+const std::vector<Field> &reviewFields()
+{
+    static const std::vector<Field> fields{{"resolution_notes", Field::Text, false, {}, {}, kReviewNotes},
+                                           {"notes", Field::Text, false, {}, {}, kReviewNotes}};
+    return fields;
+}
+
+using ReviewStep = Result<Transition> (IssueService::*)(const Scope &, const QString &, const QString &);
+
+Handler issueReview(Services &s, ReviewStep step, const char *name)
+{
+    return byIdAndBody([&s, step, name](Request &r, const QString &id, const Json &body) {
+        Validation v;
+        Row in = acceptFields(body, reviewFields(), false, v);
+        if (!v.ok())
+            return Response::error(v.error());
+        const QString notes = in.contains("resolution_notes") ? str(in, "resolution_notes") : str(in, "notes");
+        return respond((s.issues.*step)(r.scope(), id, notes), [name](const Transition &t) { return transitionResponse("issue", t, QLatin1String(name)); });
+    });
+}
+
+RouteDoc reviewDoc(const char *name)
+{
+    return {.summary = QStringLiteral("Issue review: %1").arg(QLatin1String(name)), .tag = kTag, .requestSchema = bodySchema(reviewFields(), false)};
+}
+} // namespace
 
 // Issues and NCRs: reported against an operation, reviewed (approve/reject with notes), closed.
 void installIssueRoutes(ApiServer &api)
 {
     Services &s = api.services();
     ResourceSpec spec;
-    spec.path = QStringLiteral("issues");
-    spec.compat = QStringLiteral("api-issues");
+    spec.path = QStringLiteral("/api/v1/issues");
+    spec.itemPath = QStringLiteral("/api/v1/issues/{id}");
+    spec.compatPath = QStringLiteral("/functions/v1/api-issues");
     spec.plural = QStringLiteral("issues");
     spec.singular = QStringLiteral("issue");
-    spec.tag = QStringLiteral("Quality");
+    spec.tag = kTag;
     spec.filters = {{QStringLiteral("severity")},       {QStringLiteral("status")},         {QStringLiteral("issue_type")},
                     {QStringLiteral("ncr_category")},   {QStringLiteral("reported_by_id")}, {QStringLiteral("operation_id")},
                     {QStringLiteral("created_by")}};
@@ -29,44 +66,18 @@ void installIssueRoutes(ApiServer &api)
     spec.update = [&s](const Request &r, const QString &id, const Json &body) { return s.issues.update(r.scope(), id, body); };
     installResource(api, spec);
 
-    // The review's own fields; `notes` is the original's name for resolution_notes.
-    static const std::vector<Field> review{{"resolution_notes", Field::Text, false, {}, {}, 20000}, {"notes", Field::Text, false, {}, {}, 20000}};
-    for (const char *action : {"approve", "reject", "close"}) {
-        const QString name = QString::fromLatin1(action);
-        Handler h = [&s, name](Request &r) {
-            auto id = r.id();
-            if (!id)
-                return Response::error(id.error());
-            auto body = r.json();
-            if (!body)
-                return Response::error(body.error());
-            Validation v;
-            Row in = acceptFields(*body, review, false, v);
-            if (!v.ok())
-                return Response::error(v.error());
-            const QString notes = in.contains("resolution_notes") ? str(in, "resolution_notes") : str(in, "notes");
-            Result<Transition> t = name == QLatin1String("approve")  ? s.issues.approve(r.scope(), *id, notes)
-                                   : name == QLatin1String("reject") ? s.issues.reject(r.scope(), *id, notes)
-                                                                     : s.issues.close(r.scope(), *id, notes);
-            if (!t)
-                return Response::error(t.error());
-            return Response::ok(Json{{"issue", t->row}, {"operation", js(name)}, {"previous_status", js(t->previousStatus)},
-                                     {"new_status", js(t->newStatus)}});
-        };
-        api.router().add(Method::Post, canonical(QStringLiteral("issues/{id}/") + name), Access::Write, h,
-                         {QStringLiteral("Issue review: %1").arg(name), QStringLiteral("Quality"), {}, false,
-                          bodySchema(review, false), 200});
-        api.router().compat(Method::Post, compatPath(QStringLiteral("api-issues/") + name), Access::Write, h);
-    }
-    Handler verify = [&s](Request &r) {
-        auto id = r.id();
-        if (!id)
-            return Response::error(id.error());
-        return respond(s.issues.verifyNcr(r.scope(), *id), [](const Row &row) { return itemResponse(QStringLiteral("issue"), row); });
-    };
-    api.router().add(Method::Post, canonical(QStringLiteral("issues/{id}/verify")), Access::Write, verify,
-                     {QStringLiteral("Verify an NCR's corrective action"), QStringLiteral("Quality"), {}, false, nullptr, 200});
-    api.router().compat(Method::Post, compatPath(QStringLiteral("api-issues/verify")), Access::Write, verify);
+    installActions(api.router(), {
+        {Method::Post, "/api/v1/issues/{id}/approve", "/functions/v1/api-issues/approve", Access::Write,
+         issueReview(s, &IssueService::approve, "approve"), reviewDoc("approve")},
+        {Method::Post, "/api/v1/issues/{id}/reject", "/functions/v1/api-issues/reject", Access::Write,
+         issueReview(s, &IssueService::reject, "reject"), reviewDoc("reject")},
+        {Method::Post, "/api/v1/issues/{id}/close", "/functions/v1/api-issues/close", Access::Write,
+         issueReview(s, &IssueService::close, "close"), reviewDoc("close")},
+        {Method::Post, "/api/v1/issues/{id}/verify", "/functions/v1/api-issues/verify", Access::Write, byId([&s](Request &r, const QString &id) {
+             return respond(s.issues.verifyNcr(r.scope(), id), [](const Row &row) { return itemResponse(QStringLiteral("issue"), row); });
+         }),
+         {"Verify an NCR's corrective action", kTag}},
+    });
 }
 
 } // namespace ery::http

@@ -1,19 +1,36 @@
+#include "http/actionroute.h"
 #include "http/apiserver.h"
-#include "http/resourceroutes.h"
+#include "http/answers.h"
+#include "http/openapi.h"
+#include "http/resourcespec.h"
 #include "routes.h"
 #include "services/services.h"
 
 namespace ery::http {
 
+namespace {
+const QString kTag = QStringLiteral("Jobs");
+
+using JobStep = Result<Transition> (JobService::*)(const Scope &, const QString &);
+
+Handler jobStep(Services &s, JobStep step, const char *name)
+{
+    return byId([&s, step, name](Request &r, const QString &id) {
+        return respond((s.jobs.*step)(r.scope(), id), [name](const Transition &t) { return transitionResponse("job", t, QLatin1String(name)); });
+    });
+}
+} // namespace
+
 void installJobRoutes(ApiServer &api)
 {
     Services &s = api.services();
     ResourceSpec spec;
-    spec.path = QStringLiteral("jobs");
-    spec.compat = QStringLiteral("api-jobs");
+    spec.path = QStringLiteral("/api/v1/jobs");
+    spec.itemPath = QStringLiteral("/api/v1/jobs/{id}");
+    spec.compatPath = QStringLiteral("/functions/v1/api-jobs");
     spec.plural = QStringLiteral("jobs");
     spec.singular = QStringLiteral("job");
-    spec.tag = QStringLiteral("Jobs");
+    spec.tag = kTag;
     spec.filters = {{QStringLiteral("status")}, {QStringLiteral("customer"), Filter::Like}, {QStringLiteral("job_number"), Filter::Like},
                     {QStringLiteral("external_source")}, {QStringLiteral("external_id")}};
     spec.sorts = {"job_number", "customer", "due_date", "created_at", "updated_at", "status"};
@@ -33,7 +50,7 @@ void installJobRoutes(ApiServer &api)
             return job;
         ListQuery q;
         q.eq.emplace_back(QStringLiteral("job_id"), id);
-        q.limit = 1000;
+        q.limit = kMaxListLimit;
         auto parts = s.parts.list(r.scope(), q);
         if (!parts)
             return parts.error();
@@ -60,31 +77,23 @@ void installJobRoutes(ApiServer &api)
     };
     spec.update = [&s](const Request &r, const QString &id, const Json &body) { return s.jobs.update(r.scope(), id, body); };
     spec.remove = [&s](const Request &r, const QString &id) { return s.jobs.remove(r.scope(), id); };
-    spec.sync = SyncService::Jobs;
+    spec.sync = SyncRoutes{SyncService::Jobs, "/api/v1/jobs/sync", "/api/v1/jobs/bulk-sync", "/functions/v1/api-jobs/sync",
+                           "/functions/v1/api-jobs/bulk-sync"};
     installResource(api, spec);
 
-    struct Action {
-        const char *name;
-        Result<Transition> (JobService::*fn)(const Scope &, const QString &);
-    };
-    static const Action actions[] = {{"start", &JobService::start}, {"stop", &JobService::stop}, {"pause", &JobService::stop},
-                                     {"resume", &JobService::resume}, {"complete", &JobService::complete}};
-    for (const Action &a : actions) {
-        const QString name = QString::fromLatin1(a.name);
-        Handler h = [&s, a, name](Request &r) {
-            auto id = r.id();
-            if (!id)
-                return Response::error(id.error());
-            auto t = (s.jobs.*a.fn)(r.scope(), *id);
-            if (!t)
-                return Response::error(t.error());
-            return Response::ok(Json{{"job", t->row}, {"operation", js(name)}, {"previous_status", js(t->previousStatus)},
-                                     {"new_status", js(t->newStatus)}});
-        };
-        api.router().add(Method::Post, canonical(QStringLiteral("jobs/{id}/") + name), Access::Write, h,
-                         {QStringLiteral("Job lifecycle: %1").arg(name), QStringLiteral("Jobs"), {}, false, nullptr, 200});
-        api.router().compat(Method::Post, compatPath(QStringLiteral("api-job-lifecycle/") + name), Access::Write, h);
-    }
+    // The original's stop is a pause; each answers with the name it was called by.
+    installActions(api.router(), {
+        {Method::Post, "/api/v1/jobs/{id}/start", "/functions/v1/api-job-lifecycle/start", Access::Write,
+         jobStep(s, &JobService::start, "start"), {"Job lifecycle: start", kTag}},
+        {Method::Post, "/api/v1/jobs/{id}/stop", "/functions/v1/api-job-lifecycle/stop", Access::Write,
+         jobStep(s, &JobService::stop, "stop"), {"Job lifecycle: stop", kTag}},
+        {Method::Post, "/api/v1/jobs/{id}/pause", "/functions/v1/api-job-lifecycle/pause", Access::Write,
+         jobStep(s, &JobService::stop, "pause"), {"Job lifecycle: pause", kTag}},
+        {Method::Post, "/api/v1/jobs/{id}/resume", "/functions/v1/api-job-lifecycle/resume", Access::Write,
+         jobStep(s, &JobService::resume, "resume"), {"Job lifecycle: resume", kTag}},
+        {Method::Post, "/api/v1/jobs/{id}/complete", "/functions/v1/api-job-lifecycle/complete", Access::Write,
+         jobStep(s, &JobService::complete, "complete"), {"Job lifecycle: complete", kTag}},
+    });
 }
 
 } // namespace ery::http

@@ -1,29 +1,35 @@
 #include "domain/rules.h"
+#include "http/actionroute.h"
 #include "http/apiserver.h"
-#include "http/resourceroutes.h"
+#include "http/answers.h"
+#include "http/openapi.h"
+#include "http/resourcespec.h"
 #include "routes.h"
 #include "services/services.h"
 
 namespace ery::http {
 
 namespace {
-// The worker who times the work: operator_id (or the original's user_id) in the body or the query.
-Result<QString> workerOf(const Request &r, const Json &body)
+const QString kTag = QStringLiteral("Operations");
+
+// A lifecycle step; whether time entries opened or closed is reported as the original did.
+Handler operationStep(Services &s, domain::Action action)
 {
-    for (const char *k : {"operator_id", "user_id"}) {
-        QString v = r.q(QLatin1String(k));
-        if (v.isEmpty() && body.is_object() && body.contains(k)) {
-            if (!body[k].is_string() && !body[k].is_null())
-                return Error::validation(Json::array({{{"field", k}, {"message", "must be a UUID string"}, {"value", body[k]}, {"constraint", "uuid"}}}));
-            v = str(body, k);
-        }
-        if (!v.isEmpty()) {
-            if (!isUuid(v))
-                return Error::validation(Json::array({{{"field", k}, {"message", "must be a UUID"}, {"value", js(v)}, {"constraint", "uuid"}}}));
-            return v.toLower();
-        }
-    }
-    return QString();
+    return byIdAndOperator([&s, action](Request &r, const QString &id, const QString &worker) {
+        // Pause takes no worker: a held operation closes everyone's time.
+        const QString timing = action == domain::Action::Pause ? QString() : worker;
+        return respond(s.operations.transition(r.scope(), id, action, timing), [action](const Transition &t) {
+            return Response::ok(Json{{"operation", t.row}, {"operation_type", js(domain::actionName(action))},
+                                     {"previous_status", js(t.previousStatus)}, {"new_status", js(t.newStatus)},
+                                     {"time_entry_created", !t.openedTimeEntries.empty()}, {"time_entry_ended", !t.closedTimeEntries.empty()}});
+        });
+    });
+}
+
+RouteDoc stepDoc(domain::Action action)
+{
+    return {.summary = QStringLiteral("Operation lifecycle: %1 (operator_id opens/closes time)").arg(domain::actionName(action)), .tag = kTag,
+            .requestSchema = operatorBodySchema()};
 }
 } // namespace
 
@@ -31,11 +37,12 @@ void installOperationRoutes(ApiServer &api)
 {
     Services &s = api.services();
     ResourceSpec spec;
-    spec.path = QStringLiteral("operations");
-    spec.compat = QStringLiteral("api-operations");
+    spec.path = QStringLiteral("/api/v1/operations");
+    spec.itemPath = QStringLiteral("/api/v1/operations/{id}");
+    spec.compatPath = QStringLiteral("/functions/v1/api-operations");
     spec.plural = QStringLiteral("operations");
     spec.singular = QStringLiteral("operation");
-    spec.tag = QStringLiteral("Operations");
+    spec.tag = kTag;
     spec.filters = {{QStringLiteral("cell_id")}, {QStringLiteral("part_id")}, {QStringLiteral("status")},
                     {QStringLiteral("assigned_operator_id")}, {QStringLiteral("external_source")}, {QStringLiteral("external_id")}};
     spec.sorts = {"sequence", "operation_name", "created_at", "updated_at", "status", "planned_start"};
@@ -47,48 +54,21 @@ void installOperationRoutes(ApiServer &api)
     spec.create = [&s](const Request &r, const Json &body) { return s.operations.create(r.scope(), body); };
     spec.update = [&s](const Request &r, const QString &id, const Json &body) { return s.operations.update(r.scope(), id, body); };
     spec.remove = [&s](const Request &r, const QString &id) { return s.operations.remove(r.scope(), id); };
-    spec.sync = SyncService::Operations;
+    spec.sync = SyncRoutes{SyncService::Operations, "/api/v1/operations/sync", "/api/v1/operations/bulk-sync",
+                           "/functions/v1/api-operations/sync", "/functions/v1/api-operations/bulk-sync"};
     installResource(api, spec);
 
-    for (const char *action : {"start", "pause", "resume", "complete"}) {
-        const QString name = QString::fromLatin1(action);
-        Handler h = [&s, name](Request &r) {
-            auto id = r.id();
-            if (!id)
-                return Response::error(id.error());
-            auto body = r.json();
-            if (!body)
-                return Response::error(body.error());
-            auto worker = workerOf(r, *body);
-            if (!worker)
-                return Response::error(worker.error());
-            // Whether time entries close is reported as the original did (time_entry_ended).
-            qint64 openBefore = 0;
-            if (name == QLatin1String("pause") || name == QLatin1String("complete")) {
-                ListQuery q;
-                q.eq.emplace_back(QStringLiteral("operation_id"), *id);
-                q.eq.emplace_back(QStringLiteral("end_time"), QVariant());
-                q.limit = 1;
-                auto open = s.time.list(r.scope(), q);
-                if (open)
-                    openBefore = open->total;
-            }
-            const Scope &sc = r.scope();
-            Result<Transition> t = name == QLatin1String("start")    ? s.operations.start(sc, *id, *worker)
-                                   : name == QLatin1String("pause")  ? s.operations.pause(sc, *id)
-                                   : name == QLatin1String("resume") ? s.operations.resume(sc, *id, *worker)
-                                                                     : s.operations.complete(sc, *id, *worker);
-            if (!t)
-                return Response::error(t.error());
-            const bool opened = !worker->isEmpty() && (name == QLatin1String("start") || name == QLatin1String("resume"));
-            return Response::ok(Json{{"operation", t->row}, {"operation_type", js(name)}, {"previous_status", js(t->previousStatus)},
-                                     {"new_status", js(t->newStatus)}, {"time_entry_created", opened}, {"time_entry_ended", openBefore > 0}});
-        };
-        api.router().add(Method::Post, canonical(QStringLiteral("operations/{id}/") + name), Access::Write, h,
-                         {QStringLiteral("Operation lifecycle: %1 (operator_id opens/closes time)").arg(name), QStringLiteral("Operations"), {}, false,
-                          Json{{"type", "object"}, {"properties", {{"operator_id", {{"type", "string"}, {"format", "uuid"}}}}}}, 200});
-        api.router().compat(Method::Post, compatPath(QStringLiteral("api-operation-lifecycle/") + name), Access::Write, h);
-    }
+    using domain::Action;
+    installActions(api.router(), {
+        {Method::Post, "/api/v1/operations/{id}/start", "/functions/v1/api-operation-lifecycle/start", Access::Write,
+         operationStep(s, Action::Start), stepDoc(Action::Start)},
+        {Method::Post, "/api/v1/operations/{id}/pause", "/functions/v1/api-operation-lifecycle/pause", Access::Write,
+         operationStep(s, Action::Pause), stepDoc(Action::Pause)},
+        {Method::Post, "/api/v1/operations/{id}/resume", "/functions/v1/api-operation-lifecycle/resume", Access::Write,
+         operationStep(s, Action::Resume), stepDoc(Action::Resume)},
+        {Method::Post, "/api/v1/operations/{id}/complete", "/functions/v1/api-operation-lifecycle/complete", Access::Write,
+         operationStep(s, Action::Complete), stepDoc(Action::Complete)},
+    });
 }
 
 } // namespace ery::http

@@ -1,5 +1,5 @@
 #include "http/apiserver.h"
-#include "http/resourceroutes.h"
+#include "http/resourcespec.h"
 #include "routes.h"
 #include "services/services.h"
 
@@ -10,8 +10,9 @@ void installOperatorRoutes(ApiServer &api)
 {
     Services &s = api.services();
     ResourceSpec spec;
-    spec.path = QStringLiteral("operators");
-    spec.compat = QStringLiteral("api-operators");
+    spec.path = QStringLiteral("/api/v1/operators");
+    spec.itemPath = QStringLiteral("/api/v1/operators/{id}");
+    spec.compatPath = QStringLiteral("/functions/v1/api-operators");
     spec.plural = QStringLiteral("operators");
     spec.singular = QStringLiteral("operator");
     spec.tag = QStringLiteral("Operators");

@@ -1,5 +1,6 @@
 #include "http/apiserver.h"
-#include "http/resourceroutes.h"
+#include "http/openapi.h"
+#include "http/resourcespec.h"
 #include "routes.h"
 #include "services/services.h"
 
@@ -9,8 +10,9 @@ void installPartRoutes(ApiServer &api)
 {
     Services &s = api.services();
     ResourceSpec spec;
-    spec.path = QStringLiteral("parts");
-    spec.compat = QStringLiteral("api-parts");
+    spec.path = QStringLiteral("/api/v1/parts");
+    spec.itemPath = QStringLiteral("/api/v1/parts/{id}");
+    spec.compatPath = QStringLiteral("/functions/v1/api-parts");
     spec.plural = QStringLiteral("parts");
     spec.singular = QStringLiteral("part");
     spec.tag = QStringLiteral("Parts");
@@ -29,7 +31,7 @@ void installPartRoutes(ApiServer &api)
             return part;
         ListQuery q;
         q.eq.emplace_back(QStringLiteral("part_id"), id);
-        q.limit = 1000;
+        q.limit = kMaxListLimit;
         auto ops = s.operations.list(r.scope(), q);
         if (!ops)
             return ops.error();
@@ -44,7 +46,8 @@ void installPartRoutes(ApiServer &api)
     };
     spec.update = [&s](const Request &r, const QString &id, const Json &body) { return s.parts.update(r.scope(), id, body); };
     spec.remove = [&s](const Request &r, const QString &id) { return s.parts.remove(r.scope(), id); };
-    spec.sync = SyncService::Parts;
+    spec.sync = SyncRoutes{SyncService::Parts, "/api/v1/parts/sync", "/api/v1/parts/bulk-sync", "/functions/v1/api-parts/sync",
+                           "/functions/v1/api-parts/bulk-sync"};
     installResource(api, spec);
 }
 

@@ -1,5 +1,6 @@
 #include "http/apiserver.h"
-#include "http/resourceroutes.h"
+#include "http/openapi.h"
+#include "http/resourcespec.h"
 #include "routes.h"
 #include "services/services.h"
 
@@ -11,8 +12,9 @@ void installProductionRoutes(ApiServer &api)
 {
     Services &s = api.services();
     ResourceSpec spec;
-    spec.path = QStringLiteral("production");
-    spec.compat = QStringLiteral("api-operation-quantities");
+    spec.path = QStringLiteral("/api/v1/production");
+    spec.itemPath = QStringLiteral("/api/v1/production/{id}");
+    spec.compatPath = QStringLiteral("/functions/v1/api-operation-quantities");
     spec.plural = QStringLiteral("operation_quantities");
     spec.singular = QStringLiteral("operation_quantity");
     spec.tag = QStringLiteral("Production");
@@ -39,7 +41,7 @@ void installProductionRoutes(ApiServer &api)
             if (r.has(QStringLiteral("job_id"))) {
                 ListQuery pq;
                 pq.eq.emplace_back(QStringLiteral("job_id"), r.q(QStringLiteral("job_id")));
-                pq.limit = 1000;
+                pq.limit = kMaxListLimit;
                 auto parts = s.parts.list(r.scope(), pq);
                 if (!parts)
                     return parts.error();
@@ -52,7 +54,7 @@ void installProductionRoutes(ApiServer &api)
             for (const QString &pid : partIds) {
                 ListQuery oq;
                 oq.eq.emplace_back(QStringLiteral("part_id"), pid);
-                oq.limit = 1000;
+                oq.limit = kMaxListLimit;
                 auto ops = s.operations.list(r.scope(), oq);
                 if (!ops)
                     return ops.error();

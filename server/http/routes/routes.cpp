@@ -7,9 +7,9 @@ namespace ery::http {
 
 void installRoutes(ApiServer &api)
 {
-    Database &db = api.services().db;
-    api.router().setWriteGate({[&db] { return db.writeHeld(); },
-                               [&db, &api](std::function<void()> f) { db.whenWritable(&api, std::move(f)); }});
+    WriteGroup &writes = api.services().writes;
+    api.router().setWriteGate({[&writes] { return writes.writeHeld(); },
+                               [&writes, &api](std::function<void()> f) { writes.whenWritable(&api, std::move(f)); }});
     installSystemRoutes(api);
     installJobRoutes(api);
     installPartRoutes(api);

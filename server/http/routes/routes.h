@@ -5,11 +5,11 @@ namespace ery::http {
 class ApiServer;
 
 // The route registry: one file per resource under http/routes/, each adding its routes on both
-// tables (canonical /api/v1/... and the original's /functions/v1/api-*). To add a resource (the
-// webhooks, webhook-logs and mqtt-publishers routes of event delivery, mcp-keys, import/export):
-//   1. write routes/<resource>routes.cpp with `void install<Resource>Routes(ApiServer &api)`,
-//      usually one ResourceSpec handed to installResource() (resourceroutes.h) plus any actions
-//      added with api.router().add(...) / .compat(...);
+// tables (canonical /api/v1/... and the original's /functions/v1/api-*). Every path is written out
+// in full once, so a documented path finds its code with grep. To add a resource:
+//   1. write routes/<resource>routes.cpp with `void install<Resource>Routes(ApiServer &api)`:
+//      usually one ResourceSpec (resourcespec.h) handed to installResource() for its CRUD routes,
+//      plus a table of ActionRoute rows (actionroute.h) handed to installActions() for the rest;
 //   2. declare it below and call it from installRoutes() in routes.cpp;
 //   3. add the .cpp to server/CMakeLists.txt.
 // The OpenAPI document is generated from the router, so a new canonical route is described there

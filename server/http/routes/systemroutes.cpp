@@ -1,6 +1,5 @@
 #include "http/apiserver.h"
 #include "http/openapi.h"
-#include "http/resourceroutes.h"
 #include "routes.h"
 
 namespace ery::http {
@@ -21,8 +20,9 @@ void installSystemRoutes(ApiServer &api)
                {QStringLiteral("Liveness, version, database and uptime (no key needed)"), QStringLiteral("System"), {}, false, nullptr, 200});
     router.add(Method::Get, QStringLiteral("/metrics"), Access::AdminOrLoopback,
                [&api](Request &) { return Response::text(200, api.metrics().render(api.engineStatus()), "text/plain; version=0.0.4"); },
-               {QStringLiteral("Prometheus metrics (an admin key, or any caller on loopback)"), QStringLiteral("System"), {}, false, nullptr, 200});
-    router.add(Method::Get, canonical(QStringLiteral("openapi.json")), Access::Public,
+               {.summary = QStringLiteral("Prometheus metrics (an admin key, or any caller on loopback)"), .tag = QStringLiteral("System"),
+                .answerType = QStringLiteral("text/plain")});
+    router.add(Method::Get, QStringLiteral("/api/v1/openapi.json"), Access::Public,
                [&api](Request &r) {
                    const QByteArray host = r.header("host");
                    const QString scheme = api.tls() ? QStringLiteral("https") : QStringLiteral("http");

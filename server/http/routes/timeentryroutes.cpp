@@ -1,9 +1,24 @@
+#include "http/actionroute.h"
 #include "http/apiserver.h"
-#include "http/resourceroutes.h"
+#include "http/answers.h"
+#include "http/resourcespec.h"
 #include "routes.h"
 #include "services/services.h"
 
 namespace ery::http {
+
+namespace {
+const QString kTag = QStringLiteral("Time tracking");
+
+using TimeEntryStep = Result<Row> (TimeService::*)(const Scope &, const QString &);
+
+Handler timeEntryStep(Services &s, TimeEntryStep step)
+{
+    return byId([&s, step](Request &r, const QString &id) {
+        return respond((s.time.*step)(r.scope(), id), [](const Row &row) { return itemResponse(QStringLiteral("time_entry"), row); });
+    });
+}
+} // namespace
 
 // Time entries are booked by starting and stopping work, not written field by field: POST opens
 // an entry for a worker on an operation (the terminal's Start), the actions stop, pause or resume it.
@@ -11,11 +26,12 @@ void installTimeEntryRoutes(ApiServer &api)
 {
     Services &s = api.services();
     ResourceSpec spec;
-    spec.path = QStringLiteral("time-entries");
-    spec.compat = QStringLiteral("api-time-entries");
+    spec.path = QStringLiteral("/api/v1/time-entries");
+    spec.itemPath = QStringLiteral("/api/v1/time-entries/{id}");
+    spec.compatPath = QStringLiteral("/functions/v1/api-time-entries");
     spec.plural = QStringLiteral("time_entries");
     spec.singular = QStringLiteral("time_entry");
-    spec.tag = QStringLiteral("Time tracking");
+    spec.tag = kTag;
     spec.filters = {{QStringLiteral("operation_id")}, {QStringLiteral("operator_id")}, {QStringLiteral("time_type")},
                     {QStringLiteral("start_date"), Filter::Gte, QStringLiteral("start_time")},
                     {QStringLiteral("end_date"), Filter::Lte, QStringLiteral("start_time")}};
@@ -35,22 +51,14 @@ void installTimeEntryRoutes(ApiServer &api)
     };
     installResource(api, spec);
 
-    struct Action {
-        const char *name;
-        Result<Row> (TimeService::*fn)(const Scope &, const QString &);
-    };
-    static const Action actions[] = {{"stop", &TimeService::forceStop}, {"pause", &TimeService::pause}, {"resume", &TimeService::resume}};
-    for (const Action &a : actions) {
-        Handler h = [&s, a](Request &r) {
-            auto id = r.id();
-            if (!id)
-                return Response::error(id.error());
-            return respond((s.time.*a.fn)(r.scope(), *id), [](const Row &row) { return itemResponse(QStringLiteral("time_entry"), row); });
-        };
-        api.router().add(Method::Post, canonical(QStringLiteral("time-entries/{id}/") + QLatin1String(a.name)), Access::Write, h,
-                         {QStringLiteral("Time entry: %1").arg(QLatin1String(a.name)), QStringLiteral("Time tracking"), {}, false, nullptr, 200});
-        api.router().compat(Method::Post, compatPath(QStringLiteral("api-time-entries/") + QLatin1String(a.name)), Access::Write, h);
-    }
+    installActions(api.router(), {
+        {Method::Post, "/api/v1/time-entries/{id}/stop", "/functions/v1/api-time-entries/stop", Access::Write,
+         timeEntryStep(s, &TimeService::forceStop), {"Time entry: stop", kTag}},
+        {Method::Post, "/api/v1/time-entries/{id}/pause", "/functions/v1/api-time-entries/pause", Access::Write,
+         timeEntryStep(s, &TimeService::pause), {"Time entry: pause", kTag}},
+        {Method::Post, "/api/v1/time-entries/{id}/resume", "/functions/v1/api-time-entries/resume", Access::Write,
+         timeEntryStep(s, &TimeService::resume), {"Time entry: resume", kTag}},
+    });
 }
 
 } // namespace ery::http

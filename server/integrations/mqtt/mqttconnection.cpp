@@ -2,7 +2,6 @@
 
 #include "mqttsink.h"
 #include "services/services.h"
-#include "storage/deliveryrepository.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -233,7 +232,7 @@ void MqttConnection::pump()
     if (!m_connected || !m_mosq)
         return;
     while (m_inflight.size() < kWindow) {
-        auto rows = DeliveryRepository::systemPendingMqtt(m_s.db, str(m_pub, "id"), m_lastQueuedId, kWindow - int(m_inflight.size()));
+        auto rows = m_s.deliveries.pendingMqtt(str(m_pub, "id"), m_lastQueuedId, kWindow - int(m_inflight.size()));
         if (!rows || rows->empty())
             return;
         for (const Json &msg : *rows) {
@@ -284,10 +283,10 @@ void MqttConnection::flushAcks()
     m_ackFlushScheduled = false;
     if (m_acked.empty())
         return;
-    if (m_s.db.writeHeld()) {
+    if (m_s.deliveries.writeHeld()) {
         // Kept, and recorded once the long write (an import) is over.
         m_ackFlushScheduled = true;
-        m_s.db.whenWritable(this, [this] { flushAcks(); });
+        m_s.deliveries.whenWritable(this, [this] { flushAcks(); });
         return;
     }
     std::vector<std::pair<Json, qint64>> acks;

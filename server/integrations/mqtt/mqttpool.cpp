@@ -2,7 +2,6 @@
 
 #include "mqttconnection.h"
 #include "services/services.h"
-#include "storage/deliveryrepository.h"
 
 namespace ery {
 
@@ -36,7 +35,7 @@ void MqttPool::refresh()
 {
     if (!m_running)
         return;
-    auto pubs = DeliveryRepository::systemActivePublishers(m_s.db);
+    auto pubs = m_s.deliveries.allActivePublishers();
     if (!pubs)
         return;
     QSet<QString> seen;

@@ -4,13 +4,12 @@
 #include "domain/rules.h"
 #include "events/eventcatalog.h"
 #include "services/services.h"
-#include "storage/deliveryrepository.h"
 
 namespace ery {
 
 MqttSink::MqttSink(Services &services, QObject *parent)
     : QObject(parent), m_s(services),
-      m_publishers(QStringLiteral("mqtt_publishers"), [&services](const Scope &scope) { return DeliveryRepository::activePublishers(services.db, scope); })
+      m_publishers(QStringLiteral("mqtt_publishers"), [&services](const Scope &scope) { return services.deliveries.activePublishers(scope); })
 {
 }
 
@@ -78,27 +77,22 @@ Status MqttSink::deliver(const OutboxEntry &e)
             continue;
         // The state is read now, so what is kept so far is written first (the messages keep their order).
         ERY_TRY(flush());
-        auto r = m_s.db.write([&](WriteTx &tx) -> Status {
-            auto wip = m_s.catalog.cellWip(scope, cellId);
-            if (!wip)
-                return {};
-            auto running = m_s.repo.operations.count(m_s.db, scope, QStringLiteral("cell_id = ? AND status = 'in_progress'"), {cellId});
-            const Json ctx = e.payload().value("context", Json::object());
-            QHash<QString, QString> values{{"enterprise", str(ctx, "enterprise").isEmpty() ? str(pub, "default_enterprise") : str(ctx, "enterprise")},
-                                           {"site", str(ctx, "site").isEmpty() ? str(pub, "default_site") : str(ctx, "site")},
-                                           {"area", str(ctx, "area").isEmpty() ? str(pub, "default_area") : str(ctx, "area")},
-                                           {"cell", str(ctx, "cell")}};
-            Json state{{"cell_id", js(cellId)}, {"cell_name", ctx.value("cell", Json(nullptr))}, {"wip", (*wip)["wip"]},
-                       {"wip_limit", (*wip)["wip_limit"]}, {"wip_status", (*wip)["status"]}, {"running_operations", running ? *running : 0},
-                       {"updated_at", js(e.occurredAt)}};
-            return DeliveryRepository::insertMqttMessage(
-                tx, scope,
-                Row{{"publisher_id", pub["id"]}, {"event_id", js(e.eventId)}, {"event_type", "cell.state"},
-                    {"topic", js(domain::renderTopic(QStringLiteral("{enterprise}/{site}/{area}/{cell}/state"), values, {}))},
-                    {"payload", js(QString::fromStdString(state.dump()))}, {"qos", pub.value("qos", Json(1))}, {"retain", true}});
-        });
-        if (!r)
-            return r.error();
+        auto cell = m_s.catalog.cellState(scope, cellId);
+        if (!cell)
+            continue;
+        const Json ctx = e.payload().value("context", Json::object());
+        QHash<QString, QString> values{{"enterprise", str(ctx, "enterprise").isEmpty() ? str(pub, "default_enterprise") : str(ctx, "enterprise")},
+                                       {"site", str(ctx, "site").isEmpty() ? str(pub, "default_site") : str(ctx, "site")},
+                                       {"area", str(ctx, "area").isEmpty() ? str(pub, "default_area") : str(ctx, "area")},
+                                       {"cell", str(ctx, "cell")}};
+        Json state{{"cell_id", js(cellId)}, {"cell_name", ctx.value("cell", Json(nullptr))}, {"wip", (*cell)["wip"]},
+                   {"wip_limit", (*cell)["wip_limit"]}, {"wip_status", (*cell)["status"]}, {"running_operations", (*cell)["running_operations"]},
+                   {"updated_at", js(e.occurredAt)}};
+        ERY_TRY(m_s.deliveries.insertMqttMessage(
+            scope,
+            Row{{"publisher_id", pub["id"]}, {"event_id", js(e.eventId)}, {"event_type", "cell.state"},
+                {"topic", js(domain::renderTopic(QStringLiteral("{enterprise}/{site}/{area}/{cell}/state"), values, {}))},
+                {"payload", js(QString::fromStdString(state.dump()))}, {"qos", pub.value("qos", Json(1))}, {"retain", true}}));
     }
     return {};
 }
@@ -109,7 +103,7 @@ Status MqttSink::flush()
     rows.swap(m_rows);
     if (rows.empty())
         return {};
-    return m_s.db.write([&](WriteTx &tx) { return DeliveryRepository::insertMqttMessages(tx, rows); });
+    return m_s.deliveries.insertMqttMessages(rows);
 }
 
 void MqttSink::batchEnded(bool committed)

@@ -2,7 +2,6 @@
 
 #include "domain/targetpolicy.h"
 #include "services/services.h"
-#include "storage/deliveryrepository.h"
 #include "webhooksigner.h"
 #include "webhooksink.h"
 
@@ -188,9 +187,9 @@ void WebhookDeliverer::scan()
 {
     // Leasing a row is a write: while a long write holds the database, the scan waits for the poll
     // after it (handed-over deliveries are sent meanwhile).
-    if (m_s.db.writeHeld())
+    if (m_s.deliveries.writeHeld())
         return;
-    auto due = DeliveryRepository::systemDueDeliveries(m_s.db, nowIso(), (kMaxInFlight - m_inFlight) * 2);
+    auto due = m_s.deliveries.dueDeliveries(nowIso(), (kMaxInFlight - m_inFlight) * 2);
     if (!due) {
         qCWarning(lcWebhooks) << "reading due deliveries failed:" << due.error().message;
         return;
@@ -202,10 +201,10 @@ void WebhookDeliverer::scan()
         if (m_perWebhook.value(hookId) >= kMaxPerWebhook)
             continue;
         const qint64 leaseUntil = Clock::nowMs() + kLeaseMs;
-        auto leased = DeliveryRepository::leaseDelivery(m_s.db, str(row, "id"), str(row, "next_attempt_at"), isoOf(leaseUntil));
+        auto leased = m_s.deliveries.leaseDelivery(str(row, "id"), str(row, "next_attempt_at"), isoOf(leaseUntil));
         if (!leased || !*leased)
             continue; // another instance took it
-        auto full = m_s.repo.webhookDeliveries.get(m_s.db, Scope::of(str(row, "tenant_id")), str(row, "id"), QStringLiteral("delivery"));
+        auto full = m_s.deliveries.delivery(Scope::of(str(row, "tenant_id")), str(row, "id"));
         if (!full)
             continue;
         const Json &payload = (*full)["payload"];
@@ -221,7 +220,7 @@ Result<Json> WebhookDeliverer::webhook(const QString &tenantId, const QString &i
     auto it = m_hooks.constFind(id);
     if (it != m_hooks.constEnd())
         return *it;
-    auto hook = m_s.repo.webhooks.get(m_s.db, Scope::of(tenantId), id, QStringLiteral("webhook"));
+    auto hook = m_s.deliveries.webhook(Scope::of(tenantId), id);
     if (!hook)
         return hook.error();
     m_hooks.insert(id, *hook);
@@ -354,10 +353,10 @@ void WebhookDeliverer::flushRecords()
     m_recordScheduled = false;
     if (m_outcomes.empty())
         return;
-    if (m_s.db.writeHeld()) {
+    if (m_s.deliveries.writeHeld()) {
         // Kept, and recorded once the long write (an import) is over.
         m_recordScheduled = true;
-        m_s.db.whenWritable(this, [this] { flushRecords(); });
+        m_s.deliveries.whenWritable(this, [this] { flushRecords(); });
         return;
     }
     std::vector<std::pair<Row, AttemptOutcome>> batch;

@@ -1,13 +1,12 @@
 #include "webhooksink.h"
 
 #include "services/services.h"
-#include "storage/deliveryrepository.h"
 
 namespace ery {
 
 WebhookSink::WebhookSink(Services &services, QObject *parent)
     : QObject(parent), m_s(services),
-      m_hooks(QStringLiteral("webhooks"), [&services](const Scope &scope) { return DeliveryRepository::activeWebhooks(services.db, scope); })
+      m_hooks(QStringLiteral("webhooks"), [&services](const Scope &scope) { return services.deliveries.activeWebhooks(scope); })
 {
 }
 
@@ -57,7 +56,7 @@ Status WebhookSink::flush()
     m_pending.clear();
     if (rows.empty())
         return {};
-    auto inserted = m_s.db.write([&](WriteTx &tx) { return DeliveryRepository::insertDeliveries(tx, rows); });
+    auto inserted = m_s.deliveries.insertDeliveries(rows);
     if (!inserted)
         return inserted.error();
     for (auto &[d, handoff] : pending) {

@@ -20,15 +20,25 @@ struct Filter {
     QString column = {}; // defaults to param
 };
 
+// The create-or-update by external key of a resource (PUT …/sync, POST …/bulk-sync), on both tables.
+struct SyncRoutes {
+    SyncService::Entity entity;
+    const char *path;           // /api/v1/<resource>/sync
+    const char *bulkPath;       // /api/v1/<resource>/bulk-sync
+    const char *compatPath;     // /functions/v1/api-<resource>/sync; nullptr: the canonical table only
+    const char *compatBulkPath; // /functions/v1/api-<resource>/bulk-sync
+};
+
 // The usual shape of a resource (list, get, create, update, delete, sync), described once and
 // installed on both route tables. Empty functions mean the resource does not take that method,
 // which then answers 405 with Allow.
 struct ResourceSpec {
-    QString path;      // "time-entries"   → /api/v1/time-entries
-    QString compat;    // "api-time-entries" → /functions/v1/api-time-entries (empty: none)
-    QString plural;    // "time_entries" (collection key)
-    QString singular;  // "time_entry"
-    QString tag;       // OpenAPI tag
+    QString path;       // /api/v1/<resource>: list, create
+    QString itemPath;   // /api/v1/<resource>/{id}: get, update, delete
+    QString compatPath; // /functions/v1/api-<resource>: every method, with ?id= (empty: none)
+    QString plural;     // "time_entries" (collection key)
+    QString singular;   // "time_entry"
+    QString tag;        // OpenAPI tag
     std::vector<Filter> filters;
     QStringList sorts;
     QString defaultSort = QStringLiteral("created_at");
@@ -47,29 +57,35 @@ struct ResourceSpec {
     std::function<Result<Row>(const Request &, const Json &)> create;
     std::function<Result<Row>(const Request &, const QString &, const Json &)> update;
     std::function<Status(const Request &, const QString &)> remove;
-    std::optional<SyncService::Entity> sync;
+    std::optional<SyncRoutes> sync;
 };
 
 void installResource(ApiServer &api, const ResourceSpec &spec);
+
+// A list page: `limit` rows (clamped to 1..kMaxListLimit), from `offset` (at most kMaxListOffset).
+constexpr int kDefaultListLimit = 100;
+constexpr int kMaxListLimit = 1000;
+constexpr int kMaxListOffset = 1000000000;
 
 // limit (1..1000, default 100), offset, sort (whitelisted, silent fallback), order, search and the
 // resource's filters; 400 for a value that cannot be read.
 Result<ListQuery> listQueryFrom(const Request &r, const ResourceSpec &spec);
 
-Response listResponse(const QString &plural, Page page, const ListQuery &q);
-Response itemResponse(const QString &singular, Row row, int status = 200);
-// Wraps a handler's result: an error becomes the error envelope.
-template<class T, class F>
-Response respond(const Result<T> &r, F &&ok)
-{
-    if (!r)
-        return Response::error(r.error());
-    return ok(*r);
-}
 
-// Path helpers for route files.
-QString canonical(const QString &rest);  // "/api/v1/" + rest
-QString compatPath(const QString &rest); // "/functions/v1/" + rest
-Json bodySchema(const std::vector<Field> &fields, bool creating);
+// The record with this id, read as a one-row list: for services without a single-row read
+// (substeps, assignments). `what` names it in the 404.
+template<class Service>
+Result<Row> oneByListing(Service &service, const Scope &scope, const QString &id, const char *what)
+{
+    ListQuery q;
+    q.eq.emplace_back(QStringLiteral("id"), id);
+    q.limit = 1;
+    auto page = service.list(scope, q);
+    if (!page)
+        return page.error();
+    if (page->rows.empty())
+        return Error::notFound(QString::fromLatin1(what));
+    return page->rows.front();
+}
 
 } // namespace ery::http

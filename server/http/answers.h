@@ -1,0 +1,27 @@
+#pragma once
+
+#include "response.h"
+#include "domain/listquery.h"
+
+namespace ery {
+struct Transition;
+}
+
+namespace ery::http {
+
+// The answers route files share: a page of a list, one record, a lifecycle step, or the error
+// envelope of a service's refusal.
+Response listResponse(const QString &plural, Page page, const ListQuery &q);
+Response itemResponse(const QString &singular, Row row, int status = 200);
+// A lifecycle step's answer: {<record>: row, operation: <step>, previous_status, new_status}.
+Response transitionResponse(const char *record, const Transition &t, const QString &step);
+// Wraps a handler's result: an error becomes the error envelope.
+template<class T, class F>
+Response respond(const Result<T> &r, F &&ok)
+{
+    if (!r)
+        return Response::error(r.error());
+    return ok(*r);
+}
+
+} // namespace ery::http

@@ -1,0 +1,47 @@
+#pragma once
+
+#include "syncservice.h"
+
+#include <functional>
+
+class QObject;
+
+namespace ery {
+
+// The write side of a file import: one transaction for the whole file, each row a savepoint of its
+// own, and the history row with import.completed at the end. For a file too long to write in one
+// pass the transaction is held across passes of the event loop (Database::holdBegin), written in
+// steps; meanwhile other writers wait (writeHeld, whenWritable). The rows themselves go through
+// SyncService like every other feed's.
+class ImportWriter {
+public:
+    ImportWriter(Database &db, const Repositories &repo, SyncService &sync);
+
+    // Runs f inside one write transaction, committed unless f fails or discard() was called.
+    Status write(const std::function<Status()> &f);
+
+    bool writeHeld() const;
+    void whenWritable(QObject *context, std::function<void()> f);
+    Status holdBegin();
+    Status holdStep(const std::function<Status()> &f);
+    // Writes up to max of the held write's pending outbox rows; how many are still pending.
+    Result<size_t> holdFlushOutbox(size_t max, bool closing);
+    Status holdEnd(bool commit);
+
+    // Inside write() or holdStep(): one record in a savepoint. With takeBack the record's writes are
+    // undone even when it went in (a row with cells that did not convert: its answer lists every
+    // problem, the service's too) and BAD_REQUEST is returned.
+    Result<SyncService::Outcome> upsertRow(const Scope &scope, SyncService::Entity entity, const Json &item, bool takeBack);
+    // The enclosing write rolls back at its end (a rehearsal, or a file refused as a whole).
+    Status discard();
+    // The import's history row (sync_imports) and import.completed: eventData with the row's id as
+    // import_id. Returns that id.
+    Result<QString> record(const Scope &scope, const Row &history, Json eventData);
+
+private:
+    Database &m_db;
+    const Repositories &m_repo;
+    SyncService &m_sync;
+};
+
+} // namespace ery

@@ -1,0 +1,36 @@
+#pragma once
+
+#include <QString>
+#include <QVariant>
+
+#include <vector>
+
+namespace ery {
+
+// Which rows of a table a caller means, as typed terms that all must hold. The SQL is written by
+// Table, with every column checked against the table: callers outside storage never write SQL.
+struct Match {
+    enum class Op { Eq, NotEq, EqNoCase, IsNull, Gte };
+    struct Term {
+        QString column;
+        Op op;
+        QVariant value;
+    };
+    std::vector<Term> terms;
+
+    Match &eq(const QString &column, const QVariant &value) { return add(column, Op::Eq, value); }
+    Match &notEq(const QString &column, const QVariant &value) { return add(column, Op::NotEq, value); }
+    // Equal ignoring case (names a person types).
+    Match &eqNoCase(const QString &column, const QString &value) { return add(column, Op::EqNoCase, value); }
+    Match &isNull(const QString &column) { return add(column, Op::IsNull, {}); }
+    Match &gte(const QString &column, const QVariant &value) { return add(column, Op::Gte, value); }
+
+private:
+    Match &add(const QString &column, Op op, const QVariant &value)
+    {
+        terms.push_back({column, op, value});
+        return *this;
+    }
+};
+
+} // namespace ery
