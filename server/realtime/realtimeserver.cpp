@@ -155,17 +155,11 @@ void RealtimeServer::accept(QWebSocket *socket)
     c->apikey = apikey;
     c->key = *key;
     c->v2 = vsn == QLatin1String("2.0.0");
-    c->lastSeenMs = c->tokensAtMs = Clock::nowMs();
+    c->lastSeenMs = Clock::nowMs();
+    c->rate = MessageRate(kMessagesPerSecond, c->lastSeenMs);
     // Frames the inspector cannot vouch for (sent before the handshake was answered) are refused:
     // QWebSocket would take an unmasked frame, and pings are counted there.
-    if (!inspector || !inspector->start({[this, c] {
-                                             if (c->closing)
-                                                 return false;
-                                             if (takeToken(c))
-                                                 return true;
-                                             dropTooFast(c);
-                                             return false;
-                                         },
+    if (!inspector || !inspector->start({[this, c] { return !c->closing && withinRate(c); },
                                          [this, c](int code, const QString &reason) { drop(c, code, reason); }}))
         return refuse(kCloseProtocolError, QStringLiteral("data sent before the handshake was answered"));
     c->inspector = inspector;
@@ -211,28 +205,18 @@ void RealtimeServer::removeDisconnected()
     }
 }
 
-bool RealtimeServer::takeToken(Client *c)
+bool RealtimeServer::withinRate(Client *c)
 {
-    const qint64 now = Clock::nowMs();
-    c->tokens = std::min(2 * kMessagesPerSecond, c->tokens + (now - c->tokensAtMs) * kMessagesPerSecond / 1000.0);
-    c->tokensAtMs = now;
-    if (c->tokens < 1)
-        return false;
-    c->tokens -= 1;
-    return true;
-}
-
-void RealtimeServer::dropTooFast(Client *c)
-{
+    if (c->rate.take(Clock::nowMs()))
+        return true;
     drop(c, kClosePolicy, QStringLiteral("more than %1 messages per second").arg(kMessagesPerSecond));
+    return false;
 }
 
 void RealtimeServer::onText(Client *c, const QString &text)
 {
-    if (c->closing)
+    if (c->closing || !withinRate(c))
         return;
-    if (!takeToken(c))
-        return dropTooFast(c);
     auto m = PhoenixMessage::fromText(text.toUtf8(), c->v2);
     if (!m)
         return drop(c, kCloseBadData, m.error().message);
@@ -249,8 +233,8 @@ void RealtimeServer::onBinary(Client *c, const QByteArray &data)
         return;
     if (!c->v2)
         return drop(c, kCloseUnsupported, QStringLiteral("binary frames need vsn 2.0.0"));
-    if (!takeToken(c))
-        return dropTooFast(c);
+    if (!withinRate(c))
+        return;
     auto m = PhoenixMessage::fromBinary(data);
     if (!m)
         return drop(c, kCloseBadData, m.error().message);

@@ -3,6 +3,7 @@
 #include "channelpresence.h"
 #include "core/config.h"
 #include "core/result.h"
+#include "messagerate.h"
 #include "realtimefilter.h"
 #include "services/apikeyservice.h"
 
@@ -91,8 +92,7 @@ private:
         bool v2 = false;
         std::map<QString, Channel> channels; // by topic
         qint64 lastSeenMs = 0;
-        double tokens = 2 * kMessagesPerSecond;
-        qint64 tokensAtMs = 0;
+        MessageRate rate{kMessagesPerSecond, 0};
         QPointer<FrameInspector> inspector; // of the TCP socket under the WebSocket
         bool closing = false; // dropped: nothing more is sent
         bool gone = false;    // disconnected: removed by removeDisconnected()
@@ -100,9 +100,8 @@ private:
 
     void onText(Client *c, const QString &text);
     void onBinary(Client *c, const QByteArray &data);
-    // The socket's message rate (a token bucket): false when it sent too many.
-    bool takeToken(Client *c);
-    void dropTooFast(Client *c);
+    // One message more of the socket's rate; false (and the socket dropped) when it sent too many.
+    bool withinRate(Client *c);
     void handleMessage(Client *c, const Json &joinRef, const Json &ref, const QString &topic, const QString &event, const Json &payload);
     void join(Client *c, const Json &joinRef, const Json &ref, const QString &topic, const Json &payload);
     void leave(Client *c, const QString &topic, bool announce);
