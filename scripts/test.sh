@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The whole suite: dependencies, release build (tests + bench are in the default
 # build), the libFuzzer harnesses (build/fuzz), a throwaway PostgreSQL for the
-# `postgres` label, every ctest label (unit, integration, clients, postgres), then
+# `postgres` label, every ctest label (unit, integration, api, ui, clients, postgres), then
 # each fuzz harness for FUZZ_SECONDS (default 30; label `fuzz` of build/fuzz).
 # Exits non-zero when either ctest run fails.
 set -euo pipefail

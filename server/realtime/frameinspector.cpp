@@ -3,13 +3,35 @@
 #include <QTcpSocket>
 #include <QtEndian>
 
+#include <limits>
+
 namespace ery::realtime {
 
 namespace {
 constexpr int kCloseProtocolError = 1002;
 constexpr int kCloseTooBig = 1009;
+
+// RFC 6455 §5.2: the first header byte holds FIN, RSV1-3 and the opcode; the second the MASK bit
+// and the payload length, or a marker that a 16- or 64-bit length follows.
+constexpr quint8 kFinBit = 0x80;
+constexpr quint8 kReservedBits = 0x70;
+constexpr quint8 kOpcodeBits = 0x0F;
+constexpr quint8 kMaskBit = 0x80;
+constexpr quint8 kLengthBits = 0x7F;
+constexpr quint64 kLength16Follows = 126;
+constexpr quint64 kLength64Follows = 127;
+constexpr quint64 kMaxControlPayload = 125;
+
+// Opcodes: 0x3-0x7 are reserved data frames, 0x8 and up control frames (0xB-0xF reserved).
+constexpr quint8 kControlBit = 0x8;
 constexpr quint8 kOpPing = 0x9;
 constexpr quint8 kOpPong = 0xA;
+
+bool isReservedOpcode(quint8 opcode)
+{
+    return (opcode >= 0x3 && opcode <= 0x7) || opcode >= 0xB;
+}
+
 } // namespace
 
 FrameInspector::FrameInspector(QTcpSocket *socket, qint64 maxFrameBytes)
@@ -79,21 +101,21 @@ void FrameInspector::scanFrames()
             const uchar *h = take(2);
             if (!h)
                 return;
-            const bool fin = h[0] & 0x80;
-            const quint8 opcode = h[0] & 0x0F;
-            const bool control = opcode & 0x8;
-            m_length = h[1] & 0x7F;
-            if (!(h[1] & 0x80))
+            const bool fin = h[0] & kFinBit;
+            const quint8 opcode = h[0] & kOpcodeBits;
+            const bool control = opcode & kControlBit;
+            m_length = h[1] & kLengthBits;
+            if (!(h[1] & kMaskBit))
                 return fail(kCloseProtocolError, QStringLiteral("client frames must be masked (RFC 6455 5.1)"));
-            if (h[0] & 0x70)
+            if (h[0] & kReservedBits)
                 return fail(kCloseProtocolError, QStringLiteral("reserved bits set (no extension was negotiated)"));
-            if ((opcode >= 0x3 && opcode <= 0x7) || opcode >= 0xB)
+            if (isReservedOpcode(opcode))
                 return fail(kCloseProtocolError, QStringLiteral("reserved opcode %1").arg(int(opcode)));
-            if (control && (m_length > 125 || !fin))
+            if (control && (m_length > kMaxControlPayload || !fin))
                 return fail(kCloseProtocolError, QStringLiteral("control frames are final and at most 125 bytes"));
             if ((opcode == kOpPing || opcode == kOpPong) && m_hooks.control && !m_hooks.control())
                 return stop();
-            m_stage = m_length == 126 ? Stage::Length16 : m_length == 127 ? Stage::Length64 : Stage::Mask;
+            m_stage = m_length == kLength16Follows ? Stage::Length16 : m_length == kLength64Follows ? Stage::Length64 : Stage::Mask;
             break;
         }
         case Stage::Length16: {
@@ -101,7 +123,7 @@ void FrameInspector::scanFrames()
             if (!p)
                 return;
             m_length = qFromBigEndian<quint16>(p);
-            if (m_length < 126)
+            if (m_length < kLength16Follows)
                 return fail(kCloseProtocolError, QStringLiteral("payload length not in its shortest form"));
             m_stage = Stage::Mask;
             break;
@@ -111,7 +133,7 @@ void FrameInspector::scanFrames()
             if (!p)
                 return;
             m_length = qFromBigEndian<quint64>(p);
-            if ((m_length >> 63) || m_length <= 0xFFFF)
+            if ((m_length >> 63) || m_length <= std::numeric_limits<quint16>::max())
                 return fail(kCloseProtocolError, QStringLiteral("payload length not in its shortest form"));
             m_stage = Stage::Mask;
             break;

@@ -6,9 +6,14 @@ namespace ery::realtime {
 
 namespace {
 
-// Binary frames of vsn 2.0.0: a client's broadcast push.
-constexpr quint8 kUserBroadcastPush = 3;
-constexpr quint8 kJsonEncoding = 1;
+// The kinds of vsn 2.0.0 binary frames that carry a broadcast (realtime-js's serializer).
+enum class BinaryKind : quint8 { UserBroadcastPush = 3, UserBroadcast = 4 };
+enum class PayloadEncoding : quint8 { Binary = 0, Json = 1 };
+
+// A client's broadcast push: its kind, the lengths of these strings in this order, the payload's
+// encoding; then the strings and the payload.
+enum PushField { PushJoinRef, PushRef, PushTopic, PushEvent, PushMetadata, PushFieldCount };
+constexpr qsizetype kPushHeaderBytes = 1 + PushFieldCount + 1;
 
 } // namespace
 
@@ -48,25 +53,25 @@ Result<PhoenixMessage> PhoenixMessage::fromBinary(const QByteArray &frame)
 {
     // kind, join_ref, ref, topic, user event and metadata lengths, payload encoding; then the strings.
     const auto *b = reinterpret_cast<const quint8 *>(frame.constData());
-    if (frame.size() < 7 || b[0] != kUserBroadcastPush)
+    if (frame.size() < kPushHeaderBytes || b[0] != quint8(BinaryKind::UserBroadcastPush))
         return Error::badRequest(QStringLiteral("malformed binary frame: only broadcast pushes (kind 3) are accepted"));
-    const qsizetype lens[5] = {b[1], b[2], b[3], b[4], b[5]};
-    qsizetype at = 7;
-    QByteArray parts[5];
-    for (int i = 0; i < 5; ++i) {
-        if (at + lens[i] > frame.size())
+    qsizetype at = kPushHeaderBytes;
+    QByteArray field[PushFieldCount];
+    for (int i = 0; i < PushFieldCount; ++i) {
+        const qsizetype length = b[1 + i];
+        if (at + length > frame.size())
             return Error::badRequest(QStringLiteral("malformed binary frame: lengths exceed the frame"));
-        parts[i] = frame.mid(at, lens[i]);
-        at += lens[i];
+        field[i] = frame.mid(at, length);
+        at += length;
     }
     PhoenixMessage out;
     // The refs are echoed back in a JSON text reply, so they are read as UTF-8 text like the topic:
     // raw bytes that are not UTF-8 made writing that reply throw.
-    out.joinRef = parts[0].isEmpty() ? Json(nullptr) : Json(QString::fromUtf8(parts[0]).toStdString());
-    out.ref = parts[1].isEmpty() ? Json(nullptr) : Json(QString::fromUtf8(parts[1]).toStdString());
-    out.topic = QString::fromUtf8(parts[2]);
-    out.event = QString::fromUtf8(parts[3]);
-    out.jsonEncoded = b[6] == kJsonEncoding;
+    out.joinRef = field[PushJoinRef].isEmpty() ? Json(nullptr) : Json(QString::fromUtf8(field[PushJoinRef]).toStdString());
+    out.ref = field[PushRef].isEmpty() ? Json(nullptr) : Json(QString::fromUtf8(field[PushRef]).toStdString());
+    out.topic = QString::fromUtf8(field[PushTopic]);
+    out.event = QString::fromUtf8(field[PushEvent]);
+    out.jsonEncoded = b[1 + PushFieldCount] == quint8(PayloadEncoding::Json);
     out.binaryPayload = frame.mid(at);
     return out;
 }
@@ -84,6 +89,28 @@ std::string PhoenixMessage::toText(bool v2, const Json &joinRef, const Json &ref
         m = R"({"topic":)" + t + R"(,"event":)" + e + R"(,"payload":)" + payload + R"(,"ref":)" + ref.dump() + R"(,"join_ref":)" + joinRef.dump() + "}";
     }
     return m;
+}
+
+QByteArray PhoenixMessage::toBinaryBroadcast(const QString &topic, const QString &event, bool jsonEncoded, const QByteArray &payload)
+{
+    // kind, topic and event lengths, metadata length (none), payload encoding; then the strings.
+    const QByteArray topicBytes = topic.toUtf8(), eventBytes = event.toUtf8();
+    QByteArray frame;
+    frame.reserve(5 + topicBytes.size() + eventBytes.size() + payload.size());
+    frame.append(char(BinaryKind::UserBroadcast));
+    frame.append(char(topicBytes.size()));
+    frame.append(char(eventBytes.size()));
+    frame.append(char(0));
+    frame.append(char(jsonEncoded ? PayloadEncoding::Json : PayloadEncoding::Binary));
+    frame += topicBytes + eventBytes + payload;
+    return frame;
+}
+
+QByteArray PhoenixMessage::toTextBroadcast(const QString &topic, const QString &event, const QByteArray &payload)
+{
+    const std::string t = R"({"topic":)" + Json(topic.toStdString()).dump() + R"(,"event":"broadcast","payload":{"type":"broadcast","event":)" +
+                          Json(event.toStdString()).dump() + R"(,"payload":)" + payload.toStdString() + R"(},"ref":null})";
+    return QByteArray::fromStdString(t);
 }
 
 } // namespace ery::realtime

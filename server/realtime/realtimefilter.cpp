@@ -8,6 +8,9 @@ namespace ery::realtime {
 
 namespace {
 
+constexpr qsizetype kMaxFilterLength = 4096;
+constexpr qsizetype kMaxInValues = 100;
+
 Error bad(const QString &why)
 {
     return Error::badRequest(QStringLiteral("filter: %1").arg(why));
@@ -38,8 +41,8 @@ Result<QStringList> parseList(const QString &text)
     if (quoted)
         return bad(QStringLiteral("unbalanced quote in the in list"));
     out << (wasQuoted ? item : item.trimmed());
-    if (out.size() > 100)
-        return bad(QStringLiteral("an in list holds at most 100 values"));
+    if (out.size() > kMaxInValues)
+        return bad(QStringLiteral("an in list holds at most %1 values").arg(kMaxInValues));
     return out;
 }
 
@@ -72,9 +75,10 @@ bool valueOf(const Json &row, const QString &column, QString *text, bool *isNumb
 
 Result<RowFilter> RowFilter::parse(const QString &text)
 {
+    // A PostgreSQL identifier: at most 63 bytes.
     static const QRegularExpression column(QStringLiteral("^[a-z_][a-z0-9_]{0,62}$"));
-    if (text.size() > 4096)
-        return bad(QStringLiteral("longer than 4096 characters"));
+    if (text.size() > kMaxFilterLength)
+        return bad(QStringLiteral("longer than %1 characters").arg(kMaxFilterLength));
     const qsizetype eq = text.indexOf(QLatin1Char('='));
     if (eq <= 0)
         return bad(QStringLiteral("expected column=op.value, e.g. status=eq.pending"));

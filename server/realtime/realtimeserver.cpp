@@ -1,6 +1,8 @@
 #include "realtimeserver.h"
 
+#include "changemessage.h"
 #include "channelconfig.h"
+#include "channeltopic.h"
 #include "core/ids.h"
 #include "core/jsonutil.h"
 #include "events/subscriptionhub.h"
@@ -27,38 +29,17 @@ constexpr int kCloseUnsupported = 1003;
 constexpr int kCloseBadData = 1007;
 constexpr int kClosePolicy = 1008;
 constexpr int kCloseTryLater = 1013;
-constexpr qsizetype kMaxTopicBytes = 255;   // the binary frame's length fields are one byte
-constexpr qsizetype kMaxPresenceBytes = 8192;
-
-// Binary frames of vsn 2.0.0: a client's broadcast push, and the broadcast the server sends.
-constexpr quint8 kUserBroadcast = 4;
-constexpr quint8 kJsonEncoding = 1;
-
-QString columnType(const Json &v)
-{
-    if (v.is_boolean())
-        return QStringLiteral("bool");
-    if (v.is_number_integer() || v.is_number_unsigned())
-        return QStringLiteral("int8");
-    if (v.is_number_float())
-        return QStringLiteral("float8");
-    if (v.is_object() || v.is_array())
-        return QStringLiteral("jsonb");
-    return QStringLiteral("text");
-}
-
-// One presence entry as Phoenix writes it in presence_state and presence_diff.
-Json presenceEntry(const QString &key, const Json &meta)
-{
-    return Json{{js(key), {{"metas", Json::array({meta})}}}};
-}
+constexpr int kSweepIntervalMs = 5000;
+constexpr int kCloseHandshakeMs = 5000;  // a peer that never answers the close is cut off after this
+constexpr qsizetype kMaxCloseReason = 120; // a close frame's reason fits in 123 bytes
 
 Json errorReason(const QString &reason)
 {
     return Json{{"reason", js(reason)}};
 }
 
-QString peerOf(const QHostAddress &address, quint16 port)
+// The key of an upgrade between watch() and accept(): both see the same TCP peer.
+QString peerKey(const QHostAddress &address, quint16 port)
 {
     return address.toString() + QLatin1Char('|') + QString::number(port);
 }
@@ -78,8 +59,8 @@ RealtimeServer::RealtimeServer(Services &services, SubscriptionHub &hub, Realtim
     : QObject(parent), m_s(services), m_cfg(cfg)
 {
     connect(&hub, &SubscriptionHub::changeCommitted, this, &RealtimeServer::onChange);
-    connect(&m_sweep, &QTimer::timeout, this, &RealtimeServer::sweep);
-    m_sweep.start(5000);
+    connect(&m_idleCheck, &QTimer::timeout, this, &RealtimeServer::dropIdleClients);
+    m_idleCheck.start(kSweepIntervalMs);
 }
 
 RealtimeServer::~RealtimeServer()
@@ -106,7 +87,7 @@ Result<ApiKeyIdentity> RealtimeServer::authenticate(const QString &apikey)
     return m_s.apiKeys.resolve(apikey);
 }
 
-Status RealtimeServer::room(const ApiKeyIdentity &key) const
+Status RealtimeServer::checkCapacity(const ApiKeyIdentity &key) const
 {
     int total = 0, tenant = 0, sameKey = 0;
     for (const auto &c : m_clients) {
@@ -137,21 +118,21 @@ Status RealtimeServer::admit(const QString &apikey)
     auto key = authenticate(apikey);
     if (!key)
         return key.error();
-    return room(*key);
+    return checkCapacity(*key);
 }
 
 void RealtimeServer::watch(QTcpSocket *socket)
 {
     for (auto it = m_watched.begin(); it != m_watched.end();)
         it = it->isNull() ? m_watched.erase(it) : std::next(it);
-    m_watched.insert(peerOf(socket->peerAddress(), socket->peerPort()), new FrameInspector(socket, kMaxMessageBytes));
+    m_watched.insert(peerKey(socket->peerAddress(), socket->peerPort()), new FrameInspector(socket, kMaxMessageBytes));
 }
 
 void RealtimeServer::accept(QWebSocket *socket)
 {
     const QUrlQuery query(socket->requestUrl());
     const QString vsn = query.queryItemValue(QStringLiteral("vsn"));
-    const QPointer<FrameInspector> inspector = m_watched.take(peerOf(socket->peerAddress(), socket->peerPort()));
+    const QPointer<FrameInspector> inspector = m_watched.take(peerKey(socket->peerAddress(), socket->peerPort()));
     auto refuse = [socket, inspector](int code, const QString &why) {
         if (inspector)
             inspector->detach();
@@ -165,7 +146,7 @@ void RealtimeServer::accept(QWebSocket *socket)
     if (!key)
         return refuse(kClosePolicy, key.error().message);
     // Checked again: upgrades admitted at the same time may all have passed admit().
-    if (auto r = room(*key); !r)
+    if (auto r = checkCapacity(*key); !r)
         return refuse(r.error().code == ErrorCode::ServiceUnavailable ? kCloseTryLater : kClosePolicy, r.error().message);
 
     auto client = std::make_unique<Client>();
@@ -174,17 +155,11 @@ void RealtimeServer::accept(QWebSocket *socket)
     c->apikey = apikey;
     c->key = *key;
     c->v2 = vsn == QLatin1String("2.0.0");
-    c->lastSeenMs = c->tokensAtMs = Clock::nowMs();
+    c->lastSeenMs = Clock::nowMs();
+    c->rate = MessageRate(kMessagesPerSecond, c->lastSeenMs);
     // Frames the inspector cannot vouch for (sent before the handshake was answered) are refused:
     // QWebSocket would take an unmasked frame, and pings are counted there.
-    if (!inspector || !inspector->start({[this, c] {
-                                             if (c->closing)
-                                                 return false;
-                                             if (takeToken(c))
-                                                 return true;
-                                             drop(c, kClosePolicy, QStringLiteral("more than %1 messages per second").arg(kMessagesPerSecond));
-                                             return false;
-                                         },
+    if (!inspector || !inspector->start({[this, c] { return !c->closing && withinRate(c); },
                                          [this, c](int code, const QString &reason) { drop(c, code, reason); }}))
         return refuse(kCloseProtocolError, QStringLiteral("data sent before the handshake was answered"));
     c->inspector = inspector;
@@ -201,12 +176,12 @@ void RealtimeServer::accept(QWebSocket *socket)
         c->gone = true;
         if (!m_reapScheduled) {
             m_reapScheduled = true;
-            QMetaObject::invokeMethod(this, [this] { reap(); }, Qt::QueuedConnection);
+            QMetaObject::invokeMethod(this, [this] { removeDisconnected(); }, Qt::QueuedConnection);
         }
     });
 }
 
-void RealtimeServer::reap()
+void RealtimeServer::removeDisconnected()
 {
     m_reapScheduled = false;
     std::vector<std::unique_ptr<Client>> gone;
@@ -230,23 +205,18 @@ void RealtimeServer::reap()
     }
 }
 
-bool RealtimeServer::takeToken(Client *c)
+bool RealtimeServer::withinRate(Client *c)
 {
-    const qint64 now = Clock::nowMs();
-    c->tokens = std::min(2 * kMessagesPerSecond, c->tokens + (now - c->tokensAtMs) * kMessagesPerSecond / 1000.0);
-    c->tokensAtMs = now;
-    if (c->tokens < 1)
-        return false;
-    c->tokens -= 1;
-    return true;
+    if (c->rate.take(Clock::nowMs()))
+        return true;
+    drop(c, kClosePolicy, QStringLiteral("more than %1 messages per second").arg(kMessagesPerSecond));
+    return false;
 }
 
 void RealtimeServer::onText(Client *c, const QString &text)
 {
-    if (c->closing)
+    if (c->closing || !withinRate(c))
         return;
-    if (!takeToken(c))
-        return drop(c, kClosePolicy, QStringLiteral("more than %1 messages per second").arg(kMessagesPerSecond));
     auto m = PhoenixMessage::fromText(text.toUtf8(), c->v2);
     if (!m)
         return drop(c, kCloseBadData, m.error().message);
@@ -254,7 +224,7 @@ void RealtimeServer::onText(Client *c, const QString &text)
         reply(c, m->joinRef, m->ref, m->topic, false, errorReason(QStringLiteral("payload must be an object")));
         return;
     }
-    handle(c, m->joinRef, m->ref, m->topic, m->event, m->payload);
+    handleMessage(c, m->joinRef, m->ref, m->topic, m->event, m->payload);
 }
 
 void RealtimeServer::onBinary(Client *c, const QByteArray &data)
@@ -263,8 +233,8 @@ void RealtimeServer::onBinary(Client *c, const QByteArray &data)
         return;
     if (!c->v2)
         return drop(c, kCloseUnsupported, QStringLiteral("binary frames need vsn 2.0.0"));
-    if (!takeToken(c))
-        return drop(c, kClosePolicy, QStringLiteral("more than %1 messages per second").arg(kMessagesPerSecond));
+    if (!withinRate(c))
+        return;
     auto m = PhoenixMessage::fromBinary(data);
     if (!m)
         return drop(c, kCloseBadData, m.error().message);
@@ -280,7 +250,7 @@ void RealtimeServer::onBinary(Client *c, const QByteArray &data)
         reply(c, joinRef, ref, topic, true, Json::object());
 }
 
-void RealtimeServer::handle(Client *c, const Json &joinRef, const Json &ref, const QString &topic, const QString &event, const Json &payload)
+void RealtimeServer::handleMessage(Client *c, const Json &joinRef, const Json &ref, const QString &topic, const QString &event, const Json &payload)
 {
     if (topic == QLatin1String("phoenix")) {
         if (event != QLatin1String("heartbeat"))
@@ -305,13 +275,13 @@ void RealtimeServer::handle(Client *c, const Json &joinRef, const Json &ref, con
         return pushText(c, jr, jr, topic, QStringLiteral("phx_close"), "{}");
     }
     if (event == QLatin1String("access_token")) {
-        if (!accessToken(c, topic, payload))
+        if (!checkAccessToken(c, topic, payload))
             return;
         return reply(c, joinRef, ref, topic, true, Json::object());
     }
     if (event == QLatin1String("broadcast")) {
         const Json ev = payload.value("event", Json(nullptr));
-        if (!ev.is_string() || ev.get_ref<const std::string &>().empty() || ev.get_ref<const std::string &>().size() > kMaxTopicBytes)
+        if (!ev.is_string() || ev.get_ref<const std::string &>().empty() || ev.get_ref<const std::string &>().size() > size_t(PhoenixMessage::kMaxNameBytes))
             return reply(c, joinRef, ref, topic, false, errorReason(QStringLiteral("broadcast needs an event name of 1 to 255 bytes")));
         const Json body = payload.value("payload", Json::object());
         broadcast(c, topic, qs(ev.get<std::string>()), true, QByteArray::fromStdString(body.dump(-1, ' ', false, Json::error_handler_t::replace)));
@@ -320,22 +290,22 @@ void RealtimeServer::handle(Client *c, const Json &joinRef, const Json &ref, con
         return;
     }
     if (event == QLatin1String("presence"))
-        return presence(c, ref, topic, payload);
+        return handlePresence(c, ref, topic, payload);
     reply(c, joinRef, ref, topic, false, errorReason(QStringLiteral("unknown event '%1'").arg(event)));
 }
 
 void RealtimeServer::join(Client *c, const Json &joinRef, const Json &ref, const QString &topic, const Json &payload)
 {
     auto refuse = [&](const QString &why) { reply(c, joinRef, ref, topic, false, errorReason(why)); };
-    if (!topic.startsWith(QLatin1String("realtime:")) || topic.size() <= 9 || topic.toUtf8().size() > kMaxTopicBytes)
+    if (!ChannelTopic::isValid(topic))
         return refuse(QStringLiteral("topic must be realtime:<name>, at most 255 bytes"));
     if (c->channels.count(topic))
         leave(c, topic, true); // a rejoin replaces the channel
     if (int(c->channels.size()) >= kMaxChannelsPerClient)
         return refuse(QStringLiteral("at most %1 channels per connection").arg(kMaxChannelsPerClient));
-    if (!accessToken(c, QString(), payload))
+    if (!checkAccessToken(c, QString(), payload))
         return refuse(QStringLiteral("access_token is not a valid key of this tenant"));
-    auto config = ChannelConfig::fromJoinPayload(payload, tables(), kMaxBindingsPerChannel, int(kMaxTopicBytes));
+    auto config = ChannelConfig::fromJoinPayload(payload, tables(), kMaxBindingsPerChannel, int(PhoenixMessage::kMaxNameBytes));
     if (!config)
         return refuse(config.error().message);
 
@@ -357,17 +327,14 @@ void RealtimeServer::join(Client *c, const Json &joinRef, const Json &ref, const
     }
     ch.broadcastSelf = config->broadcastSelf;
     ch.broadcastAck = config->broadcastAck;
-    ch.presenceEnabled = config->presenceEnabled;
-    ch.presenceKey = config->presenceKey;
-    if (ch.presenceKey.isEmpty())
-        ch.presenceKey = newId();
+    ch.presence = ChannelPresence(config->presenceEnabled, config->presenceKey.isEmpty() ? newId() : config->presenceKey);
     const bool hasChanges = !ch.bindings.empty();
-    const bool presenceOn = ch.presenceEnabled;
+    const bool presenceOn = ch.presence.enabled();
     c->channels.emplace(topic, std::move(ch));
     reply(c, joinRef, ref, topic, true, hasChanges ? Json{{"postgres_changes", echo}} : Json::object());
     if (hasChanges)
         pushText(c, nullptr, nullptr, topic, QStringLiteral("system"),
-                 Json{{"channel", js(topic.mid(9))}, {"extension", "postgres_changes"}, {"message", "Subscribed to PostgreSQL"}, {"status", "ok"}}.dump());
+                 Json{{"channel", js(ChannelTopic::channelName(topic))}, {"extension", "postgres_changes"}, {"message", "Subscribed to PostgreSQL"}, {"status", "ok"}}.dump());
     if (presenceOn)
         pushText(c, joinRef, nullptr, topic, QStringLiteral("presence_state"), presenceState(c->key.scope.tenantId, topic).dump());
 }
@@ -379,11 +346,13 @@ void RealtimeServer::leave(Client *c, const QString &topic, bool announce)
         return;
     Channel ch = std::move(it->second);
     c->channels.erase(it);
-    if (announce && ch.presenceMeta)
-        presenceDiff(c, topic, Json::object(), presenceEntry(ch.presenceKey, *ch.presenceMeta));
+    if (!announce)
+        return;
+    if (auto diff = ch.presence.untrack())
+        announcePresence(c, topic, *diff);
 }
 
-bool RealtimeServer::accessToken(Client *c, const QString &topic, const Json &payload)
+bool RealtimeServer::checkAccessToken(Client *c, const QString &topic, const Json &payload)
 {
     // supabase-js sends its user's JWT here; the hub's clients send an API key of the same tenant
     // (or nothing). Another tenant's key never moves a socket over.
@@ -407,10 +376,9 @@ bool RealtimeServer::accessToken(Client *c, const QString &topic, const Json &pa
 
 void RealtimeServer::broadcast(Client *c, const QString &topic, const QString &event, bool jsonEncoded, const QByteArray &payload)
 {
-    if (event.toUtf8().size() > kMaxTopicBytes)
+    if (event.toUtf8().size() > PhoenixMessage::kMaxNameBytes)
         return;
-    const QByteArray topicBytes = topic.toUtf8(), eventBytes = event.toUtf8();
-    QByteArray binary, text1;
+    QByteArray binary, text1; // written for the first socket of each vsn
     for (auto &other : m_clients) {
         Client *o = other.get();
         if (o->closing || o->key.scope.tenantId != c->key.scope.tenantId || (o == c && !c->channels[topic].broadcastSelf))
@@ -418,68 +386,50 @@ void RealtimeServer::broadcast(Client *c, const QString &topic, const QString &e
         if (!o->channels.count(topic))
             continue;
         if (o->v2) {
-            if (binary.isEmpty()) {
-                binary.append(char(kUserBroadcast));
-                binary.append(char(topicBytes.size()));
-                binary.append(char(eventBytes.size()));
-                binary.append(char(0)); // no metadata
-                binary.append(char(jsonEncoded ? kJsonEncoding : 0));
-                binary += topicBytes + eventBytes + payload;
-            }
+            if (binary.isEmpty())
+                binary = PhoenixMessage::toBinaryBroadcast(topic, event, jsonEncoded, payload);
             send(o, binary, true);
         } else if (jsonEncoded) { // a binary payload has no vsn 1.0.0 form
-            if (text1.isEmpty()) {
-                std::string t = R"({"topic":)" + Json(topic.toStdString()).dump() + R"(,"event":"broadcast","payload":{"type":"broadcast","event":)" +
-                                Json(event.toStdString()).dump() + R"(,"payload":)" + payload.toStdString() + R"(},"ref":null})";
-                text1 = QByteArray::fromStdString(t);
-            }
+            if (text1.isEmpty())
+                text1 = PhoenixMessage::toTextBroadcast(topic, event, payload);
             send(o, text1, false);
         }
     }
 }
 
-void RealtimeServer::presence(Client *c, const Json &ref, const QString &topic, const Json &payload)
+void RealtimeServer::handlePresence(Client *c, const Json &ref, const QString &topic, const Json &payload)
 {
     Channel &ch = c->channels[topic];
     const Json ev = payload.value("event", Json(nullptr));
     if (ev == "track") {
         Json meta = payload.value("payload", Json::object());
-        if (!meta.is_object())
-            return reply(c, ch.joinRef, ref, topic, false, errorReason(QStringLiteral("presence payload must be an object")));
-        if (meta.dump().size() > size_t(kMaxPresenceBytes))
-            return reply(c, ch.joinRef, ref, topic, false, errorReason(QStringLiteral("presence payload larger than 8 KiB")));
-        // Presence is held in memory and sent whole to every joiner: a socket tracks in a few
-        // channels, not in all of its hundred.
-        const auto tracked = std::count_if(c->channels.begin(), c->channels.end(), [](const auto &kv) { return kv.second.presenceMeta.has_value(); });
-        if (!ch.presenceMeta && tracked >= kMaxTrackedPerClient)
+        if (auto ok = ChannelPresence::checkMeta(meta); !ok)
+            return reply(c, ch.joinRef, ref, topic, false, errorReason(ok.error().message));
+        const auto tracked = std::count_if(c->channels.begin(), c->channels.end(), [](const auto &kv) { return kv.second.presence.isTracked(); });
+        if (!ch.presence.isTracked() && tracked >= kMaxTrackedPerClient)
             return reply(c, ch.joinRef, ref, topic, false, errorReason(QStringLiteral("presence tracked in at most %1 channels per connection").arg(kMaxTrackedPerClient)));
-        meta["phx_ref"] = std::to_string(m_nextPresenceRef++);
-        const Json leaves = ch.presenceMeta ? presenceEntry(ch.presenceKey, *ch.presenceMeta) : Json::object();
-        ch.presenceMeta = meta;
+        const ChannelPresence::Diff diff = ch.presence.track(std::move(meta), m_nextPresenceRef++);
         reply(c, ch.joinRef, ref, topic, true, Json::object());
-        presenceDiff(c, topic, presenceEntry(ch.presenceKey, meta), leaves);
+        announcePresence(c, topic, diff);
     } else if (ev == "untrack") {
         reply(c, ch.joinRef, ref, topic, true, Json::object());
-        if (ch.presenceMeta) {
-            const Json leaves = presenceEntry(ch.presenceKey, *ch.presenceMeta);
-            ch.presenceMeta.reset();
-            presenceDiff(c, topic, Json::object(), leaves);
-        }
+        if (auto diff = ch.presence.untrack())
+            announcePresence(c, topic, *diff);
     } else {
         reply(c, ch.joinRef, ref, topic, false, errorReason(QStringLiteral("presence event must be track or untrack")));
     }
 }
 
-void RealtimeServer::presenceDiff(const Client *origin, const QString &topic, const Json &joins, const Json &leaves)
+void RealtimeServer::announcePresence(const Client *origin, const QString &topic, const ChannelPresence::Diff &diff)
 {
-    const std::string diff = Json{{"joins", joins}, {"leaves", leaves}}.dump();
+    const std::string text = Json{{"joins", diff.joins}, {"leaves", diff.leaves}}.dump();
     for (auto &other : m_clients) {
         Client *o = other.get();
         if (o->closing || o->key.scope.tenantId != origin->key.scope.tenantId)
             continue;
         auto it = o->channels.find(topic);
-        if (it != o->channels.end() && it->second.presenceEnabled)
-            pushText(o, it->second.joinRef, nullptr, topic, QStringLiteral("presence_diff"), diff);
+        if (it != o->channels.end() && it->second.presence.enabled())
+            pushText(o, it->second.joinRef, nullptr, topic, QStringLiteral("presence_diff"), text);
     }
 }
 
@@ -490,8 +440,8 @@ Json RealtimeServer::presenceState(const QString &tenantId, const QString &topic
         if (other->closing || other->key.scope.tenantId != tenantId)
             continue;
         auto it = other->channels.find(topic);
-        if (it != other->channels.end() && it->second.presenceMeta)
-            state[js(it->second.presenceKey)]["metas"].push_back(*it->second.presenceMeta);
+        if (it != other->channels.end() && it->second.presence.isTracked())
+            state[js(it->second.presence.key())]["metas"].push_back(it->second.presence.meta());
     }
     return state;
 }
@@ -529,19 +479,15 @@ void RealtimeServer::drop(Client *c, int code, const QString &reason)
     c->closing = true;
     qCInfo(lcRealtime) << "closing realtime connection of key" << c->key.keyId << ":" << reason;
     QWebSocket *s = c->socket;
-    s->close(QWebSocketProtocol::CloseCode(code), reason.left(120)); // a close reason fits in 123 bytes
-    // A peer that never answers the close handshake is cut off.
-    QTimer::singleShot(5000, s, [s] { s->abort(); });
+    s->close(QWebSocketProtocol::CloseCode(code), reason.left(kMaxCloseReason));
+    QTimer::singleShot(kCloseHandshakeMs, s, [s] { s->abort(); });
 }
 
 void RealtimeServer::onChange(const QString &table, const QString &tenantId, const QByteArray &payload)
 {
     if (m_clients.empty() || !tables().contains(table))
         return;
-    Json change;        // parsed on the first client that wants this table
-    std::string data;   // the `data` object, written once for every receiver
-    QString type;
-    const Json *row = nullptr;
+    std::optional<ChangeMessage> change; // written for the first binding that wants this table
     for (auto &holder : m_clients) {
         Client *c = holder.get();
         if (c->closing || c->key.scope.tenantId != tenantId)
@@ -551,38 +497,24 @@ void RealtimeServer::onChange(const QString &table, const QString &tenantId, con
             for (const Binding &b : ch.bindings) {
                 if (!b.table.isEmpty() && b.table != table)
                     continue;
-                if (change.is_null()) {
-                    auto parsed = parseJson(payload);
-                    if (!parsed || !parsed->is_object())
+                if (!change) {
+                    change = ChangeMessage::fromCommitted(table, payload);
+                    if (!change)
                         return;
-                    change = std::move(*parsed);
-                    type = str(change, "eventType");
-                    const Json &n = change["new"], &o = change["old"];
-                    row = type == QLatin1String("DELETE") ? &o : &n;
-                    Json columns = Json::array();
-                    for (auto it = row->begin(); row->is_object() && it != row->end(); ++it)
-                        columns.push_back({{"name", it.key()}, {"type", js(columnType(it.value()))}});
-                    Json d{{"schema", "public"}, {"table", js(table)}, {"commit_timestamp", change.value("commit_timestamp", Json(nullptr))},
-                           {"type", js(type)}, {"columns", std::move(columns)}, {"errors", nullptr}};
-                    if (type != QLatin1String("DELETE"))
-                        d["record"] = n;
-                    if (type != QLatin1String("INSERT"))
-                        d["old_record"] = o;
-                    data = d.dump(-1, ' ', false, Json::error_handler_t::replace);
                 }
-                if (b.event != QLatin1String("*") && b.event != type)
+                if (b.event != QLatin1String("*") && b.event != change->type())
                     continue;
-                if (b.filter && !b.filter->matches(*row))
+                if (b.filter && !b.filter->matches(change->row()))
                     continue;
                 ids.push_back(b.id);
             }
             if (!ids.empty())
-                pushText(c, ch.joinRef, nullptr, topic, QStringLiteral("postgres_changes"), R"({"ids":)" + ids.dump() + R"(,"data":)" + data + "}");
+                pushText(c, ch.joinRef, nullptr, topic, QStringLiteral("postgres_changes"), R"({"ids":)" + ids.dump() + R"(,"data":)" + change->data() + "}");
         }
     }
 }
 
-void RealtimeServer::sweep()
+void RealtimeServer::dropIdleClients()
 {
     const qint64 now = Clock::nowMs();
     std::vector<Client *> idle;

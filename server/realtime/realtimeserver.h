@@ -1,7 +1,9 @@
 #pragma once
 
+#include "channelpresence.h"
 #include "core/config.h"
 #include "core/result.h"
+#include "messagerate.h"
 #include "realtimefilter.h"
 #include "services/apikeyservice.h"
 
@@ -47,7 +49,9 @@ public:
     static constexpr const char *kPath = "/realtime/v1/websocket";
     static constexpr int kMaxChannelsPerClient = 100;
     static constexpr int kMaxBindingsPerChannel = 100;
-    static constexpr int kMaxTrackedPerClient = 10; // channels a socket tracks presence in
+    // Presence is held in memory and sent whole to every joiner: a socket tracks in a few
+    // channels, not in all of its hundred.
+    static constexpr int kMaxTrackedPerClient = 10;
     static constexpr qint64 kMaxMessageBytes = 1 << 20;
     static constexpr qint64 kMaxUnsentBytes = 8 << 20; // a client this far behind is dropped
     static constexpr int kIdleMs = 60000;              // clients send a heartbeat every 25 s
@@ -79,9 +83,7 @@ private:
         std::vector<Binding> bindings;
         bool broadcastSelf = false;
         bool broadcastAck = false;
-        bool presenceEnabled = false;
-        QString presenceKey;
-        std::optional<Json> presenceMeta; // tracked
+        ChannelPresence presence;
     };
     struct Client {
         QWebSocket *socket = nullptr;
@@ -90,38 +92,42 @@ private:
         bool v2 = false;
         std::map<QString, Channel> channels; // by topic
         qint64 lastSeenMs = 0;
-        double tokens = 2 * kMessagesPerSecond;
-        qint64 tokensAtMs = 0;
+        MessageRate rate{kMessagesPerSecond, 0};
         QPointer<FrameInspector> inspector; // of the TCP socket under the WebSocket
         bool closing = false; // dropped: nothing more is sent
-        bool gone = false;    // disconnected: removed by reap()
+        bool gone = false;    // disconnected: removed by removeDisconnected()
     };
 
     void onText(Client *c, const QString &text);
     void onBinary(Client *c, const QByteArray &data);
-    bool takeToken(Client *c);
-    void handle(Client *c, const Json &joinRef, const Json &ref, const QString &topic, const QString &event, const Json &payload);
+    // One message more of the socket's rate; false (and the socket dropped) when it sent too many.
+    bool withinRate(Client *c);
+    void handleMessage(Client *c, const Json &joinRef, const Json &ref, const QString &topic, const QString &event, const Json &payload);
     void join(Client *c, const Json &joinRef, const Json &ref, const QString &topic, const Json &payload);
     void leave(Client *c, const QString &topic, bool announce);
     void broadcast(Client *c, const QString &topic, const QString &event, bool jsonEncoded, const QByteArray &payload);
-    void presence(Client *c, const Json &ref, const QString &topic, const Json &payload);
-    bool accessToken(Client *c, const QString &topic, const Json &payload);
+    void handlePresence(Client *c, const Json &ref, const QString &topic, const Json &payload);
+    // A join's or an access_token message's access_token: true when absent or a key of the socket's
+    // tenant; else false, and an open channel of that topic is closed.
+    bool checkAccessToken(Client *c, const QString &topic, const Json &payload);
     void reply(Client *c, const Json &joinRef, const Json &ref, const QString &topic, bool ok, const Json &response);
     void pushText(Client *c, const Json &joinRef, const Json &ref, const QString &topic, const QString &event, const std::string &payload);
     void send(Client *c, const QByteArray &frame, bool binary);
     void drop(Client *c, int code, const QString &reason);
-    void presenceDiff(const Client *origin, const QString &topic, const Json &joins, const Json &leaves);
+    // Sends the diff to the sockets of the origin's tenant that hear presence on the topic.
+    void announcePresence(const Client *origin, const QString &topic, const ChannelPresence::Diff &diff);
     Json presenceState(const QString &tenantId, const QString &topic) const;
     void onChange(const QString &table, const QString &tenantId, const QByteArray &payload);
-    void sweep();
-    void reap();
-    Status room(const ApiKeyIdentity &key) const;
+    void dropIdleClients();
+    void removeDisconnected();
+    // Room for one more socket of this key, its tenant and the hub.
+    Status checkCapacity(const ApiKeyIdentity &key) const;
 
     Services &m_s;
     RealtimeConfig m_cfg;
     QHash<QString, QPointer<FrameInspector>> m_watched; // by peer address and port, until accepted
     std::vector<std::unique_ptr<Client>> m_clients;
-    QTimer m_sweep;
+    QTimer m_idleCheck;
     qint64 m_nextBindingId = 1;
     qint64 m_nextPresenceRef = 1;
     bool m_reapScheduled = false;

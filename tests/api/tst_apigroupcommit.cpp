@@ -44,7 +44,7 @@ std::unique_ptr<QTcpSocket> TestApiGroupCommit::connectRaw()
 {
     auto s = std::make_unique<QTcpSocket>();
     s->connectToHost(QHostAddress::LocalHost, f->port());
-    ApiFixture::waitFor([&] { return s->state() == QAbstractSocket::ConnectedState; }, 5000);
+    waitFor([&] { return s->state() == QAbstractSocket::ConnectedState; }, 5000);
     return s;
 }
 
@@ -62,7 +62,7 @@ QByteArray TestApiGroupCommit::get(const QString &path, const QString &key)
 std::vector<TestApiGroupCommit::Answer> TestApiGroupCommit::answers(QTcpSocket &s, int n, QByteArray &buffer)
 {
     std::vector<Answer> out;
-    ApiFixture::waitFor([&] {
+    waitFor([&] {
         buffer += s.readAll();
         for (;;) {
             const int headEnd = int(buffer.indexOf("\r\n\r\n"));

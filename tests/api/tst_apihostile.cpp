@@ -62,7 +62,7 @@ std::unique_ptr<QTcpSocket> TestApiHostile::connectRaw()
 {
     auto s = std::make_unique<QTcpSocket>();
     s->connectToHost(QHostAddress::LocalHost, f->port());
-    ApiFixture::waitFor([&] { return s->state() == QAbstractSocket::ConnectedState; }, 5000);
+    waitFor([&] { return s->state() == QAbstractSocket::ConnectedState; }, 5000);
     return s;
 }
 
@@ -71,7 +71,7 @@ QByteArray TestApiHostile::exchange(const QByteArray &data, int timeoutMs, bool 
     auto s = connectRaw();
     s->write(data);
     QByteArray got;
-    ApiFixture::waitFor([&] {
+    waitFor([&] {
         got += s->readAll();
         return s->state() == QAbstractSocket::UnconnectedState;
     }, timeoutMs);
@@ -101,7 +101,7 @@ void TestApiHostile::hugeHeaderIsCutOff()
         }
         QTest::qWait(1);
     }
-    ApiFixture::waitFor([&] { return s->state() == QAbstractSocket::UnconnectedState; }, 5000);
+    waitFor([&] { return s->state() == QAbstractSocket::UnconnectedState; }, 5000);
     QVERIFY2(s->state() == QAbstractSocket::UnconnectedState, "the connection was not cut off");
     QVERIFY2(sent < 64ll * 1024 * 1024, qPrintable(QStringLiteral("sent %1 bytes before the cut").arg(sent)));
     const QByteArray answer = s->readAll();
@@ -123,9 +123,9 @@ void TestApiHostile::idleAndSlowClientsAreDropped()
     auto keep = connectRaw();
     keep->write("GET /health HTTP/1.1\r\nHost: x\r\n\r\n");
     QByteArray kept;
-    QVERIFY(ApiFixture::waitFor([&] { kept += keep->readAll(); return kept.contains("\"status\":\"ok\""); }, 3000));
+    QVERIFY(waitFor([&] { kept += keep->readAll(); return kept.contains("\"status\":\"ok\""); }, 3000));
     QVERIFY(othersServed());
-    QVERIFY(ApiFixture::waitFor([&] {
+    QVERIFY(waitFor([&] {
         return idle->state() == QAbstractSocket::UnconnectedState && slow->state() == QAbstractSocket::UnconnectedState
                && keep->state() == QAbstractSocket::UnconnectedState;
     }, 4000));
@@ -171,7 +171,7 @@ void TestApiHostile::bodiesShareOneBudget()
     QVERIFY(othersServed());
     slow.front()->abort();
     slow.erase(slow.begin());
-    QVERIFY(ApiFixture::waitFor([&] {
+    QVERIFY(waitFor([&] {
         bool c = false;
         return exchange("POST /api/v1/jobs HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}", 3000, &c)
             .startsWith("HTTP/1.1 401"); // past the budget, on to authentication
@@ -189,7 +189,7 @@ void TestApiHostile::pipelining()
     auto s = connectRaw();
     s->write(fifty);
     QByteArray got;
-    QVERIFY(ApiFixture::waitFor([&] { got += s->readAll(); return got.count("HTTP/1.1 200") == 50; }, 5000));
+    QVERIFY(waitFor([&] { got += s->readAll(); return got.count("HTTP/1.1 200") == 50; }, 5000));
     QVERIFY(got.indexOf("x-request-id: r0\r\n") < got.indexOf("x-request-id: r1\r\n"));
     QVERIFY(got.indexOf("x-request-id: r48\r\n") < got.indexOf("x-request-id: r49\r\n"));
 
@@ -201,7 +201,7 @@ void TestApiHostile::pipelining()
     auto fl = connectRaw();
     fl->write(flood);
     QByteArray answers;
-    ApiFixture::waitFor([&] { answers += fl->readAll(); return fl->state() == QAbstractSocket::UnconnectedState; }, 10000);
+    waitFor([&] { answers += fl->readAll(); return fl->state() == QAbstractSocket::UnconnectedState; }, 10000);
     answers += fl->readAll();
     QCOMPARE(fl->state(), QAbstractSocket::UnconnectedState);
     QVERIFY2(answers.count("HTTP/1.1 200") < 10000, "a flood of pipelined requests was not cut off");
@@ -226,7 +226,7 @@ void TestApiHostile::connectionCloseIsHonoured()
     auto s = connectRaw();
     s->write("GET /health HTTP/1.0\r\nConnection: keep-alive\r\n\r\n");
     QByteArray got;
-    QVERIFY(ApiFixture::waitFor([&] { got += s->readAll(); return got.contains("\"status\":\"ok\""); }, 3000));
+    QVERIFY(waitFor([&] { got += s->readAll(); return got.contains("\"status\":\"ok\""); }, 3000));
     QTest::qWait(200);
     QCOMPARE(s->state(), QAbstractSocket::ConnectedState);
 }
@@ -283,7 +283,7 @@ void TestApiHostile::connectionCaps()
         held.push_back(std::make_unique<QTcpSocket>());
         held.back()->connectToHost(QHostAddress::LocalHost, f->port());
     }
-    QVERIFY(ApiFixture::waitFor([&] { return f->shop().engine().api()->openConnections() >= 40; }, 800));
+    QVERIFY(waitFor([&] { return f->shop().engine().api()->openConnections() >= 40; }, 800));
     bool closed = false;
     const QByteArray refused = exchange("GET /health HTTP/1.1\r\nHost: x\r\n\r\n", 3000, &closed);
     QVERIFY2(refused.startsWith("HTTP/1.1 503"), refused.left(80).constData());
@@ -325,7 +325,7 @@ void TestApiHostile::upgradeHeadersWithoutHandshake()
     auto s = connectRaw();
     s->write(head);
     QByteArray got;
-    QVERIFY(ApiFixture::waitFor([&] { got += s->readAll(); return hasAnswer(got); }, 3000));
+    QVERIFY(waitFor([&] { got += s->readAll(); return hasAnswer(got); }, 3000));
     QVERIFY2(got.startsWith("HTTP/1.1 " + status), got.left(120).constData());
     QCOMPARE(s->state(), QAbstractSocket::ConnectedState);
     got.clear();
@@ -341,7 +341,7 @@ void TestApiHostile::upgradeHeadersWithoutHandshake()
         QTest::qWait(1);
         got += s->readAll();
     }
-    ApiFixture::waitFor([&] { got += s->readAll(); return s->state() == QAbstractSocket::UnconnectedState; }, 3000);
+    waitFor([&] { got += s->readAll(); return s->state() == QAbstractSocket::UnconnectedState; }, 3000);
     got += s->readAll();
     QCOMPARE(s->state(), QAbstractSocket::UnconnectedState);
     QVERIFY2(sent < 16ll * 1024 * 1024, "an oversized header after an upgrade-ish request was read in full");
@@ -376,10 +376,10 @@ void TestApiHostile::refusedUpgradeClosesTheConnection()
     auto s = connectRaw();
     s->write(head);
     QByteArray got;
-    QVERIFY(ApiFixture::waitFor([&] { got += s->readAll(); return hasAnswer(got); }, 3000));
+    QVERIFY(waitFor([&] { got += s->readAll(); return hasAnswer(got); }, 3000));
     QVERIFY2(got.startsWith("HTTP/1.1 " + status), got.left(120).constData());
     s->write("GET /health HTTP/1.1\r\nHost: x\r\n\r\n");
-    ApiFixture::waitFor([&] { got += s->readAll(); return s->state() == QAbstractSocket::UnconnectedState; }, 3000);
+    waitFor([&] { got += s->readAll(); return s->state() == QAbstractSocket::UnconnectedState; }, 3000);
     got += s->readAll();
     QCOMPARE(s->state(), QAbstractSocket::UnconnectedState);
     QCOMPARE(got.count("HTTP/1.1 "), 1);
@@ -401,7 +401,7 @@ void TestApiHostile::slowHeadMissesItsDeadline()
         QTest::qWait(400);
         got += s->readAll();
     }
-    ApiFixture::waitFor([&] { got += s->readAll(); return s->state() == QAbstractSocket::UnconnectedState; }, 3000);
+    waitFor([&] { got += s->readAll(); return s->state() == QAbstractSocket::UnconnectedState; }, 3000);
     got += s->readAll();
     QVERIFY2(got.startsWith("HTTP/1.1 408"), got.left(120).constData());
     QVERIFY(got.contains("REQUEST_TIMEOUT"));
@@ -438,13 +438,13 @@ void TestApiHostile::unreadAnswersHoldBackTheNext()
     auto s = std::make_unique<QTcpSocket>();
     s->setReadBufferSize(1); // reads nothing: the kernel buffers fill and stay full
     s->connectToHost(QHostAddress::LocalHost, f->port());
-    QVERIFY(ApiFixture::waitFor([&] { return s->state() == QAbstractSocket::ConnectedState; }, 3000));
+    QVERIFY(waitFor([&] { return s->state() == QAbstractSocket::ConnectedState; }, 3000));
     QByteArray many;
     for (int i = 0; i < 90; ++i)
         many += "GET /api/v1/openapi.json HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + key.toLatin1() + "\r\n\r\n";
     s->write(many);
     // The client reads nothing, so it would not even see the close: watch the server instead.
-    QVERIFY(ApiFixture::waitFor([&] { return f->call("GET", "/metrics").raw.contains("reason=\"unread_responses\""); }, 8000));
+    QVERIFY(waitFor([&] { return f->call("GET", "/metrics").raw.contains("reason=\"unread_responses\""); }, 8000));
     QVERIFY(othersServed());
     const qint64 growth = ApiFixture::rssKiB() - rssBefore;
     QVERIFY2(growth < 48 * 1024, qPrintable(QStringLiteral("RSS grew by %1 KiB").arg(growth)));
@@ -459,11 +459,11 @@ void TestApiHostile::upgradedSocketOutlivesTheHandshakeDeadline()
     QStringList got;
     connect(&ws, &QWebSocket::textMessageReceived, &ws, [&](const QString &t) { got << t; });
     ws.open(QUrl(QStringLiteral("ws://127.0.0.1:%1/realtime/v1/websocket?apikey=%2&vsn=1.0.0").arg(f->port()).arg(key)));
-    QVERIFY(ApiFixture::waitFor([&] { return ws.state() == QAbstractSocket::ConnectedState; }, 3000));
+    QVERIFY(waitFor([&] { return ws.state() == QAbstractSocket::ConnectedState; }, 3000));
     QTest::qWait(2500);
     QCOMPARE(ws.state(), QAbstractSocket::ConnectedState);
     ws.sendTextMessage(QStringLiteral(R"({"topic":"phoenix","event":"heartbeat","payload":{},"ref":"1"})"));
-    QVERIFY(ApiFixture::waitFor([&] { return !got.isEmpty(); }, 3000));
+    QVERIFY(waitFor([&] { return !got.isEmpty(); }, 3000));
     QVERIFY2(got.first().contains(QLatin1String("\"status\":\"ok\"")), qPrintable(got.first()));
     QVERIFY(!f->call("GET", "/metrics").raw.contains("reason=\"handshake_timeout\""));
     ws.close();
@@ -482,7 +482,7 @@ void TestApiHostile::chunkedBodiesAreAccepted()
              + QByteArray::number(body.size() - 10, 16) + "\r\n" + body.mid(10) + "\r\n0\r\n\r\n"
              + "GET /health HTTP/1.1\r\nHost: x\r\n\r\n");
     QByteArray got;
-    ApiFixture::waitFor([&] { got += s->readAll(); return got.count("HTTP/1.1 ") == 2 && got.contains("\"status\":\"ok\""); }, 5000);
+    waitFor([&] { got += s->readAll(); return got.count("HTTP/1.1 ") == 2 && got.contains("\"status\":\"ok\""); }, 5000);
     QVERIFY2(got.count("HTTP/1.1 ") == 2 && got.contains("\"status\":\"ok\""), got.left(300).constData());
     QVERIFY2(got.startsWith("HTTP/1.1 201"), got.left(300).constData());
     QVERIFY(got.contains("CHUNK-RAW-1"));
@@ -497,7 +497,7 @@ void TestApiHostile::chunkedBodiesAreAccepted()
         slow->flush();
     }
     got.clear();
-    QVERIFY(ApiFixture::waitFor([&] { got += slow->readAll(); return got.contains("CHUNK-RAW-2"); }, 5000));
+    QVERIFY(waitFor([&] { got += slow->readAll(); return got.contains("CHUNK-RAW-2"); }, 5000));
     QVERIFY2(got.startsWith("HTTP/1.1 201"), got.left(300).constData());
     // Trailer fields are read and dropped; that request's answer closes the connection.
     auto trailed = connectRaw();
@@ -505,7 +505,7 @@ void TestApiHostile::chunkedBodiesAreAccepted()
                    + QByteArray::number(body.size(), 16) + "\r\n" + QByteArray(body).replace("RAW-1", "RAW-3")
                    + "\r\n0\r\nX-Checksum: none\r\n\r\n");
     got.clear();
-    QVERIFY(ApiFixture::waitFor([&] { got += trailed->readAll(); return trailed->state() == QAbstractSocket::UnconnectedState; }, 5000));
+    QVERIFY(waitFor([&] { got += trailed->readAll(); return trailed->state() == QAbstractSocket::UnconnectedState; }, 5000));
     got += trailed->readAll();
     QVERIFY2(got.startsWith("HTTP/1.1 201") && got.contains("CHUNK-RAW-3"), got.left(300).constData());
     QVERIFY(got.contains("Connection: close"));

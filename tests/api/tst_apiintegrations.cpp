@@ -187,7 +187,7 @@ void TestApiIntegrations::silentBrokerDoesNotHoldUpOthers()
         QCOMPARE(f->call("GET", "/api/v1/jobs?limit=1", m_key).status, 200);
     QVERIFY2(t.elapsed() < 1500, qPrintable(QStringLiteral("%1 ms").arg(t.elapsed())));
     QByteArray got;
-    QVERIFY(ApiFixture::waitFor([&] { got += s.readAll(); return got.count("HTTP/1.1 200") == 2; }, 10000));
+    QVERIFY(waitFor([&] { got += s.readAll(); return got.count("HTTP/1.1 200") == 2; }, 10000));
     const int probe = int(got.indexOf("\"connected\":false")), health = int(got.indexOf("\"status\":\"ok\""));
     QVERIFY2(probe > 0 && health > probe, got.constData());
     QVERIFY(got.contains("within 3 s"));

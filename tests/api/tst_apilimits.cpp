@@ -75,7 +75,7 @@ TestApiLimits::Burst TestApiLimits::burst(const QString &key, int n, int clients
         req.setRawHeader("Authorization", "Bearer " + key.toLatin1());
         replies << nams[size_t(i % clients)]->get(req);
     }
-    ApiFixture::waitFor([&] { return std::all_of(replies.begin(), replies.end(), [](QNetworkReply *r) { return r->isFinished(); }); }, 30000);
+    waitFor([&] { return std::all_of(replies.begin(), replies.end(), [](QNetworkReply *r) { return r->isFinished(); }); }, 30000);
     Burst b;
     for (QNetworkReply *r : replies) {
         const int st = r->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
@@ -102,7 +102,7 @@ QByteArray TestApiLimits::rawFrom(const QString &from, const QByteArray &request
         return "connect failed";
     s.write(request);
     QByteArray got;
-    ApiFixture::waitFor([&] {
+    waitFor([&] {
         got += s.readAll();
         const qsizetype end = got.indexOf("\r\n\r\n");
         if (end < 0)

@@ -121,7 +121,7 @@ void TestApiSlowClients::tricklersCannotLockOthersOut()
     pool->moveToThread(&attackers);
     attackers.start();
     QMetaObject::invokeMethod(pool, [pool] { pool->start(); });
-    QVERIFY(ApiFixture::waitFor([&] { return f->shop().engine().api()->openConnections() >= 1000; }, 5000));
+    QVERIFY(waitFor([&] { return f->shop().engine().api()->openConnections() >= 1000; }, 5000));
 
     // The well-behaved client: a new connection for every request, as a browser or a terminal
     // after a network change would make, from its own address.
@@ -137,7 +137,7 @@ void TestApiSlowClients::tricklersCannotLockOthersOut()
         good.connectToHost(QHostAddress::LocalHost, f->port());
         good.write("GET /health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
         QByteArray got;
-        ApiFixture::waitFor([&] { got += good.readAll(); return got.contains("\"status\":\"ok\""); }, 1000);
+        waitFor([&] { got += good.readAll(); return got.contains("\"status\":\"ok\""); }, 1000);
         const qint64 ms = t.elapsed();
         worstMs = std::max(worstMs, ms);
         QVERIFY2(got.startsWith("HTTP/1.1 200"), qPrintable(QStringLiteral("after %1 ms of %2 (answer %3 in %4 ms): %5")
@@ -172,7 +172,7 @@ void TestApiSlowClients::largeAnswerReachesASlowReader()
         csv += "BIG-" + QByteArray::number(i) + ",J-BIG-" + QByteArray::number(i) + ",A customer with a long name for a large report,2027-01-15\n";
     QTcpSocket s;
     s.connectToHost(QHostAddress::LocalHost, f->port());
-    QVERIFY(ApiFixture::waitFor([&] { return s.state() == QAbstractSocket::ConnectedState; }, 3000));
+    QVERIFY(waitFor([&] { return s.state() == QAbstractSocket::ConnectedState; }, 3000));
     s.write("POST /api/v1/import/jobs?dry_run=true&source=big HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + key.toLatin1()
             + "\r\nContent-Type: text/csv\r\nContent-Length: " + QByteArray::number(csv.size()) + "\r\n\r\n" + csv);
     s.setReadBufferSize(256 * 1024);

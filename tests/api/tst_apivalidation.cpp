@@ -1,4 +1,4 @@
-#include "apifixture.h"
+#include "apiroutetest.h"
 
 #include "http/apiserver.h"
 
@@ -8,22 +8,12 @@
 using namespace ery;
 using namespace ery::test;
 
-#define EXPECT_STATUS(reply, st)                                                                                       \
-    do {                                                                                                               \
-        const auto &ery_reply_ = (reply);                                                                               \
-        QVERIFY2(ery_reply_.status == (st), qPrintable(QStringLiteral("expected %1, got %2: %3")                         \
-                                                             .arg(st)                                                  \
-                                                             .arg(ery_reply_.status)                                   \
-                                                             .arg(QString::fromUtf8(ery_reply_.raw.left(600)))));      \
-    } while (0)
-
 // What a client may send is bounded and checked before it reaches the database: a null for a
 // NOT NULL column, an overlong value, a huge metadata, an overlong or wildcard-laden filter are
 // the caller's mistake (4xx naming it), never a 500, and never stored to break later reads.
-class TestApiValidation : public QObject {
+class TestApiValidation : public ApiRouteTest {
     Q_OBJECT
 private slots:
-    void initTestCase();
     void nullForNotNullColumns_data();
     void nullForNotNullColumns();
     void nullInNestedAndBulkBodies();
@@ -39,17 +29,7 @@ private:
     // The fields a 422 names.
     static QStringList fieldsOf(const ApiFixture::Reply &r);
     QString idOf(const QString &collection, const Json &body);
-
-    std::unique_ptr<ApiFixture> f;
-    QString key, admin;
 };
-
-void TestApiValidation::initTestCase()
-{
-    f = ApiFixture::create();
-    key = f->key(f->shop().scope);
-    admin = f->key(f->shop().scope, QStringLiteral("admin"));
-}
 
 QStringList TestApiValidation::fieldsOf(const ApiFixture::Reply &r)
 {

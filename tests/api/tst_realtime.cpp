@@ -84,7 +84,7 @@ private:
 
 bool TestRealtime::waitFor(const std::function<bool()> &pred, int timeoutMs)
 {
-    return ApiFixture::waitFor([&] {
+    return ery::test::waitFor([&] {
         f->shop().engine().dispatcher().drain();
         return pred();
     }, timeoutMs);

@@ -90,16 +90,11 @@ QString TestMqtt::publisher(const Scope &scope, int port, Json extra)
 
 bool TestMqtt::waitFor(const std::function<bool()> &cond, int timeoutMs)
 {
-    QElapsedTimer t;
-    t.start();
-    while (t.elapsed() < timeoutMs) {
+    return ery::test::waitFor([&] {
         m_shop->engine().dispatcher().drain();
         m_pool->wake();
-        if (cond())
-            return true;
-        QTest::qWait(20);
-    }
-    return cond();
+        return cond();
+    }, timeoutMs, 20);
 }
 
 QList<Json> TestMqtt::eventsOn(const MqttProbe &probe, const QString &prefix)

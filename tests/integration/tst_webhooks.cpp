@@ -97,16 +97,11 @@ QString TestWebhooks::hook(const Scope &scope, const QString &url, Json events)
 
 bool TestWebhooks::waitFor(const std::function<bool()> &cond, int timeoutMs)
 {
-    QElapsedTimer t;
-    t.start();
-    while (t.elapsed() < timeoutMs) {
+    return ery::test::waitFor([&] {
         m_shop->engine().dispatcher().drain();
         m_deliverer->wake();
-        if (cond())
-            return true;
-        QTest::qWait(20);
-    }
-    return cond();
+        return cond();
+    }, timeoutMs, 20);
 }
 
 Rows TestWebhooks::deliveries(const QString &where)

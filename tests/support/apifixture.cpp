@@ -4,11 +4,9 @@
 
 #include <QBuffer>
 #include <QCoreApplication>
-#include <QElapsedTimer>
 #include <QFile>
 #include <QNetworkReply>
 #include <QNetworkRequest>
-#include <QTest>
 #include <QTimer>
 
 namespace ery::test {
@@ -105,18 +103,6 @@ qint64 ApiFixture::answerLength(const QByteArray &raw)
     const qsizetype cl = head.indexOf("\r\ncontent-length: ");
     const qint64 body = cl < 0 ? 0 : head.mid(cl + 18, head.indexOf("\r\n", cl + 2) - cl - 18).trimmed().toLongLong();
     return headEnd + 4 + body;
-}
-
-bool ApiFixture::waitFor(const std::function<bool()> &pred, int timeoutMs)
-{
-    QElapsedTimer t;
-    t.start();
-    while (!pred()) {
-        if (t.elapsed() > timeoutMs)
-            return false;
-        QTest::qWait(2);
-    }
-    return true;
 }
 
 qint64 ApiFixture::rssKiB()

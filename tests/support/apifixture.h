@@ -36,8 +36,6 @@ public:
     Reply callRaw(const QByteArray &method, const QString &path, const QString &key, const QByteArray &body,
                   const QList<QPair<QByteArray, QByteArray>> &headers = {});
 
-    // Spins the event loop until pred() or the timeout; true when pred() held.
-    static bool waitFor(const std::function<bool()> &pred, int timeoutMs);
     // The length of the first HTTP answer in a raw byte stream (head + Content-Length body) once its
     // head is in, else -1.
     static qint64 answerLength(const QByteArray &raw);
@@ -51,3 +49,14 @@ private:
 };
 
 } // namespace ery::test
+
+// Fails with the status and the start of the body; evaluates the call once (QVERIFY2 evaluates its
+// message too).
+#define EXPECT_STATUS(reply, st)                                                                                       \
+    do {                                                                                                               \
+        const auto &ery_reply_ = (reply);                                                                               \
+        QVERIFY2(ery_reply_.status == (st), qPrintable(QStringLiteral("expected %1, got %2: %3")                         \
+                                                             .arg(st)                                                  \
+                                                             .arg(ery_reply_.status)                                   \
+                                                             .arg(QString::fromUtf8(ery_reply_.raw.left(600)))));      \
+    } while (0)

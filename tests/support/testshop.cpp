@@ -1,6 +1,7 @@
 #include "testshop.h"
 
 #include <QCoreApplication>
+#include <QElapsedTimer>
 #include <QRegularExpression>
 #include <QTest>
 #include <QUrl>
@@ -140,6 +141,18 @@ Row TestShop::op(int i)
 {
     auto r = s().operations.get(scope, ops.at(i));
     return r ? *r : Row();
+}
+
+bool waitFor(const std::function<bool()> &pred, int timeoutMs, int pollMs)
+{
+    QElapsedTimer t;
+    t.start();
+    while (!pred()) {
+        if (t.elapsed() > timeoutMs)
+            return false;
+        QTest::qWait(pollMs);
+    }
+    return true;
 }
 
 } // namespace ery::test

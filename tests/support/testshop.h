@@ -5,6 +5,7 @@
 
 #include <QTemporaryDir>
 
+#include <functional>
 #include <memory>
 
 namespace ery::test {
@@ -45,6 +46,10 @@ private:
     std::unique_ptr<Engine> m_engine;
     QString m_url;
 };
+
+// Spins the event loop every pollMs until pred() holds or timeoutMs passed; true when it held. pred
+// may do the work a test needs on each turn (drain the dispatcher, wake a deliverer).
+bool waitFor(const std::function<bool()> &pred, int timeoutMs, int pollMs = 2);
 
 #define ERY_VERIFY_OK(expr)                                                                                            \
     do {                                                                                                               \
