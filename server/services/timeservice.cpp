@@ -112,6 +112,8 @@ Result<Row> TimeService::start(const Scope &scope, const QString &workerId, cons
             auto t = m_s.operations.transitionIn(tx, scope, *op, Action::Start, workerId);
             if (!t)
                 return t.error();
+            if (t->openedTimeEntries.empty())
+                return Error::internal(QStringLiteral("time entry missing"));
             return std::move(t->openedTimeEntries.front());
         }
         auto ctx = m_s.eventData.forOperation(scope, *op);
