@@ -26,7 +26,7 @@ class Services;
 //
 // run() does it all at once. start() is for the engine thread while it serves others: the file is
 // read on a worker thread, then its rows are written in steps of a few milliseconds inside one held
-// transaction (Database::holdBegin), so the thread answers requests between the steps and the file
+// transaction (ImportWriter::holdBegin), so the thread answers requests between the steps and the file
 // still goes in whole or not at all.
 class CsvImport {
 public:

@@ -2,6 +2,7 @@
 
 #include "activitylog.h"
 #include "apikeyservice.h"
+#include "assignmentservice.h"
 #include "batchservice.h"
 #include "catalogservice.h"
 #include "deliverystore.h"
@@ -14,7 +15,9 @@
 #include "operationservice.h"
 #include "partservice.h"
 #include "productionservice.h"
+#include "quotas.h"
 #include "rollup.h"
+#include "substepservice.h"
 #include "syncservice.h"
 #include "tenantservice.h"
 #include "timeservice.h"

@@ -4,19 +4,9 @@
 #include "domain/rules.h"
 #include "services.h"
 
-#include <QDateTime>
-#include <QTimeZone>
-
 namespace ery {
 
 using namespace domain;
-
-namespace {
-qint64 msOf(const QString &iso)
-{
-    return isoMs(iso);
-}
-} // namespace
 
 Result<Row> TimeService::openIn(WriteTx &tx, const Scope &scope, const QString &workerId, const OperationContext &ctx)
 {
@@ -79,13 +69,13 @@ Result<Row> TimeService::closeIn(WriteTx &tx, const Scope &scope, const Row &ent
     if (!pauses)
         return pauses.error();
     for (const auto &p : *pauses) {
-        const qint64 secs = qMax<qint64>(0, (msOf(now) - msOf(str(p, "paused_at"))) / 1000);
+        const qint64 secs = qMax<qint64>(0, (isoMs(now) - isoMs(str(p, "paused_at"))) / 1000);
         ERY_TRY(repo().timeEntryPauses.update(tx, scope, p, {{"resumed_at", js(now)}, {"duration", secs}}));
     }
     auto paused = repo().pausedSecondsOfEntry(tx.db(), scope, entryId);
     if (!paused)
         return paused.error();
-    const qint64 minutes = entryMinutes(msOf(str(entry, "start_time")), msOf(now), *paused);
+    const qint64 minutes = entryMinutes(isoMs(str(entry, "start_time")), isoMs(now), *paused);
     auto closed = repo().timeEntries.update(tx, scope, entry, {{"end_time", js(now)}, {"duration", minutes}, {"is_paused", false}},
                                             {QStringLiteral("end_time")});
     if (!closed)
@@ -122,6 +112,8 @@ Result<Row> TimeService::start(const Scope &scope, const QString &workerId, cons
             auto t = m_s.operations.transitionIn(tx, scope, *op, Action::Start, workerId);
             if (!t)
                 return t.error();
+            if (t->openedTimeEntries.empty())
+                return Error::internal(QStringLiteral("time entry missing"));
             return std::move(t->openedTimeEntries.front());
         }
         auto ctx = m_s.eventData.forOperation(scope, *op);
@@ -177,7 +169,7 @@ Result<Row> TimeService::resume(const Scope &scope, const QString &entryId)
             return pauses.error();
         const QString now = nowIso();
         for (const auto &p : *pauses) {
-            const qint64 secs = qMax<qint64>(0, (msOf(now) - msOf(str(p, "paused_at"))) / 1000);
+            const qint64 secs = qMax<qint64>(0, (isoMs(now) - isoMs(str(p, "paused_at"))) / 1000);
             ERY_TRY(repo().timeEntryPauses.update(tx, scope, p, {{"resumed_at", js(now)}, {"duration", secs}}));
         }
         return repo().timeEntries.update(tx, scope, *e, {{"is_paused", false}}, {QStringLiteral("is_paused")});

@@ -6,9 +6,6 @@
 #include "fields.h"
 #include "services.h"
 
-#include <QDateTime>
-#include <QTimeZone>
-
 namespace ery {
 
 const std::vector<Field> &UserService::fields()
@@ -29,9 +26,10 @@ const std::vector<Field> &UserService::operatorFields()
 }
 
 namespace {
-QString isoIn(qint64 ms)
+// A timestamp ms from now, in the schema's format.
+QString isoFromNow(qint64 ms)
 {
-    return QDateTime::fromMSecsSinceEpoch(Clock::nowMs() + ms, Qt::UTC).toString(Qt::ISODateWithMs);
+    return isoOf(Clock::nowMs() + ms);
 }
 } // namespace
 
@@ -215,7 +213,7 @@ Result<Row> UserService::verify(const Scope &scope, const QString &column, const
         Row patch{{"failed_attempts", failures}};
         const bool lock = failures >= kMaxFailures;
         if (lock) {
-            patch["locked_until"] = js(isoIn(qint64(kLockMinutes) * 60 * 1000));
+            patch["locked_until"] = js(isoFromNow(qint64(kLockMinutes) * 60 * 1000));
             patch["failed_attempts"] = 0;
         }
         ERY_TRY(repo().users.update(tx, scope, u, patch));

@@ -7,24 +7,17 @@
 #include "services.h"
 #include "storage/deliveryrepository.h"
 
-#include <QDateTime>
 #include <QRandomGenerator>
 #include <QUrl>
 
 namespace ery {
 
 namespace {
-
-QString isoIn(qint64 ms)
+// A timestamp ms from now, in the schema's format.
+QString isoFromNow(qint64 ms)
 {
-    return QDateTime::fromMSecsSinceEpoch(Clock::nowMs() + ms, Qt::UTC).toString(Qt::ISODateWithMs);
+    return isoOf(Clock::nowMs() + ms);
 }
-
-qint64 msOf(const QString &iso)
-{
-    return isoMs(iso);
-}
-
 } // namespace
 
 const QList<int> &WebhookService::retryDelaysSeconds()
@@ -166,7 +159,7 @@ Result<Row> WebhookService::rotateSecret(const Scope &scope, const QString &id)
             return hook.error();
         auto next = repo().webhooks.update(tx, scope, *hook,
                                            {{"secret", js(secret)}, {"previous_secret", (*hook)["secret"]},
-                                            {"previous_secret_expires_at", js(isoIn(24LL * 3600 * 1000))}});
+                                            {"previous_secret_expires_at", js(isoFromNow(24LL * 3600 * 1000))}});
         if (!next)
             return next.error();
         ERY_TRY(m_s.activity.record(tx, scope, QStringLiteral("rotate_secret"), QStringLiteral("webhook"), id, str(*hook, "url"),
@@ -292,7 +285,7 @@ Status WebhookService::recordAttemptIn(WriteTx &tx, const Scope &scope, const Ro
         delayMs += qint64(QRandomGenerator::global()->bounded(int(delayMs / 10) + 1)); // jitter: spread a fleet's retries
         if (o.retryAfterSeconds >= 0)
             delayMs = std::max(delayMs, qint64(o.retryAfterSeconds) * 1000);
-        patch["next_attempt_at"] = js(isoIn(delayMs));
+        patch["next_attempt_at"] = js(isoFromNow(delayMs));
     } else {
         patch["status"] = "failed";
         patch["next_attempt_at"] = nullptr;
@@ -301,7 +294,7 @@ Status WebhookService::recordAttemptIn(WriteTx &tx, const Scope &scope, const Ro
     // The failure clock: five days of nothing but failures disables the webhook.
     if ((*hook)["failing_since"].is_null())
         return repo().webhooks.update(tx, scope, *hook, {{"failing_since", js(nowIso())}}).ok() ? Status{} : Status{Error::internal("webhook update")};
-    if (flag(*hook, "active") && Clock::nowMs() - msOf(str(*hook, "failing_since")) >= kFailingDisableMs) {
+    if (flag(*hook, "active") && Clock::nowMs() - isoMs(str(*hook, "failing_since")) >= kFailingDisableMs) {
         ERY_TRY(repo().webhooks.update(tx, scope, *hook, {{"active", false}, {"disabled_reason", "Every delivery failed for 5 days"}}));
         return m_s.notifications.notifyAdmins(tx, scope, QStringLiteral("system"), QStringLiteral("high"), QStringLiteral("Webhook disabled"),
                                               QStringLiteral("Deliveries to %1 failed for 5 days; the webhook was disabled.").arg(str(*hook, "url")),

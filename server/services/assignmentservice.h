@@ -1,0 +1,20 @@
+#pragma once
+
+#include "fields.h"
+#include "servicebase.h"
+
+namespace ery {
+
+// Work handed to an operator, per part, with its own small status flow.
+class AssignmentService : public ServiceBase {
+public:
+    using ServiceBase::ServiceBase;
+    static const std::vector<Field> &fields();
+    // Work is assigned per part; the part's operations get the worker as assigned operator.
+    Result<Row> assign(const Scope &scope, const Json &input); // part_id, operator_id, notes
+    Result<Row> setStatus(const Scope &scope, const QString &id, const QString &status);
+    Status remove(const Scope &scope, const QString &id);
+    Result<Page> list(const Scope &scope, const ListQuery &q);
+};
+
+} // namespace ery

@@ -1,0 +1,23 @@
+#pragma once
+
+#include "fields.h"
+#include "servicebase.h"
+
+namespace ery {
+
+// An operation's checklist: steps added by hand or from a template, each with its own status.
+class SubstepService : public ServiceBase {
+public:
+    using ServiceBase::ServiceBase;
+    static const std::vector<Field> &fields();       // create
+    static const std::vector<Field> &updateFields(); // besides status
+    Result<Row> add(const Scope &scope, const Json &input); // operation_id, name, sequence, notes
+    Result<Row> update(const Scope &scope, const QString &id, const Json &patch);
+    // not_started → in_progress → completed (→ not_started); blocked resets to not_started.
+    Result<Row> setStatus(const Scope &scope, const QString &id, const QString &status);
+    Status remove(const Scope &scope, const QString &id);
+    Result<Page> list(const Scope &scope, const ListQuery &q);
+    Result<Rows> applyTemplate(const Scope &scope, const QString &templateId, const QString &operationId);
+};
+
+} // namespace ery
