@@ -64,7 +64,7 @@ int main(int argc, char **argv)
         setup.scope = Scope::of(str(pair->live, "id"));
         auto job = s.jobs.create(setup.scope, Json{{"job_number", "B-1"}});
         setup.jobId = str(*job, "id");
-        s.webhooks.create(setup.scope, Json{{"url", js(rx.url())}, {"events", Json::array({"job.updated"})}});
+        s.webhooks.create(setup.scope, Json{{"url", toStd(rx.url())}, {"events", Json::array({"job.updated"})}});
         s.mqttPublishers.create(setup.scope, Json{{"name", "bench"}, {"broker_url", "127.0.0.1"}, {"port", broker.port()},
                                                   {"topic_pattern", "bench/{event}"}, {"events", Json::array({"job.updated"})}});
     }
@@ -73,7 +73,7 @@ int main(int argc, char **argv)
         Engine e(Config{db});
         e.open(true);
         for (int i = 0; i < 1000; ++i)
-            (void)e.services().jobs.update(setup.scope, setup.jobId, Json{{"notes", js(QString::number(i))}});
+            (void)e.services().jobs.update(setup.scope, setup.jobId, Json{{"notes", toStd(QString::number(i))}});
         rx.requests.clear();
         QElapsedTimer d;
         d.start();
@@ -90,7 +90,7 @@ int main(int argc, char **argv)
     auto post = [&](int n) {
         host.post([n, setup](Engine &e) {
             for (int i = 0; i < n; ++i)
-                (void)e.services().jobs.update(setup.scope, setup.jobId, Json{{"notes", js(QString::number(i))}});
+                (void)e.services().jobs.update(setup.scope, setup.jobId, Json{{"notes", toStd(QString::number(i))}});
         });
     };
 
@@ -142,7 +142,7 @@ int main(int argc, char **argv)
     QElapsedTimer c;
     c.start();
     for (int i = 0; i < n; ++i)
-        (void)s.jobs.update(sc, jobId, Json{{"notes", js(QString::number(i))}});
+        (void)s.jobs.update(sc, jobId, Json{{"notes", toStd(QString::number(i))}});
     const double eventsPerSec = n / (double(c.nsecsElapsed()) / 1e9);
     c.restart();
     for (int i = 0; i < n; ++i)

@@ -214,7 +214,7 @@ int main(int argc, char **argv)
         jobId = str(*s.jobs.create(scope, Json{{"job_number", "PROBE-1"}}), "id");
         key = s.apiKeys.create(scope, Json{{"name", "erp"}, {"scope", "read_write"}})->secret;
         readKey = s.apiKeys.create(scope, Json{{"name", "board"}, {"scope", "read"}})->secret;
-        s.webhooks.create(scope, Json{{"url", js(rx.url())}, {"events", Json::array({"job.created"})}});
+        s.webhooks.create(scope, Json{{"url", toStd(rx.url())}, {"events", Json::array({"job.created"})}});
         s.mqttPublishers.create(scope, Json{{"name", "bench"}, {"broker_url", "127.0.0.1"}, {"port", broker.port()},
                                             {"topic_pattern", "bench/{event}"}, {"events", Json::array({"job.created"})}});
     }

@@ -71,7 +71,7 @@ int main(int argc, char **argv)
     const QString join = QString::fromStdString(
         Json{{"topic", "realtime:board"}, {"event", "phx_join"}, {"ref", "1"},
              {"payload", {{"config", {{"postgres_changes", Json::array({Json{{"event", "UPDATE"}, {"schema", "public"}, {"table", "jobs"},
-                                                                              {"filter", js("id=eq." + jobId)}}})}}}}}}
+                                                                              {"filter", toStd("id=eq." + jobId)}}})}}}}}}
             .dump());
     std::vector<std::unique_ptr<Subscriber>> subs;
     auto connectSubscribers = [&](int n) {
@@ -102,7 +102,7 @@ int main(int argc, char **argv)
         return pace(rate, ms, [&] {
             host.post([s = scope, id = jobId](Engine &e) {
                 for (int i = 0; i < 10; ++i)
-                    (void)e.services().jobs.update(s, id, Json{{"notes", js(QString::number(i))}});
+                    (void)e.services().jobs.update(s, id, Json{{"notes", toStd(QString::number(i))}});
             });
         });
     };

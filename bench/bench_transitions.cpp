@@ -38,8 +38,8 @@ Result<Figures> run(const QString &url, int jobs, int opsPerPart)
         Json operations = Json::array();
         for (int o = 0; o < opsPerPart; ++o)
             operations.push_back({{"cell_id", (*cell)["id"]}, {"operation_name", "Cut"}, {"sequence", o + 1}, {"estimated_time", 10}});
-        auto job = s.jobs.create(scope, Json{{"job_number", js(QStringLiteral("B-%1").arg(j))},
-                                             {"parts", Json::array({{{"part_number", js(QStringLiteral("BP-%1").arg(j))}, {"material", "S235"}, {"operations", operations}}})}});
+        auto job = s.jobs.create(scope, Json{{"job_number", toStd(QStringLiteral("B-%1").arg(j))},
+                                             {"parts", Json::array({{{"part_number", toStd(QStringLiteral("BP-%1").arg(j))}, {"material", "S235"}, {"operations", operations}}})}});
         if (!job)
             return job.error();
         auto tree = s.jobs.tree(scope, str(*job, "id"));

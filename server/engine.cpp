@@ -112,9 +112,9 @@ Json Engine::status()
     auto max = OutboxStore::maxId(*m_db);
     auto backlog = m_dispatcher->backlog();
     return Json{{"status", "ok"},
-                {"version", js(versionString())},
+                {"version", toStd(versionString())},
                 {"database", {{"engine", m_db->isPostgres() ? "postgresql" : "sqlite"},
-                              {"location", js(m_db->location().display())},
+                              {"location", toStd(m_db->location().display())},
                               {"schema_version", m_db->schemaVersion()}}},
                 {"outbox", {{"last_id", max ? *max : -1}, {"backlog", backlog ? *backlog : -1}}},
                 {"api", apiStatus()},
@@ -128,10 +128,10 @@ Json Engine::apiStatus() const
 {
     if (m_http)
         return Json{{"listening", true},
-                    {"url", js(QStringLiteral("%1://%2:%3/api/v1").arg(m_http->tls() ? QStringLiteral("https") : QStringLiteral("http"),
+                    {"url", toStd(QStringLiteral("%1://%2:%3/api/v1").arg(m_http->tls() ? QStringLiteral("https") : QStringLiteral("http"),
                                                                         m_http->config().bind)
                                    .arg(m_http->port()))}};
-    return Json{{"listening", false}, {"error", m_httpError.isEmpty() ? Json(nullptr) : Json(js(m_httpError))}};
+    return Json{{"listening", false}, {"error", m_httpError.isEmpty() ? Json(nullptr) : Json(toStd(m_httpError))}};
 }
 
 EngineHost::EngineHost(Config cfg, QObject *parent) : QObject(parent), m_cfg(std::move(cfg))

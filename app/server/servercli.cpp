@@ -327,9 +327,9 @@ int runServerCli(const QStringList &args)
         return importCsv(engine, *scope, *SyncService::entityNamed(sub), pos.at(2), p.isSet(dryRunOpt), p.isSet(skipOpt), p.value(sourceOpt));
     if (cmd == QLatin1String("keys")) {
         if (sub == QLatin1String("create")) {
-            Json in{{"name", js(p.value(nameOpt).trimmed())}, {"environment", p.isSet(testOpt) ? "test" : "live"}};
+            Json in{{"name", toStd(p.value(nameOpt).trimmed())}, {"environment", p.isSet(testOpt) ? "test" : "live"}};
             if (p.isSet(scopeOpt))
-                in["scope"] = js(p.value(scopeOpt));
+                in["scope"] = toStd(p.value(scopeOpt));
             auto k = s.apiKeys.create(*scope, in);
             if (!k)
                 return fail(k.error().message);

@@ -24,7 +24,7 @@ Result<std::vector<const SubscriberCache::Subscriber *>> SubscriberCache::matchi
             Subscriber s;
             for (const auto &p : r["events"])
                 if (p.is_string())
-                    s.patterns << qs(p.get<std::string>());
+                    s.patterns << fromStd(p.get<std::string>());
             s.createdAt = str(r, "created_at");
             s.row = std::move(r);
             subs.push_back(std::move(s));

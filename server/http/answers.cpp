@@ -11,7 +11,7 @@ Response listResponse(const QString &plural, Page page, const ListQuery &q)
     if (page.rendered) {
         // The envelope around rows that are JSON text already; the same bytes Response::ok writes.
         std::string head = R"({"success":true,"data":{)";
-        appendJsonString(head, js(plural));
+        appendJsonString(head, toStd(plural));
         head += ":[";
         std::string tail = R"(],"pagination":{"total":)";
         appendJsonInt(tail, page.total);
@@ -30,7 +30,7 @@ Response listResponse(const QString &plural, Page page, const ListQuery &q)
     Json rows = Json::array();
     rows.get_ref<Json::array_t &>() = std::move(page.rows);
     Json data = Json::object();
-    data[js(plural)] = std::move(rows);
+    data[toStd(plural)] = std::move(rows);
     data["pagination"] = {{"total", page.total}, {"offset", q.offset}, {"limit", q.limit}};
     return Response::ok(std::move(data));
 }
@@ -38,13 +38,13 @@ Response listResponse(const QString &plural, Page page, const ListQuery &q)
 Response itemResponse(const QString &singular, Row row, int status)
 {
     Json data = Json::object();
-    data[js(singular)] = std::move(row);
+    data[toStd(singular)] = std::move(row);
     return Response::success(status, std::move(data));
 }
 
 Response transitionResponse(const char *record, const Transition &t, const QString &step)
 {
-    return Response::ok(Json{{record, t.row}, {"operation", js(step)}, {"previous_status", js(t.previousStatus)}, {"new_status", js(t.newStatus)}});
+    return Response::ok(Json{{record, t.row}, {"operation", toStd(step)}, {"previous_status", toStd(t.previousStatus)}, {"new_status", toStd(t.newStatus)}});
 }
 
 } // namespace ery::http

@@ -402,7 +402,7 @@ Response ApiServer::process(Request &r, QString *routeLabel)
         } else {
             resp = Response::error({ErrorCode::MethodNotAllowed,
                                     QStringLiteral("%1 is not allowed on %2").arg(methodName(r.method), r.path),
-                                    Json{{"allowed", js(m.allowed.join(QStringLiteral(", ")))}}});
+                                    Json{{"allowed", toStd(m.allowed.join(QStringLiteral(", ")))}}});
             resp.header("Allow", m.allowed.join(QStringLiteral(", ")).toLatin1());
         }
         decorate(r, resp, nullptr);
@@ -452,12 +452,12 @@ Response ApiServer::authorize(Request &r, const Route &route, RateLimiter::Decis
                 429, Json{{"success", false},
                           {"error",
                            {{"code", "RATE_LIMIT_EXCEEDED"},
-                            {"message", js(QStringLiteral("Rate limit exceeded. Your %1 plan allows %2 requests per minute. Please upgrade your "
+                            {"message", toStd(QStringLiteral("Rate limit exceeded. Your %1 plan allows %2 requests per minute. Please upgrade your "
                                                           "plan or wait until the limit resets.")
                                                .arg(key->plan.isEmpty() ? QStringLiteral("free") : key->plan)
                                                .arg(rate->limit))},
                             {"statusCode", 429},
-                            {"rateLimitInfo", {{"remaining", 0}, {"resetAt", js(resetAt)}, {"retryAfter", rate->retryAfterSeconds}}}}}});
+                            {"rateLimitInfo", {{"remaining", 0}, {"resetAt", toStd(resetAt)}, {"retryAfter", rate->retryAfterSeconds}}}}}});
             resp.header("Retry-After", QByteArray::number(rate->retryAfterSeconds));
             return resp;
         }

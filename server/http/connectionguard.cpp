@@ -173,7 +173,7 @@ void ConnectionGuard::refuse(int status, const char *code, const QString &messag
         disconnect(m_socket, &QTcpSocket::readyRead, m_httpReceiver, nullptr);
     disconnect(m_socket, &QTcpSocket::readyRead, this, &ConnectionGuard::onReadyRead);
     Response r = Response::json(status, Json{{"success", false},
-                                             {"error", {{"code", code}, {"message", js(message)}, {"statusCode", status}}}});
+                                             {"error", {{"code", code}, {"message", toStd(message)}, {"statusCode", status}}}});
     r.header("x-request-id", newId().toLatin1());
     r.header("X-Content-Type-Options", "nosniff");
     if (status == 503)

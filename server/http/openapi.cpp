@@ -33,7 +33,7 @@ Json bodySchema(const std::vector<Field> &fields, bool creating)
         case Field::Enum: {
             Json e = Json::array();
             for (const QString &c : f.choices)
-                e.push_back(js(c));
+                e.push_back(toStd(c));
             p = {{"type", "string"}, {"enum", e}};
             break;
         }
@@ -172,15 +172,15 @@ Json openApiDocument(const Router &router, const QString &serverUrl)
     for (const Route &r : router.routes()) {
         if (!r.canonical)
             continue;
-        Json op{{"operationId", operationId(r)}, {"summary", js(r.doc.summary.isEmpty() ? r.pattern : r.doc.summary)}};
+        Json op{{"operationId", operationId(r)}, {"summary", toStd(r.doc.summary.isEmpty() ? r.pattern : r.doc.summary)}};
         const QString tag = r.doc.tag.isEmpty() ? QStringLiteral("System") : r.doc.tag;
-        op["tags"] = Json::array({js(tag)});
+        op["tags"] = Json::array({toStd(tag)});
         if (!tags.contains(tag))
             tags << tag;
         Json params = Json::array();
         for (const QString &seg : r.segments)
             if (seg.startsWith(QLatin1Char('{')))
-                params.push_back({{"name", js(seg.mid(1, seg.size() - 2))}, {"in", "path"}, {"required", true},
+                params.push_back({{"name", toStd(seg.mid(1, seg.size() - 2))}, {"in", "path"}, {"required", true},
                                   {"schema", seg == QLatin1String("{id}") ? Json{{"type", "string"}, {"format", "uuid"}} : Json{{"type", "string"}}}});
         if (r.doc.list) {
             params.push_back({{"name", "limit"}, {"in", "query"}, {"schema", {{"type", "integer"}, {"minimum", 1}, {"maximum", kMaxListLimit}, {"default", kDefaultListLimit}}}});
@@ -193,7 +193,7 @@ Json openApiDocument(const Router &router, const QString &serverUrl)
         }
         for (const QString &q : r.doc.queryParams) {
             const bool text = r.doc.textParams.contains(q);
-            Json p{{"name", js(q)}, {"in", "query"}, {"schema", {{"type", "string"}, {"maxLength", text ? kMaxSearchText : kMaxQueryValue}}}};
+            Json p{{"name", toStd(q)}, {"in", "query"}, {"schema", {{"type", "string"}, {"maxLength", text ? kMaxSearchText : kMaxQueryValue}}}};
             if (text)
                 p["description"] = "Contains, case-insensitive (% and _ match themselves)";
             params.push_back(std::move(p));
@@ -201,10 +201,10 @@ Json openApiDocument(const Router &router, const QString &serverUrl)
         if (!params.empty())
             op["parameters"] = params;
         if (r.doc.requestSchema.is_object())
-            op["requestBody"] = {{"required", true}, {"content", {{js(r.doc.bodyType), {{"schema", r.doc.requestSchema}}}}}};
+            op["requestBody"] = {{"required", true}, {"content", {{toStd(r.doc.bodyType), {{"schema", r.doc.requestSchema}}}}}};
         Json ok{{"description", r.doc.successStatus == 201 ? "Created" : "OK"}};
         if (r.doc.answerType != QLatin1String("application/json"))
-            ok["content"] = {{js(r.doc.answerType), {{"schema", {{"type", "string"}}}}}};
+            ok["content"] = {{toStd(r.doc.answerType), {{"schema", {{"type", "string"}}}}}};
         else if (r.access == Access::Public)
             ok["content"] = {{"application/json", {{"schema", {{"type", "object"}}}}}};
         else
@@ -220,20 +220,20 @@ Json openApiDocument(const Router &router, const QString &serverUrl)
             op["security"] = Json::array();
         else if (r.access == Access::AdminOrLoopback)
             op["security"] = Json::array({Json::object(), {{"bearerAuth", Json::array()}}});
-        paths[js(r.pattern)][js(methodName(r.method).toLower())] = op;
+        paths[toStd(r.pattern)][toStd(methodName(r.method).toLower())] = op;
     }
     Json tagList = Json::array();
     for (const QString &t : tags)
-        tagList.push_back({{"name", js(t)}, {"description", js(QStringLiteral("%1 of the shop (see docs/api.md)").arg(t))}});
+        tagList.push_back({{"name", toStd(t)}, {"description", toStd(QStringLiteral("%1 of the shop (see docs/api.md)").arg(t))}});
     return Json{{"openapi", "3.1.0"},
                 {"info",
                  {{"title", "Eryxon MES API"},
-                  {"version", js(versionString())},
+                  {"version", toStd(versionString())},
                   {"description", "The shop's REST API: jobs, parts, operations and their lifecycles, time, quality, production. "
                                   "Every answer is {success, data} or {success: false, error}. The original cloud API's routes "
                                   "(/functions/v1/api-*?id=) are served too; see docs/api.md."},
                   {"license", {{"name", "Proprietary"}, {"url", "https://eryxon.invalid/license"}}}}},
-                {"servers", Json::array({{{"url", js(serverUrl)}}})},
+                {"servers", Json::array({{{"url", toStd(serverUrl)}}})},
                 {"security", Json::array({{{"bearerAuth", Json::array()}}})},
                 {"tags", tagList},
                 {"paths", paths},

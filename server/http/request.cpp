@@ -78,7 +78,7 @@ Result<QString> Request::operatorId() const
         }
         if (!v.isEmpty()) {
             if (!isUuid(v))
-                return Error::validation(Json::array({{{"field", k}, {"message", "must be a UUID"}, {"value", js(v)}, {"constraint", "uuid"}}}));
+                return Error::validation(Json::array({{{"field", k}, {"message", "must be a UUID"}, {"value", toStd(v)}, {"constraint", "uuid"}}}));
             return v.toLower();
         }
     }

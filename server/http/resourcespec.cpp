@@ -20,7 +20,7 @@ void installSync(Router &router, SyncService &sync, const ResourceSpec &spec, co
     Handler one = byBody([&sync, spec, entity](Request &r, const Json &body) {
         return respond(sync.upsert(r.scope(), entity, body), [&](const SyncService::Outcome &out) {
             Json data = Json::object();
-            data[js(spec.singular)] = out.row;
+            data[toStd(spec.singular)] = out.row;
             data["action"] = out.created ? "created" : "updated";
             return Response::json(out.created ? 201 : 200, Json{{"success", true}, {"data", data}});
         });
@@ -29,7 +29,7 @@ void installSync(Router &router, SyncService &sync, const ResourceSpec &spec, co
         // {"items": [...]} or the original's legacy {"<table>": [...]}.
         Json items = nullptr;
         if (body.is_object())
-            items = body.contains("items") ? body["items"] : body.value(js(spec.plural), Json(nullptr));
+            items = body.contains("items") ? body["items"] : body.value(toStd(spec.plural), Json(nullptr));
         if (!items.is_array())
             return Response::error(Error::badRequest(QStringLiteral("Send {\"items\": [...]} (at most %1)").arg(SyncService::kMaxBulkItems)));
         return respond(sync.bulk(r.scope(), entity, items), [&](const SyncService::BulkOutcome &out) {
@@ -128,7 +128,7 @@ void installResource(ApiServer &api, const ResourceSpec &spec)
         Handler remove = byId([spec](Request &r, const QString &id) {
             if (auto done = spec.remove(r, id); !done)
                 return Response::error(done.error());
-            return Response::ok(Json{{"message", "Deleted successfully"}, {"id", js(id)}});
+            return Response::ok(Json{{"message", "Deleted successfully"}, {"id", toStd(id)}});
         });
         router.add(Method::Delete, spec.itemPath, spec.writeAccess, remove, {QStringLiteral("Delete a %1").arg(spec.singular), spec.tag, {}, false, nullptr, 200});
         if (!spec.compatPath.isEmpty())

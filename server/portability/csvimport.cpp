@@ -70,7 +70,7 @@ Status importRow(Services &s, const Scope &scope, SyncService::Entity entity, Cs
                     row.errors.push_back({{"column", column}, {"message", d.value("message", Json(""))}, {"value", d.value("value", Json(nullptr))}});
             }
         } else {
-            row.errors.push_back({{"column", nullptr}, {"message", js(e.message)}, {"code", e.codeName()}});
+            row.errors.push_back({{"column", nullptr}, {"message", toStd(e.message)}, {"code", e.codeName()}});
         }
     }
     if (!row.errors.empty())
@@ -90,15 +90,15 @@ Status finish(Services &s, const Scope &scope, const CsvImport::Options &options
     Json errors = Json::array();
     for (const auto &[row, item] : items)
         if (row.action == QLatin1String("error") && errors.size() < 100)
-            errors.push_back({{"line", row.line}, {"external_id", js(row.externalId)}, {"errors", row.errors}});
+            errors.push_back({{"line", row.line}, {"external_id", toStd(row.externalId)}, {"errors", row.errors}});
     auto id = s.imports.record(scope,
-                               Row{{"entity_type", js(report.entity)}, {"operation", "csv_import"}, {"source", js(options.fileName.isEmpty() ? QStringLiteral("csv") : options.fileName)},
+                               Row{{"entity_type", toStd(report.entity)}, {"operation", "csv_import"}, {"source", toStd(options.fileName.isEmpty() ? QStringLiteral("csv") : options.fileName)},
                                    {"status", report.failed ? "completed_with_errors" : "completed"},
                                    {"total_records", report.total}, {"created_count", report.created},
                                    {"updated_count", report.updated}, {"skipped_count", report.unchanged},
-                                   {"error_count", report.failed}, {"errors", errors}, {"completed_at", js(nowIso())}},
-                               Json{{"entity_type", js(report.entity)}, {"source", "csv"},
-                                    {"file_name", options.fileName.isEmpty() ? Json(nullptr) : Json(js(options.fileName))}, {"total", report.total},
+                                   {"error_count", report.failed}, {"errors", errors}, {"completed_at", toStd(nowIso())}},
+                               Json{{"entity_type", toStd(report.entity)}, {"source", "csv"},
+                                    {"file_name", options.fileName.isEmpty() ? Json(nullptr) : Json(toStd(options.fileName))}, {"total", report.total},
                                     {"created", report.created}, {"updated", report.updated}, {"unchanged", report.unchanged},
                                     {"failed", report.failed}, {"skip_bad_rows", options.skipBadRows}});
     if (!id)
@@ -237,22 +237,22 @@ Json CsvImport::Report::toJson(bool onlyErrors) const
             continue;
         if (r.action == QLatin1String("unchanged") && unchangedLeft-- <= 0)
             continue;
-        Json j{{"line", r.line}, {"action", js(r.action)}, {"external_id", r.externalId.isEmpty() ? Json(nullptr) : Json(js(r.externalId))}};
+        Json j{{"line", r.line}, {"action", toStd(r.action)}, {"external_id", r.externalId.isEmpty() ? Json(nullptr) : Json(toStd(r.externalId))}};
         if (!r.id.isEmpty())
-            j["id"] = js(r.id);
+            j["id"] = toStd(r.id);
         if (!r.errors.empty())
             j["errors"] = r.errors;
         rowsOut.push_back(std::move(j));
     }
     Json ignored = Json::array();
     for (const QString &c : ignoredColumns)
-        ignored.push_back(js(c));
-    Json out{{"entity", js(entity)}, {"dry_run", dryRun}, {"committed", committed}, {"total", total}, {"created", created},
+        ignored.push_back(toStd(c));
+    Json out{{"entity", toStd(entity)}, {"dry_run", dryRun}, {"committed", committed}, {"total", total}, {"created", created},
              {"updated", updated}, {"unchanged", unchanged}, {"failed", failed}, {"ignored_columns", ignored}, {"rows", rowsOut}};
     if (!onlyErrors && unchangedLeft < 0)
         out["unchanged_not_listed"] = -unchangedLeft;
     if (!importId.isEmpty())
-        out["import_id"] = js(importId);
+        out["import_id"] = toStd(importId);
     return out;
 }
 

@@ -122,12 +122,12 @@ bool convert(const Field &f, const QString &text, Json *out, QString *why)
     case Field::TextList: {
         Json list = Json::array();
         for (const QString &part : text.split(QLatin1Char(';'), Qt::SkipEmptyParts))
-            list.push_back(js(part.trimmed()));
+            list.push_back(toStd(part.trimmed()));
         *out = std::move(list);
         return true;
     }
     default:
-        *out = js(text);
+        *out = toStd(text);
         return true;
     }
 }
@@ -186,7 +186,7 @@ Result<CsvSheet> CsvSheet::read(const QByteArray &csv, const std::vector<Field> 
         row.line = rec.line;
         Json &item = row.item;
         if (rec.fields.size() > columns.size())
-            row.errors.push_back({{"column", nullptr}, {"message", js(QStringLiteral("%1 cells, the header names %2").arg(rec.fields.size()).arg(columns.size()))}});
+            row.errors.push_back({{"column", nullptr}, {"message", toStd(QStringLiteral("%1 cells, the header names %2").arg(rec.fields.size()).arg(columns.size()))}});
         for (size_t c = 0; c < rec.fields.size() && c < columns.size(); ++c) {
             const QString text = QString::fromStdString(rec.fields[c]).trimmed();
             if (text.isEmpty() || !columnField[c])
@@ -194,13 +194,13 @@ Result<CsvSheet> CsvSheet::read(const QByteArray &csv, const std::vector<Field> 
             Json value;
             QString why;
             if (!convert(*columnField[c], text, &value, &why)) {
-                row.errors.push_back({{"column", js(columns[c])}, {"message", js(QStringLiteral("%1 %2").arg(columns[c], why))}, {"value", js(text)}});
+                row.errors.push_back({{"column", toStd(columns[c])}, {"message", toStd(QStringLiteral("%1 %2").arg(columns[c], why))}, {"value", toStd(text)}});
                 continue;
             }
             item[columnField[c]->name] = std::move(value);
         }
         if (!source.isEmpty() && !item.contains("external_source"))
-            item["external_source"] = js(source);
+            item["external_source"] = toStd(source);
         row.externalId = str(item, "external_id");
         sheet.rows.push_back(std::move(row));
     }

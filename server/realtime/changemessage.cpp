@@ -35,9 +35,9 @@ std::optional<ChangeMessage> ChangeMessage::fromCommitted(const QString &table, 
     const Json &row = out.row();
     Json columns = Json::array();
     for (auto it = row.begin(); row.is_object() && it != row.end(); ++it)
-        columns.push_back({{"name", it.key()}, {"type", js(columnType(it.value()))}});
-    Json d{{"schema", "public"}, {"table", js(table)}, {"commit_timestamp", out.m_change.value("commit_timestamp", Json(nullptr))},
-           {"type", js(out.m_type)}, {"columns", std::move(columns)}, {"errors", nullptr}};
+        columns.push_back({{"name", it.key()}, {"type", toStd(columnType(it.value()))}});
+    Json d{{"schema", "public"}, {"table", toStd(table)}, {"commit_timestamp", out.m_change.value("commit_timestamp", Json(nullptr))},
+           {"type", toStd(out.m_type)}, {"columns", std::move(columns)}, {"errors", nullptr}};
     if (out.m_type != QLatin1String("DELETE"))
         d["record"] = n;
     if (out.m_type != QLatin1String("INSERT"))

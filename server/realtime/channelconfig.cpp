@@ -22,7 +22,7 @@ Result<ChannelConfig> ChannelConfig::fromJoinPayload(const Json &payload, const 
             return refuse(QStringLiteral("each postgres_changes entry must be an object"));
         Binding b;
         const Json ev = want.value("event", Json("*"));
-        b.event = ev.is_string() ? qs(ev.get<std::string>()).toUpper() : QString();
+        b.event = ev.is_string() ? fromStd(ev.get<std::string>()).toUpper() : QString();
         if (b.event != QLatin1String("*") && b.event != QLatin1String("INSERT") && b.event != QLatin1String("UPDATE") && b.event != QLatin1String("DELETE"))
             return refuse(QStringLiteral("postgres_changes event must be *, INSERT, UPDATE or DELETE"));
         const Json schema = want.value("schema", Json(nullptr));
@@ -32,7 +32,7 @@ Result<ChannelConfig> ChannelConfig::fromJoinPayload(const Json &payload, const 
         if (!table.is_null() && !table.is_string())
             return refuse(QStringLiteral("postgres_changes table must be a string"));
         if (table.is_string() && table != "*") {
-            b.table = qs(table.get<std::string>());
+            b.table = fromStd(table.get<std::string>());
             if (!tables.contains(b.table))
                 return refuse(QStringLiteral("table '%1' is not in the realtime feed (%2)").arg(b.table, tables.join(QStringLiteral(", "))));
         }
@@ -41,7 +41,7 @@ Result<ChannelConfig> ChannelConfig::fromJoinPayload(const Json &payload, const 
             if (!filter.is_string())
                 return refuse(QStringLiteral("postgres_changes filter must be a string"));
             if (!filter.get_ref<const std::string &>().empty()) {
-                auto f = RowFilter::parse(qs(filter.get<std::string>()));
+                auto f = RowFilter::parse(fromStd(filter.get<std::string>()));
                 if (!f)
                     return refuse(f.error().message);
                 b.filter = *f;
@@ -59,7 +59,7 @@ Result<ChannelConfig> ChannelConfig::fromJoinPayload(const Json &payload, const 
     if (presence.is_object()) {
         out.presenceEnabled = presence.value("enabled", Json(false)) == Json(true);
         const Json key = presence.value("key", Json(""));
-        out.presenceKey = key.is_string() ? qs(key.get<std::string>()) : QString();
+        out.presenceKey = key.is_string() ? fromStd(key.get<std::string>()) : QString();
         if (out.presenceKey.size() > maxKeyLength)
             return refuse(QStringLiteral("presence key longer than %1 characters").arg(maxKeyLength));
     }

@@ -6,7 +6,7 @@ namespace ery::realtime {
 
 Json ChannelPresence::entry(const QString &key, const Json &meta)
 {
-    return Json{{js(key), {{"metas", Json::array({meta})}}}};
+    return Json{{toStd(key), {{"metas", Json::array({meta})}}}};
 }
 
 Status ChannelPresence::checkMeta(const Json &meta)

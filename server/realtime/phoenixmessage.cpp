@@ -44,8 +44,8 @@ Result<PhoenixMessage> PhoenixMessage::fromText(const QByteArray &utf8, bool v2)
     for (const Json *r : {&out.joinRef, &out.ref})
         if (!r->is_null() && !r->is_number_integer() && !(r->is_string() && r->get_ref<const std::string &>().size() <= 64))
             return Error::badRequest(QStringLiteral("malformed message: ref must be a short string"));
-    out.topic = qs(topic.get<std::string>());
-    out.event = qs(event.get<std::string>());
+    out.topic = fromStd(topic.get<std::string>());
+    out.event = fromStd(event.get<std::string>());
     return out;
 }
 

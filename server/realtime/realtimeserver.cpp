@@ -35,7 +35,7 @@ constexpr qsizetype kMaxCloseReason = 120; // a close frame's reason fits in 123
 
 Json errorReason(const QString &reason)
 {
-    return Json{{"reason", js(reason)}};
+    return Json{{"reason", toStd(reason)}};
 }
 
 // The key of an upgrade between watch() and accept(): both see the same TCP peer.
@@ -284,7 +284,7 @@ void RealtimeServer::handleMessage(Client *c, const Json &joinRef, const Json &r
         if (!ev.is_string() || ev.get_ref<const std::string &>().empty() || ev.get_ref<const std::string &>().size() > size_t(PhoenixMessage::kMaxNameBytes))
             return reply(c, joinRef, ref, topic, false, errorReason(QStringLiteral("broadcast needs an event name of 1 to 255 bytes")));
         const Json body = payload.value("payload", Json::object());
-        broadcast(c, topic, qs(ev.get<std::string>()), true, QByteArray::fromStdString(body.dump(-1, ' ', false, Json::error_handler_t::replace)));
+        broadcast(c, topic, fromStd(ev.get<std::string>()), true, QByteArray::fromStdString(body.dump(-1, ' ', false, Json::error_handler_t::replace)));
         if (ch->second.broadcastAck)
             reply(c, joinRef, ref, topic, true, Json::object());
         return;
@@ -334,7 +334,7 @@ void RealtimeServer::join(Client *c, const Json &joinRef, const Json &ref, const
     reply(c, joinRef, ref, topic, true, hasChanges ? Json{{"postgres_changes", echo}} : Json::object());
     if (hasChanges)
         pushText(c, nullptr, nullptr, topic, QStringLiteral("system"),
-                 Json{{"channel", js(ChannelTopic::channelName(topic))}, {"extension", "postgres_changes"}, {"message", "Subscribed to PostgreSQL"}, {"status", "ok"}}.dump());
+                 Json{{"channel", toStd(ChannelTopic::channelName(topic))}, {"extension", "postgres_changes"}, {"message", "Subscribed to PostgreSQL"}, {"status", "ok"}}.dump());
     if (presenceOn)
         pushText(c, joinRef, nullptr, topic, QStringLiteral("presence_state"), presenceState(c->key.scope.tenantId, topic).dump());
 }
@@ -361,7 +361,7 @@ bool RealtimeServer::checkAccessToken(Client *c, const QString &topic, const Jso
         return true;
     bool ok = false;
     if (token.is_string()) {
-        auto key = m_s.apiKeys.resolve(qs(token.get<std::string>()));
+        auto key = m_s.apiKeys.resolve(fromStd(token.get<std::string>()));
         ok = key && key->scope.tenantId == c->key.scope.tenantId;
     }
     if (!ok && !topic.isEmpty()) {
@@ -441,7 +441,7 @@ Json RealtimeServer::presenceState(const QString &tenantId, const QString &topic
             continue;
         auto it = other->channels.find(topic);
         if (it != other->channels.end() && it->second.presence.isTracked())
-            state[js(it->second.presence.key())]["metas"].push_back(it->second.presence.meta());
+            state[toStd(it->second.presence.key())]["metas"].push_back(it->second.presence.meta());
     }
     return state;
 }

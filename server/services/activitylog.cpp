@@ -7,14 +7,14 @@ namespace ery {
 Status ActivityLog::record(WriteTx &tx, const Scope &scope, const QString &action, const QString &entityType, const QString &entityId,
                            const QString &entityName, const QString &description, const Json &changes)
 {
-    Row row{{"action", js(action)},
-            {"entity_type", js(entityType)},
-            {"entity_id", entityId.isEmpty() ? Json(nullptr) : Json(js(entityId))},
-            {"entity_name", entityName.isEmpty() ? Json(nullptr) : Json(js(entityName))},
-            {"description", js(description)},
+    Row row{{"action", toStd(action)},
+            {"entity_type", toStd(entityType)},
+            {"entity_id", entityId.isEmpty() ? Json(nullptr) : Json(toStd(entityId))},
+            {"entity_name", entityName.isEmpty() ? Json(nullptr) : Json(toStd(entityName))},
+            {"description", toStd(description)},
             {"changes", changes},
-            {"user_id", scope.actorId.isEmpty() ? Json(nullptr) : Json(js(scope.actorId))},
-            {"user_name", scope.actorName.isEmpty() ? Json(nullptr) : Json(js(scope.actorName))}};
+            {"user_id", scope.actorId.isEmpty() ? Json(nullptr) : Json(toStd(scope.actorId))},
+            {"user_name", scope.actorName.isEmpty() ? Json(nullptr) : Json(toStd(scope.actorName))}};
     auto r = repo().activity.insert(tx, scope, std::move(row), false);
     if (!r)
         return r.error();

@@ -67,11 +67,11 @@ Result<CreatedApiKey> ApiKeyService::create(const Scope &scope, const Json &inpu
     if (!row.contains("scope") || row["scope"].is_null())
         row["scope"] = "read_write";
     const QString secret = (test ? kTest : kLive) + randomHex32();
-    row["key_hash"] = js(hashOf(secret));
-    row["key_prefix"] = js(secret.left(12));
-    row["key_last4"] = js(secret.right(4));
+    row["key_hash"] = toStd(hashOf(secret));
+    row["key_prefix"] = toStd(secret.left(12));
+    row["key_last4"] = toStd(secret.right(4));
     if (!scope.actorId.isEmpty())
-        row["created_by"] = js(scope.actorId);
+        row["created_by"] = toStd(scope.actorId);
     return db().write([&](WriteTx &tx) -> Result<CreatedApiKey> {
         auto tenant = repo().tenants.get(tx.db(), scope.tenantId);
         if (!tenant)
@@ -113,7 +113,7 @@ Result<Row> ApiKeyService::revoke(const Scope &scope, const QString &id)
             return k.error();
         if (!flag(*k, "active"))
             return publicView(*k);
-        auto next = repo().apiKeys.update(tx, scope, *k, {{"active", false}, {"revoked_at", js(nowIso())}});
+        auto next = repo().apiKeys.update(tx, scope, *k, {{"active", false}, {"revoked_at", toStd(nowIso())}});
         if (!next)
             return next.error();
         ERY_TRY(m_s.activity.record(tx, scope, QStringLiteral("revoke"), QStringLiteral("api_key"), id, str(*k, "name"),
@@ -164,7 +164,7 @@ Status ApiKeyService::touch(const ApiKeyIdentity &id)
         auto k = repo().apiKeys.get(tx.db(), live, id.keyId);
         if (!k)
             return k.error();
-        auto next = repo().apiKeys.update(tx, live, *k, {{"last_used_at", js(nowIso())}});
+        auto next = repo().apiKeys.update(tx, live, *k, {{"last_used_at", toStd(nowIso())}});
         if (!next)
             return next.error();
         return {};

@@ -25,7 +25,7 @@ Result<Row> AssignmentService::assign(const Scope &scope, const Json &input)
             return worker.error();
         row["job_id"] = (*part)["job_id"];
         if (!scope.actorId.isEmpty())
-            row["assigned_by"] = js(scope.actorId);
+            row["assigned_by"] = toStd(scope.actorId);
         auto a = repo().assignments.insert(tx, scope, row);
         if (!a)
             return a.error();
@@ -46,14 +46,14 @@ Result<Row> AssignmentService::setStatus(const Scope &scope, const QString &id, 
 {
     static const QStringList allowed{"assigned", "accepted", "in_progress", "completed"};
     if (!allowed.contains(status))
-        return Error::validation(Json::array({{{"field", "status"}, {"message", "status must be one of assigned, accepted, in_progress, completed"}, {"value", js(status)}}}));
+        return Error::validation(Json::array({{{"field", "status"}, {"message", "status must be one of assigned, accepted, in_progress, completed"}, {"value", toStd(status)}}}));
     return db().write([&](WriteTx &tx) -> Result<Row> {
         auto a = repo().assignments.get(tx.db(), scope, id, QStringLiteral("assignment"));
         if (!a)
             return a.error();
         if (allowed.indexOf(status) < allowed.indexOf(str(*a, "status")))
             return Error::invalidTransition(QStringLiteral("assignment"), str(*a, "status"), status);
-        return repo().assignments.update(tx, scope, *a, {{"status", js(status)}}, {QStringLiteral("status")});
+        return repo().assignments.update(tx, scope, *a, {{"status", toStd(status)}}, {QStringLiteral("status")});
     });
 }
 

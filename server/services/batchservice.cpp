@@ -98,7 +98,7 @@ Result<qint64> BatchService::attach(WriteTx &tx, const Scope &scope, const Row &
     int i = 0;
     for (const auto &idJson : operationIds) {
         const std::string path = std::string(field) + "[" + std::to_string(i++) + "]";
-        const QString id = idJson.is_string() ? qs(idJson.get<std::string>()).toLower() : QString();
+        const QString id = idJson.is_string() ? fromStd(idJson.get<std::string>()).toLower() : QString();
         if (!isUuid(id)) {
             v.add(path, QStringLiteral("must be an operation id"), idJson, "uuid");
             continue;
@@ -128,7 +128,7 @@ Result<qint64> BatchService::attach(WriteTx &tx, const Scope &scope, const Row &
     if (!v.ok())
         return v.error();
     for (const QString &id : ids)
-        ERY_TRY(repo().batchOperations.insert(tx, scope, Row{{"batch_id", batch["id"]}, {"operation_id", js(id)}, {"sequence_in_batch", ++sequence}}, false));
+        ERY_TRY(repo().batchOperations.insert(tx, scope, Row{{"batch_id", batch["id"]}, {"operation_id", toStd(id)}, {"sequence_in_batch", ++sequence}}, false));
     auto current = repo().batches.get(tx.db(), scope, str(batch, "id"));
     if (!current)
         return current.error();
@@ -146,7 +146,7 @@ Result<Row> BatchService::create(const Scope &scope, const Json &input)
     if (!v.ok())
         return v.error();
     if (!scope.actorId.isEmpty())
-        row["created_by"] = js(scope.actorId);
+        row["created_by"] = toStd(scope.actorId);
     return db().write([&](WriteTx &tx) -> Result<Row> {
         Validation refs;
         if (!repo().cells.get(tx.db(), scope, str(row, "cell_id")))
@@ -300,15 +300,15 @@ Result<BatchOutcome> BatchService::start(const Scope &scope, const QString &id, 
             ++out.operationsStarted;
         }
         const QString now = nowIso();
-        Row patch{{"status", "in_progress"}, {"started_at", js(now)}};
-        patch["started_by"] = operatorId.isEmpty() ? Json(nullptr) : Json(js(operatorId));
+        Row patch{{"status", "in_progress"}, {"started_at", toStd(now)}};
+        patch["started_by"] = operatorId.isEmpty() ? Json(nullptr) : Json(toStd(operatorId));
         auto next = repo().batches.update(tx, scope, *batch, patch, {QStringLiteral("status")});
         if (!next)
             return next.error();
         Json data = batchData(scope, *next);
-        data["started_at"] = js(now);
-        data["operator_id"] = operatorId.isEmpty() ? Json(nullptr) : Json(js(operatorId));
-        data["operator_name"] = operatorId.isEmpty() ? Json(nullptr) : Json(js(m_s.eventData.workerName(scope, operatorId)));
+        data["started_at"] = toStd(now);
+        data["operator_id"] = operatorId.isEmpty() ? Json(nullptr) : Json(toStd(operatorId));
+        data["operator_name"] = operatorId.isEmpty() ? Json(nullptr) : Json(toStd(m_s.eventData.workerName(scope, operatorId)));
         data["operation_ids"] = Json::array();
         for (const Row &o : *ops)
             data["operation_ids"].push_back(o["id"]);
@@ -352,13 +352,13 @@ Result<BatchOutcome> BatchService::stop(const Scope &scope, const QString &id, c
         for (size_t i = 0; i < ops->size(); ++i) {
             const Row &o = (*ops)[i];
             const QString opId = str(o, "id");
-            out.distribution.push_back({{"id", js(opId)}, {"minutes", shares[i]}});
+            out.distribution.push_back({{"id", toStd(opId)}, {"minutes", shares[i]}});
             // The operator's share of the batch, booked as a closed entry on each operation.
             if (!worker.isEmpty()) {
                 ERY_TRY(repo().timeEntries.insert(tx, scope,
-                                                  Row{{"operator_id", js(worker)}, {"operation_id", js(opId)}, {"start_time", js(startedAt)},
-                                                      {"end_time", js(now)}, {"duration", shares[i]}, {"time_type", "run"},
-                                                      {"notes", js(QStringLiteral("batch %1").arg(str(*batch, "batch_number")))}},
+                                                  Row{{"operator_id", toStd(worker)}, {"operation_id", toStd(opId)}, {"start_time", toStd(startedAt)},
+                                                      {"end_time", toStd(now)}, {"duration", shares[i]}, {"time_type", "run"},
+                                                      {"notes", toStd(QStringLiteral("batch %1").arg(str(*batch, "batch_number")))}},
                                                   false));
                 ERY_TRY(m_s.time.recomputeActualTime(tx, scope, opId));
             }
@@ -378,19 +378,19 @@ Result<BatchOutcome> BatchService::stop(const Scope &scope, const QString &id, c
             if (!t)
                 return t.error();
         }
-        Row patch{{"status", "completed"}, {"completed_at", js(now)}, {"actual_time", total}};
-        patch["completed_by"] = worker.isEmpty() ? Json(nullptr) : Json(js(worker));
+        Row patch{{"status", "completed"}, {"completed_at", toStd(now)}, {"actual_time", total}};
+        patch["completed_by"] = worker.isEmpty() ? Json(nullptr) : Json(toStd(worker));
         auto next = repo().batches.update(tx, scope, *batch, patch, {QStringLiteral("status")});
         if (!next)
             return next.error();
         Json data = batchData(scope, *next);
         data["total_minutes"] = total;
-        data["distribution_method"] = js(out.distributionMethod);
+        data["distribution_method"] = toStd(out.distributionMethod);
         data["distribution"] = out.distribution;
-        data["started_at"] = js(startedAt);
-        data["completed_at"] = js(now);
-        data["operator_id"] = worker.isEmpty() ? Json(nullptr) : Json(js(worker));
-        data["operator_name"] = worker.isEmpty() ? Json(nullptr) : Json(js(m_s.eventData.workerName(scope, worker)));
+        data["started_at"] = toStd(startedAt);
+        data["completed_at"] = toStd(now);
+        data["operator_id"] = worker.isEmpty() ? Json(nullptr) : Json(toStd(worker));
+        data["operator_name"] = worker.isEmpty() ? Json(nullptr) : Json(toStd(m_s.eventData.workerName(scope, worker)));
         tx.emitEvent(scope.tenantId, QStringLiteral("batch.completed"), id, data, batchContext(scope, *next));
         ERY_TRY(m_s.activity.record(tx, scope, QStringLiteral("complete"), QStringLiteral("batch"), id, str(*next, "batch_number"),
                                     QStringLiteral("Batch %1 completed in %2 min").arg(str(*next, "batch_number")).arg(total)));

@@ -223,7 +223,7 @@ Result<Row> CatalogService::addTemplateItem(const Scope &scope, const QString &t
         return v.error();
     return db().write([&](WriteTx &tx) -> Result<Row> {
         ERY_TRY(repo().substepTemplates.get(tx.db(), scope, templateId, QStringLiteral("substep template")));
-        row["template_id"] = js(templateId);
+        row["template_id"] = toStd(templateId);
         return repo().substepTemplateItems.insert(tx, scope, row);
     });
 }
@@ -247,8 +247,8 @@ Result<Json> CatalogService::cellWip(const Scope &scope, const QString &cellId)
         limit = num(*cell, "wip_limit");
     if ((*cell)["wip_warning_threshold"].is_number())
         warn = num(*cell, "wip_warning_threshold");
-    return Json{{"cell_id", js(cellId)}, {"cell_name", (*cell)["name"]}, {"wip", *wip}, {"wip_limit", (*cell)["wip_limit"]},
-                {"status", js(domain::wipStatus(*wip, limit, warn))}, {"enforce_wip_limit", (*cell)["enforce_wip_limit"]}};
+    return Json{{"cell_id", toStd(cellId)}, {"cell_name", (*cell)["name"]}, {"wip", *wip}, {"wip_limit", (*cell)["wip_limit"]},
+                {"status", toStd(domain::wipStatus(*wip, limit, warn))}, {"enforce_wip_limit", (*cell)["enforce_wip_limit"]}};
 }
 
 Result<Json> CatalogService::cellState(const Scope &scope, const QString &cellId)

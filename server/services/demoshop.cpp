@@ -103,19 +103,19 @@ Result<DemoShop::Outcome> DemoShop::load(Services &s)
         QStringList jobIds;
         for (int j = 0; j < jobCount; ++j) {
             const QString number = QStringLiteral("JOB-%1").arg(2601 + j);
-            Json job{{"job_number", js(number)},
+            Json job{{"job_number", toStd(number)},
                      {"customer", customers[size_t(j) % customers.size()]},
-                     {"due_date", js(dayFromNow(-3 + j * 24 / jobCount + rnd.next(3)))},
-                     {"notes", js(QStringLiteral("Order %1").arg(48000 + j * 7))},
+                     {"due_date", toStd(dayFromNow(-3 + j * 24 / jobCount + rnd.next(3)))},
+                     {"notes", toStd(QStringLiteral("Order %1").arg(48000 + j * 7))},
                      {"parts", Json::array()}};
             const int partCount = 1 + rnd.next(3);
             for (int p = 0; p < partCount; ++p) {
                 const Json &prod = products[size_t(rnd.next(int(products.size())))];
-                Json part{{"part_number", js(QStringLiteral("%1-%2").arg(number).arg(p + 1, 2, 10, QLatin1Char('0')))},
+                Json part{{"part_number", toStd(QStringLiteral("%1-%2").arg(number).arg(p + 1, 2, 10, QLatin1Char('0')))},
                           {"material", prod["material"]},
                           {"quantity", prod["quantity"].get<int>() + rnd.next(5)},
                           {"notes", prod["name"]},
-                          {"drawing_no", js(QStringLiteral("DWG-%1").arg(7100 + j * 3 + p))},
+                          {"drawing_no", toStd(QStringLiteral("DWG-%1").arg(7100 + j * 3 + p))},
                           {"is_bullet_card", rnd.next(12) == 0},
                           {"operations", Json::array()}};
                 int seq = 1;
@@ -144,7 +144,7 @@ Result<DemoShop::Outcome> DemoShop::load(Services &s)
                     const QString opId = str(ops[size_t(k)], "id");
                     const QString w = operators[worker++ % operators.size()];
                     ERY_TRY(s.operations.start(scope, opId, w));
-                    Json report{{"operation_id", js(opId)}, {"quantity_good", num(part, "quantity")}, {"recorded_by", js(w)}};
+                    Json report{{"operation_id", toStd(opId)}, {"quantity_good", num(part, "quantity")}, {"recorded_by", toStd(w)}};
                     if (rnd.next(4) == 0) {
                         report["quantity_scrap"] = 1 + rnd.next(2);
                         report["scrap_lines"] = Json::array({{{"scrap_reason_id", (*reasons).rows[size_t(rnd.next(int(reasons->rows.size())))]["id"]},
@@ -166,13 +166,13 @@ Result<DemoShop::Outcome> DemoShop::load(Services &s)
             return inProgress.error();
         if (inProgress->rows.size() >= 3) {
             const auto &rows = inProgress->rows;
-            ERY_TRY(s.issues.create(scope, Json{{"operation_id", rows[0]["id"]}, {"created_by", js(operators[0])}, {"severity", "critical"},
+            ERY_TRY(s.issues.create(scope, Json{{"operation_id", rows[0]["id"]}, {"created_by", toStd(operators[0])}, {"severity", "critical"},
                                                 {"title", "Press brake hydraulic leak"}, {"description", "[MACH] Oil on the bed; machine stopped."},
                                                 {"causes_standstill", true}}));
-            ERY_TRY(s.issues.create(scope, Json{{"operation_id", rows[1]["id"]}, {"created_by", js(operators[1])}, {"severity", "high"},
+            ERY_TRY(s.issues.create(scope, Json{{"operation_id", rows[1]["id"]}, {"created_by", toStd(operators[1])}, {"severity", "high"},
                                                 {"issue_type", "ncr"}, {"ncr_category", "dimensional"}, {"affected_quantity", 3},
                                                 {"title", "Hole pattern shifted 2 mm"}, {"description", "[DIM] Three parts measured out of tolerance."}}));
-            auto minor = s.issues.create(scope, Json{{"operation_id", rows[2]["id"]}, {"created_by", js(operators[2])}, {"severity", "low"},
+            auto minor = s.issues.create(scope, Json{{"operation_id", rows[2]["id"]}, {"created_by", toStd(operators[2])}, {"severity", "low"},
                                                      {"title", "Drawing revision unclear"}, {"description", "[DOC] Rev B or C?"}});
             if (!minor)
                 return minor.error();

@@ -64,7 +64,7 @@ Result<QString> ImportWriter::record(const Scope &scope, const Row &history, Jso
         if (!row)
             return row.error();
         const QString id = str(*row, "id");
-        eventData["import_id"] = js(id);
+        eventData["import_id"] = toStd(id);
         tx.emitEvent(scope.tenantId, QStringLiteral("import.completed"), id, std::move(eventData));
         return id;
     });

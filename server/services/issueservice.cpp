@@ -63,7 +63,7 @@ Result<Row> IssueService::create(const Scope &scope, const Json &input)
     if (!v.ok())
         return v.error();
     if (!row.contains("created_by"))
-        row["created_by"] = js(scope.actorId);
+        row["created_by"] = toStd(scope.actorId);
     return db().write([&](WriteTx &tx) -> Result<Row> {
         auto op = repo().operations.get(tx.db(), scope, str(row, "operation_id"), QStringLiteral("operation"));
         if (!op) {
@@ -84,7 +84,7 @@ Result<Row> IssueService::create(const Scope &scope, const Json &input)
             return ctx.error();
         // Where the part stands and where it should go next, recorded with the report.
         const QString here = str(ctx->part, "current_cell_id").isEmpty() ? str(*op, "cell_id") : str(ctx->part, "current_cell_id");
-        row["current_cell_id"] = js(here);
+        row["current_cell_id"] = toStd(here);
         auto ops = repo().operationsOfPart(tx.db(), scope, str(ctx->part, "id"));
         if (!ops)
             return ops.error();
@@ -97,7 +97,7 @@ Result<Row> IssueService::create(const Scope &scope, const Json &input)
             auto n = repo().issues.count(tx.db(), scope, Match().eq(QStringLiteral("issue_type"), QStringLiteral("ncr")));
             if (!n)
                 return n.error();
-            row["ncr_number"] = js(QStringLiteral("NCR-%1").arg(*n + 1, 5, 10, QLatin1Char('0')));
+            row["ncr_number"] = toStd(QStringLiteral("NCR-%1").arg(*n + 1, 5, 10, QLatin1Char('0')));
         }
         auto issue = repo().issues.insert(tx, scope, row);
         if (!issue)
@@ -163,15 +163,15 @@ Result<Transition> IssueService::review(const Scope &scope, const QString &id, i
         auto to = issueAfter(from, a);
         if (!to)
             return Error::invalidTransition(QStringLiteral("issue"), from, issueActionName(a));
-        Row patch{{"status", js(*to)}};
+        Row patch{{"status", toStd(*to)}};
         if (a == IssueAction::Close) {
-            patch["closed_at"] = js(nowIso());
+            patch["closed_at"] = toStd(nowIso());
             if (!notes.trimmed().isEmpty())
-                patch["resolution_notes"] = js(notes.trimmed());
+                patch["resolution_notes"] = toStd(notes.trimmed());
         } else {
-            patch["resolution_notes"] = js(notes.trimmed());
-            patch["reviewed_at"] = js(nowIso());
-            patch["reviewed_by"] = scope.actorId.isEmpty() ? Json(nullptr) : Json(js(scope.actorId));
+            patch["resolution_notes"] = toStd(notes.trimmed());
+            patch["reviewed_at"] = toStd(nowIso());
+            patch["reviewed_by"] = scope.actorId.isEmpty() ? Json(nullptr) : Json(toStd(scope.actorId));
         }
         auto next = repo().issues.update(tx, scope, *issue, patch, {QStringLiteral("status")});
         if (!next)
@@ -184,8 +184,8 @@ Result<Transition> IssueService::review(const Scope &scope, const QString &id, i
             return ctx.error();
         static const char *names[] = {"issue.approved", "issue.rejected", "issue.closed"};
         Json data = issueData(*next, *ctx);
-        data["previous_status"] = js(from);
-        data["new_status"] = js(*to);
+        data["previous_status"] = toStd(from);
+        data["new_status"] = toStd(*to);
         tx.emitEvent(scope.tenantId, QString::fromLatin1(names[action]), id, data, ctx->topicContext());
         Transition t{from, *to, *next};
         if (from == issue::Pending && flag(*issue, "causes_standstill")) {
@@ -226,7 +226,7 @@ Result<Row> IssueService::verifyNcr(const Scope &scope, const QString &id)
         if (!str(*issue, "verified_at").isEmpty())
             return Error::invalidTransition(QStringLiteral("NCR"), QStringLiteral("verified"), QStringLiteral("verify"));
         auto next = repo().issues.update(tx, scope, *issue,
-                                         {{"verified_at", js(nowIso())}, {"verified_by", scope.actorId.isEmpty() ? Json(nullptr) : Json(js(scope.actorId))}});
+                                         {{"verified_at", toStd(nowIso())}, {"verified_by", scope.actorId.isEmpty() ? Json(nullptr) : Json(toStd(scope.actorId))}});
         if (!next)
             return next.error();
         auto op = repo().operations.get(tx.db(), scope, str(*issue, "operation_id"));

@@ -174,11 +174,11 @@ Result<Transition> JobService::transition(const Scope &scope, const QString &id,
         auto to = statusAfter(from, a);
         if (!to)
             return Error::invalidTransition(QStringLiteral("job"), from, a == Action::Pause ? QStringLiteral("stop") : actionName(a));
-        Row patch{{"status", js(*to)}};
+        Row patch{{"status", toStd(*to)}};
         if (a == Action::Start && (*job)["started_at"].is_null())
-            patch["started_at"] = js(nowIso());
+            patch["started_at"] = toStd(nowIso());
         if (a == Action::Complete) {
-            patch["completed_at"] = js(nowIso());
+            patch["completed_at"] = toStd(nowIso());
             patch["current_cell_id"] = nullptr;
         }
         auto next = repo().jobs.update(tx, scope, *job, patch, {QStringLiteral("status")});
@@ -186,8 +186,8 @@ Result<Transition> JobService::transition(const Scope &scope, const QString &id,
             return next.error();
         static const char *names[] = {"job.started", "job.stopped", "job.resumed", "job.completed"};
         Json data = m_s.eventData.jobData(*next);
-        data["previous_status"] = js(from);
-        data["new_status"] = js(*to);
+        data["previous_status"] = toStd(from);
+        data["new_status"] = toStd(*to);
         tx.emitEvent(scope.tenantId, QString::fromLatin1(names[int(a)]), id, data, m_s.eventData.jobContext(scope, *next));
         ERY_TRY(m_s.activity.record(tx, scope, a == Action::Pause ? QStringLiteral("stop") : actionName(a), QStringLiteral("job"), id,
                                     str(*job, "job_number"), QStringLiteral("Job %1: %2 → %3").arg(str(*job, "job_number"), from, *to)));

@@ -62,7 +62,7 @@ Result<Row> MqttPublisherService::validated(const Json &input, bool creating)
         if (host.isEmpty() || host.contains(QLatin1Char('/')) || host.contains(QLatin1Char(' ')))
             v.add("broker_url", QStringLiteral("broker_url must be a host name or address"), row["broker_url"], "host");
         else
-            row["broker_url"] = js(host);
+            row["broker_url"] = toStd(host);
     }
     if (row.contains("topic_pattern")) {
         const QStringList unknown = domain::unknownTopicTokens(str(row, "topic_pattern"));
@@ -76,7 +76,7 @@ Result<Row> MqttPublisherService::validated(const Json &input, bool creating)
         if (row["events"].empty())
             v.add("events", QStringLiteral("subscribe to at least one event (or \"*\")"), row["events"], "minItems");
         for (const auto &e : row["events"]) {
-            const QString name = qs(e.get<std::string>());
+            const QString name = fromStd(e.get<std::string>());
             const bool ok = eventCatalog().contains(name)
                             || std::any_of(eventCatalog().begin(), eventCatalog().end(), [&](const QString &c) {
                                    return (name == QLatin1String("*") || name.endsWith(QLatin1String(".*"))) && eventMatches(name, c);
@@ -167,7 +167,7 @@ Result<std::function<Json()>> MqttPublisherService::connectionTest(const Scope &
         return pub.error();
     return std::function<Json()>([probe = m_probe, p = std::move(*pub)] {
         const Status ok = probe ? probe(p) : Status(Error::internal(QStringLiteral("no MQTT client")));
-        return Json{{"connected", ok.ok()}, {"error", ok ? Json(nullptr) : Json(js(ok.error().message))}};
+        return Json{{"connected", ok.ok()}, {"error", ok ? Json(nullptr) : Json(toStd(ok.error().message))}};
     });
 }
 
@@ -196,7 +196,7 @@ Status MqttPublisherService::markError(const Scope &scope, const QString &id, co
 Status MqttPublisherService::acknowledge(const Scope &scope, const Row &message, qint64 latencyMs)
 {
     Row m = message;
-    m["tenant_id"] = js(scope.tenantId);
+    m["tenant_id"] = toStd(scope.tenantId);
     return acknowledgeMany({{m, latencyMs}});
 }
 

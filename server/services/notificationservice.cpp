@@ -9,13 +9,13 @@ namespace ery {
 Status NotificationService::notify(WriteTx &tx, const Scope &scope, const QString &userId, const QString &type, const QString &severity,
                                    const QString &title, const QString &message, const QString &refType, const QString &refId)
 {
-    Row row{{"user_id", userId.isEmpty() ? Json(nullptr) : Json(js(userId))},
-            {"type", js(type)},
-            {"severity", js(domain::notificationSeverity(severity))},
-            {"title", js(title)},
-            {"message", js(message)},
-            {"reference_type", refType.isEmpty() ? Json(nullptr) : Json(js(refType))},
-            {"reference_id", refId.isEmpty() ? Json(nullptr) : Json(js(refId))}};
+    Row row{{"user_id", userId.isEmpty() ? Json(nullptr) : Json(toStd(userId))},
+            {"type", toStd(type)},
+            {"severity", toStd(domain::notificationSeverity(severity))},
+            {"title", toStd(title)},
+            {"message", toStd(message)},
+            {"reference_type", refType.isEmpty() ? Json(nullptr) : Json(toStd(refType))},
+            {"reference_id", refId.isEmpty() ? Json(nullptr) : Json(toStd(refId))}};
     auto r = repo().notifications.insert(tx, scope, std::move(row));
     if (!r)
         return r.error();
@@ -51,7 +51,7 @@ Result<Row> NotificationService::markRead(const Scope &scope, const QString &id)
         auto n = repo().notifications.get(tx.db(), scope, id, QStringLiteral("notification"));
         if (!n)
             return n.error();
-        return repo().notifications.update(tx, scope, *n, {{"read", true}, {"read_at", js(nowIso())}});
+        return repo().notifications.update(tx, scope, *n, {{"read", true}, {"read_at", toStd(nowIso())}});
     });
 }
 
@@ -62,7 +62,7 @@ Result<qint64> NotificationService::markAllRead(const Scope &scope, const QStrin
         if (!rows)
             return rows.error();
         for (const auto &n : *rows) {
-            auto r = repo().notifications.update(tx, scope, n, {{"read", true}, {"read_at", js(nowIso())}});
+            auto r = repo().notifications.update(tx, scope, n, {{"read", true}, {"read_at", toStd(nowIso())}});
             if (!r)
                 return r.error();
         }
@@ -77,7 +77,7 @@ Result<Row> NotificationService::togglePin(const Scope &scope, const QString &id
         if (!n)
             return n.error();
         const bool pinned = !flag(*n, "pinned");
-        return repo().notifications.update(tx, scope, *n, {{"pinned", pinned}, {"pinned_at", pinned ? Json(js(nowIso())) : Json(nullptr)}});
+        return repo().notifications.update(tx, scope, *n, {{"pinned", pinned}, {"pinned_at", pinned ? Json(toStd(nowIso())) : Json(nullptr)}});
     });
 }
 
@@ -87,7 +87,7 @@ Result<Row> NotificationService::dismiss(const Scope &scope, const QString &id)
         auto n = repo().notifications.get(tx.db(), scope, id, QStringLiteral("notification"));
         if (!n)
             return n.error();
-        return repo().notifications.update(tx, scope, *n, {{"dismissed", true}, {"dismissed_at", js(nowIso())}});
+        return repo().notifications.update(tx, scope, *n, {{"dismissed", true}, {"dismissed_at", toStd(nowIso())}});
     });
 }
 

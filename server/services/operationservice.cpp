@@ -41,7 +41,7 @@ Result<Row> OperationService::createIn(WriteTx &tx, const Scope &scope, const Js
         acceptFields(in, {{"cell_name", Field::Text, false, {}, {}, limits::kName}}, false, nv, prefix);
         if (!nv.ok())
             return nv.error();
-        auto cell = m_s.catalog.cellByName(scope, qs(in["cell_name"].get<std::string>()));
+        auto cell = m_s.catalog.cellByName(scope, fromStd(in["cell_name"].get<std::string>()));
         if (!cell) {
             Validation v;
             v.add(prefix.empty() ? "cell_name" : prefix + ".cell_name", cell.error().message, in["cell_name"], "exists");
@@ -236,11 +236,11 @@ Result<Transition> OperationService::transitionIn(WriteTx &tx, const Scope &scop
         if (str(*fresh, "status") != from)
             return Error::conflict(QStringLiteral("operation changed meanwhile"));
     }
-    Row patch{{"status", js(*to)}};
+    Row patch{{"status", toStd(*to)}};
     if (a == Action::Start && (*fresh)["started_at"].is_null())
-        patch["started_at"] = js(nowIso());
+        patch["started_at"] = toStd(nowIso());
     if (a == Action::Complete) {
-        patch["completed_at"] = js(nowIso());
+        patch["completed_at"] = toStd(nowIso());
         patch["completion_percentage"] = 100;
     }
     if (a == Action::Resume || a == Action::Start || a == Action::Complete)
@@ -252,11 +252,11 @@ Result<Transition> OperationService::transitionIn(WriteTx &tx, const Scope &scop
 
     static const char *names[] = {"operation.started", "operation.paused", "operation.resumed", "operation.completed"};
     Json data = ctx.eventData();
-    data["previous_status"] = js(from);
-    data["new_status"] = js(*to);
+    data["previous_status"] = toStd(from);
+    data["new_status"] = toStd(*to);
     if (!workerId.isEmpty()) {
-        data["operator_id"] = js(workerId);
-        data["operator_name"] = js(m_s.eventData.workerName(scope, workerId));
+        data["operator_id"] = toStd(workerId);
+        data["operator_name"] = toStd(m_s.eventData.workerName(scope, workerId));
     }
     tx.emitEvent(scope.tenantId, QString::fromLatin1(names[int(a)]), opId, data, ctx.topicContext());
 
@@ -321,7 +321,7 @@ Result<std::optional<Row>> OperationService::park(WriteTx &tx, const Scope &scop
     auto fresh = repo().operations.get(tx.db(), scope, operationId);
     if (!fresh)
         return fresh.error();
-    auto next = repo().operations.update(tx, scope, *fresh, {{"status", js(status::OnHold)}, {"status_before_hold", js(st)}},
+    auto next = repo().operations.update(tx, scope, *fresh, {{"status", toStd(status::OnHold)}, {"status_before_hold", toStd(st)}},
                                          {QStringLiteral("status")});
     if (!next)
         return next.error();
@@ -329,10 +329,10 @@ Result<std::optional<Row>> OperationService::park(WriteTx &tx, const Scope &scop
     if (!ctx)
         return ctx.error();
     Json data = ctx->eventData();
-    data["previous_status"] = js(st);
-    data["new_status"] = js(status::OnHold);
+    data["previous_status"] = toStd(st);
+    data["new_status"] = toStd(status::OnHold);
     data["reason"] = "standstill";
-    data["issue_id"] = js(issueId);
+    data["issue_id"] = toStd(issueId);
     tx.emitEvent(scope.tenantId, QStringLiteral("operation.paused"), operationId, data, ctx->topicContext());
     ERY_TRY(m_s.rollup.afterOperationChange(tx, scope, *ctx));
     return std::optional<Row>(std::move(*next));
@@ -351,17 +351,17 @@ Result<std::optional<Row>> OperationService::unpark(WriteTx &tx, const Scope &sc
     if (str(*op, "status") != status::OnHold || (*op)["status_before_hold"].is_null())
         return std::optional<Row>(); // not parked by a standstill (or already released by hand)
     const QString restore = str(*op, "status_before_hold");
-    auto next = repo().operations.update(tx, scope, *op, {{"status", js(restore)}, {"status_before_hold", nullptr}}, {QStringLiteral("status")});
+    auto next = repo().operations.update(tx, scope, *op, {{"status", toStd(restore)}, {"status_before_hold", nullptr}}, {QStringLiteral("status")});
     if (!next)
         return next.error();
     auto ctx = m_s.eventData.forOperation(scope, *next);
     if (!ctx)
         return ctx.error();
     Json data = ctx->eventData();
-    data["previous_status"] = js(status::OnHold);
-    data["new_status"] = js(restore);
+    data["previous_status"] = toStd(status::OnHold);
+    data["new_status"] = toStd(restore);
     data["reason"] = "standstill_released";
-    data["issue_id"] = js(issueId);
+    data["issue_id"] = toStd(issueId);
     tx.emitEvent(scope.tenantId, QStringLiteral("operation.resumed"), operationId, data, ctx->topicContext());
     ERY_TRY(m_s.rollup.afterOperationChange(tx, scope, *ctx));
     return std::optional<Row>(std::move(*next));

@@ -76,7 +76,7 @@ Result<Row> PartService::create(const Scope &scope, const Json &input)
             if (!v.ok())
                 return v.error();
         }
-        auto job = repo().jobs.get(tx.db(), scope, qs(input["job_id"].get<std::string>()), QStringLiteral("job"));
+        auto job = repo().jobs.get(tx.db(), scope, fromStd(input["job_id"].get<std::string>()), QStringLiteral("job"));
         if (!job) {
             if (job.error().code != ErrorCode::NotFound)
                 return job.error();
@@ -108,7 +108,7 @@ Result<Row> PartService::update(const Scope &scope, const QString &id, const Jso
             return part.error();
         if (accepted.contains("parent_part_id") && !accepted["parent_part_id"].is_null()) {
             if (str(accepted, "parent_part_id") == id)
-                return Error::validation(Json::array({{{"field", "parent_part_id"}, {"message", "a part cannot contain itself"}, {"value", js(id)}}}));
+                return Error::validation(Json::array({{{"field", "parent_part_id"}, {"message", "a part cannot contain itself"}, {"value", toStd(id)}}}));
             ERY_TRY(repo().parts.get(tx.db(), scope, str(accepted, "parent_part_id"), QStringLiteral("parent part")));
         }
         if (accepted.contains("quantity")) {

@@ -63,21 +63,21 @@ Result<Row> ProductionService::report(const Scope &scope, const Json &input)
         for (size_t i = 0; i < lines.size(); ++i)
             for (size_t j = i + 1; j < lines.size(); ++j)
                 if (lines[i].reason == lines[j].reason)
-                    v.add("scrap_lines", QStringLiteral("each scrap reason may appear once per report"), js(lines[j].reason), "unique");
+                    v.add("scrap_lines", QStringLiteral("each scrap reason may appear once per report"), toStd(lines[j].reason), "unique");
     }
     if (!v.ok())
         return v.error();
     if (lines.empty() && scrap > 0 && row.contains("scrap_reason_id") && !row["scrap_reason_id"].is_null())
         lines.push_back({str(row, "scrap_reason_id"), scrap, {}});
     if (!lines.empty())
-        row["scrap_reason_id"] = js(lines.front().reason);
+        row["scrap_reason_id"] = toStd(lines.front().reason);
     row["quantity_produced"] = good + scrap + rework;
     row["quantity_good"] = good;
     row["quantity_scrap"] = scrap;
     row["quantity_rework"] = rework;
-    row["recorded_at"] = js(nowIso());
+    row["recorded_at"] = toStd(nowIso());
     if (!row.contains("recorded_by") && !scope.actorId.isEmpty())
-        row["recorded_by"] = js(scope.actorId);
+        row["recorded_by"] = toStd(scope.actorId);
 
     return db().write([&](WriteTx &tx) -> Result<Row> {
         auto op = repo().operations.get(tx.db(), scope, str(row, "operation_id"), QStringLiteral("operation"));
@@ -90,21 +90,21 @@ Result<Row> ProductionService::report(const Scope &scope, const Json &input)
             auto r = repo().scrapReasons.get(tx.db(), scope, l.reason, QStringLiteral("scrap reason"));
             if (!r) {
                 Validation rv;
-                rv.add("scrap_reason_id", QStringLiteral("scrap reason not found"), js(l.reason), "exists");
+                rv.add("scrap_reason_id", QStringLiteral("scrap reason not found"), toStd(l.reason), "exists");
                 return rv.error();
             }
             if (!flag(*r, "active"))
-                return Error::validation(Json::array({{{"field", "scrap_reason_id"}, {"message", "scrap reason is inactive"}, {"value", js(l.reason)}}}));
-            reasons.push_back({{"scrap_reason_id", js(l.reason)}, {"code", (*r)["code"]}, {"description", (*r)["description"]},
+                return Error::validation(Json::array({{{"field", "scrap_reason_id"}, {"message", "scrap reason is inactive"}, {"value", toStd(l.reason)}}}));
+            reasons.push_back({{"scrap_reason_id", toStd(l.reason)}, {"code", (*r)["code"]}, {"description", (*r)["description"]},
                                {"category", (*r)["category"]}, {"quantity", l.qty}});
         }
         auto q = repo().quantities.insert(tx, scope, row);
         if (!q)
             return q.error();
         for (const auto &l : lines) {
-            Row lr{{"operation_quantity_id", (*q)["id"]}, {"scrap_reason_id", js(l.reason)}, {"quantity", l.qty}};
+            Row lr{{"operation_quantity_id", (*q)["id"]}, {"scrap_reason_id", toStd(l.reason)}, {"quantity", l.qty}};
             if (!l.notes.isEmpty())
-                lr["notes"] = js(l.notes);
+                lr["notes"] = toStd(l.notes);
             ERY_TRY(repo().quantityScrapReasons.insert(tx, scope, lr));
         }
         auto ctx = m_s.eventData.forOperation(scope, *op);
@@ -128,13 +128,13 @@ Result<Row> ProductionService::report(const Scope &scope, const Json &input)
 Result<Row> ProductionService::reportScrap(const Scope &scope, const QString &operationId, qint64 quantity, const QString &reasonId,
                                            const QString &notes, const QString &recordedBy)
 {
-    Json in{{"operation_id", js(operationId)}, {"quantity_scrap", quantity}, {"quantity_good", 0}, {"quantity_rework", 0}};
+    Json in{{"operation_id", toStd(operationId)}, {"quantity_scrap", quantity}, {"quantity_good", 0}, {"quantity_rework", 0}};
     if (!reasonId.isEmpty())
-        in["scrap_lines"] = Json::array({{{"scrap_reason_id", js(reasonId)}, {"quantity", quantity}}});
+        in["scrap_lines"] = Json::array({{{"scrap_reason_id", toStd(reasonId)}, {"quantity", quantity}}});
     if (!notes.isEmpty())
-        in["notes"] = js(notes);
+        in["notes"] = toStd(notes);
     if (!recordedBy.isEmpty())
-        in["recorded_by"] = js(recordedBy);
+        in["recorded_by"] = toStd(recordedBy);
     return report(scope, in);
 }
 
@@ -173,7 +173,7 @@ Result<Json> ProductionService::totals(const Scope &scope, const QString &operat
         scrap += num(r, "quantity_scrap");
         rework += num(r, "quantity_rework");
     }
-    return Json{{"operation_id", js(operationId)}, {"produced", produced}, {"good", good}, {"scrap", scrap}, {"rework", rework},
+    return Json{{"operation_id", toStd(operationId)}, {"produced", produced}, {"good", good}, {"scrap", scrap}, {"rework", rework},
                 {"yield_percent", produced ? 100.0 * double(good) / double(produced) : 0.0}};
 }
 

@@ -18,7 +18,7 @@ Status Rollup::afterOperationChange(WriteTx &tx, const Scope &scope, OperationCo
     const QString partStatus = str(ctx.part, "status");
     const char *partEvent = nullptr;
     if (opStatus == status::InProgress && partStatus == status::NotStarted) {
-        partPatch["status"] = js(status::InProgress);
+        partPatch["status"] = toStd(status::InProgress);
         partEvent = "part.started";
     } else if (opStatus == status::Completed && partStatus != status::Completed) {
         Result<Rows> ops = Rows{};
@@ -34,15 +34,15 @@ Status Rollup::afterOperationChange(WriteTx &tx, const Scope &scope, OperationCo
         }
         const bool allDone = std::all_of(ops->begin(), ops->end(), [](const Row &o) { return str(o, "status") == status::Completed; });
         if (allDone) {
-            partPatch["status"] = js(status::Completed);
-            partPatch["completed_at"] = js(nowIso());
+            partPatch["status"] = toStd(status::Completed);
+            partPatch["completed_at"] = toStd(nowIso());
             partEvent = "part.completed";
         }
     }
     auto partCell = repo().currentCellOfPart(tx.db(), scope, partId);
     if (!partCell)
         return partCell.error();
-    const Json partCellJson = partCell->isEmpty() ? Json(nullptr) : Json(js(*partCell));
+    const Json partCellJson = partCell->isEmpty() ? Json(nullptr) : Json(toStd(*partCell));
     if (ctx.part["current_cell_id"] != partCellJson)
         partPatch["current_cell_id"] = partCellJson;
     if (!partPatch.empty()) {
@@ -59,8 +59,8 @@ Status Rollup::afterOperationChange(WriteTx &tx, const Scope &scope, OperationCo
     const QString jobStatus = str(ctx.job, "status");
     const char *jobEvent = nullptr;
     if (opStatus == status::InProgress && jobStatus == status::NotStarted) {
-        jobPatch["status"] = js(status::InProgress);
-        jobPatch["started_at"] = js(nowIso());
+        jobPatch["status"] = toStd(status::InProgress);
+        jobPatch["started_at"] = toStd(nowIso());
         jobEvent = "job.started";
     } else if (partEvent && QLatin1String(partEvent) == QLatin1String("part.completed") && jobStatus != status::Completed) {
         auto parts = repo().partsOfJob(tx.db(), scope, jobId);
@@ -68,15 +68,15 @@ Status Rollup::afterOperationChange(WriteTx &tx, const Scope &scope, OperationCo
             return parts.error();
         const bool allDone = std::all_of(parts->begin(), parts->end(), [](const Row &p) { return str(p, "status") == status::Completed; });
         if (allDone) {
-            jobPatch["status"] = js(status::Completed);
-            jobPatch["completed_at"] = js(nowIso());
+            jobPatch["status"] = toStd(status::Completed);
+            jobPatch["completed_at"] = toStd(nowIso());
             jobEvent = "job.completed";
         }
     }
     auto jobCell = repo().currentCellOfJob(tx.db(), scope, jobId);
     if (!jobCell)
         return jobCell.error();
-    const Json jobCellJson = jobCell->isEmpty() ? Json(nullptr) : Json(js(*jobCell));
+    const Json jobCellJson = jobCell->isEmpty() ? Json(nullptr) : Json(toStd(*jobCell));
     if (ctx.job["current_cell_id"] != jobCellJson)
         jobPatch["current_cell_id"] = jobCellJson;
     if (!jobPatch.empty()) {
@@ -86,7 +86,7 @@ Status Rollup::afterOperationChange(WriteTx &tx, const Scope &scope, OperationCo
         ctx.job = std::move(*j);
         if (jobEvent) {
             Json data = m_s.eventData.jobData(ctx.job);
-            data["previous_status"] = js(jobStatus);
+            data["previous_status"] = toStd(jobStatus);
             data["new_status"] = ctx.job["status"];
             data["triggered_by"] = "rollup";
             tx.emitEvent(scope.tenantId, QString::fromLatin1(jobEvent), jobId, data, ctx.topicContext());

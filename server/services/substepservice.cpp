@@ -64,7 +64,7 @@ Result<Row> SubstepService::update(const Scope &scope, const QString &id, const 
     if (patch.is_object() && patch.contains("status")) {
         if (!patch["status"].is_string())
             return Error::validation(Json::array({{{"field", "status"}, {"message", "status must be a string"}, {"value", patch["status"]}}}));
-        r = setStatus(scope, id, qs(patch["status"].get<std::string>()));
+        r = setStatus(scope, id, fromStd(patch["status"].get<std::string>()));
         if (!r)
             return r;
         if (accepted.empty())
@@ -82,16 +82,16 @@ Result<Row> SubstepService::setStatus(const Scope &scope, const QString &id, con
 {
     if (!domain::isSubstepStatus(status))
         return Error::validation(Json::array({{{"field", "status"}, {"message", "status must be one of not_started, in_progress, completed, blocked"},
-                                              {"value", js(status)}, {"constraint", "enum"}}}));
+                                              {"value", toStd(status)}, {"constraint", "enum"}}}));
     return db().write([&](WriteTx &tx) -> Result<Row> {
         auto s = repo().substeps.get(tx.db(), scope, id, QStringLiteral("substep"));
         if (!s)
             return s.error();
-        Row patch{{"status", js(status)}};
+        Row patch{{"status", toStd(status)}};
         const bool completing = status == QLatin1String("completed") && str(*s, "status") != QLatin1String("completed");
         if (completing) {
-            patch["completed_at"] = js(nowIso());
-            patch["completed_by"] = scope.actorId.isEmpty() ? Json(nullptr) : Json(js(scope.actorId));
+            patch["completed_at"] = toStd(nowIso());
+            patch["completed_by"] = scope.actorId.isEmpty() ? Json(nullptr) : Json(toStd(scope.actorId));
         } else if (status != QLatin1String("completed")) {
             patch["completed_at"] = nullptr;
             patch["completed_by"] = nullptr;
@@ -105,7 +105,7 @@ Result<Row> SubstepService::setStatus(const Scope &scope, const QString &id, con
                 auto ctx = m_s.eventData.forOperation(scope, *op);
                 if (ctx) {
                     Json data = ctx->eventData();
-                    data["substep_id"] = js(id);
+                    data["substep_id"] = toStd(id);
                     data["substep_name"] = (*next)["name"];
                     data["completed_by"] = (*next)["completed_by"];
                     tx.emitEvent(scope.tenantId, QStringLiteral("step.completed"), id, data, ctx->topicContext());
@@ -142,7 +142,7 @@ Result<Rows> SubstepService::applyTemplate(const Scope &scope, const QString &te
     return db().write([&](WriteTx &tx) -> Result<Rows> {
         Rows out;
         for (const auto &it : *items) {
-            Json in{{"operation_id", js(operationId)}, {"name", it["name"]}, {"sequence", it["sequence"]}};
+            Json in{{"operation_id", toStd(operationId)}, {"name", it["name"]}, {"sequence", it["sequence"]}};
             if (!it["notes"].is_null())
                 in["notes"] = it["notes"];
             auto s = add(scope, in);

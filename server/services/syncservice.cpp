@@ -162,7 +162,7 @@ Result<SyncService::Outcome> SyncService::upsertIn(WriteTx &tx, const Scope &sco
     }
     if (!written)
         return written.error();
-    auto stamped = table->update(tx, scope, *written, {{"synced_at", js(nowIso())}, {"sync_hash", js(contentHash(item))}});
+    auto stamped = table->update(tx, scope, *written, {{"synced_at", toStd(nowIso())}, {"sync_hash", toStd(contentHash(item))}});
     if (!stamped)
         return stamped.error();
     return Outcome{create, *stamped};
@@ -196,7 +196,7 @@ Result<SyncService::BulkOutcome> SyncService::bulk(const Scope &scope, Entity e,
                                                                        : QStringLiteral("sync.batch.completed");
     auto done = db().write([&](WriteTx &tx) -> Status {
         tx.emitEvent(scope.tenantId, event, {},
-                     Json{{"entity_type", js(entityName(e))}, {"total", items.size()}, {"created", out.created},
+                     Json{{"entity_type", toStd(entityName(e))}, {"total", items.size()}, {"created", out.created},
                           {"updated", out.updated}, {"failed", out.failed}, {"source", "api_bulk_sync"}});
         return {};
     });

@@ -46,14 +46,14 @@ Result<TenantPair> TenantService::create(const Json &input)
         for (QChar c : name)
             if (c.isLetter() && abbr.size() < 3)
                 abbr += c;
-        row["abbreviation"] = js(abbr.isEmpty() ? QStringLiteral("EMP") : abbr);
+        row["abbreviation"] = toStd(abbr.isEmpty() ? QStringLiteral("EMP") : abbr);
     }
     return db().write([&](WriteTx &tx) -> Result<TenantPair> {
         auto live = repo().tenants.insert(tx, row);
         if (!live)
             return live.error();
         Row sb = row;
-        sb["name"] = js(str(row, "name") + QStringLiteral(" (sandbox)"));
+        sb["name"] = toStd(str(row, "name") + QStringLiteral(" (sandbox)"));
         sb["is_sandbox"] = true;
         sb["sandbox_of"] = (*live)["id"];
         auto sandbox = repo().tenants.insert(tx, sb);

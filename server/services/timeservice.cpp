@@ -36,12 +36,12 @@ Result<Row> TimeService::openIn(WriteTx &tx, const Scope &scope, const QString &
                      Json{{"open_time_entry_id", other["id"]}, {"operation_id", other["operation_id"]}}};
     }
     auto entry = repo().timeEntries.insert(tx, scope,
-                                           Row{{"operator_id", js(workerId)}, {"operation_id", js(opId)}, {"start_time", js(nowIso())}});
+                                           Row{{"operator_id", toStd(workerId)}, {"operation_id", toStd(opId)}, {"start_time", toStd(nowIso())}});
     if (!entry)
         return entry.error();
     Json data = ctx.eventData();
     data["time_entry_id"] = (*entry)["id"];
-    data["operator_id"] = js(workerId);
+    data["operator_id"] = toStd(workerId);
     data["operator_name"] = (*worker)["full_name"];
     data["start_time"] = (*entry)["start_time"];
     tx.emitEvent(scope.tenantId, QStringLiteral("time_entry.started"), str(*entry, "id"), data, ctx.topicContext());
@@ -70,13 +70,13 @@ Result<Row> TimeService::closeIn(WriteTx &tx, const Scope &scope, const Row &ent
         return pauses.error();
     for (const auto &p : *pauses) {
         const qint64 secs = qMax<qint64>(0, (isoMs(now) - isoMs(str(p, "paused_at"))) / 1000);
-        ERY_TRY(repo().timeEntryPauses.update(tx, scope, p, {{"resumed_at", js(now)}, {"duration", secs}}));
+        ERY_TRY(repo().timeEntryPauses.update(tx, scope, p, {{"resumed_at", toStd(now)}, {"duration", secs}}));
     }
     auto paused = repo().pausedSecondsOfEntry(tx.db(), scope, entryId);
     if (!paused)
         return paused.error();
     const qint64 minutes = entryMinutes(isoMs(str(entry, "start_time")), isoMs(now), *paused);
-    auto closed = repo().timeEntries.update(tx, scope, entry, {{"end_time", js(now)}, {"duration", minutes}, {"is_paused", false}},
+    auto closed = repo().timeEntries.update(tx, scope, entry, {{"end_time", toStd(now)}, {"duration", minutes}, {"is_paused", false}},
                                             {QStringLiteral("end_time")});
     if (!closed)
         return closed.error();
@@ -86,13 +86,13 @@ Result<Row> TimeService::closeIn(WriteTx &tx, const Scope &scope, const Row &ent
         auto ctx = m_s.eventData.forOperation(scope, *op);
         if (ctx) {
             Json data = ctx->eventData();
-            data["time_entry_id"] = js(entryId);
+            data["time_entry_id"] = toStd(entryId);
             data["operator_id"] = entry["operator_id"];
-            data["operator_name"] = js(m_s.eventData.workerName(scope, str(entry, "operator_id")));
+            data["operator_name"] = toStd(m_s.eventData.workerName(scope, str(entry, "operator_id")));
             data["start_time"] = entry["start_time"];
-            data["end_time"] = js(now);
+            data["end_time"] = toStd(now);
             data["duration"] = minutes;
-            data["reason"] = js(reason);
+            data["reason"] = toStd(reason);
             tx.emitEvent(scope.tenantId, QStringLiteral("time_entry.stopped"), entryId, data, ctx->topicContext());
         }
     }
@@ -150,7 +150,7 @@ Result<Row> TimeService::pause(const Scope &scope, const QString &entryId)
         if (!str(*e, "end_time").isEmpty() || flag(*e, "is_paused"))
             return Error::invalidTransition(QStringLiteral("time entry"), flag(*e, "is_paused") ? QStringLiteral("paused") : QStringLiteral("stopped"),
                                             QStringLiteral("pause"));
-        ERY_TRY(repo().timeEntryPauses.insert(tx, scope, Row{{"time_entry_id", js(entryId)}, {"paused_at", js(nowIso())}}));
+        ERY_TRY(repo().timeEntryPauses.insert(tx, scope, Row{{"time_entry_id", toStd(entryId)}, {"paused_at", toStd(nowIso())}}));
         return repo().timeEntries.update(tx, scope, *e, {{"is_paused", true}}, {QStringLiteral("is_paused")});
     });
 }
@@ -170,7 +170,7 @@ Result<Row> TimeService::resume(const Scope &scope, const QString &entryId)
         const QString now = nowIso();
         for (const auto &p : *pauses) {
             const qint64 secs = qMax<qint64>(0, (isoMs(now) - isoMs(str(p, "paused_at"))) / 1000);
-            ERY_TRY(repo().timeEntryPauses.update(tx, scope, p, {{"resumed_at", js(now)}, {"duration", secs}}));
+            ERY_TRY(repo().timeEntryPauses.update(tx, scope, p, {{"resumed_at", toStd(now)}, {"duration", secs}}));
         }
         return repo().timeEntries.update(tx, scope, *e, {{"is_paused", false}}, {QStringLiteral("is_paused")});
     });

@@ -52,7 +52,7 @@ Result<Row> UserService::createAdmin(const Scope &scope, const Json &input)
         return v.error();
     row["role"] = "admin";
     row["username"] = extra["username"];
-    row["password_hash"] = js(SecretHash::hash(password));
+    row["password_hash"] = toStd(SecretHash::hash(password));
     return db().write([&](WriteTx &tx) -> Result<Row> {
         auto u = repo().users.insert(tx, scope, row);
         if (!u)
@@ -73,7 +73,7 @@ Result<Row> UserService::createOperator(const Scope &scope, const Json &input)
     if (!v.ok())
         return v.error();
     row["role"] = "operator";
-    row["pin_hash"] = js(SecretHash::hash(str(extra, "pin")));
+    row["pin_hash"] = toStd(SecretHash::hash(str(extra, "pin")));
     return db().write([&](WriteTx &tx) -> Result<Row> {
         if (!str(extra, "employee_id").isEmpty()) {
             row["employee_id"] = extra["employee_id"];
@@ -84,7 +84,7 @@ Result<Row> UserService::createOperator(const Scope &scope, const Json &input)
             auto n = repo().tenants.takeOperatorNumber(tx, scope.tenantId);
             if (!n)
                 return n.error();
-            row["employee_id"] = js(str(*t, "abbreviation") + QStringLiteral("%1").arg(*n, 4, 10, QLatin1Char('0')));
+            row["employee_id"] = toStd(str(*t, "abbreviation") + QStringLiteral("%1").arg(*n, 4, 10, QLatin1Char('0')));
         }
         auto u = repo().users.insert(tx, scope, row);
         if (!u)
@@ -144,7 +144,7 @@ Result<Row> UserService::resetPin(const Scope &scope, const QString &id, const Q
             return u.error();
         if (str(*u, "role") != QLatin1String("operator"))
             return Error::badRequest(QStringLiteral("only operators have a PIN"));
-        auto n = repo().users.update(tx, scope, *u, {{"pin_hash", js(hash)}, {"failed_attempts", 0}, {"locked_until", nullptr}});
+        auto n = repo().users.update(tx, scope, *u, {{"pin_hash", toStd(hash)}, {"failed_attempts", 0}, {"locked_until", nullptr}});
         if (!n)
             return n.error();
         ERY_TRY(m_s.activity.record(tx, scope, QStringLiteral("reset_pin"), QStringLiteral("user"), id, str(*u, "full_name"),
@@ -201,10 +201,10 @@ Result<Row> UserService::verify(const Scope &scope, const QString &column, const
         const QString lockedUntil = str(u, "locked_until");
         if (!lockedUntil.isEmpty() && lockedUntil > nowIso())
             return Outcome{std::nullopt, Error{ErrorCode::Forbidden, QStringLiteral("Too many wrong attempts: locked until %1").arg(lockedUntil),
-                                               Json{{"reason", "LOCKED"}, {"locked_until", js(lockedUntil)}, {"attempts_remaining", 0}}}};
+                                               Json{{"reason", "LOCKED"}, {"locked_until", toStd(lockedUntil)}, {"attempts_remaining", 0}}}};
         const QString hash = str(u, pin ? "pin_hash" : "password_hash");
         if (SecretHash::verify(hash, secret)) {
-            auto n = repo().users.update(tx, scope, u, {{"failed_attempts", 0}, {"locked_until", nullptr}, {"last_login_at", js(nowIso())}});
+            auto n = repo().users.update(tx, scope, u, {{"failed_attempts", 0}, {"locked_until", nullptr}, {"last_login_at", toStd(nowIso())}});
             if (!n)
                 return n.error();
             return Outcome{publicView(*n), std::nullopt};
@@ -213,7 +213,7 @@ Result<Row> UserService::verify(const Scope &scope, const QString &column, const
         Row patch{{"failed_attempts", failures}};
         const bool lock = failures >= kMaxFailures;
         if (lock) {
-            patch["locked_until"] = js(isoFromNow(qint64(kLockMinutes) * 60 * 1000));
+            patch["locked_until"] = toStd(isoFromNow(qint64(kLockMinutes) * 60 * 1000));
             patch["failed_attempts"] = 0;
         }
         ERY_TRY(repo().users.update(tx, scope, u, patch));

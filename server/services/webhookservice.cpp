@@ -60,7 +60,7 @@ Result<Row> WebhookService::validated(const Scope &scope, const Json &input, boo
         if (row["events"].empty())
             v.add("events", QStringLiteral("subscribe to at least one event (or \"*\")"), row["events"], "minItems");
         for (const auto &e : row["events"]) {
-            const QString name = qs(e.get<std::string>());
+            const QString name = fromStd(e.get<std::string>());
             const bool wildcard = name == QLatin1String("*") || name.endsWith(QLatin1String(".*"));
             const bool known = eventCatalog().contains(name)
                                || (wildcard && std::any_of(eventCatalog().begin(), eventCatalog().end(), [&](const QString &c) { return eventMatches(name, c); }));
@@ -86,7 +86,7 @@ Result<Row> WebhookService::create(const Scope &scope, const Json &input)
     if (!row)
         return row.error();
     const QString secret = webhookSecret();
-    (*row)["secret"] = js(secret);
+    (*row)["secret"] = toStd(secret);
     return db().write([&](WriteTx &tx) -> Result<Row> {
         auto created = repo().webhooks.insert(tx, scope, *row);
         if (!created)
@@ -94,7 +94,7 @@ Result<Row> WebhookService::create(const Scope &scope, const Json &input)
         ERY_TRY(m_s.activity.record(tx, scope, QStringLiteral("create"), QStringLiteral("webhook"), str(*created, "id"), str(*created, "url"),
                                     QStringLiteral("Webhook to %1 created").arg(str(*created, "url"))));
         Row out = publicView(*created);
-        out["secret"] = js(secret); // shown once
+        out["secret"] = toStd(secret); // shown once
         return out;
     });
 }
@@ -158,14 +158,14 @@ Result<Row> WebhookService::rotateSecret(const Scope &scope, const QString &id)
         if (!hook)
             return hook.error();
         auto next = repo().webhooks.update(tx, scope, *hook,
-                                           {{"secret", js(secret)}, {"previous_secret", (*hook)["secret"]},
-                                            {"previous_secret_expires_at", js(isoFromNow(24LL * 3600 * 1000))}});
+                                           {{"secret", toStd(secret)}, {"previous_secret", (*hook)["secret"]},
+                                            {"previous_secret_expires_at", toStd(isoFromNow(24LL * 3600 * 1000))}});
         if (!next)
             return next.error();
         ERY_TRY(m_s.activity.record(tx, scope, QStringLiteral("rotate_secret"), QStringLiteral("webhook"), id, str(*hook, "url"),
                                     QStringLiteral("Webhook secret rotated; the old one stays valid for 24 hours")));
         Row out = publicView(*next);
-        out["secret"] = js(secret);
+        out["secret"] = toStd(secret);
         return out;
     });
 }
@@ -196,7 +196,7 @@ Result<Row> WebhookService::replayDelivery(const Scope &scope, const QString &de
         auto d = repo().webhookDeliveries.get(tx.db(), scope, deliveryId, QStringLiteral("delivery"));
         if (!d)
             return d.error();
-        Row patch{{"status", "pending"}, {"next_attempt_at", js(nowIso())}, {"attempts", 0}};
+        Row patch{{"status", "pending"}, {"next_attempt_at", toStd(nowIso())}, {"attempts", 0}};
         ERY_TRY(DeliveryRepository::updateDelivery(tx, scope, deliveryId, patch));
         Row out = *d;
         for (auto it = patch.begin(); it != patch.end(); ++it)
@@ -218,7 +218,7 @@ Result<qint64> WebhookService::replayFailedSince(const Scope &scope, const QStri
             return failed.error();
         for (const auto &d : *failed)
             ERY_TRY(DeliveryRepository::updateDelivery(tx, scope, str(d, "id"),
-                                                       {{"status", "pending"}, {"next_attempt_at", js(nowIso())}, {"attempts", 0}}));
+                                                       {{"status", "pending"}, {"next_attempt_at", toStd(nowIso())}, {"attempts", 0}}));
         return qint64(failed->size());
     });
 }
@@ -246,22 +246,22 @@ Status WebhookService::recordAttemptIn(WriteTx &tx, const Scope &scope, const Ro
     auto hook = repo().webhooks.get(tx.db(), scope, webhookId, QStringLiteral("webhook"));
     if (!hook)
         return hook.error().code == ErrorCode::NotFound ? Status{} : Status{hook.error()};
-    Row log{{"webhook_id", js(webhookId)},
-            {"delivery_id", js(deliveryId)},
+    Row log{{"webhook_id", toStd(webhookId)},
+            {"delivery_id", toStd(deliveryId)},
             {"event_type", delivery["event_type"]},
             {"attempt", attempt},
             {"status_code", o.statusCode ? Json(o.statusCode) : Json(nullptr)},
             {"duration_ms", o.durationMs},
-            {"response_excerpt", o.responseExcerpt.isEmpty() ? Json(nullptr) : Json(js(o.responseExcerpt.left(1024)))},
-            {"error_message", o.error.isEmpty() ? Json(nullptr) : Json(js(o.error))}};
+            {"response_excerpt", o.responseExcerpt.isEmpty() ? Json(nullptr) : Json(toStd(o.responseExcerpt.left(1024)))},
+            {"error_message", o.error.isEmpty() ? Json(nullptr) : Json(toStd(o.error))}};
     ERY_TRY(DeliveryRepository::insertWebhookLog(tx, scope, log));
     const bool ok = o.statusCode >= 200 && o.statusCode < 300;
-    Row patch{{"attempts", attempt}, {"last_attempt_at", js(nowIso())},
+    Row patch{{"attempts", attempt}, {"last_attempt_at", toStd(nowIso())},
               {"last_status_code", o.statusCode ? Json(o.statusCode) : Json(nullptr)},
-              {"last_error", o.error.isEmpty() ? (ok ? Json(nullptr) : Json(js(QStringLiteral("HTTP %1").arg(o.statusCode)))) : Json(js(o.error))}};
+              {"last_error", o.error.isEmpty() ? (ok ? Json(nullptr) : Json(toStd(QStringLiteral("HTTP %1").arg(o.statusCode)))) : Json(toStd(o.error))}};
     if (ok) {
         patch["status"] = "delivered";
-        patch["delivered_at"] = js(nowIso());
+        patch["delivered_at"] = toStd(nowIso());
         patch["next_attempt_at"] = nullptr;
         ERY_TRY(DeliveryRepository::updateDelivery(tx, scope, deliveryId, patch));
         if (!(*hook)["failing_since"].is_null())
@@ -285,7 +285,7 @@ Status WebhookService::recordAttemptIn(WriteTx &tx, const Scope &scope, const Ro
         delayMs += qint64(QRandomGenerator::global()->bounded(int(delayMs / 10) + 1)); // jitter: spread a fleet's retries
         if (o.retryAfterSeconds >= 0)
             delayMs = std::max(delayMs, qint64(o.retryAfterSeconds) * 1000);
-        patch["next_attempt_at"] = js(isoFromNow(delayMs));
+        patch["next_attempt_at"] = toStd(isoFromNow(delayMs));
     } else {
         patch["status"] = "failed";
         patch["next_attempt_at"] = nullptr;
@@ -293,7 +293,7 @@ Status WebhookService::recordAttemptIn(WriteTx &tx, const Scope &scope, const Ro
     ERY_TRY(DeliveryRepository::updateDelivery(tx, scope, deliveryId, patch));
     // The failure clock: five days of nothing but failures disables the webhook.
     if ((*hook)["failing_since"].is_null())
-        return repo().webhooks.update(tx, scope, *hook, {{"failing_since", js(nowIso())}}).ok() ? Status{} : Status{Error::internal("webhook update")};
+        return repo().webhooks.update(tx, scope, *hook, {{"failing_since", toStd(nowIso())}}).ok() ? Status{} : Status{Error::internal("webhook update")};
     if (flag(*hook, "active") && Clock::nowMs() - isoMs(str(*hook, "failing_since")) >= kFailingDisableMs) {
         ERY_TRY(repo().webhooks.update(tx, scope, *hook, {{"active", false}, {"disabled_reason", "Every delivery failed for 5 days"}}));
         return m_s.notifications.notifyAdmins(tx, scope, QStringLiteral("system"), QStringLiteral("high"), QStringLiteral("Webhook disabled"),

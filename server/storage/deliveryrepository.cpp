@@ -12,8 +12,8 @@ namespace {
 Status insertRow(WriteTx &tx, const QString &table, Row row, bool ignoreConflicts, bool *inserted = nullptr)
 {
     const QString now = nowIso();
-    row["created_at"] = js(now);
-    row["updated_at"] = js(now);
+    row["created_at"] = toStd(now);
+    row["updated_at"] = toStd(now);
     QStringList cols, marks;
     QVariantList params;
     for (auto it = row.begin(); it != row.end(); ++it) {
@@ -94,8 +94,8 @@ Result<bool> DeliveryRepository::insertDelivery(WriteTx &tx, const Scope &scope,
 {
     Row r = row;
     if (!r.contains("id"))
-        r["id"] = js(newId());
-    r["tenant_id"] = js(scope.tenantId);
+        r["id"] = toStd(newId());
+    r["tenant_id"] = toStd(scope.tenantId);
     bool inserted = false;
     ERY_TRY(insertRow(tx, QStringLiteral("webhook_deliveries"), r, true, &inserted));
     return inserted;
@@ -155,15 +155,15 @@ Status DeliveryRepository::updateDelivery(WriteTx &tx, const Scope &scope, const
 Status DeliveryRepository::insertWebhookLog(WriteTx &tx, const Scope &scope, const Row &row)
 {
     Row r = row;
-    r["id"] = js(newId());
-    r["tenant_id"] = js(scope.tenantId);
+    r["id"] = toStd(newId());
+    r["tenant_id"] = toStd(scope.tenantId);
     return insertRow(tx, QStringLiteral("webhook_logs"), r, false);
 }
 
 Status DeliveryRepository::insertMqttMessage(WriteTx &tx, const Scope &scope, const Row &row)
 {
     Row r = row;
-    r["tenant_id"] = js(scope.tenantId);
+    r["tenant_id"] = toStd(scope.tenantId);
     return insertRow(tx, QStringLiteral("mqtt_messages"), r, false);
 }
 
@@ -197,8 +197,8 @@ Status DeliveryRepository::deleteMqttMessage(WriteTx &tx, qint64 id)
 Status DeliveryRepository::insertMqttLog(WriteTx &tx, const Scope &scope, const Row &row)
 {
     Row r = row;
-    r["id"] = js(newId());
-    r["tenant_id"] = js(scope.tenantId);
+    r["id"] = toStd(newId());
+    r["tenant_id"] = toStd(scope.tenantId);
     return insertRow(tx, QStringLiteral("mqtt_logs"), r, false);
 }
 

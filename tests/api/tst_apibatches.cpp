@@ -19,7 +19,7 @@ void TestApiBatches::batchesOnBothTables()
     auto tree = f->s().jobs.tree(shop.scope, str(job, "id"));
     const std::string op0 = (*tree)["parts"][0]["operations"][0]["id"], op1 = (*tree)["parts"][0]["operations"][1]["id"];
     auto created = f->call("POST", "/api/v1/batches", key,
-                           Json{{"batch_number", "NEST-API"}, {"batch_type", "laser_nesting"}, {"cell_id", js(shop.laser)},
+                           Json{{"batch_number", "NEST-API"}, {"batch_type", "laser_nesting"}, {"cell_id", toStd(shop.laser)},
                                 {"material", "S235 3mm"}, {"thickness_mm", 3}, {"operation_ids", {op0}}});
     EXPECT_STATUS(created, 201);
     const QString id = str(created.data()["batch"], "id");
@@ -49,7 +49,7 @@ void TestApiBatches::batchesOnBothTables()
     auto again = f->call("POST", "/api/v1/batches/" + id + "/add-operations", key, Json{{"operation_ids", {op0}}});
     EXPECT_STATUS(again, 400);
     QCOMPARE(again.code(), QStringLiteral("INVALID_STATE_TRANSITION"));
-    EXPECT_STATUS(f->call("POST", "/api/v1/batches", key, Json{{"batch_number", "NEST-API"}, {"cell_id", js(shop.laser)}}), 409);
+    EXPECT_STATUS(f->call("POST", "/api/v1/batches", key, Json{{"batch_number", "NEST-API"}, {"cell_id", toStd(shop.laser)}}), 409);
     EXPECT_STATUS(f->call("PATCH", "/api/v1/batches/" + id, key, Json{{"batch_type", "bogus"}}), 422);
     EXPECT_STATUS(f->call("GET", "/api/v1/batches/" + newId(), key), 404);
 }

@@ -100,15 +100,15 @@ QString TestApiBodyFuzz::idFor(const QString &collection)
         {"materials", Json{{"name", "Fuzz Steel"}}},
         {"scrap-reasons", Json{{"code", "FZ1"}, {"description", "fuzz"}}},
         {"substep-templates", Json{{"name", "Fuzz Template"}}},
-        {"substeps", Json{{"operation_id", js(shop.ops[1])}, {"name", "Fuzz step"}}},
-        {"assignments", Json{{"part_id", js(shop.partId)}, {"operator_id", js(shop.op2)}}},
-        {"issues", Json{{"operation_id", js(shop.ops[0])}, {"created_by", js(shop.op1)}, {"description", "fuzz"}, {"severity", "low"}}},
-        {"time-entries", Json{{"operator_id", js(shop.op2)}, {"operation_id", js(shop.ops[1])}}},
+        {"substeps", Json{{"operation_id", toStd(shop.ops[1])}, {"name", "Fuzz step"}}},
+        {"assignments", Json{{"part_id", toStd(shop.partId)}, {"operator_id", toStd(shop.op2)}}},
+        {"issues", Json{{"operation_id", toStd(shop.ops[0])}, {"created_by", toStd(shop.op1)}, {"description", "fuzz"}, {"severity", "low"}}},
+        {"time-entries", Json{{"operator_id", toStd(shop.op2)}, {"operation_id", toStd(shop.ops[1])}}},
         {"webhooks", Json{{"url", "https://example.com/fuzz"}, {"events", {"job.created"}}, {"active", false}}},
         {"mqtt-publishers", Json{{"name", "Fuzz Broker"}, {"broker_url", "127.0.0.1"}, {"port", 1}, {"events", {"job.created"}}, {"active", false}}},
-        {"batches", Json{{"batch_number", "B-FUZZ"}, {"cell_id", js(shop.laser)}}},
+        {"batches", Json{{"batch_number", "B-FUZZ"}, {"cell_id", toStd(shop.laser)}}},
         {"api-keys", Json{{"name", "fuzz key"}}},
-        {"production", Json{{"operation_id", js(shop.ops[2])}, {"quantity_good", 1}}},
+        {"production", Json{{"operation_id", toStd(shop.ops[2])}, {"quantity_good", 1}}},
     };
     QString id;
     if (seeds.contains(collection)) {
@@ -159,10 +159,10 @@ Json TestApiBodyFuzz::sampleFor(const std::string &name, const Json &schema, int
         const std::string format = schema.value("format", std::string());
         if (format == "uuid") {
             const QString id = known.value(QString::fromStdString(name));
-            return js(id.isEmpty() ? (below(2) ? f->shop().ops[size_t(below(3))] : newId()) : id);
+            return toStd(id.isEmpty() ? (below(2) ? f->shop().ops[size_t(below(3))] : newId()) : id);
         }
         if (format == "date-time" || format == "date")
-            return js(nowIso());
+            return toStd(nowIso());
         if (format == "uri")
             return "https://example.com/f" + std::to_string(++serial);
         return "fz-" + std::to_string(++serial);
@@ -221,7 +221,7 @@ Json TestApiBodyFuzz::hostileValue()
     case 17: return "emoji \U0001F600\U0001F469\u200D\U0001F467 \uFEFF zero\u200Bwidth";
     case 18: return "e\u0301\u0301\u0301 combining";
     case 19: return "not-a-uuid";
-    case 20: return js(newId());
+    case 20: return toStd(newId());
     case 21: return "2026-13-45T99:99:99Z";
     case 22: return "0000-01-01T00:00:00Z";
     case 23: return Json::array();
@@ -360,8 +360,8 @@ void TestApiBodyFuzz::everyWriteRoute()
         if (!tail.isEmpty())
             twin += QLatin1Char('/') + tail;
         const std::string m = t.method.toLower().toStdString();
-        if (doc["paths"].contains(js(twin)) && doc["paths"][js(twin)].contains(m)) {
-            const Json &op = doc["paths"][js(twin)][m];
+        if (doc["paths"].contains(toStd(twin)) && doc["paths"][toStd(twin)].contains(m)) {
+            const Json &op = doc["paths"][toStd(twin)][m];
             if (op.contains("requestBody"))
                 for (auto c = op["requestBody"]["content"].begin(); c != op["requestBody"]["content"].end(); ++c)
                     t.schema = c->value("schema", Json());

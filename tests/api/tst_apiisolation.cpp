@@ -38,27 +38,27 @@ QStringList TestApiIsolation::seed(const Scope &scope, const QString &marker)
         ids << str(*r, "id");
         return str(*r, "id");
     };
-    const QString worker = must(s.users.createOperator(scope, Json{{"full_name", js(marker + " worker")}, {"pin", "1357"}}));
-    const QString cell = must(s.catalog.create(CatalogService::Cells, scope, Json{{"name", js(marker + " Laser")}}));
-    must(s.catalog.create(CatalogService::Resources, scope, Json{{"name", js(marker + " Press")}}));
-    must(s.catalog.create(CatalogService::Materials, scope, Json{{"name", js(marker + " Steel")}}));
-    const QString reason = must(s.catalog.create(CatalogService::ScrapReasons, scope, Json{{"code", js(marker)}, {"description", js(marker)}}));
-    const QString tpl = must(s.catalog.create(CatalogService::SubstepTemplates, scope, Json{{"name", js(marker + " checklist")}}));
+    const QString worker = must(s.users.createOperator(scope, Json{{"full_name", toStd(marker + " worker")}, {"pin", "1357"}}));
+    const QString cell = must(s.catalog.create(CatalogService::Cells, scope, Json{{"name", toStd(marker + " Laser")}}));
+    must(s.catalog.create(CatalogService::Resources, scope, Json{{"name", toStd(marker + " Press")}}));
+    must(s.catalog.create(CatalogService::Materials, scope, Json{{"name", toStd(marker + " Steel")}}));
+    const QString reason = must(s.catalog.create(CatalogService::ScrapReasons, scope, Json{{"code", toStd(marker)}, {"description", toStd(marker)}}));
+    const QString tpl = must(s.catalog.create(CatalogService::SubstepTemplates, scope, Json{{"name", toStd(marker + " checklist")}}));
     Q_UNUSED(tpl);
-    auto job = s.jobs.create(scope, Json{{"job_number", js(marker + "-JOB")}, {"notes", js(marker)},
-                                         {"parts", Json::array({{{"part_number", js(marker + "-P")}, {"material", js(marker)},
-                                                                 {"operations", Json::array({{{"operation_name", js(marker + " cut")},
-                                                                                              {"cell_id", js(cell)}}})}}})}});
+    auto job = s.jobs.create(scope, Json{{"job_number", toStd(marker + "-JOB")}, {"notes", toStd(marker)},
+                                         {"parts", Json::array({{{"part_number", toStd(marker + "-P")}, {"material", toStd(marker)},
+                                                                 {"operations", Json::array({{{"operation_name", toStd(marker + " cut")},
+                                                                                              {"cell_id", toStd(cell)}}})}}})}});
     must(job);
     auto tree = s.jobs.tree(scope, str(*job, "id"));
     const QString part = str((*tree)["parts"][0], "id");
     const QString op = str((*tree)["parts"][0]["operations"][0], "id");
     ids << part << op;
     must(s.time.start(scope, worker, op));
-    must(s.substeps.add(scope, Json{{"operation_id", js(op)}, {"name", js(marker)}}));
-    must(s.assignments.assign(scope, Json{{"part_id", js(part)}, {"operator_id", js(worker)}}));
-    must(s.issues.create(scope, Json{{"operation_id", js(op)}, {"created_by", js(worker)}, {"severity", "low"}, {"description", js(marker)}}));
-    must(s.production.report(scope, Json{{"operation_id", js(op)}, {"quantity_good", 1}, {"quantity_scrap", 1}, {"scrap_reason_id", js(reason)}}));
+    must(s.substeps.add(scope, Json{{"operation_id", toStd(op)}, {"name", toStd(marker)}}));
+    must(s.assignments.assign(scope, Json{{"part_id", toStd(part)}, {"operator_id", toStd(worker)}}));
+    must(s.issues.create(scope, Json{{"operation_id", toStd(op)}, {"created_by", toStd(worker)}, {"severity", "low"}, {"description", toStd(marker)}}));
+    must(s.production.report(scope, Json{{"operation_id", toStd(op)}, {"quantity_good", 1}, {"quantity_scrap", 1}, {"scrap_reason_id", toStd(reason)}}));
     return ids;
 }
 

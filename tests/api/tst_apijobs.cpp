@@ -21,7 +21,7 @@ void TestApiJobs::jobsOnBothTables()
     Json in{{"job_number", "API-1"}, {"customer", "Acme"}, {"due_date", "2031-02-01"},
             {"parts", Json::array({{{"part_number", "API-1-P1"}, {"material", "S235"}, {"quantity", 2},
                                     {"operations", Json::array({{{"operation_name", "Cut"}, {"cell_name", "Laser"}},
-                                                                {{"operation_name", "Bend"}, {"cell_id", js(f->shop().bending)}}})}}})}};
+                                                                {{"operation_name", "Bend"}, {"cell_id", toStd(f->shop().bending)}}})}}})}};
     auto c = f->call("POST", "/api/v1/jobs", key, in);
     EXPECT_STATUS(c, 201);
     const Json job = c.data()["job"];

@@ -200,15 +200,15 @@ void TestApiLimits::quotasOnEveryCreatePath()
     // Parts: the month's quantity.
     QVERIFY(f->s().tenants.update(f->shop().tenantId, Json{{"max_jobs", nullptr}, {"max_parts_per_month", 5}}));
     const QString job = f->shop().jobId;
-    expect402(f->call("POST", "/api/v1/parts", key, Json{{"job_id", js(job)}, {"part_number", "QP-1"}, {"material", "S"}, {"quantity", 1}}),
+    expect402(f->call("POST", "/api/v1/parts", key, Json{{"job_id", toStd(job)}, {"part_number", "QP-1"}, {"material", "S"}, {"quantity", 1}}),
               "parts_per_month", "POST parts");
-    expect402(f->call("POST", "/functions/v1/api-parts", key, Json{{"job_id", js(job)}, {"part_number", "QP-2"}, {"material", "S"}}),
+    expect402(f->call("POST", "/functions/v1/api-parts", key, Json{{"job_id", toStd(job)}, {"part_number", "QP-2"}, {"material", "S"}}),
               "parts_per_month", "POST api-parts");
     expect402(f->call("PUT", "/api/v1/parts/sync", key,
-                      Json{{"job_id", js(job)}, {"part_number", "QP-3"}, {"material", "S"}, {"external_id", "qp3"}, {"external_source", "erp"}}),
+                      Json{{"job_id", toStd(job)}, {"part_number", "QP-3"}, {"material", "S"}, {"external_id", "qp3"}, {"external_source", "erp"}}),
               "parts_per_month", "PUT parts/sync");
     auto pbulk = f->call("POST", "/functions/v1/api-parts/bulk-sync", key,
-                         Json{{"items", Json::array({{{"job_id", js(job)}, {"part_number", "QP-4"}, {"material", "S"}, {"external_id", "qp4"},
+                         Json{{"items", Json::array({{{"job_id", toStd(job)}, {"part_number", "QP-4"}, {"material", "S"}, {"external_id", "qp4"},
                                                       {"external_source", "erp"}}})}});
     QCOMPARE(str(pbulk.data()["results"]["errors"][0]["error"], "code"), QStringLiteral("QUOTA_EXCEEDED"));
     expect402(f->call("POST", "/api/v1/jobs", key,

@@ -18,7 +18,7 @@ void TestApiParts::operationLifecycleBooksTime()
 {
     const QString op = f->shop().ops.at(0);
     const QString worker = f->shop().op1;
-    auto s = f->call("POST", "/api/v1/operations/" + op + "/start", key, Json{{"operator_id", js(worker)}});
+    auto s = f->call("POST", "/api/v1/operations/" + op + "/start", key, Json{{"operator_id", toStd(worker)}});
     EXPECT_STATUS(s, 200);
     QCOMPARE(str(s.data(), "new_status"), QStringLiteral("in_progress"));
     QCOMPARE(s.data()["time_entry_created"].get<bool>(), true);
@@ -34,7 +34,7 @@ void TestApiParts::operationLifecycleBooksTime()
     QCOMPARE(r.data()["time_entry_created"].get<bool>(), true);
     auto bad = f->call("POST", "/api/v1/operations/" + op + "/start", key, Json{{"operator_id", "nope"}});
     EXPECT_STATUS(bad, 422);
-    auto c = f->call("POST", "/api/v1/operations/" + op + "/complete", key, Json{{"operator_id", js(worker)}});
+    auto c = f->call("POST", "/api/v1/operations/" + op + "/complete", key, Json{{"operator_id", toStd(worker)}});
     EXPECT_STATUS(c, 200);
     QCOMPARE(str(c.data(), "new_status"), QStringLiteral("completed"));
     auto again = f->call("POST", "/api/v1/operations/" + op + "/complete", key);
@@ -45,7 +45,7 @@ void TestApiParts::operationLifecycleBooksTime()
 void TestApiParts::partsOperationsAndCatalogue()
 {
     auto part = f->call("POST", "/api/v1/parts", key,
-                        Json{{"job_id", js(f->shop().jobId)}, {"part_number", "P-NEW"}, {"material", "Alu"}, {"quantity", 3},
+                        Json{{"job_id", toStd(f->shop().jobId)}, {"part_number", "P-NEW"}, {"material", "Alu"}, {"quantity", 3},
                              {"operations", Json::array({{{"operation_name", "Deburr"}, {"cell_name", "Welding"}}})}});
     EXPECT_STATUS(part, 201);
     const QString partId = str(part.data()["part"], "id");
@@ -55,7 +55,7 @@ void TestApiParts::partsOperationsAndCatalogue()
     EXPECT_STATUS(f->call("PATCH", "/api/v1/parts/" + partId, key, Json{{"notes", "n"}}), 200);
 
     auto op = f->call("POST", "/api/v1/operations", key,
-                      Json{{"part_id", js(partId)}, {"cell_id", js(f->shop().laser)}, {"operation_name", "Mark"}, {"estimated_time", 5}});
+                      Json{{"part_id", toStd(partId)}, {"cell_id", toStd(f->shop().laser)}, {"operation_name", "Mark"}, {"estimated_time", 5}});
     EXPECT_STATUS(op, 201);
     const QString opId = str(op.data()["operation"], "id");
     QCOMPARE(f->call("GET", "/api/v1/operations?part_id=" + partId + "&sort=sequence", key).data()["operations"].size(), size_t(2));

@@ -39,7 +39,7 @@ void TestApiShopFloor::operators()
 void TestApiShopFloor::timeEntries()
 {
     const QString op = f->shop().ops.at(1);
-    auto e = f->call("POST", "/api/v1/time-entries", key, Json{{"operator_id", js(f->shop().op2)}, {"operation_id", js(op)}});
+    auto e = f->call("POST", "/api/v1/time-entries", key, Json{{"operator_id", toStd(f->shop().op2)}, {"operation_id", toStd(op)}});
     EXPECT_STATUS(e, 201);
     const QString id = str(e.data()["time_entry"], "id");
     EXPECT_STATUS(f->call("POST", "/api/v1/time-entries", key, Json{{"operator_id", "x"}}), 422);
@@ -58,7 +58,7 @@ void TestApiShopFloor::timeEntries()
 void TestApiShopFloor::substepsAndAssignments()
 {
     const QString op = f->shop().ops.at(2);
-    auto s = f->call("POST", "/api/v1/substeps", key, Json{{"operation_id", js(op)}, {"name", "Check"}});
+    auto s = f->call("POST", "/api/v1/substeps", key, Json{{"operation_id", toStd(op)}, {"name", "Check"}});
     EXPECT_STATUS(s, 201);
     const QString sid = str(s.data()["substep"], "id");
     auto done = f->call("PATCH", "/functions/v1/api-substeps?id=" + sid, key, Json{{"status", "completed"}});
@@ -70,7 +70,7 @@ void TestApiShopFloor::substepsAndAssignments()
     EXPECT_STATUS(f->call("DELETE", "/api/v1/substeps/" + sid, key), 200);
     EXPECT_STATUS(f->call("GET", "/api/v1/substeps/" + sid, key), 404);
 
-    auto a = f->call("POST", "/api/v1/assignments", key, Json{{"part_id", js(f->shop().partId)}, {"operator_id", js(f->shop().op1)}});
+    auto a = f->call("POST", "/api/v1/assignments", key, Json{{"part_id", toStd(f->shop().partId)}, {"operator_id", toStd(f->shop().op1)}});
     EXPECT_STATUS(a, 201);
     const QString aid = str(a.data()["assignment"], "id");
     EXPECT_STATUS(f->call("PATCH", "/api/v1/assignments/" + aid, key, Json{{"status", "accepted"}}), 200);
@@ -83,7 +83,7 @@ void TestApiShopFloor::issuesAndProduction()
 {
     const QString op = f->shop().ops.at(2);
     auto i = f->call("POST", "/api/v1/issues", key,
-                     Json{{"operation_id", js(op)}, {"created_by", js(f->shop().op1)}, {"severity", "high"}, {"description", "Burr"}});
+                     Json{{"operation_id", toStd(op)}, {"created_by", toStd(f->shop().op1)}, {"severity", "high"}, {"description", "Burr"}});
     EXPECT_STATUS(i, 201);
     const QString iid = str(i.data()["issue"], "id");
     auto missing = f->call("POST", "/api/v1/issues", key, Json{{"severity", "huge"}});
@@ -97,7 +97,7 @@ void TestApiShopFloor::issuesAndProduction()
     EXPECT_STATUS(f->call("POST", "/functions/v1/api-issues/close?id=" + iid, key), 200);
     QCOMPARE(f->call("GET", "/api/v1/issues?status=closed", key).data()["issues"].size(), size_t(1));
     auto ncr = f->call("POST", "/functions/v1/api-issues", key,
-                       Json{{"operation_id", js(op)}, {"created_by", js(f->shop().op1)}, {"severity", "low"}, {"description", "Dim"},
+                       Json{{"operation_id", toStd(op)}, {"created_by", toStd(f->shop().op1)}, {"severity", "low"}, {"description", "Dim"},
                             {"issue_type", "ncr"}, {"ncr_category", "dimensional"}});
     EXPECT_STATUS(ncr, 201);
     QVERIFY(str(ncr.data()["issue"], "ncr_number").startsWith("NCR-"));
@@ -106,15 +106,15 @@ void TestApiShopFloor::issuesAndProduction()
     QVERIFY(f->s().catalog.seedDefaultScrapReasons(f->shop().scope));
     auto reasons = f->call("GET", "/api/v1/scrap-reasons?limit=2", key).data()["scrap_reasons"];
     auto rep = f->call("POST", "/api/v1/production", key,
-                       Json{{"operation_id", js(op)}, {"quantity_good", 8}, {"quantity_scrap", 2},
+                       Json{{"operation_id", toStd(op)}, {"quantity_good", 8}, {"quantity_scrap", 2},
                             {"scrap_lines", Json::array({{{"scrap_reason_id", reasons[0]["id"]}, {"quantity", 1}},
                                                          {{"scrap_reason_id", reasons[1]["id"]}, {"quantity", 1}}})}});
     EXPECT_STATUS(rep, 201);
     QCOMPARE(f->call("GET", "/api/v1/production?operation_id=" + op, key).data()["operation_quantities"].size(), size_t(1));
     QCOMPARE(num(rep.data()["operation_quantity"], "quantity_produced"), 10);
     QCOMPARE(rep.data()["operation_quantity"]["scrap_lines"].size(), size_t(2));
-    EXPECT_STATUS(f->call("POST", "/functions/v1/api-operation-quantities", key, Json{{"operation_id", js(op)}, {"quantity_good", 1}}), 201);
-    auto bad = f->call("POST", "/api/v1/production", key, Json{{"operation_id", js(op)}, {"quantity_good", -1}, {"quantity_scrap", "x"}});
+    EXPECT_STATUS(f->call("POST", "/functions/v1/api-operation-quantities", key, Json{{"operation_id", toStd(op)}, {"quantity_good", 1}}), 201);
+    auto bad = f->call("POST", "/api/v1/production", key, Json{{"operation_id", toStd(op)}, {"quantity_good", -1}, {"quantity_scrap", "x"}});
     EXPECT_STATUS(bad, 422);
     QCOMPARE(bad.body["error"]["details"].size(), size_t(2));
     QCOMPARE(f->call("GET", "/api/v1/production?has_scrap=true", key).data()["operation_quantities"].size(), size_t(1));

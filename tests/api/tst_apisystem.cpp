@@ -49,7 +49,7 @@ void TestApiSystem::systemRoutes()
     // Every canonical route is described, no compatible one is.
     int described = 0;
     for (const auto &r : f->shop().engine().api()->router().routes()) {
-        const std::string path = js(r.pattern), method = js(http::methodName(r.method).toLower());
+        const std::string path = toStd(r.pattern), method = toStd(http::methodName(r.method).toLower());
         if (!r.canonical) {
             QVERIFY(!o.body["paths"].contains(path));
             continue;
@@ -126,7 +126,7 @@ void TestApiSystem::errorsFollowTheContract()
     auto dup = f->call("POST", "/api/v1/jobs", key, Json{{"job_number", "J-100"}});
     EXPECT_STATUS(dup, 409);
     QCOMPARE(dup.code(), QStringLiteral("CONFLICT"));
-    EXPECT_STATUS(f->call("POST", "/api/v1/parts", key, Json{{"job_id", js(newId())}, {"part_number", "X"}, {"material", "S"}}), 422);
+    EXPECT_STATUS(f->call("POST", "/api/v1/parts", key, Json{{"job_id", toStd(newId())}, {"part_number", "X"}, {"material", "S"}}), 422);
     EXPECT_STATUS(f->callRaw("POST", "/api/v1/jobs", key, QByteArray(1000, '[')), 400); // deep nesting is a parse error, not a crash
     // Well-formed but 200,000 levels deep: echoing it in a 422 would overflow the stack.
     const QByteArray deep = "{\"job_number\":" + QByteArray(200000, '[') + QByteArray(200000, ']') + "}";
@@ -160,7 +160,7 @@ void TestApiSystem::massAssignmentIsIgnored()
     const QString foreign = newId();
     const QString chosen = newId();
     auto c = f->call("POST", "/api/v1/jobs", key,
-                     Json{{"job_number", "MASS-1"}, {"tenant_id", js(foreign)}, {"id", js(chosen)}, {"created_at", "2000-01-01T00:00:00.000Z"},
+                     Json{{"job_number", "MASS-1"}, {"tenant_id", toStd(foreign)}, {"id", toStd(chosen)}, {"created_at", "2000-01-01T00:00:00.000Z"},
                           {"deleted_at", "2000-01-01T00:00:00.000Z"}, {"status", "completed"}, {"sync_hash", "x"}});
     EXPECT_STATUS(c, 201);
     const Json job = c.data()["job"];
@@ -169,11 +169,11 @@ void TestApiSystem::massAssignmentIsIgnored()
     QVERIFY(!str(job, "created_at").startsWith("2000"));
     QVERIFY(job["deleted_at"].is_null());
     QCOMPARE(str(job, "status"), QStringLiteral("not_started"));
-    auto u = f->call("PATCH", "/api/v1/jobs/" + str(job, "id"), key, Json{{"tenant_id", js(foreign)}, {"id", js(chosen)}, {"notes", "n"}});
+    auto u = f->call("PATCH", "/api/v1/jobs/" + str(job, "id"), key, Json{{"tenant_id", toStd(foreign)}, {"id", toStd(chosen)}, {"notes", "n"}});
     EXPECT_STATUS(u, 200);
     QCOMPARE(str(u.data()["job"], "tenant_id"), f->shop().tenantId);
     QCOMPARE(str(u.data()["job"], "id"), str(job, "id"));
-    auto k = f->call("POST", "/api/v1/api-keys", admin, Json{{"name", "mass"}, {"key_hash", "0000"}, {"tenant_id", js(foreign)}, {"active", false}});
+    auto k = f->call("POST", "/api/v1/api-keys", admin, Json{{"name", "mass"}, {"key_hash", "0000"}, {"tenant_id", toStd(foreign)}, {"active", false}});
     EXPECT_STATUS(k, 201);
     QVERIFY(!k.data()["api_key"].contains("key_hash"));
     QCOMPARE(str(k.data()["api_key"], "tenant_id"), f->shop().tenantId);
@@ -202,10 +202,10 @@ void TestApiSystem::everyCompatibleReadRoute()
     (void)s.catalog.seedDefaultScrapReasons(sc);
     const QString op = shop.op(2)["id"].get<std::string>().c_str();
     must(s.time.start(sc, shop.op2, op));
-    must(s.substeps.add(sc, Json{{"operation_id", js(op)}, {"name", "Compat check"}}));
-    must(s.assignments.assign(sc, Json{{"part_id", js(shop.partId)}, {"operator_id", js(shop.op2)}}));
-    must(s.issues.create(sc, Json{{"operation_id", js(op)}, {"created_by", js(shop.op2)}, {"severity", "low"}, {"description", "compat"}}));
-    must(s.production.report(sc, Json{{"operation_id", js(op)}, {"quantity_good", 1}}));
+    must(s.substeps.add(sc, Json{{"operation_id", toStd(op)}, {"name", "Compat check"}}));
+    must(s.assignments.assign(sc, Json{{"part_id", toStd(shop.partId)}, {"operator_id", toStd(shop.op2)}}));
+    must(s.issues.create(sc, Json{{"operation_id", toStd(op)}, {"created_by", toStd(shop.op2)}, {"severity", "low"}, {"description", "compat"}}));
+    must(s.production.report(sc, Json{{"operation_id", toStd(op)}, {"quantity_good", 1}}));
     must(s.webhooks.create(sc, Json{{"url", "http://10.0.0.7/compat"}, {"events", {"*"}}}));
     must(s.mqttPublishers.create(sc, Json{{"name", "Compat bus"}, {"broker_url", "10.0.0.8"}, {"events", {"*"}}, {"active", false}}));
     QStringList paths;

@@ -116,7 +116,7 @@ void TestApiValidation::nullForNotNullColumns()
         else if (seed == QLatin1String("OP"))
             id = f->shop().ops[0];
         else if (seed == QLatin1String("SUBSTEP"))
-            id = idOf(collection, Json{{"operation_id", js(f->shop().ops[0])}, {"name", "Null step"}});
+            id = idOf(collection, Json{{"operation_id", toStd(f->shop().ops[0])}, {"name", "Null step"}});
         else if (seed == QLatin1String("WEBHOOK"))
             id = idOf(collection, Json{{"url", "https://example.com/hook"}, {"events", {"*"}}});
         else if (seed == QLatin1String("MQTT"))
@@ -249,7 +249,7 @@ void TestApiValidation::textLimits()
                            Json{{"external_id", "P-NUL"}, {"external_source", std::string("erp\0", 4)}, {"job_external_id", std::string("j\0", 2)}});
     EXPECT_STATUS(syncNul, 422);
     auto cellNul = f->call("POST", "/api/v1/operations", key,
-                           Json{{"part_id", js(f->shop().partId)}, {"operation_name", "Op"}, {"cell_name", std::string("La\0ser", 6)}});
+                           Json{{"part_id", toStd(f->shop().partId)}, {"operation_name", "Op"}, {"cell_name", std::string("La\0ser", 6)}});
     EXPECT_STATUS(cellNul, 422);
     QCOMPARE(fieldsOf(cellNul), QStringList{QStringLiteral("cell_name")});
     auto metaNul = f->call("PATCH", "/api/v1/jobs/" + f->shop().jobId, key, Json{{"metadata", std::string("a\0b", 3)}});

@@ -18,7 +18,7 @@ using namespace ery::test;
     do {                                                                                                              \
         const Json a_ = (actual);                                                                                     \
         const Json e_ = (expected);                                                                                   \
-        QVERIFY2(a_ == e_, qPrintable(QStringLiteral("%1 != %2").arg(qs(a_.dump()), qs(e_.dump()))));                 \
+        QVERIFY2(a_ == e_, qPrintable(QStringLiteral("%1 != %2").arg(fromStd(a_.dump()), fromStd(e_.dump()))));                 \
     } while (0)
 
 // The realtime feed over real WebSockets on the API port: the Phoenix protocol in both versions,
@@ -69,13 +69,13 @@ private:
     Json next(Client &c, const QString &topic, const QString &event, const QString &ref = {}, int timeoutMs = 3000);
     Json join(Client &c, const QString &topic, const Json &config);
     bool waitFor(const std::function<bool()> &pred, int timeoutMs = 3000);
-    static QString topicOf(const Client &c, const Json &m) { return qs(c.v2 ? m[2].get<std::string>() : m["topic"].get<std::string>()); }
-    static QString eventOf(const Client &c, const Json &m) { return qs(c.v2 ? m[3].get<std::string>() : m["event"].get<std::string>()); }
+    static QString topicOf(const Client &c, const Json &m) { return fromStd(c.v2 ? m[2].get<std::string>() : m["topic"].get<std::string>()); }
+    static QString eventOf(const Client &c, const Json &m) { return fromStd(c.v2 ? m[3].get<std::string>() : m["event"].get<std::string>()); }
     static Json payloadOf(const Client &c, const Json &m) { return c.v2 ? m[4] : m["payload"]; }
     static QString refOf(const Client &c, const Json &m)
     {
         const Json &r = c.v2 ? m[1] : m["ref"];
-        return r.is_string() ? qs(r.get<std::string>()) : QString();
+        return r.is_string() ? fromStd(r.get<std::string>()) : QString();
     }
 
     std::unique_ptr<ApiFixture> f;
@@ -184,9 +184,9 @@ int closeCodeIn(const QByteArray &stream)
 QString TestRealtime::sendMsg(Client &c, const QString &topic, const QString &event, const Json &payload)
 {
     const QString ref = QString::number(++c.ref);
-    Json m = c.v2 ? Json::array({js(ref), js(ref), js(topic), js(event), payload})
-                  : Json{{"topic", js(topic)}, {"event", js(event)}, {"payload", payload}, {"ref", js(ref)}, {"join_ref", js(ref)}};
-    c.ws->sendTextMessage(qs(m.dump()));
+    Json m = c.v2 ? Json::array({toStd(ref), toStd(ref), toStd(topic), toStd(event), payload})
+                  : Json{{"topic", toStd(topic)}, {"event", toStd(event)}, {"payload", payload}, {"ref", toStd(ref)}, {"join_ref", toStd(ref)}};
+    c.ws->sendTextMessage(fromStd(m.dump()));
     return ref;
 }
 
@@ -334,7 +334,7 @@ void TestRealtime::changesInBothVersions()
     JSON_EQ(data["schema"], Json("public"));
     JSON_EQ(data["table"], Json("jobs"));
     JSON_EQ(data["record"]["job_number"], job["job_number"]);
-    JSON_EQ(data["record"]["tenant_id"], Json(js(sh.tenantId)));
+    JSON_EQ(data["record"]["tenant_id"], Json(toStd(sh.tenantId)));
     QVERIFY(data["commit_timestamp"].is_string());
     QVERIFY(data["errors"].is_null());
     QVERIFY(std::any_of(data["columns"].begin(), data["columns"].end(), [](const Json &col) { return col["name"] == "job_number" && col["type"] == "text"; }));
@@ -409,7 +409,7 @@ void TestRealtime::tenantsAndSandboxStayApart()
         QStringList out;
         for (const Json &m : c.in)
             if (eventOf(c, m) == QLatin1String("postgres_changes"))
-                out << qs(payloadOf(c, m)["data"].value("record", Json::object()).value("job_number", std::string()));
+                out << fromStd(payloadOf(c, m)["data"].value("record", Json::object()).value("job_number", std::string()));
         return out.join(',');
     };
     QVERIFY2(!numbers(*a).contains("SANDBOX"), qPrintable(numbers(*a)));
@@ -427,11 +427,11 @@ void TestRealtime::tenantsAndSandboxStayApart()
     QVERIFY(next(*other, "realtime:shop", "broadcast", {}, 500).is_null());
     QVERIFY(sandbox->binary.empty());
     // access_token of another tenant: refused, the socket stays with its own tenant.
-    const QString ref = sendMsg(*a, "realtime:shop", "access_token", Json{{"access_token", js(bKey)}});
+    const QString ref = sendMsg(*a, "realtime:shop", "access_token", Json{{"access_token", toStd(bKey)}});
     QVERIFY(!next(*a, "realtime:shop", "phx_close").is_null());
     QVERIFY(next(*a, "realtime:shop", "phx_reply", ref, 300).is_null());
     const Json rejoin = [&] {
-        const QString r = sendMsg(*a, "realtime:again", "phx_join", Json{{"config", Json::object()}, {"access_token", js(bKey)}});
+        const QString r = sendMsg(*a, "realtime:again", "phx_join", Json{{"config", Json::object()}, {"access_token", toStd(bKey)}});
         return next(*a, "realtime:again", "phx_reply", r);
     }();
     JSON_EQ(rejoin["status"], Json("error"));
@@ -586,7 +586,7 @@ void TestRealtime::hostileMessages()
     const Json p = payloadOf(*c, c->in.front());
     QCOMPARE(eventOf(*c, c->in.front()), QStringLiteral("phx_reply"));
     JSON_EQ(p["status"], Json("error"));
-    QVERIFY2(qs(p["response"]["reason"].get<std::string>()).contains(expect), p.dump().c_str());
+    QVERIFY2(fromStd(p["response"]["reason"].get<std::string>()).contains(expect), p.dump().c_str());
     c->in.pop_front();
     // The socket still works.
     JSON_EQ(next(*c, "phoenix", "phx_reply", sendMsg(*c, "phoenix", "heartbeat", Json::object()))["status"], Json("ok"));

@@ -80,8 +80,8 @@ void accept(const Json &input, const std::vector<Field> &fields, bool creating, 
         case Field::Date: {
             // Stored as the one timestamp format; it must read back as the instant that was sent.
             qint64 sent = 0, stored = 0;
-            FUZZ_CHECK(it->is_string() && parseIso(qs(input[f.name].get<std::string>()), &sent));
-            FUZZ_CHECK(parseIso(qs(it->get<std::string>()), &stored) && stored == sent);
+            FUZZ_CHECK(it->is_string() && parseIso(fromStd(input[f.name].get<std::string>()), &sent));
+            FUZZ_CHECK(parseIso(fromStd(it->get<std::string>()), &stored) && stored == sent);
             break;
         }
         case Field::Bool: FUZZ_CHECK(it->is_boolean()); break;

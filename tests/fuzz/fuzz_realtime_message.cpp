@@ -41,7 +41,7 @@ void join(bool v2, const PhoenixMessage &m)
     auto config = ChannelConfig::fromJoinPayload(m.payload, tables(), 100, 255);
     if (!config) {
         FUZZ_CHECK(!config.error().message.isEmpty());
-        reply(v2, m, false, Json{{"reason", js(config.error().message)}});
+        reply(v2, m, false, Json{{"reason", toStd(config.error().message)}});
         return;
     }
     FUZZ_CHECK(config->bindings.size() <= 100);

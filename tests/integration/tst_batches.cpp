@@ -39,9 +39,9 @@ void TestBatches::cleanup()
 
 QString TestBatches::batchOf(const QStringList &ops, const QString &number, Json extra)
 {
-    Json in{{"batch_number", js(number)}, {"cell_id", js(m_shop->laser)}, {"operation_ids", Json::array()}};
+    Json in{{"batch_number", toStd(number)}, {"cell_id", toStd(m_shop->laser)}, {"operation_ids", Json::array()}};
     for (const QString &o : ops)
-        in["operation_ids"].push_back(js(o));
+        in["operation_ids"].push_back(toStd(o));
     for (auto it = extra.begin(); it != extra.end(); ++it)
         in[it.key()] = it.value();
     auto b = m_shop->s().batches.create(m_shop->scope, in);
@@ -75,21 +75,21 @@ void TestBatches::creationRules()
     for (const auto &e : missing.error().details)
         fields << str(e, "field");
     QVERIFY2(fields.contains("batch_number") && fields.contains("cell_id") && fields.contains("batch_type"), qPrintable(fields.join(',')));
-    ERY_VERIFY_ERR(b.create(sc, Json{{"batch_number", "N-1"}, {"cell_id", js(m_shop->laser)}, {"production_mode", "automated"}}),
+    ERY_VERIFY_ERR(b.create(sc, Json{{"batch_number", "N-1"}, {"cell_id", toStd(m_shop->laser)}, {"production_mode", "automated"}}),
                    ErrorCode::ValidationError); // machine-reported only for laser nesting
-    ERY_VERIFY_ERR(b.create(sc, Json{{"batch_number", "N-1"}, {"cell_id", js(newId())}}), ErrorCode::ValidationError);
-    ERY_VERIFY_ERR(b.create(sc, Json{{"batch_number", "N-1"}, {"cell_id", js(m_shop->laser)}, {"operation_ids", {js(newId())}}}),
+    ERY_VERIFY_ERR(b.create(sc, Json{{"batch_number", "N-1"}, {"cell_id", toStd(newId())}}), ErrorCode::ValidationError);
+    ERY_VERIFY_ERR(b.create(sc, Json{{"batch_number", "N-1"}, {"cell_id", toStd(m_shop->laser)}, {"operation_ids", {toStd(newId())}}}),
                    ErrorCode::ValidationError);
-    ERY_VERIFY_ERR(b.create(sc, Json{{"batch_number", "N-1"}, {"cell_id", js(m_shop->laser)},
-                                     {"operation_ids", {js(m_shop->ops[0]), js(m_shop->ops[0])}}}),
+    ERY_VERIFY_ERR(b.create(sc, Json{{"batch_number", "N-1"}, {"cell_id", toStd(m_shop->laser)},
+                                     {"operation_ids", {toStd(m_shop->ops[0]), toStd(m_shop->ops[0])}}}),
                    ErrorCode::ValidationError);
-    ERY_VERIFY_ERR(b.create(sc, Json{{"batch_number", "N-1"}, {"cell_id", js(m_shop->laser)}, {"operation_ids", "all"}}), ErrorCode::ValidationError);
+    ERY_VERIFY_ERR(b.create(sc, Json{{"batch_number", "N-1"}, {"cell_id", toStd(m_shop->laser)}, {"operation_ids", "all"}}), ErrorCode::ValidationError);
     const qint64 events = m_shop->outboxCount();
     QVERIFY(m_shop->outboxCount() == events); // refusals wrote nothing
     const QString id = batchOf({m_shop->ops[0]}, "N-1");
-    ERY_VERIFY_ERR(b.create(sc, Json{{"batch_number", "N-1"}, {"cell_id", js(m_shop->laser)}}), ErrorCode::Conflict);
+    ERY_VERIFY_ERR(b.create(sc, Json{{"batch_number", "N-1"}, {"cell_id", toStd(m_shop->laser)}}), ErrorCode::Conflict);
     // An operation sits in one batch at most.
-    ERY_VERIFY_ERR(b.create(sc, Json{{"batch_number", "N-2"}, {"cell_id", js(m_shop->laser)}, {"operation_ids", {js(m_shop->ops[0])}}}),
+    ERY_VERIFY_ERR(b.create(sc, Json{{"batch_number", "N-2"}, {"cell_id", toStd(m_shop->laser)}, {"operation_ids", {toStd(m_shop->ops[0])}}}),
                    ErrorCode::ValidationError);
     auto got = b.get(sc, id);
     ERY_VERIFY_OK(got);
@@ -178,7 +178,7 @@ void TestBatches::startRules()
     QCOMPARE(str(m_shop->op(0), "status"), QStringLiteral("not_started")); // nothing moved
     ERY_VERIFY_OK(s.batches.start(sc, id, m_shop->op1));
     ERY_VERIFY_ERR(s.batches.start(sc, id, m_shop->op1), ErrorCode::InvalidStateTransition);
-    ERY_VERIFY_ERR(s.batches.addOperations(sc, id, Json::array({js(m_shop->ops[2])})), ErrorCode::InvalidStateTransition);
+    ERY_VERIFY_ERR(s.batches.addOperations(sc, id, Json::array({toStd(m_shop->ops[2])})), ErrorCode::InvalidStateTransition);
     ERY_VERIFY_ERR(s.batches.remove(sc, id), ErrorCode::Conflict);
     ERY_VERIFY_ERR(s.batches.update(sc, id, Json{{"status", "cancelled"}}), ErrorCode::InvalidStateTransition);
 }
@@ -206,7 +206,7 @@ void TestBatches::membershipAndStatusRules()
     auto &s = m_shop->s();
     const Scope sc = m_shop->scope;
     const QString id = batchOf({m_shop->ops[0]}, "N-3");
-    auto added = s.batches.addOperations(sc, id, Json::array({js(m_shop->ops[1]), js(m_shop->ops[2])}));
+    auto added = s.batches.addOperations(sc, id, Json::array({toStd(m_shop->ops[1]), toStd(m_shop->ops[2])}));
     ERY_VERIFY_OK(added);
     QCOMPARE(*added, qint64(2));
     auto b = s.batches.get(sc, id);
@@ -214,8 +214,8 @@ void TestBatches::membershipAndStatusRules()
     QCOMPARE(num((*b)["operations"][2], "sequence_in_batch"), 3);
     ERY_VERIFY_OK(s.batches.update(sc, id, Json{{"status", "ready"}, {"notes", "sheet 2 of 4"}}));
     ERY_VERIFY_ERR(s.batches.update(sc, id, Json{{"status", "completed"}}), ErrorCode::ValidationError); // only through stop
-    ERY_VERIFY_ERR(s.batches.update(sc, id, Json{{"operation_ids", {js(m_shop->ops[0])}}}), ErrorCode::ValidationError);
-    ERY_VERIFY_ERR(s.batches.update(sc, id, Json{{"parent_batch_id", js(id)}}), ErrorCode::ValidationError);
+    ERY_VERIFY_ERR(s.batches.update(sc, id, Json{{"operation_ids", {toStd(m_shop->ops[0])}}}), ErrorCode::ValidationError);
+    ERY_VERIFY_ERR(s.batches.update(sc, id, Json{{"parent_batch_id", toStd(id)}}), ErrorCode::ValidationError);
     // Deleting the batch frees its operations for another one.
     ERY_VERIFY_OK(s.batches.remove(sc, id));
     ERY_VERIFY_ERR(s.batches.get(sc, id), ErrorCode::NotFound);
@@ -223,7 +223,7 @@ void TestBatches::membershipAndStatusRules()
     // A completed operation does not join a batch.
     ERY_VERIFY_OK(s.operations.start(sc, m_shop->ops[1]));
     ERY_VERIFY_OK(s.operations.complete(sc, m_shop->ops[1]));
-    ERY_VERIFY_ERR(s.batches.create(sc, Json{{"batch_number", "N-5"}, {"cell_id", js(m_shop->laser)}, {"operation_ids", {js(m_shop->ops[1])}}}),
+    ERY_VERIFY_ERR(s.batches.create(sc, Json{{"batch_number", "N-5"}, {"cell_id", toStd(m_shop->laser)}, {"operation_ids", {toStd(m_shop->ops[1])}}}),
                    ErrorCode::ValidationError);
 }
 

@@ -52,20 +52,20 @@ void TestIsolation::initTestCase()
     auto tree = s.jobs.tree(m_b, str(job, "id"));
     const QString part = str((*tree)["parts"][0], "id");
     const QString op = str((*tree)["parts"][0]["operations"][0], "id");
-    must(s.catalog.create(CatalogService::OperationResources, m_b, Json{{"operation_id", js(op)}, {"resource_id", js(resource)}}));
+    must(s.catalog.create(CatalogService::OperationResources, m_b, Json{{"operation_id", toStd(op)}, {"resource_id", toStd(resource)}}));
     auto entry = s.time.start(m_b, worker, op);
     QVERIFY(entry);
     QVERIFY(s.time.pause(m_b, str(*entry, "id")));
     QVERIFY(s.time.resume(m_b, str(*entry, "id")));
-    must(s.substeps.add(m_b, Json{{"operation_id", js(op)}, {"name", "Check"}}));
+    must(s.substeps.add(m_b, Json{{"operation_id", toStd(op)}, {"name", "Check"}}));
     auto reasons = s.catalog.list(CatalogService::ScrapReasons, m_b, ListQuery{});
-    must(s.production.report(m_b, Json{{"operation_id", js(op)}, {"quantity_good", 1}, {"quantity_scrap", 1},
+    must(s.production.report(m_b, Json{{"operation_id", toStd(op)}, {"quantity_good", 1}, {"quantity_scrap", 1},
                                        {"scrap_lines", Json::array({{{"scrap_reason_id", reasons->rows[0]["id"]}, {"quantity", 1}}})}}));
-    must(s.issues.create(m_b, Json{{"operation_id", js(op)}, {"created_by", js(worker)}, {"severity", "high"}, {"description", "x"}}));
-    must(s.assignments.assign(m_b, Json{{"part_id", js(part)}, {"operator_id", js(worker)}}));
+    must(s.issues.create(m_b, Json{{"operation_id", toStd(op)}, {"created_by", toStd(worker)}, {"severity", "high"}, {"description", "x"}}));
+    must(s.assignments.assign(m_b, Json{{"part_id", toStd(part)}, {"operator_id", toStd(worker)}}));
     const QString bCell = str(*s.catalog.cellByName(m_b, "Welding"), "id");
     const QString bLast = str((*tree)["parts"][0]["operations"][2], "id");
-    must(s.batches.create(m_b, Json{{"batch_number", "NEST-B"}, {"cell_id", js(bCell)}, {"operation_ids", {js(bLast)}}}));
+    must(s.batches.create(m_b, Json{{"batch_number", "NEST-B"}, {"cell_id", toStd(bCell)}, {"operation_ids", {toStd(bLast)}}}));
     // Tables whose services come with later capabilities are filled through their repositories.
     auto filled = m_shop->db().write([&](WriteTx &tx) -> Status {
         const auto &r = m_repo;
@@ -210,10 +210,10 @@ void TestIsolation::servicesRefuseForeignIds()
     ERY_VERIFY_ERR(s.batches.update(a, batchId, Json{{"notes", "x"}}), ErrorCode::NotFound);
     ERY_VERIFY_ERR(s.batches.start(a, batchId, m_shop->op1), ErrorCode::NotFound);
     ERY_VERIFY_ERR(s.batches.stop(a, batchId, m_shop->op1), ErrorCode::NotFound);
-    ERY_VERIFY_ERR(s.batches.addOperations(a, batchId, Json::array({js(m_shop->ops[0])})), ErrorCode::NotFound);
+    ERY_VERIFY_ERR(s.batches.addOperations(a, batchId, Json::array({toStd(m_shop->ops[0])})), ErrorCode::NotFound);
     ERY_VERIFY_ERR(s.batches.remove(a, batchId), ErrorCode::NotFound);
     // Nor can tenant A put B's operation into a batch of its own.
-    ERY_VERIFY_ERR(s.batches.create(a, Json{{"batch_number", "NEST-HIJACK"}, {"cell_id", js(m_shop->laser)}, {"operation_ids", {js(opId)}}}),
+    ERY_VERIFY_ERR(s.batches.create(a, Json{{"batch_number", "NEST-HIJACK"}, {"cell_id", toStd(m_shop->laser)}, {"operation_ids", {toStd(opId)}}}),
                    ErrorCode::ValidationError);
     QCOMPARE(m_shop->outboxCount(), before); // nothing was written
     // B's own data is untouched.
@@ -227,11 +227,11 @@ void TestIsolation::crossTenantReferencesAreRefused()
     auto bCells = s.catalog.list(CatalogService::Cells, m_b, ListQuery{});
     auto bJob = s.jobs.byNumber(m_b, "B-1");
     // A's operation cannot point at B's cell, A's part cannot live in B's job.
-    ERY_VERIFY_ERR(s.operations.create(a, Json{{"part_id", js(m_shop->partId)}, {"cell_id", bCells->rows.front()["id"]}, {"operation_name", "x"}}),
+    ERY_VERIFY_ERR(s.operations.create(a, Json{{"part_id", toStd(m_shop->partId)}, {"cell_id", bCells->rows.front()["id"]}, {"operation_name", "x"}}),
                    ErrorCode::ValidationError);
     ERY_VERIFY_ERR(s.parts.create(a, Json{{"job_id", (*bJob)["id"]}, {"part_number", "x"}, {"material", "x"}}), ErrorCode::ValidationError);
     auto bUsers = s.users.list(m_b, ListQuery{});
-    ERY_VERIFY_ERR(s.assignments.assign(a, Json{{"part_id", js(m_shop->partId)}, {"operator_id", bUsers->rows.front()["id"]}}), ErrorCode::NotFound);
+    ERY_VERIFY_ERR(s.assignments.assign(a, Json{{"part_id", toStd(m_shop->partId)}, {"operator_id", bUsers->rows.front()["id"]}}), ErrorCode::NotFound);
     ERY_VERIFY_ERR(s.time.start(a, str(bUsers->rows.back(), "id"), m_shop->ops[0]), ErrorCode::NotFound);
 }
 

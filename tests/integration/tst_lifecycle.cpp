@@ -204,8 +204,8 @@ void TestLifecycle::rollupAcrossParts()
 {
     auto shop = TestShop::create();
     auto &s = shop->s();
-    auto p2 = s.parts.create(shop->scope, Json{{"job_id", js(shop->jobId)}, {"part_number", "P-2"}, {"material", "Alu"},
-                                                {"operations", Json::array({{{"cell_id", js(shop->welding)}, {"operation_name", "Weld"}}})}});
+    auto p2 = s.parts.create(shop->scope, Json{{"job_id", toStd(shop->jobId)}, {"part_number", "P-2"}, {"material", "Alu"},
+                                                {"operations", Json::array({{{"cell_id", toStd(shop->welding)}, {"operation_name", "Weld"}}})}});
     ERY_VERIFY_OK(p2);
     for (const QString &op : shop->ops) {
         QVERIFY(s.operations.start(shop->scope, op));
@@ -269,7 +269,7 @@ void TestLifecycle::oneOpenEntryPerWorker()
     QCOMPARE(str(shop->op(1), "status"), QStringLiteral("not_started")); // nothing changed
     // The database refuses a second open entry even from a writer that skips the service.
     auto raw = shop->db().write([&](WriteTx &tx) {
-        return Repositories().timeEntries.insert(tx, shop->scope, Row{{"operator_id", js(shop->op1)}, {"operation_id", js(shop->ops[1])}, {"start_time", js(nowIso())}});
+        return Repositories().timeEntries.insert(tx, shop->scope, Row{{"operator_id", toStd(shop->op1)}, {"operation_id", toStd(shop->ops[1])}, {"start_time", toStd(nowIso())}});
     });
     ERY_VERIFY_ERR(raw, ErrorCode::Conflict);
 }
@@ -422,15 +422,15 @@ void TestLifecycle::quotaPartsEveryPath()
     QCOMPARE(j.error().details["limitType"].get<std::string>(), std::string("parts_per_month"));
     QVERIFY(!s.jobs.byNumber(shop->scope, "J-2")); // nothing of the refused tree exists
     // Path 2: a part on its own.
-    ERY_VERIFY_ERR(s.parts.create(shop->scope, Json{{"job_id", js(shop->jobId)}, {"part_number", "Q2"}, {"material", "x"}, {"quantity", 6}}),
+    ERY_VERIFY_ERR(s.parts.create(shop->scope, Json{{"job_id", toStd(shop->jobId)}, {"part_number", "Q2"}, {"material", "x"}, {"quantity", 6}}),
                    ErrorCode::QuotaExceeded);
-    ERY_VERIFY_OK(s.parts.create(shop->scope, Json{{"job_id", js(shop->jobId)}, {"part_number", "Q3"}, {"material", "x"}, {"quantity", 5}}));
+    ERY_VERIFY_OK(s.parts.create(shop->scope, Json{{"job_id", toStd(shop->jobId)}, {"part_number", "Q3"}, {"material", "x"}, {"quantity", 5}}));
     // Path 3: raising a quantity.
     ERY_VERIFY_ERR(s.parts.update(shop->scope, shop->partId, Json{{"quantity", 6}}), ErrorCode::QuotaExceeded);
     ERY_VERIFY_OK(s.parts.update(shop->scope, shop->partId, Json{{"quantity", 4}}));
     // NULL means unlimited.
     ERY_VERIFY_OK(s.tenants.update(shop->tenantId, Json{{"max_parts_per_month", nullptr}}));
-    ERY_VERIFY_OK(s.parts.create(shop->scope, Json{{"job_id", js(shop->jobId)}, {"part_number", "Q4"}, {"material", "x"}, {"quantity", 500}}));
+    ERY_VERIFY_OK(s.parts.create(shop->scope, Json{{"job_id", toStd(shop->jobId)}, {"part_number", "Q4"}, {"material", "x"}, {"quantity", 500}}));
 }
 
 void TestLifecycle::validationListsEveryField()
@@ -442,12 +442,12 @@ void TestLifecycle::validationListsEveryField()
     QCOMPARE(r.error().httpStatus(), 422);
     QStringList fields;
     for (const auto &e : r.error().details)
-        fields << qs(e["field"].get<std::string>());
+        fields << fromStd(e["field"].get<std::string>());
     for (const char *f : {"job_number", "customer", "due_date", "package_count", "parts[0].part_number", "parts[0].material", "parts[0].quantity"})
         QVERIFY2(fields.contains(f), qPrintable(fields.join(',')));
     // Mass assignment: ids, tenant and timestamps in a body are ignored.
     auto j = shop->s().jobs.create(shop->scope, Json{{"job_number", "J-9"}, {"id", "00000000-0000-7000-8000-000000000001"},
-                                                      {"tenant_id", js(shop->sandboxId)}, {"created_at", "1999-01-01"}, {"status", "completed"}});
+                                                      {"tenant_id", toStd(shop->sandboxId)}, {"created_at", "1999-01-01"}, {"status", "completed"}});
     ERY_VERIFY_OK(j);
     QVERIFY(str(*j, "id") != "00000000-0000-7000-8000-000000000001");
     QCOMPARE(str(*j, "tenant_id"), shop->tenantId);

@@ -106,7 +106,7 @@ QList<Json> TestMqtt::eventsOn(const MqttProbe &probe, const QString &prefix)
         Json j = Json::parse(m.payload.constData(), nullptr, false);
         if (!j.is_object())
             j = Json{{"_unparsable", m.payload.toStdString()}};
-        j["_topic"] = js(m.topic);
+        j["_topic"] = toStd(m.topic);
         j["_qos"] = m.qos;
         out << j;
     }
@@ -203,7 +203,7 @@ void TestMqtt::qualityOfService()
     QVERIFY(probe.waitConnected());
     publisher(m_shop->scope, m_broker->port(), Json{{"qos", qos}, {"events", Json::array({"job.*"})}});
     for (int i = 0; i < 20; ++i)
-        QVERIFY(m_shop->s().jobs.update(m_shop->scope, m_shop->jobId, Json{{"notes", js(QString::number(i))}}));
+        QVERIFY(m_shop->s().jobs.update(m_shop->scope, m_shop->jobId, Json{{"notes", toStd(QString::number(i))}}));
     QVERIFY(waitFor([&] { return eventsOn(probe).size() >= 20; }));
     for (const Json &m : eventsOn(probe))
         QCOMPARE(num(m, "_qos"), qos);
@@ -255,7 +255,7 @@ void TestMqtt::tls()
     QVERIFY2(secure.start(), qPrintable(secure.log()));
     MqttProbe probe(secure.port(), "#", secure.caFile());
     QVERIFY(probe.waitConnected());
-    const QString id = publisher(m_shop->scope, secure.port(), Json{{"use_tls", true}, {"ca_file", js(secure.caFile())}, {"broker_url", "localhost"}});
+    const QString id = publisher(m_shop->scope, secure.port(), Json{{"use_tls", true}, {"ca_file", toStd(secure.caFile())}, {"broker_url", "localhost"}});
     QVERIFY(waitFor([&] { return m_pool->connection(id) && m_pool->connection(id)->isConnected(); }));
     QVERIFY(m_shop->s().jobs.start(m_shop->scope, m_shop->jobId));
     QVERIFY(waitFor([&] { return !eventsOn(probe).isEmpty(); }));
@@ -279,14 +279,14 @@ void TestMqtt::brokerRestartLosesNothing()
         MqttProbe probe(m_broker->port());
         QVERIFY(probe.waitConnected());
         for (int i = 0; i < 30; ++i)
-            QVERIFY(m_shop->s().jobs.update(m_shop->scope, m_shop->jobId, Json{{"notes", js(QString::number(i))}}));
+            QVERIFY(m_shop->s().jobs.update(m_shop->scope, m_shop->jobId, Json{{"notes", toStd(QString::number(i))}}));
         QVERIFY(waitFor([&] { return eventsOn(probe).size() >= 30; }));
         collect(probe);
     }
     m_broker->stop();
     // Committed while the broker is down: stored, not lost.
     for (int i = 30; i < 60; ++i)
-        QVERIFY(m_shop->s().jobs.update(m_shop->scope, m_shop->jobId, Json{{"notes", js(QString::number(i))}}));
+        QVERIFY(m_shop->s().jobs.update(m_shop->scope, m_shop->jobId, Json{{"notes", toStd(QString::number(i))}}));
     m_shop->engine().dispatcher().drain();
     QVERIFY(*m_shop->db().scalar("SELECT COUNT(*) FROM mqtt_messages") >= 30);
     QVERIFY(m_broker->start());
@@ -318,7 +318,7 @@ void TestMqtt::killedHubDeliversEveryCommittedEvent()
     QProcess server;
     QVERIFY(startServer(server));
     for (int i = 0; i < 150; ++i) {
-        QVERIFY(m_shop->s().jobs.update(m_shop->scope, m_shop->jobId, Json{{"notes", js(QString::number(i))}}));
+        QVERIFY(m_shop->s().jobs.update(m_shop->scope, m_shop->jobId, Json{{"notes", toStd(QString::number(i))}}));
         if (i == 60) {
             QTRY_VERIFY_WITH_TIMEOUT(eventsOn(probe).size() > 10, 15000);
             ::kill(pid_t(server.processId()), SIGKILL);

@@ -28,7 +28,7 @@ private:
 void TestOutbox::mutate(TestShop &shop, int n)
 {
     for (int i = 0; i < n; ++i)
-        QVERIFY(shop.s().jobs.update(shop.scope, shop.jobId, Json{{"notes", js(QString::number(i))}}));
+        QVERIFY(shop.s().jobs.update(shop.scope, shop.jobId, Json{{"notes", toStd(QString::number(i))}}));
 }
 
 void TestOutbox::deliveredInCommitOrder()
@@ -192,7 +192,7 @@ void TestOutbox::engineClientCallsAndSubscriptions()
     client.subscribeTable("jobs", shop->sandboxId, &ctx, [&] { ++otherTenant; }, 50);
     // A burst of changes from another connection arrives debounced.
     for (int i = 0; i < 5; ++i)
-        QVERIFY(shop->s().jobs.update(scope, shop->jobId, Json{{"notes", js(QString::number(i))}}));
+        QVERIFY(shop->s().jobs.update(scope, shop->jobId, Json{{"notes", toStd(QString::number(i))}}));
     QTRY_VERIFY_WITH_TIMEOUT(jobsChanged >= 1, 5000);
     QTest::qWait(300);
     QVERIFY(jobsChanged <= 2);

@@ -87,7 +87,7 @@ void TestWebhooks::attach(TestShop &shop)
 
 QString TestWebhooks::hook(const Scope &scope, const QString &url, Json events)
 {
-    auto h = m_shop->s().webhooks.create(scope, Json{{"url", js(url)}, {"events", events}});
+    auto h = m_shop->s().webhooks.create(scope, Json{{"url", toStd(url)}, {"events", events}});
     if (!h)
         qFatal("webhook: %s", qPrintable(h.error().message));
     m_secret = str(*h, "secret");
@@ -152,22 +152,22 @@ void TestWebhooks::deliveredSignedAndComplete()
     QVERIFY(s.jobs.update(sc, m_shop->jobId, Json{{"notes", "rush"}}));
     QVERIFY(s.parts.update(sc, m_shop->partId, Json{{"notes", "deburr"}}));
     QVERIFY(s.operations.update(sc, m_shop->ops[2], Json{{"notes", "check weld"}}));
-    auto step = s.substeps.add(sc, Json{{"operation_id", js(m_shop->ops[0])}, {"name", "Load sheet"}});
+    auto step = s.substeps.add(sc, Json{{"operation_id", toStd(m_shop->ops[0])}, {"name", "Load sheet"}});
     QVERIFY(s.substeps.setStatus(sc, str(*step, "id"), "completed"));
     QVERIFY(s.operations.start(sc, m_shop->ops[0], m_shop->op1));
     QVERIFY(s.catalog.seedDefaultScrapReasons(sc));
     auto reasons = s.catalog.list(CatalogService::ScrapReasons, sc, ListQuery{});
-    QVERIFY(s.production.report(sc, Json{{"operation_id", js(m_shop->ops[0])}, {"quantity_good", 4}, {"quantity_scrap", 1},
+    QVERIFY(s.production.report(sc, Json{{"operation_id", toStd(m_shop->ops[0])}, {"quantity_good", 4}, {"quantity_scrap", 1},
                                          {"scrap_lines", Json::array({{{"scrap_reason_id", reasons->rows[0]["id"]}, {"quantity", 1}}})}}));
     QVERIFY(s.operations.pause(sc, m_shop->ops[0]));
     QVERIFY(s.operations.resume(sc, m_shop->ops[0], m_shop->op1));
     QVERIFY(s.operations.complete(sc, m_shop->ops[0], m_shop->op1));
-    auto issue = s.issues.create(sc, Json{{"operation_id", js(m_shop->ops[1])}, {"created_by", js(m_shop->op2)}, {"severity", "high"},
+    auto issue = s.issues.create(sc, Json{{"operation_id", toStd(m_shop->ops[1])}, {"created_by", toStd(m_shop->op2)}, {"severity", "high"},
                                           {"description", "crack"}, {"issue_type", "ncr"}, {"ncr_category", "material_defect"}});
     QVERIFY(s.issues.verifyNcr(sc, str(*issue, "id")));
     QVERIFY(s.issues.approve(sc, str(*issue, "id"), "scrap it"));
     QVERIFY(s.issues.close(sc, str(*issue, "id")));
-    auto other = s.issues.create(sc, Json{{"operation_id", js(m_shop->ops[1])}, {"created_by", js(m_shop->op2)}, {"severity", "low"}, {"description", "x"}});
+    auto other = s.issues.create(sc, Json{{"operation_id", toStd(m_shop->ops[1])}, {"created_by", toStd(m_shop->op2)}, {"severity", "low"}, {"description", "x"}});
     QVERIFY(s.issues.reject(sc, str(*other, "id"), "fine"));
     QVERIFY(s.catalog.create(CatalogService::Resources, sc, Json{{"name", "Press 2"}}));
     auto res = s.catalog.list(CatalogService::Resources, sc, ListQuery{});
@@ -188,7 +188,7 @@ void TestWebhooks::deliveredSignedAndComplete()
     Json nested = Json::array();
     for (const auto &o : (*t600)["parts"][0]["operations"])
         nested.push_back(o["id"]);
-    auto batch = s.batches.create(sc, Json{{"batch_number", "NEST-600"}, {"batch_type", "laser_nesting"}, {"cell_id", js(m_shop->laser)},
+    auto batch = s.batches.create(sc, Json{{"batch_number", "NEST-600"}, {"batch_type", "laser_nesting"}, {"cell_id", toStd(m_shop->laser)},
                                            {"operation_ids", nested}});
     QVERIFY(batch);
     QVERIFY(s.batches.start(sc, str(*batch, "id"), m_shop->op2));
@@ -274,7 +274,7 @@ void TestWebhooks::signaturesVerifyWithStandardWebhooksLibrary()
     QFile f(dir.filePath("requests.json"));
     QVERIFY(f.open(QIODevice::WriteOnly));
     Json all = Json::array();
-    all.push_back({{"secret", js(m_secret)}, {"headers", {{"webhook-id", m_rx->requests[1].headers.value("webhook-id").toStdString()},
+    all.push_back({{"secret", toStd(m_secret)}, {"headers", {{"webhook-id", m_rx->requests[1].headers.value("webhook-id").toStdString()},
                                                            {"webhook-timestamp", m_rx->requests[1].headers.value("webhook-timestamp").toStdString()},
                                                            {"webhook-signature", m_rx->requests[1].headers.value("webhook-signature").toStdString()}}},
                    {"body", m_rx->requests[1].body.toStdString()}});
@@ -389,7 +389,7 @@ void TestWebhooks::slowReceiverDoesNotDelayOthers()
     QElapsedTimer t;
     t.start();
     for (int i = 0; i < 5; ++i)
-        QVERIFY(m_shop->s().jobs.update(m_shop->scope, m_shop->jobId, Json{{"notes", js(QString::number(i))}}));
+        QVERIFY(m_shop->s().jobs.update(m_shop->scope, m_shop->jobId, Json{{"notes", toStd(QString::number(i))}}));
     QVERIFY(waitFor([&] { return m_rx->requests.size() == 5; }, 5000));
     QVERIFY2(t.elapsed() < 5000, "the fast receiver was served while the slow one hung");
     QVERIFY(waitFor([&] { return slow.requests.size() >= 1; }, 5000)); // it was sent, it just gets no answer
@@ -413,7 +413,7 @@ void TestWebhooks::replay()
     const QString since = nowIso();
     m_rx->answer(400);
     for (int i = 0; i < 3; ++i)
-        QVERIFY(m_shop->s().jobs.update(m_shop->scope, m_shop->jobId, Json{{"notes", js(QString::number(i))}}));
+        QVERIFY(m_shop->s().jobs.update(m_shop->scope, m_shop->jobId, Json{{"notes", toStd(QString::number(i))}}));
     QVERIFY(waitFor([&] { return deliveries("status = 'failed'").size() == 3; }));
     m_rx->answer(200);
     auto n = m_shop->s().webhooks.replayFailedSince(m_shop->scope, since);
@@ -500,7 +500,7 @@ void TestWebhooks::killedEngineDeliversEveryCommittedEvent()
     QVERIFY(startServer(server));
     QStringList written;
     for (int i = 0; i < 150; ++i) {
-        QVERIFY(m_shop->s().jobs.update(m_shop->scope, m_shop->jobId, Json{{"notes", js(QString::number(i))}}));
+        QVERIFY(m_shop->s().jobs.update(m_shop->scope, m_shop->jobId, Json{{"notes", toStd(QString::number(i))}}));
         if (i == 60) {
             QTRY_VERIFY_WITH_TIMEOUT(m_rx->requests.size() > 10, 15000);
             ::kill(pid_t(server.processId()), SIGKILL);

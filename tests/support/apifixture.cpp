@@ -37,7 +37,7 @@ QString ApiFixture::base() const
 
 QString ApiFixture::key(const Scope &liveScope, const QString &access, bool test)
 {
-    auto k = s().apiKeys.create(liveScope, Json{{"name", js(QStringLiteral("test %1").arg(newId()))}, {"scope", js(access)},
+    auto k = s().apiKeys.create(liveScope, Json{{"name", toStd(QStringLiteral("test %1").arg(newId()))}, {"scope", toStd(access)},
                                                 {"environment", test ? "test" : "live"}});
     if (!k)
         qFatal("creating a key failed: %s", qPrintable(k.error().message));

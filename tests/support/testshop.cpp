@@ -107,12 +107,12 @@ Row TestShop::makeJob(const Scope &sc, const QString &number, int operations, in
     static const char *names[] = {"Laser", "Bending", "Welding"};
     Json ops = Json::array();
     for (int i = 0; i < operations; ++i)
-        ops.push_back({{"cell_name", names[i % 3]}, {"operation_name", js(QStringLiteral("%1 step %2").arg(names[i % 3]).arg(i + 1))},
+        ops.push_back({{"cell_name", names[i % 3]}, {"operation_name", toStd(QStringLiteral("%1 step %2").arg(names[i % 3]).arg(i + 1))},
                        {"sequence", i + 1}, {"estimated_time", 30}});
-    Json in{{"job_number", js(number)},
+    Json in{{"job_number", toStd(number)},
             {"customer", "ACME"},
             {"due_date", "2030-01-31"},
-            {"parts", Json::array({{{"part_number", js(number + QStringLiteral("-P1"))}, {"material", "S235 3mm"}, {"quantity", quantity}, {"operations", ops}}})}};
+            {"parts", Json::array({{{"part_number", toStd(number + QStringLiteral("-P1"))}, {"material", "S235 3mm"}, {"quantity", quantity}, {"operations", ops}}})}};
     auto j = s().jobs.create(sc, in);
     if (!j)
         qFatal("makeJob %s: %s", qPrintable(number), qPrintable(j.error().message));

@@ -80,7 +80,7 @@ void TestStorage::renderedRowsEqualDumpedRows()
 {
     auto &s = m_shop->s();
     const QString tricky = QString::fromUtf8("Müller & Söhne — 工場 \"quoted\" back\\slash\nnew\tline \x01\x1f / 😀");
-    auto job = s.jobs.create(m_shop->scope, Json{{"job_number", "R-1"}, {"customer", js(tricky)}, {"total_weight_kg", 12.5},
+    auto job = s.jobs.create(m_shop->scope, Json{{"job_number", "R-1"}, {"customer", toStd(tricky)}, {"total_weight_kg", 12.5},
                                                  {"package_count", 3}, {"metadata", {{"k", "v"}, {"n", Json::array({1, 2.25, nullptr})}}}});
     ERY_VERIFY_OK(job);
     Table jobs(QStringLiteral("jobs"), true, {QStringLiteral("job_number"), QStringLiteral("customer")});
@@ -162,7 +162,7 @@ void TestStorage::pagesAreBoundAndConsistent()
 {
     auto &s = m_shop->s();
     for (int i = 0; i < 25; ++i)
-        ERY_VERIFY_OK(s.jobs.create(m_shop->scope, Json{{"job_number", js(QStringLiteral("PG-%1").arg(i, 2, 10, QLatin1Char('0')))}}));
+        ERY_VERIFY_OK(s.jobs.create(m_shop->scope, Json{{"job_number", toStd(QStringLiteral("PG-%1").arg(i, 2, 10, QLatin1Char('0')))}}));
     Table jobs(QStringLiteral("jobs"), true, {QStringLiteral("job_number")});
     QStringList seen;
     qint64 total = -1;

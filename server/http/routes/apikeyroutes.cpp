@@ -70,10 +70,10 @@ void installApiKeyRoutes(ApiServer &api)
             return Response::error(k.error());
         const char *warning = "Store this key now: it is shown once and cannot be retrieved again.";
         if (compatShape)
-            return Response::created(Json{{"id", k->key["id"]}, {"name", k->key["name"]}, {"api_key", js(k->secret)},
+            return Response::created(Json{{"id", k->key["id"]}, {"name", k->key["name"]}, {"api_key", toStd(k->secret)},
                                           {"key_prefix", k->key["key_prefix"]}, {"created_at", k->key["created_at"]}, {"warning", warning}});
         Json key = k->key;
-        key["key"] = js(k->secret);
+        key["key"] = toStd(k->secret);
         return Response::created(Json{{"api_key", key}, {"warning", warning}});
     };
     api.router().add(Method::Post, spec.path, Access::Admin, [create](Request &r) { return create(r, false); },

@@ -51,8 +51,8 @@ void installBatchRoutes(ApiServer &api)
              return respond(s.batches.start(r.scope(), id, operatorId), [](const BatchOutcome &o) {
                  const Row &b = o.transition.row;
                  return Response::ok(Json{{"batch_id", b["id"]}, {"status", b["status"]}, {"operations_started", o.operationsStarted},
-                                          {"started_at", b["started_at"]}, {"monitoring_source", js(o.monitoringSource)},
-                                          {"previous_status", js(o.transition.previousStatus)}, {"new_status", js(o.transition.newStatus)},
+                                          {"started_at", b["started_at"]}, {"monitoring_source", toStd(o.monitoringSource)},
+                                          {"previous_status", toStd(o.transition.previousStatus)}, {"new_status", toStd(o.transition.newStatus)},
                                           {"batch", b}});
              });
          }),
@@ -62,9 +62,9 @@ void installBatchRoutes(ApiServer &api)
              return respond(s.batches.stop(r.scope(), id, operatorId), [](const BatchOutcome &o) {
                  const Row &b = o.transition.row;
                  return Response::ok(Json{{"batch_id", b["id"]}, {"status", b["status"]}, {"total_minutes", o.totalMinutes},
-                                          {"distribution_method", js(o.distributionMethod)}, {"operations", o.distribution},
-                                          {"monitoring_source", js(o.monitoringSource)}, {"previous_status", js(o.transition.previousStatus)},
-                                          {"new_status", js(o.transition.newStatus)}, {"batch", b}});
+                                          {"distribution_method", toStd(o.distributionMethod)}, {"operations", o.distribution},
+                                          {"monitoring_source", toStd(o.monitoringSource)}, {"previous_status", toStd(o.transition.previousStatus)},
+                                          {"new_status", toStd(o.transition.newStatus)}, {"batch", b}});
              });
          }),
          {.summary = "Stop a batch: its time is split over the operations, which complete", .tag = kTag, .requestSchema = operatorBodySchema()}},
@@ -72,7 +72,7 @@ void installBatchRoutes(ApiServer &api)
          byIdAndBody([&s](Request &r, const QString &id, const Json &body) {
              const Json ids = body.is_object() ? body.value("operation_ids", Json(nullptr)) : Json(nullptr);
              return respond(s.batches.addOperations(r.scope(), id, ids),
-                            [&id](qint64 added) { return Response::ok(Json{{"batch_id", js(id)}, {"operations_added", added}}); });
+                            [&id](qint64 added) { return Response::ok(Json{{"batch_id", toStd(id)}, {"operations_added", added}}); });
          }),
          {.summary = "Add operations to a draft or ready batch", .tag = kTag, .requestSchema = kOperationIdsBody}},
     });

@@ -71,7 +71,7 @@ void installMqttRoutes(ApiServer &api)
              if (event.isEmpty())
                  event = kSampleEvent;
              return respond(s.mqttPublishers.previewTopic(r.scope(), pattern, event),
-                            [](const QString &t) { return Response::ok(Json{{"topic", js(t)}}); });
+                            [](const QString &t) { return Response::ok(Json{{"topic", toStd(t)}}); });
          },
          {.summary = "The topic a sample event would be published on", .tag = kTag, .queryParams = {"pattern", "event"}}},
     });

@@ -19,8 +19,8 @@ Handler operationStep(Services &s, domain::Action action)
         // Pause takes no worker: a held operation closes everyone's time.
         const QString timing = action == domain::Action::Pause ? QString() : worker;
         return respond(s.operations.transition(r.scope(), id, action, timing), [action](const Transition &t) {
-            return Response::ok(Json{{"operation", t.row}, {"operation_type", js(domain::actionName(action))},
-                                     {"previous_status", js(t.previousStatus)}, {"new_status", js(t.newStatus)},
+            return Response::ok(Json{{"operation", t.row}, {"operation_type", toStd(domain::actionName(action))},
+                                     {"previous_status", toStd(t.previousStatus)}, {"new_status", toStd(t.newStatus)},
                                      {"time_entry_created", !t.openedTimeEntries.empty()}, {"time_entry_ended", !t.closedTimeEntries.empty()}});
         });
     });

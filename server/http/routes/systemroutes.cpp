@@ -13,7 +13,7 @@ void installSystemRoutes(ApiServer &api)
                    Json db = st.value("database", Json::object());
                    db.erase("location"); // the file path or host is nobody's business without a key
                    return Response::json(200, Json{{"status", st.value("status", std::string("ok"))},
-                                                   {"version", js(versionString())},
+                                                   {"version", toStd(versionString())},
                                                    {"database", db},
                                                    {"uptime_seconds", st.value("uptime_seconds", Json(0))}});
                },

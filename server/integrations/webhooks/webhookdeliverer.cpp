@@ -336,8 +336,8 @@ void WebhookDeliverer::record(const OutgoingDelivery &d, const AttemptOutcome &o
 {
     if (m_stopping)
         return;
-    m_outcomes.emplace_back(Row{{"id", js(d.id)}, {"tenant_id", js(d.tenantId)}, {"webhook_id", js(d.webhookId)},
-                                {"event_type", js(d.eventType)}, {"attempts", d.attempts}},
+    m_outcomes.emplace_back(Row{{"id", toStd(d.id)}, {"tenant_id", toStd(d.tenantId)}, {"webhook_id", toStd(d.webhookId)},
+                                {"event_type", toStd(d.eventType)}, {"attempts", d.attempts}},
                             o);
     // The free slot is used on the next turn of the event loop; the bookkeeping of everything that
     // finished meanwhile follows in one transaction.
