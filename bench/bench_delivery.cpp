@@ -65,8 +65,11 @@ int main(int argc, char **argv)
         auto job = s.jobs.create(setup.scope, Json{{"job_number", "B-1"}});
         setup.jobId = str(*job, "id");
         s.webhooks.create(setup.scope, Json{{"url", toStd(rx.url())}, {"events", Json::array({"job.updated"})}});
-        s.mqttPublishers.create(setup.scope, Json{{"name", "bench"}, {"broker_url", "127.0.0.1"}, {"port", broker.port()},
-                                                  {"topic_pattern", "bench/{event}"}, {"events", Json::array({"job.updated"})}});
+        s.mqttPublishers.create(setup.scope, Json{{"name", "bench"},
+                                                  {"broker_url", "127.0.0.1"},
+                                                  {"port", broker.port()},
+                                                  {"topic_pattern", "bench/{event}"},
+                                                  {"events", Json::array({"job.updated"})}});
     }
     if (qEnvironmentVariableIsSet("ERYXON_BENCH_DRAIN")) {
         // Diagnostic: a backlog of deliveries made up front, drained by the sender alone.
@@ -111,8 +114,9 @@ int main(int argc, char **argv)
     const auto msgs = probe.messages();
     for (int i = before; i < msgs.size(); ++i)
         mqtt.push_back(msgs[i].receivedAtMs - occurredMs(msgs[i].payload));
-    std::printf("A. %d events at %d/s: webhook received %zu  p50 %.0f ms  p99 %.0f ms | MQTT received %zu  p50 %.0f ms  p99 %.0f ms\n", sent,
-                rate, web.size(), percentile(web, 0.5), percentile(web, 0.99), mqtt.size(), percentile(mqtt, 0.5), percentile(mqtt, 0.99));
+    std::printf("A. %d events at %d/s: webhook received %zu  p50 %.0f ms  p99 %.0f ms | MQTT received %zu  p50 %.0f ms  p99 %.0f ms\n",
+                sent, rate, web.size(), percentile(web, 0.5), percentile(web, 0.99), mqtt.size(), percentile(mqtt, 0.5),
+                percentile(mqtt, 0.99));
 
     // B. Sustained rate: offered rates in steps; a rate is sustained when everything it produced
     // is delivered within one second after the step.
@@ -122,8 +126,8 @@ int main(int argc, char **argv)
         const int produced = produce(offered, 3000);
         spin(1000);
         const int webDone = int(rx.requests.size()), mqttDone = probe.count() - base;
-        std::printf("B. offered %4d/s for 3 s: produced %5d, delivered within 1 s after: webhook %5d (%s), MQTT %5d (%s)\n", offered, produced, webDone,
-                    webDone >= produced ? "kept up" : "backlog", mqttDone, mqttDone >= produced ? "kept up" : "backlog");
+        std::printf("B. offered %4d/s for 3 s: produced %5d, delivered within 1 s after: webhook %5d (%s), MQTT %5d (%s)\n", offered,
+                    produced, webDone, webDone >= produced ? "kept up" : "backlog", mqttDone, mqttDone >= produced ? "kept up" : "backlog");
         QElapsedTimer drain;
         drain.start();
         while ((int(rx.requests.size()) < produced || probe.count() - base < produced) && drain.elapsed() < 60000)
@@ -146,7 +150,9 @@ int main(int argc, char **argv)
     const double eventsPerSec = n / (double(c.nsecsElapsed()) / 1e9);
     c.restart();
     for (int i = 0; i < n; ++i)
-        (void)e.db().write([&](WriteTx &tx) { return tx.exec(QStringLiteral("UPDATE jobs SET notes = ? WHERE id = ?"), {QString::number(i), jobId}); });
+        (void)e.db().write([&](WriteTx &tx) {
+            return tx.exec(QStringLiteral("UPDATE jobs SET notes = ? WHERE id = ?"), {QString::number(i), jobId});
+        });
     const double rawPerSec = n / (double(c.nsecsElapsed()) / 1e9);
     std::printf("C. durable events %.0f/s (job.updated: event + row changes + activity, one commit each)  raw commits %.0f/s  ratio %.3f\n",
                 eventsPerSec, rawPerSec, eventsPerSec / rawPerSec);

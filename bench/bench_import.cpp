@@ -90,7 +90,7 @@ struct Sample {
 class Probe {
 public:
     // metrics: the request is GET /metrics, whose outbox backlog is kept with each sample.
-    Probe(quint16 port, QByteArray request, bool metrics = false) : m_port(port), m_request(std::move(request)), m_metrics(metrics) {}
+    Probe(quint16 port, QByteArray request, bool metrics = false) : m_port(port), m_request(std::move(request)), m_metrics(metrics) { }
     void start()
     {
         m_thread.reset(QThread::create([this] { run(); }));
@@ -215,8 +215,11 @@ int main(int argc, char **argv)
         key = s.apiKeys.create(scope, Json{{"name", "erp"}, {"scope", "read_write"}})->secret;
         readKey = s.apiKeys.create(scope, Json{{"name", "board"}, {"scope", "read"}})->secret;
         s.webhooks.create(scope, Json{{"url", toStd(rx.url())}, {"events", Json::array({"job.created"})}});
-        s.mqttPublishers.create(scope, Json{{"name", "bench"}, {"broker_url", "127.0.0.1"}, {"port", broker.port()},
-                                            {"topic_pattern", "bench/{event}"}, {"events", Json::array({"job.created"})}});
+        s.mqttPublishers.create(scope, Json{{"name", "bench"},
+                                            {"broker_url", "127.0.0.1"},
+                                            {"port", broker.port()},
+                                            {"topic_pattern", "bench/{event}"},
+                                            {"events", Json::array({"job.created"})}});
     }
     EngineHost host(cfg);
     if (!host.start())
@@ -233,8 +236,11 @@ int main(int argc, char **argv)
             joined = joined || m.contains(QLatin1String("\"phx_reply\""));
     });
     const QString join = QString::fromStdString(
-        Json{{"topic", "realtime:jobs"}, {"event", "phx_join"}, {"ref", "1"},
-             {"payload", {{"config", {{"postgres_changes", Json::array({Json{{"event", "INSERT"}, {"schema", "public"}, {"table", "jobs"}}})}}}}}}
+        Json{{"topic", "realtime:jobs"},
+             {"event", "phx_join"},
+             {"ref", "1"},
+             {"payload",
+              {{"config", {{"postgres_changes", Json::array({Json{{"event", "INSERT"}, {"schema", "public"}, {"table", "jobs"}}})}}}}}}
             .dump());
     QObject::connect(&ws, &QWebSocket::connected, [&] { ws.sendTextMessage(join); });
     ws.open(QUrl(QStringLiteral("ws://127.0.0.1:%1/realtime/v1/websocket?apikey=%2&vsn=1.0.0").arg(cfg.http.port).arg(readKey)));
@@ -329,13 +335,15 @@ int main(int argc, char **argv)
     const double drainRate = lastAt > firstAt ? double(firstBacklog - lastBacklog) * 1000.0 / double(lastAt - firstAt) : 0;
     // Each imported job is one domain event (job.created) among its outbox rows (row changes).
     const double eventShare = peakBacklog > 0 ? double(rows) / double(peakBacklog) : 0;
-    std::printf("drain: peak backlog %lld outbox rows; dispatcher %s after %.1f s; %.0f outbox rows/s while draining (%.0f domain events/s)\n",
-                peakBacklog, drainedAt >= 0 ? "caught up" : "NOT caught up", ((drainedAt >= 0 ? drainedAt : drainTo) - importTo) / 1000.0,
-                drainRate, drainRate * eventShare);
+    std::printf(
+        "drain: peak backlog %lld outbox rows; dispatcher %s after %.1f s; %.0f outbox rows/s while draining (%.0f domain events/s)\n",
+        peakBacklog, drainedAt >= 0 ? "caught up" : "NOT caught up", ((drainedAt >= 0 ? drainedAt : drainTo) - importTo) / 1000.0,
+        drainRate, drainRate * eventShare);
     std::printf("received by %.1f s after the import: webhook %lld, MQTT %d, realtime %d (of %d each)\n", (drainTo - importTo) / 1000.0,
                 qint64(rx.requests.size()), mqtt.count(), int(realtime), rows);
 
-    std::vector<Window> windows{{"idle", idleFrom, importFrom}, {"during import", importFrom, importTo}, {"while draining", importTo, drainTo}};
+    std::vector<Window> windows{
+        {"idle", idleFrom, importFrom}, {"during import", importFrom, importTo}, {"while draining", importTo, drainTo}};
     report("GET /health", health.samples(), windows);
     report("GET /api/v1/jobs/{id}", job.samples(), windows);
     if (health.failures() || job.failures() || metrics.failures())

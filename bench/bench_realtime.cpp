@@ -68,11 +68,15 @@ int main(int argc, char **argv)
         return 1;
 
     const QString url = QStringLiteral("ws://127.0.0.1:%1/realtime/v1/websocket?apikey=%2&vsn=1.0.0").arg(cfg.http.port).arg(key);
-    const QString join = QString::fromStdString(
-        Json{{"topic", "realtime:board"}, {"event", "phx_join"}, {"ref", "1"},
-             {"payload", {{"config", {{"postgres_changes", Json::array({Json{{"event", "UPDATE"}, {"schema", "public"}, {"table", "jobs"},
-                                                                              {"filter", toStd("id=eq." + jobId)}}})}}}}}}
-            .dump());
+    const QString join = QString::fromStdString(Json{
+        {"topic", "realtime:board"},
+        {"event", "phx_join"},
+        {"ref", "1"},
+        {"payload",
+         {{"config",
+           {{"postgres_changes",
+             Json::array({Json{{"event", "UPDATE"}, {"schema", "public"}, {"table", "jobs"}, {"filter", toStd("id=eq." + jobId)}}})}}}}}}
+                                                    .dump());
     std::vector<std::unique_ptr<Subscriber>> subs;
     auto connectSubscribers = [&](int n) {
         subs.clear();
@@ -135,8 +139,9 @@ int main(int argc, char **argv)
         const double p99 = percentile(all, 0.99);
         if (n == 1)
             p99One = p99;
-        std::printf("A. %d changes at 1000/s, %2d subscriber(s): every one received %d  p50 %.0f ms  p99 %.0f ms  (p99 vs 1 subscriber: %.2f)\n", sent, n,
-                    received(), percentile(all, 0.5), p99, p99One > 0 ? p99 / p99One : 1.0);
+        std::printf(
+            "A. %d changes at 1000/s, %2d subscriber(s): every one received %d  p50 %.0f ms  p99 %.0f ms  (p99 vs 1 subscriber: %.2f)\n",
+            sent, n, received(), percentile(all, 0.5), p99, p99One > 0 ? p99 / p99One : 1.0);
     }
 
     // B. Sustained: offered rates in steps; kept up when every subscriber has every change within
@@ -148,8 +153,8 @@ int main(int argc, char **argv)
             reset();
             const int produced = produce(offered, 3000);
             spin(1000);
-            std::printf("B. offered %4d/s for 3 s to %2d subscriber(s): produced %5d, fewest received within 1 s after %5d (%s)\n", offered, n,
-                        produced, received(), received() >= produced ? "kept up" : "backlog");
+            std::printf("B. offered %4d/s for 3 s to %2d subscriber(s): produced %5d, fewest received within 1 s after %5d (%s)\n", offered,
+                        n, produced, received(), received() >= produced ? "kept up" : "backlog");
             QElapsedTimer drain;
             drain.start();
             while (received() < produced && drain.elapsed() < 60000)

@@ -39,7 +39,9 @@ Result<Figures> run(const QString &url, int jobs, int opsPerPart)
         for (int o = 0; o < opsPerPart; ++o)
             operations.push_back({{"cell_id", (*cell)["id"]}, {"operation_name", "Cut"}, {"sequence", o + 1}, {"estimated_time", 10}});
         auto job = s.jobs.create(scope, Json{{"job_number", toStd(QStringLiteral("B-%1").arg(j))},
-                                             {"parts", Json::array({{{"part_number", toStd(QStringLiteral("BP-%1").arg(j))}, {"material", "S235"}, {"operations", operations}}})}});
+                                             {"parts", Json::array({{{"part_number", toStd(QStringLiteral("BP-%1").arg(j))},
+                                                                     {"material", "S235"},
+                                                                     {"operations", operations}}})}});
         if (!job)
             return job.error();
         auto tree = s.jobs.tree(scope, str(*job, "id"));
@@ -63,7 +65,9 @@ Result<Figures> run(const QString &url, int jobs, int opsPerPart)
     const QString jobId = str(Repositories().jobs.list(db, scope, ListQuery{})->rows.front(), "id");
     t.restart();
     for (int i = 0; i < f.transitions; ++i) {
-        auto r = db.write([&](WriteTx &tx) { return tx.exec(QStringLiteral("UPDATE jobs SET notes = ? WHERE id = ?"), {QString::number(i), jobId}); });
+        auto r = db.write([&](WriteTx &tx) {
+            return tx.exec(QStringLiteral("UPDATE jobs SET notes = ? WHERE id = ?"), {QString::number(i), jobId});
+        });
         if (!r)
             return r.error();
     }

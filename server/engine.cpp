@@ -16,7 +16,7 @@
 
 namespace ery {
 
-Engine::Engine(Config cfg, QObject *parent) : QObject(parent), m_cfg(std::move(cfg)), m_hub(this) {}
+Engine::Engine(Config cfg, QObject *parent) : QObject(parent), m_cfg(std::move(cfg)), m_hub(this) { }
 
 Engine::~Engine()
 {
@@ -113,9 +113,10 @@ Json Engine::status()
     auto backlog = m_dispatcher->backlog();
     return Json{{"status", "ok"},
                 {"version", toStd(versionString())},
-                {"database", {{"engine", m_db->isPostgres() ? "postgresql" : "sqlite"},
-                              {"location", toStd(m_db->location().display())},
-                              {"schema_version", m_db->schemaVersion()}}},
+                {"database",
+                 {{"engine", m_db->isPostgres() ? "postgresql" : "sqlite"},
+                  {"location", toStd(m_db->location().display())},
+                  {"schema_version", m_db->schemaVersion()}}},
                 {"outbox", {{"last_id", max ? *max : -1}, {"backlog", backlog ? *backlog : -1}}},
                 {"api", apiStatus()},
                 {"realtime_connections", m_realtime ? m_realtime->clientCount() : 0},
@@ -128,9 +129,9 @@ Json Engine::apiStatus() const
 {
     if (m_http)
         return Json{{"listening", true},
-                    {"url", toStd(QStringLiteral("%1://%2:%3/api/v1").arg(m_http->tls() ? QStringLiteral("https") : QStringLiteral("http"),
-                                                                        m_http->config().bind)
-                                   .arg(m_http->port()))}};
+                    {"url", toStd(QStringLiteral("%1://%2:%3/api/v1")
+                                      .arg(m_http->tls() ? QStringLiteral("https") : QStringLiteral("http"), m_http->config().bind)
+                                      .arg(m_http->port()))}};
     return Json{{"listening", false}, {"error", m_httpError.isEmpty() ? Json(nullptr) : Json(toStd(m_httpError))}};
 }
 

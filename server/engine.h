@@ -69,7 +69,7 @@ private:
     std::unique_ptr<MqttPool> m_mqttPool;
     std::unique_ptr<http::ApiServer> m_http;
     std::unique_ptr<realtime::RealtimeServer> m_realtime; // after m_http: its sockets go first
-    QString m_httpError; // why an optional API is not serving
+    QString m_httpError;                                  // why an optional API is not serving
     QDateTime m_startedAt;
 };
 

@@ -2,7 +2,7 @@
 
 namespace ery {
 
-EngineClient::EngineClient(EngineHost &host, QObject *parent) : QObject(parent), m_host(host) {}
+EngineClient::EngineClient(EngineHost &host, QObject *parent) : QObject(parent), m_host(host) { }
 
 QFuture<Json> EngineClient::status()
 {

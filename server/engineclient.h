@@ -18,8 +18,7 @@ class EngineClient : public QObject {
 public:
     explicit EngineClient(EngineHost &host, QObject *parent = nullptr);
 
-    template<class R>
-    QFuture<R> call(std::function<R(Services &)> f)
+    template <class R> QFuture<R> call(std::function<R(Services &)> f)
     {
         auto promise = std::make_shared<QPromise<R>>();
         QFuture<R> future = promise->future();
@@ -41,7 +40,8 @@ public:
     // Calls `onChange` (in `context`'s thread, at most once per `debounceMs`) after matching rows
     // changed — by this process or any other writing to the same database.
     void subscribe(const Filter &filter, QObject *context, std::function<void()> onChange, int debounceMs = 150);
-    void subscribeTable(const QString &table, const QString &tenantId, QObject *context, std::function<void()> onChange, int debounceMs = 150)
+    void subscribeTable(const QString &table, const QString &tenantId, QObject *context, std::function<void()> onChange,
+                        int debounceMs = 150)
     {
         subscribe(Filter{table, tenantId, {}}, context, std::move(onChange), debounceMs);
     }

@@ -20,17 +20,21 @@ int main(int argc, char **argv)
     parser.setApplicationDescription(QCoreApplication::translate("main", "Eryxon MES desktop: the shop admin workstation."));
     const QCommandLineOption help = parser.addHelpOption();
     const QCommandLineOption version = parser.addVersionOption();
-    const QCommandLineOption db(QStringLiteral("db"),
-                                QCoreApplication::translate("main", "SQLite file or postgresql:// URL (default: %1).").arg(ery::Config::defaultDbPath()),
-                                QStringLiteral("PATH|URL"));
-    const QCommandLineOption demo(QStringLiteral("demo"), QCoreApplication::translate("main", "Load the demo shop into an empty database without asking."));
+    const QCommandLineOption db(
+        QStringLiteral("db"),
+        QCoreApplication::translate("main", "SQLite file or postgresql:// URL (default: %1).").arg(ery::Config::defaultDbPath()),
+        QStringLiteral("PATH|URL"));
+    const QCommandLineOption demo(QStringLiteral("demo"),
+                                  QCoreApplication::translate("main", "Load the demo shop into an empty database without asking."));
     const QCommandLineOption apiPort(QStringLiteral("api-port"),
-                                     QCoreApplication::translate("main", "Port of the embedded REST API (default 8787)."), QStringLiteral("N"),
-                                     QStringLiteral("8787"));
-    const QCommandLineOption apiBind(QStringLiteral("api-bind"),
-                                     QCoreApplication::translate("main", "Address the REST API listens on (default 127.0.0.1; 0.0.0.0 opens it to the LAN)."),
-                                     QStringLiteral("ADDR"), QStringLiteral("127.0.0.1"));
-    const QCommandLineOption noApi(QStringLiteral("no-api"), QCoreApplication::translate("main", "Do not serve the REST API from this workstation."));
+                                     QCoreApplication::translate("main", "Port of the embedded REST API (default 8787)."),
+                                     QStringLiteral("N"), QStringLiteral("8787"));
+    const QCommandLineOption apiBind(
+        QStringLiteral("api-bind"),
+        QCoreApplication::translate("main", "Address the REST API listens on (default 127.0.0.1; 0.0.0.0 opens it to the LAN)."),
+        QStringLiteral("ADDR"), QStringLiteral("127.0.0.1"));
+    const QCommandLineOption noApi(QStringLiteral("no-api"),
+                                   QCoreApplication::translate("main", "Do not serve the REST API from this workstation."));
     parser.addOption(db);
     parser.addOption(demo);
     parser.addOption(apiPort);
@@ -58,8 +62,8 @@ int main(int argc, char **argv)
         app.installTranslator(&qtTranslator);
     // English supplies the plural forms, so it is also the fallback for languages not translated yet.
     QTranslator translator;
-    if (translator.load(QLocale(), QStringLiteral("eryxon"), QStringLiteral("_"), QStringLiteral(":/i18n"))
-        || translator.load(QStringLiteral("eryxon_en"), QStringLiteral(":/i18n")))
+    if (translator.load(QLocale(), QStringLiteral("eryxon"), QStringLiteral("_"), QStringLiteral(":/i18n")) ||
+        translator.load(QStringLiteral("eryxon_en"), QStringLiteral(":/i18n")))
         app.installTranslator(&translator);
 
     ery::Config cfg;
@@ -69,8 +73,9 @@ int main(int argc, char **argv)
     bool portOk = false;
     const int port = parser.value(apiPort).toInt(&portOk);
     if (!portOk || port < 0 || port > 65535) {
-        QMessageBox::critical(nullptr, QCoreApplication::translate("main", "Eryxon MES"),
-                              QCoreApplication::translate("main", "--api-port needs a port number, got \"%1\".").arg(parser.value(apiPort)));
+        QMessageBox::critical(
+            nullptr, QCoreApplication::translate("main", "Eryxon MES"),
+            QCoreApplication::translate("main", "--api-port needs a port number, got \"%1\".").arg(parser.value(apiPort)));
         return 2;
     }
     cfg.http.enabled = !parser.isSet(noApi);

@@ -49,35 +49,34 @@ int usage(const QString &message)
     return kUsage;
 }
 
-const char *kHelp =
-    "Usage: eryxon-server <command> [options]\n"
-    "\n"
-    "Commands:\n"
-    "  serve                 run the engine until SIGINT/SIGTERM\n"
-    "  demo                  load the demo shop (running it twice changes nothing)\n"
-    "  migrate               create or upgrade the database schema\n"
-    "  status                print the engine status as JSON\n"
-    "  jobs list             list the jobs of the tenant\n"
-    "  jobs start|stop|resume|complete JOB_NUMBER\n"
-    "                        change a job's status\n"
-    "  keys create --name N [--test] [--scope read|read_write|admin]\n"
-    "                        create an API key; prints only the key (shown once)\n"
-    "  keys list             list the tenant's API keys (never the keys themselves)\n"
-    "  keys revoke ID        revoke an API key at once\n"
-    "  import ENTITY FILE    import a CSV file of jobs, parts, operations, cells or resources\n"
-    "                        (whole or not at all; --skip-bad-rows, --dry-run, --source S)\n"
-    "\n"
-    "Options:\n"
-    "  --db PATH|URL         SQLite file or postgresql://user:pass@host:port/db\n"
-    "                        (default: the platform data directory)\n"
-    "  --tenant NAME|ID      the tenant to act on (default: the first live tenant)\n"
-    "  --bind ADDR           serve: the address to listen on (default 127.0.0.1)\n"
-    "  --port N              serve: the REST API port (default 8787)\n"
-    "  --tls-cert FILE, --tls-key FILE\n"
-    "                        serve: HTTPS with this PEM certificate and key\n"
-    "  --cors-origins LIST   serve: comma-separated browser origins allowed to call the API\n"
-    "  --version             print the version\n"
-    "  -h, --help            print this help\n";
+const char *kHelp = "Usage: eryxon-server <command> [options]\n"
+                    "\n"
+                    "Commands:\n"
+                    "  serve                 run the engine until SIGINT/SIGTERM\n"
+                    "  demo                  load the demo shop (running it twice changes nothing)\n"
+                    "  migrate               create or upgrade the database schema\n"
+                    "  status                print the engine status as JSON\n"
+                    "  jobs list             list the jobs of the tenant\n"
+                    "  jobs start|stop|resume|complete JOB_NUMBER\n"
+                    "                        change a job's status\n"
+                    "  keys create --name N [--test] [--scope read|read_write|admin]\n"
+                    "                        create an API key; prints only the key (shown once)\n"
+                    "  keys list             list the tenant's API keys (never the keys themselves)\n"
+                    "  keys revoke ID        revoke an API key at once\n"
+                    "  import ENTITY FILE    import a CSV file of jobs, parts, operations, cells or resources\n"
+                    "                        (whole or not at all; --skip-bad-rows, --dry-run, --source S)\n"
+                    "\n"
+                    "Options:\n"
+                    "  --db PATH|URL         SQLite file or postgresql://user:pass@host:port/db\n"
+                    "                        (default: the platform data directory)\n"
+                    "  --tenant NAME|ID      the tenant to act on (default: the first live tenant)\n"
+                    "  --bind ADDR           serve: the address to listen on (default 127.0.0.1)\n"
+                    "  --port N              serve: the REST API port (default 8787)\n"
+                    "  --tls-cert FILE, --tls-key FILE\n"
+                    "                        serve: HTTPS with this PEM certificate and key\n"
+                    "  --cors-origins LIST   serve: comma-separated browser origins allowed to call the API\n"
+                    "  --version             print the version\n"
+                    "  -h, --help            print this help\n";
 
 int sigFds[2] = {-1, -1};
 
@@ -106,7 +105,8 @@ Result<Scope> resolveTenant(Services &s, const QString &wanted)
 
 // `import`: a summary on stdout, each bad row on stderr; progress on stderr for large files. Exit 1
 // when any row failed (with --skip-bad-rows the good ones are in all the same).
-int importCsv(Engine &engine, const Scope &scope, SyncService::Entity entity, const QString &path, bool dryRun, bool skipBadRows, const QString &source)
+int importCsv(Engine &engine, const Scope &scope, SyncService::Entity entity, const QString &path, bool dryRun, bool skipBadRows,
+              const QString &source)
 {
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly))
@@ -196,10 +196,11 @@ int runServerCli(const QStringList &args)
     QCommandLineOption skipOpt(QStringLiteral("skip-bad-rows"), QStringLiteral("import the good rows"));
     QCommandLineOption sourceOpt(QStringLiteral("source"), QStringLiteral("external_source"), QStringLiteral("source"));
     QCommandLineOption rtKeyOpt(QStringLiteral("realtime-max-per-key"), QStringLiteral("realtime sockets per key"), QStringLiteral("n"));
-    QCommandLineOption rtTenantOpt(QStringLiteral("realtime-max-per-tenant"), QStringLiteral("realtime sockets per tenant"), QStringLiteral("n"));
+    QCommandLineOption rtTenantOpt(QStringLiteral("realtime-max-per-tenant"), QStringLiteral("realtime sockets per tenant"),
+                                   QStringLiteral("n"));
     QCommandLineOption rtTotalOpt(QStringLiteral("realtime-max"), QStringLiteral("realtime sockets in all"), QStringLiteral("n"));
-    p.addOptions({dbOpt, tenantOpt, versionOpt, helpOpt, bindOpt, portOpt, certOpt, keyOpt, corsOpt, nameOpt, testOpt, scopeOpt, dryRunOpt, skipOpt,
-                  sourceOpt, rtKeyOpt, rtTenantOpt, rtTotalOpt});
+    p.addOptions({dbOpt, tenantOpt, versionOpt, helpOpt, bindOpt, portOpt, certOpt, keyOpt, corsOpt, nameOpt, testOpt, scopeOpt, dryRunOpt,
+                  skipOpt, sourceOpt, rtKeyOpt, rtTenantOpt, rtTotalOpt});
     if (!p.parse(args))
         return usage(p.errorText());
     if (p.isSet(helpOpt)) {
@@ -273,9 +274,9 @@ int runServerCli(const QStringList &args)
         }
         for (const QString &o : p.value(corsOpt).split(QLatin1Char(','), Qt::SkipEmptyParts))
             cfg.http.corsOrigins << o.trimmed();
-        for (const auto &[opt, field] : {std::pair{&rtKeyOpt, &RealtimeConfig::maxConnectionsPerKey},
-                                         std::pair{&rtTenantOpt, &RealtimeConfig::maxConnectionsPerTenant},
-                                         std::pair{&rtTotalOpt, &RealtimeConfig::maxConnections}}) {
+        for (const auto &[opt, field] :
+             {std::pair{&rtKeyOpt, &RealtimeConfig::maxConnectionsPerKey},
+              std::pair{&rtTenantOpt, &RealtimeConfig::maxConnectionsPerTenant}, std::pair{&rtTotalOpt, &RealtimeConfig::maxConnections}}) {
             if (!p.isSet(*opt))
                 continue;
             bool ok = false;
@@ -324,7 +325,8 @@ int runServerCli(const QStringList &args)
     if (!scope)
         return fail(scope.error().message);
     if (cmd == QLatin1String("import"))
-        return importCsv(engine, *scope, *SyncService::entityNamed(sub), pos.at(2), p.isSet(dryRunOpt), p.isSet(skipOpt), p.value(sourceOpt));
+        return importCsv(engine, *scope, *SyncService::entityNamed(sub), pos.at(2), p.isSet(dryRunOpt), p.isSet(skipOpt),
+                         p.value(sourceOpt));
     if (cmd == QLatin1String("keys")) {
         if (sub == QLatin1String("create")) {
             Json in{{"name", toStd(p.value(nameOpt).trimmed())}, {"environment", p.isSet(testOpt) ? "test" : "live"}};
@@ -369,10 +371,10 @@ int runServerCli(const QStringList &args)
     if (!job)
         return fail(job.error().message);
     const QString id = str(*job, "id");
-    Result<Transition> t = sub == QLatin1String("start") ? s.jobs.start(*scope, id)
-                           : sub == QLatin1String("stop") ? s.jobs.stop(*scope, id)
+    Result<Transition> t = sub == QLatin1String("start")    ? s.jobs.start(*scope, id)
+                           : sub == QLatin1String("stop")   ? s.jobs.stop(*scope, id)
                            : sub == QLatin1String("resume") ? s.jobs.resume(*scope, id)
-                                                           : s.jobs.complete(*scope, id);
+                                                            : s.jobs.complete(*scope, id);
     if (!t)
         return fail(t.error().message);
     engine.close();

@@ -16,31 +16,31 @@ struct RealtimeConfig {
 // The embedded HTTP front end (ARCHITECTURE.md §6). The limits are the ones later Qt versions made
 // default; QtHttpServer 6.4 has none of them, so our guard enforces them.
 struct HttpConfig {
-    bool enabled = false;                        // the desktop and `serve` turn it on
-    bool optional = false;                       // the desktop: a port in use is reported, not fatal
-    QString bind = QStringLiteral("127.0.0.1");  // LAN access is an explicit choice of the admin
-    int port = 8787;                             // 0 = any free port (tests)
-    QString tlsCert, tlsKey;                     // PEM files; both set = HTTPS only
-    qint64 maxBodyBytes = 32ll * 1024 * 1024;    // 413
+    bool enabled = false;                              // the desktop and `serve` turn it on
+    bool optional = false;                             // the desktop: a port in use is reported, not fatal
+    QString bind = QStringLiteral("127.0.0.1");        // LAN access is an explicit choice of the admin
+    int port = 8787;                                   // 0 = any free port (tests)
+    QString tlsCert, tlsKey;                           // PEM files; both set = HTTPS only
+    qint64 maxBodyBytes = 32ll * 1024 * 1024;          // 413
     qint64 maxBodyBytesInFlight = 256ll * 1024 * 1024; // all connections' bodies being received: 503 beyond
-    int maxUrlBytes = 64 * 1024;                 // 414
-    int maxHeaderBytes = 64 * 1024;              // 431
-    int maxHeaderFields = 128;                   // 431
-    int idleTimeoutMs = 15000;                   // keep-alive idle, no byte mid-request, answers not read: cut off
-    int headTimeoutMs = 10000;                   // a request line + headers must arrive within this from their first byte (408)
-    qint64 minBodyBytesPerSecond = 1024;         // a body slower than this on average (after the grace) → 408
+    int maxUrlBytes = 64 * 1024;                       // 414
+    int maxHeaderBytes = 64 * 1024;                    // 431
+    int maxHeaderFields = 128;                         // 431
+    int idleTimeoutMs = 15000;                         // keep-alive idle, no byte mid-request, answers not read: cut off
+    int headTimeoutMs = 10000;                         // a request line + headers must arrive within this from their first byte (408)
+    qint64 minBodyBytesPerSecond = 1024;               // a body slower than this on average (after the grace) → 408
     int bodyRateGraceMs = 5000;
-    int handshakeTimeoutMs = 10000;              // a WebSocket upgrade request → 101 within this, else dropped
-    int maxConnections = 1024;                   // when full, the busiest address's idlest connection makes room
-    int maxConnectionsPerPeer = 256;             // loopback benchmarks open 50+ from one address
-    int maxPipelined = 100;                      // complete requests waiting on one connection
-    QStringList corsOrigins;                     // exact origins allowed to call from a browser; "*" = any
-    RealtimeConfig realtime;                     // the WebSocket feed on the same port
+    int handshakeTimeoutMs = 10000;  // a WebSocket upgrade request → 101 within this, else dropped
+    int maxConnections = 1024;       // when full, the busiest address's idlest connection makes room
+    int maxConnectionsPerPeer = 256; // loopback benchmarks open 50+ from one address
+    int maxPipelined = 100;          // complete requests waiting on one connection
+    QStringList corsOrigins;         // exact origins allowed to call from a browser; "*" = any
+    RealtimeConfig realtime;         // the WebSocket feed on the same port
 };
 
 struct Config {
-    QString dbUrl;      // SQLite path or postgresql:// URL; empty = the platform data directory
-    int pollMs = 250;   // how often the dispatcher looks for rows other processes committed
+    QString dbUrl;    // SQLite path or postgresql:// URL; empty = the platform data directory
+    int pollMs = 250; // how often the dispatcher looks for rows other processes committed
     HttpConfig http;
 
     static QString defaultDbPath();

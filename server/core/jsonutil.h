@@ -8,8 +8,14 @@
 namespace ery {
 
 // UTF-8 std::string <-> QString at the boundary between nlohmann::json and Qt.
-inline std::string toStd(const QString &s) { return s.toStdString(); }
-inline QString fromStd(const std::string &s) { return QString::fromStdString(s); }
+inline std::string toStd(const QString &s)
+{
+    return s.toStdString();
+}
+inline QString fromStd(const std::string &s)
+{
+    return QString::fromStdString(s);
+}
 // A string field of a row, or an empty QString when absent or null.
 QString str(const Json &row, const char *key);
 qint64 num(const Json &row, const char *key, qint64 fallback = 0);

@@ -58,15 +58,13 @@ Json Error::toJson() const
 
 Error Error::invalidTransition(const QString &entity, const QString &from, const QString &action)
 {
-    return {ErrorCode::InvalidStateTransition,
-            QStringLiteral("Cannot %1 %2 in status %3").arg(action, entity, from),
+    return {ErrorCode::InvalidStateTransition, QStringLiteral("Cannot %1 %2 in status %3").arg(action, entity, from),
             Json{{"currentStatus", from.toStdString()}, {"action", action.toStdString()}}};
 }
 
 Error Error::quota(const QString &limitType, qint64 current, qint64 limit)
 {
-    return {ErrorCode::QuotaExceeded,
-            QStringLiteral("Plan limit reached for %1 (%2 of %3)").arg(limitType).arg(current).arg(limit),
+    return {ErrorCode::QuotaExceeded, QStringLiteral("Plan limit reached for %1 (%2 of %3)").arg(limitType).arg(current).arg(limit),
             Json{{"limitType", limitType.toStdString()}, {"currentUsage", current}, {"limit", limit}}};
 }
 
@@ -74,8 +72,8 @@ Error Error::validation(Json fieldErrors)
 {
     QString msg = QStringLiteral("Validation failed");
     if (fieldErrors.is_array() && !fieldErrors.empty())
-        msg += QStringLiteral(": ") + QString::fromStdString(fieldErrors[0].value("message", std::string()))
-               + (fieldErrors.size() > 1 ? QStringLiteral(" (and %1 more)").arg(fieldErrors.size() - 1) : QString());
+        msg += QStringLiteral(": ") + QString::fromStdString(fieldErrors[0].value("message", std::string())) +
+               (fieldErrors.size() > 1 ? QStringLiteral(" (and %1 more)").arg(fieldErrors.size() - 1) : QString());
     return {ErrorCode::ValidationError, msg, std::move(fieldErrors)};
 }
 

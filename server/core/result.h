@@ -67,11 +67,10 @@ private:
     Json m_errors = Json::array();
 };
 
-template<class T>
-class [[nodiscard]] Result {
+template <class T> class [[nodiscard]] Result {
 public:
-    Result(T v) : m_v(std::move(v)) {}
-    Result(Error e) : m_v(std::move(e)) {}
+    Result(T v) : m_v(std::move(v)) { }
+    Result(Error e) : m_v(std::move(e)) { }
 
     explicit operator bool() const { return std::holds_alternative<T>(m_v); }
     bool ok() const { return std::holds_alternative<T>(m_v); }
@@ -87,14 +86,13 @@ private:
     std::variant<T, Error> m_v;
 };
 
-struct Ok {};
+struct Ok { };
 
-template<>
-class [[nodiscard]] Result<void> {
+template <> class [[nodiscard]] Result<void> {
 public:
     Result() = default;
-    Result(Ok) {}
-    Result(Error e) : m_e(std::move(e)) {}
+    Result(Ok) { }
+    Result(Error e) : m_e(std::move(e)) { }
     explicit operator bool() const { return !m_e; }
     bool ok() const { return !m_e; }
     const Error &error() const { return *m_e; }
@@ -108,9 +106,9 @@ using Status = Result<void>;
 } // namespace ery
 
 // Propagates an error out of a function returning Result<...>.
-#define ERY_TRY(expr)                                                                                                  \
-    do {                                                                                                               \
-        auto &&ery_try_r_ = (expr);                                                                                    \
-        if (!ery_try_r_)                                                                                               \
-            return ery_try_r_.error();                                                                                 \
+#define ERY_TRY(expr)                                                                                                                      \
+    do {                                                                                                                                   \
+        auto &&ery_try_r_ = (expr);                                                                                                        \
+        if (!ery_try_r_)                                                                                                                   \
+            return ery_try_r_.error();                                                                                                     \
     } while (0)

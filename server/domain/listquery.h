@@ -21,8 +21,8 @@ struct ListQuery {
     };
     std::vector<std::pair<QString, QVariant>> eq; // column = value (QVariant() means IS NULL)
     std::vector<Cond> conds;
-    QString search;                               // OR LIKE over the table's search columns
-    QString sort;                                 // column name; checked against the table
+    QString search; // OR LIKE over the table's search columns
+    QString sort;   // column name; checked against the table
     bool descending = false;
     int limit = 100;
     int offset = 0;

@@ -6,7 +6,8 @@ namespace ery::domain {
 
 const QStringList &topicTokens()
 {
-    static const QStringList t{"enterprise", "site", "area", "cell", "line", "operation", "event", "tenant_id", "job_number", "part_number"};
+    static const QStringList t{"enterprise", "site",  "area",      "cell",       "line",
+                               "operation",  "event", "tenant_id", "job_number", "part_number"};
     return t;
 }
 

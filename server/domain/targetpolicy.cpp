@@ -19,8 +19,8 @@ TargetVerdict checkWebhookAddress(const QHostAddress &in, bool allowLoopback)
         a = QHostAddress(v4);
     if (a.isNull())
         return {false, QStringLiteral("not an address")};
-    if (a == QHostAddress(QStringLiteral("169.254.169.254")) || a == QHostAddress(QStringLiteral("fd00:ec2::254"))
-        || a == QHostAddress(QStringLiteral("100.100.100.200")))
+    if (a == QHostAddress(QStringLiteral("169.254.169.254")) || a == QHostAddress(QStringLiteral("fd00:ec2::254")) ||
+        a == QHostAddress(QStringLiteral("100.100.100.200")))
         return {false, QStringLiteral("cloud metadata addresses are refused")};
     if (a.isLinkLocal() || a.isInSubnet(QHostAddress(QStringLiteral("169.254.0.0")), 16))
         return {false, QStringLiteral("link-local addresses are refused")};
@@ -43,8 +43,10 @@ TargetVerdict checkWebhookUrl(const QUrl &url, bool allowLoopback)
     const QString host = url.host();
     if (isMetadataName(host))
         return {false, QStringLiteral("cloud metadata addresses are refused")};
-    if (host.compare(QLatin1String("localhost"), Qt::CaseInsensitive) == 0 || host.endsWith(QLatin1String(".localhost"), Qt::CaseInsensitive))
-        return allowLoopback ? TargetVerdict{} : TargetVerdict{false, QStringLiteral("loopback targets are refused unless the admin allows them")};
+    if (host.compare(QLatin1String("localhost"), Qt::CaseInsensitive) == 0 ||
+        host.endsWith(QLatin1String(".localhost"), Qt::CaseInsensitive))
+        return allowLoopback ? TargetVerdict{}
+                             : TargetVerdict{false, QStringLiteral("loopback targets are refused unless the admin allows them")};
     QHostAddress literal;
     if (literal.setAddress(host))
         return checkWebhookAddress(literal, allowLoopback);

@@ -14,7 +14,7 @@ struct TargetVerdict {
     QString reason;
 };
 
-TargetVerdict checkWebhookUrl(const QUrl &url, bool allowLoopback); // syntax + literal hosts
+TargetVerdict checkWebhookUrl(const QUrl &url, bool allowLoopback);                 // syntax + literal hosts
 TargetVerdict checkWebhookAddress(const QHostAddress &address, bool allowLoopback); // after DNS resolution
 
 } // namespace ery::domain

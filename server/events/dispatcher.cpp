@@ -61,8 +61,7 @@ void Dispatcher::wake()
 void Dispatcher::drain()
 {
     m_backoff.clear();
-    for (int guard = 0; guard < 100000 && runOnce(); ++guard) {
-    }
+    for (int guard = 0; guard < 100000 && runOnce(); ++guard) { }
     if (!m_running && !m_db.inTransaction() && !m_db.writeHeld())
         persistPositions(true);
 }
@@ -136,7 +135,8 @@ bool Dispatcher::runOnce()
         did = runDurable(durable, *batch) || did;
     if (int(batch->size()) >= m_batch) {
         const qint64 took = std::max<qint64>(pass.nsecsElapsed(), 1);
-        m_batch = int(std::clamp<qint64>(qint64(m_batch) * kPassNs / took, std::max(kMinBatch, m_batch / 4), std::min(kMaxBatch, m_batch * 2)));
+        m_batch =
+            int(std::clamp<qint64>(qint64(m_batch) * kPassNs / took, std::max(kMinBatch, m_batch / 4), std::min(kMaxBatch, m_batch * 2)));
     }
     m_running = false;
     return did;

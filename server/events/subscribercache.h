@@ -24,7 +24,7 @@ public:
     };
     using Loader = std::function<Result<Rows>(const Scope &)>;
 
-    SubscriberCache(QString table, Loader loader) : m_table(std::move(table)), m_load(std::move(loader)) {}
+    SubscriberCache(QString table, Loader loader) : m_table(std::move(table)), m_load(std::move(loader)) { }
 
     // Every entry passes here first; a change to the subscribers' table forgets that tenant.
     void observe(const OutboxEntry &e);

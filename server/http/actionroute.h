@@ -25,8 +25,7 @@ void installActions(Router &router, std::initializer_list<ActionRoute> actions);
 namespace detail {
 // f(r, value...) once every part of the request was read, else the envelope of the first error in
 // the order given (reading a part changes nothing, so all are read and the order alone decides).
-template<class F, class... T>
-Response callWith(Request &r, const F &f, const Result<T> &...parts)
+template <class F, class... T> Response callWith(Request &r, const F &f, const Result<T> &...parts)
 {
     std::optional<Error> failed;
     ((failed || parts ? void() : void(failed = parts.error())), ...);
@@ -38,25 +37,21 @@ Response callWith(Request &r, const F &f, const Result<T> &...parts)
 
 // Handlers that start from the record id (Request::id), the JSON body (Request::json) or the
 // operator (Request::operatorId), answering 400/404/422 themselves when those cannot be read.
-template<class F>
-Handler byId(F f)
+template <class F> Handler byId(F f)
 {
     return [f = std::move(f)](Request &r) { return detail::callWith(r, f, r.id()); };
 }
-template<class F>
-Handler byBody(F f)
+template <class F> Handler byBody(F f)
 {
     return [f = std::move(f)](Request &r) { return detail::callWith(r, f, r.json()); };
 }
-template<class F>
-Handler byIdAndBody(F f)
+template <class F> Handler byIdAndBody(F f)
 {
     return [f = std::move(f)](Request &r) { return detail::callWith(r, f, r.id(), r.json()); };
 }
 // The body byIdAndOperator reads, as the OpenAPI document gives it.
 Json operatorBodySchema();
-template<class F>
-Handler byIdAndOperator(F f)
+template <class F> Handler byIdAndOperator(F f)
 {
     return [f = std::move(f)](Request &r) { return detail::callWith(r, f, r.id(), r.operatorId()); };
 }

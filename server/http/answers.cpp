@@ -44,7 +44,8 @@ Response itemResponse(const QString &singular, Row row, int status)
 
 Response transitionResponse(const char *record, const Transition &t, const QString &step)
 {
-    return Response::ok(Json{{record, t.row}, {"operation", toStd(step)}, {"previous_status", toStd(t.previousStatus)}, {"new_status", toStd(t.newStatus)}});
+    return Response::ok(Json{
+        {record, t.row}, {"operation", toStd(step)}, {"previous_status", toStd(t.previousStatus)}, {"new_status", toStd(t.newStatus)}});
 }
 
 } // namespace ery::http

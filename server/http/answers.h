@@ -16,8 +16,7 @@ Response itemResponse(const QString &singular, Row row, int status = 200);
 // A lifecycle step's answer: {<record>: row, operation: <step>, previous_status, new_status}.
 Response transitionResponse(const char *record, const Transition &t, const QString &step);
 // Wraps a handler's result: an error becomes the error envelope.
-template<class T, class F>
-Response respond(const Result<T> &r, F &&ok)
+template <class T, class F> Response respond(const Result<T> &r, F &&ok)
 {
     if (!r)
         return Response::error(r.error());

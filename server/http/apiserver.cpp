@@ -66,11 +66,14 @@ bool allows(const QString &keyScope, Access need)
 // the same for REST requests and WebSocket upgrades.
 Response failedAuthAnswer(const FailedAuthTracker::Verdict &verdict)
 {
-    Response resp = verdict.kind == FailedAuthTracker::Verdict::Banned
-        ? Response::error(Error::forbidden(
-              QStringLiteral("This address is banned for %1 s after too many failed authentication attempts").arg(verdict.retryAfterSeconds)))
-        : Response::error({ErrorCode::RateLimitExceeded,
-                           QStringLiteral("Too many failed authentication attempts; retry in %1 s").arg(verdict.retryAfterSeconds), nullptr});
+    Response resp =
+        verdict.kind == FailedAuthTracker::Verdict::Banned
+            ? Response::error(
+                  Error::forbidden(QStringLiteral("This address is banned for %1 s after too many failed authentication attempts")
+                                       .arg(verdict.retryAfterSeconds)))
+            : Response::error({ErrorCode::RateLimitExceeded,
+                               QStringLiteral("Too many failed authentication attempts; retry in %1 s").arg(verdict.retryAfterSeconds),
+                               nullptr});
     resp.header("Retry-After", QByteArray::number(verdict.retryAfterSeconds));
     return resp;
 }
@@ -290,11 +293,14 @@ void ApiServer::answer(Request &r, QTcpSocket *socket, bool close, const QElapse
             // The requests that are ready now share the commit; it happens once the event loop has
             // handed them all over (or earlier, when another writer needs the database).
             m_flushScheduled = true;
-            QMetaObject::invokeMethod(this, [this] {
-                m_flushScheduled = false;
-                if (auto s = m_s.writes.flush(); !s)
-                    qCWarning(lcApi) << "committing a batch of requests failed:" << s.error().message;
-            }, Qt::QueuedConnection);
+            QMetaObject::invokeMethod(
+                this,
+                [this] {
+                    m_flushScheduled = false;
+                    if (auto s = m_s.writes.flush(); !s)
+                        qCWarning(lcApi) << "committing a batch of requests failed:" << s.error().message;
+                },
+                Qt::QueuedConnection);
         }
         return;
     }
@@ -357,7 +363,8 @@ void ApiServer::releaseGroup(bool committed)
     m_groupHeld.clear();
     for (auto &[socket, slot] : held) {
         if (!committed) {
-            Response failed = Response::error(Error::internal(QStringLiteral("The change could not be stored (request %1)").arg(slot->requestId)));
+            Response failed =
+                Response::error(Error::internal(QStringLiteral("The change could not be stored (request %1)").arg(slot->requestId)));
             failed.header("x-request-id", slot->requestId.toLatin1());
             slot->response = std::move(failed);
         }
@@ -400,9 +407,9 @@ Response ApiServer::process(Request &r, QString *routeLabel)
         if (m.allowed.isEmpty()) {
             resp = Response::error(Error::notFound(QStringLiteral("Route %1").arg(r.path)));
         } else {
-            resp = Response::error({ErrorCode::MethodNotAllowed,
-                                    QStringLiteral("%1 is not allowed on %2").arg(methodName(r.method), r.path),
-                                    Json{{"allowed", toStd(m.allowed.join(QStringLiteral(", ")))}}});
+            resp =
+                Response::error({ErrorCode::MethodNotAllowed, QStringLiteral("%1 is not allowed on %2").arg(methodName(r.method), r.path),
+                                 Json{{"allowed", toStd(m.allowed.join(QStringLiteral(", ")))}}});
             resp.header("Allow", m.allowed.join(QStringLiteral(", ")).toLatin1());
         }
         decorate(r, resp, nullptr);
@@ -434,7 +441,8 @@ Response ApiServer::authorize(Request &r, const Route &route, RateLimiter::Decis
     if (const auto verdict = m_failedAuth.check(addr, now); verdict.kind != FailedAuthTracker::Verdict::Allow)
         return failedAuthAnswer(verdict);
     if (!authz.startsWith(QLatin1String("Bearer "), Qt::CaseInsensitive) || authz.size() <= 7)
-        return Response::error(Error::unauthorized(QStringLiteral("Missing or invalid authorization header (use Authorization: Bearer ery_live_...)")));
+        return Response::error(
+            Error::unauthorized(QStringLiteral("Missing or invalid authorization header (use Authorization: Bearer ery_live_...)")));
     auto key = m_s.apiKeys.resolve(authz.mid(7).trimmed());
     if (!key) {
         if (key.error().code == ErrorCode::Unauthorized)
@@ -452,10 +460,11 @@ Response ApiServer::authorize(Request &r, const Route &route, RateLimiter::Decis
                 429, Json{{"success", false},
                           {"error",
                            {{"code", "RATE_LIMIT_EXCEEDED"},
-                            {"message", toStd(QStringLiteral("Rate limit exceeded. Your %1 plan allows %2 requests per minute. Please upgrade your "
-                                                          "plan or wait until the limit resets.")
-                                               .arg(key->plan.isEmpty() ? QStringLiteral("free") : key->plan)
-                                               .arg(rate->limit))},
+                            {"message",
+                             toStd(QStringLiteral("Rate limit exceeded. Your %1 plan allows %2 requests per minute. Please upgrade your "
+                                                  "plan or wait until the limit resets.")
+                                       .arg(key->plan.isEmpty() ? QStringLiteral("free") : key->plan)
+                                       .arg(rate->limit))},
                             {"statusCode", 429},
                             {"rateLimitInfo", {{"remaining", 0}, {"resetAt", toStd(resetAt)}, {"retryAfter", rate->retryAfterSeconds}}}}}});
             resp.header("Retry-After", QByteArray::number(rate->retryAfterSeconds));
@@ -464,7 +473,8 @@ Response ApiServer::authorize(Request &r, const Route &route, RateLimiter::Decis
     }
     if (!allows(key->access, route.access)) {
         const char *need = route.access == Access::Write ? "read_write" : "admin";
-        return Response::error(Error::forbidden(QStringLiteral("This API key has the %1 scope; this route needs %2").arg(key->access, QLatin1String(need))));
+        return Response::error(
+            Error::forbidden(QStringLiteral("This API key has the %1 scope; this route needs %2").arg(key->access, QLatin1String(need))));
     }
     if (auto t = m_s.apiKeys.touch(*key); !t)
         qCWarning(lcApi) << "recording key use failed:" << t.error().message;

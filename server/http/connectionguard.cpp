@@ -101,8 +101,7 @@ bool ConnectionGuard::scan(const char *data, qint64 n)
         if (!wasInHead && m_framer.inHead())
             m_headStartMs = now;
         switch (step) {
-        case RequestFramer::Step::NeedMore:
-            return true;
+        case RequestFramer::Step::NeedMore: return true;
         case RequestFramer::Step::Refused: {
             const auto &r = m_framer.refusal();
             refuse(r.status, r.code, r.message, r.reason);
@@ -139,7 +138,8 @@ bool ConnectionGuard::scan(const char *data, qint64 n)
 bool ConnectionGuard::reserveBody(qint64 bytes)
 {
     if (!m_server || !m_server->reserveBody(bytes)) {
-        refuse(503, "SERVICE_UNAVAILABLE", QStringLiteral("Too many large request bodies are arriving at once; retry shortly"), "body_budget");
+        refuse(503, "SERVICE_UNAVAILABLE", QStringLiteral("Too many large request bodies are arriving at once; retry shortly"),
+               "body_budget");
         return false;
     }
     m_reserved += bytes;
@@ -172,8 +172,8 @@ void ConnectionGuard::refuse(int status, const char *code, const QString &messag
     if (m_httpReceiver)
         disconnect(m_socket, &QTcpSocket::readyRead, m_httpReceiver, nullptr);
     disconnect(m_socket, &QTcpSocket::readyRead, this, &ConnectionGuard::onReadyRead);
-    Response r = Response::json(status, Json{{"success", false},
-                                             {"error", {{"code", code}, {"message", toStd(message)}, {"statusCode", status}}}});
+    Response r =
+        Response::json(status, Json{{"success", false}, {"error", {{"code", code}, {"message", toStd(message)}, {"statusCode", status}}}});
     r.header("x-request-id", newId().toLatin1());
     r.header("X-Content-Type-Options", "nosniff");
     if (status == 503)
@@ -233,13 +233,14 @@ void ConnectionGuard::sweep(qint64 now)
     if (unsent > 0 && now - m_unsentSinceMs > m_cfg.idleTimeoutMs)
         return cutOff("unread_responses");
     if (m_framer.inHead() && now - m_headStartMs > m_cfg.headTimeoutMs)
-        return refuse(408, "REQUEST_TIMEOUT", QStringLiteral("The request head was not completed within %1 s").arg(m_cfg.headTimeoutMs / 1000),
-                      "head_timeout");
+        return refuse(408, "REQUEST_TIMEOUT",
+                      QStringLiteral("The request head was not completed within %1 s").arg(m_cfg.headTimeoutMs / 1000), "head_timeout");
     if (m_framer.inBody()) {
         const qint64 elapsed = now - m_bodyStartMs;
         if (elapsed > m_cfg.bodyRateGraceMs && m_framer.bodyReceived() * 1000 < m_cfg.minBodyBytesPerSecond * elapsed)
             return refuse(408, "REQUEST_TIMEOUT",
-                          QStringLiteral("The request body arrived slower than %1 bytes/s").arg(m_cfg.minBodyBytesPerSecond), "body_too_slow");
+                          QStringLiteral("The request body arrived slower than %1 bytes/s").arg(m_cfg.minBodyBytesPerSecond),
+                          "body_too_slow");
     }
     if (m_answering || now - m_lastActivityMs < m_cfg.idleTimeoutMs)
         return;

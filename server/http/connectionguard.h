@@ -82,20 +82,20 @@ private:
     RequestFramer m_framer;
 
     Phase m_phase = Phase::Http;
-    qint64 m_scanned = 0;   // absolute stream offset scanned so far
-    qint64 m_serverPos = 0; // absolute offset QtHttpServer has read up to
-    std::deque<qint64> m_ends; // absolute ends of complete requests QtHttpServer has not reached
+    qint64 m_scanned = 0;          // absolute stream offset scanned so far
+    qint64 m_serverPos = 0;        // absolute offset QtHttpServer has read up to
+    std::deque<qint64> m_ends;     // absolute ends of complete requests QtHttpServer has not reached
     std::deque<bool> m_closeFlags; // of the scanned requests not yet answered
 
-    qint64 m_reserved = 0; // of the server's body budget, for the body being received
-    qint64 m_lastActivityMs = 0;  // any byte in or out
+    qint64 m_reserved = 0;       // of the server's body budget, for the body being received
+    qint64 m_lastActivityMs = 0; // any byte in or out
     qint64 m_lastProgressMs = 0;
-    qint64 m_headStartMs = 0;     // when the request head being received began
-    qint64 m_bodyStartMs = 0;     // when the body being received began
+    qint64 m_headStartMs = 0; // when the request head being received began
+    qint64 m_bodyStartMs = 0; // when the body being received began
     qint64 m_handedOverMs = 0;
     bool m_answering = false;
-    qint64 m_unsent = 0;          // bytesToWrite at the last sweep
-    qint64 m_unsentSinceMs = 0;   // since when the answers waiting have not moved
+    qint64 m_unsent = 0;        // bytesToWrite at the last sweep
+    qint64 m_unsentSinceMs = 0; // since when the answers waiting have not moved
 };
 
 } // namespace ery::http

@@ -81,8 +81,9 @@ void GuardedTcpServer::incomingConnection(qintptr handle)
         m_metrics.refused("connection_limit");
         connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
         if (!tls()) {
-            Response r = Response::json(503, Json{{"success", false},
-                                                  {"error", {{"code", "SERVICE_UNAVAILABLE"}, {"message", "Too many connections"}, {"statusCode", 503}}}});
+            Response r = Response::json(
+                503, Json{{"success", false},
+                          {"error", {{"code", "SERVICE_UNAVAILABLE"}, {"message", "Too many connections"}, {"statusCode", 503}}}});
             r.header("Retry-After", "1");
             socket->write(r.serialise(false, true));
         }

@@ -16,7 +16,11 @@ class HttpMetrics {
 public:
     void request(const QString &route, const QString &method, int status, double seconds);
     void refused(const char *reason) { m_refused[QString::fromLatin1(reason)]++; }
-    void connectionOpened() { ++m_open; ++m_accepted; }
+    void connectionOpened()
+    {
+        ++m_open;
+        ++m_accepted;
+    }
     void connectionClosed() { --m_open; }
 
     // `engine` adds the engine's own gauges (events dispatched/failed, outbox backlog).

@@ -48,9 +48,7 @@ Result<ListQuery> listQueryFrom(const Request &r, const ResourceSpec &spec)
         const QString v = r.q(f.param);
         const QString col = f.column.isEmpty() ? f.param : f.column;
         switch (f.kind) {
-        case Filter::Exact:
-            q.eq.emplace_back(col, v);
-            break;
+        case Filter::Exact: q.eq.emplace_back(col, v); break;
         case Filter::Bool:
         case Filter::NonZero: {
             const QString b = v.toLower();
@@ -65,9 +63,7 @@ Result<ListQuery> listQueryFrom(const Request &r, const ResourceSpec &spec)
                 q.eq.emplace_back(col, 0);
             break;
         }
-        case Filter::Like:
-            q.conds.push_back({col, ListQuery::Op::Like, v});
-            break;
+        case Filter::Like: q.conds.push_back({col, ListQuery::Op::Like, v}); break;
         case Filter::Gte:
         case Filter::Lte: {
             // Dates compare as the stored ISO text; a bare date means its first (or last) instant.

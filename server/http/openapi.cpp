@@ -15,7 +15,9 @@ Json bodySchema(const std::vector<Field> &fields, bool creating)
         switch (f.type) {
         case Field::Text: p = {{"type", "string"}, {"maxLength", f.maxLength}}; break;
         case Field::Int:
-            p = {{"type", "integer"}, {"minimum", qint64(f.min ? *f.min : limits::kIntMin)}, {"maximum", qint64(f.max ? *f.max : limits::kIntMax)}};
+            p = {{"type", "integer"},
+                 {"minimum", qint64(f.min ? *f.min : limits::kIntMin)},
+                 {"maximum", qint64(f.max ? *f.max : limits::kIntMax)}};
             break;
         case Field::Number: p = {{"type", "number"}}; break;
         case Field::Bool: p = {{"type", "boolean"}}; break;
@@ -37,7 +39,9 @@ Json bodySchema(const std::vector<Field> &fields, bool creating)
             p = {{"type", "string"}, {"enum", e}};
             break;
         }
-        case Field::TextList: p = {{"type", "array"}, {"maxItems", f.maxItems}, {"items", {{"type", "string"}, {"maxLength", f.maxLength}}}}; break;
+        case Field::TextList:
+            p = {{"type", "array"}, {"maxItems", f.maxItems}, {"items", {{"type", "string"}, {"maxLength", f.maxLength}}}};
+            break;
         }
         if (f.type == Field::Number) {
             if (f.min)
@@ -101,66 +105,77 @@ Json components()
     auto errorResponse = [](const char *description) {
         return Json{{"description", description}, {"content", {{"application/json", {{"schema", ref("schemas/ErrorEnvelope")}}}}}};
     };
-    Json rateHeaders{{"RateLimit-Policy", {{"description", "Quota and window, e.g. \"default\";q=1000;w=60"}, {"schema", {{"type", "string"}}}}},
-                     {"RateLimit", {{"description", "Remaining requests and seconds to reset, e.g. \"default\";r=999;t=1"}, {"schema", {{"type", "string"}}}}},
-                     {"X-RateLimit-Limit", {{"description", "Requests per minute of this key"}, {"schema", {{"type", "integer"}}}}},
-                     {"X-RateLimit-Remaining", {{"description", "Requests left in the window"}, {"schema", {{"type", "integer"}}}}},
-                     {"X-RateLimit-Reset", {{"description", "Unix time (s) when the full quota is back"}, {"schema", {{"type", "integer"}}}}}};
+    Json rateHeaders{
+        {"RateLimit-Policy", {{"description", "Quota and window, e.g. \"default\";q=1000;w=60"}, {"schema", {{"type", "string"}}}}},
+        {"RateLimit",
+         {{"description", "Remaining requests and seconds to reset, e.g. \"default\";r=999;t=1"}, {"schema", {{"type", "string"}}}}},
+        {"X-RateLimit-Limit", {{"description", "Requests per minute of this key"}, {"schema", {{"type", "integer"}}}}},
+        {"X-RateLimit-Remaining", {{"description", "Requests left in the window"}, {"schema", {{"type", "integer"}}}}},
+        {"X-RateLimit-Reset", {{"description", "Unix time (s) when the full quota is back"}, {"schema", {{"type", "integer"}}}}}};
     Json limited = errorResponse("Rate limit exceeded (per key by plan) or too many failed authentications from this address");
     limited["headers"] = rateHeaders;
     limited["headers"]["Retry-After"] = {{"description", "Seconds to wait"}, {"schema", {{"type", "integer"}}}};
-    return Json{
-        {"securitySchemes",
-         {{"bearerAuth",
-           {{"type", "http"}, {"scheme", "bearer"}, {"description", "An API key: ery_live_<32 hex> (live data) or ery_test_<32 hex> (the sandbox)"}}}}},
-        {"schemas",
-         {{"Error",
-           {{"type", "object"},
-            {"required", {"code", "message", "statusCode"}},
-            {"properties",
-             {{"code",
-               {{"type", "string"},
-                {"enum", {"BAD_REQUEST", "INVALID_STATE_TRANSITION", "UNAUTHORIZED", "QUOTA_EXCEEDED", "FORBIDDEN", "NOT_FOUND", "METHOD_NOT_ALLOWED",
-                          "CONFLICT", "PAYLOAD_TOO_LARGE", "URI_TOO_LONG", "HEADERS_TOO_LARGE", "VALIDATION_ERROR", "RATE_LIMIT_EXCEEDED",
-                          "INTERNAL_ERROR"}}}},
-              {"message", {{"type", "string"}}},
-              {"statusCode", {{"type", "integer"}}},
-              {"details", {{"description", "VALIDATION_ERROR: [{field, message, value, constraint}]; QUOTA_EXCEEDED: {limitType, currentUsage, limit}"}}},
-              {"rateLimitInfo",
-               {{"type", "object"},
-                {"properties", {{"remaining", {{"type", "integer"}}}, {"resetAt", {{"type", "string"}, {"format", "date-time"}}}, {"retryAfter", {{"type", "integer"}}}}}}}}}}},
-          {"ErrorEnvelope",
-           {{"type", "object"},
-            {"required", {"success", "error"}},
-            {"properties", {{"success", {{"const", false}}}, {"error", ref("schemas/Error")}}}}},
-          {"Envelope",
-           {{"type", "object"},
-            {"required", {"success", "data"}},
-            {"description", "data holds one record under its singular name (job, time_entry), or a list under the plural name with pagination"},
-            {"properties", {{"success", {{"const", true}}}, {"data", {{"type", "object"}}}}}}},
-          {"ListEnvelope",
-           {{"type", "object"},
-            {"required", {"success", "data"}},
-            {"properties",
-             {{"success", {{"const", true}}},
-              {"data",
-               {{"type", "object"},
-                {"required", {"pagination"}},
-                {"properties",
-                 {{"pagination",
+    return Json{{"securitySchemes",
+                 {{"bearerAuth",
+                   {{"type", "http"},
+                    {"scheme", "bearer"},
+                    {"description", "An API key: ery_live_<32 hex> (live data) or ery_test_<32 hex> (the sandbox)"}}}}},
+                {"schemas",
+                 {{"Error",
                    {{"type", "object"},
-                    {"properties", {{"total", {{"type", "integer"}}}, {"offset", {{"type", "integer"}}}, {"limit", {{"type", "integer"}}}}}}}}},
-                {"additionalProperties", {{"type", "array"}, {"items", {{"type", "object"}}}}}}}}}}}}},
-        {"responses",
-         {{"BadRequest", errorResponse("Malformed JSON, a missing id or a bad query parameter")},
-          {"Unauthorized", errorResponse("Missing, invalid or revoked API key")},
-          {"Forbidden", errorResponse("The key's scope does not allow this route")},
-          {"NotFound", errorResponse("No such record in this key's tenant")},
-          {"QuotaExceeded", errorResponse("A plan quota is reached")},
-          {"Conflict", errorResponse("A unique value is taken, or the record changed meanwhile")},
-          {"ValidationFailed", errorResponse("Every invalid field, listed in details")},
-          {"RateLimited", limited}}},
-        {"headers", rateHeaders}};
+                    {"required", {"code", "message", "statusCode"}},
+                    {"properties",
+                     {{"code",
+                       {{"type", "string"},
+                        {"enum",
+                         {"BAD_REQUEST", "INVALID_STATE_TRANSITION", "UNAUTHORIZED", "QUOTA_EXCEEDED", "FORBIDDEN", "NOT_FOUND",
+                          "METHOD_NOT_ALLOWED", "CONFLICT", "PAYLOAD_TOO_LARGE", "URI_TOO_LONG", "HEADERS_TOO_LARGE", "VALIDATION_ERROR",
+                          "RATE_LIMIT_EXCEEDED", "INTERNAL_ERROR"}}}},
+                      {"message", {{"type", "string"}}},
+                      {"statusCode", {{"type", "integer"}}},
+                      {"details",
+                       {{"description",
+                         "VALIDATION_ERROR: [{field, message, value, constraint}]; QUOTA_EXCEEDED: {limitType, currentUsage, limit}"}}},
+                      {"rateLimitInfo",
+                       {{"type", "object"},
+                        {"properties",
+                         {{"remaining", {{"type", "integer"}}},
+                          {"resetAt", {{"type", "string"}, {"format", "date-time"}}},
+                          {"retryAfter", {{"type", "integer"}}}}}}}}}}},
+                  {"ErrorEnvelope",
+                   {{"type", "object"},
+                    {"required", {"success", "error"}},
+                    {"properties", {{"success", {{"const", false}}}, {"error", ref("schemas/Error")}}}}},
+                  {"Envelope",
+                   {{"type", "object"},
+                    {"required", {"success", "data"}},
+                    {"description",
+                     "data holds one record under its singular name (job, time_entry), or a list under the plural name with pagination"},
+                    {"properties", {{"success", {{"const", true}}}, {"data", {{"type", "object"}}}}}}},
+                  {"ListEnvelope",
+                   {{"type", "object"},
+                    {"required", {"success", "data"}},
+                    {"properties",
+                     {{"success", {{"const", true}}},
+                      {"data",
+                       {{"type", "object"},
+                        {"required", {"pagination"}},
+                        {"properties",
+                         {{"pagination",
+                           {{"type", "object"},
+                            {"properties",
+                             {{"total", {{"type", "integer"}}}, {"offset", {{"type", "integer"}}}, {"limit", {{"type", "integer"}}}}}}}}},
+                        {"additionalProperties", {{"type", "array"}, {"items", {{"type", "object"}}}}}}}}}}}}},
+                {"responses",
+                 {{"BadRequest", errorResponse("Malformed JSON, a missing id or a bad query parameter")},
+                  {"Unauthorized", errorResponse("Missing, invalid or revoked API key")},
+                  {"Forbidden", errorResponse("The key's scope does not allow this route")},
+                  {"NotFound", errorResponse("No such record in this key's tenant")},
+                  {"QuotaExceeded", errorResponse("A plan quota is reached")},
+                  {"Conflict", errorResponse("A unique value is taken, or the record changed meanwhile")},
+                  {"ValidationFailed", errorResponse("Every invalid field, listed in details")},
+                  {"RateLimited", limited}}},
+                {"headers", rateHeaders}};
 }
 
 } // namespace
@@ -180,20 +195,32 @@ Json openApiDocument(const Router &router, const QString &serverUrl)
         Json params = Json::array();
         for (const QString &seg : r.segments)
             if (seg.startsWith(QLatin1Char('{')))
-                params.push_back({{"name", toStd(seg.mid(1, seg.size() - 2))}, {"in", "path"}, {"required", true},
-                                  {"schema", seg == QLatin1String("{id}") ? Json{{"type", "string"}, {"format", "uuid"}} : Json{{"type", "string"}}}});
+                params.push_back(
+                    {{"name", toStd(seg.mid(1, seg.size() - 2))},
+                     {"in", "path"},
+                     {"required", true},
+                     {"schema", seg == QLatin1String("{id}") ? Json{{"type", "string"}, {"format", "uuid"}} : Json{{"type", "string"}}}});
         if (r.doc.list) {
-            params.push_back({{"name", "limit"}, {"in", "query"}, {"schema", {{"type", "integer"}, {"minimum", 1}, {"maximum", kMaxListLimit}, {"default", kDefaultListLimit}}}});
+            params.push_back(
+                {{"name", "limit"},
+                 {"in", "query"},
+                 {"schema", {{"type", "integer"}, {"minimum", 1}, {"maximum", kMaxListLimit}, {"default", kDefaultListLimit}}}});
             params.push_back({{"name", "offset"}, {"in", "query"}, {"schema", {{"type", "integer"}, {"minimum", 0}, {"default", 0}}}});
-            params.push_back({{"name", "sort"}, {"in", "query"}, {"description", "A whitelisted column; others fall back to the default order"},
+            params.push_back({{"name", "sort"},
+                              {"in", "query"},
+                              {"description", "A whitelisted column; others fall back to the default order"},
                               {"schema", {{"type", "string"}}}});
             params.push_back({{"name", "order"}, {"in", "query"}, {"schema", {{"type", "string"}, {"enum", {"asc", "desc"}}}}});
-            params.push_back({{"name", "search"}, {"in", "query"}, {"description", "Case-insensitive text over the resource's text fields"},
+            params.push_back({{"name", "search"},
+                              {"in", "query"},
+                              {"description", "Case-insensitive text over the resource's text fields"},
                               {"schema", {{"type", "string"}, {"maxLength", kMaxSearchText}}}});
         }
         for (const QString &q : r.doc.queryParams) {
             const bool text = r.doc.textParams.contains(q);
-            Json p{{"name", toStd(q)}, {"in", "query"}, {"schema", {{"type", "string"}, {"maxLength", text ? kMaxSearchText : kMaxQueryValue}}}};
+            Json p{{"name", toStd(q)},
+                   {"in", "query"},
+                   {"schema", {{"type", "string"}, {"maxLength", text ? kMaxSearchText : kMaxQueryValue}}}};
             if (text)
                 p["description"] = "Contains, case-insensitive (% and _ match themselves)";
             params.push_back(std::move(p));
@@ -210,8 +237,10 @@ Json openApiDocument(const Router &router, const QString &serverUrl)
         else
             ok["content"] = {{"application/json", {{"schema", ref(r.doc.list ? "schemas/ListEnvelope" : "schemas/Envelope")}}}};
         if (r.access != Access::Public && r.access != Access::AdminOrLoopback)
-            ok["headers"] = {{"RateLimit", ref("headers/RateLimit")}, {"RateLimit-Policy", ref("headers/RateLimit-Policy")},
-                             {"X-RateLimit-Limit", ref("headers/X-RateLimit-Limit")}, {"X-RateLimit-Remaining", ref("headers/X-RateLimit-Remaining")},
+            ok["headers"] = {{"RateLimit", ref("headers/RateLimit")},
+                             {"RateLimit-Policy", ref("headers/RateLimit-Policy")},
+                             {"X-RateLimit-Limit", ref("headers/X-RateLimit-Limit")},
+                             {"X-RateLimit-Remaining", ref("headers/X-RateLimit-Remaining")},
                              {"X-RateLimit-Reset", ref("headers/X-RateLimit-Reset")}};
         Json responses = errorResponses(r);
         responses[std::to_string(r.doc.successStatus)] = ok;

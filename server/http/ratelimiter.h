@@ -13,7 +13,7 @@ class RateLimiter {
 public:
     struct Decision {
         bool allowed = true;
-        qint64 limit = 0;        // requests per window
+        qint64 limit = 0; // requests per window
         qint64 remaining = 0;
         qint64 resetSeconds = 0; // until the full quota is back
         qint64 retryAfterSeconds = 0;

@@ -32,13 +32,15 @@ Status Request::checkQuerySizes(const QStringList &textParams) const
 {
     for (auto it = query.begin(); it != query.end(); ++it) {
         if (it.key().size() > kMaxQueryName)
-            return Error::badRequest(QStringLiteral("Query parameter name %1… is longer than %2 characters").arg(it.key().left(40)).arg(kMaxQueryName));
+            return Error::badRequest(
+                QStringLiteral("Query parameter name %1… is longer than %2 characters").arg(it.key().left(40)).arg(kMaxQueryName));
         const int limit = it.key() == QLatin1String("search") || textParams.contains(it.key()) ? kMaxSearchText : kMaxQueryValue;
         if (it.value().size() > limit)
             return Error::badRequest(QStringLiteral("Query parameter %1 is longer than %2 characters").arg(it.key()).arg(limit));
         // Never part of a name or a filter value, and PostgreSQL cannot take one in text.
         if (it.value().contains(QChar(0)) || it.key().contains(QChar(0)))
-            return Error::badRequest(QStringLiteral("Query parameter %1 contains a NUL character").arg(QString(it.key()).remove(QChar(0)).left(40)));
+            return Error::badRequest(
+                QStringLiteral("Query parameter %1 contains a NUL character").arg(QString(it.key()).remove(QChar(0)).left(40)));
     }
     return {};
 }
@@ -73,12 +75,14 @@ Result<QString> Request::operatorId() const
         if (v.isEmpty() && body->is_object() && body->contains(k)) {
             const Json &given = (*body)[k];
             if (!given.is_string() && !given.is_null())
-                return Error::validation(Json::array({{{"field", k}, {"message", "must be a UUID string"}, {"value", given}, {"constraint", "uuid"}}}));
+                return Error::validation(
+                    Json::array({{{"field", k}, {"message", "must be a UUID string"}, {"value", given}, {"constraint", "uuid"}}}));
             v = str(*body, k);
         }
         if (!v.isEmpty()) {
             if (!isUuid(v))
-                return Error::validation(Json::array({{{"field", k}, {"message", "must be a UUID"}, {"value", toStd(v)}, {"constraint", "uuid"}}}));
+                return Error::validation(
+                    Json::array({{{"field", k}, {"message", "must be a UUID"}, {"value", toStd(v)}, {"constraint", "uuid"}}}));
             return v.toLower();
         }
     }

@@ -29,13 +29,13 @@ constexpr int kMaxSearchText = 256;
 struct Request {
     Method method = Method::Other;
     QString path;
-    QHash<QString, QString> query;       // decoded; the last value of a repeated name wins
-    QHash<QString, QString> params;      // from the route pattern ({id})
+    QHash<QString, QString> query;  // decoded; the last value of a repeated name wins
+    QHash<QString, QString> params; // from the route pattern ({id})
     QList<QPair<QByteArray, QByteArray>> headers;
     QByteArray body;
     QHostAddress peer;
     QString requestId;
-    std::optional<ApiKeyIdentity> key;   // set on every authenticated route
+    std::optional<ApiKeyIdentity> key; // set on every authenticated route
 
     QByteArray header(const QByteArray &lowerName) const;
     const Scope &scope() const { return key->scope; }

@@ -64,10 +64,8 @@ RequestFramer::Step RequestFramer::feed(const char *data, qint64 n, qint64 *used
     };
     while (true) {
         switch (m_state) {
-        case State::Refused:
-            return done(Step::Refused);
-        case State::Upgraded:
-            return done(Step::Upgrade);
+        case State::Refused: return done(Step::Refused);
+        case State::Upgraded: return done(Step::Upgrade);
         case State::HeadEnded:
             // A request without a body is complete as soon as its head is.
             m_bodyBytes = 0;
@@ -106,8 +104,8 @@ RequestFramer::Step RequestFramer::feed(const char *data, qint64 n, qint64 *used
             ++m_bodyBytes;
             if (c != '\n') {
                 if (++m_lineBytes > kMaxChunkSizeLine)
-                    return done(refuse(400, "BAD_REQUEST", QStringLiteral("A chunk-size line is longer than %1 bytes").arg(kMaxChunkSizeLine),
-                                       "bad_chunk"));
+                    return done(refuse(400, "BAD_REQUEST",
+                                       QStringLiteral("A chunk-size line is longer than %1 bytes").arg(kMaxChunkSizeLine), "bad_chunk"));
                 m_line.append(c);
                 continue;
             }
@@ -168,7 +166,8 @@ RequestFramer::Step RequestFramer::feed(const char *data, qint64 n, qint64 *used
                 continue; // QtHttpServer skips whitespace between requests too
             if (c != '\n') {
                 if (++m_lineBytes > m_limits.maxUrlBytes + 64)
-                    return done(refuse(414, "URI_TOO_LONG", QStringLiteral("The request line is longer than %1 bytes").arg(m_limits.maxUrlBytes),
+                    return done(refuse(414, "URI_TOO_LONG",
+                                       QStringLiteral("The request line is longer than %1 bytes").arg(m_limits.maxUrlBytes),
                                        "uri_too_long"));
                 m_line.append(c);
                 continue;
@@ -182,7 +181,8 @@ RequestFramer::Step RequestFramer::feed(const char *data, qint64 n, qint64 *used
                 return done(Step::NeedMore);
             const char c = data[i++];
             if (++m_headerBytes > m_limits.maxHeaderBytes)
-                return done(refuse(431, "HEADERS_TOO_LARGE", QStringLiteral("The headers are larger than %1 bytes").arg(m_limits.maxHeaderBytes),
+                return done(refuse(431, "HEADERS_TOO_LARGE",
+                                   QStringLiteral("The headers are larger than %1 bytes").arg(m_limits.maxHeaderBytes),
                                    "headers_too_large"));
             if (c != '\n') {
                 m_line.append(c);
@@ -233,7 +233,8 @@ RequestFramer::Step RequestFramer::headerLineEnded()
     if (m_line.isEmpty())
         return headEnded();
     if (++m_headerFields > m_limits.maxHeaderFields)
-        return refuse(431, "HEADERS_TOO_LARGE", QStringLiteral("More than %1 header fields").arg(m_limits.maxHeaderFields), "too_many_headers");
+        return refuse(431, "HEADERS_TOO_LARGE", QStringLiteral("More than %1 header fields").arg(m_limits.maxHeaderFields),
+                      "too_many_headers");
     const qsizetype colon = m_line.indexOf(':');
     if (colon <= 0)
         return refuse(400, "BAD_REQUEST", QStringLiteral("Malformed header line"), "bad_header");
@@ -314,7 +315,8 @@ RequestFramer::Step RequestFramer::chunkSizeLineEnded()
     if (!ok || size < 0)
         return refuse(400, "BAD_REQUEST", QStringLiteral("Malformed chunk size"), "bad_chunk");
     if (m_decoded + size > m_limits.maxBodyBytes)
-        return refuse(413, "PAYLOAD_TOO_LARGE", QStringLiteral("The body is larger than %1 bytes").arg(m_limits.maxBodyBytes), "payload_too_large");
+        return refuse(413, "PAYLOAD_TOO_LARGE", QStringLiteral("The body is larger than %1 bytes").arg(m_limits.maxBodyBytes),
+                      "payload_too_large");
     m_line.clear();
     m_lineBytes = 0;
     if (size == 0) {

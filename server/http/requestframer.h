@@ -32,7 +32,7 @@ public:
         Refused,  // a limit or the syntax was broken; see refusal()
     };
 
-    explicit RequestFramer(const Limits &limits) : m_limits(limits) {}
+    explicit RequestFramer(const Limits &limits) : m_limits(limits) { }
 
     // Takes bytes from data[0..n) until a step worth telling; *used says how many it took.
     Step feed(const char *data, qint64 n, qint64 *used);
@@ -49,8 +49,8 @@ public:
     bool inHead() const { return m_state == State::Headers || (m_state == State::RequestLine && m_lineBytes > 0); }
     bool inBody() const
     {
-        return m_state == State::Body || m_state == State::ChunkSize || m_state == State::ChunkData || m_state == State::ChunkDataEnd
-               || m_state == State::Trailers;
+        return m_state == State::Body || m_state == State::ChunkSize || m_state == State::ChunkData || m_state == State::ChunkDataEnd ||
+               m_state == State::Trailers;
     }
     // Bytes of the body on the wire so far (chunk framing included), for the transfer-rate floor.
     qint64 bodyReceived() const { return m_bodyBytes; }
@@ -78,7 +78,7 @@ private:
     qint64 m_contentLength = -1;
     qint64 m_bodyLeft = 0;
     qint64 m_bodyBytes = 0;
-    qint64 m_decoded = 0;   // of a chunked body
+    qint64 m_decoded = 0; // of a chunked body
     qint64 m_chunkLeft = 0;
     bool m_chunkCr = false; // the CR after a chunk's data was seen
     bool m_chunked = false;
@@ -88,7 +88,7 @@ private:
     bool m_http10 = false;
     bool m_connectionUpgrade = false; // a `Connection: ..., upgrade, ...` token
     int m_upgradeHeaders = 0;
-    bool m_upgradeWebsocket = false;  // `Upgrade: websocket`, compared as QtHttpServer does
+    bool m_upgradeWebsocket = false; // `Upgrade: websocket`, compared as QtHttpServer does
     bool m_websocket = false;
     Refusal m_refusal;
 };

@@ -31,10 +31,15 @@ void installSync(Router &router, SyncService &sync, const ResourceSpec &spec, co
         if (body.is_object())
             items = body.contains("items") ? body["items"] : body.value(toStd(spec.plural), Json(nullptr));
         if (!items.is_array())
-            return Response::error(Error::badRequest(QStringLiteral("Send {\"items\": [...]} (at most %1)").arg(SyncService::kMaxBulkItems)));
+            return Response::error(
+                Error::badRequest(QStringLiteral("Send {\"items\": [...]} (at most %1)").arg(SyncService::kMaxBulkItems)));
         return respond(sync.bulk(r.scope(), entity, items), [&](const SyncService::BulkOutcome &out) {
-            return Response::ok(Json{{"results", {{"created", out.created}, {"updated", out.updated}, {"failed", out.failed},
-                                                  {"errors", out.errors}, {"items", out.results}}},
+            return Response::ok(Json{{"results",
+                                      {{"created", out.created},
+                                       {"updated", out.updated},
+                                       {"failed", out.failed},
+                                       {"errors", out.errors},
+                                       {"items", out.results}}},
                                      {"total", items.size()}});
         });
     });
@@ -43,9 +48,17 @@ void installSync(Router &router, SyncService &sync, const ResourceSpec &spec, co
     itemSchema["properties"]["external_id"] = {{"type", "string"}, {"maxLength", limits::kName}};
     itemSchema["properties"]["external_source"] = {{"type", "string"}, {"maxLength", limits::kShort}};
     router.add(Method::Put, QString::fromLatin1(routes.path), Access::Write, one,
-               {QStringLiteral("Create or update a %1 by external_source + external_id").arg(spec.singular), spec.tag, {}, false, itemSchema, 200});
+               {QStringLiteral("Create or update a %1 by external_source + external_id").arg(spec.singular),
+                spec.tag,
+                {},
+                false,
+                itemSchema,
+                200});
     router.add(Method::Post, QString::fromLatin1(routes.bulkPath), Access::Write, bulk,
-               {QStringLiteral("Create or update up to %1 %2 by external keys").arg(SyncService::kMaxBulkItems).arg(spec.plural), spec.tag, {}, false,
+               {QStringLiteral("Create or update up to %1 %2 by external keys").arg(SyncService::kMaxBulkItems).arg(spec.plural),
+                spec.tag,
+                {},
+                false,
                 Json{{"type", "object"},
                      {"required", Json::array({"items"})},
                      {"properties", {{"items", {{"type", "array"}, {"maxItems", SyncService::kMaxBulkItems}, {"items", itemSchema}}}}}},
@@ -89,16 +102,20 @@ void installResource(ApiServer &api, const ResourceSpec &spec)
         router.add(Method::Get, spec.path, spec.readAccess, list, doc);
     }
     if (spec.get)
-        router.add(Method::Get, spec.itemPath, spec.readAccess, get, {QStringLiteral("Get one %1").arg(spec.singular), spec.tag, {}, false, nullptr, 200});
+        router.add(Method::Get, spec.itemPath, spec.readAccess, get,
+                   {QStringLiteral("Get one %1").arg(spec.singular), spec.tag, {}, false, nullptr, 200});
     if (!spec.compatPath.isEmpty() && (spec.list || spec.get)) {
         const bool canList = bool(spec.list), canGet = bool(spec.get);
-        router.compat(Method::Get, spec.compatPath, spec.readAccess, [list, get, canList, canGet](Request &r) {
-            const bool one = r.has(QStringLiteral("id"));
-            if (one ? !canGet : !canList)
-                return Response::error(Error::badRequest(one ? QStringLiteral("This resource is listed, not read by id")
-                                                             : QStringLiteral("Missing id (use ?id=<uuid>)")));
-            return one ? get(r) : list(r);
-        }, textFilters);
+        router.compat(
+            Method::Get, spec.compatPath, spec.readAccess,
+            [list, get, canList, canGet](Request &r) {
+                const bool one = r.has(QStringLiteral("id"));
+                if (one ? !canGet : !canList)
+                    return Response::error(Error::badRequest(one ? QStringLiteral("This resource is listed, not read by id")
+                                                                 : QStringLiteral("Missing id (use ?id=<uuid>)")));
+                return one ? get(r) : list(r);
+            },
+            textFilters);
     }
 
     if (spec.create) {
@@ -106,8 +123,12 @@ void installResource(ApiServer &api, const ResourceSpec &spec)
             return respond(spec.create(r, body), [&](const Row &row) { return itemResponse(spec.singular, row, 201); });
         });
         router.add(Method::Post, spec.path, spec.writeAccess, create,
-                   {QStringLiteral("Create a %1").arg(spec.singular), spec.tag, {}, false,
-                    spec.createSchema.is_null() ? bodySchema(spec.createFields, true) : spec.createSchema, 201});
+                   {QStringLiteral("Create a %1").arg(spec.singular),
+                    spec.tag,
+                    {},
+                    false,
+                    spec.createSchema.is_null() ? bodySchema(spec.createFields, true) : spec.createSchema,
+                    201});
         if (!spec.compatPath.isEmpty())
             router.compat(Method::Post, spec.compatPath, spec.writeAccess, create);
     }
@@ -115,8 +136,12 @@ void installResource(ApiServer &api, const ResourceSpec &spec)
         Handler update = byIdAndBody([spec](Request &r, const QString &id, const Json &body) {
             return respond(spec.update(r, id, body), [&](const Row &row) { return itemResponse(spec.singular, row); });
         });
-        const RouteDoc doc{QStringLiteral("Update a %1").arg(spec.singular), spec.tag, {}, false,
-                           bodySchema(spec.updateFields.empty() ? spec.createFields : spec.updateFields, false), 200};
+        const RouteDoc doc{QStringLiteral("Update a %1").arg(spec.singular),
+                           spec.tag,
+                           {},
+                           false,
+                           bodySchema(spec.updateFields.empty() ? spec.createFields : spec.updateFields, false),
+                           200};
         router.add(Method::Patch, spec.itemPath, spec.writeAccess, update, doc);
         router.add(Method::Put, spec.itemPath, spec.writeAccess, update, doc);
         if (!spec.compatPath.isEmpty()) {
@@ -130,7 +155,8 @@ void installResource(ApiServer &api, const ResourceSpec &spec)
                 return Response::error(done.error());
             return Response::ok(Json{{"message", "Deleted successfully"}, {"id", toStd(id)}});
         });
-        router.add(Method::Delete, spec.itemPath, spec.writeAccess, remove, {QStringLiteral("Delete a %1").arg(spec.singular), spec.tag, {}, false, nullptr, 200});
+        router.add(Method::Delete, spec.itemPath, spec.writeAccess, remove,
+                   {QStringLiteral("Delete a %1").arg(spec.singular), spec.tag, {}, false, nullptr, 200});
         if (!spec.compatPath.isEmpty())
             router.compat(Method::Delete, spec.compatPath, spec.writeAccess, remove);
     }

@@ -45,7 +45,7 @@ struct ResourceSpec {
     bool defaultDescending = false;
     std::vector<Field> createFields; // for the OpenAPI request schemas
     std::vector<Field> updateFields;
-    Json createSchema;               // when set, used instead of createFields (nested bodies)
+    Json createSchema; // when set, used instead of createFields (nested bodies)
     Access writeAccess = Access::Write;
     Access readAccess = Access::Read;
     // The service's list passes table rows on untouched (no secrets to strip, nothing added), so the
@@ -71,11 +71,9 @@ constexpr int kMaxListOffset = 1000000000;
 // resource's filters; 400 for a value that cannot be read.
 Result<ListQuery> listQueryFrom(const Request &r, const ResourceSpec &spec);
 
-
 // The record with this id, read as a one-row list: for services without a single-row read
 // (substeps, assignments). `what` names it in the 404.
-template<class Service>
-Result<Row> oneByListing(Service &service, const Scope &scope, const QString &id, const char *what)
+template <class Service> Result<Row> oneByListing(Service &service, const Scope &scope, const QString &id, const char *what)
 {
     ListQuery q;
     q.eq.emplace_back(QStringLiteral("id"), id);

@@ -13,12 +13,12 @@ using Handler = std::function<Response(Request &)>;
 // One row of the router's method table.
 struct Route {
     Method method;
-    QString pattern;            // /api/v1/<resource>/{id}/<action>
-    QStringList segments;       // split pattern; "{id}" marks a parameter
-    int literals = 0;           // literal segments: the more, the more specific
+    QString pattern;      // /api/v1/<resource>/{id}/<action>
+    QStringList segments; // split pattern; "{id}" marks a parameter
+    int literals = 0;     // literal segments: the more, the more specific
     Access access = Access::Read;
     Handler handler;
-    bool canonical = true;      // false for the original's /functions/v1/api-* table
+    bool canonical = true; // false for the original's /functions/v1/api-* table
     RouteDoc doc;
 };
 

@@ -10,13 +10,13 @@ namespace ery::http {
 struct RouteDoc {
     QString summary;
     QString tag;
-    QStringList queryParams;    // list filters and options beyond limit/offset/sort/order/search
-    bool list = false;          // takes limit/offset/sort/order/search
-    Json requestSchema;         // JSON Schema of the body; null = no body
+    QStringList queryParams; // list filters and options beyond limit/offset/sort/order/search
+    bool list = false;       // takes limit/offset/sort/order/search
+    Json requestSchema;      // JSON Schema of the body; null = no body
     int successStatus = 200;
-    QString bodyType = QStringLiteral("application/json"); // the body's media type
+    QString bodyType = QStringLiteral("application/json");   // the body's media type
     QString answerType = QStringLiteral("application/json"); // the answer's media type
-    QStringList textParams;     // query parameters matched as text (LIKE): kMaxSearchText, not kMaxQueryValue
+    QStringList textParams;                                  // query parameters matched as text (LIKE): kMaxSearchText, not kMaxQueryValue
 };
 
 } // namespace ery::http

@@ -35,7 +35,8 @@ void Router::add(Method m, const QString &pattern, Access access, Handler h, Rou
 void Router::runWhenWritable(const Handler &h, Request r, Response::Done done)
 {
     if (m_gate.held()) {
-        m_gate.whenFree([this, h, r = std::move(r), done = std::move(done)]() mutable { runWhenWritable(h, std::move(r), std::move(done)); });
+        m_gate.whenFree(
+            [this, h, r = std::move(r), done = std::move(done)]() mutable { runWhenWritable(h, std::move(r), std::move(done)); });
         return;
     }
     Response resp = h(r);

@@ -22,7 +22,8 @@ struct Prepared {
     std::vector<std::pair<CsvImport::RowResult, Json>> items;
 };
 
-Result<Prepared> prepare(const std::vector<Field> &fields, SyncService::Entity entity, const QByteArray &csv, const CsvImport::Options &options)
+Result<Prepared> prepare(const std::vector<Field> &fields, SyncService::Entity entity, const QByteArray &csv,
+                         const CsvImport::Options &options)
 {
     auto sheet = CsvSheet::read(csv, fields, options.source, CsvImport::kMaxRows);
     if (!sheet)
@@ -46,7 +47,8 @@ Result<Prepared> prepare(const std::vector<Field> &fields, SyncService::Entity e
 
 // One row through the service in a savepoint of its own, so a bad row takes back only its own
 // writes. An error is returned only when the database failed, not the row.
-Status importRow(Services &s, const Scope &scope, SyncService::Entity entity, CsvImport::RowResult &row, const Json &item, CsvImport::Report &report)
+Status importRow(Services &s, const Scope &scope, SyncService::Entity entity, CsvImport::RowResult &row, const Json &item,
+                 CsvImport::Report &report)
 {
     // The row goes to the service even when a cell did not convert, so one answer lists every
     // problem of the row; such a row is then taken back (its savepoint).
@@ -67,7 +69,8 @@ Status importRow(Services &s, const Scope &scope, SyncService::Entity entity, Cs
                 for (const auto &prev : row.errors)
                     known = known || prev.value("column", Json(nullptr)) == column;
                 if (!known)
-                    row.errors.push_back({{"column", column}, {"message", d.value("message", Json(""))}, {"value", d.value("value", Json(nullptr))}});
+                    row.errors.push_back(
+                        {{"column", column}, {"message", d.value("message", Json(""))}, {"value", d.value("value", Json(nullptr))}});
             }
         } else {
             row.errors.push_back({{"column", nullptr}, {"message", toStd(e.message)}, {"code", e.codeName()}});
@@ -75,9 +78,10 @@ Status importRow(Services &s, const Scope &scope, SyncService::Entity entity, Cs
     }
     if (!row.errors.empty())
         row.action = QStringLiteral("error");
-    ++(row.action == QLatin1String("create") ? report.created : row.action == QLatin1String("update") ? report.updated
-                                                                : row.action == QLatin1String("unchanged") ? report.unchanged
-                                                                                                           : report.failed);
+    ++(row.action == QLatin1String("create")      ? report.created
+       : row.action == QLatin1String("update")    ? report.updated
+       : row.action == QLatin1String("unchanged") ? report.unchanged
+                                                  : report.failed);
     return {};
 }
 
@@ -92,15 +96,26 @@ Status finish(Services &s, const Scope &scope, const CsvImport::Options &options
         if (row.action == QLatin1String("error") && errors.size() < 100)
             errors.push_back({{"line", row.line}, {"external_id", toStd(row.externalId)}, {"errors", row.errors}});
     auto id = s.imports.record(scope,
-                               Row{{"entity_type", toStd(report.entity)}, {"operation", "csv_import"}, {"source", toStd(options.fileName.isEmpty() ? QStringLiteral("csv") : options.fileName)},
+                               Row{{"entity_type", toStd(report.entity)},
+                                   {"operation", "csv_import"},
+                                   {"source", toStd(options.fileName.isEmpty() ? QStringLiteral("csv") : options.fileName)},
                                    {"status", report.failed ? "completed_with_errors" : "completed"},
-                                   {"total_records", report.total}, {"created_count", report.created},
-                                   {"updated_count", report.updated}, {"skipped_count", report.unchanged},
-                                   {"error_count", report.failed}, {"errors", errors}, {"completed_at", toStd(nowIso())}},
-                               Json{{"entity_type", toStd(report.entity)}, {"source", "csv"},
-                                    {"file_name", options.fileName.isEmpty() ? Json(nullptr) : Json(toStd(options.fileName))}, {"total", report.total},
-                                    {"created", report.created}, {"updated", report.updated}, {"unchanged", report.unchanged},
-                                    {"failed", report.failed}, {"skip_bad_rows", options.skipBadRows}});
+                                   {"total_records", report.total},
+                                   {"created_count", report.created},
+                                   {"updated_count", report.updated},
+                                   {"skipped_count", report.unchanged},
+                                   {"error_count", report.failed},
+                                   {"errors", errors},
+                                   {"completed_at", toStd(nowIso())}},
+                               Json{{"entity_type", toStd(report.entity)},
+                                    {"source", "csv"},
+                                    {"file_name", options.fileName.isEmpty() ? Json(nullptr) : Json(toStd(options.fileName))},
+                                    {"total", report.total},
+                                    {"created", report.created},
+                                    {"updated", report.updated},
+                                    {"unchanged", report.unchanged},
+                                    {"failed", report.failed},
+                                    {"skip_bad_rows", options.skipBadRows}});
     if (!id)
         return id.error();
     report.importId = *id;
@@ -113,7 +128,8 @@ Status finish(Services &s, const Scope &scope, const CsvImport::Options &options
 // context, so it goes away with it (rolling back what it holds).
 class ImportRun : public QObject {
 public:
-    ImportRun(Services &s, QObject *context, const Scope &scope, SyncService::Entity entity, CsvImport::Options options, CsvImport::Done done)
+    ImportRun(Services &s, QObject *context, const Scope &scope, SyncService::Entity entity, CsvImport::Options options,
+              CsvImport::Done done)
         : QObject(context), m_s(s), m_scope(scope), m_entity(entity), m_options(std::move(options)), m_done(std::move(done))
     {
     }
@@ -135,9 +151,8 @@ public:
             m_work = std::move(***state);
             begin();
         });
-        watcher->setFuture(QtConcurrent::run([state, fields = m_s.sync.fieldsOf(m_entity), entity = m_entity, csv = std::move(csv), options = m_options] {
-            *state = prepare(fields, entity, csv, options);
-        }));
+        watcher->setFuture(QtConcurrent::run([state, fields = m_s.sync.fieldsOf(m_entity), entity = m_entity, csv = std::move(csv),
+                                              options = m_options] { *state = prepare(fields, entity, csv, options); }));
     }
 
 private:
@@ -237,7 +252,9 @@ Json CsvImport::Report::toJson(bool onlyErrors) const
             continue;
         if (r.action == QLatin1String("unchanged") && unchangedLeft-- <= 0)
             continue;
-        Json j{{"line", r.line}, {"action", toStd(r.action)}, {"external_id", r.externalId.isEmpty() ? Json(nullptr) : Json(toStd(r.externalId))}};
+        Json j{{"line", r.line},
+               {"action", toStd(r.action)},
+               {"external_id", r.externalId.isEmpty() ? Json(nullptr) : Json(toStd(r.externalId))}};
         if (!r.id.isEmpty())
             j["id"] = toStd(r.id);
         if (!r.errors.empty())
@@ -247,8 +264,9 @@ Json CsvImport::Report::toJson(bool onlyErrors) const
     Json ignored = Json::array();
     for (const QString &c : ignoredColumns)
         ignored.push_back(toStd(c));
-    Json out{{"entity", toStd(entity)}, {"dry_run", dryRun}, {"committed", committed}, {"total", total}, {"created", created},
-             {"updated", updated}, {"unchanged", unchanged}, {"failed", failed}, {"ignored_columns", ignored}, {"rows", rowsOut}};
+    Json out{{"entity", toStd(entity)},    {"dry_run", dryRun},  {"committed", committed}, {"total", total},
+             {"created", created},         {"updated", updated}, {"unchanged", unchanged}, {"failed", failed},
+             {"ignored_columns", ignored}, {"rows", rowsOut}};
     if (!onlyErrors && unchangedLeft < 0)
         out["unchanged_not_listed"] = -unchangedLeft;
     if (!importId.isEmpty())

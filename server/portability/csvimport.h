@@ -38,8 +38,8 @@ public:
         std::function<void(int done, int total)> progress;
     };
     struct RowResult {
-        int line = 0;           // where the row starts in the file (the header is line 1)
-        QString action;         // create | update | unchanged | error
+        int line = 0;   // where the row starts in the file (the header is line 1)
+        QString action; // create | update | unchanged | error
         QString externalId;
         QString id;
         Json errors = Json::array(); // [{column, message, value}]
@@ -62,7 +62,7 @@ public:
     // How long one step of start() writes before the thread serves others again.
     static constexpr int kStepMs = 10;
 
-    explicit CsvImport(Services &services) : m_s(services) {}
+    explicit CsvImport(Services &services) : m_s(services) { }
     // A file that cannot be read as CSV (or has no usable header) is an error; rows that fail are
     // reported in the Report.
     Result<Report> run(const Scope &scope, SyncService::Entity entity, const QByteArray &csv, const Options &options);
@@ -71,8 +71,8 @@ public:
     // The same import, in steps; done is called in context's thread (which must be the thread of
     // services' database) once it ended. Destroying context first abandons the import: its held
     // transaction is rolled back and done is never called.
-    static void start(Services &services, QObject *context, const Scope &scope, SyncService::Entity entity, QByteArray csv,
-                      Options options, Done done);
+    static void start(Services &services, QObject *context, const Scope &scope, SyncService::Entity entity, QByteArray csv, Options options,
+                      Done done);
 
 private:
     Services &m_s;

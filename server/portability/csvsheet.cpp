@@ -21,7 +21,7 @@ struct Record {
 struct Parsed {
     std::vector<Record> records;
     std::vector<std::string> current;
-    int line = 1;          // where the record being read starts
+    int line = 1;           // where the record being read starts
     int newlinesInside = 0; // line breaks inside its quoted fields
     bool tooMany = false;
     int maxRows = 0;
@@ -62,7 +62,8 @@ Result<std::vector<Record>> parseCsv(const QByteArray &text, int maxRows)
     const int code = csv_error(&parser);
     csv_free(&parser);
     if (broken)
-        return Error::badRequest(QStringLiteral("The file is not valid CSV near line %1: %2").arg(st.line).arg(QString::fromLatin1(csv_strerror(code))));
+        return Error::badRequest(
+            QStringLiteral("The file is not valid CSV near line %1: %2").arg(st.line).arg(QString::fromLatin1(csv_strerror(code))));
     if (st.tooMany)
         return Error::badRequest(QStringLiteral("The file has more than %1 rows; split it").arg(maxRows));
     return std::move(st.records);
@@ -70,7 +71,8 @@ Result<std::vector<Record>> parseCsv(const QByteArray &text, int maxRows)
 
 bool blankRecord(const Record &r)
 {
-    return std::all_of(r.fields.begin(), r.fields.end(), [](const std::string &f) { return QString::fromStdString(f).trimmed().isEmpty(); });
+    return std::all_of(r.fields.begin(), r.fields.end(),
+                       [](const std::string &f) { return QString::fromStdString(f).trimmed().isEmpty(); });
 }
 
 // A cell of the file as the field's JSON type; false with a message when it is not one.
@@ -126,9 +128,7 @@ bool convert(const Field &f, const QString &text, Json *out, QString *why)
         *out = std::move(list);
         return true;
     }
-    default:
-        *out = toStd(text);
-        return true;
+    default: *out = toStd(text); return true;
     }
 }
 
@@ -157,8 +157,9 @@ Result<CsvSheet> CsvSheet::read(const QByteArray &csv, const std::vector<Field> 
             name.erase(0, 3);
         const QString col = QString::fromStdString(name).trimmed().toLower();
         if (col.isEmpty() || seen.contains(col))
-            return Error::badRequest(col.isEmpty() ? QStringLiteral("The header has an empty column name (column %1)").arg(columns.size() + 1)
-                                                   : QStringLiteral("The header names column \"%1\" twice").arg(col));
+            return Error::badRequest(col.isEmpty()
+                                         ? QStringLiteral("The header has an empty column name (column %1)").arg(columns.size() + 1)
+                                         : QStringLiteral("The header names column \"%1\" twice").arg(col));
         seen.insert(col);
         const Field *f = nullptr;
         if (col == QLatin1String("external_id"))
@@ -186,7 +187,9 @@ Result<CsvSheet> CsvSheet::read(const QByteArray &csv, const std::vector<Field> 
         row.line = rec.line;
         Json &item = row.item;
         if (rec.fields.size() > columns.size())
-            row.errors.push_back({{"column", nullptr}, {"message", toStd(QStringLiteral("%1 cells, the header names %2").arg(rec.fields.size()).arg(columns.size()))}});
+            row.errors.push_back(
+                {{"column", nullptr},
+                 {"message", toStd(QStringLiteral("%1 cells, the header names %2").arg(rec.fields.size()).arg(columns.size()))}});
         for (size_t c = 0; c < rec.fields.size() && c < columns.size(); ++c) {
             const QString text = QString::fromStdString(rec.fields[c]).trimmed();
             if (text.isEmpty() || !columnField[c])
@@ -194,7 +197,9 @@ Result<CsvSheet> CsvSheet::read(const QByteArray &csv, const std::vector<Field> 
             Json value;
             QString why;
             if (!convert(*columnField[c], text, &value, &why)) {
-                row.errors.push_back({{"column", toStd(columns[c])}, {"message", toStd(QStringLiteral("%1 %2").arg(columns[c], why))}, {"value", toStd(text)}});
+                row.errors.push_back({{"column", toStd(columns[c])},
+                                      {"message", toStd(QStringLiteral("%1 %2").arg(columns[c], why))},
+                                      {"value", toStd(text)}});
                 continue;
             }
             item[columnField[c]->name] = std::move(value);

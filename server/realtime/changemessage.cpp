@@ -36,8 +36,12 @@ std::optional<ChangeMessage> ChangeMessage::fromCommitted(const QString &table, 
     Json columns = Json::array();
     for (auto it = row.begin(); row.is_object() && it != row.end(); ++it)
         columns.push_back({{"name", it.key()}, {"type", toStd(columnType(it.value()))}});
-    Json d{{"schema", "public"}, {"table", toStd(table)}, {"commit_timestamp", out.m_change.value("commit_timestamp", Json(nullptr))},
-           {"type", toStd(out.m_type)}, {"columns", std::move(columns)}, {"errors", nullptr}};
+    Json d{{"schema", "public"},
+           {"table", toStd(table)},
+           {"commit_timestamp", out.m_change.value("commit_timestamp", Json(nullptr))},
+           {"type", toStd(out.m_type)},
+           {"columns", std::move(columns)},
+           {"errors", nullptr}};
     if (out.m_type != QLatin1String("DELETE"))
         d["record"] = n;
     if (out.m_type != QLatin1String("INSERT"))

@@ -23,7 +23,8 @@ Result<ChannelConfig> ChannelConfig::fromJoinPayload(const Json &payload, const 
         Binding b;
         const Json ev = want.value("event", Json("*"));
         b.event = ev.is_string() ? fromStd(ev.get<std::string>()).toUpper() : QString();
-        if (b.event != QLatin1String("*") && b.event != QLatin1String("INSERT") && b.event != QLatin1String("UPDATE") && b.event != QLatin1String("DELETE"))
+        if (b.event != QLatin1String("*") && b.event != QLatin1String("INSERT") && b.event != QLatin1String("UPDATE") &&
+            b.event != QLatin1String("DELETE"))
             return refuse(QStringLiteral("postgres_changes event must be *, INSERT, UPDATE or DELETE"));
         const Json schema = want.value("schema", Json(nullptr));
         if (!schema.is_string() || (schema != "public" && schema != "*"))
@@ -34,7 +35,8 @@ Result<ChannelConfig> ChannelConfig::fromJoinPayload(const Json &payload, const 
         if (table.is_string() && table != "*") {
             b.table = fromStd(table.get<std::string>());
             if (!tables.contains(b.table))
-                return refuse(QStringLiteral("table '%1' is not in the realtime feed (%2)").arg(b.table, tables.join(QStringLiteral(", "))));
+                return refuse(
+                    QStringLiteral("table '%1' is not in the realtime feed (%2)").arg(b.table, tables.join(QStringLiteral(", "))));
         }
         const Json filter = want.value("filter", Json(nullptr));
         if (!filter.is_null()) {

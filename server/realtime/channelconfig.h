@@ -19,7 +19,7 @@ struct ChannelConfig {
         QString event; // *, INSERT, UPDATE, DELETE
         QString table; // empty: every table of the feed
         std::optional<RowFilter> filter;
-        Json request;  // the entry as the client sent it (echoed back with its id)
+        Json request; // the entry as the client sent it (echoed back with its id)
     };
     std::vector<Binding> bindings;
     bool broadcastSelf = false;

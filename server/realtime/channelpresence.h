@@ -22,7 +22,7 @@ public:
     };
 
     ChannelPresence() = default;
-    ChannelPresence(bool enabled, QString key) : m_enabled(enabled), m_key(std::move(key)) {}
+    ChannelPresence(bool enabled, QString key) : m_enabled(enabled), m_key(std::move(key)) { }
 
     bool enabled() const { return m_enabled; }
     const QString &key() const { return m_key; }

@@ -34,18 +34,20 @@ bool isReservedOpcode(quint8 opcode)
 
 } // namespace
 
-FrameInspector::FrameInspector(QTcpSocket *socket, qint64 maxFrameBytes)
-    : QObject(socket), m_socket(socket), m_maxFrameBytes(maxFrameBytes)
+FrameInspector::FrameInspector(QTcpSocket *socket, qint64 maxFrameBytes) : QObject(socket), m_socket(socket), m_maxFrameBytes(maxFrameBytes)
 {
     // QtHttpServer disconnects every signal of the socket once the upgrade is accepted, then hands
     // it to QWebSocketServer, whose handshake runs queued: this runs between the two.
-    QMetaObject::invokeMethod(this, [this] {
-        if (m_phase != Phase::Attaching)
-            return;
-        m_phase = Phase::Handshake;
-        connect(m_socket, &QTcpSocket::readyRead, this, &FrameInspector::onReadyRead);
-        onReadyRead();
-    }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        this,
+        [this] {
+            if (m_phase != Phase::Attaching)
+                return;
+            m_phase = Phase::Handshake;
+            connect(m_socket, &QTcpSocket::readyRead, this, &FrameInspector::onReadyRead);
+            onReadyRead();
+        },
+        Qt::QueuedConnection);
 }
 
 bool FrameInspector::start(Hooks hooks)

@@ -8,7 +8,7 @@ namespace ery::realtime {
 // most a burst of twice that, full when the socket connects.
 class MessageRate {
 public:
-    MessageRate(double perSecond, qint64 nowMs) : m_perSecond(perSecond), m_tokens(2 * perSecond), m_atMs(nowMs) {}
+    MessageRate(double perSecond, qint64 nowMs) : m_perSecond(perSecond), m_tokens(2 * perSecond), m_atMs(nowMs) { }
 
     // One message's token; false when the budget is spent.
     bool take(qint64 nowMs);

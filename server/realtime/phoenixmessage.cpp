@@ -86,7 +86,8 @@ std::string PhoenixMessage::toText(bool v2, const Json &joinRef, const Json &ref
     if (v2) {
         m = "[" + joinRef.dump() + "," + ref.dump() + "," + t + "," + e + "," + payload + "]";
     } else {
-        m = R"({"topic":)" + t + R"(,"event":)" + e + R"(,"payload":)" + payload + R"(,"ref":)" + ref.dump() + R"(,"join_ref":)" + joinRef.dump() + "}";
+        m = R"({"topic":)" + t + R"(,"event":)" + e + R"(,"payload":)" + payload + R"(,"ref":)" + ref.dump() + R"(,"join_ref":)" +
+            joinRef.dump() + "}";
     }
     return m;
 }
@@ -108,8 +109,9 @@ QByteArray PhoenixMessage::toBinaryBroadcast(const QString &topic, const QString
 
 QByteArray PhoenixMessage::toTextBroadcast(const QString &topic, const QString &event, const QByteArray &payload)
 {
-    const std::string t = R"({"topic":)" + Json(topic.toStdString()).dump() + R"(,"event":"broadcast","payload":{"type":"broadcast","event":)" +
-                          Json(event.toStdString()).dump() + R"(,"payload":)" + payload.toStdString() + R"(},"ref":null})";
+    const std::string t = R"({"topic":)" + Json(topic.toStdString()).dump() +
+                          R"(,"event":"broadcast","payload":{"type":"broadcast","event":)" + Json(event.toStdString()).dump() +
+                          R"(,"payload":)" + payload.toStdString() + R"(},"ref":null})";
     return QByteArray::fromStdString(t);
 }
 

@@ -18,7 +18,7 @@ struct PhoenixMessage {
     // The longest topic or event name a binary frame carries: its length fields are one byte.
     static constexpr qsizetype kMaxNameBytes = 255;
 
-    Json joinRef;             // null, an integer or a string (echoed back in replies)
+    Json joinRef; // null, an integer or a string (echoed back in replies)
     Json ref;
     QString topic;
     QString event;

@@ -92,9 +92,9 @@ Result<RowFilter> RowFilter::parse(const QString &text)
         return bad(QStringLiteral("expected an operator (eq, neq, lt, lte, gt, gte, in) after '='"));
     const QString op = rest.left(dot);
     const QString value = rest.mid(dot + 1);
-    static const QHash<QString, Op> ops{{QStringLiteral("eq"), Op::Eq},   {QStringLiteral("neq"), Op::Neq}, {QStringLiteral("lt"), Op::Lt},
-                                        {QStringLiteral("lte"), Op::Lte}, {QStringLiteral("gt"), Op::Gt},   {QStringLiteral("gte"), Op::Gte},
-                                        {QStringLiteral("in"), Op::In}};
+    static const QHash<QString, Op> ops{
+        {QStringLiteral("eq"), Op::Eq}, {QStringLiteral("neq"), Op::Neq}, {QStringLiteral("lt"), Op::Lt}, {QStringLiteral("lte"), Op::Lte},
+        {QStringLiteral("gt"), Op::Gt}, {QStringLiteral("gte"), Op::Gte}, {QStringLiteral("in"), Op::In}};
     auto it = ops.constFind(op);
     if (it == ops.constEnd())
         return bad(QStringLiteral("unknown operator '%1' (eq, neq, lt, lte, gt, gte, in)").arg(op));

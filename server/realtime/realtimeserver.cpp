@@ -30,7 +30,7 @@ constexpr int kCloseBadData = 1007;
 constexpr int kClosePolicy = 1008;
 constexpr int kCloseTryLater = 1013;
 constexpr int kSweepIntervalMs = 5000;
-constexpr int kCloseHandshakeMs = 5000;  // a peer that never answers the close is cut off after this
+constexpr int kCloseHandshakeMs = 5000;    // a peer that never answers the close is cut off after this
 constexpr qsizetype kMaxCloseReason = 120; // a close frame's reason fits in 123 bytes
 
 Json errorReason(const QString &reason)
@@ -48,10 +48,17 @@ QString peerKey(const QHostAddress &address, quint16 port)
 
 const QStringList &RealtimeServer::tables()
 {
-    static const QStringList t{QStringLiteral("jobs"),         QStringLiteral("parts"),         QStringLiteral("operations"),
-                               QStringLiteral("cells"),        QStringLiteral("time_entries"),  QStringLiteral("issues"),
-                               QStringLiteral("substeps"),     QStringLiteral("notifications"), QStringLiteral("assignments"),
-                               QStringLiteral("activity_log"), QStringLiteral("operation_quantities")};
+    static const QStringList t{QStringLiteral("jobs"),
+                               QStringLiteral("parts"),
+                               QStringLiteral("operations"),
+                               QStringLiteral("cells"),
+                               QStringLiteral("time_entries"),
+                               QStringLiteral("issues"),
+                               QStringLiteral("substeps"),
+                               QStringLiteral("notifications"),
+                               QStringLiteral("assignments"),
+                               QStringLiteral("activity_log"),
+                               QStringLiteral("operation_quantities")};
     return t;
 }
 
@@ -98,15 +105,15 @@ Status RealtimeServer::checkCapacity(const ApiKeyIdentity &key) const
         sameKey += c->key.keyId == key.keyId;
     }
     if (sameKey >= m_cfg.maxConnectionsPerKey)
-        return Error{ErrorCode::RateLimitExceeded,
-                     QStringLiteral("This API key has %1 realtime connections open, the most one key may have; close one first")
-                         .arg(sameKey),
-                     Json{{"limit", m_cfg.maxConnectionsPerKey}, {"scope", "key"}}};
+        return Error{
+            ErrorCode::RateLimitExceeded,
+            QStringLiteral("This API key has %1 realtime connections open, the most one key may have; close one first").arg(sameKey),
+            Json{{"limit", m_cfg.maxConnectionsPerKey}, {"scope", "key"}}};
     if (tenant >= m_cfg.maxConnectionsPerTenant)
-        return Error{ErrorCode::RateLimitExceeded,
-                     QStringLiteral("This tenant has %1 realtime connections open, the most one tenant may have; close one first")
-                         .arg(tenant),
-                     Json{{"limit", m_cfg.maxConnectionsPerTenant}, {"scope", "tenant"}}};
+        return Error{
+            ErrorCode::RateLimitExceeded,
+            QStringLiteral("This tenant has %1 realtime connections open, the most one tenant may have; close one first").arg(tenant),
+            Json{{"limit", m_cfg.maxConnectionsPerTenant}, {"scope", "tenant"}}};
     if (total >= m_cfg.maxConnections)
         return Error{ErrorCode::ServiceUnavailable, QStringLiteral("The realtime feed is at its %1 connections; retry shortly").arg(total),
                      Json{{"limit", m_cfg.maxConnections}, {"scope", "hub"}}};
@@ -176,7 +183,8 @@ void RealtimeServer::accept(QWebSocket *socket)
         c->gone = true;
         if (!m_reapScheduled) {
             m_reapScheduled = true;
-            QMetaObject::invokeMethod(this, [this] { removeDisconnected(); }, Qt::QueuedConnection);
+            QMetaObject::invokeMethod(
+                this, [this] { removeDisconnected(); }, Qt::QueuedConnection);
         }
     });
 }
@@ -250,7 +258,8 @@ void RealtimeServer::onBinary(Client *c, const QByteArray &data)
         reply(c, joinRef, ref, topic, true, Json::object());
 }
 
-void RealtimeServer::handleMessage(Client *c, const Json &joinRef, const Json &ref, const QString &topic, const QString &event, const Json &payload)
+void RealtimeServer::handleMessage(Client *c, const Json &joinRef, const Json &ref, const QString &topic, const QString &event,
+                                   const Json &payload)
 {
     if (topic == QLatin1String("phoenix")) {
         if (event != QLatin1String("heartbeat"))
@@ -281,10 +290,12 @@ void RealtimeServer::handleMessage(Client *c, const Json &joinRef, const Json &r
     }
     if (event == QLatin1String("broadcast")) {
         const Json ev = payload.value("event", Json(nullptr));
-        if (!ev.is_string() || ev.get_ref<const std::string &>().empty() || ev.get_ref<const std::string &>().size() > size_t(PhoenixMessage::kMaxNameBytes))
+        if (!ev.is_string() || ev.get_ref<const std::string &>().empty() ||
+            ev.get_ref<const std::string &>().size() > size_t(PhoenixMessage::kMaxNameBytes))
             return reply(c, joinRef, ref, topic, false, errorReason(QStringLiteral("broadcast needs an event name of 1 to 255 bytes")));
         const Json body = payload.value("payload", Json::object());
-        broadcast(c, topic, fromStd(ev.get<std::string>()), true, QByteArray::fromStdString(body.dump(-1, ' ', false, Json::error_handler_t::replace)));
+        broadcast(c, topic, fromStd(ev.get<std::string>()), true,
+                  QByteArray::fromStdString(body.dump(-1, ' ', false, Json::error_handler_t::replace)));
         if (ch->second.broadcastAck)
             reply(c, joinRef, ref, topic, true, Json::object());
         return;
@@ -334,7 +345,11 @@ void RealtimeServer::join(Client *c, const Json &joinRef, const Json &ref, const
     reply(c, joinRef, ref, topic, true, hasChanges ? Json{{"postgres_changes", echo}} : Json::object());
     if (hasChanges)
         pushText(c, nullptr, nullptr, topic, QStringLiteral("system"),
-                 Json{{"channel", toStd(ChannelTopic::channelName(topic))}, {"extension", "postgres_changes"}, {"message", "Subscribed to PostgreSQL"}, {"status", "ok"}}.dump());
+                 Json{{"channel", toStd(ChannelTopic::channelName(topic))},
+                      {"extension", "postgres_changes"},
+                      {"message", "Subscribed to PostgreSQL"},
+                      {"status", "ok"}}
+                     .dump());
     if (presenceOn)
         pushText(c, joinRef, nullptr, topic, QStringLiteral("presence_state"), presenceState(c->key.scope.tenantId, topic).dump());
 }
@@ -367,7 +382,10 @@ bool RealtimeServer::checkAccessToken(Client *c, const QString &topic, const Jso
     if (!ok && !topic.isEmpty()) {
         const Json jr = c->channels.count(topic) ? c->channels[topic].joinRef : Json(nullptr);
         pushText(c, jr, nullptr, topic, QStringLiteral("system"),
-                 Json{{"extension", "system"}, {"message", "access_token is not a valid key of this tenant: channel closed"}, {"status", "error"}}.dump());
+                 Json{{"extension", "system"},
+                      {"message", "access_token is not a valid key of this tenant: channel closed"},
+                      {"status", "error"}}
+                     .dump());
         leave(c, topic, true);
         pushText(c, jr, jr, topic, QStringLiteral("phx_close"), "{}");
     }
@@ -405,9 +423,11 @@ void RealtimeServer::handlePresence(Client *c, const Json &ref, const QString &t
         Json meta = payload.value("payload", Json::object());
         if (auto ok = ChannelPresence::checkMeta(meta); !ok)
             return reply(c, ch.joinRef, ref, topic, false, errorReason(ok.error().message));
-        const auto tracked = std::count_if(c->channels.begin(), c->channels.end(), [](const auto &kv) { return kv.second.presence.isTracked(); });
+        const auto tracked =
+            std::count_if(c->channels.begin(), c->channels.end(), [](const auto &kv) { return kv.second.presence.isTracked(); });
         if (!ch.presence.isTracked() && tracked >= kMaxTrackedPerClient)
-            return reply(c, ch.joinRef, ref, topic, false, errorReason(QStringLiteral("presence tracked in at most %1 channels per connection").arg(kMaxTrackedPerClient)));
+            return reply(c, ch.joinRef, ref, topic, false,
+                         errorReason(QStringLiteral("presence tracked in at most %1 channels per connection").arg(kMaxTrackedPerClient)));
         const ChannelPresence::Diff diff = ch.presence.track(std::move(meta), m_nextPresenceRef++);
         reply(c, ch.joinRef, ref, topic, true, Json::object());
         announcePresence(c, topic, diff);
@@ -452,7 +472,8 @@ void RealtimeServer::reply(Client *c, const Json &joinRef, const Json &ref, cons
              Json{{"status", ok ? "ok" : "error"}, {"response", response}}.dump(-1, ' ', false, Json::error_handler_t::replace));
 }
 
-void RealtimeServer::pushText(Client *c, const Json &joinRef, const Json &ref, const QString &topic, const QString &event, const std::string &payload)
+void RealtimeServer::pushText(Client *c, const Json &joinRef, const Json &ref, const QString &topic, const QString &event,
+                              const std::string &payload)
 {
     send(c, QByteArray::fromStdString(PhoenixMessage::toText(c->v2, joinRef, ref, topic, event, payload)), false);
 }
@@ -509,7 +530,8 @@ void RealtimeServer::onChange(const QString &table, const QString &tenantId, con
                 ids.push_back(b.id);
             }
             if (!ids.empty())
-                pushText(c, ch.joinRef, nullptr, topic, QStringLiteral("postgres_changes"), R"({"ids":)" + ids.dump() + R"(,"data":)" + change->data() + "}");
+                pushText(c, ch.joinRef, nullptr, topic, QStringLiteral("postgres_changes"),
+                         R"({"ids":)" + ids.dump() + R"(,"data":)" + change->data() + "}");
         }
     }
 }

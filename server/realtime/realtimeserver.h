@@ -94,8 +94,8 @@ private:
         qint64 lastSeenMs = 0;
         MessageRate rate{kMessagesPerSecond, 0};
         QPointer<FrameInspector> inspector; // of the TCP socket under the WebSocket
-        bool closing = false; // dropped: nothing more is sent
-        bool gone = false;    // disconnected: removed by removeDisconnected()
+        bool closing = false;               // dropped: nothing more is sent
+        bool gone = false;                  // disconnected: removed by removeDisconnected()
     };
 
     void onText(Client *c, const QString &text);

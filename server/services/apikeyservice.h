@@ -12,8 +12,8 @@ struct ApiKeyIdentity {
     QString keyId;
     QString name;
     QString liveTenantId;
-    Scope scope;          // the live tenant, or its sandbox twin for an ery_test_ key
-    QString access;       // read | read_write | admin
+    Scope scope;    // the live tenant, or its sandbox twin for an ery_test_ key
+    QString access; // read | read_write | admin
     bool test = false;
     QString plan;
     std::optional<qint64> perMinuteOverride; // tenants.rate_limit_per_minute

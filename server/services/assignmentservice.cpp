@@ -6,7 +6,8 @@ namespace ery {
 
 const std::vector<Field> &AssignmentService::fields()
 {
-    static const std::vector<Field> f{{"part_id", Field::Uuid, true}, {"operator_id", Field::Uuid, true}, {"notes", Field::Text, false, {}, {}, limits::kText}};
+    static const std::vector<Field> f{
+        {"part_id", Field::Uuid, true}, {"operator_id", Field::Uuid, true}, {"notes", Field::Text, false, {}, {}, limits::kText}};
     return f;
 }
 
@@ -46,7 +47,9 @@ Result<Row> AssignmentService::setStatus(const Scope &scope, const QString &id, 
 {
     static const QStringList allowed{"assigned", "accepted", "in_progress", "completed"};
     if (!allowed.contains(status))
-        return Error::validation(Json::array({{{"field", "status"}, {"message", "status must be one of assigned, accepted, in_progress, completed"}, {"value", toStd(status)}}}));
+        return Error::validation(Json::array({{{"field", "status"},
+                                               {"message", "status must be one of assigned, accepted, in_progress, completed"},
+                                               {"value", toStd(status)}}}));
     return db().write([&](WriteTx &tx) -> Result<Row> {
         auto a = repo().assignments.get(tx.db(), scope, id, QStringLiteral("assignment"));
         if (!a)

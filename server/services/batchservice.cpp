@@ -128,7 +128,8 @@ Result<qint64> BatchService::attach(WriteTx &tx, const Scope &scope, const Row &
     if (!v.ok())
         return v.error();
     for (const QString &id : ids)
-        ERY_TRY(repo().batchOperations.insert(tx, scope, Row{{"batch_id", batch["id"]}, {"operation_id", toStd(id)}, {"sequence_in_batch", ++sequence}}, false));
+        ERY_TRY(repo().batchOperations.insert(
+            tx, scope, Row{{"batch_id", batch["id"]}, {"operation_id", toStd(id)}, {"sequence_in_batch", ++sequence}}, false));
     auto current = repo().batches.get(tx.db(), scope, str(batch, "id"));
     if (!current)
         return current.error();
@@ -141,8 +142,10 @@ Result<Row> BatchService::create(const Scope &scope, const Json &input)
     Validation v;
     Row row = acceptFields(input, fields(), true, v);
     const Json ops = input.is_object() ? input.value("operation_ids", Json::array()) : Json::array();
-    if (row.value("production_mode", Json("manual")) == Json("automated") && row.value("batch_type", Json("general")) != Json("laser_nesting"))
-        v.add("production_mode", QStringLiteral("automated production is for laser_nesting batches only"), row["production_mode"], "laser_nesting");
+    if (row.value("production_mode", Json("manual")) == Json("automated") &&
+        row.value("batch_type", Json("general")) != Json("laser_nesting"))
+        v.add("production_mode", QStringLiteral("automated production is for laser_nesting batches only"), row["production_mode"],
+              "laser_nesting");
     if (!v.ok())
         return v.error();
     if (!scope.actorId.isEmpty())
@@ -161,7 +164,8 @@ Result<Row> BatchService::create(const Scope &scope, const Json &input)
         auto added = attach(tx, scope, *batch, ops, "operation_ids");
         if (!added)
             return added.error();
-        ERY_TRY(m_s.activity.record(tx, scope, QStringLiteral("create"), QStringLiteral("batch"), str(*batch, "id"), str(*batch, "batch_number"),
+        ERY_TRY(m_s.activity.record(tx, scope, QStringLiteral("create"), QStringLiteral("batch"), str(*batch, "id"),
+                                    str(*batch, "batch_number"),
                                     QStringLiteral("Batch %1 created with %2 operations").arg(str(*batch, "batch_number")).arg(*added)));
         auto stored = repo().batches.get(tx.db(), scope, str(*batch, "id"));
         if (!stored)
@@ -178,7 +182,8 @@ Result<Row> BatchService::update(const Scope &scope, const QString &id, const Js
     editable.push_back({"status", Field::Enum, false, {"draft", "ready", "blocked", "cancelled"}});
     Row accepted = acceptFields(patch, editable, false, v);
     if (patch.is_object() && patch.contains("operation_ids"))
-        v.add("operation_ids", QStringLiteral("add operations with POST /batches/{id}/add-operations"), patch["operation_ids"], "read_only");
+        v.add("operation_ids", QStringLiteral("add operations with POST /batches/{id}/add-operations"), patch["operation_ids"],
+              "read_only");
     if (!v.ok())
         return v.error();
     return db().write([&](WriteTx &tx) -> Result<Row> {
@@ -193,7 +198,8 @@ Result<Row> BatchService::update(const Scope &scope, const QString &id, const Js
             merged[it.key()] = it.value();
         if (str(merged, "production_mode") == QLatin1String("automated") && str(merged, "batch_type") != QLatin1String("laser_nesting")) {
             Validation mv;
-            mv.add("production_mode", QStringLiteral("automated production is for laser_nesting batches only"), merged["production_mode"], "laser_nesting");
+            mv.add("production_mode", QStringLiteral("automated production is for laser_nesting batches only"), merged["production_mode"],
+                   "laser_nesting");
             return mv.error();
         }
         if (accepted.contains("cell_id"))
@@ -236,9 +242,14 @@ Result<Row> BatchService::get(const Scope &scope, const QString &id)
         return ops.error();
     Json list = Json::array();
     for (const Row &o : *ops)
-        list.push_back({{"id", o["id"]}, {"operation_name", o["operation_name"]}, {"part_id", o["part_id"]}, {"status", o["status"]},
-                        {"estimated_time", o["estimated_time"]}, {"actual_time", o["actual_time"]},
-                        {"sequence_in_batch", o["sequence_in_batch"]}, {"quantity_in_batch", o["quantity_in_batch"]}});
+        list.push_back({{"id", o["id"]},
+                        {"operation_name", o["operation_name"]},
+                        {"part_id", o["part_id"]},
+                        {"status", o["status"]},
+                        {"estimated_time", o["estimated_time"]},
+                        {"actual_time", o["actual_time"]},
+                        {"sequence_in_batch", o["sequence_in_batch"]},
+                        {"quantity_in_batch", o["quantity_in_batch"]}});
     (*batch)["operations"] = std::move(list);
     return batch;
 }
@@ -272,8 +283,10 @@ Result<BatchOutcome> BatchService::start(const Scope &scope, const QString &id, 
             return Error::invalidTransition(QStringLiteral("batch"), st, QStringLiteral("start"));
         const bool machine = machineMonitored(*batch);
         if (operatorId.isEmpty() && !machine)
-            return Error::validation(Json::array({{{"field", "operator_id"}, {"message", "operator_id is required to start a manual batch"},
-                                                   {"value", nullptr}, {"constraint", "required"}}}));
+            return Error::validation(Json::array({{{"field", "operator_id"},
+                                                   {"message", "operator_id is required to start a manual batch"},
+                                                   {"value", nullptr},
+                                                   {"constraint", "required"}}}));
         if (!operatorId.isEmpty()) {
             ERY_TRY(repo().users.get(tx.db(), scope, operatorId, QStringLiteral("operator")));
             auto open = repo().openEntriesOfWorker(tx.db(), scope, operatorId);
@@ -356,8 +369,12 @@ Result<BatchOutcome> BatchService::stop(const Scope &scope, const QString &id, c
             // The operator's share of the batch, booked as a closed entry on each operation.
             if (!worker.isEmpty()) {
                 ERY_TRY(repo().timeEntries.insert(tx, scope,
-                                                  Row{{"operator_id", toStd(worker)}, {"operation_id", toStd(opId)}, {"start_time", toStd(startedAt)},
-                                                      {"end_time", toStd(now)}, {"duration", shares[i]}, {"time_type", "run"},
+                                                  Row{{"operator_id", toStd(worker)},
+                                                      {"operation_id", toStd(opId)},
+                                                      {"start_time", toStd(startedAt)},
+                                                      {"end_time", toStd(now)},
+                                                      {"duration", shares[i]},
+                                                      {"time_type", "run"},
                                                       {"notes", toStd(QStringLiteral("batch %1").arg(str(*batch, "batch_number")))}},
                                                   false));
                 ERY_TRY(m_s.time.recomputeActualTime(tx, scope, opId));

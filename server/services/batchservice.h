@@ -28,7 +28,7 @@ public:
     Result<Row> create(const Scope &scope, const Json &input); // input may hold operation_ids
     Result<Row> update(const Scope &scope, const QString &id, const Json &patch);
     Status remove(const Scope &scope, const QString &id);
-    Result<Row> get(const Scope &scope, const QString &id);    // with its operations
+    Result<Row> get(const Scope &scope, const QString &id); // with its operations
     Result<Page> list(const Scope &scope, const ListQuery &q);
 
     Result<qint64> addOperations(const Scope &scope, const QString &id, const Json &operationIds);

@@ -20,7 +20,8 @@ CatalogService::CatalogService(Services &s) : ServiceBase(s)
 {
     const Repositories &r = repo();
     m_kinds = {
-        {QStringLiteral("cell"), &r.cells,
+        {QStringLiteral("cell"),
+         &r.cells,
          withExternal({{"name", Field::Text, true, {}, {}, limits::kName},
                        {"description", Field::Text, false, {}, {}, limits::kText},
                        {"color", Field::Text, false, {}, {}, 30},
@@ -33,7 +34,8 @@ CatalogService::CatalogService(Services &s) : ServiceBase(s)
                        {"enforce_wip_limit", Field::Bool},
                        {"show_capacity_warning", Field::Bool},
                        {"capacity_hours_per_day", Field::Number, false, {}, 0}}),
-         {}, {}},
+         {},
+         {}},
         {QStringLiteral("resource"), &r.resources,
          withExternal({{"name", Field::Text, true, {}, {}, limits::kName},
                        {"type", Field::Text, false, {}, {}, 50},
@@ -44,33 +46,47 @@ CatalogService::CatalogService(Services &s) : ServiceBase(s)
                        {"metadata", Field::Json},
                        {"active", Field::Bool}}),
          QStringLiteral("resource.created"), QStringLiteral("resource.updated")},
-        {QStringLiteral("material"), &r.materials,
+        {QStringLiteral("material"),
+         &r.materials,
          {{"name", Field::Text, true, {}, {}, limits::kName},
           {"description", Field::Text, false, {}, {}, limits::kText},
           {"color", Field::Text, false, {}, {}, 30},
-          {"active", Field::Bool}}, {}, {}},
-        {QStringLiteral("scrap_reason"), &r.scrapReasons,
+          {"active", Field::Bool}},
+         {},
+         {}},
+        {QStringLiteral("scrap_reason"),
+         &r.scrapReasons,
          {{"code", Field::Text, true, {}, {}, 50},
           {"description", Field::Text, true, {}, {}, limits::kText},
           {"category", Field::Enum, false, {"material", "process", "equipment", "operator", "design", "other"}},
           {"active", Field::Bool},
           {"metadata", Field::Json}},
-         {}, {}},
-        {QStringLiteral("issue_category"), &r.issueCategories,
+         {},
+         {}},
+        {QStringLiteral("issue_category"),
+         &r.issueCategories,
          {{"code", Field::Text, true, {}, {}, 20},
           {"description", Field::Text, true, {}, {}, limits::kText},
           {"severity_default", Field::Enum, false, {"low", "medium", "high", "critical"}},
           {"active", Field::Bool}},
-         {}, {}},
-        {QStringLiteral("substep_template"), &r.substepTemplates,
+         {},
+         {}},
+        {QStringLiteral("substep_template"),
+         &r.substepTemplates,
          {{"name", Field::Text, true, {}, {}, limits::kName},
           {"description", Field::Text, false, {}, {}, limits::kText},
           {"operation_type", Field::Text, false, {}, {}, limits::kShort},
           {"is_global", Field::Bool}},
-         {}, {}},
-        {QStringLiteral("operation_resource"), &r.operationResources,
-         {{"operation_id", Field::Uuid, true}, {"resource_id", Field::Uuid, true}, {"quantity", Field::Int, false, {}, 1}, {"notes", Field::Text, false, {}, {}, limits::kText}},
-         {}, {}},
+         {},
+         {}},
+        {QStringLiteral("operation_resource"),
+         &r.operationResources,
+         {{"operation_id", Field::Uuid, true},
+          {"resource_id", Field::Uuid, true},
+          {"quantity", Field::Int, false, {}, 1},
+          {"notes", Field::Text, false, {}, {}, limits::kText}},
+         {},
+         {}},
     };
 }
 
@@ -153,7 +169,8 @@ Status CatalogService::remove(Kind k, const Scope &scope, const QString &id)
             return current.error();
         ERY_TRY(c.table->remove(tx, scope, *current));
         const QString name = str(*current, "name").isEmpty() ? str(*current, "code") : str(*current, "name");
-        return m_s.activity.record(tx, scope, QStringLiteral("delete"), c.singular, id, name, QStringLiteral("Deleted %1 %2").arg(c.singular, name));
+        return m_s.activity.record(tx, scope, QStringLiteral("delete"), c.singular, id, name,
+                                   QStringLiteral("Deleted %1 %2").arg(c.singular, name));
     });
 }
 
@@ -186,13 +203,20 @@ Status CatalogService::seedDefaultScrapReasons(const Scope &scope)
         const char *code, *description, *category;
     };
     static const R reasons[] = {
-        {"MAT-001", "Material defect from supplier", "material"},   {"MAT-002", "Wrong material or thickness", "material"},
-        {"MAT-003", "Material damaged in handling", "material"},    {"PRC-001", "Dimension out of tolerance", "process"},
-        {"PRC-002", "Burrs or poor edge quality", "process"},       {"PRC-003", "Wrong bend angle", "process"},
-        {"PRC-004", "Weld defect (porosity, cracks)", "process"},   {"PRC-005", "Surface finish / coating defect", "process"},
-        {"EQP-001", "Machine malfunction", "equipment"},            {"EQP-002", "Tool wear or breakage", "equipment"},
-        {"OPR-001", "Setup error", "operator"},                     {"OPR-002", "Wrong program or drawing revision", "operator"},
-        {"DSN-001", "Design error on drawing", "design"},           {"OTH-001", "Other", "other"},
+        {"MAT-001", "Material defect from supplier", "material"},
+        {"MAT-002", "Wrong material or thickness", "material"},
+        {"MAT-003", "Material damaged in handling", "material"},
+        {"PRC-001", "Dimension out of tolerance", "process"},
+        {"PRC-002", "Burrs or poor edge quality", "process"},
+        {"PRC-003", "Wrong bend angle", "process"},
+        {"PRC-004", "Weld defect (porosity, cracks)", "process"},
+        {"PRC-005", "Surface finish / coating defect", "process"},
+        {"EQP-001", "Machine malfunction", "equipment"},
+        {"EQP-002", "Tool wear or breakage", "equipment"},
+        {"OPR-001", "Setup error", "operator"},
+        {"OPR-002", "Wrong program or drawing revision", "operator"},
+        {"DSN-001", "Design error on drawing", "design"},
+        {"OTH-001", "Other", "other"},
     };
     return db().write([&](WriteTx &tx) -> Status {
         for (const R &r : reasons) {
@@ -231,7 +255,8 @@ Result<Row> CatalogService::addTemplateItem(const Scope &scope, const QString &t
 Result<Rows> CatalogService::templateItems(const Scope &scope, const QString &templateId)
 {
     ERY_TRY(repo().substepTemplates.get(db(), scope, templateId, QStringLiteral("substep template")));
-    return repo().substepTemplateItems.where(db(), scope, Match().eq(QStringLiteral("template_id"), templateId), {QStringLiteral("sequence")});
+    return repo().substepTemplateItems.where(db(), scope, Match().eq(QStringLiteral("template_id"), templateId),
+                                             {QStringLiteral("sequence")});
 }
 
 Result<Json> CatalogService::cellWip(const Scope &scope, const QString &cellId)
@@ -247,8 +272,12 @@ Result<Json> CatalogService::cellWip(const Scope &scope, const QString &cellId)
         limit = num(*cell, "wip_limit");
     if ((*cell)["wip_warning_threshold"].is_number())
         warn = num(*cell, "wip_warning_threshold");
-    return Json{{"cell_id", toStd(cellId)}, {"cell_name", (*cell)["name"]}, {"wip", *wip}, {"wip_limit", (*cell)["wip_limit"]},
-                {"status", toStd(domain::wipStatus(*wip, limit, warn))}, {"enforce_wip_limit", (*cell)["enforce_wip_limit"]}};
+    return Json{{"cell_id", toStd(cellId)},
+                {"cell_name", (*cell)["name"]},
+                {"wip", *wip},
+                {"wip_limit", (*cell)["wip_limit"]},
+                {"status", toStd(domain::wipStatus(*wip, limit, warn))},
+                {"enforce_wip_limit", (*cell)["enforce_wip_limit"]}};
 }
 
 Result<Json> CatalogService::cellState(const Scope &scope, const QString &cellId)

@@ -9,7 +9,7 @@ namespace ery {
 // categories, substep templates and operation↔resource links. They share one create/update/delete
 // shape, described per kind by a CatalogKind.
 struct CatalogKind {
-    QString singular;                // "cell"
+    QString singular; // "cell"
     const Table *table = nullptr;
     std::vector<Field> fields;
     QString createdEvent, updatedEvent; // domain events, when the catalogue names one

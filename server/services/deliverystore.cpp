@@ -5,7 +5,7 @@
 
 namespace ery {
 
-DeliveryStore::DeliveryStore(Database &db, const Repositories &repo) : m_db(db), m_repo(repo) {}
+DeliveryStore::DeliveryStore(Database &db, const Repositories &repo) : m_db(db), m_repo(repo) { }
 
 Result<Rows> DeliveryStore::activeWebhooks(const Scope &scope) const
 {

@@ -120,7 +120,8 @@ Result<DemoShop::Outcome> DemoShop::load(Services &s)
                           {"operations", Json::array()}};
                 int seq = 1;
                 for (const auto &step : prod["routing"])
-                    part["operations"].push_back({{"cell_name", step[0]}, {"operation_name", step[1]}, {"estimated_time", step[2]}, {"sequence", seq++}});
+                    part["operations"].push_back(
+                        {{"cell_name", step[0]}, {"operation_name", step[1]}, {"estimated_time", step[2]}, {"sequence", seq++}});
                 job["parts"].push_back(part);
             }
             auto created = s.jobs.create(scope, job);
@@ -147,8 +148,9 @@ Result<DemoShop::Outcome> DemoShop::load(Services &s)
                     Json report{{"operation_id", toStd(opId)}, {"quantity_good", num(part, "quantity")}, {"recorded_by", toStd(w)}};
                     if (rnd.next(4) == 0) {
                         report["quantity_scrap"] = 1 + rnd.next(2);
-                        report["scrap_lines"] = Json::array({{{"scrap_reason_id", (*reasons).rows[size_t(rnd.next(int(reasons->rows.size())))]["id"]},
-                                                              {"quantity", report["quantity_scrap"]}}});
+                        report["scrap_lines"] =
+                            Json::array({{{"scrap_reason_id", (*reasons).rows[size_t(rnd.next(int(reasons->rows.size())))]["id"]},
+                                          {"quantity", report["quantity_scrap"]}}});
                     }
                     ERY_TRY(s.production.report(scope, report));
                     ERY_TRY(s.operations.complete(scope, opId, w));
@@ -166,14 +168,25 @@ Result<DemoShop::Outcome> DemoShop::load(Services &s)
             return inProgress.error();
         if (inProgress->rows.size() >= 3) {
             const auto &rows = inProgress->rows;
-            ERY_TRY(s.issues.create(scope, Json{{"operation_id", rows[0]["id"]}, {"created_by", toStd(operators[0])}, {"severity", "critical"},
-                                                {"title", "Press brake hydraulic leak"}, {"description", "[MACH] Oil on the bed; machine stopped."},
+            ERY_TRY(s.issues.create(scope, Json{{"operation_id", rows[0]["id"]},
+                                                {"created_by", toStd(operators[0])},
+                                                {"severity", "critical"},
+                                                {"title", "Press brake hydraulic leak"},
+                                                {"description", "[MACH] Oil on the bed; machine stopped."},
                                                 {"causes_standstill", true}}));
-            ERY_TRY(s.issues.create(scope, Json{{"operation_id", rows[1]["id"]}, {"created_by", toStd(operators[1])}, {"severity", "high"},
-                                                {"issue_type", "ncr"}, {"ncr_category", "dimensional"}, {"affected_quantity", 3},
-                                                {"title", "Hole pattern shifted 2 mm"}, {"description", "[DIM] Three parts measured out of tolerance."}}));
-            auto minor = s.issues.create(scope, Json{{"operation_id", rows[2]["id"]}, {"created_by", toStd(operators[2])}, {"severity", "low"},
-                                                     {"title", "Drawing revision unclear"}, {"description", "[DOC] Rev B or C?"}});
+            ERY_TRY(s.issues.create(scope, Json{{"operation_id", rows[1]["id"]},
+                                                {"created_by", toStd(operators[1])},
+                                                {"severity", "high"},
+                                                {"issue_type", "ncr"},
+                                                {"ncr_category", "dimensional"},
+                                                {"affected_quantity", 3},
+                                                {"title", "Hole pattern shifted 2 mm"},
+                                                {"description", "[DIM] Three parts measured out of tolerance."}}));
+            auto minor = s.issues.create(scope, Json{{"operation_id", rows[2]["id"]},
+                                                     {"created_by", toStd(operators[2])},
+                                                     {"severity", "low"},
+                                                     {"title", "Drawing revision unclear"},
+                                                     {"description", "[DOC] Rev B or C?"}});
             if (!minor)
                 return minor.error();
             ERY_TRY(s.issues.approve(scope, str(*minor, "id"), QStringLiteral("Rev C is current; drawing updated.")));

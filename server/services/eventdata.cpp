@@ -4,9 +4,15 @@
 
 namespace ery {
 
-ServiceBase::ServiceBase(Services &s) : m_s(s) {}
-Database &ServiceBase::db() const { return m_s.db; }
-const Repositories &ServiceBase::repo() const { return m_s.repo; }
+ServiceBase::ServiceBase(Services &s) : m_s(s) { }
+Database &ServiceBase::db() const
+{
+    return m_s.db;
+}
+const Repositories &ServiceBase::repo() const
+{
+    return m_s.repo;
+}
 
 Json OperationContext::topicContextFor(const Row &tenant, const Row &job, const Row &part, const Row &cell, const QString &operation)
 {

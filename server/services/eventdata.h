@@ -13,8 +13,8 @@ struct OperationContext {
     // `operation` so roll-up does not read them again.
     std::optional<Rows> partOperations;
 
-    Json eventData() const;                                     // operation fields + names
-    Json topicContext() const;                                  // enterprise/site/area/cell/job_number/part_number/operation
+    Json eventData() const;    // operation fields + names
+    Json topicContext() const; // enterprise/site/area/cell/job_number/part_number/operation
     static Json topicContextFor(const Row &tenant, const Row &job, const Row &part, const Row &cell, const QString &operation);
 };
 

@@ -72,7 +72,8 @@ Json acceptFields(const Json &input, const std::vector<Field> &spec, bool creati
         auto it = input.find(f.name);
         if (it == input.end() || (f.required && blank(*it))) {
             if (creating && f.required)
-                v.add(path, QStringLiteral("%1 is required").arg(QLatin1String(f.name)), it == input.end() ? Json(nullptr) : *it, "required");
+                v.add(path, QStringLiteral("%1 is required").arg(QLatin1String(f.name)), it == input.end() ? Json(nullptr) : *it,
+                      "required");
             else if (it != input.end() && f.required)
                 v.add(path, QStringLiteral("%1 cannot be empty").arg(QLatin1String(f.name)), *it, "required");
             continue;
@@ -92,8 +93,8 @@ Json acceptFields(const Json &input, const std::vector<Field> &spec, bool creati
         case Field::Int: {
             // Integral and inside the column's range: a JSON number has no bounds, a column does
             // (and a cast of an out-of-range double is undefined).
-            const bool integral = val.is_number_integer() || (val.is_number_float() && std::isfinite(val.get<double>())
-                                                               && std::floor(val.get<double>()) == val.get<double>());
+            const bool integral = val.is_number_integer() || (val.is_number_float() && std::isfinite(val.get<double>()) &&
+                                                              std::floor(val.get<double>()) == val.get<double>());
             const double d = integral ? val.get<double>() : 0;
             const double lo = f.min ? *f.min : limits::kIntMin, hi = f.max ? *f.max : limits::kIntMax;
             if (!integral)
@@ -155,14 +156,16 @@ Json acceptFields(const Json &input, const std::vector<Field> &spec, bool creati
             }
             const size_t bytes = val.dump(-1, ' ', false, Json::error_handler_t::replace).size();
             if (bytes > size_t(f.maxBytes))
-                v.add(path, QStringLiteral("%1 is larger than %2 bytes as JSON").arg(QLatin1String(f.name)).arg(f.maxBytes), nullptr, "maxBytes");
+                v.add(path, QStringLiteral("%1 is larger than %2 bytes as JSON").arg(QLatin1String(f.name)).arg(f.maxBytes), nullptr,
+                      "maxBytes");
             else
                 out[f.name] = val;
             break;
         }
         case Field::Enum:
             if (!val.is_string() || !f.choices.contains(QString::fromStdString(val.get<std::string>())))
-                v.add(path, QStringLiteral("%1 must be one of: %2").arg(QLatin1String(f.name), f.choices.join(QStringLiteral(", "))), val, "enum");
+                v.add(path, QStringLiteral("%1 must be one of: %2").arg(QLatin1String(f.name), f.choices.join(QStringLiteral(", "))), val,
+                      "enum");
             else
                 out[f.name] = val;
             break;

@@ -2,7 +2,7 @@
 
 namespace ery {
 
-ImportWriter::ImportWriter(Database &db, const Repositories &repo, SyncService &sync) : m_db(db), m_repo(repo), m_sync(sync) {}
+ImportWriter::ImportWriter(Database &db, const Repositories &repo, SyncService &sync) : m_db(db), m_repo(repo), m_sync(sync) { }
 
 Status ImportWriter::write(const std::function<Status()> &f)
 {

@@ -114,7 +114,8 @@ Result<Row> IssueService::create(const Scope &scope, const Json &input)
         ERY_TRY(m_s.notifications.notifyAdmins(
             tx, scope, QStringLiteral("issue"), sev,
             QStringLiteral("%1 issue on %2").arg(sev.left(1).toUpper() + sev.mid(1), str(ctx->job, "job_number")),
-            QStringLiteral("%1 / %2: %3").arg(str(ctx->part, "part_number"), str(*op, "operation_name"), str(*issue, "description").left(200)),
+            QStringLiteral("%1 / %2: %3")
+                .arg(str(ctx->part, "part_number"), str(*op, "operation_name"), str(*issue, "description").left(200)),
             QStringLiteral("issue"), issueId));
         ERY_TRY(m_s.activity.record(tx, scope, QStringLiteral("create"), ncr ? QStringLiteral("ncr") : QStringLiteral("issue"), issueId,
                                     str(*issue, "title"), QStringLiteral("Issue reported on %1").arg(str(*op, "operation_name"))));
@@ -152,7 +153,8 @@ Result<Transition> IssueService::review(const Scope &scope, const QString &id, i
     const auto a = IssueAction(action);
     if (a != IssueAction::Close && notes.trimmed().isEmpty()) {
         Validation v;
-        v.add("resolution_notes", QStringLiteral("resolution notes are required to %1 an issue").arg(issueActionName(a)), nullptr, "required");
+        v.add("resolution_notes", QStringLiteral("resolution notes are required to %1 an issue").arg(issueActionName(a)), nullptr,
+              "required");
         return v.error();
     }
     return db().write([&](WriteTx &tx) -> Result<Transition> {
@@ -225,8 +227,9 @@ Result<Row> IssueService::verifyNcr(const Scope &scope, const QString &id)
             return Error::badRequest(QStringLiteral("only an NCR can be verified"));
         if (!str(*issue, "verified_at").isEmpty())
             return Error::invalidTransition(QStringLiteral("NCR"), QStringLiteral("verified"), QStringLiteral("verify"));
-        auto next = repo().issues.update(tx, scope, *issue,
-                                         {{"verified_at", toStd(nowIso())}, {"verified_by", scope.actorId.isEmpty() ? Json(nullptr) : Json(toStd(scope.actorId))}});
+        auto next = repo().issues.update(
+            tx, scope, *issue,
+            {{"verified_at", toStd(nowIso())}, {"verified_by", scope.actorId.isEmpty() ? Json(nullptr) : Json(toStd(scope.actorId))}});
         if (!next)
             return next.error();
         auto op = repo().operations.get(tx.db(), scope, str(*issue, "operation_id"));

@@ -195,9 +195,21 @@ Result<Transition> JobService::transition(const Scope &scope, const QString &id,
     });
 }
 
-Result<Transition> JobService::start(const Scope &scope, const QString &id) { return transition(scope, id, Action::Start); }
-Result<Transition> JobService::stop(const Scope &scope, const QString &id) { return transition(scope, id, Action::Pause); }
-Result<Transition> JobService::resume(const Scope &scope, const QString &id) { return transition(scope, id, Action::Resume); }
-Result<Transition> JobService::complete(const Scope &scope, const QString &id) { return transition(scope, id, Action::Complete); }
+Result<Transition> JobService::start(const Scope &scope, const QString &id)
+{
+    return transition(scope, id, Action::Start);
+}
+Result<Transition> JobService::stop(const Scope &scope, const QString &id)
+{
+    return transition(scope, id, Action::Pause);
+}
+Result<Transition> JobService::resume(const Scope &scope, const QString &id)
+{
+    return transition(scope, id, Action::Resume);
+}
+Result<Transition> JobService::complete(const Scope &scope, const QString &id)
+{
+    return transition(scope, id, Action::Complete);
+}
 
 } // namespace ery

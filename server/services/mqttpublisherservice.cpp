@@ -67,7 +67,8 @@ Result<Row> MqttPublisherService::validated(const Json &input, bool creating)
     if (row.contains("topic_pattern")) {
         const QStringList unknown = domain::unknownTopicTokens(str(row, "topic_pattern"));
         if (!unknown.isEmpty())
-            v.add("topic_pattern", QStringLiteral("unknown token {%1}; known: %2").arg(unknown.first(), domain::topicTokens().join(QStringLiteral(", "))),
+            v.add("topic_pattern",
+                  QStringLiteral("unknown token {%1}; known: %2").arg(unknown.first(), domain::topicTokens().join(QStringLiteral(", "))),
                   row["topic_pattern"], "tokens");
         if (str(row, "topic_pattern").contains(QLatin1Char('#')) || str(row, "topic_pattern").contains(QLatin1Char('+')))
             v.add("topic_pattern", QStringLiteral("a topic to publish to cannot contain + or #"), row["topic_pattern"], "topic");
@@ -77,10 +78,10 @@ Result<Row> MqttPublisherService::validated(const Json &input, bool creating)
             v.add("events", QStringLiteral("subscribe to at least one event (or \"*\")"), row["events"], "minItems");
         for (const auto &e : row["events"]) {
             const QString name = fromStd(e.get<std::string>());
-            const bool ok = eventCatalog().contains(name)
-                            || std::any_of(eventCatalog().begin(), eventCatalog().end(), [&](const QString &c) {
-                                   return (name == QLatin1String("*") || name.endsWith(QLatin1String(".*"))) && eventMatches(name, c);
-                               });
+            const bool ok =
+                eventCatalog().contains(name) || std::any_of(eventCatalog().begin(), eventCatalog().end(), [&](const QString &c) {
+                    return (name == QLatin1String("*") || name.endsWith(QLatin1String(".*"))) && eventMatches(name, c);
+                });
             if (!ok)
                 v.add("events", QStringLiteral("unknown event \"%1\"").arg(name), e, "enum");
         }
@@ -176,9 +177,13 @@ Result<QString> MqttPublisherService::previewTopic(const Scope &scope, const QSt
     auto t = m_s.eventData.tenant(scope.tenantId);
     if (!t)
         return t.error();
-    const QHash<QString, QString> values{{"enterprise", str(*t, "enterprise")}, {"site", str(*t, "site")}, {"area", str(*t, "area")},
-                                         {"cell", QStringLiteral("Laser cutting")},  {"operation", QStringLiteral("Cut blanks")},
-                                         {"job_number", QStringLiteral("JOB-2601")}, {"part_number", QStringLiteral("JOB-2601-01")},
+    const QHash<QString, QString> values{{"enterprise", str(*t, "enterprise")},
+                                         {"site", str(*t, "site")},
+                                         {"area", str(*t, "area")},
+                                         {"cell", QStringLiteral("Laser cutting")},
+                                         {"operation", QStringLiteral("Cut blanks")},
+                                         {"job_number", QStringLiteral("JOB-2601")},
+                                         {"part_number", QStringLiteral("JOB-2601-01")},
                                          {"tenant_id", scope.tenantId}};
     return domain::renderTopic(pattern, values, eventType);
 }
@@ -206,8 +211,11 @@ Status MqttPublisherService::acknowledgeMany(const std::vector<std::pair<Row, qi
         for (const auto &[message, latencyMs] : acks) {
             ERY_TRY(DeliveryRepository::deleteMqttMessage(tx, num(message, "id")));
             ERY_TRY(DeliveryRepository::insertMqttLog(tx, Scope::of(str(message, "tenant_id")),
-                                                      Row{{"publisher_id", message["publisher_id"]}, {"event_type", message["event_type"]},
-                                                          {"topic", message["topic"]}, {"payload", nullptr}, {"success", true},
+                                                      Row{{"publisher_id", message["publisher_id"]},
+                                                          {"event_type", message["event_type"]},
+                                                          {"topic", message["topic"]},
+                                                          {"payload", nullptr},
+                                                          {"success", true},
                                                           {"latency_ms", latencyMs}}));
         }
         return {};

@@ -77,7 +77,8 @@ Result<Row> NotificationService::togglePin(const Scope &scope, const QString &id
         if (!n)
             return n.error();
         const bool pinned = !flag(*n, "pinned");
-        return repo().notifications.update(tx, scope, *n, {{"pinned", pinned}, {"pinned_at", pinned ? Json(toStd(nowIso())) : Json(nullptr)}});
+        return repo().notifications.update(tx, scope, *n,
+                                           {{"pinned", pinned}, {"pinned_at", pinned ? Json(toStd(nowIso())) : Json(nullptr)}});
     });
 }
 

@@ -160,8 +160,8 @@ Status OperationService::checkNextCellCapacity(WriteTx &tx, const Scope &scope, 
     const QString opId = str(ctx.operation, "id");
     const Row *next = nullptr;
     for (const auto &o : *ops)
-        if (str(o, "id") != opId && str(o, "status") != status::Completed && num(o, "sequence") >= seq
-            && str(o, "cell_id") != str(ctx.operation, "cell_id") && (!next || num(o, "sequence") < num(*next, "sequence")))
+        if (str(o, "id") != opId && str(o, "status") != status::Completed && num(o, "sequence") >= seq &&
+            str(o, "cell_id") != str(ctx.operation, "cell_id") && (!next || num(o, "sequence") < num(*next, "sequence")))
             next = &o;
     if (!next)
         return {};
@@ -173,8 +173,10 @@ Status OperationService::checkNextCellCapacity(WriteTx &tx, const Scope &scope, 
         return wip.error();
     const qint64 limit = num(*cell, "wip_limit");
     if (*wip >= limit)
-        return Error{ErrorCode::Conflict, QStringLiteral("%1 is at its WIP limit (%2 of %3): finish work there first").arg(str(*cell, "name")).arg(*wip).arg(limit),
-                     Json{{"cell_id", (*cell)["id"]}, {"cell_name", (*cell)["name"]}, {"wip", *wip}, {"wip_limit", limit}}};
+        return Error{
+            ErrorCode::Conflict,
+            QStringLiteral("%1 is at its WIP limit (%2 of %3): finish work there first").arg(str(*cell, "name")).arg(*wip).arg(limit),
+            Json{{"cell_id", (*cell)["id"]}, {"cell_name", (*cell)["name"]}, {"wip", *wip}, {"wip_limit", limit}}};
     return {};
 }
 
@@ -351,7 +353,8 @@ Result<std::optional<Row>> OperationService::unpark(WriteTx &tx, const Scope &sc
     if (str(*op, "status") != status::OnHold || (*op)["status_before_hold"].is_null())
         return std::optional<Row>(); // not parked by a standstill (or already released by hand)
     const QString restore = str(*op, "status_before_hold");
-    auto next = repo().operations.update(tx, scope, *op, {{"status", toStd(restore)}, {"status_before_hold", nullptr}}, {QStringLiteral("status")});
+    auto next =
+        repo().operations.update(tx, scope, *op, {{"status", toStd(restore)}, {"status_before_hold", nullptr}}, {QStringLiteral("status")});
     if (!next)
         return next.error();
     auto ctx = m_s.eventData.forOperation(scope, *next);

@@ -89,7 +89,8 @@ Result<Row> PartService::create(const Scope &scope, const Json &input)
         auto part = createIn(tx, scope, input, *job);
         if (!part)
             return part.error();
-        ERY_TRY(m_s.activity.record(tx, scope, QStringLiteral("create"), QStringLiteral("part"), str(*part, "id"), str(*part, "part_number"),
+        ERY_TRY(m_s.activity.record(tx, scope, QStringLiteral("create"), QStringLiteral("part"), str(*part, "id"),
+                                    str(*part, "part_number"),
                                     QStringLiteral("Part %1 added to job %2").arg(str(*part, "part_number"), str(*job, "job_number"))));
         return part;
     });
@@ -108,7 +109,8 @@ Result<Row> PartService::update(const Scope &scope, const QString &id, const Jso
             return part.error();
         if (accepted.contains("parent_part_id") && !accepted["parent_part_id"].is_null()) {
             if (str(accepted, "parent_part_id") == id)
-                return Error::validation(Json::array({{{"field", "parent_part_id"}, {"message", "a part cannot contain itself"}, {"value", toStd(id)}}}));
+                return Error::validation(
+                    Json::array({{{"field", "parent_part_id"}, {"message", "a part cannot contain itself"}, {"value", toStd(id)}}}));
             ERY_TRY(repo().parts.get(tx.db(), scope, str(accepted, "parent_part_id"), QStringLiteral("parent part")));
         }
         if (accepted.contains("quantity")) {
@@ -140,7 +142,8 @@ Status PartService::removeIn(WriteTx &tx, const Scope &scope, const Row &part)
         if (!open)
             return open.error();
         if (!open->empty())
-            return Error::conflict(QStringLiteral("Someone is still timing an operation of part %1; stop their time first").arg(str(part, "part_number")));
+            return Error::conflict(
+                QStringLiteral("Someone is still timing an operation of part %1; stop their time first").arg(str(part, "part_number")));
         ERY_TRY(repo().operations.remove(tx, scope, o));
     }
     return repo().parts.remove(tx, scope, part);

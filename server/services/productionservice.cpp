@@ -7,7 +7,9 @@ namespace ery {
 
 const std::vector<Field> &ProductionService::scrapLineFields()
 {
-    static const std::vector<Field> f{{"scrap_reason_id", Field::Uuid, true}, {"quantity", Field::Int, true, {}, 1}, {"notes", Field::Text, false, {}, {}, limits::kText}};
+    static const std::vector<Field> f{{"scrap_reason_id", Field::Uuid, true},
+                                      {"quantity", Field::Int, true, {}, 1},
+                                      {"notes", Field::Text, false, {}, {}, limits::kText}};
     return f;
 }
 
@@ -59,7 +61,8 @@ Result<Row> ProductionService::report(const Scope &scope, const Json &input)
         for (const auto &l : lines)
             lineSum += l.qty;
         if (!lines.empty() && lineSum != scrap)
-            v.add("scrap_lines", QStringLiteral("scrap lines add up to %1 but quantity_scrap is %2").arg(lineSum).arg(scrap), nullptr, "sum");
+            v.add("scrap_lines", QStringLiteral("scrap lines add up to %1 but quantity_scrap is %2").arg(lineSum).arg(scrap), nullptr,
+                  "sum");
         for (size_t i = 0; i < lines.size(); ++i)
             for (size_t j = i + 1; j < lines.size(); ++j)
                 if (lines[i].reason == lines[j].reason)
@@ -94,9 +97,13 @@ Result<Row> ProductionService::report(const Scope &scope, const Json &input)
                 return rv.error();
             }
             if (!flag(*r, "active"))
-                return Error::validation(Json::array({{{"field", "scrap_reason_id"}, {"message", "scrap reason is inactive"}, {"value", toStd(l.reason)}}}));
-            reasons.push_back({{"scrap_reason_id", toStd(l.reason)}, {"code", (*r)["code"]}, {"description", (*r)["description"]},
-                               {"category", (*r)["category"]}, {"quantity", l.qty}});
+                return Error::validation(
+                    Json::array({{{"field", "scrap_reason_id"}, {"message", "scrap reason is inactive"}, {"value", toStd(l.reason)}}}));
+            reasons.push_back({{"scrap_reason_id", toStd(l.reason)},
+                               {"code", (*r)["code"]},
+                               {"description", (*r)["description"]},
+                               {"category", (*r)["category"]},
+                               {"quantity", l.qty}});
         }
         auto q = repo().quantities.insert(tx, scope, row);
         if (!q)
@@ -173,7 +180,11 @@ Result<Json> ProductionService::totals(const Scope &scope, const QString &operat
         scrap += num(r, "quantity_scrap");
         rework += num(r, "quantity_rework");
     }
-    return Json{{"operation_id", toStd(operationId)}, {"produced", produced}, {"good", good}, {"scrap", scrap}, {"rework", rework},
+    return Json{{"operation_id", toStd(operationId)},
+                {"produced", produced},
+                {"good", good},
+                {"scrap", scrap},
+                {"rework", rework},
                 {"yield_percent", produced ? 100.0 * double(good) / double(produced) : 0.0}};
 }
 

@@ -51,7 +51,8 @@ Status Rollup::afterOperationChange(WriteTx &tx, const Scope &scope, OperationCo
             return p.error();
         ctx.part = std::move(*p);
         if (partEvent)
-            tx.emitEvent(scope.tenantId, QString::fromLatin1(partEvent), partId, m_s.eventData.partData(ctx.part, ctx.job), ctx.topicContext());
+            tx.emitEvent(scope.tenantId, QString::fromLatin1(partEvent), partId, m_s.eventData.partData(ctx.part, ctx.job),
+                         ctx.topicContext());
     }
 
     // Job.

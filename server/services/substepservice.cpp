@@ -63,7 +63,8 @@ Result<Row> SubstepService::update(const Scope &scope, const QString &id, const 
     Result<Row> r = Error::internal({});
     if (patch.is_object() && patch.contains("status")) {
         if (!patch["status"].is_string())
-            return Error::validation(Json::array({{{"field", "status"}, {"message", "status must be a string"}, {"value", patch["status"]}}}));
+            return Error::validation(
+                Json::array({{{"field", "status"}, {"message", "status must be a string"}, {"value", patch["status"]}}}));
         r = setStatus(scope, id, fromStd(patch["status"].get<std::string>()));
         if (!r)
             return r;
@@ -81,8 +82,10 @@ Result<Row> SubstepService::update(const Scope &scope, const QString &id, const 
 Result<Row> SubstepService::setStatus(const Scope &scope, const QString &id, const QString &status)
 {
     if (!domain::isSubstepStatus(status))
-        return Error::validation(Json::array({{{"field", "status"}, {"message", "status must be one of not_started, in_progress, completed, blocked"},
-                                              {"value", toStd(status)}, {"constraint", "enum"}}}));
+        return Error::validation(Json::array({{{"field", "status"},
+                                               {"message", "status must be one of not_started, in_progress, completed, blocked"},
+                                               {"value", toStd(status)},
+                                               {"constraint", "enum"}}}));
     return db().write([&](WriteTx &tx) -> Result<Row> {
         auto s = repo().substeps.get(tx.db(), scope, id, QStringLiteral("substep"));
         if (!s)

@@ -9,8 +9,8 @@ namespace ery {
 class SubstepService : public ServiceBase {
 public:
     using ServiceBase::ServiceBase;
-    static const std::vector<Field> &fields();       // create
-    static const std::vector<Field> &updateFields(); // besides status
+    static const std::vector<Field> &fields();              // create
+    static const std::vector<Field> &updateFields();        // besides status
     Result<Row> add(const Scope &scope, const Json &input); // operation_id, name, sequence, notes
     Result<Row> update(const Scope &scope, const QString &id, const Json &patch);
     // not_started → in_progress → completed (→ not_started); blocked resets to not_started.

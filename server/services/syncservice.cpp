@@ -20,7 +20,8 @@ QString contentHash(const Json &item)
             continue;
         sorted[it.key()] = nlohmann::json::parse(it.value().dump());
     }
-    return QString::fromLatin1(QCryptographicHash::hash(QByteArray::fromStdString(sorted.dump()), QCryptographicHash::Sha256).toHex().left(32));
+    return QString::fromLatin1(
+        QCryptographicHash::hash(QByteArray::fromStdString(sorted.dump()), QCryptographicHash::Sha256).toHex().left(32));
 }
 } // namespace
 
@@ -97,7 +98,8 @@ Result<SyncService::Outcome> SyncService::upsertIn(WriteTx &tx, const Scope &sco
         if (!job) {
             if (job.error().code != ErrorCode::NotFound)
                 return job.error();
-            v.add("job_external_id", QStringLiteral("no job with this external_id in source %1").arg(source), in["job_external_id"], "exists");
+            v.add("job_external_id", QStringLiteral("no job with this external_id in source %1").arg(source), in["job_external_id"],
+                  "exists");
             return v.error();
         }
         in["job_id"] = (*job)["id"];
@@ -109,14 +111,16 @@ Result<SyncService::Outcome> SyncService::upsertIn(WriteTx &tx, const Scope &sco
             if (!part) {
                 if (part.error().code != ErrorCode::NotFound)
                     return part.error();
-                v.add("part_external_id", QStringLiteral("no part with this external_id in source %1").arg(source), in["part_external_id"], "exists");
+                v.add("part_external_id", QStringLiteral("no part with this external_id in source %1").arg(source), in["part_external_id"],
+                      "exists");
                 return v.error();
             }
             in["part_id"] = (*part)["id"];
             in.erase("part_external_id");
         }
         if (in.contains("cell_name") && !in.contains("cell_id")) {
-            auto cell = in["cell_name"].is_string() ? m_s.catalog.cellByName(scope, str(in, "cell_name")) : Result<Row>(Error::notFound("cell"));
+            auto cell =
+                in["cell_name"].is_string() ? m_s.catalog.cellByName(scope, str(in, "cell_name")) : Result<Row>(Error::notFound("cell"));
             if (!cell) {
                 if (cell.error().code != ErrorCode::NotFound)
                     return cell.error();
@@ -132,8 +136,11 @@ Result<SyncService::Outcome> SyncService::upsertIn(WriteTx &tx, const Scope &sco
         in.erase("estimated_time_minutes");
     }
 
-    const Table *table = e == Jobs ? &repo().jobs : e == Parts ? &repo().parts : e == Operations ? &repo().operations
-                         : e == Cells ? &repo().cells : &repo().resources;
+    const Table *table = e == Jobs         ? &repo().jobs
+                         : e == Parts      ? &repo().parts
+                         : e == Operations ? &repo().operations
+                         : e == Cells      ? &repo().cells
+                                           : &repo().resources;
     auto existing = repo().byExternal(tx.db(), *table, scope, source, externalId);
     if (!existing && existing.error().code != ErrorCode::NotFound)
         return existing.error();
@@ -193,11 +200,15 @@ Result<SyncService::BulkOutcome> SyncService::bulk(const Scope &scope, Entity e,
         ++index;
     }
     const QString event = (e == Jobs || e == Parts || e == Resources) ? QStringLiteral("sync.%1.completed").arg(entityName(e))
-                                                                       : QStringLiteral("sync.batch.completed");
+                                                                      : QStringLiteral("sync.batch.completed");
     auto done = db().write([&](WriteTx &tx) -> Status {
         tx.emitEvent(scope.tenantId, event, {},
-                     Json{{"entity_type", toStd(entityName(e))}, {"total", items.size()}, {"created", out.created},
-                          {"updated", out.updated}, {"failed", out.failed}, {"source", "api_bulk_sync"}});
+                     Json{{"entity_type", toStd(entityName(e))},
+                          {"total", items.size()},
+                          {"created", out.created},
+                          {"updated", out.updated},
+                          {"failed", out.failed},
+                          {"source", "api_bulk_sync"}});
         return {};
     });
     if (!done)

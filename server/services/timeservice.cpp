@@ -29,14 +29,14 @@ Result<Row> TimeService::openIn(WriteTx &tx, const Scope &scope, const QString &
         if (auto op = repo().operations.get(tx.db(), scope, str(other, "operation_id"))) {
             auto oc = m_s.eventData.forOperation(scope, *op);
             if (oc)
-                what = QStringLiteral("%1 (%2 / %3)").arg(str(oc->operation, "operation_name"), str(oc->job, "job_number"),
-                                                          str(oc->part, "part_number"));
+                what = QStringLiteral("%1 (%2 / %3)")
+                           .arg(str(oc->operation, "operation_name"), str(oc->job, "job_number"), str(oc->part, "part_number"));
         }
         return Error{ErrorCode::Conflict, QStringLiteral("Please stop timing on %1 before starting a new operation").arg(what),
                      Json{{"open_time_entry_id", other["id"]}, {"operation_id", other["operation_id"]}}};
     }
-    auto entry = repo().timeEntries.insert(tx, scope,
-                                           Row{{"operator_id", toStd(workerId)}, {"operation_id", toStd(opId)}, {"start_time", toStd(nowIso())}});
+    auto entry = repo().timeEntries.insert(
+        tx, scope, Row{{"operator_id", toStd(workerId)}, {"operation_id", toStd(opId)}, {"start_time", toStd(nowIso())}});
     if (!entry)
         return entry.error();
     Json data = ctx.eventData();
@@ -148,7 +148,8 @@ Result<Row> TimeService::pause(const Scope &scope, const QString &entryId)
         if (!e)
             return e.error();
         if (!str(*e, "end_time").isEmpty() || flag(*e, "is_paused"))
-            return Error::invalidTransition(QStringLiteral("time entry"), flag(*e, "is_paused") ? QStringLiteral("paused") : QStringLiteral("stopped"),
+            return Error::invalidTransition(QStringLiteral("time entry"),
+                                            flag(*e, "is_paused") ? QStringLiteral("paused") : QStringLiteral("stopped"),
                                             QStringLiteral("pause"));
         ERY_TRY(repo().timeEntryPauses.insert(tx, scope, Row{{"time_entry_id", toStd(entryId)}, {"paused_at", toStd(nowIso())}}));
         return repo().timeEntries.update(tx, scope, *e, {{"is_paused", true}}, {QStringLiteral("is_paused")});
@@ -162,7 +163,8 @@ Result<Row> TimeService::resume(const Scope &scope, const QString &entryId)
         if (!e)
             return e.error();
         if (!str(*e, "end_time").isEmpty() || !flag(*e, "is_paused"))
-            return Error::invalidTransition(QStringLiteral("time entry"), str(*e, "end_time").isEmpty() ? QStringLiteral("running") : QStringLiteral("stopped"),
+            return Error::invalidTransition(QStringLiteral("time entry"),
+                                            str(*e, "end_time").isEmpty() ? QStringLiteral("running") : QStringLiteral("stopped"),
                                             QStringLiteral("resume"));
         auto pauses = repo().openPausesOfEntry(tx.db(), scope, entryId);
         if (!pauses)

@@ -14,7 +14,7 @@ public:
     Result<Row> start(const Scope &scope, const QString &workerId, const QString &operationId);
     // Closes the worker's open entry (the terminal's Pause: the operation keeps its status).
     Result<Row> stop(const Scope &scope, const QString &workerId);
-    Result<Row> pause(const Scope &scope, const QString &entryId);  // a break inside a running entry
+    Result<Row> pause(const Scope &scope, const QString &entryId); // a break inside a running entry
     Result<Row> resume(const Scope &scope, const QString &entryId);
     Result<Row> forceStop(const Scope &scope, const QString &entryId); // admin
     Result<qint64> stopAll(const Scope &scope);                        // admin: every open entry

@@ -197,14 +197,17 @@ Result<Row> UserService::verify(const Scope &scope, const QString &column, const
             return Outcome{std::nullopt, Error::notFound(pin ? QStringLiteral("operator") : QStringLiteral("user"))};
         Row u = found->front();
         if (!flag(u, "active"))
-            return Outcome{std::nullopt, Error{ErrorCode::Forbidden, QStringLiteral("This account is inactive"), Json{{"reason", "INACTIVE"}}}};
+            return Outcome{std::nullopt,
+                           Error{ErrorCode::Forbidden, QStringLiteral("This account is inactive"), Json{{"reason", "INACTIVE"}}}};
         const QString lockedUntil = str(u, "locked_until");
         if (!lockedUntil.isEmpty() && lockedUntil > nowIso())
-            return Outcome{std::nullopt, Error{ErrorCode::Forbidden, QStringLiteral("Too many wrong attempts: locked until %1").arg(lockedUntil),
-                                               Json{{"reason", "LOCKED"}, {"locked_until", toStd(lockedUntil)}, {"attempts_remaining", 0}}}};
+            return Outcome{std::nullopt,
+                           Error{ErrorCode::Forbidden, QStringLiteral("Too many wrong attempts: locked until %1").arg(lockedUntil),
+                                 Json{{"reason", "LOCKED"}, {"locked_until", toStd(lockedUntil)}, {"attempts_remaining", 0}}}};
         const QString hash = str(u, pin ? "pin_hash" : "password_hash");
         if (SecretHash::verify(hash, secret)) {
-            auto n = repo().users.update(tx, scope, u, {{"failed_attempts", 0}, {"locked_until", nullptr}, {"last_login_at", toStd(nowIso())}});
+            auto n =
+                repo().users.update(tx, scope, u, {{"failed_attempts", 0}, {"locked_until", nullptr}, {"last_login_at", toStd(nowIso())}});
             if (!n)
                 return n.error();
             return Outcome{publicView(*n), std::nullopt};

@@ -62,8 +62,9 @@ Result<Row> WebhookService::validated(const Scope &scope, const Json &input, boo
         for (const auto &e : row["events"]) {
             const QString name = fromStd(e.get<std::string>());
             const bool wildcard = name == QLatin1String("*") || name.endsWith(QLatin1String(".*"));
-            const bool known = eventCatalog().contains(name)
-                               || (wildcard && std::any_of(eventCatalog().begin(), eventCatalog().end(), [&](const QString &c) { return eventMatches(name, c); }));
+            const bool known =
+                eventCatalog().contains(name) || (wildcard && std::any_of(eventCatalog().begin(), eventCatalog().end(),
+                                                                          [&](const QString &c) { return eventMatches(name, c); }));
             if (!known)
                 v.add("events", QStringLiteral("unknown event \"%1\"").arg(name), e, "enum");
         }
@@ -91,8 +92,8 @@ Result<Row> WebhookService::create(const Scope &scope, const Json &input)
         auto created = repo().webhooks.insert(tx, scope, *row);
         if (!created)
             return created.error();
-        ERY_TRY(m_s.activity.record(tx, scope, QStringLiteral("create"), QStringLiteral("webhook"), str(*created, "id"), str(*created, "url"),
-                                    QStringLiteral("Webhook to %1 created").arg(str(*created, "url"))));
+        ERY_TRY(m_s.activity.record(tx, scope, QStringLiteral("create"), QStringLiteral("webhook"), str(*created, "id"),
+                                    str(*created, "url"), QStringLiteral("Webhook to %1 created").arg(str(*created, "url"))));
         Row out = publicView(*created);
         out["secret"] = toStd(secret); // shown once
         return out;
@@ -158,7 +159,8 @@ Result<Row> WebhookService::rotateSecret(const Scope &scope, const QString &id)
         if (!hook)
             return hook.error();
         auto next = repo().webhooks.update(tx, scope, *hook,
-                                           {{"secret", toStd(secret)}, {"previous_secret", (*hook)["secret"]},
+                                           {{"secret", toStd(secret)},
+                                            {"previous_secret", (*hook)["secret"]},
                                             {"previous_secret_expires_at", toStd(isoFromNow(24LL * 3600 * 1000))}});
         if (!next)
             return next.error();
@@ -256,9 +258,11 @@ Status WebhookService::recordAttemptIn(WriteTx &tx, const Scope &scope, const Ro
             {"error_message", o.error.isEmpty() ? Json(nullptr) : Json(toStd(o.error))}};
     ERY_TRY(DeliveryRepository::insertWebhookLog(tx, scope, log));
     const bool ok = o.statusCode >= 200 && o.statusCode < 300;
-    Row patch{{"attempts", attempt}, {"last_attempt_at", toStd(nowIso())},
+    Row patch{{"attempts", attempt},
+              {"last_attempt_at", toStd(nowIso())},
               {"last_status_code", o.statusCode ? Json(o.statusCode) : Json(nullptr)},
-              {"last_error", o.error.isEmpty() ? (ok ? Json(nullptr) : Json(toStd(QStringLiteral("HTTP %1").arg(o.statusCode)))) : Json(toStd(o.error))}};
+              {"last_error",
+               o.error.isEmpty() ? (ok ? Json(nullptr) : Json(toStd(QStringLiteral("HTTP %1").arg(o.statusCode)))) : Json(toStd(o.error))}};
     if (ok) {
         patch["status"] = "delivered";
         patch["delivered_at"] = toStd(nowIso());
@@ -274,9 +278,9 @@ Status WebhookService::recordAttemptIn(WriteTx &tx, const Scope &scope, const Ro
         patch["next_attempt_at"] = nullptr;
         ERY_TRY(DeliveryRepository::updateDelivery(tx, scope, deliveryId, patch));
         ERY_TRY(repo().webhooks.update(tx, scope, *hook, {{"active", false}, {"disabled_reason", "The receiver answered 410 Gone"}}));
-        return m_s.notifications.notifyAdmins(tx, scope, QStringLiteral("system"), QStringLiteral("high"),
-                                              QStringLiteral("Webhook disabled"),
-                                              QStringLiteral("%1 answered 410 Gone; the webhook was disabled.").arg(str(*hook, "url")), {}, {});
+        return m_s.notifications.notifyAdmins(
+            tx, scope, QStringLiteral("system"), QStringLiteral("high"), QStringLiteral("Webhook disabled"),
+            QStringLiteral("%1 answered 410 Gone; the webhook was disabled.").arg(str(*hook, "url")), {}, {});
     }
     const bool retryStatus = o.statusCode == 0 || o.statusCode == 408 || o.statusCode == 429 || o.statusCode >= 500;
     const bool more = o.retryable && retryStatus && attempt < kMaxAttempts;
@@ -293,12 +297,14 @@ Status WebhookService::recordAttemptIn(WriteTx &tx, const Scope &scope, const Ro
     ERY_TRY(DeliveryRepository::updateDelivery(tx, scope, deliveryId, patch));
     // The failure clock: five days of nothing but failures disables the webhook.
     if ((*hook)["failing_since"].is_null())
-        return repo().webhooks.update(tx, scope, *hook, {{"failing_since", toStd(nowIso())}}).ok() ? Status{} : Status{Error::internal("webhook update")};
+        return repo().webhooks.update(tx, scope, *hook, {{"failing_since", toStd(nowIso())}}).ok()
+                   ? Status{}
+                   : Status{Error::internal("webhook update")};
     if (flag(*hook, "active") && Clock::nowMs() - isoMs(str(*hook, "failing_since")) >= kFailingDisableMs) {
         ERY_TRY(repo().webhooks.update(tx, scope, *hook, {{"active", false}, {"disabled_reason", "Every delivery failed for 5 days"}}));
-        return m_s.notifications.notifyAdmins(tx, scope, QStringLiteral("system"), QStringLiteral("high"), QStringLiteral("Webhook disabled"),
-                                              QStringLiteral("Deliveries to %1 failed for 5 days; the webhook was disabled.").arg(str(*hook, "url")),
-                                              {}, {});
+        return m_s.notifications.notifyAdmins(
+            tx, scope, QStringLiteral("system"), QStringLiteral("high"), QStringLiteral("Webhook disabled"),
+            QStringLiteral("Deliveries to %1 failed for 5 days; the webhook was disabled.").arg(str(*hook, "url")), {}, {});
     }
     return {};
 }

@@ -7,12 +7,12 @@ namespace ery {
 
 // What one HTTP attempt of a delivery came to.
 struct AttemptOutcome {
-    int statusCode = 0;       // 0: no HTTP answer (network error, timeout, refused target)
+    int statusCode = 0; // 0: no HTTP answer (network error, timeout, refused target)
     qint64 durationMs = 0;
-    QString responseExcerpt;  // the first KiB of the answer
-    QString error;            // network error or policy refusal
+    QString responseExcerpt; // the first KiB of the answer
+    QString error;           // network error or policy refusal
     int retryAfterSeconds = -1;
-    bool retryable = true;    // false for a refused target: retrying cannot help
+    bool retryable = true; // false for a refused target: retrying cannot help
 };
 
 // Webhooks (CONTRACTS.md §3): registration with a server-made secret shown once, rotation with a

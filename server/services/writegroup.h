@@ -15,7 +15,7 @@ class Database;
 // that write wait out.
 class WriteGroup {
 public:
-    explicit WriteGroup(Database &db) : m_db(db) {}
+    explicit WriteGroup(Database &db) : m_db(db) { }
 
     // While on, each write is a savepoint of one open transaction.
     void setGrouping(bool on);

@@ -31,18 +31,34 @@ namespace {
 // same thing in every table, so one list serves the whole schema.
 const QSet<QString> &boolColumns()
 {
-    static const QSet<QString> s{"active", "is_machine", "is_bullet_card", "enforce_wip_limit", "show_capacity_warning",
-                                 "is_paused", "is_global", "causes_standstill", "verification_required", "read", "pinned",
-                                 "dismissed", "use_tls", "enabled", "success", "is_sandbox", "auto_stop_tracking",
-                                 "allow_loopback_webhooks", "retain", "cell_state_topics"};
+    static const QSet<QString> s{"active",
+                                 "is_machine",
+                                 "is_bullet_card",
+                                 "enforce_wip_limit",
+                                 "show_capacity_warning",
+                                 "is_paused",
+                                 "is_global",
+                                 "causes_standstill",
+                                 "verification_required",
+                                 "read",
+                                 "pinned",
+                                 "dismissed",
+                                 "use_tls",
+                                 "enabled",
+                                 "success",
+                                 "is_sandbox",
+                                 "auto_stop_tracking",
+                                 "allow_loopback_webhooks",
+                                 "retain",
+                                 "cell_state_topics"};
     return s;
 }
 
 // Columns holding JSON text.
 const QSet<QString> &jsonColumns()
 {
-    static const QSet<QString> s{"metadata", "nesting_metadata", "feature_flags", "file_paths", "image_paths", "changes", "events",
-                                 "allowed_tools", "payload", "errors"};
+    static const QSet<QString> s{"metadata", "nesting_metadata", "feature_flags", "file_paths", "image_paths",
+                                 "changes",  "events",           "allowed_tools", "payload",    "errors"};
     return s;
 }
 
@@ -167,17 +183,18 @@ Result<std::unique_ptr<Database>> Database::openConnection(const DbLocation &loc
 Error Database::mapSqlError(const QString &sql, const QString &driverText, const QString &nativeCode)
 {
     // Unique violations are the caller's conflict (duplicate job_number), never a 500.
-    if (nativeCode == QLatin1String("23505") || nativeCode == QLatin1String("2067") || nativeCode == QLatin1String("1555")
-        || driverText.contains(QLatin1String("UNIQUE constraint failed")))
+    if (nativeCode == QLatin1String("23505") || nativeCode == QLatin1String("2067") || nativeCode == QLatin1String("1555") ||
+        driverText.contains(QLatin1String("UNIQUE constraint failed")))
         return Error::conflict(QStringLiteral("A record with the same unique value already exists"));
     if (nativeCode == QLatin1String("23503") || nativeCode == QLatin1String("787") || driverText.contains(QLatin1String("FOREIGN KEY")))
         return Error{ErrorCode::ValidationError, QStringLiteral("A referenced record does not exist or is still in use"), nullptr};
-    if (nativeCode == QLatin1String("23514") || nativeCode == QLatin1String("275") || driverText.contains(QLatin1String("CHECK constraint")))
+    if (nativeCode == QLatin1String("23514") || nativeCode == QLatin1String("275") ||
+        driverText.contains(QLatin1String("CHECK constraint")))
         return Error{ErrorCode::ValidationError, QStringLiteral("A value is outside its allowed range"), nullptr};
     // The services check nullability and ranges before writing (Table::checkNotNull, Field limits);
     // these are the backstop for a path that does not, still the caller's 422 and not a 500.
-    if (nativeCode == QLatin1String("23502") || nativeCode == QLatin1String("1299") || driverText.contains(QLatin1String("NOT NULL constraint"))
-        || driverText.contains(QLatin1String("violates not-null constraint"))) {
+    if (nativeCode == QLatin1String("23502") || nativeCode == QLatin1String("1299") ||
+        driverText.contains(QLatin1String("NOT NULL constraint")) || driverText.contains(QLatin1String("violates not-null constraint"))) {
         // SQLite: "NOT NULL constraint failed: jobs.job_number"; PostgreSQL: null value in column "job_number" …
         static const QRegularExpression column(QStringLiteral(R"re(constraint failed: \w+\.(\w+)|column "(\w+)")re"));
         const auto m = column.match(driverText);
@@ -187,8 +204,8 @@ Error Database::mapSqlError(const QString &sql, const QString &driverText, const
               QStringLiteral("%1 cannot be null").arg(field.isEmpty() ? QStringLiteral("A required value") : field), nullptr, "not_null");
         return v.error();
     }
-    if (nativeCode == QLatin1String("22003") || nativeCode == QLatin1String("22021") || nativeCode == QLatin1String("22001")
-        || nativeCode == QLatin1String("22P02") || nativeCode == QLatin1String("22P05"))
+    if (nativeCode == QLatin1String("22003") || nativeCode == QLatin1String("22021") || nativeCode == QLatin1String("22001") ||
+        nativeCode == QLatin1String("22P02") || nativeCode == QLatin1String("22P05"))
         return Error{ErrorCode::ValidationError, QStringLiteral("A value cannot be stored (out of range or invalid text)"), nullptr};
     qCWarning(lcDb) << "SQL error" << nativeCode << driverText << "in" << sql.left(200);
     return Error::internal(QStringLiteral("database error"));
@@ -239,15 +256,11 @@ Json Database::toJsonValue(ColumnKind kind, const QVariant &v)
     case QMetaType::LongLong:
     case QMetaType::UInt:
     case QMetaType::ULongLong:
-    case QMetaType::Short:
-        return v.toLongLong();
+    case QMetaType::Short: return v.toLongLong();
     case QMetaType::Double:
-    case QMetaType::Float:
-        return v.toDouble();
-    case QMetaType::Bool:
-        return v.toBool();
-    default:
-        return v.toString().toStdString();
+    case QMetaType::Float: return v.toDouble();
+    case QMetaType::Bool: return v.toBool();
+    default: return v.toString().toStdString();
     }
 }
 
@@ -255,20 +268,13 @@ QVariant Database::toVariant(const Json &v)
 {
     switch (v.type()) {
     case Json::value_t::null:
-    case Json::value_t::discarded:
-        return QVariant();
-    case Json::value_t::boolean:
-        return QVariant(qint64(v.get<bool>() ? 1 : 0));
-    case Json::value_t::number_integer:
-        return QVariant(qint64(v.get<qint64>()));
-    case Json::value_t::number_unsigned:
-        return QVariant(qint64(v.get<quint64>()));
-    case Json::value_t::number_float:
-        return QVariant(v.get<double>());
-    case Json::value_t::string:
-        return QVariant(QString::fromStdString(v.get<std::string>()));
-    default:
-        return QVariant(QString::fromStdString(v.dump()));
+    case Json::value_t::discarded: return QVariant();
+    case Json::value_t::boolean: return QVariant(qint64(v.get<bool>() ? 1 : 0));
+    case Json::value_t::number_integer: return QVariant(qint64(v.get<qint64>()));
+    case Json::value_t::number_unsigned: return QVariant(qint64(v.get<quint64>()));
+    case Json::value_t::number_float: return QVariant(v.get<double>());
+    case Json::value_t::string: return QVariant(QString::fromStdString(v.get<std::string>()));
+    default: return QVariant(QString::fromStdString(v.dump()));
     }
 }
 
@@ -632,8 +638,12 @@ void WriteTx::emitEvent(const QString &tenantId, const QString &type, const QStr
     d.topic = type;
     d.entityId = entityId;
     d.occurredAt = nowIso();
-    d.payload = Json{{"id", d.eventId.toStdString()}, {"type", type.toStdString()}, {"tenant_id", tenantId.toStdString()},
-                     {"occurred_at", d.occurredAt.toStdString()}, {"data", std::move(data)}, {"context", std::move(context)}}
+    d.payload = Json{{"id", d.eventId.toStdString()},
+                     {"type", type.toStdString()},
+                     {"tenant_id", tenantId.toStdString()},
+                     {"occurred_at", d.occurredAt.toStdString()},
+                     {"data", std::move(data)},
+                     {"context", std::move(context)}}
                     .dump(-1, ' ', false, Json::error_handler_t::replace);
     m_drafts.push_back(std::move(d));
 }

@@ -20,8 +20,8 @@ namespace ery {
 struct OutboxDraft {
     QString eventId;
     QString tenantId;
-    QString kind;   // "event" | "change"
-    QString topic;  // event name ("operation.started") or table name for row changes
+    QString kind;  // "event" | "change"
+    QString topic; // event name ("operation.started") or table name for row changes
     QString entityId;
     std::string payload; // JSON text, serialised when emitted
     QString occurredAt;
@@ -34,7 +34,7 @@ class SqliteConnection;
 // are written to the outbox inside the same transaction, so they exist if and only if it commits.
 class WriteTx {
 public:
-    explicit WriteTx(Database &db) : m_db(db) {}
+    explicit WriteTx(Database &db) : m_db(db) { }
     Database &db() { return m_db; }
 
     Result<Rows> query(const QString &sql, const QVariantList &params = {});
@@ -98,8 +98,7 @@ public:
     // rolls back and discards the emitted outbox rows. A write started inside another joins it.
     // While grouping is on (see setGrouping), f runs as a savepoint of the open group instead.
     // While a held write waits between its steps (see holdBegin), it is refused (Unavailable).
-    template<class F>
-    auto write(F &&f) -> decltype(f(std::declval<WriteTx &>()))
+    template <class F> auto write(F &&f) -> decltype(f(std::declval<WriteTx &>()))
     {
         if (m_tx)
             return f(*m_tx);
@@ -128,8 +127,7 @@ public:
 
     // Inside an open write: runs f as a savepoint, so a failure undoes f's own writes and outbox rows
     // and nothing else (an import's bad row, while the good ones stay in the transaction).
-    template<class F>
-    auto attempt(F &&f) -> decltype(f(std::declval<WriteTx &>()))
+    template <class F> auto attempt(F &&f) -> decltype(f(std::declval<WriteTx &>()))
     {
         if (!m_tx)
             return write(std::forward<F>(f));
@@ -171,8 +169,7 @@ public:
     //   can wait ask writeHeld() and whenWritable() (the HTTP server defers requests that write).
     Status holdBegin();
     // Runs f inside the held transaction, as write() runs it inside its own.
-    template<class F>
-    auto holdStep(F &&f) -> decltype(f(std::declval<WriteTx &>()))
+    template <class F> auto holdStep(F &&f) -> decltype(f(std::declval<WriteTx &>()))
     {
         if (!m_held || m_tx)
             return heldError();
@@ -228,8 +225,7 @@ private:
     Status commit(WriteTx &tx);
     void rollback();
     Status utility(const QString &sql); // savepoints: cached on SQLite, not preparable on PostgreSQL
-    template<class F>
-    auto writeGrouped(F &&f) -> decltype(f(std::declval<WriteTx &>()))
+    template <class F> auto writeGrouped(F &&f) -> decltype(f(std::declval<WriteTx &>()))
     {
         if (!m_group) {
             if (auto s = begin(); !s)

@@ -33,7 +33,8 @@ Status insertRow(WriteTx &tx, const QString &table, Row row, bool ignoreConflict
 
 // Rows with the given columns (a missing one is NULL), in multi-row INSERTs of kChunk rows: one
 // statement per chunk instead of one per row. Returns what a RETURNING suffix yields.
-Result<Rows> insertRows(WriteTx &tx, const QString &table, const std::vector<const char *> &columns, const Rows &rows, const QString &suffix)
+Result<Rows> insertRows(WriteTx &tx, const QString &table, const std::vector<const char *> &columns, const Rows &rows,
+                        const QString &suffix)
 {
     constexpr size_t kChunk = 32;
     const QString now = nowIso();
@@ -82,7 +83,8 @@ Result<Rows> DeliveryRepository::activeWebhooks(Database &db, const Scope &scope
 
 Result<Rows> DeliveryRepository::activePublishers(Database &db, const Scope &scope)
 {
-    return db.query(QStringLiteral("SELECT * FROM mqtt_publishers WHERE tenant_id = ? AND active = 1 ORDER BY created_at"), {scope.tenantId});
+    return db.query(QStringLiteral("SELECT * FROM mqtt_publishers WHERE tenant_id = ? AND active = 1 ORDER BY created_at"),
+                    {scope.tenantId});
 }
 
 Result<Rows> DeliveryRepository::systemActivePublishers(Database &db)
@@ -120,7 +122,8 @@ Result<Rows> DeliveryRepository::systemDueDeliveries(Database &db, const QString
     // In the order of the (status, next_attempt_at) index: no sort of the whole backlog per call.
     // Only what the scheduler needs: the payload is read for the deliveries actually sent.
     return db.query(QStringLiteral("SELECT id, tenant_id, webhook_id, next_attempt_at FROM webhook_deliveries WHERE status = 'pending' "
-                                   "AND next_attempt_at <= ? ORDER BY status, next_attempt_at LIMIT %1").arg(limit),
+                                   "AND next_attempt_at <= ? ORDER BY status, next_attempt_at LIMIT %1")
+                        .arg(limit),
                     {nowIso});
 }
 
@@ -128,9 +131,10 @@ Result<bool> DeliveryRepository::leaseDelivery(Database &db, const QString &id, 
 {
     return db.write([&](WriteTx &tx) -> Result<bool> {
         int affected = 0;
-        ERY_TRY(tx.exec(QStringLiteral("UPDATE webhook_deliveries SET next_attempt_at = ?, updated_at = ? WHERE id = ? AND status = 'pending' "
-                                       "AND next_attempt_at = ?"),
-                        {leaseUntil, nowIso(), id, dueAt}, &affected));
+        ERY_TRY(
+            tx.exec(QStringLiteral("UPDATE webhook_deliveries SET next_attempt_at = ?, updated_at = ? WHERE id = ? AND status = 'pending' "
+                                   "AND next_attempt_at = ?"),
+                    {leaseUntil, nowIso(), id, dueAt}, &affected));
         return affected > 0;
     });
 }
@@ -146,7 +150,8 @@ Status DeliveryRepository::updateDelivery(WriteTx &tx, const Scope &scope, const
     sets << QStringLiteral("updated_at = ?");
     params << nowIso() << id << scope.tenantId;
     int affected = 0;
-    ERY_TRY(tx.exec(QStringLiteral("UPDATE webhook_deliveries SET %1 WHERE id = ? AND tenant_id = ?").arg(sets.join(QLatin1Char(','))), params, &affected));
+    ERY_TRY(tx.exec(QStringLiteral("UPDATE webhook_deliveries SET %1 WHERE id = ? AND tenant_id = ?").arg(sets.join(QLatin1Char(','))),
+                    params, &affected));
     if (!affected)
         return Error::notFound(QStringLiteral("delivery"));
     return {};
@@ -169,8 +174,8 @@ Status DeliveryRepository::insertMqttMessage(WriteTx &tx, const Scope &scope, co
 
 Status DeliveryRepository::insertMqttMessages(WriteTx &tx, const Rows &rows)
 {
-    auto r = insertRows(tx, QStringLiteral("mqtt_messages"), {"tenant_id", "publisher_id", "event_id", "event_type", "topic", "payload", "qos", "retain"},
-                        rows, QString());
+    auto r = insertRows(tx, QStringLiteral("mqtt_messages"),
+                        {"tenant_id", "publisher_id", "event_id", "event_type", "topic", "payload", "qos", "retain"}, rows, QString());
     if (!r)
         return r.error();
     return {};
@@ -180,7 +185,8 @@ Result<Rows> DeliveryRepository::systemPendingMqtt(Database &db, const QString &
 {
     // The payload as stored text: it is published byte for byte, never parsed here.
     return db.query(QStringLiteral("SELECT id, tenant_id, publisher_id, event_id, event_type, topic, payload AS payload_text, qos, retain, "
-                                   "created_at FROM mqtt_messages WHERE publisher_id = ? AND id > ? ORDER BY id LIMIT %1").arg(limit),
+                                   "created_at FROM mqtt_messages WHERE publisher_id = ? AND id > ? ORDER BY id LIMIT %1")
+                        .arg(limit),
                     {publisherId, afterId});
 }
 

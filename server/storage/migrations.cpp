@@ -54,9 +54,10 @@ QStringList statements(const QString &sql)
 Status tuneSqlitePlanner(Database &db)
 {
     ERY_TRY(db.execDirect(QStringLiteral("ANALYZE sqlite_schema"))); // creates sqlite_stat1 when missing
-    auto indexes = db.query(QStringLiteral("SELECT m.name AS idx, m.tbl_name AS tbl, l.\"unique\" AS is_unique FROM sqlite_master m "
-                                           "JOIN pragma_index_list(m.tbl_name) l ON l.name = m.name "
-                                           "WHERE m.type = 'index' AND m.name NOT IN (SELECT idx FROM sqlite_stat1 WHERE idx IS NOT NULL)"));
+    auto indexes =
+        db.query(QStringLiteral("SELECT m.name AS idx, m.tbl_name AS tbl, l.\"unique\" AS is_unique FROM sqlite_master m "
+                                "JOIN pragma_index_list(m.tbl_name) l ON l.name = m.name "
+                                "WHERE m.type = 'index' AND m.name NOT IN (SELECT idx FROM sqlite_stat1 WHERE idx IS NOT NULL)"));
     if (!indexes)
         return indexes.error();
     constexpr qint64 kRows = 1000000, kPerTenant = 100000;
@@ -75,7 +76,8 @@ Status tuneSqlitePlanner(Database &db)
                 rows = 1;
             stat << QString::number(rows);
         }
-        ERY_TRY(db.exec(QStringLiteral("INSERT INTO sqlite_stat1 (tbl, idx, stat) VALUES (?, ?, ?)"), {str(ix, "tbl"), str(ix, "idx"), stat.join(QLatin1Char(' '))}));
+        ERY_TRY(db.exec(QStringLiteral("INSERT INTO sqlite_stat1 (tbl, idx, stat) VALUES (?, ?, ?)"),
+                        {str(ix, "tbl"), str(ix, "idx"), stat.join(QLatin1Char(' '))}));
         changed = true;
     }
     if (changed)
@@ -92,7 +94,8 @@ int latestSchemaVersion()
 
 Status runMigrations(Database &db)
 {
-    ERY_TRY(db.execDirect(QStringLiteral("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)")));
+    ERY_TRY(db.execDirect(
+        QStringLiteral("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)")));
     for (const auto &m : kMigrations) {
         QFile f(QString::fromLatin1(m.resource));
         if (!f.open(QIODevice::ReadOnly))

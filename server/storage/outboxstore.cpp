@@ -7,9 +7,11 @@ namespace ery {
 
 Result<std::vector<OutboxEntry>> OutboxStore::after(Database &db, qint64 afterId, int limit)
 {
-    auto rows = db.query(QStringLiteral("SELECT id, event_id, tenant_id, kind, topic, entity_id, payload AS payload_text, occurred_at FROM outbox "
-                                        "WHERE id > ? ORDER BY id LIMIT %1").arg(limit),
-                         {afterId});
+    auto rows =
+        db.query(QStringLiteral("SELECT id, event_id, tenant_id, kind, topic, entity_id, payload AS payload_text, occurred_at FROM outbox "
+                                "WHERE id > ? ORDER BY id LIMIT %1")
+                     .arg(limit),
+                 {afterId});
     if (!rows)
         return rows.error();
     std::vector<OutboxEntry> out;
@@ -52,8 +54,9 @@ Result<qint64> OutboxStore::count(Database &db)
 Result<std::optional<qint64>> OutboxStore::lockCursor(WriteTx &tx, const QString &sink)
 {
     if (tx.db().isPostgres()) {
-        ERY_TRY(tx.exec(QStringLiteral("INSERT INTO outbox_cursors (sink, last_id, updated_at) VALUES (?, 0, ?) ON CONFLICT (sink) DO NOTHING"),
-                        {sink, nowIso()}));
+        ERY_TRY(
+            tx.exec(QStringLiteral("INSERT INTO outbox_cursors (sink, last_id, updated_at) VALUES (?, 0, ?) ON CONFLICT (sink) DO NOTHING"),
+                    {sink, nowIso()}));
         auto rows = tx.query(QStringLiteral("SELECT last_id FROM outbox_cursors WHERE sink = ? FOR UPDATE SKIP LOCKED"), {sink});
         if (!rows)
             return rows.error();

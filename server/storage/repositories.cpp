@@ -6,17 +6,44 @@ namespace ery {
 
 void Repositories::loadColumns(Database &db) const
 {
-    for (const Table *t : {&users, &cells, &resources, &operationResources, &materials, &jobs, &parts, &operations, &timeEntries,
-                           &timeEntryPauses, &substeps, &substepTemplates, &substepTemplateItems, &scrapReasons, &quantities,
-                           &quantityScrapReasons, &issueCategories, &issues, &assignments, &notifications, &activity, &apiKeys,
-                           &mcpKeys, &webhooks, &webhookDeliveries, &webhookLogs, &mqttLogs, &mqttPublishers, &syncImports, &batches,
+    for (const Table *t : {&users,
+                           &cells,
+                           &resources,
+                           &operationResources,
+                           &materials,
+                           &jobs,
+                           &parts,
+                           &operations,
+                           &timeEntries,
+                           &timeEntryPauses,
+                           &substeps,
+                           &substepTemplates,
+                           &substepTemplateItems,
+                           &scrapReasons,
+                           &quantities,
+                           &quantityScrapReasons,
+                           &issueCategories,
+                           &issues,
+                           &assignments,
+                           &notifications,
+                           &activity,
+                           &apiKeys,
+                           &mcpKeys,
+                           &webhooks,
+                           &webhookDeliveries,
+                           &webhookLogs,
+                           &mqttLogs,
+                           &mqttPublishers,
+                           &syncImports,
+                           &batches,
                            &batchOperations})
         t->loadColumns(db);
 }
 
 Result<Rows> Repositories::operationsOfPart(Database &db, const Scope &s, const QString &partId) const
 {
-    return operations.where(db, s, Match().eq(QStringLiteral("part_id"), partId), {QStringLiteral("sequence"), QStringLiteral("created_at")});
+    return operations.where(db, s, Match().eq(QStringLiteral("part_id"), partId),
+                            {QStringLiteral("sequence"), QStringLiteral("created_at")});
 }
 
 Result<Rows> Repositories::partsOfJob(Database &db, const Scope &s, const QString &jobId) const
@@ -39,10 +66,11 @@ Result<QString> Repositories::currentCellOfJob(Database &db, const Scope &s, con
 {
     // Driven from the job's parts (the tenant is checked there): a planner that started from the
     // tenant's operations would scan the whole shop on every transition.
-    auto rows = db.query(QStringLiteral("SELECT o.cell_id FROM operations o JOIN cells c ON c.id = o.cell_id "
-                                        "WHERE o.part_id IN (SELECT id FROM parts WHERE tenant_id = ? AND job_id = ? AND deleted_at IS NULL) "
-                                        "AND o.deleted_at IS NULL AND o.status = 'in_progress' ORDER BY c.sequence, o.sequence LIMIT 1"),
-                         {s.tenantId, jobId});
+    auto rows =
+        db.query(QStringLiteral("SELECT o.cell_id FROM operations o JOIN cells c ON c.id = o.cell_id "
+                                "WHERE o.part_id IN (SELECT id FROM parts WHERE tenant_id = ? AND job_id = ? AND deleted_at IS NULL) "
+                                "AND o.deleted_at IS NULL AND o.status = 'in_progress' ORDER BY c.sequence, o.sequence LIMIT 1"),
+                 {s.tenantId, jobId});
     if (!rows)
         return rows.error();
     return rows->empty() ? QString() : str(rows->front(), "cell_id");
@@ -50,12 +78,14 @@ Result<QString> Repositories::currentCellOfJob(Database &db, const Scope &s, con
 
 Result<Rows> Repositories::openEntriesOfWorker(Database &db, const Scope &s, const QString &workerId) const
 {
-    return timeEntries.where(db, s, Match().eq(QStringLiteral("operator_id"), workerId).isNull(QStringLiteral("end_time")), {QStringLiteral("start_time")});
+    return timeEntries.where(db, s, Match().eq(QStringLiteral("operator_id"), workerId).isNull(QStringLiteral("end_time")),
+                             {QStringLiteral("start_time")});
 }
 
 Result<Rows> Repositories::openEntriesOfOperation(Database &db, const Scope &s, const QString &operationId) const
 {
-    return timeEntries.where(db, s, Match().eq(QStringLiteral("operation_id"), operationId).isNull(QStringLiteral("end_time")), {QStringLiteral("start_time")});
+    return timeEntries.where(db, s, Match().eq(QStringLiteral("operation_id"), operationId).isNull(QStringLiteral("end_time")),
+                             {QStringLiteral("start_time")});
 }
 
 Result<Rows> Repositories::allOpenEntries(Database &db, const Scope &s) const
@@ -82,7 +112,8 @@ Result<qint64> Repositories::closedMinutesOfOperation(Database &db, const Scope 
                      {s.tenantId, operationId});
 }
 
-Result<qint64> Repositories::pendingStandstills(Database &db, const Scope &s, const QString &operationId, const QString &exceptIssueId) const
+Result<qint64> Repositories::pendingStandstills(Database &db, const Scope &s, const QString &operationId,
+                                                const QString &exceptIssueId) const
 {
     return issues.count(db, s,
                         Match()
@@ -94,7 +125,8 @@ Result<qint64> Repositories::pendingStandstills(Database &db, const Scope &s, co
 
 Result<qint64> Repositories::runningOperationsInCell(Database &db, const Scope &s, const QString &cellId) const
 {
-    return operations.count(db, s, Match().eq(QStringLiteral("cell_id"), cellId).eq(QStringLiteral("status"), QStringLiteral("in_progress")));
+    return operations.count(db, s,
+                            Match().eq(QStringLiteral("cell_id"), cellId).eq(QStringLiteral("status"), QStringLiteral("in_progress")));
 }
 
 Result<qint64> Repositories::openJobCount(Database &db, const Scope &s) const
@@ -119,7 +151,9 @@ Result<qint64> Repositories::cellWip(Database &db, const Scope &s, const QString
 
 Result<Rows> Repositories::admins(Database &db, const Scope &s) const
 {
-    return users.where(db, s, Match().eq(QStringLiteral("role"), QStringLiteral("admin")).eq(QStringLiteral("active"), 1).isNull(QStringLiteral("deleted_at")));
+    return users.where(
+        db, s,
+        Match().eq(QStringLiteral("role"), QStringLiteral("admin")).eq(QStringLiteral("active"), 1).isNull(QStringLiteral("deleted_at")));
 }
 
 Result<Row> Repositories::byExternal(Database &db, const Table &t, const Scope &s, const QString &source, const QString &externalId) const

@@ -10,7 +10,8 @@ struct Repositories {
     TenantRepository tenants;
     Table users{QStringLiteral("users"), false, {QStringLiteral("full_name"), QStringLiteral("username"), QStringLiteral("employee_id")}};
     Table cells{QStringLiteral("cells"), false, {QStringLiteral("name"), QStringLiteral("description")}};
-    Table resources{QStringLiteral("resources"), true, {QStringLiteral("name"), QStringLiteral("identifier"), QStringLiteral("description")}};
+    Table resources{
+        QStringLiteral("resources"), true, {QStringLiteral("name"), QStringLiteral("identifier"), QStringLiteral("description")}};
     Table operationResources{QStringLiteral("operation_resources"), false};
     Table materials{QStringLiteral("materials"), false, {QStringLiteral("name"), QStringLiteral("description")}};
     Table jobs{QStringLiteral("jobs"), true, {QStringLiteral("job_number"), QStringLiteral("customer"), QStringLiteral("notes")}};

@@ -64,7 +64,8 @@ int SqliteConnection::walHook(void *self, sqlite3 *db, const char *, int frames)
     // still has a whole large transaction to copy (a 100,000-row import leaves 10,000s of frames at
     // once): copying that here would stop the thread for seconds, so that waits for the background.
     const bool backgroundBusy = c->m_ckAlive.load(std::memory_order_relaxed) && behind > kWriterCheckpointFrames / 4;
-    if (frames >= kWriterCheckpointFrames && (behind <= kCheckpointFrames / 4 || (frames >= 2 * kWriterCheckpointFrames && !backgroundBusy))) {
+    if (frames >= kWriterCheckpointFrames &&
+        (behind <= kCheckpointFrames / 4 || (frames >= 2 * kWriterCheckpointFrames && !backgroundBusy))) {
         // Never waits: while the background copy runs this returns BUSY and the next commit tries.
         sqlite3_wal_checkpoint_v2(db, nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
         c->m_ckSignalledAt = 0;
@@ -160,28 +161,18 @@ bool SqliteConnection::bind(Statement *s, const QVariantList &params, Failure *f
         // A null QString binds NULL, as QtSql's drivers do; callers rely on it for optional text.
         switch (v.typeId()) {
         case QMetaType::UnknownType:
-        case QMetaType::Nullptr:
-            rc = sqlite3_bind_null(s->stmt, at);
-            break;
-        case QMetaType::Bool:
-            rc = sqlite3_bind_int64(s->stmt, at, v.toBool() ? 1 : 0);
-            break;
+        case QMetaType::Nullptr: rc = sqlite3_bind_null(s->stmt, at); break;
+        case QMetaType::Bool: rc = sqlite3_bind_int64(s->stmt, at, v.toBool() ? 1 : 0); break;
         case QMetaType::Int:
         case QMetaType::UInt:
         case QMetaType::LongLong:
         case QMetaType::Short:
         case QMetaType::UShort:
-        case QMetaType::Long:
-            rc = v.isNull() ? sqlite3_bind_null(s->stmt, at) : sqlite3_bind_int64(s->stmt, at, v.toLongLong());
-            break;
+        case QMetaType::Long: rc = v.isNull() ? sqlite3_bind_null(s->stmt, at) : sqlite3_bind_int64(s->stmt, at, v.toLongLong()); break;
         case QMetaType::ULongLong:
-        case QMetaType::ULong:
-            rc = sqlite3_bind_int64(s->stmt, at, qint64(v.toULongLong()));
-            break;
+        case QMetaType::ULong: rc = sqlite3_bind_int64(s->stmt, at, qint64(v.toULongLong())); break;
         case QMetaType::Double:
-        case QMetaType::Float:
-            rc = sqlite3_bind_double(s->stmt, at, v.toDouble());
-            break;
+        case QMetaType::Float: rc = sqlite3_bind_double(s->stmt, at, v.toDouble()); break;
         case QMetaType::QByteArray: {
             const QByteArray &b = *static_cast<const QByteArray *>(v.constData());
             if (b.isNull()) {
@@ -270,8 +261,7 @@ Json value(sqlite3_stmt *stmt, int i, int kind)
 {
     sqlite3_value *v = sqlite3_column_value(stmt, i);
     switch (sqlite3_value_type(v)) {
-    case SQLITE_NULL:
-        return nullptr;
+    case SQLITE_NULL: return nullptr;
     case SQLITE_INTEGER: {
         const sqlite3_int64 n = sqlite3_value_int64(v);
         if (kind == 1)
@@ -300,9 +290,7 @@ void renderValue(std::string &out, sqlite3_stmt *stmt, int i, int kind)
 {
     sqlite3_value *v = sqlite3_column_value(stmt, i);
     switch (sqlite3_value_type(v)) {
-    case SQLITE_NULL:
-        out.append("null", 4);
-        return;
+    case SQLITE_NULL: out.append("null", 4); return;
     case SQLITE_INTEGER: {
         const sqlite3_int64 n = sqlite3_value_int64(v);
         if (kind == 1)

@@ -80,9 +80,9 @@ private:
     std::mutex m_ckMutex;
     std::condition_variable m_ckWake;
     bool m_ckDue = false;
-    int m_ckSignalledAt = 0;             // WAL frames at the last signal (writer thread only)
-    std::atomic<int> m_ckBackfilled{0};  // frames the last background pass copied
-    std::atomic<bool> m_ckAlive{false};  // the background connection is open
+    int m_ckSignalledAt = 0;            // WAL frames at the last signal (writer thread only)
+    std::atomic<int> m_ckBackfilled{0}; // frames the last background pass copied
+    std::atomic<bool> m_ckAlive{false}; // the background connection is open
     bool m_ckStop = false;
     QHash<QString, Statement> m_cache;
     std::vector<QByteArray> m_texts; // UTF-8 of bound strings, alive until the statement is reset

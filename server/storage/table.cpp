@@ -126,9 +126,7 @@ Result<QString> Table::condition(Database &db, const Match &match, QVariantList 
             cond += QStringLiteral(" AND LOWER(%1) = ?").arg(t.column);
             params << t.value.toString().toLower();
             break;
-        case Match::Op::IsNull:
-            cond += QStringLiteral(" AND %1 IS NULL").arg(t.column);
-            break;
+        case Match::Op::IsNull: cond += QStringLiteral(" AND %1 IS NULL").arg(t.column); break;
         case Match::Op::Gte:
             cond += QStringLiteral(" AND %1 >= ?").arg(t.column);
             params << t.value;
@@ -232,8 +230,9 @@ Result<Page> Table::list(Database &db, const Scope &scope, const ListQuery &q) c
     if (!validIdentifier(sort) || !hasColumn(sort))
         return Error::badRequest(QStringLiteral("cannot sort by %1").arg(sort));
     // LIMIT and OFFSET are bound, so every page of one query shape shares a prepared statement.
-    const QString sql = QStringLiteral("SELECT * FROM %1").arg(m_name) + cond
-                        + QStringLiteral(" ORDER BY %1 %2, id %2 LIMIT ? OFFSET ?").arg(sort, q.descending ? QStringLiteral("DESC") : QStringLiteral("ASC"));
+    const QString sql =
+        QStringLiteral("SELECT * FROM %1").arg(m_name) + cond +
+        QStringLiteral(" ORDER BY %1 %2, id %2 LIMIT ? OFFSET ?").arg(sort, q.descending ? QStringLiteral("DESC") : QStringLiteral("ASC"));
     QVariantList pageParams = params;
     const int limit = qBound(0, q.limit, 1000);
     pageParams << limit << qMax(0, q.offset);
@@ -286,7 +285,8 @@ Result<Row> Table::insert(WriteTx &tx, const Scope &scope, Row row, bool reload)
         marks << QStringLiteral("?");
         params << Database::toVariant(it.value());
     }
-    const QString sql = QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)").arg(m_name, cols.join(QLatin1Char(',')), marks.join(QLatin1Char(',')));
+    const QString sql =
+        QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)").arg(m_name, cols.join(QLatin1Char(',')), marks.join(QLatin1Char(',')));
     if (!reload) {
         ERY_TRY(tx.exec(sql, params));
         tx.emitChange(scope.tenantId, m_name, "INSERT", row, nullptr);
@@ -313,7 +313,8 @@ Result<Row> Table::update(WriteTx &tx, const Scope &scope, const Row &current, c
     QVariantList params;
     for (auto it = patch.begin(); it != patch.end(); ++it) {
         const QString c = QString::fromStdString(it.key());
-        if (c == QLatin1String("id") || c == QLatin1String("tenant_id") || c == QLatin1String("created_at") || c == QLatin1String("updated_at"))
+        if (c == QLatin1String("id") || c == QLatin1String("tenant_id") || c == QLatin1String("created_at") ||
+            c == QLatin1String("updated_at"))
             continue;
         if (!hasColumn(c))
             return Error::internal(QStringLiteral("unknown column %1.%2").arg(m_name, c));
@@ -359,7 +360,8 @@ Status Table::remove(WriteTx &tx, const Scope &scope, const Row &current) const
         return {};
     }
     int affected = 0;
-    ERY_TRY(tx.exec(QStringLiteral("DELETE FROM %1 WHERE id = ? AND tenant_id = ?").arg(m_name), {str(current, "id"), scope.tenantId}, &affected));
+    ERY_TRY(tx.exec(QStringLiteral("DELETE FROM %1 WHERE id = ? AND tenant_id = ?").arg(m_name), {str(current, "id"), scope.tenantId},
+                    &affected));
     if (affected == 0)
         return Error::notFound(m_name);
     tx.emitChange(scope.tenantId, m_name, "DELETE", nullptr, current);

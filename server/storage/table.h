@@ -32,8 +32,8 @@ public:
     Result<Row> insert(WriteTx &tx, const Scope &scope, Row row, bool reload = true) const;
     // Applies patch to `current` (as read in this transaction). With casColumns the UPDATE only
     // succeeds while those columns still hold the values of `current`: a stale caller gets CONFLICT.
-    Result<Row> update(WriteTx &tx, const Scope &scope, const Row &current, const Row &patch,
-                       const QStringList &casColumns = {}, const char *feedEventType = "UPDATE") const;
+    Result<Row> update(WriteTx &tx, const Scope &scope, const Row &current, const Row &patch, const QStringList &casColumns = {},
+                       const char *feedEventType = "UPDATE") const;
     // Soft delete where the table has deleted_at semantics, else a real DELETE.
     Status remove(WriteTx &tx, const Scope &scope, const Row &current) const;
 

@@ -46,7 +46,8 @@ Result<Row> TenantRepository::insert(WriteTx &tx, Row row) const
         marks << QStringLiteral("?");
         params << Database::toVariant(it.value());
     }
-    ERY_TRY(tx.exec(QStringLiteral("INSERT INTO tenants (%1) VALUES (%2)").arg(cols.join(QLatin1Char(',')), marks.join(QLatin1Char(','))), params));
+    ERY_TRY(tx.exec(QStringLiteral("INSERT INTO tenants (%1) VALUES (%2)").arg(cols.join(QLatin1Char(',')), marks.join(QLatin1Char(','))),
+                    params));
     auto stored = get(tx.db(), str(row, "id"));
     if (!stored)
         return stored.error();
@@ -56,10 +57,25 @@ Result<Row> TenantRepository::insert(WriteTx &tx, Row row) const
 
 Result<Row> TenantRepository::update(WriteTx &tx, const Row &current, const Row &patch) const
 {
-    static const QStringList editable{"name", "company_name", "abbreviation", "timezone", "plan", "status", "max_jobs",
-                                      "max_parts_per_month", "max_storage_mb", "rate_limit_per_minute", "factory_opening_time",
-                                      "factory_closing_time", "working_days_mask", "auto_stop_tracking", "enterprise", "site",
-                                      "area", "feature_flags", "allow_loopback_webhooks"};
+    static const QStringList editable{"name",
+                                      "company_name",
+                                      "abbreviation",
+                                      "timezone",
+                                      "plan",
+                                      "status",
+                                      "max_jobs",
+                                      "max_parts_per_month",
+                                      "max_storage_mb",
+                                      "rate_limit_per_minute",
+                                      "factory_opening_time",
+                                      "factory_closing_time",
+                                      "working_days_mask",
+                                      "auto_stop_tracking",
+                                      "enterprise",
+                                      "site",
+                                      "area",
+                                      "feature_flags",
+                                      "allow_loopback_webhooks"};
     Row next = current;
     QStringList sets;
     QVariantList params;

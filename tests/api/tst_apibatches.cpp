@@ -19,8 +19,12 @@ void TestApiBatches::batchesOnBothTables()
     auto tree = f->s().jobs.tree(shop.scope, str(job, "id"));
     const std::string op0 = (*tree)["parts"][0]["operations"][0]["id"], op1 = (*tree)["parts"][0]["operations"][1]["id"];
     auto created = f->call("POST", "/api/v1/batches", key,
-                           Json{{"batch_number", "NEST-API"}, {"batch_type", "laser_nesting"}, {"cell_id", toStd(shop.laser)},
-                                {"material", "S235 3mm"}, {"thickness_mm", 3}, {"operation_ids", {op0}}});
+                           Json{{"batch_number", "NEST-API"},
+                                {"batch_type", "laser_nesting"},
+                                {"cell_id", toStd(shop.laser)},
+                                {"material", "S235 3mm"},
+                                {"thickness_mm", 3},
+                                {"operation_ids", {op0}}});
     EXPECT_STATUS(created, 201);
     const QString id = str(created.data()["batch"], "id");
     QVERIFY(created.data()["batch"]["operations_assigned"] == Json(1));

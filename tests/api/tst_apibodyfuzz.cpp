@@ -25,9 +25,9 @@ private slots:
 private:
     struct Target {
         QByteArray method;
-        QString path;   // concrete: ids filled in
-        QString label;  // as the document (or the router) lists it
-        Json schema;    // request schema, or null
+        QString path;  // concrete: ids filled in
+        QString label; // as the document (or the router) lists it
+        Json schema;   // request schema, or null
         bool csv = false;
     };
 
@@ -41,13 +41,12 @@ private:
     std::unique_ptr<ApiFixture> f;
     QString admin;
     std::mt19937 rng;
-    QHash<QString, QString> ids;    // collection → a record of it
-    QHash<QString, QString> known;  // reference field → id (job_id → a job …)
+    QHash<QString, QString> ids;   // collection → a record of it
+    QHash<QString, QString> known; // reference field → id (job_id → a job …)
     Json doc;
     int serial = 0;
 
-    template<class T>
-    T pick(std::initializer_list<T> l)
+    template <class T> T pick(std::initializer_list<T> l)
     {
         auto it = l.begin();
         std::advance(it, std::uniform_int_distribution<int>(0, int(l.size()) - 1)(rng));
@@ -63,7 +62,8 @@ void TestApiBodyFuzz::initTestCase()
     rng.seed(seed);
     f = ApiFixture::create();
     // Thousands of requests from one key: no plan rate limit or quota in the way.
-    ERY_VERIFY_OK(f->s().tenants.update(f->shop().tenantId, Json{{"plan", "enterprise"}, {"max_jobs", nullptr}, {"max_parts_per_month", nullptr}}));
+    ERY_VERIFY_OK(
+        f->s().tenants.update(f->shop().tenantId, Json{{"plan", "enterprise"}, {"max_jobs", nullptr}, {"max_parts_per_month", nullptr}}));
     admin = f->key(f->shop().scope, QStringLiteral("admin"));
     auto o = f->call("GET", "/api/v1/openapi.json");
     QCOMPARE(o.status, 200);
@@ -76,17 +76,17 @@ void TestApiBodyFuzz::initTestCase()
     ids["operations"] = shop.ops[0];
     ids["cells"] = shop.laser;
     ids["operators"] = shop.op1;
-    known = {{"job_id", shop.jobId},         {"part_id", shop.partId},       {"operation_id", shop.ops[0]},
-             {"cell_id", shop.bending},      {"operator_id", shop.op1},      {"assigned_operator_id", shop.op2},
-             {"recorded_by", shop.op1},      {"created_by", shop.admin},     {"reported_by_id", shop.op2},
-             {"user_id", shop.op1},          {"parent_part_id", shop.partId}};
+    known = {{"job_id", shop.jobId},    {"part_id", shop.partId},       {"operation_id", shop.ops[0]},
+             {"cell_id", shop.bending}, {"operator_id", shop.op1},      {"assigned_operator_id", shop.op2},
+             {"recorded_by", shop.op1}, {"created_by", shop.admin},     {"reported_by_id", shop.op2},
+             {"user_id", shop.op1},     {"parent_part_id", shop.partId}};
     // The records every {id} route needs, created through the API like a client would.
     known["scrap_reason_id"] = idFor(QStringLiteral("scrap-reasons"));
     known["resource_id"] = idFor(QStringLiteral("resources"));
     known["template_id"] = idFor(QStringLiteral("substep-templates"));
     // (A collection that could not be seeded shows up in everyWriteRoute as a route without a real id.)
-    for (const char *c : {"materials", "substeps", "assignments", "issues", "time-entries", "webhooks", "mqtt-publishers",
-                          "batches", "api-keys", "production"})
+    for (const char *c : {"materials", "substeps", "assignments", "issues", "time-entries", "webhooks", "mqtt-publishers", "batches",
+                          "api-keys", "production"})
         idFor(QString::fromLatin1(c));
 }
 
@@ -102,10 +102,12 @@ QString TestApiBodyFuzz::idFor(const QString &collection)
         {"substep-templates", Json{{"name", "Fuzz Template"}}},
         {"substeps", Json{{"operation_id", toStd(shop.ops[1])}, {"name", "Fuzz step"}}},
         {"assignments", Json{{"part_id", toStd(shop.partId)}, {"operator_id", toStd(shop.op2)}}},
-        {"issues", Json{{"operation_id", toStd(shop.ops[0])}, {"created_by", toStd(shop.op1)}, {"description", "fuzz"}, {"severity", "low"}}},
+        {"issues",
+         Json{{"operation_id", toStd(shop.ops[0])}, {"created_by", toStd(shop.op1)}, {"description", "fuzz"}, {"severity", "low"}}},
         {"time-entries", Json{{"operator_id", toStd(shop.op2)}, {"operation_id", toStd(shop.ops[1])}}},
         {"webhooks", Json{{"url", "https://example.com/fuzz"}, {"events", {"job.created"}}, {"active", false}}},
-        {"mqtt-publishers", Json{{"name", "Fuzz Broker"}, {"broker_url", "127.0.0.1"}, {"port", 1}, {"events", {"job.created"}}, {"active", false}}},
+        {"mqtt-publishers",
+         Json{{"name", "Fuzz Broker"}, {"broker_url", "127.0.0.1"}, {"port", 1}, {"events", {"job.created"}}, {"active", false}}},
         {"batches", Json{{"batch_number", "B-FUZZ"}, {"cell_id", toStd(shop.laser)}}},
         {"api-keys", Json{{"name", "fuzz key"}}},
         {"production", Json{{"operation_id", toStd(shop.ops[2])}, {"quantity_good", 1}}},
@@ -185,7 +187,8 @@ Json TestApiBodyFuzz::sampleFor(const std::string &name, const Json &schema, int
     if (schema.contains("properties") && depth < 3) {
         Json o = Json::object();
         for (auto it = schema["properties"].begin(); it != schema["properties"].end(); ++it)
-            if (below(3) || (schema.contains("required") && std::find(schema["required"].begin(), schema["required"].end(), it.key()) != schema["required"].end()))
+            if (below(3) || (schema.contains("required") &&
+                             std::find(schema["required"].begin(), schema["required"].end(), it.key()) != schema["required"].end()))
                 o[it.key()] = sampleFor(it.key(), it.value(), depth + 1);
         return o;
     }
@@ -241,8 +244,13 @@ Json TestApiBodyFuzz::hostileValue()
 
 QByteArray TestApiBodyFuzz::csvBodyFor()
 {
-    static const char *lines[] = {"external_id,external_source,job_number,customer", "external_id,external_source,name",
-                                  "E1,erp,J-CSV,Acme", "\"unterminated,erp,x", "E2,erp,,", ",,,,,,,,,,,,", "\xc0\xaf,\xff,\xed\xa0\x80",
+    static const char *lines[] = {"external_id,external_source,job_number,customer",
+                                  "external_id,external_source,name",
+                                  "E1,erp,J-CSV,Acme",
+                                  "\"unterminated,erp,x",
+                                  "E2,erp,,",
+                                  ",,,,,,,,,,,,",
+                                  "\xc0\xaf,\xff,\xed\xa0\x80",
                                   "E3,erp,\"a\"\"b\",\"multi\nline\""};
     QByteArray out;
     for (int i = 0, n = 1 + below(5); i < n; ++i)
@@ -290,12 +298,14 @@ QByteArray TestApiBodyFuzz::bodyFor(const Target &t)
         return QByteArray::fromStdString(dup);
     }
     case 14: // a lone surrogate, escaped
-        return QByteArray::fromStdString("{\"" + key + "\":\"" + pick<std::string>({"\\ud800", "\\udc00x", "\\ud83d", "a\\u0000b"}) + "\"}");
+        return QByteArray::fromStdString("{\"" + key + "\":\"" + pick<std::string>({"\\ud800", "\\udc00x", "\\ud83d", "a\\u0000b"}) +
+                                         "\"}");
     case 15: // invalid UTF-8 as raw bytes: overlong '/', an encoded surrogate, a stray byte
-        return "{\"" + QByteArray::fromStdString(key) + "\":\"" + pick<QByteArray>({"\xc0\xaf", "\xed\xa0\x80", "\xff\xfe", "\xe0\x80\xaf", "ok\x80"})
-               + "\"}";
+        return "{\"" + QByteArray::fromStdString(key) + "\":\"" +
+               pick<QByteArray>({"\xc0\xaf", "\xed\xa0\x80", "\xff\xfe", "\xe0\x80\xaf", "ok\x80"}) + "\"}";
     case 16:
-        return pick<QByteArray>({"[]", "[{}]", "null", "123", "\"text\"", "true", "{}", "", "   ", "[" + QByteArray::fromStdString(text) + "]"});
+        return pick<QByteArray>(
+            {"[]", "[{}]", "null", "123", "\"text\"", "true", "{}", "", "   ", "[" + QByteArray::fromStdString(text) + "]"});
     case 17:
         return pick<QByteArray>({"not json", "{\"a\":", "{'a': 1}", "{\"a\":NaN}", "{\"a\":1} trailing", "\xef\xbb\xbf{}", "{\"a\":1,}",
                                  "/* c */ {}", QByteArray(2000, '['), QByteArray("{\"a\":") + QByteArray(300, '[')});
@@ -353,8 +363,8 @@ void TestApiBodyFuzz::everyWriteRoute()
             collection += collection.endsWith(QLatin1Char('h')) ? QStringLiteral("es") : QStringLiteral("s");
         }
         QString twin = QStringLiteral("/api/v1/") + collection;
-        const bool byId = (tail.isEmpty() && r.method != http::Method::Post)
-                          || (!tail.isEmpty() && tail != QLatin1String("sync") && tail != QLatin1String("bulk-sync"));
+        const bool byId = (tail.isEmpty() && r.method != http::Method::Post) ||
+                          (!tail.isEmpty() && tail != QLatin1String("sync") && tail != QLatin1String("bulk-sync"));
         if (byId)
             twin += QStringLiteral("/{id}");
         if (!tail.isEmpty())
@@ -396,7 +406,8 @@ void TestApiBodyFuzz::everyWriteRoute()
                 failures << QStringLiteral("%1 %2 (%3) → %4 %5\n    body: %6")
                                 .arg(QString::fromLatin1(t.method), t.path, t.label)
                                 .arg(r.status)
-                                .arg(QString::fromUtf8(r.raw.left(300)), QString::fromUtf8(body.left(400).toPercentEncoding(" {}[]\":,._-")));
+                                .arg(QString::fromUtf8(r.raw.left(300)),
+                                     QString::fromUtf8(body.left(400).toPercentEncoding(" {}[]\":,._-")));
                 qWarning().noquote() << failures.last();
             }
             // A slow route (the MQTT connection test waits for a broker) gets fewer tries.
@@ -409,7 +420,8 @@ void TestApiBodyFuzz::everyWriteRoute()
         summary << QStringLiteral("%1×%2").arg(it.key()).arg(it.value());
     summary.sort();
     qInfo("%d requests in %lld ms: %s", sent, total.elapsed(), qPrintable(summary.join(QStringLiteral(" "))));
-    QVERIFY2(failures.isEmpty(), qPrintable(QStringLiteral("%1 answers were 5xx or none:\n").arg(failures.size()) + failures.join(QLatin1Char('\n'))));
+    QVERIFY2(failures.isEmpty(),
+             qPrintable(QStringLiteral("%1 answers were 5xx or none:\n").arg(failures.size()) + failures.join(QLatin1Char('\n'))));
     // Only the hub's own delivery log has no record to point at (nothing was delivered).
     for (const QString &l : fakeIds)
         QVERIFY2(l.contains(QLatin1String("webhook-deliveries")), qPrintable(QStringLiteral("no real id for ") + l));

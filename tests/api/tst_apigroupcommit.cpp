@@ -50,8 +50,8 @@ std::unique_ptr<QTcpSocket> TestApiGroupCommit::connectRaw()
 
 QByteArray TestApiGroupCommit::post(const QString &path, const QString &key, const QByteArray &body)
 {
-    return "POST " + path.toLatin1() + " HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + key.toLatin1()
-           + "\r\nContent-Type: application/json\r\nContent-Length: " + QByteArray::number(body.size()) + "\r\n\r\n" + body;
+    return "POST " + path.toLatin1() + " HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + key.toLatin1() +
+           "\r\nContent-Type: application/json\r\nContent-Length: " + QByteArray::number(body.size()) + "\r\n\r\n" + body;
 }
 
 QByteArray TestApiGroupCommit::get(const QString &path, const QString &key)
@@ -62,25 +62,27 @@ QByteArray TestApiGroupCommit::get(const QString &path, const QString &key)
 std::vector<TestApiGroupCommit::Answer> TestApiGroupCommit::answers(QTcpSocket &s, int n, QByteArray &buffer)
 {
     std::vector<Answer> out;
-    waitFor([&] {
-        buffer += s.readAll();
-        for (;;) {
-            const int headEnd = int(buffer.indexOf("\r\n\r\n"));
-            if (headEnd < 0)
-                break;
-            const QByteArray head = buffer.left(headEnd);
-            const int cl = int(head.toLower().indexOf("content-length: "));
-            const int len = cl < 0 ? 0 : head.mid(cl + 16, head.indexOf("\r\n", cl) - cl - 16).toInt();
-            if (buffer.size() < headEnd + 4 + len)
-                break;
-            Answer a;
-            a.status = head.mid(9, 3).toInt();
-            a.body = Json::parse(buffer.mid(headEnd + 4, len).toStdString(), nullptr, false);
-            out.push_back(std::move(a));
-            buffer.remove(0, headEnd + 4 + len);
-        }
-        return int(out.size()) >= n;
-    }, 10000);
+    waitFor(
+        [&] {
+            buffer += s.readAll();
+            for (;;) {
+                const int headEnd = int(buffer.indexOf("\r\n\r\n"));
+                if (headEnd < 0)
+                    break;
+                const QByteArray head = buffer.left(headEnd);
+                const int cl = int(head.toLower().indexOf("content-length: "));
+                const int len = cl < 0 ? 0 : head.mid(cl + 16, head.indexOf("\r\n", cl) - cl - 16).toInt();
+                if (buffer.size() < headEnd + 4 + len)
+                    break;
+                Answer a;
+                a.status = head.mid(9, 3).toInt();
+                a.body = Json::parse(buffer.mid(headEnd + 4, len).toStdString(), nullptr, false);
+                out.push_back(std::move(a));
+                buffer.remove(0, headEnd + 4 + len);
+            }
+            return int(out.size()) >= n;
+        },
+        10000);
     return out;
 }
 
@@ -177,8 +179,8 @@ void TestApiGroupCommit::readAfterWriteInOneBatch()
     // A read pipelined behind a write on the same connection sees the write, and is answered only
     // once that write is committed.
     auto s = connectRaw();
-    s->write(post("/api/v1/jobs", m_key, R"({"job_number": "RAW-1", "customer": "Read After Write"})")
-             + get("/api/v1/jobs?search=Read%20After%20Write", m_key));
+    s->write(post("/api/v1/jobs", m_key, R"({"job_number": "RAW-1", "customer": "Read After Write"})") +
+             get("/api/v1/jobs?search=Read%20After%20Write", m_key));
     QByteArray buffer;
     const auto got = answers(*s, 2, buffer);
     QCOMPARE(int(got.size()), 2);

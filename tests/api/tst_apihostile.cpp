@@ -71,10 +71,12 @@ QByteArray TestApiHostile::exchange(const QByteArray &data, int timeoutMs, bool 
     auto s = connectRaw();
     s->write(data);
     QByteArray got;
-    waitFor([&] {
-        got += s->readAll();
-        return s->state() == QAbstractSocket::UnconnectedState;
-    }, timeoutMs);
+    waitFor(
+        [&] {
+            got += s->readAll();
+            return s->state() == QAbstractSocket::UnconnectedState;
+        },
+        timeoutMs);
     got += s->readAll();
     *closed = s->state() == QAbstractSocket::UnconnectedState;
     return got;
@@ -123,12 +125,19 @@ void TestApiHostile::idleAndSlowClientsAreDropped()
     auto keep = connectRaw();
     keep->write("GET /health HTTP/1.1\r\nHost: x\r\n\r\n");
     QByteArray kept;
-    QVERIFY(waitFor([&] { kept += keep->readAll(); return kept.contains("\"status\":\"ok\""); }, 3000));
+    QVERIFY(waitFor(
+        [&] {
+            kept += keep->readAll();
+            return kept.contains("\"status\":\"ok\"");
+        },
+        3000));
     QVERIFY(othersServed());
-    QVERIFY(waitFor([&] {
-        return idle->state() == QAbstractSocket::UnconnectedState && slow->state() == QAbstractSocket::UnconnectedState
-               && keep->state() == QAbstractSocket::UnconnectedState;
-    }, 4000));
+    QVERIFY(waitFor(
+        [&] {
+            return idle->state() == QAbstractSocket::UnconnectedState && slow->state() == QAbstractSocket::UnconnectedState &&
+                   keep->state() == QAbstractSocket::UnconnectedState;
+        },
+        4000));
     QVERIFY2(t.elapsed() >= 900, "dropped before the idle timeout");
     QVERIFY(slow->readAll().startsWith("HTTP/1.1 408"));
     QVERIFY(idle->readAll().isEmpty()); // nothing asked, nothing answered: just closed
@@ -171,11 +180,13 @@ void TestApiHostile::bodiesShareOneBudget()
     QVERIFY(othersServed());
     slow.front()->abort();
     slow.erase(slow.begin());
-    QVERIFY(waitFor([&] {
-        bool c = false;
-        return exchange("POST /api/v1/jobs HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}", 3000, &c)
-            .startsWith("HTTP/1.1 401"); // past the budget, on to authentication
-    }, 3000));
+    QVERIFY(waitFor(
+        [&] {
+            bool c = false;
+            return exchange("POST /api/v1/jobs HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}", 3000, &c)
+                .startsWith("HTTP/1.1 401"); // past the budget, on to authentication
+        },
+        3000));
     for (auto &s : slow)
         s->abort();
 }
@@ -189,7 +200,12 @@ void TestApiHostile::pipelining()
     auto s = connectRaw();
     s->write(fifty);
     QByteArray got;
-    QVERIFY(waitFor([&] { got += s->readAll(); return got.count("HTTP/1.1 200") == 50; }, 5000));
+    QVERIFY(waitFor(
+        [&] {
+            got += s->readAll();
+            return got.count("HTTP/1.1 200") == 50;
+        },
+        5000));
     QVERIFY(got.indexOf("x-request-id: r0\r\n") < got.indexOf("x-request-id: r1\r\n"));
     QVERIFY(got.indexOf("x-request-id: r48\r\n") < got.indexOf("x-request-id: r49\r\n"));
 
@@ -201,7 +217,12 @@ void TestApiHostile::pipelining()
     auto fl = connectRaw();
     fl->write(flood);
     QByteArray answers;
-    waitFor([&] { answers += fl->readAll(); return fl->state() == QAbstractSocket::UnconnectedState; }, 10000);
+    waitFor(
+        [&] {
+            answers += fl->readAll();
+            return fl->state() == QAbstractSocket::UnconnectedState;
+        },
+        10000);
     answers += fl->readAll();
     QCOMPARE(fl->state(), QAbstractSocket::UnconnectedState);
     QVERIFY2(answers.count("HTTP/1.1 200") < 10000, "a flood of pipelined requests was not cut off");
@@ -213,7 +234,8 @@ void TestApiHostile::pipelining()
 
 void TestApiHostile::connectionCloseIsHonoured()
 {
-    for (const QByteArray &req : {QByteArray("GET /health HTTP/1.0\r\n\r\n"), QByteArray("GET /health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")}) {
+    for (const QByteArray &req :
+         {QByteArray("GET /health HTTP/1.0\r\n\r\n"), QByteArray("GET /health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")}) {
         bool closed = false;
         QElapsedTimer t;
         t.start();
@@ -226,7 +248,12 @@ void TestApiHostile::connectionCloseIsHonoured()
     auto s = connectRaw();
     s->write("GET /health HTTP/1.0\r\nConnection: keep-alive\r\n\r\n");
     QByteArray got;
-    QVERIFY(waitFor([&] { got += s->readAll(); return got.contains("\"status\":\"ok\""); }, 3000));
+    QVERIFY(waitFor(
+        [&] {
+            got += s->readAll();
+            return got.contains("\"status\":\"ok\"");
+        },
+        3000));
     QTest::qWait(200);
     QCOMPARE(s->state(), QAbstractSocket::ConnectedState);
 }
@@ -235,15 +262,16 @@ void TestApiHostile::malformedRequests_data()
 {
     QTest::addColumn<QByteArray>("request");
     QTest::addColumn<QByteArray>("status");
-    QTest::newRow("url too long") << QByteArray("GET /api/v1/jobs?q=" + QByteArray(70 * 1024, 'a') + " HTTP/1.1\r\nHost: x\r\n\r\n") << QByteArray("414");
+    QTest::newRow("url too long") << QByteArray("GET /api/v1/jobs?q=" + QByteArray(70 * 1024, 'a') + " HTTP/1.1\r\nHost: x\r\n\r\n")
+                                  << QByteArray("414");
     QByteArray many = "GET /health HTTP/1.1\r\n";
     for (int i = 0; i < 130; ++i)
         many += "X-H" + QByteArray::number(i) + ": v\r\n";
     QTest::newRow("too many header fields") << QByteArray(many + "\r\n") << QByteArray("431");
     const QByteArray chunkedHead = "POST /api/v1/jobs HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n";
     QTest::newRow("chunk size over the body limit") << QByteArray(chunkedHead + "200000\r\n") << QByteArray("413");
-    QTest::newRow("chunks adding up over the limit") << QByteArray(chunkedHead + "80000\r\n" + QByteArray(0x80000, 'a') + "\r\n80001\r\n")
-                                                     << QByteArray("413");
+    QTest::newRow("chunks adding up over the limit")
+        << QByteArray(chunkedHead + "80000\r\n" + QByteArray(0x80000, 'a') + "\r\n80001\r\n") << QByteArray("413");
     QTest::newRow("chunk size not hex") << QByteArray(chunkedHead + "5g\r\nhello\r\n0\r\n\r\n") << QByteArray("400");
     QTest::newRow("chunk size negative") << QByteArray(chunkedHead + "-5\r\nhello\r\n0\r\n\r\n") << QByteArray("400");
     QTest::newRow("chunk size line endless") << QByteArray(chunkedHead + "5;" + QByteArray(4096, 'x')) << QByteArray("400");
@@ -251,7 +279,8 @@ void TestApiHostile::malformedRequests_data()
     QTest::newRow("chunk size line with bare LF") << QByteArray(chunkedHead + "5\nhello\r\n0\r\n\r\n") << QByteArray("400");
     QTest::newRow("trailers too large") << QByteArray(chunkedHead + "0\r\nX-T: " + QByteArray(9000, 't') + "\r\n\r\n") << QByteArray("431");
     QTest::newRow("Content-Length with chunked")
-        << QByteArray("POST /api/v1/jobs HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n") << QByteArray("400");
+        << QByteArray("POST /api/v1/jobs HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n")
+        << QByteArray("400");
     QTest::newRow("a coding other than chunked")
         << QByteArray("POST /api/v1/jobs HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: gzip, chunked\r\n\r\n0\r\n\r\n") << QByteArray("400");
     QTest::newRow("bad request line") << QByteArray("GARBAGE\r\n\r\n") << QByteArray("400");
@@ -306,7 +335,8 @@ void TestApiHostile::upgradeHeadersWithoutHandshake_data()
 {
     QTest::addColumn<QByteArray>("head");
     QTest::addColumn<QByteArray>("status");
-    QTest::newRow("keep-alive, Upgrade") << QByteArray("GET /health HTTP/1.1\r\nHost: x\r\nConnection: keep-alive, Upgrade\r\n\r\n") << QByteArray("200");
+    QTest::newRow("keep-alive, Upgrade") << QByteArray("GET /health HTTP/1.1\r\nHost: x\r\nConnection: keep-alive, Upgrade\r\n\r\n")
+                                         << QByteArray("200");
     QTest::newRow("mixed case") << QByteArray("GET /health HTTP/1.1\r\nHost: x\r\nCoNnEcTiOn: uPgRaDe\r\n\r\n") << QByteArray("200");
     QTest::newRow("Upgrade to another protocol")
         << QByteArray("GET /health HTTP/1.1\r\nHost: x\r\nConnection: Upgrade\r\nUpgrade: h2c\r\n\r\n") << QByteArray("200");
@@ -325,7 +355,12 @@ void TestApiHostile::upgradeHeadersWithoutHandshake()
     auto s = connectRaw();
     s->write(head);
     QByteArray got;
-    QVERIFY(waitFor([&] { got += s->readAll(); return hasAnswer(got); }, 3000));
+    QVERIFY(waitFor(
+        [&] {
+            got += s->readAll();
+            return hasAnswer(got);
+        },
+        3000));
     QVERIFY2(got.startsWith("HTTP/1.1 " + status), got.left(120).constData());
     QCOMPARE(s->state(), QAbstractSocket::ConnectedState);
     got.clear();
@@ -341,7 +376,12 @@ void TestApiHostile::upgradeHeadersWithoutHandshake()
         QTest::qWait(1);
         got += s->readAll();
     }
-    waitFor([&] { got += s->readAll(); return s->state() == QAbstractSocket::UnconnectedState; }, 3000);
+    waitFor(
+        [&] {
+            got += s->readAll();
+            return s->state() == QAbstractSocket::UnconnectedState;
+        },
+        3000);
     got += s->readAll();
     QCOMPARE(s->state(), QAbstractSocket::UnconnectedState);
     QVERIFY2(sent < 16ll * 1024 * 1024, "an oversized header after an upgrade-ish request was read in full");
@@ -353,18 +393,21 @@ void TestApiHostile::refusedUpgradeClosesTheConnection_data()
 {
     QTest::addColumn<QByteArray>("head");
     QTest::addColumn<QByteArray>("status");
-    const QByteArray ws = "Connection: Upgrade\r\nUpgrade: websocket\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n";
+    const QByteArray ws =
+        "Connection: Upgrade\r\nUpgrade: websocket\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n";
     QTest::newRow("another path") << QByteArray("GET /api/v1/jobs HTTP/1.1\r\nHost: x\r\n" + ws) << QByteArray("404");
     // QtHttpServer's parser reads `upgraded` as `upgrade` and hands the socket over.
     QTest::newRow("upgrade inside another word")
         << QByteArray("GET /health HTTP/1.1\r\nHost: x\r\nConnection: upgraded\r\nUpgrade: websocket\r\n\r\n") << QByteArray("404");
     QTest::newRow("no key") << QByteArray("GET /realtime/v1/websocket?vsn=1.0.0 HTTP/1.1\r\nHost: x\r\n" + ws) << QByteArray("401");
-    QTest::newRow("wrong key") << QByteArray("GET /realtime/v1/websocket?apikey=ery_live_00000000000000000000000000000000 HTTP/1.1\r\nHost: x\r\n" + ws)
-                               << QByteArray("401");
-    QTest::newRow("two upgrade headers")
-        << QByteArray("GET /realtime/v1/websocket HTTP/1.1\r\nHost: x\r\nUpgrade: h2c\r\n" + ws) << QByteArray("400");
-    QTest::newRow("upgrade with a body")
-        << QByteArray("GET /realtime/v1/websocket HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\n" + ws + "{}") << QByteArray("400");
+    QTest::newRow("wrong key")
+        << QByteArray("GET /realtime/v1/websocket?apikey=ery_live_00000000000000000000000000000000 HTTP/1.1\r\nHost: x\r\n" + ws)
+        << QByteArray("401");
+    QTest::newRow("two upgrade headers") << QByteArray("GET /realtime/v1/websocket HTTP/1.1\r\nHost: x\r\nUpgrade: h2c\r\n" + ws)
+                                         << QByteArray("400");
+    QTest::newRow("upgrade with a body") << QByteArray("GET /realtime/v1/websocket HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\n" + ws +
+                                                       "{}")
+                                         << QByteArray("400");
 }
 
 void TestApiHostile::refusedUpgradeClosesTheConnection()
@@ -376,10 +419,20 @@ void TestApiHostile::refusedUpgradeClosesTheConnection()
     auto s = connectRaw();
     s->write(head);
     QByteArray got;
-    QVERIFY(waitFor([&] { got += s->readAll(); return hasAnswer(got); }, 3000));
+    QVERIFY(waitFor(
+        [&] {
+            got += s->readAll();
+            return hasAnswer(got);
+        },
+        3000));
     QVERIFY2(got.startsWith("HTTP/1.1 " + status), got.left(120).constData());
     s->write("GET /health HTTP/1.1\r\nHost: x\r\n\r\n");
-    waitFor([&] { got += s->readAll(); return s->state() == QAbstractSocket::UnconnectedState; }, 3000);
+    waitFor(
+        [&] {
+            got += s->readAll();
+            return s->state() == QAbstractSocket::UnconnectedState;
+        },
+        3000);
     got += s->readAll();
     QCOMPARE(s->state(), QAbstractSocket::UnconnectedState);
     QCOMPARE(got.count("HTTP/1.1 "), 1);
@@ -401,7 +454,12 @@ void TestApiHostile::slowHeadMissesItsDeadline()
         QTest::qWait(400);
         got += s->readAll();
     }
-    waitFor([&] { got += s->readAll(); return s->state() == QAbstractSocket::UnconnectedState; }, 3000);
+    waitFor(
+        [&] {
+            got += s->readAll();
+            return s->state() == QAbstractSocket::UnconnectedState;
+        },
+        3000);
     got += s->readAll();
     QVERIFY2(got.startsWith("HTTP/1.1 408"), got.left(120).constData());
     QVERIFY(got.contains("REQUEST_TIMEOUT"));
@@ -476,36 +534,50 @@ void TestApiHostile::chunkedBodiesAreAccepted()
     const QString key = f->key(f->shop().scope, QStringLiteral("read_write"));
     auto s = connectRaw();
     const QByteArray body = R"({"job_number":"CHUNK-RAW-1","customer":"Chunks"})";
-    s->write("POST /api/v1/jobs HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + key.toLatin1()
-             + "\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n"
-             + QByteArray::number(10, 16) + ";name=first\r\n" + body.left(10) + "\r\n"
-             + QByteArray::number(body.size() - 10, 16) + "\r\n" + body.mid(10) + "\r\n0\r\n\r\n"
-             + "GET /health HTTP/1.1\r\nHost: x\r\n\r\n");
+    s->write("POST /api/v1/jobs HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + key.toLatin1() +
+             "\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n" + QByteArray::number(10, 16) + ";name=first\r\n" +
+             body.left(10) + "\r\n" + QByteArray::number(body.size() - 10, 16) + "\r\n" + body.mid(10) + "\r\n0\r\n\r\n" +
+             "GET /health HTTP/1.1\r\nHost: x\r\n\r\n");
     QByteArray got;
-    waitFor([&] { got += s->readAll(); return got.count("HTTP/1.1 ") == 2 && got.contains("\"status\":\"ok\""); }, 5000);
+    waitFor(
+        [&] {
+            got += s->readAll();
+            return got.count("HTTP/1.1 ") == 2 && got.contains("\"status\":\"ok\"");
+        },
+        5000);
     QVERIFY2(got.count("HTTP/1.1 ") == 2 && got.contains("\"status\":\"ok\""), got.left(300).constData());
     QVERIFY2(got.startsWith("HTTP/1.1 201"), got.left(300).constData());
     QVERIFY(got.contains("CHUNK-RAW-1"));
     QCOMPARE(f->call("GET", "/api/v1/jobs?job_number=CHUNK-RAW-1", key).data()["jobs"].size(), size_t(1));
     // A chunked body sent a byte at a time is still one request.
     auto slow = connectRaw();
-    const QByteArray whole = "POST /api/v1/jobs HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + key.toLatin1()
-                             + "\r\nTransfer-Encoding: chunked\r\n\r\n" + QByteArray::number(body.size(), 16) + "\r\n"
-                             + QByteArray(body).replace("RAW-1", "RAW-2") + "\r\n0\r\n\r\n";
+    const QByteArray whole = "POST /api/v1/jobs HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + key.toLatin1() +
+                             "\r\nTransfer-Encoding: chunked\r\n\r\n" + QByteArray::number(body.size(), 16) + "\r\n" +
+                             QByteArray(body).replace("RAW-1", "RAW-2") + "\r\n0\r\n\r\n";
     for (char c : whole) {
         slow->write(&c, 1);
         slow->flush();
     }
     got.clear();
-    QVERIFY(waitFor([&] { got += slow->readAll(); return got.contains("CHUNK-RAW-2"); }, 5000));
+    QVERIFY(waitFor(
+        [&] {
+            got += slow->readAll();
+            return got.contains("CHUNK-RAW-2");
+        },
+        5000));
     QVERIFY2(got.startsWith("HTTP/1.1 201"), got.left(300).constData());
     // Trailer fields are read and dropped; that request's answer closes the connection.
     auto trailed = connectRaw();
-    trailed->write("POST /api/v1/jobs HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + key.toLatin1() + "\r\nTransfer-Encoding: chunked\r\n\r\n"
-                   + QByteArray::number(body.size(), 16) + "\r\n" + QByteArray(body).replace("RAW-1", "RAW-3")
-                   + "\r\n0\r\nX-Checksum: none\r\n\r\n");
+    trailed->write("POST /api/v1/jobs HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + key.toLatin1() +
+                   "\r\nTransfer-Encoding: chunked\r\n\r\n" + QByteArray::number(body.size(), 16) + "\r\n" +
+                   QByteArray(body).replace("RAW-1", "RAW-3") + "\r\n0\r\nX-Checksum: none\r\n\r\n");
     got.clear();
-    QVERIFY(waitFor([&] { got += trailed->readAll(); return trailed->state() == QAbstractSocket::UnconnectedState; }, 5000));
+    QVERIFY(waitFor(
+        [&] {
+            got += trailed->readAll();
+            return trailed->state() == QAbstractSocket::UnconnectedState;
+        },
+        5000));
     got += trailed->readAll();
     QVERIFY2(got.startsWith("HTTP/1.1 201") && got.contains("CHUNK-RAW-3"), got.left(300).constData());
     QVERIFY(got.contains("Connection: close"));

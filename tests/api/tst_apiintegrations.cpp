@@ -40,17 +40,18 @@ void TestApiIntegrations::initTestCase()
 
 void TestApiIntegrations::webhookCrudOnBothTables()
 {
-    auto created = f->call("POST", "/api/v1/webhooks", m_key,
-                           Json{{"url", "http://192.168.10.20/hook"}, {"events", {"job.*", "operation.completed"}}, {"description", "ERP"}});
+    auto created =
+        f->call("POST", "/api/v1/webhooks", m_key,
+                Json{{"url", "http://192.168.10.20/hook"}, {"events", {"job.*", "operation.completed"}}, {"description", "ERP"}});
     QCOMPARE(created.status, 201);
     const Json hook = created.data()["webhook"];
     const QString id = str(hook, "id");
-    QVERIFY(str(hook, "secret").startsWith(QLatin1String("whsec_")));     // shown once
-    QCOMPARE(str(hook, "secret_key"), str(hook, "secret"));              // the original's name for it
+    QVERIFY(str(hook, "secret").startsWith(QLatin1String("whsec_"))); // shown once
+    QCOMPARE(str(hook, "secret_key"), str(hook, "secret"));           // the original's name for it
     QVERIFY(hook["active"] == Json(true));
     auto got = f->call("GET", "/api/v1/webhooks/" + id, m_key);
     QCOMPARE(got.status, 200);
-    QVERIFY(!got.data()["webhook"].contains("secret"));                  // never again
+    QVERIFY(!got.data()["webhook"].contains("secret")); // never again
     QVERIFY(!got.data()["webhook"].contains("previous_secret"));
     QVERIFY(got.data()["webhook"]["events"] == Json::array({"job.*", "operation.completed"}));
     auto compat = f->call("GET", "/functions/v1/api-webhooks?id=" + id, m_key);
@@ -116,9 +117,18 @@ void TestApiIntegrations::deliveriesLogsAndReplay()
 void TestApiIntegrations::mqttPublisherCrud()
 {
     auto created = f->call("POST", "/api/v1/mqtt-publishers", m_key,
-                           Json{{"name", "Line 1"}, {"broker_url", "10.1.2.3"}, {"port", 8883}, {"username", "hub"}, {"password", "s3cret"},
-                                {"use_tls", true}, {"topic_pattern", "{enterprise}/{site}/{area}/{cell}/{event}"}, {"default_enterprise", "acme"},
-                                {"default_site", "ehv"}, {"default_area", "fab"}, {"events", {"operation.*"}}, {"active", false}});
+                           Json{{"name", "Line 1"},
+                                {"broker_url", "10.1.2.3"},
+                                {"port", 8883},
+                                {"username", "hub"},
+                                {"password", "s3cret"},
+                                {"use_tls", true},
+                                {"topic_pattern", "{enterprise}/{site}/{area}/{cell}/{event}"},
+                                {"default_enterprise", "acme"},
+                                {"default_site", "ehv"},
+                                {"default_area", "fab"},
+                                {"events", {"operation.*"}},
+                                {"active", false}});
     QCOMPARE(created.status, 201);
     const Json pub = created.data()["mqtt_publisher"];
     const QString id = str(pub, "id");
@@ -137,7 +147,8 @@ void TestApiIntegrations::mqttPublisherCrud()
     QVERIFY(patched.data()["mqtt_publisher"]["qos"] == Json(2));
     QCOMPARE(f->call("PATCH", "/api/v1/mqtt-publishers/" + id, m_key, Json{{"qos", 3}}).status, 422);
     QCOMPARE(f->call("POST", "/api/v1/mqtt-publishers", m_key, Json{{"name", "x"}}).status, 422);
-    auto preview = f->call("GET", "/api/v1/mqtt-publishers/preview-topic?pattern=%7Benterprise%7D/%7Bcell%7D/%7Bevent%7D&event=operation.started", m_key);
+    auto preview = f->call(
+        "GET", "/api/v1/mqtt-publishers/preview-topic?pattern=%7Benterprise%7D/%7Bcell%7D/%7Bevent%7D&event=operation.started", m_key);
     QCOMPARE(preview.status, 200);
     QVERIFY(str(preview.data(), "topic").endsWith(QLatin1String("/operation/started")));
     QCOMPARE(f->call("GET", "/api/v1/mqtt-publishers/" + id, m_otherKey).status, 404);
@@ -170,16 +181,17 @@ void TestApiIntegrations::silentBrokerDoesNotHoldUpOthers()
     // A "broker" that accepts and never says a word: the probe waits its 3 s on a worker thread.
     QTcpServer silent;
     QVERIFY(silent.listen(QHostAddress::LocalHost));
-    auto created = f->call("POST", "/api/v1/mqtt-publishers", m_key,
-                           Json{{"name", "Silent"}, {"broker_url", "127.0.0.1"}, {"port", silent.serverPort()}, {"events", {"*"}}, {"active", false}});
+    auto created =
+        f->call("POST", "/api/v1/mqtt-publishers", m_key,
+                Json{{"name", "Silent"}, {"broker_url", "127.0.0.1"}, {"port", silent.serverPort()}, {"events", {"*"}}, {"active", false}});
     QCOMPARE(created.status, 201);
     const QByteArray id = str(created.data()["mqtt_publisher"], "id").toLatin1();
     // One connection pipelines the probe and a /health; its answers keep their order.
     QTcpSocket s;
     s.connectToHost(QHostAddress::LocalHost, f->port());
     QVERIFY(s.waitForConnected(5000));
-    s.write("POST /api/v1/mqtt-publishers/" + id + "/test HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + m_key.toLatin1()
-            + "\r\nContent-Length: 0\r\n\r\nGET /health HTTP/1.1\r\nHost: x\r\n\r\n");
+    s.write("POST /api/v1/mqtt-publishers/" + id + "/test HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + m_key.toLatin1() +
+            "\r\nContent-Length: 0\r\n\r\nGET /health HTTP/1.1\r\nHost: x\r\n\r\n");
     // Meanwhile everyone else is served at once.
     QElapsedTimer t;
     t.start();
@@ -187,7 +199,12 @@ void TestApiIntegrations::silentBrokerDoesNotHoldUpOthers()
         QCOMPARE(f->call("GET", "/api/v1/jobs?limit=1", m_key).status, 200);
     QVERIFY2(t.elapsed() < 1500, qPrintable(QStringLiteral("%1 ms").arg(t.elapsed())));
     QByteArray got;
-    QVERIFY(waitFor([&] { got += s.readAll(); return got.count("HTTP/1.1 200") == 2; }, 10000));
+    QVERIFY(waitFor(
+        [&] {
+            got += s.readAll();
+            return got.count("HTTP/1.1 200") == 2;
+        },
+        10000));
     const int probe = int(got.indexOf("\"connected\":false")), health = int(got.indexOf("\"status\":\"ok\""));
     QVERIFY2(probe > 0 && health > probe, got.constData());
     QVERIFY(got.contains("within 3 s"));

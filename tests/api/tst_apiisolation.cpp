@@ -42,13 +42,18 @@ QStringList TestApiIsolation::seed(const Scope &scope, const QString &marker)
     const QString cell = must(s.catalog.create(CatalogService::Cells, scope, Json{{"name", toStd(marker + " Laser")}}));
     must(s.catalog.create(CatalogService::Resources, scope, Json{{"name", toStd(marker + " Press")}}));
     must(s.catalog.create(CatalogService::Materials, scope, Json{{"name", toStd(marker + " Steel")}}));
-    const QString reason = must(s.catalog.create(CatalogService::ScrapReasons, scope, Json{{"code", toStd(marker)}, {"description", toStd(marker)}}));
+    const QString reason =
+        must(s.catalog.create(CatalogService::ScrapReasons, scope, Json{{"code", toStd(marker)}, {"description", toStd(marker)}}));
     const QString tpl = must(s.catalog.create(CatalogService::SubstepTemplates, scope, Json{{"name", toStd(marker + " checklist")}}));
     Q_UNUSED(tpl);
-    auto job = s.jobs.create(scope, Json{{"job_number", toStd(marker + "-JOB")}, {"notes", toStd(marker)},
-                                         {"parts", Json::array({{{"part_number", toStd(marker + "-P")}, {"material", toStd(marker)},
-                                                                 {"operations", Json::array({{{"operation_name", toStd(marker + " cut")},
-                                                                                              {"cell_id", toStd(cell)}}})}}})}});
+    auto job = s.jobs.create(
+        scope,
+        Json{{"job_number", toStd(marker + "-JOB")},
+             {"notes", toStd(marker)},
+             {"parts",
+              Json::array({{{"part_number", toStd(marker + "-P")},
+                            {"material", toStd(marker)},
+                            {"operations", Json::array({{{"operation_name", toStd(marker + " cut")}, {"cell_id", toStd(cell)}}})}}})}});
     must(job);
     auto tree = s.jobs.tree(scope, str(*job, "id"));
     const QString part = str((*tree)["parts"][0], "id");
@@ -57,8 +62,10 @@ QStringList TestApiIsolation::seed(const Scope &scope, const QString &marker)
     must(s.time.start(scope, worker, op));
     must(s.substeps.add(scope, Json{{"operation_id", toStd(op)}, {"name", toStd(marker)}}));
     must(s.assignments.assign(scope, Json{{"part_id", toStd(part)}, {"operator_id", toStd(worker)}}));
-    must(s.issues.create(scope, Json{{"operation_id", toStd(op)}, {"created_by", toStd(worker)}, {"severity", "low"}, {"description", toStd(marker)}}));
-    must(s.production.report(scope, Json{{"operation_id", toStd(op)}, {"quantity_good", 1}, {"quantity_scrap", 1}, {"scrap_reason_id", toStd(reason)}}));
+    must(s.issues.create(
+        scope, Json{{"operation_id", toStd(op)}, {"created_by", toStd(worker)}, {"severity", "low"}, {"description", toStd(marker)}}));
+    must(s.production.report(
+        scope, Json{{"operation_id", toStd(op)}, {"quantity_good", 1}, {"quantity_scrap", 1}, {"scrap_reason_id", toStd(reason)}}));
     return ids;
 }
 
@@ -88,9 +95,10 @@ QStringList TestApiIsolation::probe(const QString &key, const QStringList &ids, 
         bool takesId = path.contains(QLatin1String("{id}"));
         if (!r.canonical) {
             const QString last = path.section(QLatin1Char('/'), -1);
-            const bool readOrWrite = r.method == http::Method::Get || r.method == http::Method::Patch || r.method == http::Method::Put
-                                     || r.method == http::Method::Delete;
-            takesId = !path.endsWith(QLatin1String("sync")) && (actions.contains(last) || (readOrWrite && last.startsWith(QLatin1String("api-"))));
+            const bool readOrWrite = r.method == http::Method::Get || r.method == http::Method::Patch || r.method == http::Method::Put ||
+                                     r.method == http::Method::Delete;
+            takesId = !path.endsWith(QLatin1String("sync")) &&
+                      (actions.contains(last) || (readOrWrite && last.startsWith(QLatin1String("api-"))));
         }
         if (!takesId)
             continue;
@@ -100,7 +108,9 @@ QStringList TestApiIsolation::probe(const QString &key, const QStringList &ids, 
             body = Json{{"notes", "x"}, {"name", "x"}, {"status", "completed"}, {"full_name", "x"}};
         if (path.endsWith(QLatin1String("/items")))
             body = Json{{"name", "x"}, {"sequence", 9}};
-        auto urlFor = [&](const QString &id) { return r.canonical ? QString(path).replace(QLatin1String("{id}"), id) : path + QStringLiteral("?id=") + id; };
+        auto urlFor = [&](const QString &id) {
+            return r.canonical ? QString(path).replace(QLatin1String("{id}"), id) : path + QStringLiteral("?id=") + id;
+        };
         const Json sent = method == "GET" || method == "DELETE" ? Json(nullptr) : body;
         // A foreign id must get exactly the answer of an id that never existed: 404, or the same
         // refusal when the body or the key is refused before any lookup.
@@ -115,7 +125,10 @@ QStringList TestApiIsolation::probe(const QString &key, const QStringList &ids, 
             auto reply = f->call(method, url, key, sent);
             ++calls;
             if (reply.status != never.status || reply.code() != never.code() || reply.raw.contains(marker))
-                failures << QStringLiteral("%1 %2 -> %3 %4").arg(QString::fromLatin1(method), url).arg(reply.status).arg(QString::fromUtf8(reply.raw.left(200)));
+                failures << QStringLiteral("%1 %2 -> %3 %4")
+                                .arg(QString::fromLatin1(method), url)
+                                .arg(reply.status)
+                                .arg(QString::fromUtf8(reply.raw.left(200)));
         }
         if (bodyFirst) {
             // ... and with a body it accepts, the foreign id is not found.

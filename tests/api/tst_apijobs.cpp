@@ -18,8 +18,12 @@ private slots:
 
 void TestApiJobs::jobsOnBothTables()
 {
-    Json in{{"job_number", "API-1"}, {"customer", "Acme"}, {"due_date", "2031-02-01"},
-            {"parts", Json::array({{{"part_number", "API-1-P1"}, {"material", "S235"}, {"quantity", 2},
+    Json in{{"job_number", "API-1"},
+            {"customer", "Acme"},
+            {"due_date", "2031-02-01"},
+            {"parts", Json::array({{{"part_number", "API-1-P1"},
+                                    {"material", "S235"},
+                                    {"quantity", 2},
                                     {"operations", Json::array({{{"operation_name", "Cut"}, {"cell_name", "Laser"}},
                                                                 {{"operation_name", "Bend"}, {"cell_id", toStd(f->shop().bending)}}})}}})}};
     auto c = f->call("POST", "/api/v1/jobs", key, in);
@@ -117,7 +121,8 @@ void TestApiJobs::syncAndBulkSync()
     EXPECT_STATUS(c, 201);
     QCOMPARE(str(c.data(), "action"), QStringLiteral("created"));
     QVERIFY(!str(c.data()["job"], "sync_hash").isEmpty());
-    auto u = f->call("PUT", "/functions/v1/api-jobs/sync", key, Json{{"external_id", "E-1"}, {"external_source", "erp"}, {"customer", "Z"}});
+    auto u =
+        f->call("PUT", "/functions/v1/api-jobs/sync", key, Json{{"external_id", "E-1"}, {"external_source", "erp"}, {"customer", "Z"}});
     EXPECT_STATUS(u, 200);
     QCOMPARE(str(u.data(), "action"), QStringLiteral("updated"));
     QCOMPARE(str(u.data()["job"], "id"), str(c.data()["job"], "id"));
@@ -128,19 +133,32 @@ void TestApiJobs::syncAndBulkSync()
     QCOMPARE(noKeys.body["error"]["details"].size(), size_t(2));
 
     auto p = f->call("PUT", "/api/v1/parts/sync", key,
-                     Json{{"external_id", "P-1"}, {"external_source", "erp"}, {"part_number", "ERP-1-P"}, {"material", "S235"}, {"job_external_id", "E-1"}});
+                     Json{{"external_id", "P-1"},
+                          {"external_source", "erp"},
+                          {"part_number", "ERP-1-P"},
+                          {"material", "S235"},
+                          {"job_external_id", "E-1"}});
     EXPECT_STATUS(p, 201);
     QCOMPARE(str(p.data()["part"], "job_id"), str(c.data()["job"], "id"));
     EXPECT_STATUS(f->call("PUT", "/api/v1/parts/sync", key,
-                          Json{{"external_id", "P-2"}, {"external_source", "erp"}, {"part_number", "ERP-2-P"}, {"material", "S"}, {"job_external_id", "nope"}}),
+                          Json{{"external_id", "P-2"},
+                               {"external_source", "erp"},
+                               {"part_number", "ERP-2-P"},
+                               {"material", "S"},
+                               {"job_external_id", "nope"}}),
                   422);
     auto o = f->call("PUT", "/api/v1/operations/sync", key,
-                     Json{{"external_id", "O-1"}, {"external_source", "erp"}, {"operation_name", "Cut"}, {"part_external_id", "P-1"},
-                          {"cell_name", "laser"}, {"estimated_time_minutes", 12}});
+                     Json{{"external_id", "O-1"},
+                          {"external_source", "erp"},
+                          {"operation_name", "Cut"},
+                          {"part_external_id", "P-1"},
+                          {"cell_name", "laser"},
+                          {"estimated_time_minutes", 12}});
     EXPECT_STATUS(o, 201);
     QCOMPARE(str(o.data()["operation"], "cell_id"), f->shop().laser);
     QCOMPARE(num(o.data()["operation"], "estimated_time"), 12);
-    EXPECT_STATUS(f->call("PUT", "/api/v1/cells/sync", key, Json{{"external_id", "C-1"}, {"external_source", "erp"}, {"name", "Saw"}}), 201);
+    EXPECT_STATUS(f->call("PUT", "/api/v1/cells/sync", key, Json{{"external_id", "C-1"}, {"external_source", "erp"}, {"name", "Saw"}}),
+                  201);
     EXPECT_STATUS(f->call("PUT", "/functions/v1/api-resources/sync", key,
                           Json{{"external_id", "R-1"}, {"external_source", "erp"}, {"name", "Saw 1"}, {"type", "machine"}}),
                   201);

@@ -102,16 +102,18 @@ QByteArray TestApiLimits::rawFrom(const QString &from, const QByteArray &request
         return "connect failed";
     s.write(request);
     QByteArray got;
-    waitFor([&] {
-        got += s.readAll();
-        const qsizetype end = got.indexOf("\r\n\r\n");
-        if (end < 0)
-            return false;
-        if (got.startsWith("HTTP/1.1 101"))
-            return true;
-        const qsizetype cl = got.toLower().indexOf("content-length:");
-        return cl >= 0 && got.size() >= end + 4 + got.mid(cl + 15, got.indexOf("\r\n", cl) - cl - 15).trimmed().toLongLong();
-    }, 5000);
+    waitFor(
+        [&] {
+            got += s.readAll();
+            const qsizetype end = got.indexOf("\r\n\r\n");
+            if (end < 0)
+                return false;
+            if (got.startsWith("HTTP/1.1 101"))
+                return true;
+            const qsizetype cl = got.toLower().indexOf("content-length:");
+            return cl >= 0 && got.size() >= end + 4 + got.mid(cl + 15, got.indexOf("\r\n", cl) - cl - 15).trimmed().toLongLong();
+        },
+        5000);
     return got;
 }
 
@@ -178,7 +180,8 @@ void TestApiLimits::quotasOnEveryCreatePath()
     const qint64 jobs = open->total;
     QVERIFY(f->s().tenants.update(f->shop().tenantId, Json{{"max_jobs", jobs}}));
     auto expect402 = [&](const ApiFixture::Reply &r, const char *limitType, const char *what) {
-        QVERIFY2(r.status == 402, qPrintable(QStringLiteral("%1: %2 %3").arg(QLatin1String(what)).arg(r.status).arg(QString::fromUtf8(r.raw.left(300)))));
+        QVERIFY2(r.status == 402,
+                 qPrintable(QStringLiteral("%1: %2 %3").arg(QLatin1String(what)).arg(r.status).arg(QString::fromUtf8(r.raw.left(300)))));
         QCOMPARE(r.code(), QStringLiteral("QUOTA_EXCEEDED"));
         const Json d = r.body["error"]["details"];
         QCOMPARE(str(d, "limitType"), QLatin1String(limitType));
@@ -186,10 +189,11 @@ void TestApiLimits::quotasOnEveryCreatePath()
     };
     expect402(f->call("POST", "/api/v1/jobs", key, Json{{"job_number", "Q-1"}}), "jobs", "POST /api/v1/jobs");
     expect402(f->call("POST", "/functions/v1/api-jobs", key, Json{{"job_number", "Q-2"}}), "jobs", "POST api-jobs");
-    expect402(f->call("PUT", "/api/v1/jobs/sync", key, Json{{"job_number", "Q-3"}, {"external_id", "q3"}, {"external_source", "erp"}}), "jobs",
-              "PUT jobs/sync");
-    expect402(f->call("PUT", "/functions/v1/api-jobs/sync", key, Json{{"job_number", "Q-4"}, {"external_id", "q4"}, {"external_source", "erp"}}),
-              "jobs", "PUT api-jobs/sync");
+    expect402(f->call("PUT", "/api/v1/jobs/sync", key, Json{{"job_number", "Q-3"}, {"external_id", "q3"}, {"external_source", "erp"}}),
+              "jobs", "PUT jobs/sync");
+    expect402(
+        f->call("PUT", "/functions/v1/api-jobs/sync", key, Json{{"job_number", "Q-4"}, {"external_id", "q4"}, {"external_source", "erp"}}),
+        "jobs", "PUT api-jobs/sync");
     auto bulk = f->call("POST", "/api/v1/jobs/bulk-sync", key,
                         Json{{"items", Json::array({{{"job_number", "Q-5"}, {"external_id", "q5"}, {"external_source", "erp"}}})}});
     QCOMPARE(bulk.status, 200);
@@ -200,21 +204,29 @@ void TestApiLimits::quotasOnEveryCreatePath()
     // Parts: the month's quantity.
     QVERIFY(f->s().tenants.update(f->shop().tenantId, Json{{"max_jobs", nullptr}, {"max_parts_per_month", 5}}));
     const QString job = f->shop().jobId;
-    expect402(f->call("POST", "/api/v1/parts", key, Json{{"job_id", toStd(job)}, {"part_number", "QP-1"}, {"material", "S"}, {"quantity", 1}}),
-              "parts_per_month", "POST parts");
+    expect402(
+        f->call("POST", "/api/v1/parts", key, Json{{"job_id", toStd(job)}, {"part_number", "QP-1"}, {"material", "S"}, {"quantity", 1}}),
+        "parts_per_month", "POST parts");
     expect402(f->call("POST", "/functions/v1/api-parts", key, Json{{"job_id", toStd(job)}, {"part_number", "QP-2"}, {"material", "S"}}),
               "parts_per_month", "POST api-parts");
-    expect402(f->call("PUT", "/api/v1/parts/sync", key,
-                      Json{{"job_id", toStd(job)}, {"part_number", "QP-3"}, {"material", "S"}, {"external_id", "qp3"}, {"external_source", "erp"}}),
-              "parts_per_month", "PUT parts/sync");
+    expect402(
+        f->call(
+            "PUT", "/api/v1/parts/sync", key,
+            Json{{"job_id", toStd(job)}, {"part_number", "QP-3"}, {"material", "S"}, {"external_id", "qp3"}, {"external_source", "erp"}}),
+        "parts_per_month", "PUT parts/sync");
     auto pbulk = f->call("POST", "/functions/v1/api-parts/bulk-sync", key,
-                         Json{{"items", Json::array({{{"job_id", toStd(job)}, {"part_number", "QP-4"}, {"material", "S"}, {"external_id", "qp4"},
+                         Json{{"items", Json::array({{{"job_id", toStd(job)},
+                                                      {"part_number", "QP-4"},
+                                                      {"material", "S"},
+                                                      {"external_id", "qp4"},
                                                       {"external_source", "erp"}}})}});
     QCOMPARE(str(pbulk.data()["results"]["errors"][0]["error"], "code"), QStringLiteral("QUOTA_EXCEEDED"));
-    expect402(f->call("POST", "/api/v1/jobs", key,
-                      Json{{"job_number", "QJ-1"}, {"parts", Json::array({{{"part_number", "QJ-1-P"}, {"material", "S"}, {"quantity", 2}}})}}),
-              "parts_per_month", "POST jobs with nested parts");
-    expect402(f->call("PATCH", "/api/v1/parts/" + f->shop().partId, key, Json{{"quantity", 500}}), "parts_per_month", "PATCH part quantity up");
+    expect402(
+        f->call("POST", "/api/v1/jobs", key,
+                Json{{"job_number", "QJ-1"}, {"parts", Json::array({{{"part_number", "QJ-1-P"}, {"material", "S"}, {"quantity", 2}}})}}),
+        "parts_per_month", "POST jobs with nested parts");
+    expect402(f->call("PATCH", "/api/v1/parts/" + f->shop().partId, key, Json{{"quantity", 500}}), "parts_per_month",
+              "PATCH part quantity up");
     QVERIFY(f->s().tenants.update(f->shop().tenantId, Json{{"max_parts_per_month", nullptr}, {"plan", "free"}}));
 }
 

@@ -45,7 +45,10 @@ void TestApiParts::operationLifecycleBooksTime()
 void TestApiParts::partsOperationsAndCatalogue()
 {
     auto part = f->call("POST", "/api/v1/parts", key,
-                        Json{{"job_id", toStd(f->shop().jobId)}, {"part_number", "P-NEW"}, {"material", "Alu"}, {"quantity", 3},
+                        Json{{"job_id", toStd(f->shop().jobId)},
+                             {"part_number", "P-NEW"},
+                             {"material", "Alu"},
+                             {"quantity", 3},
                              {"operations", Json::array({{{"operation_name", "Deburr"}, {"cell_name", "Welding"}}})}});
     EXPECT_STATUS(part, 201);
     const QString partId = str(part.data()["part"], "id");
@@ -54,8 +57,9 @@ void TestApiParts::partsOperationsAndCatalogue()
     EXPECT_STATUS(f->call("GET", "/functions/v1/api-parts?id=" + partId, key), 200);
     EXPECT_STATUS(f->call("PATCH", "/api/v1/parts/" + partId, key, Json{{"notes", "n"}}), 200);
 
-    auto op = f->call("POST", "/api/v1/operations", key,
-                      Json{{"part_id", toStd(partId)}, {"cell_id", toStd(f->shop().laser)}, {"operation_name", "Mark"}, {"estimated_time", 5}});
+    auto op =
+        f->call("POST", "/api/v1/operations", key,
+                Json{{"part_id", toStd(partId)}, {"cell_id", toStd(f->shop().laser)}, {"operation_name", "Mark"}, {"estimated_time", 5}});
     EXPECT_STATUS(op, 201);
     const QString opId = str(op.data()["operation"], "id");
     QCOMPARE(f->call("GET", "/api/v1/operations?part_id=" + partId + "&sort=sequence", key).data()["operations"].size(), size_t(2));

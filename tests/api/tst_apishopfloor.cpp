@@ -50,7 +50,9 @@ void TestApiShopFloor::timeEntries()
     QVERIFY(!stop.data()["time_entry"]["end_time"].is_null());
     EXPECT_STATUS(f->call("GET", "/api/v1/time-entries/" + id, key), 200);
     EXPECT_STATUS(f->call("GET", "/functions/v1/api-time-entries?id=" + id, key), 200);
-    QVERIFY(f->call("GET", "/api/v1/time-entries?operator_id=" + f->shop().op2 + "&start_date=2000-01-01", key).data()["time_entries"].size() >= 1);
+    QVERIFY(
+        f->call("GET", "/api/v1/time-entries?operator_id=" + f->shop().op2 + "&start_date=2000-01-01", key).data()["time_entries"].size() >=
+        1);
     QCOMPARE(f->call("GET", "/api/v1/time-entries?end_date=2000-01-01", key).data()["time_entries"].size(), size_t(0));
     EXPECT_STATUS(f->call("DELETE", "/api/v1/time-entries/" + id, key), 405);
 }
@@ -82,8 +84,9 @@ void TestApiShopFloor::substepsAndAssignments()
 void TestApiShopFloor::issuesAndProduction()
 {
     const QString op = f->shop().ops.at(2);
-    auto i = f->call("POST", "/api/v1/issues", key,
-                     Json{{"operation_id", toStd(op)}, {"created_by", toStd(f->shop().op1)}, {"severity", "high"}, {"description", "Burr"}});
+    auto i =
+        f->call("POST", "/api/v1/issues", key,
+                Json{{"operation_id", toStd(op)}, {"created_by", toStd(f->shop().op1)}, {"severity", "high"}, {"description", "Burr"}});
     EXPECT_STATUS(i, 201);
     const QString iid = str(i.data()["issue"], "id");
     auto missing = f->call("POST", "/api/v1/issues", key, Json{{"severity", "huge"}});
@@ -97,8 +100,12 @@ void TestApiShopFloor::issuesAndProduction()
     EXPECT_STATUS(f->call("POST", "/functions/v1/api-issues/close?id=" + iid, key), 200);
     QCOMPARE(f->call("GET", "/api/v1/issues?status=closed", key).data()["issues"].size(), size_t(1));
     auto ncr = f->call("POST", "/functions/v1/api-issues", key,
-                       Json{{"operation_id", toStd(op)}, {"created_by", toStd(f->shop().op1)}, {"severity", "low"}, {"description", "Dim"},
-                            {"issue_type", "ncr"}, {"ncr_category", "dimensional"}});
+                       Json{{"operation_id", toStd(op)},
+                            {"created_by", toStd(f->shop().op1)},
+                            {"severity", "low"},
+                            {"description", "Dim"},
+                            {"issue_type", "ncr"},
+                            {"ncr_category", "dimensional"}});
     EXPECT_STATUS(ncr, 201);
     QVERIFY(str(ncr.data()["issue"], "ncr_number").startsWith("NCR-"));
     EXPECT_STATUS(f->call("PATCH", "/api/v1/issues/" + str(ncr.data()["issue"], "id"), key, Json{{"root_cause", "Tool wear"}}), 200);
@@ -106,15 +113,19 @@ void TestApiShopFloor::issuesAndProduction()
     QVERIFY(f->s().catalog.seedDefaultScrapReasons(f->shop().scope));
     auto reasons = f->call("GET", "/api/v1/scrap-reasons?limit=2", key).data()["scrap_reasons"];
     auto rep = f->call("POST", "/api/v1/production", key,
-                       Json{{"operation_id", toStd(op)}, {"quantity_good", 8}, {"quantity_scrap", 2},
+                       Json{{"operation_id", toStd(op)},
+                            {"quantity_good", 8},
+                            {"quantity_scrap", 2},
                             {"scrap_lines", Json::array({{{"scrap_reason_id", reasons[0]["id"]}, {"quantity", 1}},
                                                          {{"scrap_reason_id", reasons[1]["id"]}, {"quantity", 1}}})}});
     EXPECT_STATUS(rep, 201);
     QCOMPARE(f->call("GET", "/api/v1/production?operation_id=" + op, key).data()["operation_quantities"].size(), size_t(1));
     QCOMPARE(num(rep.data()["operation_quantity"], "quantity_produced"), 10);
     QCOMPARE(rep.data()["operation_quantity"]["scrap_lines"].size(), size_t(2));
-    EXPECT_STATUS(f->call("POST", "/functions/v1/api-operation-quantities", key, Json{{"operation_id", toStd(op)}, {"quantity_good", 1}}), 201);
-    auto bad = f->call("POST", "/api/v1/production", key, Json{{"operation_id", toStd(op)}, {"quantity_good", -1}, {"quantity_scrap", "x"}});
+    EXPECT_STATUS(f->call("POST", "/functions/v1/api-operation-quantities", key, Json{{"operation_id", toStd(op)}, {"quantity_good", 1}}),
+                  201);
+    auto bad =
+        f->call("POST", "/api/v1/production", key, Json{{"operation_id", toStd(op)}, {"quantity_good", -1}, {"quantity_scrap", "x"}});
     EXPECT_STATUS(bad, 422);
     QCOMPARE(bad.body["error"]["details"].size(), size_t(2));
     QCOMPARE(f->call("GET", "/api/v1/production?has_scrap=true", key).data()["operation_quantities"].size(), size_t(1));
@@ -122,8 +133,9 @@ void TestApiShopFloor::issuesAndProduction()
     const size_t ofJob = f->call("GET", "/api/v1/production?job_id=" + f->shop().jobId, key).data()["operation_quantities"].size();
     QVERIFY(ofJob >= 2);
     QCOMPARE(f->call("GET", "/api/v1/production?part_id=" + f->shop().partId, key).data()["operation_quantities"].size(), ofJob);
-    QCOMPARE(f->call("GET", "/api/v1/production?job_id=" + f->shop().jobId + "&operation_id=" + op, key).data()["operation_quantities"].size(),
-             size_t(2));
+    QCOMPARE(
+        f->call("GET", "/api/v1/production?job_id=" + f->shop().jobId + "&operation_id=" + op, key).data()["operation_quantities"].size(),
+        size_t(2));
     QCOMPARE(f->call("GET", "/api/v1/production?part_id=" + newId(), key).data()["operation_quantities"].size(), size_t(0));
     auto one = f->call("GET", "/functions/v1/api-operation-quantities?id=" + str(rep.data()["operation_quantity"], "id"), key);
     EXPECT_STATUS(one, 200);

@@ -137,18 +137,29 @@ void TestApiSlowClients::tricklersCannotLockOthersOut()
         good.connectToHost(QHostAddress::LocalHost, f->port());
         good.write("GET /health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
         QByteArray got;
-        waitFor([&] { got += good.readAll(); return got.contains("\"status\":\"ok\""); }, 1000);
+        waitFor(
+            [&] {
+                got += good.readAll();
+                return got.contains("\"status\":\"ok\"");
+            },
+            1000);
         const qint64 ms = t.elapsed();
         worstMs = std::max(worstMs, ms);
         QVERIFY2(got.startsWith("HTTP/1.1 200"), qPrintable(QStringLiteral("after %1 ms of %2 (answer %3 in %4 ms): %5")
-                                                              .arg(run.elapsed()).arg(kRunMs).arg(answered).arg(ms).arg(QString::fromLatin1(got.left(80)))));
+                                                                .arg(run.elapsed())
+                                                                .arg(kRunMs)
+                                                                .arg(answered)
+                                                                .arg(ms)
+                                                                .arg(QString::fromLatin1(got.left(80)))));
         ++answered;
         peakOpen = std::max(peakOpen, f->shop().engine().api()->openConnections());
         QTest::qWait(100);
     }
-    QMetaObject::invokeMethod(pool, [pool] { pool->stop(); }, Qt::BlockingQueuedConnection);
+    QMetaObject::invokeMethod(
+        pool, [pool] { pool->stop(); }, Qt::BlockingQueuedConnection);
     const int reconnects = pool->reconnects;
-    QMetaObject::invokeMethod(pool, [pool] { delete pool; }, Qt::BlockingQueuedConnection);
+    QMetaObject::invokeMethod(
+        pool, [pool] { delete pool; }, Qt::BlockingQueuedConnection);
     attackers.quit();
     attackers.wait();
     qInfo("%d answers, slowest %lld ms; %d trickling connections, %d reconnects, peak %d open", answered, worstMs, kAddresses * kPerAddress,
@@ -169,12 +180,13 @@ void TestApiSlowClients::largeAnswerReachesASlowReader()
     const QString key = f->key(f->shop().scope, QStringLiteral("read_write"));
     QByteArray csv = "external_id,job_number,customer,due_date\n";
     for (int i = 0; i < 95000; ++i)
-        csv += "BIG-" + QByteArray::number(i) + ",J-BIG-" + QByteArray::number(i) + ",A customer with a long name for a large report,2027-01-15\n";
+        csv += "BIG-" + QByteArray::number(i) + ",J-BIG-" + QByteArray::number(i) +
+               ",A customer with a long name for a large report,2027-01-15\n";
     QTcpSocket s;
     s.connectToHost(QHostAddress::LocalHost, f->port());
     QVERIFY(waitFor([&] { return s.state() == QAbstractSocket::ConnectedState; }, 3000));
-    s.write("POST /api/v1/import/jobs?dry_run=true&source=big HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + key.toLatin1()
-            + "\r\nContent-Type: text/csv\r\nContent-Length: " + QByteArray::number(csv.size()) + "\r\n\r\n" + csv);
+    s.write("POST /api/v1/import/jobs?dry_run=true&source=big HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + key.toLatin1() +
+            "\r\nContent-Type: text/csv\r\nContent-Length: " + QByteArray::number(csv.size()) + "\r\n\r\n" + csv);
     s.setReadBufferSize(256 * 1024);
     QByteArray got;
     qint64 expected = -1;

@@ -101,7 +101,8 @@ void TestApiSystem::requestIdSecurityHeadersCors()
     auto bad = f->call("GET", "/api/v1/jobs", key, nullptr, {{"x-request-id", "<script>"}, {"Origin", "http://evil.example"}});
     QVERIFY(bad.header("x-request-id") != "<script>" && !bad.header("x-request-id").isEmpty());
     QVERIFY(bad.header("Access-Control-Allow-Origin").isEmpty());
-    auto pre = f->call("OPTIONS", "/api/v1/jobs", {}, nullptr, {{"Origin", "http://localhost:5173"}, {"Access-Control-Request-Method", "POST"}});
+    auto pre =
+        f->call("OPTIONS", "/api/v1/jobs", {}, nullptr, {{"Origin", "http://localhost:5173"}, {"Access-Control-Request-Method", "POST"}});
     EXPECT_STATUS(pre, 204);
     QVERIFY(pre.header("Access-Control-Allow-Methods").contains("PUT"));
     QVERIFY(pre.header("Allow").contains("POST"));
@@ -121,7 +122,8 @@ void TestApiSystem::errorsFollowTheContract()
     QStringList fields;
     for (const auto &d : types.body["error"]["details"])
         fields << str(d, "field");
-    QVERIFY2(fields.contains("job_number") && fields.contains("due_date") && fields.contains("package_count"), qPrintable(fields.join(',')));
+    QVERIFY2(fields.contains("job_number") && fields.contains("due_date") && fields.contains("package_count"),
+             qPrintable(fields.join(',')));
     EXPECT_STATUS(f->call("POST", "/api/v1/jobs", key, Json::array({1, 2})), 422);
     auto dup = f->call("POST", "/api/v1/jobs", key, Json{{"job_number", "J-100"}});
     EXPECT_STATUS(dup, 409);
@@ -160,8 +162,13 @@ void TestApiSystem::massAssignmentIsIgnored()
     const QString foreign = newId();
     const QString chosen = newId();
     auto c = f->call("POST", "/api/v1/jobs", key,
-                     Json{{"job_number", "MASS-1"}, {"tenant_id", toStd(foreign)}, {"id", toStd(chosen)}, {"created_at", "2000-01-01T00:00:00.000Z"},
-                          {"deleted_at", "2000-01-01T00:00:00.000Z"}, {"status", "completed"}, {"sync_hash", "x"}});
+                     Json{{"job_number", "MASS-1"},
+                          {"tenant_id", toStd(foreign)},
+                          {"id", toStd(chosen)},
+                          {"created_at", "2000-01-01T00:00:00.000Z"},
+                          {"deleted_at", "2000-01-01T00:00:00.000Z"},
+                          {"status", "completed"},
+                          {"sync_hash", "x"}});
     EXPECT_STATUS(c, 201);
     const Json job = c.data()["job"];
     QCOMPARE(str(job, "tenant_id"), f->shop().tenantId);
@@ -169,16 +176,19 @@ void TestApiSystem::massAssignmentIsIgnored()
     QVERIFY(!str(job, "created_at").startsWith("2000"));
     QVERIFY(job["deleted_at"].is_null());
     QCOMPARE(str(job, "status"), QStringLiteral("not_started"));
-    auto u = f->call("PATCH", "/api/v1/jobs/" + str(job, "id"), key, Json{{"tenant_id", toStd(foreign)}, {"id", toStd(chosen)}, {"notes", "n"}});
+    auto u =
+        f->call("PATCH", "/api/v1/jobs/" + str(job, "id"), key, Json{{"tenant_id", toStd(foreign)}, {"id", toStd(chosen)}, {"notes", "n"}});
     EXPECT_STATUS(u, 200);
     QCOMPARE(str(u.data()["job"], "tenant_id"), f->shop().tenantId);
     QCOMPARE(str(u.data()["job"], "id"), str(job, "id"));
-    auto k = f->call("POST", "/api/v1/api-keys", admin, Json{{"name", "mass"}, {"key_hash", "0000"}, {"tenant_id", toStd(foreign)}, {"active", false}});
+    auto k = f->call("POST", "/api/v1/api-keys", admin,
+                     Json{{"name", "mass"}, {"key_hash", "0000"}, {"tenant_id", toStd(foreign)}, {"active", false}});
     EXPECT_STATUS(k, 201);
     QVERIFY(!k.data()["api_key"].contains("key_hash"));
     QCOMPARE(str(k.data()["api_key"], "tenant_id"), f->shop().tenantId);
     EXPECT_STATUS(f->call("GET", "/api/v1/jobs", str(k.data()["api_key"], "key")), 200);
-    auto o = f->call("POST", "/api/v1/operators", key, Json{{"full_name", "Mass Op"}, {"pin", "4321"}, {"pin_hash", "x"}, {"role", "admin"}});
+    auto o =
+        f->call("POST", "/api/v1/operators", key, Json{{"full_name", "Mass Op"}, {"pin", "4321"}, {"pin_hash", "x"}, {"role", "admin"}});
     EXPECT_STATUS(o, 201);
     QCOMPARE(str(o.data()["operator"], "role"), QStringLiteral("operator"));
     QVERIFY(!o.data()["operator"].contains("pin_hash"));
@@ -204,7 +214,8 @@ void TestApiSystem::everyCompatibleReadRoute()
     must(s.time.start(sc, shop.op2, op));
     must(s.substeps.add(sc, Json{{"operation_id", toStd(op)}, {"name", "Compat check"}}));
     must(s.assignments.assign(sc, Json{{"part_id", toStd(shop.partId)}, {"operator_id", toStd(shop.op2)}}));
-    must(s.issues.create(sc, Json{{"operation_id", toStd(op)}, {"created_by", toStd(shop.op2)}, {"severity", "low"}, {"description", "compat"}}));
+    must(s.issues.create(
+        sc, Json{{"operation_id", toStd(op)}, {"created_by", toStd(shop.op2)}, {"severity", "low"}, {"description", "compat"}}));
     must(s.production.report(sc, Json{{"operation_id", toStd(op)}, {"quantity_good", 1}}));
     must(s.webhooks.create(sc, Json{{"url", "http://10.0.0.7/compat"}, {"events", {"*"}}}));
     must(s.mqttPublishers.create(sc, Json{{"name", "Compat bus"}, {"broker_url", "10.0.0.8"}, {"events", {"*"}}, {"active", false}}));

@@ -68,34 +68,43 @@ void TestApiValidation::nullForNotNullColumns_data()
     QTest::newRow("cell POST") << QByteArray("POST") << "cells" << none << ""
                                << R"({"name":"Null Cell","sequence":null,"active":null,"capacity_hours_per_day":null})"
                                << QStringList{"sequence", "active", "capacity_hours_per_day"};
-    QTest::newRow("cell PATCH") << QByteArray("PATCH") << "cells" << R"({"name":"Cell P"})" << "" << R"({"enforce_wip_limit":null})"
-                                << QStringList{"enforce_wip_limit"};
-    QTest::newRow("resource PUT") << QByteArray("PUT") << "resources" << R"({"name":"Res P"})" << "" << R"({"type":null,"status":null})"
-                                  << QStringList{"type", "status"};
-    QTest::newRow("material POST") << QByteArray("POST") << "materials" << none << "" << R"({"name":"Steel N","active":null})"
-                                   << QStringList{"active"};
+    QTest::newRow("cell PATCH") << QByteArray("PATCH") << "cells"
+                                << R"({"name":"Cell P"})"
+                                << ""
+                                << R"({"enforce_wip_limit":null})" << QStringList{"enforce_wip_limit"};
+    QTest::newRow("resource PUT") << QByteArray("PUT") << "resources"
+                                  << R"({"name":"Res P"})"
+                                  << ""
+                                  << R"({"type":null,"status":null})" << QStringList{"type", "status"};
+    QTest::newRow("material POST") << QByteArray("POST") << "materials" << none << ""
+                                   << R"({"name":"Steel N","active":null})" << QStringList{"active"};
     QTest::newRow("scrap reason POST") << QByteArray("POST") << "scrap-reasons" << none << ""
                                        << R"({"code":"N1","description":"x","category":null})" << QStringList{"category"};
-    QTest::newRow("scrap reason PUT") << QByteArray("PUT") << "scrap-reasons" << R"({"code":"N2","description":"d"})" << ""
+    QTest::newRow("scrap reason PUT") << QByteArray("PUT") << "scrap-reasons"
+                                      << R"({"code":"N2","description":"d"})"
+                                      << ""
                                       << R"({"category":null,"active":null,"metadata":null})" << QStringList{"category", "active"};
-    QTest::newRow("substep PATCH") << QByteArray("PATCH") << "substeps" << QStringLiteral("SUBSTEP") << "" << R"({"sequence":null})"
-                                   << QStringList{"sequence"};
-    QTest::newRow("substep template item POST") << QByteArray("POST") << "substep-templates" << R"({"name":"T Items"})" << "/items"
+    QTest::newRow("substep PATCH") << QByteArray("PATCH") << "substeps" << QStringLiteral("SUBSTEP") << ""
+                                   << R"({"sequence":null})" << QStringList{"sequence"};
+    QTest::newRow("substep template item POST") << QByteArray("POST") << "substep-templates"
+                                                << R"({"name":"T Items"})"
+                                                << "/items"
                                                 << R"({"name":"Item","sequence":null})" << QStringList{"sequence"};
-    QTest::newRow("substep template POST") << QByteArray("POST") << "substep-templates" << none << "" << R"({"name":"T N","is_global":null})"
-                                           << QStringList{"is_global"};
+    QTest::newRow("substep template POST") << QByteArray("POST") << "substep-templates" << none << ""
+                                           << R"({"name":"T N","is_global":null})" << QStringList{"is_global"};
     QTest::newRow("operator POST") << QByteArray("POST") << "operators" << none << ""
                                    << R"({"full_name":"N Op","pin":"4321","active":null})" << QStringList{"active"};
-    QTest::newRow("part PATCH") << QByteArray("PATCH") << "parts" << QStringLiteral("PART") << "" << R"({"quantity":null,"is_bullet_card":null})"
-                                << QStringList{"quantity", "is_bullet_card"};
+    QTest::newRow("part PATCH") << QByteArray("PATCH") << "parts" << QStringLiteral("PART") << ""
+                                << R"({"quantity":null,"is_bullet_card":null})" << QStringList{"quantity", "is_bullet_card"};
     QTest::newRow("operation PATCH") << QByteArray("PATCH") << "operations" << QStringLiteral("OP") << ""
                                      << R"({"sequence":null,"estimated_time":null})" << QStringList{"sequence", "estimated_time"};
     QTest::newRow("resource sync") << QByteArray("PUT") << "resources/sync" << none << ""
-                                   << R"({"external_id":"R-N","external_source":"erp","name":"Synced","active":null})" << QStringList{"active"};
-    QTest::newRow("cell compat POST") << QByteArray("POST") << "compat:api-cells" << none << "" << R"({"name":"Compat N","sequence":null})"
-                                      << QStringList{"sequence"};
-    QTest::newRow("webhook PATCH") << QByteArray("PATCH") << "webhooks" << QStringLiteral("WEBHOOK") << "" << R"({"active":null})"
+                                   << R"({"external_id":"R-N","external_source":"erp","name":"Synced","active":null})"
                                    << QStringList{"active"};
+    QTest::newRow("cell compat POST") << QByteArray("POST") << "compat:api-cells" << none << ""
+                                      << R"({"name":"Compat N","sequence":null})" << QStringList{"sequence"};
+    QTest::newRow("webhook PATCH") << QByteArray("PATCH") << "webhooks" << QStringLiteral("WEBHOOK") << ""
+                                   << R"({"active":null})" << QStringList{"active"};
     QTest::newRow("mqtt publisher PATCH") << QByteArray("PATCH") << "mqtt-publishers" << QStringLiteral("MQTT") << ""
                                           << R"({"use_tls":null,"qos":null,"port":null})" << QStringList{"port", "use_tls", "qos"};
 }
@@ -142,9 +151,9 @@ void TestApiValidation::nullForNotNullColumns()
 void TestApiValidation::nullInNestedAndBulkBodies()
 {
     // A part nested in a job: the field is named with its place in the tree.
-    auto j = f->call("POST", "/api/v1/jobs", key,
-                     Json{{"job_number", "J-NULL-1"},
-                          {"parts", {{{"part_number", "P-NULL-1"}, {"material", "S235"}, {"quantity", nullptr}}}}});
+    auto j =
+        f->call("POST", "/api/v1/jobs", key,
+                Json{{"job_number", "J-NULL-1"}, {"parts", {{{"part_number", "P-NULL-1"}, {"material", "S235"}, {"quantity", nullptr}}}}});
     EXPECT_STATUS(j, 422);
     QVERIFY2(fieldsOf(j).contains(QStringLiteral("parts[0].quantity")), j.raw.constData());
     EXPECT_STATUS(f->call("GET", "/api/v1/jobs?job_number=J-NULL-1", key), 200);
@@ -152,8 +161,9 @@ void TestApiValidation::nullInNestedAndBulkBodies()
 
     // Bulk sync: the item fails with the 422 of its own; the call itself is answered.
     auto b = f->call("POST", "/api/v1/cells/bulk-sync", key,
-                     Json{{"items", {{{"external_id", "C-N1"}, {"external_source", "erp"}, {"name", "Bulk Null"}, {"sequence", nullptr}},
-                                     {{"external_id", "C-N2"}, {"external_source", "erp"}, {"name", "Bulk Fine"}}}}});
+                     Json{{"items",
+                           {{{"external_id", "C-N1"}, {"external_source", "erp"}, {"name", "Bulk Null"}, {"sequence", nullptr}},
+                            {{"external_id", "C-N2"}, {"external_source", "erp"}, {"name", "Bulk Fine"}}}}});
     EXPECT_STATUS(b, 200);
     QCOMPARE(b.data()["results"].value("failed", -1), 1);
     QCOMPARE(b.data()["results"].value("created", -1), 1);
@@ -222,8 +232,11 @@ void TestApiValidation::textLimits()
         twoByte += "\xc3\xa9"; // é
     EXPECT_STATUS(f->call("POST", "/api/v1/jobs", key, Json{{"job_number", "J-LEN-2"}, {"customer", twoByte}}), 201);
     auto r = f->call("POST", "/api/v1/jobs", key,
-                     Json{{"job_number", "J-LEN-3"}, {"customer", twoByte + "x"}, {"delivery_city", std::string(201, 'c')},
-                          {"notes", std::string(10001, 'n')}, {"external_source", std::string(101, 's')}});
+                     Json{{"job_number", "J-LEN-3"},
+                          {"customer", twoByte + "x"},
+                          {"delivery_city", std::string(201, 'c')},
+                          {"notes", std::string(10001, 'n')},
+                          {"external_source", std::string(101, 's')}});
     EXPECT_STATUS(r, 422);
     QStringList named = fieldsOf(r);
     named.sort();
@@ -245,8 +258,9 @@ void TestApiValidation::textLimits()
     QCOMPARE(fieldsOf(nul), QStringList{QStringLiteral("job_number")});
     // Also where the value is used before it is stored (sync keys, a cell by name) or stored as
     // it is (a JSON column holding a bare string).
-    auto syncNul = f->call("PUT", "/api/v1/parts/sync", key,
-                           Json{{"external_id", "P-NUL"}, {"external_source", std::string("erp\0", 4)}, {"job_external_id", std::string("j\0", 2)}});
+    auto syncNul =
+        f->call("PUT", "/api/v1/parts/sync", key,
+                Json{{"external_id", "P-NUL"}, {"external_source", std::string("erp\0", 4)}, {"job_external_id", std::string("j\0", 2)}});
     EXPECT_STATUS(syncNul, 422);
     auto cellNul = f->call("POST", "/api/v1/operations", key,
                            Json{{"part_id", toStd(f->shop().partId)}, {"operation_name", "Op"}, {"cell_name", std::string("La\0ser", 6)}});
@@ -260,8 +274,7 @@ void TestApiValidation::textLimits()
 void TestApiValidation::numbersOutOfColumnRange()
 {
     // Integer columns are 32-bit on PostgreSQL; JSON numbers are unbounded.
-    auto r = f->callRaw("PATCH", "/api/v1/jobs/" + f->shop().jobId, key,
-                        R"({"package_count": 3000000000, "total_weight_kg": 1e308})");
+    auto r = f->callRaw("PATCH", "/api/v1/jobs/" + f->shop().jobId, key, R"({"package_count": 3000000000, "total_weight_kg": 1e308})");
     EXPECT_STATUS(r, 422);
     QCOMPARE(fieldsOf(r), QStringList{QStringLiteral("package_count")});
     QCOMPARE(str(r.body["error"]["details"][0], "constraint"), QStringLiteral("maximum"));
@@ -295,8 +308,8 @@ void TestApiValidation::bigMetadataIsRefusedAndReadsKeepWorking()
     Json huge = Json::object();
     huge["blob"] = std::string(30 * 1000 * 1000, 'h');
     EXPECT_STATUS(f->call("PUT", "/functions/v1/api-jobs?id=" + job, key, Json{{"metadata", huge}}), 422);
-    EXPECT_STATUS(f->call("PUT", "/api/v1/jobs/sync", key, Json{{"external_id", "M-1"}, {"external_source", "erp"}, {"job_number", "J-META-3"},
-                                                                {"metadata", huge}}),
+    EXPECT_STATUS(f->call("PUT", "/api/v1/jobs/sync", key,
+                          Json{{"external_id", "M-1"}, {"external_source", "erp"}, {"job_number", "J-META-3"}, {"metadata", huge}}),
                   422);
     EXPECT_STATUS(f->call("PATCH", "/api/v1/resources/" + idOf(QStringLiteral("resources"), Json{{"name", "Meta Res"}}), key,
                           Json{{"metadata", huge}}),
@@ -349,8 +362,8 @@ void TestApiValidation::openApiPublishesEveryLimit()
                     // A list column (of strings) is bounded; lists of nested records are walked.
                     walk(p["items"], at + "[]");
                     const Json &items = p["items"];
-                    if (items.value("type", Json("")) == "string" && !items.contains("format") && !items.contains("enum")
-                        && (!items.contains("maxLength") || !p.contains("maxItems")))
+                    if (items.value("type", Json("")) == "string" && !items.contains("format") && !items.contains("enum") &&
+                        (!items.contains("maxLength") || !p.contains("maxItems")))
                         missing << at + "[]";
                 } else if (type.empty() || type == "object") {
                     if (!p.contains("properties")) {
@@ -375,7 +388,8 @@ void TestApiValidation::openApiPublishesEveryLimit()
     QVERIFY(strings > 100);
     QVERIFY(jsons >= 6);
     QVERIFY2(missing.isEmpty(), qPrintable(missing.join(QStringLiteral("\n"))));
-    const Json meta = o.body["paths"]["/api/v1/jobs"]["post"]["requestBody"]["content"]["application/json"]["schema"]["properties"]["metadata"];
+    const Json meta =
+        o.body["paths"]["/api/v1/jobs"]["post"]["requestBody"]["content"]["application/json"]["schema"]["properties"]["metadata"];
     QCOMPARE(meta.value("maxProperties", 0), 100);
     QCOMPARE(meta.value("x-max-bytes", 0), 65536);
 }

@@ -14,11 +14,11 @@
 using namespace ery;
 using namespace ery::test;
 
-#define JSON_EQ(actual, expected)                                                                                     \
-    do {                                                                                                              \
-        const Json a_ = (actual);                                                                                     \
-        const Json e_ = (expected);                                                                                   \
-        QVERIFY2(a_ == e_, qPrintable(QStringLiteral("%1 != %2").arg(fromStd(a_.dump()), fromStd(e_.dump()))));                 \
+#define JSON_EQ(actual, expected)                                                                                                          \
+    do {                                                                                                                                   \
+        const Json a_ = (actual);                                                                                                          \
+        const Json e_ = (expected);                                                                                                        \
+        QVERIFY2(a_ == e_, qPrintable(QStringLiteral("%1 != %2").arg(fromStd(a_.dump()), fromStd(e_.dump()))));                            \
     } while (0)
 
 // The realtime feed over real WebSockets on the API port: the Phoenix protocol in both versions,
@@ -69,8 +69,14 @@ private:
     Json next(Client &c, const QString &topic, const QString &event, const QString &ref = {}, int timeoutMs = 3000);
     Json join(Client &c, const QString &topic, const Json &config);
     bool waitFor(const std::function<bool()> &pred, int timeoutMs = 3000);
-    static QString topicOf(const Client &c, const Json &m) { return fromStd(c.v2 ? m[2].get<std::string>() : m["topic"].get<std::string>()); }
-    static QString eventOf(const Client &c, const Json &m) { return fromStd(c.v2 ? m[3].get<std::string>() : m["event"].get<std::string>()); }
+    static QString topicOf(const Client &c, const Json &m)
+    {
+        return fromStd(c.v2 ? m[2].get<std::string>() : m["topic"].get<std::string>());
+    }
+    static QString eventOf(const Client &c, const Json &m)
+    {
+        return fromStd(c.v2 ? m[3].get<std::string>() : m["event"].get<std::string>());
+    }
     static Json payloadOf(const Client &c, const Json &m) { return c.v2 ? m[4] : m["payload"]; }
     static QString refOf(const Client &c, const Json &m)
     {
@@ -84,10 +90,12 @@ private:
 
 bool TestRealtime::waitFor(const std::function<bool()> &pred, int timeoutMs)
 {
-    return ery::test::waitFor([&] {
-        f->shop().engine().dispatcher().drain();
-        return pred();
-    }, timeoutMs);
+    return ery::test::waitFor(
+        [&] {
+            f->shop().engine().dispatcher().drain();
+            return pred();
+        },
+        timeoutMs);
 }
 
 std::unique_ptr<TestRealtime::Client> TestRealtime::open(const QString &key, bool v2, bool wait)
@@ -122,7 +130,8 @@ QByteArray TestRealtime::rawUpgrade(QTcpSocket &s, const QString &target, const 
     s.write(QStringLiteral("GET %1 HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
                            "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n")
                 .arg(target)
-                .toLatin1() + after);
+                .toLatin1() +
+            after);
     QByteArray got;
     waitFor([&] {
         got += s.readAll();
@@ -184,8 +193,9 @@ int closeCodeIn(const QByteArray &stream)
 QString TestRealtime::sendMsg(Client &c, const QString &topic, const QString &event, const Json &payload)
 {
     const QString ref = QString::number(++c.ref);
-    Json m = c.v2 ? Json::array({toStd(ref), toStd(ref), toStd(topic), toStd(event), payload})
-                  : Json{{"topic", toStd(topic)}, {"event", toStd(event)}, {"payload", payload}, {"ref", toStd(ref)}, {"join_ref", toStd(ref)}};
+    Json m =
+        c.v2 ? Json::array({toStd(ref), toStd(ref), toStd(topic), toStd(event), payload})
+             : Json{{"topic", toStd(topic)}, {"event", toStd(event)}, {"payload", payload}, {"ref", toStd(ref)}, {"join_ref", toStd(ref)}};
     c.ws->sendTextMessage(fromStd(m.dump()));
     return ref;
 }
@@ -193,16 +203,18 @@ QString TestRealtime::sendMsg(Client &c, const QString &topic, const QString &ev
 Json TestRealtime::next(Client &c, const QString &topic, const QString &event, const QString &ref, int timeoutMs)
 {
     Json found;
-    waitFor([&] {
-        for (auto it = c.in.begin(); it != c.in.end(); ++it) {
-            if (topicOf(c, *it) == topic && eventOf(c, *it) == event && (ref.isEmpty() || refOf(c, *it) == ref)) {
-                found = *it;
-                c.in.erase(it);
-                return true;
+    waitFor(
+        [&] {
+            for (auto it = c.in.begin(); it != c.in.end(); ++it) {
+                if (topicOf(c, *it) == topic && eventOf(c, *it) == event && (ref.isEmpty() || refOf(c, *it) == ref)) {
+                    found = *it;
+                    c.in.erase(it);
+                    return true;
+                }
             }
-        }
-        return false;
-    }, timeoutMs);
+            return false;
+        },
+        timeoutMs);
     return found.is_null() ? found : payloadOf(c, found);
 }
 
@@ -231,7 +243,7 @@ void TestRealtime::filters_data()
     QTest::newRow("eq text") << "status=eq.in_progress" << true;
     QTest::newRow("eq other") << "status=eq.completed" << false;
     QTest::newRow("neq") << "status=neq.completed" << true;
-    QTest::newRow("number gt") << "quantity=gt.9" << true;     // numerically: 12 > 9 (text would say no)
+    QTest::newRow("number gt") << "quantity=gt.9" << true; // numerically: 12 > 9 (text would say no)
     QTest::newRow("number lte") << "quantity=lte.11.5" << false;
     QTest::newRow("number eq") << "quantity=eq.12" << true;
     QTest::newRow("text lt") << "due=lt.2027-02-01" << true;
@@ -250,7 +262,8 @@ void TestRealtime::filters()
     auto parsed = realtime::RowFilter::parse(filter);
     QVERIFY2(parsed, qPrintable(parsed ? QString() : parsed.error().message));
     QCOMPARE(parsed->matches(row), matches);
-    for (const char *bad : {"status", "status=", "status=like.x", "Status=eq.x", "a b=eq.1", "=eq.1", "status=in.x", "status=in.(\"a)", "x=eq"})
+    for (const char *bad :
+         {"status", "status=", "status=like.x", "Status=eq.x", "a b=eq.1", "=eq.1", "status=in.x", "status=in.(\"a)", "x=eq"})
         QVERIFY2(!realtime::RowFilter::parse(QString::fromLatin1(bad)), bad);
 }
 
@@ -291,7 +304,8 @@ void TestRealtime::refusedBeforeHandshake()
     auto open1 = open(m_key);
     const auto metrics = f->call("GET", "/metrics");
     QCOMPARE(metrics.status, 200);
-    QVERIFY2(metrics.raw.contains("\neryxon_realtime_connections ") && !metrics.raw.contains("\neryxon_realtime_connections 0\n"), metrics.raw.constData());
+    QVERIFY2(metrics.raw.contains("\neryxon_realtime_connections ") && !metrics.raw.contains("\neryxon_realtime_connections 0\n"),
+             metrics.raw.constData());
 }
 
 void TestRealtime::changesInBothVersions_data()
@@ -306,9 +320,10 @@ void TestRealtime::changesInBothVersions()
     QFETCH(bool, v2);
     auto c = open(m_key, v2);
     QVERIFY(c->ws->state() == QAbstractSocket::ConnectedState);
-    const Json bindings = Json::array({Json{{"event", "UPDATE"}, {"schema", "public"}, {"table", "operations"}, {"filter", "status=eq.in_progress"}},
-                                       Json{{"event", "INSERT"}, {"schema", "public"}, {"table", "jobs"}},
-                                       Json{{"event", "*"}, {"schema", "public"}, {"table", "time_entries"}}});
+    const Json bindings =
+        Json::array({Json{{"event", "UPDATE"}, {"schema", "public"}, {"table", "operations"}, {"filter", "status=eq.in_progress"}},
+                     Json{{"event", "INSERT"}, {"schema", "public"}, {"table", "jobs"}},
+                     Json{{"event", "*"}, {"schema", "public"}, {"table", "time_entries"}}});
     const Json reply = join(*c, "realtime:floor", Json{{"postgres_changes", bindings}});
     JSON_EQ(reply.value("status", ""), std::string("ok"));
     const Json echoed = reply["response"]["postgres_changes"];
@@ -337,11 +352,16 @@ void TestRealtime::changesInBothVersions()
     JSON_EQ(data["record"]["tenant_id"], Json(toStd(sh.tenantId)));
     QVERIFY(data["commit_timestamp"].is_string());
     QVERIFY(data["errors"].is_null());
-    QVERIFY(std::any_of(data["columns"].begin(), data["columns"].end(), [](const Json &col) { return col["name"] == "job_number" && col["type"] == "text"; }));
+    QVERIFY(std::any_of(data["columns"].begin(), data["columns"].end(),
+                        [](const Json &col) { return col["name"] == "job_number" && col["type"] == "text"; }));
 
     // An operation started: the filter lets it through; a worker's time entry comes with it.
-    const QString mine = str(sh.db().query(QStringLiteral("SELECT o.id FROM operations o JOIN parts p ON p.id = o.part_id "
-                                                        "WHERE p.job_id = '%1' ORDER BY o.sequence").arg(str(job, "id")))->front(), "id");
+    const QString mine = str(sh.db()
+                                 .query(QStringLiteral("SELECT o.id FROM operations o JOIN parts p ON p.id = o.part_id "
+                                                       "WHERE p.job_id = '%1' ORDER BY o.sequence")
+                                            .arg(str(job, "id")))
+                                 ->front(),
+                             "id");
     QVERIFY(!mine.isEmpty());
     ERY_VERIFY_OK(sh.s().operations.start(sh.scope, mine, sh.op1));
     bool sawTime = false;
@@ -394,7 +414,8 @@ void TestRealtime::tenantsAndSandboxStayApart()
     const QString bKey = f->key(b, QStringLiteral("read"));
     const QString testKey = f->key(f->shop().scope, QStringLiteral("read"), true);
     auto a = open(m_key), other = open(bKey), sandbox = open(testKey, true);
-    const Json all = Json{{"postgres_changes", Json::array({Json{{"event", "*"}, {"schema", "public"}}})}, {"broadcast", {{"self", false}}}};
+    const Json all =
+        Json{{"postgres_changes", Json::array({Json{{"event", "*"}, {"schema", "public"}}})}, {"broadcast", {{"self", false}}}};
     for (Client *c : {a.get(), other.get(), sandbox.get()}) {
         JSON_EQ(join(*c, "realtime:shop", all)["status"], Json("ok"));
         next(*c, "realtime:shop", "system");
@@ -440,12 +461,15 @@ void TestRealtime::tenantsAndSandboxStayApart()
 void TestRealtime::broadcastAndPresence()
 {
     auto a = open(m_key), b = open(m_key, true);
-    JSON_EQ(join(*a, "realtime:cell-laser", Json{{"broadcast", {{"self", true}, {"ack", true}}}, {"presence", {{"key", "terminal-a"}}}})["status"], Json("ok"));
+    JSON_EQ(join(*a, "realtime:cell-laser",
+                 Json{{"broadcast", {{"self", true}, {"ack", true}}}, {"presence", {{"key", "terminal-a"}}}})["status"],
+            Json("ok"));
     JSON_EQ(join(*b, "realtime:cell-laser", Json{{"presence", {{"enabled", true}, {"key", "terminal-b"}}}})["status"], Json("ok"));
     QVERIFY(next(*b, "realtime:cell-laser", "presence_state").is_object());
 
     // Broadcast: B gets it (binary, vsn 2); A too (self), and an ack.
-    const QString ref = sendMsg(*a, "realtime:cell-laser", "broadcast", Json{{"type", "broadcast"}, {"event", "andon"}, {"payload", {{"colour", "red"}}}});
+    const QString ref =
+        sendMsg(*a, "realtime:cell-laser", "broadcast", Json{{"type", "broadcast"}, {"event", "andon"}, {"payload", {{"colour", "red"}}}});
     JSON_EQ(next(*a, "realtime:cell-laser", "phx_reply", ref)["status"], Json("ok"));
     const Json self = next(*a, "realtime:cell-laser", "broadcast");
     JSON_EQ(self["event"], Json("andon"));
@@ -461,8 +485,9 @@ void TestRealtime::broadcastAndPresence()
 
     // Presence: A tracks; B (presence enabled) sees the join, then the leave when A goes away.
     JSON_EQ(next(*a, "realtime:cell-laser", "phx_reply",
-                  sendMsg(*a, "realtime:cell-laser", "presence", Json{{"type", "presence"}, {"event", "track"}, {"payload", {{"operator", "Ana"}}}}))["status"],
-             Json("ok"));
+                 sendMsg(*a, "realtime:cell-laser", "presence",
+                         Json{{"type", "presence"}, {"event", "track"}, {"payload", {{"operator", "Ana"}}}}))["status"],
+            Json("ok"));
     const Json joined = next(*b, "realtime:cell-laser", "presence_diff");
     JSON_EQ(joined["joins"]["terminal-a"]["metas"][0]["operator"], Json("Ana"));
     QVERIFY(joined["joins"]["terminal-a"]["metas"][0]["phx_ref"].is_string());
@@ -473,12 +498,15 @@ void TestRealtime::broadcastAndPresence()
     for (int i = 0; i < realtime::RealtimeServer::kMaxTrackedPerClient; ++i) {
         const QString topic = QStringLiteral("realtime:t%1").arg(i);
         JSON_EQ(join(*late, topic, Json::object())["status"], Json("ok"));
-        JSON_EQ(next(*late, topic, "phx_reply", sendMsg(*late, topic, "presence", Json{{"type", "presence"}, {"event", "track"}, {"payload", Json::object()}}))["status"],
-                Json("ok"));
+        JSON_EQ(
+            next(*late, topic, "phx_reply",
+                 sendMsg(*late, topic, "presence", Json{{"type", "presence"}, {"event", "track"}, {"payload", Json::object()}}))["status"],
+            Json("ok"));
     }
     JSON_EQ(join(*late, "realtime:over", Json::object())["status"], Json("ok"));
-    const Json over = next(*late, "realtime:over", "phx_reply",
-                           sendMsg(*late, "realtime:over", "presence", Json{{"type", "presence"}, {"event", "track"}, {"payload", Json::object()}}));
+    const Json over =
+        next(*late, "realtime:over", "phx_reply",
+             sendMsg(*late, "realtime:over", "presence", Json{{"type", "presence"}, {"event", "track"}, {"payload", Json::object()}}));
     JSON_EQ(over["status"], Json("error"));
     QVERIFY(over["response"]["reason"].get<std::string>().find("at most") != std::string::npos);
     a->ws->close();
@@ -494,7 +522,12 @@ void TestRealtime::binaryBroadcastFrames()
     JSON_EQ(join(*listener, "realtime:room", Json::object())["status"], Json("ok"));
     auto push = [](const QByteArray &ref, const QByteArray &topic, const QByteArray &event, quint8 encoding, const QByteArray &payload) {
         QByteArray f;
-        f.append(char(3)).append(char(ref.size())).append(char(ref.size())).append(char(topic.size())).append(char(event.size())).append(char(0));
+        f.append(char(3))
+            .append(char(ref.size()))
+            .append(char(ref.size()))
+            .append(char(topic.size()))
+            .append(char(event.size()))
+            .append(char(0));
         f.append(char(encoding));
         return f + ref + ref + topic + event + payload;
     };
@@ -523,7 +556,12 @@ void TestRealtime::binaryRefsThatAreNotUtf8()
     auto c = open(m_key, true);
     QByteArray frame;
     const QByteArray ref("\xff\xfe"), topic("realtime:nowhere"), event("scan");
-    frame.append(char(3)).append(char(ref.size())).append(char(ref.size())).append(char(topic.size())).append(char(event.size())).append(char(0));
+    frame.append(char(3))
+        .append(char(ref.size()))
+        .append(char(ref.size()))
+        .append(char(topic.size()))
+        .append(char(event.size()))
+        .append(char(0));
     frame.append(char(1));
     c->ws->sendBinaryMessage(frame + ref + ref + topic + event + "{}");
     const Json reply = next(*c, "realtime:nowhere", "phx_reply");
@@ -551,20 +589,43 @@ void TestRealtime::hostileMessages_data()
     QTest::addColumn<QString>("expect"); // "close:<code>" or a word of the error reply
     QTest::newRow("not JSON") << QByteArray("{\"topic\":") << false << "close:1007";
     QTest::newRow("array on vsn 1") << QByteArray(R"([null,"1","phoenix","heartbeat",{}])") << false << "close:1007";
-    QTest::newRow("object on vsn 2") << QByteArray(R"({"topic":"phoenix","event":"heartbeat","payload":{},"ref":"1"})") << true << "close:1007";
+    QTest::newRow("object on vsn 2") << QByteArray(R"({"topic":"phoenix","event":"heartbeat","payload":{},"ref":"1"})") << true
+                                     << "close:1007";
     QTest::newRow("short array") << QByteArray(R"([null,"1","phoenix"])") << true << "close:1007";
     QTest::newRow("topic not a string") << QByteArray(R"({"topic":5,"event":"phx_join","payload":{},"ref":"1"})") << false << "close:1007";
-    QTest::newRow("ref a document") << QByteArray(R"({"topic":"realtime:x","event":"phx_join","payload":{},"ref":{"a":[1,2,3]}})") << false << "close:1007";
-    QTest::newRow("payload not an object") << QByteArray(R"({"topic":"realtime:x","event":"phx_join","payload":"x","ref":"1"})") << false << "object";
-    QTest::newRow("unjoined topic") << QByteArray(R"({"topic":"realtime:x","event":"broadcast","payload":{},"ref":"1"})") << false << "unmatched topic";
+    QTest::newRow("ref a document") << QByteArray(R"({"topic":"realtime:x","event":"phx_join","payload":{},"ref":{"a":[1,2,3]}})") << false
+                                    << "close:1007";
+    QTest::newRow("payload not an object") << QByteArray(R"({"topic":"realtime:x","event":"phx_join","payload":"x","ref":"1"})") << false
+                                           << "object";
+    QTest::newRow("unjoined topic") << QByteArray(R"({"topic":"realtime:x","event":"broadcast","payload":{},"ref":"1"})") << false
+                                    << "unmatched topic";
     QTest::newRow("bad topic") << QByteArray(R"({"topic":"jobs","event":"phx_join","payload":{},"ref":"1"})") << false << "realtime:<name>";
-    QTest::newRow("unknown table") << QByteArray(R"({"topic":"realtime:x","event":"phx_join","payload":{"config":{"postgres_changes":[{"event":"*","schema":"public","table":"api_keys"}]}},"ref":"1"})") << false << "not in the realtime feed";
-    QTest::newRow("users table") << QByteArray(R"({"topic":"realtime:x","event":"phx_join","payload":{"config":{"postgres_changes":[{"event":"*","schema":"public","table":"users"}]}},"ref":"1"})") << false << "not in the realtime feed";
-    QTest::newRow("other schema") << QByteArray(R"({"topic":"realtime:x","event":"phx_join","payload":{"config":{"postgres_changes":[{"event":"*","schema":"auth","table":"jobs"}]}},"ref":"1"})") << false << "schema";
-    QTest::newRow("bad event") << QByteArray(R"({"topic":"realtime:x","event":"phx_join","payload":{"config":{"postgres_changes":[{"event":"TRUNCATE","schema":"public","table":"jobs"}]}},"ref":"1"})") << false << "event";
-    QTest::newRow("bad filter") << QByteArray(R"({"topic":"realtime:x","event":"phx_join","payload":{"config":{"postgres_changes":[{"event":"*","schema":"public","table":"jobs","filter":"status=like.%"}]}},"ref":"1"})") << false << "unknown operator";
-    QTest::newRow("injection in filter") << QByteArray(R"({"topic":"realtime:x","event":"phx_join","payload":{"config":{"postgres_changes":[{"event":"*","schema":"public","table":"jobs","filter":"status;drop table jobs=eq.1"}]}},"ref":"1"})") << false << "column name";
-    QTest::newRow("unknown event") << QByteArray(R"({"topic":"phoenix","event":"shutdown","payload":{},"ref":"1"})") << false << "unknown event";
+    QTest::newRow("unknown table")
+        << QByteArray(
+               R"({"topic":"realtime:x","event":"phx_join","payload":{"config":{"postgres_changes":[{"event":"*","schema":"public","table":"api_keys"}]}},"ref":"1"})")
+        << false << "not in the realtime feed";
+    QTest::newRow("users table")
+        << QByteArray(
+               R"({"topic":"realtime:x","event":"phx_join","payload":{"config":{"postgres_changes":[{"event":"*","schema":"public","table":"users"}]}},"ref":"1"})")
+        << false << "not in the realtime feed";
+    QTest::newRow("other schema")
+        << QByteArray(
+               R"({"topic":"realtime:x","event":"phx_join","payload":{"config":{"postgres_changes":[{"event":"*","schema":"auth","table":"jobs"}]}},"ref":"1"})")
+        << false << "schema";
+    QTest::newRow("bad event")
+        << QByteArray(
+               R"({"topic":"realtime:x","event":"phx_join","payload":{"config":{"postgres_changes":[{"event":"TRUNCATE","schema":"public","table":"jobs"}]}},"ref":"1"})")
+        << false << "event";
+    QTest::newRow("bad filter")
+        << QByteArray(
+               R"({"topic":"realtime:x","event":"phx_join","payload":{"config":{"postgres_changes":[{"event":"*","schema":"public","table":"jobs","filter":"status=like.%"}]}},"ref":"1"})")
+        << false << "unknown operator";
+    QTest::newRow("injection in filter")
+        << QByteArray(
+               R"({"topic":"realtime:x","event":"phx_join","payload":{"config":{"postgres_changes":[{"event":"*","schema":"public","table":"jobs","filter":"status;drop table jobs=eq.1"}]}},"ref":"1"})")
+        << false << "column name";
+    QTest::newRow("unknown event") << QByteArray(R"({"topic":"phoenix","event":"shutdown","payload":{},"ref":"1"})") << false
+                                   << "unknown event";
 }
 
 void TestRealtime::hostileMessages()
@@ -621,7 +682,9 @@ void TestRealtime::oversizedAndFloodingClientsAreClosed()
         if (i % 50 == 49)
             waitFor([] { return false; }, 600); // stay under the message rate
     }
-    QCOMPARE(join(*many, "realtime:one-too-many", Json::object())["response"]["reason"].get<std::string>().find("at most") != std::string::npos, true);
+    QCOMPARE(join(*many, "realtime:one-too-many", Json::object())["response"]["reason"].get<std::string>().find("at most") !=
+                 std::string::npos,
+             true);
     QVERIFY(!many->closed);
 }
 
@@ -661,10 +724,16 @@ void TestRealtime::unmaskedClientFramesAreRefused()
         QVERIFY2(got.startsWith("HTTP/1.1 101"), got.constData());
         // The same heartbeat, masked, is answered: the raw client speaks the protocol.
         s.write(clientFrame(0x1, heartbeat));
-        QVERIFY(waitFor([&] { got += s.readAll(); return got.contains("phx_reply"); }));
+        QVERIFY(waitFor([&] {
+            got += s.readAll();
+            return got.contains("phx_reply");
+        }));
         got.clear();
         s.write(clientFrame(0x1, heartbeat, false));
-        QVERIFY(waitFor([&] { got += s.readAll(); return closeCodeIn("\r\n\r\n" + got) != 0; }));
+        QVERIFY(waitFor([&] {
+            got += s.readAll();
+            return closeCodeIn("\r\n\r\n" + got) != 0;
+        }));
         QCOMPARE(closeCodeIn("\r\n\r\n" + got), 1002);
         QVERIFY(!got.contains("phx_reply"));
         QVERIFY(got.contains("masked"));
@@ -675,7 +744,10 @@ void TestRealtime::unmaskedClientFramesAreRefused()
         QByteArray got = rawUpgrade(s, target);
         QVERIFY(got.startsWith("HTTP/1.1 101"));
         s.write(clientFrame(0x9, "x", false));
-        QVERIFY(waitFor([&] { got += s.readAll(); return closeCodeIn(got) != 0; }));
+        QVERIFY(waitFor([&] {
+            got += s.readAll();
+            return closeCodeIn(got) != 0;
+        }));
         QCOMPARE(closeCodeIn(got), 1002);
     }
     {
@@ -684,7 +756,10 @@ void TestRealtime::unmaskedClientFramesAreRefused()
         QTcpSocket s;
         QByteArray got = rawUpgrade(s, target, clientFrame(0x1, heartbeat, false));
         QVERIFY(got.startsWith("HTTP/1.1 101"));
-        QVERIFY(waitFor([&] { got += s.readAll(); return closeCodeIn(got) != 0; }));
+        QVERIFY(waitFor([&] {
+            got += s.readAll();
+            return closeCodeIn(got) != 0;
+        }));
         QCOMPARE(closeCodeIn(got), 1002);
         QVERIFY(!got.contains("phx_reply"));
     }
@@ -707,7 +782,8 @@ void TestRealtime::socketCapsPerKeyTenantAndHub()
         return rawUpgrade(s, QStringLiteral("/realtime/v1/websocket?apikey=%1").arg(key));
     };
     auto connected = [](const std::vector<std::unique_ptr<Client>> &cs) {
-        return int(std::count_if(cs.begin(), cs.end(), [](const auto &c) { return c->ws->state() == QAbstractSocket::ConnectedState && !c->closed; }));
+        return int(std::count_if(cs.begin(), cs.end(),
+                                 [](const auto &c) { return c->ws->state() == QAbstractSocket::ConnectedState && !c->closed; }));
     };
     std::vector<std::unique_ptr<Client>> sockets;
 
@@ -715,8 +791,10 @@ void TestRealtime::socketCapsPerKeyTenantAndHub()
     // handshake or closed right after it (upgrades admitted together are counted again).
     for (int i = 0; i < 16; ++i)
         sockets.push_back(open(a1, false, false));
-    QVERIFY(waitFor([&] { return std::all_of(sockets.begin(), sockets.end(), [](const auto &c) {
-        return c->closed || c->ws->state() == QAbstractSocket::ConnectedState; }); }));
+    QVERIFY(waitFor([&] {
+        return std::all_of(sockets.begin(), sockets.end(),
+                           [](const auto &c) { return c->closed || c->ws->state() == QAbstractSocket::ConnectedState; });
+    }));
     QVERIFY(settle(12));
     QCOMPARE(connected(sockets), 12);
     const QByteArray overKey = refusal(a1);
@@ -839,10 +917,13 @@ void TestRealtime::officialClient()
     node.start("node", {clients + "/realtime-client.mjs", QString::number(f->port()), m_key, vsn, "3", "20000"});
     QVERIFY(node.waitForStarted());
     QByteArray out;
-    QVERIFY2(waitFor([&] {
-        out += node.readAllStandardOutput();
-        return out.contains("\"ready\"") || node.state() != QProcess::Running;
-    }, 15000), out.constData());
+    QVERIFY2(waitFor(
+                 [&] {
+                     out += node.readAllStandardOutput();
+                     return out.contains("\"ready\"") || node.state() != QProcess::Running;
+                 },
+                 15000),
+             out.constData());
     if (!out.contains("\"ready\""))
         node.kill();
     QVERIFY2(out.contains("\"ready\""), qPrintable(QString::fromUtf8(out + node.readAllStandardError())));
@@ -850,8 +931,9 @@ void TestRealtime::officialClient()
     QVERIFY(out.contains(R"({"broadcast":"andon","payload":{"cell":"Laser","colour":"red"}})"));
 
     const Row job = sh.makeJob(sh.scope, "JS-" + vsn, 2);
-    Rows ops = *sh.db().query(QStringLiteral("SELECT o.id FROM operations o JOIN parts p ON p.id = o.part_id WHERE p.job_id = '%1' ORDER BY o.sequence")
-                                  .arg(str(job, "id")));
+    Rows ops = *sh.db().query(
+        QStringLiteral("SELECT o.id FROM operations o JOIN parts p ON p.id = o.part_id WHERE p.job_id = '%1' ORDER BY o.sequence")
+            .arg(str(job, "id")));
     ERY_VERIFY_OK(sh.s().operations.start(sh.scope, str(ops[0], "id"), sh.op1));
     ERY_VERIFY_OK(sh.s().operations.complete(sh.scope, str(ops[0], "id"), sh.op1)); // filtered out
     sh.makeJob(sh.scope, "JS2-" + vsn, 1);

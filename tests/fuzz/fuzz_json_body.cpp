@@ -73,9 +73,7 @@ void accept(const Json &input, const std::vector<Field> &fields, bool creating, 
             if (f.min)
                 FUZZ_CHECK(it->get<double>() >= *f.min);
             break;
-        case Field::Text:
-            FUZZ_CHECK(it->is_string() && int(it->get_ref<const std::string &>().size()) <= f.maxLength);
-            break;
+        case Field::Text: FUZZ_CHECK(it->is_string() && int(it->get_ref<const std::string &>().size()) <= f.maxLength); break;
         case Field::Timestamp:
         case Field::Date: {
             // Stored as the one timestamp format; it must read back as the instant that was sent.

@@ -15,14 +15,16 @@ namespace {
 
 const QStringList &tables()
 {
-    static const QStringList t{QStringLiteral("jobs"), QStringLiteral("parts"), QStringLiteral("operations"), QStringLiteral("time_entries")};
+    static const QStringList t{QStringLiteral("jobs"), QStringLiteral("parts"), QStringLiteral("operations"),
+                               QStringLiteral("time_entries")};
     return t;
 }
 
 // The server's phx_reply to this message must be JSON text a client can read.
 void reply(bool v2, const PhoenixMessage &m, bool ok, const Json &response)
 {
-    const std::string payload = Json{{"status", ok ? "ok" : "error"}, {"response", response}}.dump(-1, ' ', false, Json::error_handler_t::replace);
+    const std::string payload =
+        Json{{"status", ok ? "ok" : "error"}, {"response", response}}.dump(-1, ' ', false, Json::error_handler_t::replace);
     const std::string text = PhoenixMessage::toText(v2, m.joinRef, m.ref, m.topic, QStringLiteral("phx_reply"), payload);
     auto back = parseJson(QByteArray::fromStdString(text));
     FUZZ_CHECK(back.ok());

@@ -35,8 +35,8 @@ inline void answerError(const Error &e)
 
 } // namespace ery::fuzz
 
-#define FUZZ_CHECK(cond)                                                                                               \
-    do {                                                                                                               \
-        if (!(cond))                                                                                                   \
-            ::ery::fuzz::fail(#cond, __FILE__, __LINE__);                                                              \
+#define FUZZ_CHECK(cond)                                                                                                                   \
+    do {                                                                                                                                   \
+        if (!(cond))                                                                                                                       \
+            ::ery::fuzz::fail(#cond, __FILE__, __LINE__);                                                                                  \
     } while (0)

@@ -80,17 +80,20 @@ void TestBatches::creationRules()
     ERY_VERIFY_ERR(b.create(sc, Json{{"batch_number", "N-1"}, {"cell_id", toStd(newId())}}), ErrorCode::ValidationError);
     ERY_VERIFY_ERR(b.create(sc, Json{{"batch_number", "N-1"}, {"cell_id", toStd(m_shop->laser)}, {"operation_ids", {toStd(newId())}}}),
                    ErrorCode::ValidationError);
-    ERY_VERIFY_ERR(b.create(sc, Json{{"batch_number", "N-1"}, {"cell_id", toStd(m_shop->laser)},
+    ERY_VERIFY_ERR(b.create(sc, Json{{"batch_number", "N-1"},
+                                     {"cell_id", toStd(m_shop->laser)},
                                      {"operation_ids", {toStd(m_shop->ops[0]), toStd(m_shop->ops[0])}}}),
                    ErrorCode::ValidationError);
-    ERY_VERIFY_ERR(b.create(sc, Json{{"batch_number", "N-1"}, {"cell_id", toStd(m_shop->laser)}, {"operation_ids", "all"}}), ErrorCode::ValidationError);
+    ERY_VERIFY_ERR(b.create(sc, Json{{"batch_number", "N-1"}, {"cell_id", toStd(m_shop->laser)}, {"operation_ids", "all"}}),
+                   ErrorCode::ValidationError);
     const qint64 events = m_shop->outboxCount();
     QVERIFY(m_shop->outboxCount() == events); // refusals wrote nothing
     const QString id = batchOf({m_shop->ops[0]}, "N-1");
     ERY_VERIFY_ERR(b.create(sc, Json{{"batch_number", "N-1"}, {"cell_id", toStd(m_shop->laser)}}), ErrorCode::Conflict);
     // An operation sits in one batch at most.
-    ERY_VERIFY_ERR(b.create(sc, Json{{"batch_number", "N-2"}, {"cell_id", toStd(m_shop->laser)}, {"operation_ids", {toStd(m_shop->ops[0])}}}),
-                   ErrorCode::ValidationError);
+    ERY_VERIFY_ERR(
+        b.create(sc, Json{{"batch_number", "N-2"}, {"cell_id", toStd(m_shop->laser)}, {"operation_ids", {toStd(m_shop->ops[0])}}}),
+        ErrorCode::ValidationError);
     auto got = b.get(sc, id);
     ERY_VERIFY_OK(got);
     QCOMPARE(num(*got, "operations_count"), 1);
@@ -223,8 +226,9 @@ void TestBatches::membershipAndStatusRules()
     // A completed operation does not join a batch.
     ERY_VERIFY_OK(s.operations.start(sc, m_shop->ops[1]));
     ERY_VERIFY_OK(s.operations.complete(sc, m_shop->ops[1]));
-    ERY_VERIFY_ERR(s.batches.create(sc, Json{{"batch_number", "N-5"}, {"cell_id", toStd(m_shop->laser)}, {"operation_ids", {toStd(m_shop->ops[1])}}}),
-                   ErrorCode::ValidationError);
+    ERY_VERIFY_ERR(
+        s.batches.create(sc, Json{{"batch_number", "N-5"}, {"cell_id", toStd(m_shop->laser)}, {"operation_ids", {toStd(m_shop->ops[1])}}}),
+        ErrorCode::ValidationError);
 }
 
 QTEST_GUILESS_MAIN(TestBatches)

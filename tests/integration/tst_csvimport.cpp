@@ -65,10 +65,11 @@ void TestCsvImport::templatesInOrder()
 {
     // cells → resources → jobs → parts → operations, with the original's template headers.
     ERY_VERIFY_OK(import(SyncService::Cells, "external_id,external_source,name,sequence,color,capacity_hours_per_day,wip_limit\n"
-                                              "C1,erp,Waterjet,9,#00aaff,16,4\n"));
+                                             "C1,erp,Waterjet,9,#00aaff,16,4\n"));
     ERY_VERIFY_OK(import(SyncService::Resources, "external_id,external_source,name,type,identifier,location,notes\n"
-                                                  "R1,erp,Press 4,machine,PB-4,Hall B,\n"));
-    auto jobs = import(SyncService::Jobs, "\xEF\xBB\xBF" "external_id,external_source,job_number,customer,due_date,status,notes\r\n"
+                                                 "R1,erp,Press 4,machine,PB-4,Hall B,\n"));
+    auto jobs = import(SyncService::Jobs, "\xEF\xBB\xBF"
+                                          "external_id,external_source,job_number,customer,due_date,status,notes\r\n"
                                           "J1,erp,ERP-1001,Acme,2027-01-15,,first\r\n"
                                           "J2,erp,ERP-1002,\"Müller, GmbH\",2027-01-20,,\"two\nlines\"\r\n");
     ERY_VERIFY_OK(jobs);
@@ -76,9 +77,10 @@ void TestCsvImport::templatesInOrder()
     QVERIFY(jobs->committed);
     QCOMPARE(jobs->ignoredColumns, QStringList{"status"}); // status moves through the lifecycle, not imports
     ERY_VERIFY_OK(import(SyncService::Parts, "external_id,external_source,part_number,job_external_id,material,quantity,notes\n"
-                                              "P1,erp,ERP-1001-A,J1,S235 3mm,5,\nP2,erp,ERP-1002-A,J2,Alu 2mm,2,\n"));
-    auto ops = import(SyncService::Operations, "external_id,external_source,operation_name,part_external_id,cell_name,sequence,estimated_time_minutes,notes\n"
-                                                "O1,erp,Cut,P1,Waterjet,1,12,\nO2,erp,Bend,P1,Bending,2,8,\nO3,erp,Cut,P2,Waterjet,1,5,\n");
+                                             "P1,erp,ERP-1001-A,J1,S235 3mm,5,\nP2,erp,ERP-1002-A,J2,Alu 2mm,2,\n"));
+    auto ops = import(SyncService::Operations,
+                      "external_id,external_source,operation_name,part_external_id,cell_name,sequence,estimated_time_minutes,notes\n"
+                      "O1,erp,Cut,P1,Waterjet,1,12,\nO2,erp,Bend,P1,Bending,2,8,\nO3,erp,Cut,P2,Waterjet,1,5,\n");
     ERY_VERIFY_OK(ops);
     QCOMPARE(ops->created, 3);
     auto job = m_shop->s().jobs.byNumber(m_shop->scope, "ERP-1002");
@@ -86,7 +88,8 @@ void TestCsvImport::templatesInOrder()
     QCOMPARE(str(*job, "customer"), QString::fromUtf8("Müller, GmbH"));
     QCOMPARE(str(*job, "notes"), QStringLiteral("two\nlines"));
     QCOMPARE(str(*job, "due_date"), QStringLiteral("2027-01-20T00:00:00.000Z"));
-    auto cut = m_shop->db().query("SELECT o.estimated_time, c.name FROM operations o JOIN cells c ON c.id = o.cell_id WHERE o.external_id = 'O1'");
+    auto cut =
+        m_shop->db().query("SELECT o.estimated_time, c.name FROM operations o JOIN cells c ON c.id = o.cell_id WHERE o.external_id = 'O1'");
     QCOMPARE(num(cut->front(), "estimated_time"), qint64(12));
     QCOMPARE(str(cut->front(), "name"), QStringLiteral("Waterjet"));
     // Each committed file: a history row and one import.completed, plus the entities' own events.
@@ -103,16 +106,16 @@ void TestCsvImport::wholeOrNothing()
     const qint64 outbox = m_shop->outboxCount();
     auto r = import(SyncService::Jobs, "external_id,external_source,job_number,due_date,package_count\n"
                                        "J1,erp,A-1,2027-01-15,2\n"
-                                       "J2,erp,A-2,2027-02-30,1\n"   // no such date
-                                       "J3,erp,,2027-03-01,x\n"       // no number, not a count
-                                       "J4,erp,A-1,,\n"               // the same number as line 2
-                                       ",erp,A-5,,\n");               // no key
+                                       "J2,erp,A-2,2027-02-30,1\n" // no such date
+                                       "J3,erp,,2027-03-01,x\n"    // no number, not a count
+                                       "J4,erp,A-1,,\n"            // the same number as line 2
+                                       ",erp,A-5,,\n");            // no key
     ERY_VERIFY_OK(r);
     QVERIFY(!r->committed);
     QCOMPARE(r->total, 5);
     QCOMPARE(r->failed, 4);
     QCOMPARE(count("jobs", "job_number LIKE 'A-%'"), qint64(0)); // nothing went in
-    QCOMPARE(m_shop->outboxCount(), outbox);                      // and nothing was announced
+    QCOMPARE(m_shop->outboxCount(), outbox);                     // and nothing was announced
     QCOMPARE(r->rows[0].action, QStringLiteral("create"));       // would have been fine
     QCOMPARE(r->rows[1].line, 3);
     QCOMPARE(str(r->rows[1].errors[0], "column"), QStringLiteral("due_date"));
@@ -340,8 +343,9 @@ void TestCsvImport::stepsLeaveTheThreadFree()
     QTRY_VERIFY(waited);
     QCOMPARE(count("jobs", "job_number = 'SIDE-1'"), qint64(1));
     // Its events follow the import's: written once the file was in.
-    auto order = m_shop->db().query(QStringLiteral("SELECT topic, entity_id FROM outbox WHERE kind = 'event' AND topic IN ('job.created', 'import.completed') "
-                                                   "ORDER BY id DESC LIMIT 2"));
+    auto order = m_shop->db().query(
+        QStringLiteral("SELECT topic, entity_id FROM outbox WHERE kind = 'event' AND topic IN ('job.created', 'import.completed') "
+                       "ORDER BY id DESC LIMIT 2"));
     ERY_VERIFY_OK(order);
     QCOMPARE(str(order->at(1), "topic"), QStringLiteral("import.completed"));
     QCOMPARE(str(order->at(0), "topic"), QStringLiteral("job.created"));

@@ -59,9 +59,12 @@ void TestIsolation::initTestCase()
     QVERIFY(s.time.resume(m_b, str(*entry, "id")));
     must(s.substeps.add(m_b, Json{{"operation_id", toStd(op)}, {"name", "Check"}}));
     auto reasons = s.catalog.list(CatalogService::ScrapReasons, m_b, ListQuery{});
-    must(s.production.report(m_b, Json{{"operation_id", toStd(op)}, {"quantity_good", 1}, {"quantity_scrap", 1},
+    must(s.production.report(m_b, Json{{"operation_id", toStd(op)},
+                                       {"quantity_good", 1},
+                                       {"quantity_scrap", 1},
                                        {"scrap_lines", Json::array({{{"scrap_reason_id", reasons->rows[0]["id"]}, {"quantity", 1}}})}}));
-    must(s.issues.create(m_b, Json{{"operation_id", toStd(op)}, {"created_by", toStd(worker)}, {"severity", "high"}, {"description", "x"}}));
+    must(
+        s.issues.create(m_b, Json{{"operation_id", toStd(op)}, {"created_by", toStd(worker)}, {"severity", "high"}, {"description", "x"}}));
     must(s.assignments.assign(m_b, Json{{"part_id", toStd(part)}, {"operator_id", toStd(worker)}}));
     const QString bCell = str(*s.catalog.cellByName(m_b, "Welding"), "id");
     const QString bLast = str((*tree)["parts"][0]["operations"][2], "id");
@@ -73,34 +76,58 @@ void TestIsolation::initTestCase()
         auto mcp = r.mcpKeys.insert(tx, m_b, Row{{"name", "m"}, {"key_hash", "h2"}, {"key_prefix", "mcp_live_ab"}});
         if (!key || !mcp)
             return Error::internal("keys");
-        ERY_TRY(Table(QStringLiteral("mcp_key_usage"), false).insert(tx, m_b, Row{{"key_id", (*mcp)["id"]}, {"tool_name", "fetch_jobs"}, {"success", true}}));
+        ERY_TRY(Table(QStringLiteral("mcp_key_usage"), false)
+                    .insert(tx, m_b, Row{{"key_id", (*mcp)["id"]}, {"tool_name", "fetch_jobs"}, {"success", true}}));
         auto hook = r.webhooks.insert(tx, m_b, Row{{"url", "http://10.0.0.5/hook"}, {"events", Json::array({"*"})}, {"secret", "whsec_x"}});
         if (!hook)
             return hook.error();
-        auto delivery = r.webhookDeliveries.insert(tx, m_b, Row{{"webhook_id", (*hook)["id"]}, {"event_id", "e1"}, {"event_type", "job.created"}, {"payload", Json::object()}});
+        auto delivery = r.webhookDeliveries.insert(
+            tx, m_b, Row{{"webhook_id", (*hook)["id"]}, {"event_id", "e1"}, {"event_type", "job.created"}, {"payload", Json::object()}});
         if (!delivery)
             return delivery.error();
-        ERY_TRY(Table(QStringLiteral("webhook_logs"), false).insert(tx, m_b, Row{{"webhook_id", (*hook)["id"]}, {"delivery_id", (*delivery)["id"]}, {"event_type", "job.created"}}));
+        ERY_TRY(
+            Table(QStringLiteral("webhook_logs"), false)
+                .insert(tx, m_b, Row{{"webhook_id", (*hook)["id"]}, {"delivery_id", (*delivery)["id"]}, {"event_type", "job.created"}}));
         auto pub = r.mqttPublishers.insert(tx, m_b, Row{{"name", "p"}, {"broker_url", "localhost"}, {"events", Json::array({"*"})}});
         if (!pub)
             return pub.error();
-        ERY_TRY(Table(QStringLiteral("mqtt_logs"), false).insert(tx, m_b, Row{{"publisher_id", (*pub)["id"]}, {"event_type", "x"}, {"topic", "t"}, {"success", true}}));
+        ERY_TRY(Table(QStringLiteral("mqtt_logs"), false)
+                    .insert(tx, m_b, Row{{"publisher_id", (*pub)["id"]}, {"event_type", "x"}, {"topic", "t"}, {"success", true}}));
         ERY_TRY(r.syncImports.insert(tx, m_b, Row{{"entity_type", "jobs"}, {"source", "csv"}, {"status", "completed"}}));
         return {};
     });
     QVERIFY2(filled, qPrintable(filled ? QString() : filled.error().message));
 
     const auto &r = m_repo;
-    m_tables = {{"users", &r.users}, {"cells", &r.cells}, {"resources", &r.resources}, {"operation_resources", &r.operationResources},
-                {"materials", &r.materials}, {"jobs", &r.jobs}, {"parts", &r.parts}, {"operations", &r.operations},
-                {"time_entries", &r.timeEntries}, {"time_entry_pauses", &r.timeEntryPauses}, {"substeps", &r.substeps},
-                {"substep_templates", &r.substepTemplates}, {"substep_template_items", &r.substepTemplateItems},
-                {"scrap_reasons", &r.scrapReasons}, {"operation_quantities", &r.quantities},
-                {"operation_quantity_scrap_reasons", &r.quantityScrapReasons}, {"issue_categories", &r.issueCategories},
-                {"issues", &r.issues}, {"assignments", &r.assignments}, {"notifications", &r.notifications},
-                {"activity_log", &r.activity}, {"api_keys", &r.apiKeys}, {"mcp_keys", &r.mcpKeys}, {"webhooks", &r.webhooks},
-                {"webhook_deliveries", &r.webhookDeliveries}, {"mqtt_publishers", &r.mqttPublishers}, {"sync_imports", &r.syncImports},
-                {"operation_batches", &r.batches}, {"batch_operations", &r.batchOperations}};
+    m_tables = {{"users", &r.users},
+                {"cells", &r.cells},
+                {"resources", &r.resources},
+                {"operation_resources", &r.operationResources},
+                {"materials", &r.materials},
+                {"jobs", &r.jobs},
+                {"parts", &r.parts},
+                {"operations", &r.operations},
+                {"time_entries", &r.timeEntries},
+                {"time_entry_pauses", &r.timeEntryPauses},
+                {"substeps", &r.substeps},
+                {"substep_templates", &r.substepTemplates},
+                {"substep_template_items", &r.substepTemplateItems},
+                {"scrap_reasons", &r.scrapReasons},
+                {"operation_quantities", &r.quantities},
+                {"operation_quantity_scrap_reasons", &r.quantityScrapReasons},
+                {"issue_categories", &r.issueCategories},
+                {"issues", &r.issues},
+                {"assignments", &r.assignments},
+                {"notifications", &r.notifications},
+                {"activity_log", &r.activity},
+                {"api_keys", &r.apiKeys},
+                {"mcp_keys", &r.mcpKeys},
+                {"webhooks", &r.webhooks},
+                {"webhook_deliveries", &r.webhookDeliveries},
+                {"mqtt_publishers", &r.mqttPublishers},
+                {"sync_imports", &r.syncImports},
+                {"operation_batches", &r.batches},
+                {"batch_operations", &r.batchOperations}};
 }
 
 void TestIsolation::cleanupTestCase()
@@ -114,14 +141,20 @@ void TestIsolation::everyRepositoryIsScoped_data()
     for (const auto &[name, t] : m_tables)
         QTest::newRow(qPrintable(name)) << name;
     // Every tenant-owned table of the schema is covered (a new table must be added above).
-    auto all = m_shop->db().query(m_shop->postgres()
-                                      ? "SELECT table_name AS name FROM information_schema.columns WHERE column_name = 'tenant_id' AND table_schema = current_schema()"
-                                      : "SELECT m.name FROM sqlite_master m JOIN pragma_table_info(m.name) p WHERE m.type = 'table' AND p.name = 'tenant_id'");
+    auto all = m_shop->db().query(
+        m_shop->postgres()
+            ? "SELECT table_name AS name FROM information_schema.columns WHERE column_name = 'tenant_id' AND table_schema = "
+              "current_schema()"
+            : "SELECT m.name FROM sqlite_master m JOIN pragma_table_info(m.name) p WHERE m.type = 'table' AND p.name = 'tenant_id'");
     QStringList covered;
     for (const auto &[name, t] : m_tables)
         covered << name;
     // Delivery bookkeeping: written and read by the delivery workers with each row's own tenant.
-    covered << "mcp_key_usage" << "webhook_logs" << "mqtt_logs" << "mqtt_messages" << "outbox";
+    covered << "mcp_key_usage"
+            << "webhook_logs"
+            << "mqtt_logs"
+            << "mqtt_messages"
+            << "outbox";
     for (const auto &row : *all)
         QVERIFY2(covered.contains(str(row, "name")), qPrintable("not covered: " + str(row, "name")));
 }
@@ -213,8 +246,9 @@ void TestIsolation::servicesRefuseForeignIds()
     ERY_VERIFY_ERR(s.batches.addOperations(a, batchId, Json::array({toStd(m_shop->ops[0])})), ErrorCode::NotFound);
     ERY_VERIFY_ERR(s.batches.remove(a, batchId), ErrorCode::NotFound);
     // Nor can tenant A put B's operation into a batch of its own.
-    ERY_VERIFY_ERR(s.batches.create(a, Json{{"batch_number", "NEST-HIJACK"}, {"cell_id", toStd(m_shop->laser)}, {"operation_ids", {toStd(opId)}}}),
-                   ErrorCode::ValidationError);
+    ERY_VERIFY_ERR(
+        s.batches.create(a, Json{{"batch_number", "NEST-HIJACK"}, {"cell_id", toStd(m_shop->laser)}, {"operation_ids", {toStd(opId)}}}),
+        ErrorCode::ValidationError);
     QCOMPARE(m_shop->outboxCount(), before); // nothing was written
     // B's own data is untouched.
     QCOMPARE(str(*s.jobs.get(m_b, jobId), "customer"), QStringLiteral("ACME"));
@@ -227,11 +261,13 @@ void TestIsolation::crossTenantReferencesAreRefused()
     auto bCells = s.catalog.list(CatalogService::Cells, m_b, ListQuery{});
     auto bJob = s.jobs.byNumber(m_b, "B-1");
     // A's operation cannot point at B's cell, A's part cannot live in B's job.
-    ERY_VERIFY_ERR(s.operations.create(a, Json{{"part_id", toStd(m_shop->partId)}, {"cell_id", bCells->rows.front()["id"]}, {"operation_name", "x"}}),
-                   ErrorCode::ValidationError);
+    ERY_VERIFY_ERR(
+        s.operations.create(a, Json{{"part_id", toStd(m_shop->partId)}, {"cell_id", bCells->rows.front()["id"]}, {"operation_name", "x"}}),
+        ErrorCode::ValidationError);
     ERY_VERIFY_ERR(s.parts.create(a, Json{{"job_id", (*bJob)["id"]}, {"part_number", "x"}, {"material", "x"}}), ErrorCode::ValidationError);
     auto bUsers = s.users.list(m_b, ListQuery{});
-    ERY_VERIFY_ERR(s.assignments.assign(a, Json{{"part_id", toStd(m_shop->partId)}, {"operator_id", bUsers->rows.front()["id"]}}), ErrorCode::NotFound);
+    ERY_VERIFY_ERR(s.assignments.assign(a, Json{{"part_id", toStd(m_shop->partId)}, {"operator_id", bUsers->rows.front()["id"]}}),
+                   ErrorCode::NotFound);
     ERY_VERIFY_ERR(s.time.start(a, str(bUsers->rows.back(), "id"), m_shop->ops[0]), ErrorCode::NotFound);
 }
 
@@ -246,7 +282,8 @@ void TestIsolation::sandboxIsSeparate()
     QVERIFY(s.jobs.list(live, ListQuery{})->total >= 1);
     QCOMPARE(s.jobs.list(sandbox, ListQuery{})->total, 1);
     // Sandbox events are the sandbox tenant's, so only sandbox endpoints can ever receive them.
-    auto ev = m_shop->db().query("SELECT tenant_id FROM outbox WHERE kind = 'event' AND topic = 'job.created' AND entity_id = ?", {str(sbJob, "id")});
+    auto ev = m_shop->db().query("SELECT tenant_id FROM outbox WHERE kind = 'event' AND topic = 'job.created' AND entity_id = ?",
+                                 {str(sbJob, "id")});
     QCOMPARE(str(ev->front(), "tenant_id"), m_shop->sandboxId);
     auto t = s.tenants.get(m_shop->sandboxId);
     QVERIFY(flag(*t, "is_sandbox"));

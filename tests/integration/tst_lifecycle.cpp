@@ -56,7 +56,7 @@ void TestLifecycle::operationTransitions_data()
     QTest::addColumn<QString>("from");
     QTest::addColumn<QString>("action");
     QTest::addColumn<QString>("to");
-    const QHash<QString, QString> allowed{{"not_started/start", "in_progress"}, {"on_hold/start", "in_progress"},
+    const QHash<QString, QString> allowed{{"not_started/start", "in_progress"},  {"on_hold/start", "in_progress"},
                                           {"in_progress/pause", "on_hold"},      {"on_hold/resume", "in_progress"},
                                           {"in_progress/complete", "completed"}, {"on_hold/complete", "completed"}};
     for (const char *from : {"not_started", "in_progress", "on_hold", "completed"})
@@ -77,8 +77,8 @@ void TestLifecycle::operationTransitions()
     setStatus(*shop, id, from);
     QCOMPARE(str(shop->op(0), "status"), from);
     const qint64 before = shop->eventCount();
-    Result<Transition> r = action == "start" ? s.operations.start(shop->scope, id)
-                           : action == "pause" ? s.operations.pause(shop->scope, id)
+    Result<Transition> r = action == "start"    ? s.operations.start(shop->scope, id)
+                           : action == "pause"  ? s.operations.pause(shop->scope, id)
                            : action == "resume" ? s.operations.resume(shop->scope, id)
                                                 : s.operations.complete(shop->scope, id);
     if (to.isEmpty()) {
@@ -91,8 +91,10 @@ void TestLifecycle::operationTransitions()
         QCOMPARE(r->previousStatus, from);
         QCOMPARE(r->newStatus, to);
         QCOMPARE(str(shop->op(0), "status"), to);
-        static const QHash<QString, QString> names{{"start", "operation.started"}, {"pause", "operation.paused"},
-                                                   {"resume", "operation.resumed"}, {"complete", "operation.completed"}};
+        static const QHash<QString, QString> names{{"start", "operation.started"},
+                                                   {"pause", "operation.paused"},
+                                                   {"resume", "operation.resumed"},
+                                                   {"complete", "operation.completed"}};
         auto evs = shop->events(names[action]);
         QVERIFY(!evs.empty());
         QCOMPARE(str(evs.back()["payload"]["data"], "new_status"), to);
@@ -108,7 +110,7 @@ void TestLifecycle::jobTransitions_data()
     QTest::addColumn<QString>("from");
     QTest::addColumn<QString>("action");
     QTest::addColumn<QString>("to");
-    const QHash<QString, QString> allowed{{"not_started/start", "in_progress"}, {"on_hold/start", "in_progress"},
+    const QHash<QString, QString> allowed{{"not_started/start", "in_progress"},  {"on_hold/start", "in_progress"},
                                           {"in_progress/stop", "on_hold"},       {"on_hold/resume", "in_progress"},
                                           {"in_progress/complete", "completed"}, {"on_hold/complete", "completed"}};
     for (const char *from : {"not_started", "in_progress", "on_hold", "completed"})
@@ -133,8 +135,8 @@ void TestLifecycle::jobTransitions()
     if (from == "completed")
         QVERIFY(s.jobs.complete(shop->scope, id));
     const qint64 before = shop->eventCount();
-    Result<Transition> r = action == "start" ? s.jobs.start(shop->scope, id)
-                           : action == "stop" ? s.jobs.stop(shop->scope, id)
+    Result<Transition> r = action == "start"    ? s.jobs.start(shop->scope, id)
+                           : action == "stop"   ? s.jobs.stop(shop->scope, id)
                            : action == "resume" ? s.jobs.resume(shop->scope, id)
                                                 : s.jobs.complete(shop->scope, id);
     if (to.isEmpty()) {
@@ -143,8 +145,8 @@ void TestLifecycle::jobTransitions()
     } else {
         ERY_VERIFY_OK(r);
         QCOMPARE(r->newStatus, to);
-        static const QHash<QString, QString> names{{"start", "job.started"}, {"stop", "job.stopped"}, {"resume", "job.resumed"},
-                                                   {"complete", "job.completed"}};
+        static const QHash<QString, QString> names{
+            {"start", "job.started"}, {"stop", "job.stopped"}, {"resume", "job.resumed"}, {"complete", "job.completed"}};
         QCOMPARE(shop->eventCount(), before + 1);
         QCOMPARE(str(shop->events().back(), "topic"), names[action]);
     }
@@ -166,7 +168,9 @@ void TestLifecycle::staleCompareAndSetConflicts()
     auto stale = shop->op(0);
     QVERIFY(s.operations.start(shop->scope, shop->ops[0]));
     // A writer holding the old row: the status guard refuses its update.
-    auto r = shop->db().write([&](WriteTx &tx) { return Repositories().operations.update(tx, shop->scope, stale, {{"status", "completed"}}, {"status"}); });
+    auto r = shop->db().write([&](WriteTx &tx) {
+        return Repositories().operations.update(tx, shop->scope, stale, {{"status", "completed"}}, {"status"});
+    });
     ERY_VERIFY_ERR(r, ErrorCode::Conflict);
     QCOMPARE(str(shop->op(0), "status"), QStringLiteral("in_progress"));
 }
@@ -204,8 +208,11 @@ void TestLifecycle::rollupAcrossParts()
 {
     auto shop = TestShop::create();
     auto &s = shop->s();
-    auto p2 = s.parts.create(shop->scope, Json{{"job_id", toStd(shop->jobId)}, {"part_number", "P-2"}, {"material", "Alu"},
-                                                {"operations", Json::array({{{"cell_id", toStd(shop->welding)}, {"operation_name", "Weld"}}})}});
+    auto p2 =
+        s.parts.create(shop->scope, Json{{"job_id", toStd(shop->jobId)},
+                                         {"part_number", "P-2"},
+                                         {"material", "Alu"},
+                                         {"operations", Json::array({{{"cell_id", toStd(shop->welding)}, {"operation_name", "Weld"}}})}});
     ERY_VERIFY_OK(p2);
     for (const QString &op : shop->ops) {
         QVERIFY(s.operations.start(shop->scope, op));
@@ -269,7 +276,9 @@ void TestLifecycle::oneOpenEntryPerWorker()
     QCOMPARE(str(shop->op(1), "status"), QStringLiteral("not_started")); // nothing changed
     // The database refuses a second open entry even from a writer that skips the service.
     auto raw = shop->db().write([&](WriteTx &tx) {
-        return Repositories().timeEntries.insert(tx, shop->scope, Row{{"operator_id", toStd(shop->op1)}, {"operation_id", toStd(shop->ops[1])}, {"start_time", toStd(nowIso())}});
+        return Repositories().timeEntries.insert(
+            tx, shop->scope,
+            Row{{"operator_id", toStd(shop->op1)}, {"operation_id", toStd(shop->ops[1])}, {"start_time", toStd(nowIso())}});
     });
     ERY_VERIFY_ERR(raw, ErrorCode::Conflict);
 }
@@ -331,7 +340,9 @@ void TestLifecycle::actualTimeIsRecomputed()
     Clock::setOffsetMs(0);
     QCOMPARE(num(shop->op(0), "actual_time"), 25); // 10 + 15, from the entries
     // A wrong figure written by hand heals on the next close.
-    ERY_VERIFY_OK(shop->db().write([&](WriteTx &tx) { return Repositories().operations.update(tx, shop->scope, shop->op(0), {{"actual_time", 999}}); }));
+    ERY_VERIFY_OK(shop->db().write([&](WriteTx &tx) {
+        return Repositories().operations.update(tx, shop->scope, shop->op(0), {{"actual_time", 999}});
+    }));
     ERY_VERIFY_OK(s.time.start(shop->scope, shop->op1, shop->ops[0]));
     ERY_VERIFY_OK(s.time.stop(shop->scope, shop->op1));
     QCOMPARE(num(shop->op(0), "actual_time"), 25);
@@ -417,37 +428,46 @@ void TestLifecycle::quotaPartsEveryPath()
     // J-100's part has quantity 5 this month.
     ERY_VERIFY_OK(s.tenants.update(shop->tenantId, Json{{"max_parts_per_month", 10}}));
     // Path 1: nested in a job.
-    auto j = s.jobs.create(shop->scope, Json{{"job_number", "J-2"}, {"parts", Json::array({{{"part_number", "Q1"}, {"material", "x"}, {"quantity", 6}}})}});
+    auto j = s.jobs.create(
+        shop->scope, Json{{"job_number", "J-2"}, {"parts", Json::array({{{"part_number", "Q1"}, {"material", "x"}, {"quantity", 6}}})}});
     ERY_VERIFY_ERR(j, ErrorCode::QuotaExceeded);
     QCOMPARE(j.error().details["limitType"].get<std::string>(), std::string("parts_per_month"));
     QVERIFY(!s.jobs.byNumber(shop->scope, "J-2")); // nothing of the refused tree exists
     // Path 2: a part on its own.
-    ERY_VERIFY_ERR(s.parts.create(shop->scope, Json{{"job_id", toStd(shop->jobId)}, {"part_number", "Q2"}, {"material", "x"}, {"quantity", 6}}),
-                   ErrorCode::QuotaExceeded);
-    ERY_VERIFY_OK(s.parts.create(shop->scope, Json{{"job_id", toStd(shop->jobId)}, {"part_number", "Q3"}, {"material", "x"}, {"quantity", 5}}));
+    ERY_VERIFY_ERR(
+        s.parts.create(shop->scope, Json{{"job_id", toStd(shop->jobId)}, {"part_number", "Q2"}, {"material", "x"}, {"quantity", 6}}),
+        ErrorCode::QuotaExceeded);
+    ERY_VERIFY_OK(
+        s.parts.create(shop->scope, Json{{"job_id", toStd(shop->jobId)}, {"part_number", "Q3"}, {"material", "x"}, {"quantity", 5}}));
     // Path 3: raising a quantity.
     ERY_VERIFY_ERR(s.parts.update(shop->scope, shop->partId, Json{{"quantity", 6}}), ErrorCode::QuotaExceeded);
     ERY_VERIFY_OK(s.parts.update(shop->scope, shop->partId, Json{{"quantity", 4}}));
     // NULL means unlimited.
     ERY_VERIFY_OK(s.tenants.update(shop->tenantId, Json{{"max_parts_per_month", nullptr}}));
-    ERY_VERIFY_OK(s.parts.create(shop->scope, Json{{"job_id", toStd(shop->jobId)}, {"part_number", "Q4"}, {"material", "x"}, {"quantity", 500}}));
+    ERY_VERIFY_OK(
+        s.parts.create(shop->scope, Json{{"job_id", toStd(shop->jobId)}, {"part_number", "Q4"}, {"material", "x"}, {"quantity", 500}}));
 }
 
 void TestLifecycle::validationListsEveryField()
 {
     auto shop = TestShop::create();
-    auto r = shop->s().jobs.create(shop->scope, Json{{"customer", 12}, {"due_date", "yesterday"}, {"package_count", -1},
-                                                      {"parts", Json::array({{{"quantity", "many"}}})}});
+    auto r = shop->s().jobs.create(
+        shop->scope,
+        Json{{"customer", 12}, {"due_date", "yesterday"}, {"package_count", -1}, {"parts", Json::array({{{"quantity", "many"}}})}});
     ERY_VERIFY_ERR(r, ErrorCode::ValidationError);
     QCOMPARE(r.error().httpStatus(), 422);
     QStringList fields;
     for (const auto &e : r.error().details)
         fields << fromStd(e["field"].get<std::string>());
-    for (const char *f : {"job_number", "customer", "due_date", "package_count", "parts[0].part_number", "parts[0].material", "parts[0].quantity"})
+    for (const char *f :
+         {"job_number", "customer", "due_date", "package_count", "parts[0].part_number", "parts[0].material", "parts[0].quantity"})
         QVERIFY2(fields.contains(f), qPrintable(fields.join(',')));
     // Mass assignment: ids, tenant and timestamps in a body are ignored.
-    auto j = shop->s().jobs.create(shop->scope, Json{{"job_number", "J-9"}, {"id", "00000000-0000-7000-8000-000000000001"},
-                                                      {"tenant_id", toStd(shop->sandboxId)}, {"created_at", "1999-01-01"}, {"status", "completed"}});
+    auto j = shop->s().jobs.create(shop->scope, Json{{"job_number", "J-9"},
+                                                     {"id", "00000000-0000-7000-8000-000000000001"},
+                                                     {"tenant_id", toStd(shop->sandboxId)},
+                                                     {"created_at", "1999-01-01"},
+                                                     {"status", "completed"}});
     ERY_VERIFY_OK(j);
     QVERIFY(str(*j, "id") != "00000000-0000-7000-8000-000000000001");
     QCOMPARE(str(*j, "tenant_id"), shop->tenantId);
@@ -469,9 +489,11 @@ void TestLifecycle::nestedJobCreationIsAtomic()
 {
     auto shop = TestShop::create();
     const qint64 before = shop->outboxCount();
-    auto r = shop->s().jobs.create(shop->scope, Json{{"job_number", "J-7"},
-                                                      {"parts", Json::array({{{"part_number", "A1"}, {"material", "x"},
-                                                                              {"operations", Json::array({{{"cell_name", "Nowhere"}, {"operation_name", "x"}}})}}})}});
+    auto r = shop->s().jobs.create(
+        shop->scope, Json{{"job_number", "J-7"},
+                          {"parts", Json::array({{{"part_number", "A1"},
+                                                  {"material", "x"},
+                                                  {"operations", Json::array({{{"cell_name", "Nowhere"}, {"operation_name", "x"}}})}}})}});
     ERY_VERIFY_ERR(r, ErrorCode::ValidationError);
     QCOMPARE(str(r.error().details[0], "field"), QStringLiteral("parts[0].operations[0].cell_name"));
     QCOMPARE(shop->outboxCount(), before);
@@ -532,8 +554,10 @@ void TestLifecycle::passwordLogin()
     auto &s = shop->s();
     ERY_VERIFY_OK(s.users.verifyPassword(shop->scope, "admin", "correct horse"));
     ERY_VERIFY_ERR(s.users.verifyPassword(shop->scope, "admin", "wrong"), ErrorCode::Unauthorized);
-    ERY_VERIFY_ERR(s.users.createAdmin(shop->scope, Json{{"username", "b"}, {"full_name", "B"}, {"password", "short"}}), ErrorCode::ValidationError);
-    ERY_VERIFY_ERR(s.users.createAdmin(shop->scope, Json{{"username", "admin"}, {"full_name", "Dup"}, {"password", "long enough"}}), ErrorCode::Conflict);
+    ERY_VERIFY_ERR(s.users.createAdmin(shop->scope, Json{{"username", "b"}, {"full_name", "B"}, {"password", "short"}}),
+                   ErrorCode::ValidationError);
+    ERY_VERIFY_ERR(s.users.createAdmin(shop->scope, Json{{"username", "admin"}, {"full_name", "Dup"}, {"password", "long enough"}}),
+                   ErrorCode::Conflict);
 }
 
 void TestLifecycle::eventsCarryHumanNames()

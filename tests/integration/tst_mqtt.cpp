@@ -90,11 +90,13 @@ QString TestMqtt::publisher(const Scope &scope, int port, Json extra)
 
 bool TestMqtt::waitFor(const std::function<bool()> &cond, int timeoutMs)
 {
-    return ery::test::waitFor([&] {
-        m_shop->engine().dispatcher().drain();
-        m_pool->wake();
-        return cond();
-    }, timeoutMs, 20);
+    return ery::test::waitFor(
+        [&] {
+            m_shop->engine().dispatcher().drain();
+            m_pool->wake();
+            return cond();
+        },
+        timeoutMs, 20);
 }
 
 QList<Json> TestMqtt::eventsOn(const MqttProbe &probe, const QString &prefix)
@@ -116,11 +118,12 @@ QList<Json> TestMqtt::eventsOn(const MqttProbe &probe, const QString &prefix)
 void TestMqtt::topicRules()
 {
     using domain::renderTopic;
-    const QHash<QString, QString> v{{"enterprise", "Acme Metal"}, {"site", "Eindhoven"}, {"area", "Production"}, {"cell", "Laser cutting #2"},
-                                    {"job_number", "JOB-2601"}, {"tenant_id", "T-1"}};
+    const QHash<QString, QString> v{{"enterprise", "Acme Metal"}, {"site", "Eindhoven"},      {"area", "Production"},
+                                    {"cell", "Laser cutting #2"}, {"job_number", "JOB-2601"}, {"tenant_id", "T-1"}};
     QCOMPARE(renderTopic("{enterprise}/{site}/{area}/{cell}/{event}", v, "operation.started"),
              QStringLiteral("acme_metal/eindhoven/production/laser_cutting_2/operation/started"));
-    QCOMPARE(renderTopic("{enterprise}/{line}/{cell}/{event}", v, "sync.jobs.completed"), QStringLiteral("acme_metal/laser_cutting_2/sync/jobs.completed"));
+    QCOMPARE(renderTopic("{enterprise}/{line}/{cell}/{event}", v, "sync.jobs.completed"),
+             QStringLiteral("acme_metal/laser_cutting_2/sync/jobs.completed"));
     QCOMPARE(renderTopic("plant/{job_number}/{tenant_id}", v, "x"), QStringLiteral("plant/job-2601/T-1"));
     QCOMPARE(domain::unknownTopicTokens("{enterprise}/{foo}/{event}"), QStringList{"foo"});
 }
@@ -128,7 +131,10 @@ void TestMqtt::topicRules()
 void TestMqtt::publisherRegistration()
 {
     auto &svc = m_shop->s().mqttPublishers;
-    auto p = svc.create(m_shop->scope, Json{{"name", "Bus"}, {"broker_url", "mqtt://broker.lan"}, {"username", "u"}, {"password", "s3cret"},
+    auto p = svc.create(m_shop->scope, Json{{"name", "Bus"},
+                                            {"broker_url", "mqtt://broker.lan"},
+                                            {"username", "u"},
+                                            {"password", "s3cret"},
                                             {"events", Json::array({"operation.*"})}});
     ERY_VERIFY_OK(p);
     QCOMPARE(str(*p, "broker_url"), QStringLiteral("broker.lan"));
@@ -141,7 +147,11 @@ void TestMqtt::publisherRegistration()
     QVERIFY(listed);
     for (const auto &r : listed->rows)
         QVERIFY(!r.contains("password"));
-    auto bad = svc.create(m_shop->scope, Json{{"name", "x"}, {"broker_url", "a b"}, {"port", 70000}, {"qos", 3}, {"topic_pattern", "{nope}/#"},
+    auto bad = svc.create(m_shop->scope, Json{{"name", "x"},
+                                              {"broker_url", "a b"},
+                                              {"port", 70000},
+                                              {"qos", 3},
+                                              {"topic_pattern", "{nope}/#"},
                                               {"events", Json::array({"nope"})}});
     ERY_VERIFY_ERR(bad, ErrorCode::ValidationError);
     QStringList fields;
@@ -215,7 +225,8 @@ void TestMqtt::qualityOfService()
 
 void TestMqtt::statusAndCellState()
 {
-    const QString id = publisher(m_shop->scope, m_broker->port(), Json{{"cell_state_topics", true}, {"default_enterprise", "acme"}, {"default_site", "ehv"}});
+    const QString id = publisher(m_shop->scope, m_broker->port(),
+                                 Json{{"cell_state_topics", true}, {"default_enterprise", "acme"}, {"default_site", "ehv"}});
     QVERIFY(waitFor([&] { return m_pool->connection(id) && m_pool->connection(id)->isConnected(); }));
     QVERIFY(m_shop->s().operations.start(m_shop->scope, m_shop->ops[0]));
     m_shop->engine().dispatcher().drain();
@@ -223,14 +234,16 @@ void TestMqtt::statusAndCellState()
     // A late subscriber gets the retained status and the cell's current state at once.
     MqttProbe late(m_broker->port());
     QVERIFY(late.waitConnected());
-    QVERIFY(waitFor([&] {
-        bool status = false, state = false;
-        for (const auto &m : late.messages()) {
-            status = status || (m.topic == "acme/ehv/eryxon/status" && m.payload == "online" && m.retained);
-            state = state || (m.topic == "eryxon/main/production/laser/state" && m.retained);
-        }
-        return status && state;
-    }, 5000));
+    QVERIFY(waitFor(
+        [&] {
+            bool status = false, state = false;
+            for (const auto &m : late.messages()) {
+                status = status || (m.topic == "acme/ehv/eryxon/status" && m.payload == "online" && m.retained);
+                state = state || (m.topic == "eryxon/main/production/laser/state" && m.retained);
+            }
+            return status && state;
+        },
+        5000));
     for (const auto &m : late.messages())
         if (m.topic.endsWith("/state")) {
             const Json st = Json::parse(m.payload.constData());
@@ -241,12 +254,14 @@ void TestMqtt::statusAndCellState()
     m_pool->stop();
     MqttProbe after(m_broker->port());
     QVERIFY(after.waitConnected());
-    QVERIFY(waitFor([&] {
-        for (const auto &m : after.messages())
-            if (m.topic == "acme/ehv/eryxon/status")
-                return m.payload == "offline";
-        return false;
-    }, 5000));
+    QVERIFY(waitFor(
+        [&] {
+            for (const auto &m : after.messages())
+                if (m.topic == "acme/ehv/eryxon/status")
+                    return m.payload == "offline";
+            return false;
+        },
+        5000));
 }
 
 void TestMqtt::tls()
@@ -255,15 +270,18 @@ void TestMqtt::tls()
     QVERIFY2(secure.start(), qPrintable(secure.log()));
     MqttProbe probe(secure.port(), "#", secure.caFile());
     QVERIFY(probe.waitConnected());
-    const QString id = publisher(m_shop->scope, secure.port(), Json{{"use_tls", true}, {"ca_file", toStd(secure.caFile())}, {"broker_url", "localhost"}});
+    const QString id =
+        publisher(m_shop->scope, secure.port(), Json{{"use_tls", true}, {"ca_file", toStd(secure.caFile())}, {"broker_url", "localhost"}});
     QVERIFY(waitFor([&] { return m_pool->connection(id) && m_pool->connection(id)->isConnected(); }));
     QVERIFY(m_shop->s().jobs.start(m_shop->scope, m_shop->jobId));
     QVERIFY(waitFor([&] { return !eventsOn(probe).isEmpty(); }));
     // Without the CA the broker's certificate is not trusted: never connected, error recorded.
-    const QString untrusted = publisher(m_shop->scope, secure.port(), Json{{"name", "untrusted"}, {"use_tls", true}, {"broker_url", "localhost"}});
+    const QString untrusted =
+        publisher(m_shop->scope, secure.port(), Json{{"name", "untrusted"}, {"use_tls", true}, {"broker_url", "localhost"}});
     QTest::qWait(1500);
     QVERIFY(!m_pool->connection(untrusted)->isConnected());
-    QVERIFY(waitFor([&] { return !str(*Repositories().mqttPublishers.get(m_shop->db(), m_shop->scope, untrusted), "last_error").isEmpty(); }));
+    QVERIFY(
+        waitFor([&] { return !str(*Repositories().mqttPublishers.get(m_shop->db(), m_shop->scope, untrusted), "last_error").isEmpty(); }));
 }
 
 void TestMqtt::brokerRestartLosesNothing()
@@ -329,7 +347,8 @@ void TestMqtt::killedHubDeliversEveryCommittedEvent()
     // The broker publishes the killed hub's will.
     auto sawWill = [&] {
         const auto msgs = probe.messages();
-        return std::any_of(msgs.begin(), msgs.end(), [](const MqttProbe::Message &m) { return m.topic.endsWith("eryxon/status") && m.payload == "offline"; });
+        return std::any_of(msgs.begin(), msgs.end(),
+                           [](const MqttProbe::Message &m) { return m.topic.endsWith("eryxon/status") && m.payload == "offline"; });
     };
     QTRY_VERIFY_WITH_TIMEOUT(sawWill(), 10000);
     QProcess again;
@@ -413,11 +432,12 @@ void TestMqtt::mqtt5WithTheOfficialClient()
     // 3.1.1 stays the default, and anything else is refused.
     auto p = m_shop->s().mqttPublishers.get(m_shop->scope, id);
     QCOMPARE(str(*p, "protocol_version"), QStringLiteral("5"));
-    auto plain = m_shop->s().mqttPublishers.create(m_shop->scope, Json{{"name", "y"}, {"broker_url", "10.0.0.1"}, {"events", {"*"}}, {"active", false}});
+    auto plain = m_shop->s().mqttPublishers.create(m_shop->scope,
+                                                   Json{{"name", "y"}, {"broker_url", "10.0.0.1"}, {"events", {"*"}}, {"active", false}});
     ERY_VERIFY_OK(plain);
     QCOMPARE(str(*plain, "protocol_version"), QStringLiteral("3.1.1"));
-    ERY_VERIFY_ERR(m_shop->s().mqttPublishers.create(m_shop->scope, Json{{"name", "x"}, {"broker_url", "10.0.0.1"}, {"events", {"*"}},
-                                                                          {"protocol_version", "3.1"}}),
+    ERY_VERIFY_ERR(m_shop->s().mqttPublishers.create(
+                       m_shop->scope, Json{{"name", "x"}, {"broker_url", "10.0.0.1"}, {"events", {"*"}}, {"protocol_version", "3.1"}}),
                    ErrorCode::ValidationError);
 }
 

@@ -184,12 +184,15 @@ void TestOutbox::engineClientCallsAndSubscriptions()
     f.waitForFinished();
     QVERIFY(f.result());
     QCOMPARE(str(*f.result(), "job_number"), QStringLiteral("J-100"));
-    QCOMPARE(str(client.status().result()["database"], "engine"), shop->postgres() ? QStringLiteral("postgresql") : QStringLiteral("sqlite"));
+    QCOMPARE(str(client.status().result()["database"], "engine"),
+             shop->postgres() ? QStringLiteral("postgresql") : QStringLiteral("sqlite"));
 
     int jobsChanged = 0, otherTenant = 0;
     QObject ctx;
-    client.subscribeTable("jobs", scope.tenantId, &ctx, [&] { ++jobsChanged; }, 50);
-    client.subscribeTable("jobs", shop->sandboxId, &ctx, [&] { ++otherTenant; }, 50);
+    client.subscribeTable(
+        "jobs", scope.tenantId, &ctx, [&] { ++jobsChanged; }, 50);
+    client.subscribeTable(
+        "jobs", shop->sandboxId, &ctx, [&] { ++otherTenant; }, 50);
     // A burst of changes from another connection arrives debounced.
     for (int i = 0; i < 5; ++i)
         QVERIFY(shop->s().jobs.update(scope, shop->jobId, Json{{"notes", toStd(QString::number(i))}}));

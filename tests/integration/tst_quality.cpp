@@ -27,8 +27,8 @@ private slots:
 
 static Json issueIn(TestShop &shop, int op, bool standstill, const char *severity = "high")
 {
-    return Json{{"operation_id", toStd(shop.ops[op])}, {"created_by", toStd(shop.op1)}, {"severity", severity},
-                {"title", "Burr"}, {"description", "Heavy burr on the edge"}, {"causes_standstill", standstill}};
+    return Json{{"operation_id", toStd(shop.ops[op])},     {"created_by", toStd(shop.op1)},  {"severity", severity}, {"title", "Burr"},
+                {"description", "Heavy burr on the edge"}, {"causes_standstill", standstill}};
 }
 
 void TestQuality::issueValidation()
@@ -187,10 +187,14 @@ void TestQuality::productionReport()
     ERY_VERIFY_OK(s.catalog.seedDefaultScrapReasons(shop->scope));
     auto reasons = s.catalog.list(CatalogService::ScrapReasons, shop->scope, ListQuery{});
     const QString r1 = str(reasons->rows[0], "id"), r2 = str(reasons->rows[1], "id");
-    auto q = s.production.report(shop->scope, Json{{"operation_id", toStd(shop->ops[0])}, {"quantity_good", 7}, {"quantity_rework", 1},
-                                                    {"quantity_scrap", 3}, {"recorded_by", toStd(shop->op1)},
-                                                    {"scrap_lines", Json::array({{{"scrap_reason_id", toStd(r1)}, {"quantity", 2}},
-                                                                                 {{"scrap_reason_id", toStd(r2)}, {"quantity", 1}, {"notes", "bent"}}})}});
+    auto q = s.production.report(
+        shop->scope, Json{{"operation_id", toStd(shop->ops[0])},
+                          {"quantity_good", 7},
+                          {"quantity_rework", 1},
+                          {"quantity_scrap", 3},
+                          {"recorded_by", toStd(shop->op1)},
+                          {"scrap_lines", Json::array({{{"scrap_reason_id", toStd(r1)}, {"quantity", 2}},
+                                                       {{"scrap_reason_id", toStd(r2)}, {"quantity", 1}, {"notes", "bent"}}})}});
     ERY_VERIFY_OK(q);
     QCOMPARE(num(*q, "quantity_produced"), 11);
     auto got = s.production.get(shop->scope, str(*q, "id"));
@@ -216,16 +220,20 @@ void TestQuality::productionValidation()
     auto reasons = s.catalog.list(CatalogService::ScrapReasons, shop->scope, ListQuery{});
     const QString r1 = str(reasons->rows[0], "id");
     const qint64 before = shop->outboxCount();
-    ERY_VERIFY_ERR(s.production.report(shop->scope, Json{{"operation_id", toStd(shop->ops[0])}, {"quantity_good", -1}}), ErrorCode::ValidationError);
+    ERY_VERIFY_ERR(s.production.report(shop->scope, Json{{"operation_id", toStd(shop->ops[0])}, {"quantity_good", -1}}),
+                   ErrorCode::ValidationError);
     ERY_VERIFY_ERR(s.production.report(shop->scope, Json{{"operation_id", toStd(shop->ops[0])}}), ErrorCode::ValidationError);
-    auto sum = s.production.report(shop->scope, Json{{"operation_id", toStd(shop->ops[0])}, {"quantity_scrap", 3},
-                                                      {"scrap_lines", Json::array({{{"scrap_reason_id", toStd(r1)}, {"quantity", 2}}})}});
+    auto sum = s.production.report(shop->scope, Json{{"operation_id", toStd(shop->ops[0])},
+                                                     {"quantity_scrap", 3},
+                                                     {"scrap_lines", Json::array({{{"scrap_reason_id", toStd(r1)}, {"quantity", 2}}})}});
     ERY_VERIFY_ERR(sum, ErrorCode::ValidationError);
     QVERIFY(sum.error().message.contains("add up"));
     ERY_VERIFY_OK(s.catalog.update(CatalogService::ScrapReasons, shop->scope, r1, Json{{"active", false}}));
-    ERY_VERIFY_ERR(s.production.report(shop->scope, Json{{"operation_id", toStd(shop->ops[0])}, {"quantity_scrap", 1},
-                                                          {"scrap_lines", Json::array({{{"scrap_reason_id", toStd(r1)}, {"quantity", 1}}})}}),
-                   ErrorCode::ValidationError);
+    ERY_VERIFY_ERR(
+        s.production.report(shop->scope, Json{{"operation_id", toStd(shop->ops[0])},
+                                              {"quantity_scrap", 1},
+                                              {"scrap_lines", Json::array({{{"scrap_reason_id", toStd(r1)}, {"quantity", 1}}})}}),
+        ErrorCode::ValidationError);
     QCOMPARE(shop->outboxCount(), before + 1); // only the reason's own update
     QCOMPARE(s.production.list(shop->scope, ListQuery{})->total, 0);
 }
@@ -254,8 +262,9 @@ void TestQuality::defaultScrapReasonsAreLowercase()
     QCOMPARE(reasons->total, 14);
     for (const auto &r : reasons->rows)
         QVERIFY(domain::isScrapCategory(str(r, "category")));
-    ERY_VERIFY_ERR(s.catalog.create(CatalogService::ScrapReasons, shop->scope, Json{{"code", "X"}, {"description", "x"}, {"category", "Material"}}),
-                   ErrorCode::ValidationError);
+    ERY_VERIFY_ERR(
+        s.catalog.create(CatalogService::ScrapReasons, shop->scope, Json{{"code", "X"}, {"description", "x"}, {"category", "Material"}}),
+        ErrorCode::ValidationError);
 }
 
 void TestQuality::substepsAndTemplates()
@@ -292,7 +301,8 @@ void TestQuality::assignments()
 {
     auto shop = TestShop::create();
     auto &s = shop->s();
-    auto a = s.assignments.assign(shop->scope, Json{{"part_id", toStd(shop->partId)}, {"operator_id", toStd(shop->op2)}, {"notes", "rush"}});
+    auto a =
+        s.assignments.assign(shop->scope, Json{{"part_id", toStd(shop->partId)}, {"operator_id", toStd(shop->op2)}, {"notes", "rush"}});
     ERY_VERIFY_OK(a);
     QCOMPARE(str(*a, "job_id"), shop->jobId);
     QCOMPARE(str(shop->op(0), "assigned_operator_id"), shop->op2);

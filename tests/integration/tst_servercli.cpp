@@ -95,7 +95,9 @@ void TestServerCli::migrateAndDemoTwice()
     QVERIFY(d2.out.contains("nothing changed"));
     auto s2 = run({"status", "--db", db});
     // Same outbox high-water mark: the second run wrote nothing.
-    const auto lastId = [](const QString &s) { return QJsonDocument::fromJson(s.toUtf8()).object()["outbox"].toObject()["last_id"].toInteger(); };
+    const auto lastId = [](const QString &s) {
+        return QJsonDocument::fromJson(s.toUtf8()).object()["outbox"].toObject()["last_id"].toInteger();
+    };
     QCOMPARE(lastId(s2.out), lastId(s1.out));
     QVERIFY(lastId(s1.out) > 100);
     auto list = run({"jobs", "list", "--db", db});
@@ -170,7 +172,8 @@ void TestServerCli::importCommand()
     auto ok = run({"import", "cells", good, "--db", db});
     QCOMPARE(ok.code, 0);
     QVERIFY2(ok.out.contains("1 created") && ok.out.contains("imported"), qPrintable(ok.out));
-    const QString bad = write("jobs.csv", "external_id,external_source,job_number,due_date\nJ1,erp,CLI-1,2027-01-15\nJ2,erp,CLI-2,someday\n");
+    const QString bad =
+        write("jobs.csv", "external_id,external_source,job_number,due_date\nJ1,erp,CLI-1,2027-01-15\nJ2,erp,CLI-2,someday\n");
     auto refused = run({"import", "jobs", bad, "--db", db});
     QCOMPARE(refused.code, 1);
     QVERIFY2(refused.err.contains("line 3: due_date"), qPrintable(refused.err));

@@ -97,11 +97,13 @@ QString TestWebhooks::hook(const Scope &scope, const QString &url, Json events)
 
 bool TestWebhooks::waitFor(const std::function<bool()> &cond, int timeoutMs)
 {
-    return ery::test::waitFor([&] {
-        m_shop->engine().dispatcher().drain();
-        m_deliverer->wake();
-        return cond();
-    }, timeoutMs, 20);
+    return ery::test::waitFor(
+        [&] {
+            m_shop->engine().dispatcher().drain();
+            m_deliverer->wake();
+            return cond();
+        },
+        timeoutMs, 20);
 }
 
 Rows TestWebhooks::deliveries(const QString &where)
@@ -113,12 +115,13 @@ void TestWebhooks::registration()
 {
     auto &w = m_shop->s().webhooks;
     const Scope sc = m_shop->scope;
-    auto h = w.create(sc, Json{{"url", "http://10.1.2.3/erp"}, {"events", Json::array({"operation.*", "job.completed"})}, {"description", "ERP"}});
+    auto h = w.create(
+        sc, Json{{"url", "http://10.1.2.3/erp"}, {"events", Json::array({"operation.*", "job.completed"})}, {"description", "ERP"}});
     QVERIFY(h);
     QVERIFY(str(*h, "secret").startsWith("whsec_"));
     QCOMPARE(QByteArray::fromBase64(str(*h, "secret").mid(6).toLatin1()).size(), 32);
     QVERIFY(!w.get(sc, str(*h, "id"))->contains("secret")); // shown once
-    const auto listed = w.list(sc, ListQuery{}); // kept: a range-for over a temporary's member would dangle
+    const auto listed = w.list(sc, ListQuery{});            // kept: a range-for over a temporary's member would dangle
     QVERIFY(listed);
     for (const auto &r : listed->rows)
         QVERIFY(!r.contains("secret") && !r.contains("previous_secret"));
@@ -126,7 +129,8 @@ void TestWebhooks::registration()
     QCOMPARE(fieldOf(w.create(sc, Json{{"url", "ftp://x/y"}, {"events", Json::array({"*"})}})), QStringLiteral("url"));
     QCOMPARE(fieldOf(w.create(sc, Json{{"url", "http://169.254.169.254/latest"}, {"events", Json::array({"*"})}})), QStringLiteral("url"));
     QCOMPARE(fieldOf(w.create(sc, Json{{"url", "http://[fe80::1]/x"}, {"events", Json::array({"*"})}})), QStringLiteral("url"));
-    QCOMPARE(fieldOf(w.create(sc, Json{{"url", "http://metadata.google.internal/"}, {"events", Json::array({"*"})}})), QStringLiteral("url"));
+    QCOMPARE(fieldOf(w.create(sc, Json{{"url", "http://metadata.google.internal/"}, {"events", Json::array({"*"})}})),
+             QStringLiteral("url"));
     QCOMPARE(fieldOf(w.create(sc, Json{{"url", "http://10.0.0.1/"}, {"events", Json::array({"job.exploded"})}})), QStringLiteral("events"));
     QCOMPARE(fieldOf(w.create(sc, Json{{"url", "http://10.0.0.1/"}, {"events", Json::array()}})), QStringLiteral("events"));
     QCOMPARE(fieldOf(w.create(sc, Json{{"url", "http://user:pw@10.0.0.1/"}, {"events", Json::array({"*"})}})), QStringLiteral("url"));
@@ -157,17 +161,24 @@ void TestWebhooks::deliveredSignedAndComplete()
     QVERIFY(s.operations.start(sc, m_shop->ops[0], m_shop->op1));
     QVERIFY(s.catalog.seedDefaultScrapReasons(sc));
     auto reasons = s.catalog.list(CatalogService::ScrapReasons, sc, ListQuery{});
-    QVERIFY(s.production.report(sc, Json{{"operation_id", toStd(m_shop->ops[0])}, {"quantity_good", 4}, {"quantity_scrap", 1},
+    QVERIFY(s.production.report(sc, Json{{"operation_id", toStd(m_shop->ops[0])},
+                                         {"quantity_good", 4},
+                                         {"quantity_scrap", 1},
                                          {"scrap_lines", Json::array({{{"scrap_reason_id", reasons->rows[0]["id"]}, {"quantity", 1}}})}}));
     QVERIFY(s.operations.pause(sc, m_shop->ops[0]));
     QVERIFY(s.operations.resume(sc, m_shop->ops[0], m_shop->op1));
     QVERIFY(s.operations.complete(sc, m_shop->ops[0], m_shop->op1));
-    auto issue = s.issues.create(sc, Json{{"operation_id", toStd(m_shop->ops[1])}, {"created_by", toStd(m_shop->op2)}, {"severity", "high"},
-                                          {"description", "crack"}, {"issue_type", "ncr"}, {"ncr_category", "material_defect"}});
+    auto issue = s.issues.create(sc, Json{{"operation_id", toStd(m_shop->ops[1])},
+                                          {"created_by", toStd(m_shop->op2)},
+                                          {"severity", "high"},
+                                          {"description", "crack"},
+                                          {"issue_type", "ncr"},
+                                          {"ncr_category", "material_defect"}});
     QVERIFY(s.issues.verifyNcr(sc, str(*issue, "id")));
     QVERIFY(s.issues.approve(sc, str(*issue, "id"), "scrap it"));
     QVERIFY(s.issues.close(sc, str(*issue, "id")));
-    auto other = s.issues.create(sc, Json{{"operation_id", toStd(m_shop->ops[1])}, {"created_by", toStd(m_shop->op2)}, {"severity", "low"}, {"description", "x"}});
+    auto other = s.issues.create(
+        sc, Json{{"operation_id", toStd(m_shop->ops[1])}, {"created_by", toStd(m_shop->op2)}, {"severity", "low"}, {"description", "x"}});
     QVERIFY(s.issues.reject(sc, str(*other, "id"), "fine"));
     QVERIFY(s.catalog.create(CatalogService::Resources, sc, Json{{"name", "Press 2"}}));
     auto res = s.catalog.list(CatalogService::Resources, sc, ListQuery{});
@@ -188,8 +199,9 @@ void TestWebhooks::deliveredSignedAndComplete()
     Json nested = Json::array();
     for (const auto &o : (*t600)["parts"][0]["operations"])
         nested.push_back(o["id"]);
-    auto batch = s.batches.create(sc, Json{{"batch_number", "NEST-600"}, {"batch_type", "laser_nesting"}, {"cell_id", toStd(m_shop->laser)},
-                                           {"operation_ids", nested}});
+    auto batch = s.batches.create(
+        sc,
+        Json{{"batch_number", "NEST-600"}, {"batch_type", "laser_nesting"}, {"cell_id", toStd(m_shop->laser)}, {"operation_ids", nested}});
     QVERIFY(batch);
     QVERIFY(s.batches.start(sc, str(*batch, "id"), m_shop->op2));
     QVERIFY(s.batches.stop(sc, str(*batch, "id"), {}));
@@ -214,23 +226,51 @@ void TestWebhooks::deliveredSignedAndComplete()
         QCOMPARE(QString::fromUtf8(r.headers.value("x-eryxon-event")), str(body, "event"));
         QCOMPARE(QString::fromUtf8(r.headers.value("webhook-id")), str(body, "id"));
         // Independent check of the original's signature: HMAC-SHA256 keyed with the secret string.
-        const QByteArray expected = "sha256=" + QMessageAuthenticationCode::hash(r.body, m_secret.toUtf8(), QCryptographicHash::Sha256).toHex();
+        const QByteArray expected =
+            "sha256=" + QMessageAuthenticationCode::hash(r.body, m_secret.toUtf8(), QCryptographicHash::Sha256).toHex();
         QCOMPARE(r.headers.value("x-eryxon-signature"), expected);
         // And of Standard Webhooks': base64 HMAC of "id.timestamp.body" keyed with the decoded secret.
         const QByteArray content = r.headers.value("webhook-id") + '.' + r.headers.value("webhook-timestamp") + '.' + r.body;
         const QByteArray std = "v1," + QMessageAuthenticationCode::hash(content, QByteArray::fromBase64(m_secret.mid(6).toLatin1()),
-                                                                         QCryptographicHash::Sha256).toBase64();
+                                                                        QCryptographicHash::Sha256)
+                                           .toBase64();
         QCOMPARE(r.headers.value("webhook-signature"), std);
         types.insert(str(body, "event"));
         seen[str(body, "id")]++;
     }
-    const QStringList expectedTypes{"job.updated", "part.updated", "operation.updated", "step.added", "step.completed",
-                                    "operation.started", "time_entry.started", "part.started", "job.started",
-                                    "production.quantity_reported", "production.scrap_recorded", "operation.paused", "time_entry.stopped",
-                                    "operation.resumed", "operation.completed", "issue.created", "ncr.created", "ncr.verified",
-                                    "issue.approved", "issue.closed", "issue.rejected", "resource.created", "resource.updated",
-                                    "job.created", "part.created", "job.stopped", "job.resumed", "job.completed", "job.deleted",
-                                    "part.completed", "batch.started", "batch.completed", "import.completed"};
+    const QStringList expectedTypes{"job.updated",
+                                    "part.updated",
+                                    "operation.updated",
+                                    "step.added",
+                                    "step.completed",
+                                    "operation.started",
+                                    "time_entry.started",
+                                    "part.started",
+                                    "job.started",
+                                    "production.quantity_reported",
+                                    "production.scrap_recorded",
+                                    "operation.paused",
+                                    "time_entry.stopped",
+                                    "operation.resumed",
+                                    "operation.completed",
+                                    "issue.created",
+                                    "ncr.created",
+                                    "ncr.verified",
+                                    "issue.approved",
+                                    "issue.closed",
+                                    "issue.rejected",
+                                    "resource.created",
+                                    "resource.updated",
+                                    "job.created",
+                                    "part.created",
+                                    "job.stopped",
+                                    "job.resumed",
+                                    "job.completed",
+                                    "job.deleted",
+                                    "part.completed",
+                                    "batch.started",
+                                    "batch.completed",
+                                    "import.completed"};
     for (const QString &t : expectedTypes)
         QVERIFY2(types.contains(t), qPrintable("missing " + t));
     for (auto it = seen.begin(); it != seen.end(); ++it)
@@ -247,8 +287,8 @@ void TestWebhooks::deliveredSignedAndComplete()
         }
         if (str(body, "event") == "operation.completed") {
             const Json &d = body["data"];
-            for (const char *k : {"operation_id", "operation_name", "part_id", "part_number", "job_id", "job_number", "cell_id", "cell_name",
-                                  "previous_status", "new_status", "completed_at", "actual_time", "estimated_time"})
+            for (const char *k : {"operation_id", "operation_name", "part_id", "part_number", "job_id", "job_number", "cell_id",
+                                  "cell_name", "previous_status", "new_status", "completed_at", "actual_time", "estimated_time"})
                 QVERIFY2(d.contains(k), k);
         }
     }
@@ -274,9 +314,11 @@ void TestWebhooks::signaturesVerifyWithStandardWebhooksLibrary()
     QFile f(dir.filePath("requests.json"));
     QVERIFY(f.open(QIODevice::WriteOnly));
     Json all = Json::array();
-    all.push_back({{"secret", toStd(m_secret)}, {"headers", {{"webhook-id", m_rx->requests[1].headers.value("webhook-id").toStdString()},
-                                                           {"webhook-timestamp", m_rx->requests[1].headers.value("webhook-timestamp").toStdString()},
-                                                           {"webhook-signature", m_rx->requests[1].headers.value("webhook-signature").toStdString()}}},
+    all.push_back({{"secret", toStd(m_secret)},
+                   {"headers",
+                    {{"webhook-id", m_rx->requests[1].headers.value("webhook-id").toStdString()},
+                     {"webhook-timestamp", m_rx->requests[1].headers.value("webhook-timestamp").toStdString()},
+                     {"webhook-signature", m_rx->requests[1].headers.value("webhook-signature").toStdString()}}},
                    {"body", m_rx->requests[1].body.toStdString()}});
     f.write(QByteArray::fromStdString(all.dump()));
     f.close();
@@ -394,8 +436,10 @@ void TestWebhooks::slowReceiverDoesNotDelayOthers()
     QVERIFY2(t.elapsed() < 5000, "the fast receiver was served while the slow one hung");
     QVERIFY(waitFor([&] { return slow.requests.size() >= 1; }, 5000)); // it was sent, it just gets no answer
     // The hanging receiver's attempts end at the 15 s timeout and are retried later.
-    QVERIFY(waitFor([&] { return !m_shop->db().query("SELECT 1 FROM webhook_logs WHERE error_message LIKE 'timed out%'")->empty(); }, 20000));
-    auto pending = deliveries(QStringLiteral("webhook_id IN (SELECT id FROM webhooks WHERE url = '%1') AND status = 'pending'").arg(slow.url()));
+    QVERIFY(
+        waitFor([&] { return !m_shop->db().query("SELECT 1 FROM webhook_logs WHERE error_message LIKE 'timed out%'")->empty(); }, 20000));
+    auto pending =
+        deliveries(QStringLiteral("webhook_id IN (SELECT id FROM webhooks WHERE url = '%1') AND status = 'pending'").arg(slow.url()));
     QCOMPARE(int(pending.size()), 5);
 }
 
@@ -458,8 +502,8 @@ void TestWebhooks::tenantsAndSandboxAreSeparate()
     hook(m_shop->scope, m_rx->url());
     hook(m_shop->sandbox, sandboxRx.url());
     hook(b, otherRx.url());
-    QVERIFY(m_shop->s().jobs.start(m_shop->scope, m_shop->jobId));       // live
-    Row sbJob = m_shop->makeJob(m_shop->sandbox, "SB-1");                // sandbox
+    QVERIFY(m_shop->s().jobs.start(m_shop->scope, m_shop->jobId)); // live
+    Row sbJob = m_shop->makeJob(m_shop->sandbox, "SB-1");          // sandbox
     QVERIFY(m_shop->s().jobs.start(m_shop->sandbox, str(sbJob, "id")));
     QVERIFY(waitFor([&] { return m_rx->requests.size() == 1 && sandboxRx.requests.size() >= 3; }));
     QTest::qWait(300);

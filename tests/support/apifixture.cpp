@@ -37,8 +37,9 @@ QString ApiFixture::base() const
 
 QString ApiFixture::key(const Scope &liveScope, const QString &access, bool test)
 {
-    auto k = s().apiKeys.create(liveScope, Json{{"name", toStd(QStringLiteral("test %1").arg(newId()))}, {"scope", toStd(access)},
-                                                {"environment", test ? "test" : "live"}});
+    auto k = s().apiKeys.create(
+        liveScope,
+        Json{{"name", toStd(QStringLiteral("test %1").arg(newId()))}, {"scope", toStd(access)}, {"environment", test ? "test" : "live"}});
     if (!k)
         qFatal("creating a key failed: %s", qPrintable(k.error().message));
     return k->secret;

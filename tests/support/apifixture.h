@@ -52,11 +52,11 @@ private:
 
 // Fails with the status and the start of the body; evaluates the call once (QVERIFY2 evaluates its
 // message too).
-#define EXPECT_STATUS(reply, st)                                                                                       \
-    do {                                                                                                               \
-        const auto &ery_reply_ = (reply);                                                                               \
-        QVERIFY2(ery_reply_.status == (st), qPrintable(QStringLiteral("expected %1, got %2: %3")                         \
-                                                             .arg(st)                                                  \
-                                                             .arg(ery_reply_.status)                                   \
-                                                             .arg(QString::fromUtf8(ery_reply_.raw.left(600)))));      \
+#define EXPECT_STATUS(reply, st)                                                                                                           \
+    do {                                                                                                                                   \
+        const auto &ery_reply_ = (reply);                                                                                                  \
+        QVERIFY2(ery_reply_.status == (st), qPrintable(QStringLiteral("expected %1, got %2: %3")                                           \
+                                                           .arg(st)                                                                        \
+                                                           .arg(ery_reply_.status)                                                         \
+                                                           .arg(QString::fromUtf8(ery_reply_.raw.left(600)))));                            \
     } while (0)

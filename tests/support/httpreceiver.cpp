@@ -87,8 +87,8 @@ void HttpReceiver::onData(QTcpSocket *s)
         requests << r;
         if (m_mode == Mode::Hang)
             continue;
-        QByteArray resp = "HTTP/1.1 " + QByteArray::number(m_status) + " X\r\nContent-Type: text/plain\r\nContent-Length: "
-                          + QByteArray::number(m_body.size()) + "\r\n";
+        QByteArray resp = "HTTP/1.1 " + QByteArray::number(m_status) +
+                          " X\r\nContent-Type: text/plain\r\nContent-Length: " + QByteArray::number(m_body.size()) + "\r\n";
         if (m_retryAfter >= 0)
             resp += "Retry-After: " + QByteArray::number(m_retryAfter) + "\r\n";
         if (m_status >= 300 && m_status < 400)

@@ -37,16 +37,17 @@ bool MosquittoBroker::makeCertificates()
         p.start(QStringLiteral("openssl"), args);
         return p.waitForFinished(30000) && p.exitCode() == 0;
     };
-    return run({"req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=Eryxon Test CA", "-keyout", "ca.key", "-out", "ca.crt"})
-           && run({"req", "-newkey", "rsa:2048", "-nodes", "-subj", "/CN=localhost", "-keyout", "server.key", "-out", "server.csr"})
-           && [&] {
-                  QFile ext(d + QStringLiteral("/ext.cnf"));
-                  ext.open(QIODevice::WriteOnly);
-                  ext.write("subjectAltName=DNS:localhost,IP:127.0.0.1\n");
-                  return true;
-              }()
-           && run({"x509", "-req", "-in", "server.csr", "-CA", "ca.crt", "-CAkey", "ca.key", "-CAcreateserial", "-days", "2", "-extfile",
-                   "ext.cnf", "-out", "server.crt"});
+    return run({"req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=Eryxon Test CA", "-keyout", "ca.key", "-out",
+                "ca.crt"}) &&
+           run({"req", "-newkey", "rsa:2048", "-nodes", "-subj", "/CN=localhost", "-keyout", "server.key", "-out", "server.csr"}) &&
+           [&] {
+               QFile ext(d + QStringLiteral("/ext.cnf"));
+               ext.open(QIODevice::WriteOnly);
+               ext.write("subjectAltName=DNS:localhost,IP:127.0.0.1\n");
+               return true;
+           }() &&
+           run({"x509", "-req", "-in", "server.csr", "-CA", "ca.crt", "-CAkey", "ca.key", "-CAcreateserial", "-days", "2", "-extfile",
+                "ext.cnf", "-out", "server.crt"});
 }
 
 bool MosquittoBroker::start()
@@ -60,12 +61,13 @@ bool MosquittoBroker::start()
     // certificates in our private temporary directory; "user root" keeps it as it was started.
     QByteArray c = "listener " + QByteArray::number(m_port) + " 127.0.0.1\nallow_anonymous true\npersistence false\nuser root\n";
     if (m_tls)
-        c += "cafile " + m_dir.filePath("ca.crt").toUtf8() + "\ncertfile " + m_dir.filePath("server.crt").toUtf8() + "\nkeyfile "
-             + m_dir.filePath("server.key").toUtf8() + "\n";
+        c += "cafile " + m_dir.filePath("ca.crt").toUtf8() + "\ncertfile " + m_dir.filePath("server.crt").toUtf8() + "\nkeyfile " +
+             m_dir.filePath("server.key").toUtf8() + "\n";
     conf.write(c);
     conf.close();
     m_proc.setProcessChannelMode(QProcess::MergedChannels);
-    const QString bin = QFile::exists(QStringLiteral("/usr/sbin/mosquitto")) ? QStringLiteral("/usr/sbin/mosquitto") : QStringLiteral("mosquitto");
+    const QString bin =
+        QFile::exists(QStringLiteral("/usr/sbin/mosquitto")) ? QStringLiteral("/usr/sbin/mosquitto") : QStringLiteral("mosquitto");
     m_proc.start(bin, {QStringLiteral("-c"), conf.fileName()});
     if (!m_proc.waitForStarted(5000))
         return false;

@@ -9,7 +9,7 @@ namespace ery::test {
 // A sink that remembers what it was given, for order and replay tests.
 class RecordingSink : public Sink {
 public:
-    RecordingSink(QString name, bool durable) : m_name(std::move(name)), m_durable(durable) {}
+    RecordingSink(QString name, bool durable) : m_name(std::move(name)), m_durable(durable) { }
     QString name() const override { return m_name; }
     bool durable() const override { return m_durable; }
     Status deliver(const OutboxEntry &e) override;

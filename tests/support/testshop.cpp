@@ -79,10 +79,13 @@ std::unique_ptr<TestShop> TestShop::create(bool seed)
             qFatal("seed %s: %s", what, qPrintable(r.error().message));
         return str(*r, "id");
     };
-    shop->admin = must(s.users.createAdmin(shop->scope, Json{{"username", "admin"}, {"full_name", "Ada Admin"}, {"password", "correct horse"}}), "admin");
+    shop->admin = must(
+        s.users.createAdmin(shop->scope, Json{{"username", "admin"}, {"full_name", "Ada Admin"}, {"password", "correct horse"}}), "admin");
     shop->scope.actorId = shop->admin;
-    shop->op1 = must(s.users.createOperator(shop->scope, Json{{"full_name", "Olga Operator"}, {"pin", "1234"}, {"employee_id", "E1"}}), "op1");
-    shop->op2 = must(s.users.createOperator(shop->scope, Json{{"full_name", "Otto Operator"}, {"pin", "5678"}, {"employee_id", "E2"}}), "op2");
+    shop->op1 =
+        must(s.users.createOperator(shop->scope, Json{{"full_name", "Olga Operator"}, {"pin", "1234"}, {"employee_id", "E1"}}), "op1");
+    shop->op2 =
+        must(s.users.createOperator(shop->scope, Json{{"full_name", "Otto Operator"}, {"pin", "5678"}, {"employee_id", "E2"}}), "op2");
     shop->laser = must(s.catalog.create(CatalogService::Cells, shop->scope, Json{{"name", "Laser"}, {"sequence", 1}}), "laser");
     shop->bending = must(s.catalog.create(CatalogService::Cells, shop->scope, Json{{"name", "Bending"}, {"sequence", 2}}), "bending");
     shop->welding = must(s.catalog.create(CatalogService::Cells, shop->scope, Json{{"name", "Welding"}, {"sequence", 3}}), "welding");
@@ -107,12 +110,17 @@ Row TestShop::makeJob(const Scope &sc, const QString &number, int operations, in
     static const char *names[] = {"Laser", "Bending", "Welding"};
     Json ops = Json::array();
     for (int i = 0; i < operations; ++i)
-        ops.push_back({{"cell_name", names[i % 3]}, {"operation_name", toStd(QStringLiteral("%1 step %2").arg(names[i % 3]).arg(i + 1))},
-                       {"sequence", i + 1}, {"estimated_time", 30}});
+        ops.push_back({{"cell_name", names[i % 3]},
+                       {"operation_name", toStd(QStringLiteral("%1 step %2").arg(names[i % 3]).arg(i + 1))},
+                       {"sequence", i + 1},
+                       {"estimated_time", 30}});
     Json in{{"job_number", toStd(number)},
             {"customer", "ACME"},
             {"due_date", "2030-01-31"},
-            {"parts", Json::array({{{"part_number", toStd(number + QStringLiteral("-P1"))}, {"material", "S235 3mm"}, {"quantity", quantity}, {"operations", ops}}})}};
+            {"parts", Json::array({{{"part_number", toStd(number + QStringLiteral("-P1"))},
+                                    {"material", "S235 3mm"},
+                                    {"quantity", quantity},
+                                    {"operations", ops}}})}};
     auto j = s().jobs.create(sc, in);
     if (!j)
         qFatal("makeJob %s: %s", qPrintable(number), qPrintable(j.error().message));

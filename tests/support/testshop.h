@@ -51,20 +51,20 @@ private:
 // may do the work a test needs on each turn (drain the dispatcher, wake a deliverer).
 bool waitFor(const std::function<bool()> &pred, int timeoutMs, int pollMs = 2);
 
-#define ERY_VERIFY_OK(expr)                                                                                            \
-    do {                                                                                                               \
-        const auto &ery_r_ = (expr);                                                                                   \
-        if (!ery_r_)                                                                                                   \
-            QFAIL(qPrintable(QStringLiteral("%1 failed: %2 %3").arg(QLatin1String(#expr), toString(ery_r_.error().code), \
-                                                                           ery_r_.error().message)));                  \
+#define ERY_VERIFY_OK(expr)                                                                                                                \
+    do {                                                                                                                                   \
+        const auto &ery_r_ = (expr);                                                                                                       \
+        if (!ery_r_)                                                                                                                       \
+            QFAIL(qPrintable(                                                                                                              \
+                QStringLiteral("%1 failed: %2 %3").arg(QLatin1String(#expr), toString(ery_r_.error().code), ery_r_.error().message)));     \
     } while (0)
 
-#define ERY_VERIFY_ERR(expr, errcode)                                                                                  \
-    do {                                                                                                               \
-        const auto &ery_r_ = (expr);                                                                                   \
-        if (ery_r_)                                                                                                    \
-            QFAIL(qPrintable(QStringLiteral("%1 succeeded, expected %2").arg(QLatin1String(#expr), toString(errcode)))); \
-        QCOMPARE(toString(ery_r_.error().code), toString(errcode));                                                    \
+#define ERY_VERIFY_ERR(expr, errcode)                                                                                                      \
+    do {                                                                                                                                   \
+        const auto &ery_r_ = (expr);                                                                                                       \
+        if (ery_r_)                                                                                                                        \
+            QFAIL(qPrintable(QStringLiteral("%1 succeeded, expected %2").arg(QLatin1String(#expr), toString(errcode))));                   \
+        QCOMPARE(toString(ery_r_.error().code), toString(errcode));                                                                        \
     } while (0)
 
 } // namespace ery::test

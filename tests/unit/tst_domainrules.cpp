@@ -27,10 +27,8 @@ void TestDomainRules::workTransitions_data()
     const QStringList all{"not_started", "in_progress", "on_hold", "completed"};
     // The whole table: every (status, action) pair, allowed or refused.
     const QHash<QString, QString> expected{
-        {"not_started/start", "in_progress"}, {"on_hold/start", "in_progress"},
-        {"in_progress/pause", "on_hold"},
-        {"on_hold/resume", "in_progress"},
-        {"in_progress/complete", "completed"}, {"on_hold/complete", "completed"},
+        {"not_started/start", "in_progress"}, {"on_hold/start", "in_progress"},      {"in_progress/pause", "on_hold"},
+        {"on_hold/resume", "in_progress"},    {"in_progress/complete", "completed"}, {"on_hold/complete", "completed"},
     };
     for (const QString &from : all)
         for (Action a : {Action::Start, Action::Pause, Action::Resume, Action::Complete}) {

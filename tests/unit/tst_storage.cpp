@@ -50,7 +50,8 @@ void TestStorage::cleanup()
 void TestStorage::bindingRoundTrips()
 {
     Database &db = m_shop->db();
-    ERY_VERIFY_OK(db.execDirect(QStringLiteral("CREATE TABLE probe (id INTEGER, t TEXT, d DOUBLE PRECISION, big BIGINT, active INTEGER, metadata TEXT)")));
+    ERY_VERIFY_OK(db.execDirect(
+        QStringLiteral("CREATE TABLE probe (id INTEGER, t TEXT, d DOUBLE PRECISION, big BIGINT, active INTEGER, metadata TEXT)")));
     ERY_VERIFY_OK(db.exec(QStringLiteral("INSERT INTO probe VALUES (?, ?, ?, ?, ?, ?)"),
                           {1, QString(), 2.5, Q_INT64_C(9007199254740993), 1, QStringLiteral("{\"a\":[1,2,{\"b\":null}]}")}));
     ERY_VERIFY_OK(db.exec(QStringLiteral("INSERT INTO probe VALUES (?, ?, ?, ?, ?, ?)"),
@@ -64,10 +65,10 @@ void TestStorage::bindingRoundTrips()
     QCOMPARE(a["big"].get<qint64>(), Q_INT64_C(9007199254740993));
     QVERIFY(a["active"] == Json(true));
     QVERIFY(a["metadata"] == Json::parse(R"({"a":[1,2,{"b":null}]})"));
-    QVERIFY(b["t"] == Json(""));         // an empty string stays a string
+    QVERIFY(b["t"] == Json("")); // an empty string stays a string
     QVERIFY(b["d"].is_null());
     QVERIFY(b["active"] == Json(false));
-    QVERIFY(b["metadata"].is_null());   // stored text that is not JSON reads as null
+    QVERIFY(b["metadata"].is_null()); // stored text that is not JSON reads as null
     auto n = db.scalar(QStringLiteral("SELECT COUNT(*) FROM probe WHERE t IS NULL"));
     ERY_VERIFY_OK(n);
     QCOMPARE(*n, qint64(1));
@@ -80,8 +81,11 @@ void TestStorage::renderedRowsEqualDumpedRows()
 {
     auto &s = m_shop->s();
     const QString tricky = QString::fromUtf8("Müller & Söhne — 工場 \"quoted\" back\\slash\nnew\tline \x01\x1f / 😀");
-    auto job = s.jobs.create(m_shop->scope, Json{{"job_number", "R-1"}, {"customer", toStd(tricky)}, {"total_weight_kg", 12.5},
-                                                 {"package_count", 3}, {"metadata", {{"k", "v"}, {"n", Json::array({1, 2.25, nullptr})}}}});
+    auto job = s.jobs.create(m_shop->scope, Json{{"job_number", "R-1"},
+                                                 {"customer", toStd(tricky)},
+                                                 {"total_weight_kg", 12.5},
+                                                 {"package_count", 3},
+                                                 {"metadata", {{"k", "v"}, {"n", Json::array({1, 2.25, nullptr})}}}});
     ERY_VERIFY_OK(job);
     Table jobs(QStringLiteral("jobs"), true, {QStringLiteral("job_number"), QStringLiteral("customer")});
     for (bool desc : {false, true}) {
@@ -118,7 +122,8 @@ void TestStorage::invalidUtf8IsReplacedNotFatal()
     QVERIFY(*n >= 1);
     const Json parsed = Json::parse("[" + out + "]", nullptr, false);
     QVERIFY(!parsed.is_discarded());
-    QCOMPARE(QString::fromStdString(parsed[0]["notes"].get<std::string>()), QString::fromUtf8("OK\xEF\xBF\xBD \xEF\xBF\xBD" "end"));
+    QCOMPARE(QString::fromStdString(parsed[0]["notes"].get<std::string>()), QString::fromUtf8("OK\xEF\xBF\xBD \xEF\xBF\xBD"
+                                                                                              "end"));
     auto rows = db.query(QStringLiteral("SELECT notes FROM jobs WHERE tenant_id = ?"), {m_shop->scope.tenantId});
     ERY_VERIFY_OK(rows);
     QCOMPARE(QString::fromStdString(Json(*rows)[0].dump(-1, ' ', false, Json::error_handler_t::replace)),
@@ -201,7 +206,7 @@ void TestStorage::errorsAreMapped()
     QVERIFY(!bad);
     QCOMPARE(toString(bad.error().code), toString(ErrorCode::Internal));
     QVERIFY(!bad.error().message.contains(QLatin1String("no_such_column"))); // never SQL in an answer
-    if (!TestShop::postgres()) { // QtSql's PostgreSQL driver binds a missing value as NULL
+    if (!TestShop::postgres()) {                                             // QtSql's PostgreSQL driver binds a missing value as NULL
         auto wrongCount = db.query(QStringLiteral("SELECT * FROM jobs WHERE id = ?"), {});
         QVERIFY(!wrongCount);
     }
@@ -232,8 +237,17 @@ void TestStorage::manyDistinctStatements()
 void TestStorage::timestampsAndIds()
 {
     // The hand-made ISO formatter agrees with Qt's on every kind of instant.
-    const qint64 instants[] = {0, 1, 999, 86399999, 86400000, 951782399999 /* 2000-02-28 end */, 951868800000 /* leap day */,
-                               1798761599999 /* 2026-12-31 */, 1798761600000, 4102444800123, QDateTime::currentMSecsSinceEpoch()};
+    const qint64 instants[] = {0,
+                               1,
+                               999,
+                               86399999,
+                               86400000,
+                               951782399999 /* 2000-02-28 end */,
+                               951868800000 /* leap day */,
+                               1798761599999 /* 2026-12-31 */,
+                               1798761600000,
+                               4102444800123,
+                               QDateTime::currentMSecsSinceEpoch()};
     for (qint64 ms : instants)
         QCOMPARE(isoOf(ms), QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs));
     for (qint64 ms = 1700000000000; ms < 1700000000000 + 3LL * 86400000; ms += 3599987)
@@ -243,8 +257,8 @@ void TestStorage::timestampsAndIds()
         const char *text;
         const char *utc; // nullptr: refused
     } cases[] = {
-        {"2030-01-31", "2030-01-31T00:00:00.000Z"},                // a date is midnight UTC
-        {"2030-01-31T08:15", "2030-01-31T08:15:00.000Z"},          // no offset: UTC
+        {"2030-01-31", "2030-01-31T00:00:00.000Z"},       // a date is midnight UTC
+        {"2030-01-31T08:15", "2030-01-31T08:15:00.000Z"}, // no offset: UTC
         {"2030-01-31T08:15:30Z", "2030-01-31T08:15:30.000Z"},
         {"2030-01-31 08:15:30.5Z", "2030-01-31T08:15:30.500Z"},
         {"2030-01-31T08:15:30.123456Z", "2030-01-31T08:15:30.123Z"},
@@ -253,10 +267,21 @@ void TestStorage::timestampsAndIds()
         {"2030-01-01T00:30:00+01:00", "2029-12-31T23:30:00.000Z"},
         {"2024-02-29", "2024-02-29T00:00:00.000Z"},
         {"  2030-01-31  ", "2030-01-31T00:00:00.000Z"},
-        {"2023-02-29", nullptr}, {"2030-13-01", nullptr}, {"2030-00-10", nullptr}, {"2030-04-31", nullptr},
-        {"2030-01-31T24:00", nullptr}, {"2030-01-31T08:60", nullptr}, {"2030-01-31T08:15:30.Z", nullptr},
-        {"2030-1-31", nullptr}, {"31-01-2030", nullptr}, {"2030-01-31T", nullptr}, {"2030-01-31T08:15Zjunk", nullptr},
-        {"2030-01-31T08:15+25:00", nullptr}, {"", nullptr}, {"tomorrow", nullptr}, {"２０３０-01-31", nullptr},
+        {"2023-02-29", nullptr},
+        {"2030-13-01", nullptr},
+        {"2030-00-10", nullptr},
+        {"2030-04-31", nullptr},
+        {"2030-01-31T24:00", nullptr},
+        {"2030-01-31T08:60", nullptr},
+        {"2030-01-31T08:15:30.Z", nullptr},
+        {"2030-1-31", nullptr},
+        {"31-01-2030", nullptr},
+        {"2030-01-31T", nullptr},
+        {"2030-01-31T08:15Zjunk", nullptr},
+        {"2030-01-31T08:15+25:00", nullptr},
+        {"", nullptr},
+        {"tomorrow", nullptr},
+        {"２０３０-01-31", nullptr},
     };
     for (const auto &c : cases) {
         qint64 ms = 0;
@@ -272,9 +297,9 @@ void TestStorage::timestampsAndIds()
     for (int i = 0; i < 20000; ++i) {
         const QString id = newId();
         QVERIFY(isUuid(id));
-        QCOMPARE(id.at(14), QLatin1Char('7'));                      // version 7
-        QVERIFY(QStringLiteral("89ab").contains(id.at(19)));         // RFC 9562 variant
-        QVERIFY(id > previous);                                      // monotonic within a thread
+        QCOMPARE(id.at(14), QLatin1Char('7'));               // version 7
+        QVERIFY(QStringLiteral("89ab").contains(id.at(19))); // RFC 9562 variant
+        QVERIFY(id > previous);                              // monotonic within a thread
         previous = id;
         ids.insert(id);
     }
@@ -299,15 +324,20 @@ void TestStorage::plansUseTheNarrowIndex()
     };
     const QString t = m_shop->scope.tenantId;
     // A part's operations: by part, not by walking the tenant's list index.
-    QVERIFY2(plan(QStringLiteral("SELECT * FROM operations WHERE tenant_id = ? AND deleted_at IS NULL AND (part_id = ?) ORDER BY sequence, created_at"),
-                  {t, m_shop->partId}).contains(QLatin1String("operations_part")),
-             "operations of a part");
+    QVERIFY2(
+        plan(QStringLiteral(
+                 "SELECT * FROM operations WHERE tenant_id = ? AND deleted_at IS NULL AND (part_id = ?) ORDER BY sequence, created_at"),
+             {t, m_shop->partId})
+            .contains(QLatin1String("operations_part")),
+        "operations of a part");
     // A page of jobs in list order: read in index order, no sort of the tenant's rows; its count
     // from the index alone.
-    const QString page = plan(QStringLiteral("SELECT * FROM jobs WHERE tenant_id = ? AND deleted_at IS NULL ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?"),
-                              {t, 100, 0});
+    const QString page = plan(
+        QStringLiteral("SELECT * FROM jobs WHERE tenant_id = ? AND deleted_at IS NULL ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?"),
+        {t, 100, 0});
     QVERIFY2(page.contains(QLatin1String("jobs_list")) && !page.contains(QLatin1String("TEMP B-TREE")), qPrintable(page));
-    QVERIFY(plan(QStringLiteral("SELECT COUNT(*) FROM jobs WHERE tenant_id = ? AND deleted_at IS NULL"), {t}).contains(QLatin1String("COVERING INDEX jobs_list")));
+    QVERIFY(plan(QStringLiteral("SELECT COUNT(*) FROM jobs WHERE tenant_id = ? AND deleted_at IS NULL"), {t})
+                .contains(QLatin1String("COVERING INDEX jobs_list")));
     // Statistics written once; a reopened database keeps them and plans the same.
     auto again = Database::open(m_shop->url());
     ERY_VERIFY_OK(again);
@@ -342,15 +372,18 @@ void TestStorage::groupedWritesShareOneCommit()
     bool committedFlag = false;
     db.setGrouping(true);
     ERY_VERIFY_OK(s.jobs.create(m_shop->scope, Json{{"job_number", "GRP-1"}}));
-    db.onGroupEnd([&](bool ok) { ++ended; committedFlag = ok; });
+    db.onGroupEnd([&](bool ok) {
+        ++ended;
+        committedFlag = ok;
+    });
     ERY_VERIFY_ERR(s.jobs.create(m_shop->scope, Json{{"job_number", "GRP-1"}}), ErrorCode::Conflict); // rolls back alone
     ERY_VERIFY_ERR(s.jobs.create(m_shop->scope, Json{{"job_number", ""}}), ErrorCode::ValidationError);
     ERY_VERIFY_OK(s.jobs.create(m_shop->scope, Json{{"job_number", "GRP-2"}}));
     db.setGrouping(false);
     QVERIFY(db.groupOpen());
-    QCOMPARE(jobsNamed(db, "GRP-"), qint64(2));         // this connection reads its own group
-    QCOMPARE(jobsNamed(**other, "GRP-"), qint64(0));    // nothing committed yet
-    QCOMPARE(createdEvents(db, "GRP-"), qint64(0));     // outbox rows are written with the commit
+    QCOMPARE(jobsNamed(db, "GRP-"), qint64(2));      // this connection reads its own group
+    QCOMPARE(jobsNamed(**other, "GRP-"), qint64(0)); // nothing committed yet
+    QCOMPARE(createdEvents(db, "GRP-"), qint64(0));  // outbox rows are written with the commit
     QCOMPARE(ended, 0);
     ERY_VERIFY_OK(db.flushGroup());
     QVERIFY(!db.groupOpen());
@@ -358,7 +391,7 @@ void TestStorage::groupedWritesShareOneCommit()
     QVERIFY(committedFlag);
     QCOMPARE(jobsNamed(**other, "GRP-"), qint64(2));
     QCOMPARE(createdEvents(**other, "GRP-"), qint64(2)); // one event per successful write, none for the refused ones
-    ERY_VERIFY_OK(db.flushGroup());                     // nothing open: nothing happens
+    ERY_VERIFY_OK(db.flushGroup());                      // nothing open: nothing happens
     QCOMPARE(ended, 1);
 }
 

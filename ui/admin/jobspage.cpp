@@ -22,9 +22,9 @@ using domain::Action;
 
 JobsPage::JobsPage(EngineClient &client, QWidget *parent)
     : QWidget(parent), m_client(client), m_model(new JobsTableModel(client, this)), m_proxy(new QSortFilterProxyModel(this)),
-      m_view(new QTableView(this)), m_search(new QLineEdit(this)), m_count(new QLabel(this)),
-      m_start(new QPushButton(tr("&Start"), this)), m_pause(new QPushButton(tr("&Pause"), this)),
-      m_resume(new QPushButton(tr("&Resume"), this)), m_complete(new QPushButton(tr("&Complete"), this))
+      m_view(new QTableView(this)), m_search(new QLineEdit(this)), m_count(new QLabel(this)), m_start(new QPushButton(tr("&Start"), this)),
+      m_pause(new QPushButton(tr("&Pause"), this)), m_resume(new QPushButton(tr("&Resume"), this)),
+      m_complete(new QPushButton(tr("&Complete"), this))
 {
     auto *title = new QLabel(tr("Jobs"), this);
     QFont titleFont = title->font();
@@ -105,9 +105,8 @@ JobsPage::JobsPage(EngineClient &client, QWidget *parent)
     connect(m_proxy, &QAbstractItemModel::rowsRemoved, this, &JobsPage::updateCount);
     connect(m_proxy, &QAbstractItemModel::modelReset, this, &JobsPage::updateCount);
     connect(m_proxy, &QAbstractItemModel::layoutChanged, this, &JobsPage::updateCount);
-    connect(m_model, &JobsTableModel::loadFailed, this, [this](const QString &message) {
-        m_count->setText(tr("Could not load the jobs: %1").arg(message));
-    });
+    connect(m_model, &JobsTableModel::loadFailed, this,
+            [this](const QString &message) { m_count->setText(tr("Could not load the jobs: %1").arg(message)); });
 
     auto *headerRow = new QHBoxLayout;
     headerRow->addWidget(title);
@@ -183,14 +182,10 @@ void JobsPage::run(Action action)
         .call<Result<Transition>>([tenant, jobId, action](Services &s) {
             const Scope scope = Scope::of(tenant);
             switch (action) {
-            case Action::Start:
-                return s.jobs.start(scope, jobId);
-            case Action::Pause:
-                return s.jobs.stop(scope, jobId);
-            case Action::Resume:
-                return s.jobs.resume(scope, jobId);
-            case Action::Complete:
-                break;
+            case Action::Start: return s.jobs.start(scope, jobId);
+            case Action::Pause: return s.jobs.stop(scope, jobId);
+            case Action::Resume: return s.jobs.resume(scope, jobId);
+            case Action::Complete: break;
             }
             return s.jobs.complete(scope, jobId);
         })
@@ -201,18 +196,10 @@ void JobsPage::run(Action action)
                 return;
             QString what;
             switch (action) {
-            case Action::Start:
-                what = tr("Job %1 could not be started.");
-                break;
-            case Action::Pause:
-                what = tr("Job %1 could not be paused.");
-                break;
-            case Action::Resume:
-                what = tr("Job %1 could not be resumed.");
-                break;
-            case Action::Complete:
-                what = tr("Job %1 could not be completed.");
-                break;
+            case Action::Start: what = tr("Job %1 could not be started."); break;
+            case Action::Pause: what = tr("Job %1 could not be paused."); break;
+            case Action::Resume: what = tr("Job %1 could not be resumed."); break;
+            case Action::Complete: what = tr("Job %1 could not be completed."); break;
             }
             // Window-modal and asynchronous: the jobs keep updating while the message is shown.
             auto *box = new QMessageBox(QMessageBox::Warning, tr("Job not changed"), what.arg(jobNumber), QMessageBox::Ok, this);

@@ -76,7 +76,7 @@ int statusOrder(const QString &status)
 
 } // namespace
 
-JobsTableModel::JobsTableModel(EngineClient &client, QObject *parent) : QAbstractTableModel(parent), m_client(client) {}
+JobsTableModel::JobsTableModel(EngineClient &client, QObject *parent) : QAbstractTableModel(parent), m_client(client) { }
 
 void JobsTableModel::setTenant(const QString &tenantId)
 {
@@ -115,8 +115,7 @@ void JobsTableModel::reload()
                     fresh.reserve(qsizetype(rows->size()));
                     for (const Json &r : *rows) {
                         fresh.append(Job{str(r, "id"), str(r, "job_number"), str(r, "customer"), str(r, "status"),
-                                         str(r, "current_cell_name"),
-                                         QDateTime::fromString(str(r, "due_date"), Qt::ISODateWithMs),
+                                         str(r, "current_cell_name"), QDateTime::fromString(str(r, "due_date"), Qt::ISODateWithMs),
                                          num(r, "operation_count"), num(r, "operations_completed"), num(r, "bullet_parts")});
                     }
                     apply(fresh);
@@ -212,22 +211,16 @@ int JobsTableModel::progress(const Job &job) const
 QVariant JobsTableModel::display(const Job &job, int column) const
 {
     switch (column) {
-    case JobColumn:
-        return job.number;
-    case CustomerColumn:
-        return job.customer;
-    case DueColumn:
-        return job.due.isValid() ? QLocale().toString(job.due.toLocalTime().date(), QLocale::ShortFormat) : QString();
-    case StatusColumn:
-        return statusText(job.status);
-    case CellColumn:
-        return job.cell.isEmpty() ? QStringLiteral("—") : job.cell;
+    case JobColumn: return job.number;
+    case CustomerColumn: return job.customer;
+    case DueColumn: return job.due.isValid() ? QLocale().toString(job.due.toLocalTime().date(), QLocale::ShortFormat) : QString();
+    case StatusColumn: return statusText(job.status);
+    case CellColumn: return job.cell.isEmpty() ? QStringLiteral("—") : job.cell;
     case ProgressColumn: {
         const int pct = progress(job);
         return pct < 0 ? QStringLiteral("—") : tr("%1%").arg(pct);
     }
-    case BulletColumn:
-        return job.bulletParts > 0 ? QStringLiteral("★") : QString();
+    case BulletColumn: return job.bulletParts > 0 ? QStringLiteral("★") : QString();
     }
     return {};
 }
@@ -238,16 +231,11 @@ QVariant JobsTableModel::sortKey(const Job &job, int column) const
     case DueColumn:
         // Jobs without a due date sort after every dated one.
         return job.due.isValid() ? job.due.toMSecsSinceEpoch() : std::numeric_limits<qint64>::max();
-    case StatusColumn:
-        return statusOrder(job.status);
-    case ProgressColumn:
-        return progress(job);
-    case BulletColumn:
-        return job.bulletParts;
-    case CustomerColumn:
-        return job.customer.toCaseFolded();
-    default:
-        return display(job, column);
+    case StatusColumn: return statusOrder(job.status);
+    case ProgressColumn: return progress(job);
+    case BulletColumn: return job.bulletParts;
+    case CustomerColumn: return job.customer.toCaseFolded();
+    default: return display(job, column);
     }
 }
 
@@ -258,8 +246,7 @@ QVariant JobsTableModel::data(const QModelIndex &index, int role) const
     const Job &job = m_jobs[index.row()];
     const int column = index.column();
     switch (role) {
-    case Qt::DisplayRole:
-        return display(job, column);
+    case Qt::DisplayRole: return display(job, column);
     case Qt::AccessibleTextRole:
         if (column == BulletColumn)
             return job.bulletParts > 0 ? tr("Bullet card") : tr("Not a bullet card");
@@ -289,22 +276,16 @@ QVariant JobsTableModel::data(const QModelIndex &index, int role) const
             return f;
         }
         return {};
-    case Qt::DecorationRole:
-        return column == StatusColumn ? QVariant(statusDot(job.status)) : QVariant();
+    case Qt::DecorationRole: return column == StatusColumn ? QVariant(statusDot(job.status)) : QVariant();
     case Qt::TextAlignmentRole:
         if (column == BulletColumn || column == ProgressColumn)
             return int(Qt::AlignCenter);
         return int(Qt::AlignLeft | Qt::AlignVCenter);
-    case JobIdRole:
-        return job.id;
-    case StatusRole:
-        return job.status;
-    case SortRole:
-        return sortKey(job, column);
-    case SearchRole:
-        return job.number + QLatin1Char(' ') + job.customer;
-    case ProgressRole:
-        return progress(job);
+    case JobIdRole: return job.id;
+    case StatusRole: return job.status;
+    case SortRole: return sortKey(job, column);
+    case SearchRole: return job.number + QLatin1Char(' ') + job.customer;
+    case ProgressRole: return progress(job);
     }
     return {};
 }
@@ -314,20 +295,13 @@ QVariant JobsTableModel::headerData(int section, Qt::Orientation orientation, in
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
-    case JobColumn:
-        return tr("Job");
-    case CustomerColumn:
-        return tr("Customer");
-    case DueColumn:
-        return tr("Due");
-    case StatusColumn:
-        return tr("Status");
-    case CellColumn:
-        return tr("Current cell");
-    case ProgressColumn:
-        return tr("Progress");
-    case BulletColumn:
-        return tr("Bullet");
+    case JobColumn: return tr("Job");
+    case CustomerColumn: return tr("Customer");
+    case DueColumn: return tr("Due");
+    case StatusColumn: return tr("Status");
+    case CellColumn: return tr("Current cell");
+    case ProgressColumn: return tr("Progress");
+    case BulletColumn: return tr("Bullet");
     }
     return {};
 }

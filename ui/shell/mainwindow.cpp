@@ -90,13 +90,13 @@ QWidget *MainWindow::buildSidebar()
     nav->setAutoFillBackground(false);
     nav->viewport()->setAutoFillBackground(false);
     nav->setStyleSheet(QStringLiteral("QListWidget::item { padding: 7px 10px; border-radius: 4px; }"
-                                        "QListWidget::item:selected { background: palette(highlight); color: palette(highlighted-text); }"));
+                                      "QListWidget::item:selected { background: palette(highlight); color: palette(highlighted-text); }"));
     const struct {
         QString text;
         bool available;
     } entries[] = {
-        {tr("Dashboard"), false},   {tr("Jobs"), true}, {tr("Work queue"), false},
-        {tr("Quality"), false},     {tr("Integrations"), false}, {tr("Data"), false},
+        {tr("Dashboard"), false}, {tr("Jobs"), true},          {tr("Work queue"), false},
+        {tr("Quality"), false},   {tr("Integrations"), false}, {tr("Data"), false},
     };
     for (const auto &e : entries) {
         auto *item = new QListWidgetItem(e.text, nav);
@@ -166,8 +166,10 @@ void MainWindow::findTenant()
 void MainWindow::offerDemo()
 {
     showEmptyState({});
-    auto *box = new QMessageBox(QMessageBox::Question, tr("Welcome to Eryxon MES"), tr("This database has no shop yet."), QMessageBox::NoButton, this);
-    box->setInformativeText(tr("Load the demo shop “%1” with sample jobs, cells and operators to explore Eryxon?").arg(DemoShop::tenantName()));
+    auto *box = new QMessageBox(QMessageBox::Question, tr("Welcome to Eryxon MES"), tr("This database has no shop yet."),
+                                QMessageBox::NoButton, this);
+    box->setInformativeText(
+        tr("Load the demo shop “%1” with sample jobs, cells and operators to explore Eryxon?").arg(DemoShop::tenantName()));
     QPushButton *load = box->addButton(tr("Load demo shop"), QMessageBox::AcceptRole);
     box->addButton(tr("Not now"), QMessageBox::RejectRole);
     box->setDefaultButton(load);
@@ -189,7 +191,8 @@ void MainWindow::loadDemo()
             statusBar()->clearMessage();
             if (!outcome) {
                 showEmptyState({});
-                auto *box = new QMessageBox(QMessageBox::Warning, tr("Demo shop not loaded"), tr("The demo shop could not be loaded."), QMessageBox::Ok, this);
+                auto *box = new QMessageBox(QMessageBox::Warning, tr("Demo shop not loaded"), tr("The demo shop could not be loaded."),
+                                            QMessageBox::Ok, this);
                 box->setInformativeText(outcome.error().message);
                 box->setAttribute(Qt::WA_DeleteOnClose);
                 box->open();
@@ -202,9 +205,8 @@ void MainWindow::loadDemo()
 void MainWindow::showEmptyState(const QString &message)
 {
     QString text = QStringLiteral("<h2>%1</h2><p>%2</p>")
-                       .arg(tr("No shop data yet"),
-                            tr("This database has no shop. Load the demo shop to explore Eryxon with sample jobs, "
-                               "or start Eryxon with <code>--demo</code>."));
+                       .arg(tr("No shop data yet"), tr("This database has no shop. Load the demo shop to explore Eryxon with sample jobs, "
+                                                       "or start Eryxon with <code>--demo</code>."));
     if (!message.isEmpty())
         text += QStringLiteral("<p>%1</p>").arg(message.toHtmlEscaped());
     m_emptyText->setText(text);
@@ -241,9 +243,9 @@ void MainWindow::refreshStatus()
         const qint64 lastId = num(outbox, "last_id", -1);
         const qint64 backlog = num(outbox, "backlog", -1);
         const QString last = lastId > 0 ? tr("Last event #%1").arg(lastId) : tr("No events yet");
-        m_events->setText(tr("%1 · %2 dispatched · backlog %3")
-                              .arg(last, locale.toString(num(s, "events_dispatched")),
-                                   backlog < 0 ? QStringLiteral("—") : locale.toString(backlog)));
+        m_events->setText(
+            tr("%1 · %2 dispatched · backlog %3")
+                .arg(last, locale.toString(num(s, "events_dispatched")), backlog < 0 ? QStringLiteral("—") : locale.toString(backlog)));
     });
 }
 

@@ -6,7 +6,7 @@
 
 namespace ery::ui {
 
-ProgressDelegate::ProgressDelegate(int role, QObject *parent) : QStyledItemDelegate(parent), m_role(role) {}
+ProgressDelegate::ProgressDelegate(int role, QObject *parent) : QStyledItemDelegate(parent), m_role(role) { }
 
 void ProgressDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
@@ -41,7 +41,8 @@ void ProgressDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
     if (pct > 0) {
         QRect fill = bar;
         fill.setWidth(qMax(barHeight, bar.width() * pct / 100));
-        painter->setBrush(pct >= 100 ? QColor(0x2e, 0x9d, 0x4f) : (selected ? pal.color(QPalette::HighlightedText) : pal.color(QPalette::Highlight)));
+        painter->setBrush(pct >= 100 ? QColor(0x2e, 0x9d, 0x4f)
+                                     : (selected ? pal.color(QPalette::HighlightedText) : pal.color(QPalette::Highlight)));
         painter->drawRoundedRect(fill, barHeight / 2.0, barHeight / 2.0);
     }
     painter->setPen(pal.color(selected ? QPalette::HighlightedText : QPalette::Text));

@@ -70,15 +70,23 @@ void installApiKeyRoutes(ApiServer &api)
             return Response::error(k.error());
         const char *warning = "Store this key now: it is shown once and cannot be retrieved again.";
         if (compatShape)
-            return Response::created(Json{{"id", k->key["id"]}, {"name", k->key["name"]}, {"api_key", toStd(k->secret)},
-                                          {"key_prefix", k->key["key_prefix"]}, {"created_at", k->key["created_at"]}, {"warning", warning}});
+            return Response::created(Json{{"id", k->key["id"]},
+                                          {"name", k->key["name"]},
+                                          {"api_key", toStd(k->secret)},
+                                          {"key_prefix", k->key["key_prefix"]},
+                                          {"created_at", k->key["created_at"]},
+                                          {"warning", warning}});
         Json key = k->key;
         key["key"] = toStd(k->secret);
         return Response::created(Json{{"api_key", key}, {"warning", warning}});
     };
     api.router().add(Method::Post, spec.path, Access::Admin, [create](Request &r) { return create(r, false); },
-                     {QStringLiteral("Create an API key (the full key is in the answer, once)"), spec.tag, {}, false,
-                      bodySchema(spec.createFields, true), 201});
+                     {QStringLiteral("Create an API key (the full key is in the answer, once)"),
+                      spec.tag,
+                      {},
+                      false,
+                      bodySchema(spec.createFields, true),
+                      201});
     api.router().compat(Method::Post, spec.compatPath, Access::Admin, [create](Request &r) { return create(r, true); });
 }
 

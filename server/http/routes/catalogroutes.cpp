@@ -15,7 +15,8 @@ struct CatalogPaths {
     const char *compatPath;
 };
 
-ResourceSpec catalogSpec(Services &s, CatalogService::Kind kind, CatalogPaths paths, const char *plural, const char *singular, const char *tag)
+ResourceSpec catalogSpec(Services &s, CatalogService::Kind kind, CatalogPaths paths, const char *plural, const char *singular,
+                         const char *tag)
 {
     ResourceSpec spec;
     spec.path = QString::fromLatin1(paths.path);
@@ -39,27 +40,35 @@ void installCatalogRoutes(ApiServer &api)
 {
     Services &s = api.services();
 
-    ResourceSpec cells = catalogSpec(s, CatalogService::Cells, {"/api/v1/cells", "/api/v1/cells/{id}", "/functions/v1/api-cells"}, "cells", "cell", "Cells");
-    cells.filters = {{QStringLiteral("active"), Filter::Bool}, {QStringLiteral("name"), Filter::Like},
-                     {QStringLiteral("external_source")}, {QStringLiteral("external_id")}};
+    ResourceSpec cells =
+        catalogSpec(s, CatalogService::Cells, {"/api/v1/cells", "/api/v1/cells/{id}", "/functions/v1/api-cells"}, "cells", "cell", "Cells");
+    cells.filters = {{QStringLiteral("active"), Filter::Bool},
+                     {QStringLiteral("name"), Filter::Like},
+                     {QStringLiteral("external_source")},
+                     {QStringLiteral("external_id")}};
     cells.sorts = {"name", "sequence", "created_at"};
     cells.defaultSort = QStringLiteral("sequence");
     cells.sync = SyncRoutes{SyncService::Cells, "/api/v1/cells/sync", "/api/v1/cells/bulk-sync", "/functions/v1/api-cells/sync",
                             "/functions/v1/api-cells/bulk-sync"};
     installResource(api, cells);
 
-    ResourceSpec resources = catalogSpec(s, CatalogService::Resources,
-                                         {"/api/v1/resources", "/api/v1/resources/{id}", "/functions/v1/api-resources"}, "resources", "resource", "Resources");
-    resources.filters = {{QStringLiteral("type")}, {QStringLiteral("status")}, {QStringLiteral("active"), Filter::Bool},
-                         {QStringLiteral("external_source")}, {QStringLiteral("external_id")}};
+    ResourceSpec resources =
+        catalogSpec(s, CatalogService::Resources, {"/api/v1/resources", "/api/v1/resources/{id}", "/functions/v1/api-resources"},
+                    "resources", "resource", "Resources");
+    resources.filters = {{QStringLiteral("type")},
+                         {QStringLiteral("status")},
+                         {QStringLiteral("active"), Filter::Bool},
+                         {QStringLiteral("external_source")},
+                         {QStringLiteral("external_id")}};
     resources.sorts = {"name", "type", "status", "created_at"};
     resources.defaultSort = QStringLiteral("name");
     resources.sync = SyncRoutes{SyncService::Resources, "/api/v1/resources/sync", "/api/v1/resources/bulk-sync",
                                 "/functions/v1/api-resources/sync", "/functions/v1/api-resources/bulk-sync"};
     installResource(api, resources);
 
-    ResourceSpec materials = catalogSpec(s, CatalogService::Materials,
-                                         {"/api/v1/materials", "/api/v1/materials/{id}", "/functions/v1/api-materials"}, "materials", "material", "Materials");
+    ResourceSpec materials =
+        catalogSpec(s, CatalogService::Materials, {"/api/v1/materials", "/api/v1/materials/{id}", "/functions/v1/api-materials"},
+                    "materials", "material", "Materials");
     materials.filters = {{QStringLiteral("active"), Filter::Bool}};
     materials.sorts = {"name", "created_at"};
     materials.defaultSort = QStringLiteral("name");
@@ -98,13 +107,19 @@ void installCatalogRoutes(ApiServer &api)
     };
     installResource(api, templates);
     installActions(api.router(), {
-        {Method::Post, "/api/v1/substep-templates/{id}/items", nullptr, Access::Write,
-         byIdAndBody([&s](Request &r, const QString &id, const Json &body) {
-             return respond(s.catalog.addTemplateItem(r.scope(), id, body), [](const Row &row) { return itemResponse(QStringLiteral("item"), row, 201); });
-         }),
-         {.summary = "Add an item to a substep template", .tag = "Substeps", .requestSchema = bodySchema(CatalogService::templateItemFields(), true),
-          .successStatus = 201}},
-    });
+                                     {Method::Post,
+                                      "/api/v1/substep-templates/{id}/items",
+                                      nullptr,
+                                      Access::Write,
+                                      byIdAndBody([&s](Request &r, const QString &id, const Json &body) {
+                                          return respond(s.catalog.addTemplateItem(r.scope(), id, body),
+                                                         [](const Row &row) { return itemResponse(QStringLiteral("item"), row, 201); });
+                                      }),
+                                      {.summary = "Add an item to a substep template",
+                                       .tag = "Substeps",
+                                       .requestSchema = bodySchema(CatalogService::templateItemFields(), true),
+                                       .successStatus = 201}},
+                                 });
 }
 
 } // namespace ery::http

@@ -27,11 +27,12 @@ void answerImport(QObject *context, Result<CsvImport::Report> report, bool onlyE
     watcher->setFuture(QtConcurrent::run([shared, out, onlyErrors] {
         const CsvImport::Report &r = *shared;
         if (!r.committed && !r.dryRun)
-            *out = Response::error({ErrorCode::ValidationError,
-                                    QStringLiteral("%1 of %2 rows have errors; nothing was imported (fix them, or import with skip_bad_rows=true)")
-                                        .arg(r.failed)
-                                        .arg(r.total),
-                                    r.toJson(true)});
+            *out = Response::error(
+                {ErrorCode::ValidationError,
+                 QStringLiteral("%1 of %2 rows have errors; nothing was imported (fix them, or import with skip_bad_rows=true)")
+                     .arg(r.failed)
+                     .arg(r.total),
+                 r.toJson(true)});
         else
             *out = Response::ok(Json{{"import", r.toJson(onlyErrors)}});
     }));
@@ -78,13 +79,17 @@ void installImportRoutes(ApiServer &api)
         o.fileName = r.q(QStringLiteral("file_name")).left(limits::kName);
         const bool onlyErrors = rows == QLatin1String("errors");
         return Response::deferred([&s, &api, scope = r.scope(), entity = *entity, body = r.body, o, onlyErrors](Response::Done done) {
-            CsvImport::start(s, &api, scope, entity, body, o,
-                             [&api, onlyErrors, done](Result<CsvImport::Report> report) { answerImport(&api, std::move(report), onlyErrors, done); });
+            CsvImport::start(s, &api, scope, entity, body, o, [&api, onlyErrors, done](Result<CsvImport::Report> report) {
+                answerImport(&api, std::move(report), onlyErrors, done);
+            });
         });
     };
-    RouteDoc doc{QStringLiteral("Import a CSV file of jobs, parts, operations, cells or resources"), QStringLiteral("Data"),
-                 {"dry_run", "skip_bad_rows", "source", "file_name", "rows"}, false,
-                 Json{{"type", "string"}, {"description", "The CSV file: a header row naming the fields, then one record per row"}}, 200};
+    RouteDoc doc{QStringLiteral("Import a CSV file of jobs, parts, operations, cells or resources"),
+                 QStringLiteral("Data"),
+                 {"dry_run", "skip_bad_rows", "source", "file_name", "rows"},
+                 false,
+                 Json{{"type", "string"}, {"description", "The CSV file: a header row naming the fields, then one record per row"}},
+                 200};
     doc.bodyType = QStringLiteral("text/csv");
     api.router().add(Method::Post, QStringLiteral("/api/v1/import/{entity}"), Access::Write, import, doc);
 }

@@ -31,13 +31,16 @@ Handler issueReview(Services &s, ReviewStep step, const char *name)
         if (!v.ok())
             return Response::error(v.error());
         const QString notes = in.contains("resolution_notes") ? str(in, "resolution_notes") : str(in, "notes");
-        return respond((s.issues.*step)(r.scope(), id, notes), [name](const Transition &t) { return transitionResponse("issue", t, QLatin1String(name)); });
+        return respond((s.issues.*step)(r.scope(), id, notes),
+                       [name](const Transition &t) { return transitionResponse("issue", t, QLatin1String(name)); });
     });
 }
 
 RouteDoc reviewDoc(const char *name)
 {
-    return {.summary = QStringLiteral("Issue review: %1").arg(QLatin1String(name)), .tag = kTag, .requestSchema = bodySchema(reviewFields(), false)};
+    return {.summary = QStringLiteral("Issue review: %1").arg(QLatin1String(name)),
+            .tag = kTag,
+            .requestSchema = bodySchema(reviewFields(), false)};
 }
 } // namespace
 
@@ -52,8 +55,8 @@ void installIssueRoutes(ApiServer &api)
     spec.plural = QStringLiteral("issues");
     spec.singular = QStringLiteral("issue");
     spec.tag = kTag;
-    spec.filters = {{QStringLiteral("severity")},       {QStringLiteral("status")},         {QStringLiteral("issue_type")},
-                    {QStringLiteral("ncr_category")},   {QStringLiteral("reported_by_id")}, {QStringLiteral("operation_id")},
+    spec.filters = {{QStringLiteral("severity")},     {QStringLiteral("status")},         {QStringLiteral("issue_type")},
+                    {QStringLiteral("ncr_category")}, {QStringLiteral("reported_by_id")}, {QStringLiteral("operation_id")},
                     {QStringLiteral("created_by")}};
     spec.sorts = {"created_at", "severity", "status", "updated_at"};
     spec.defaultSort = QStringLiteral("created_at");
@@ -67,17 +70,22 @@ void installIssueRoutes(ApiServer &api)
     installResource(api, spec);
 
     installActions(api.router(), {
-        {Method::Post, "/api/v1/issues/{id}/approve", "/functions/v1/api-issues/approve", Access::Write,
-         issueReview(s, &IssueService::approve, "approve"), reviewDoc("approve")},
-        {Method::Post, "/api/v1/issues/{id}/reject", "/functions/v1/api-issues/reject", Access::Write,
-         issueReview(s, &IssueService::reject, "reject"), reviewDoc("reject")},
-        {Method::Post, "/api/v1/issues/{id}/close", "/functions/v1/api-issues/close", Access::Write,
-         issueReview(s, &IssueService::close, "close"), reviewDoc("close")},
-        {Method::Post, "/api/v1/issues/{id}/verify", "/functions/v1/api-issues/verify", Access::Write, byId([&s](Request &r, const QString &id) {
-             return respond(s.issues.verifyNcr(r.scope(), id), [](const Row &row) { return itemResponse(QStringLiteral("issue"), row); });
-         }),
-         {"Verify an NCR's corrective action", kTag}},
-    });
+                                     {Method::Post, "/api/v1/issues/{id}/approve", "/functions/v1/api-issues/approve", Access::Write,
+                                      issueReview(s, &IssueService::approve, "approve"), reviewDoc("approve")},
+                                     {Method::Post, "/api/v1/issues/{id}/reject", "/functions/v1/api-issues/reject", Access::Write,
+                                      issueReview(s, &IssueService::reject, "reject"), reviewDoc("reject")},
+                                     {Method::Post, "/api/v1/issues/{id}/close", "/functions/v1/api-issues/close", Access::Write,
+                                      issueReview(s, &IssueService::close, "close"), reviewDoc("close")},
+                                     {Method::Post,
+                                      "/api/v1/issues/{id}/verify",
+                                      "/functions/v1/api-issues/verify",
+                                      Access::Write,
+                                      byId([&s](Request &r, const QString &id) {
+                                          return respond(s.issues.verifyNcr(r.scope(), id),
+                                                         [](const Row &row) { return itemResponse(QStringLiteral("issue"), row); });
+                                      }),
+                                      {"Verify an NCR's corrective action", kTag}},
+                                 });
 }
 
 } // namespace ery::http

@@ -16,7 +16,8 @@ using JobStep = Result<Transition> (JobService::*)(const Scope &, const QString 
 Handler jobStep(Services &s, JobStep step, const char *name)
 {
     return byId([&s, step, name](Request &r, const QString &id) {
-        return respond((s.jobs.*step)(r.scope(), id), [name](const Transition &t) { return transitionResponse("job", t, QLatin1String(name)); });
+        return respond((s.jobs.*step)(r.scope(), id),
+                       [name](const Transition &t) { return transitionResponse("job", t, QLatin1String(name)); });
     });
 }
 } // namespace
@@ -31,8 +32,11 @@ void installJobRoutes(ApiServer &api)
     spec.plural = QStringLiteral("jobs");
     spec.singular = QStringLiteral("job");
     spec.tag = kTag;
-    spec.filters = {{QStringLiteral("status")}, {QStringLiteral("customer"), Filter::Like}, {QStringLiteral("job_number"), Filter::Like},
-                    {QStringLiteral("external_source")}, {QStringLiteral("external_id")}};
+    spec.filters = {{QStringLiteral("status")},
+                    {QStringLiteral("customer"), Filter::Like},
+                    {QStringLiteral("job_number"), Filter::Like},
+                    {QStringLiteral("external_source")},
+                    {QStringLiteral("external_id")}};
     spec.sorts = {"job_number", "customer", "due_date", "created_at", "updated_at", "status"};
     spec.defaultSort = QStringLiteral("created_at");
     spec.defaultDescending = true;
@@ -56,8 +60,11 @@ void installJobRoutes(ApiServer &api)
             return parts.error();
         Json summary = Json::array();
         for (const auto &p : parts->rows)
-            summary.push_back({{"id", p["id"]}, {"part_number", p["part_number"]}, {"material", p["material"]},
-                               {"quantity", p["quantity"]}, {"status", p["status"]}});
+            summary.push_back({{"id", p["id"]},
+                               {"part_number", p["part_number"]},
+                               {"material", p["material"]},
+                               {"quantity", p["quantity"]},
+                               {"status", p["status"]}});
         (*job)["parts"] = summary;
         return job;
     };
@@ -83,17 +90,37 @@ void installJobRoutes(ApiServer &api)
 
     // The original's stop is a pause; each answers with the name it was called by.
     installActions(api.router(), {
-        {Method::Post, "/api/v1/jobs/{id}/start", "/functions/v1/api-job-lifecycle/start", Access::Write,
-         jobStep(s, &JobService::start, "start"), {"Job lifecycle: start", kTag}},
-        {Method::Post, "/api/v1/jobs/{id}/stop", "/functions/v1/api-job-lifecycle/stop", Access::Write,
-         jobStep(s, &JobService::stop, "stop"), {"Job lifecycle: stop", kTag}},
-        {Method::Post, "/api/v1/jobs/{id}/pause", "/functions/v1/api-job-lifecycle/pause", Access::Write,
-         jobStep(s, &JobService::stop, "pause"), {"Job lifecycle: pause", kTag}},
-        {Method::Post, "/api/v1/jobs/{id}/resume", "/functions/v1/api-job-lifecycle/resume", Access::Write,
-         jobStep(s, &JobService::resume, "resume"), {"Job lifecycle: resume", kTag}},
-        {Method::Post, "/api/v1/jobs/{id}/complete", "/functions/v1/api-job-lifecycle/complete", Access::Write,
-         jobStep(s, &JobService::complete, "complete"), {"Job lifecycle: complete", kTag}},
-    });
+                                     {Method::Post,
+                                      "/api/v1/jobs/{id}/start",
+                                      "/functions/v1/api-job-lifecycle/start",
+                                      Access::Write,
+                                      jobStep(s, &JobService::start, "start"),
+                                      {"Job lifecycle: start", kTag}},
+                                     {Method::Post,
+                                      "/api/v1/jobs/{id}/stop",
+                                      "/functions/v1/api-job-lifecycle/stop",
+                                      Access::Write,
+                                      jobStep(s, &JobService::stop, "stop"),
+                                      {"Job lifecycle: stop", kTag}},
+                                     {Method::Post,
+                                      "/api/v1/jobs/{id}/pause",
+                                      "/functions/v1/api-job-lifecycle/pause",
+                                      Access::Write,
+                                      jobStep(s, &JobService::stop, "pause"),
+                                      {"Job lifecycle: pause", kTag}},
+                                     {Method::Post,
+                                      "/api/v1/jobs/{id}/resume",
+                                      "/functions/v1/api-job-lifecycle/resume",
+                                      Access::Write,
+                                      jobStep(s, &JobService::resume, "resume"),
+                                      {"Job lifecycle: resume", kTag}},
+                                     {Method::Post,
+                                      "/api/v1/jobs/{id}/complete",
+                                      "/functions/v1/api-job-lifecycle/complete",
+                                      Access::Write,
+                                      jobStep(s, &JobService::complete, "complete"),
+                                      {"Job lifecycle: complete", kTag}},
+                                 });
 }
 
 } // namespace ery::http

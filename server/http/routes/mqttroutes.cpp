@@ -61,20 +61,30 @@ void installMqttRoutes(ApiServer &api)
     spec.remove = [&s](const Request &r, const QString &id) { return s.mqttPublishers.remove(r.scope(), id); };
     installResource(api, spec);
 
-    installActions(api.router(), {
-        {Method::Post, "/api/v1/mqtt-publishers/{id}/test", nullptr, Access::Write,
-         byId([&s](Request &r, const QString &id) { return probeBroker(s, r, id); }), {"Test the connection to the broker", kTag}},
-        {Method::Get, "/api/v1/mqtt-publishers/preview-topic", nullptr, Access::Read, [&s](Request &r) {
-             QString pattern = r.q(QStringLiteral("pattern")), event = r.q(QStringLiteral("event"));
-             if (pattern.isEmpty())
-                 pattern = kSampleTopicPattern;
-             if (event.isEmpty())
-                 event = kSampleEvent;
-             return respond(s.mqttPublishers.previewTopic(r.scope(), pattern, event),
-                            [](const QString &t) { return Response::ok(Json{{"topic", toStd(t)}}); });
-         },
-         {.summary = "The topic a sample event would be published on", .tag = kTag, .queryParams = {"pattern", "event"}}},
-    });
+    installActions(api.router(),
+                   {
+                       {Method::Post,
+                        "/api/v1/mqtt-publishers/{id}/test",
+                        nullptr,
+                        Access::Write,
+                        byId([&s](Request &r, const QString &id) { return probeBroker(s, r, id); }),
+                        {"Test the connection to the broker", kTag}},
+                       {Method::Get,
+                        "/api/v1/mqtt-publishers/preview-topic",
+                        nullptr,
+                        Access::Read,
+                        [&s](Request &r) {
+                            QString pattern = r.q(QStringLiteral("pattern")), event = r.q(QStringLiteral("event"));
+                            if (pattern.isEmpty())
+                                pattern = kSampleTopicPattern;
+                            if (event.isEmpty())
+                                event = kSampleEvent;
+                            return respond(s.mqttPublishers.previewTopic(r.scope(), pattern, event), [](const QString &t) {
+                                return Response::ok(Json{{"topic", toStd(t)}});
+                            });
+                        },
+                        {.summary = "The topic a sample event would be published on", .tag = kTag, .queryParams = {"pattern", "event"}}},
+                   });
 
     ResourceSpec logs;
     logs.path = QStringLiteral("/api/v1/mqtt-logs");

@@ -19,16 +19,20 @@ Handler operationStep(Services &s, domain::Action action)
         // Pause takes no worker: a held operation closes everyone's time.
         const QString timing = action == domain::Action::Pause ? QString() : worker;
         return respond(s.operations.transition(r.scope(), id, action, timing), [action](const Transition &t) {
-            return Response::ok(Json{{"operation", t.row}, {"operation_type", toStd(domain::actionName(action))},
-                                     {"previous_status", toStd(t.previousStatus)}, {"new_status", toStd(t.newStatus)},
-                                     {"time_entry_created", !t.openedTimeEntries.empty()}, {"time_entry_ended", !t.closedTimeEntries.empty()}});
+            return Response::ok(Json{{"operation", t.row},
+                                     {"operation_type", toStd(domain::actionName(action))},
+                                     {"previous_status", toStd(t.previousStatus)},
+                                     {"new_status", toStd(t.newStatus)},
+                                     {"time_entry_created", !t.openedTimeEntries.empty()},
+                                     {"time_entry_ended", !t.closedTimeEntries.empty()}});
         });
     });
 }
 
 RouteDoc stepDoc(domain::Action action)
 {
-    return {.summary = QStringLiteral("Operation lifecycle: %1 (operator_id opens/closes time)").arg(domain::actionName(action)), .tag = kTag,
+    return {.summary = QStringLiteral("Operation lifecycle: %1 (operator_id opens/closes time)").arg(domain::actionName(action)),
+            .tag = kTag,
             .requestSchema = operatorBodySchema()};
 }
 } // namespace
@@ -43,8 +47,9 @@ void installOperationRoutes(ApiServer &api)
     spec.plural = QStringLiteral("operations");
     spec.singular = QStringLiteral("operation");
     spec.tag = kTag;
-    spec.filters = {{QStringLiteral("cell_id")}, {QStringLiteral("part_id")}, {QStringLiteral("status")},
-                    {QStringLiteral("assigned_operator_id")}, {QStringLiteral("external_source")}, {QStringLiteral("external_id")}};
+    spec.filters = {{QStringLiteral("cell_id")},         {QStringLiteral("part_id")},
+                    {QStringLiteral("status")},          {QStringLiteral("assigned_operator_id")},
+                    {QStringLiteral("external_source")}, {QStringLiteral("external_id")}};
     spec.sorts = {"sequence", "operation_name", "created_at", "updated_at", "status", "planned_start"};
     spec.defaultSort = QStringLiteral("sequence");
     spec.createFields = OperationService::fields();
@@ -60,15 +65,15 @@ void installOperationRoutes(ApiServer &api)
 
     using domain::Action;
     installActions(api.router(), {
-        {Method::Post, "/api/v1/operations/{id}/start", "/functions/v1/api-operation-lifecycle/start", Access::Write,
-         operationStep(s, Action::Start), stepDoc(Action::Start)},
-        {Method::Post, "/api/v1/operations/{id}/pause", "/functions/v1/api-operation-lifecycle/pause", Access::Write,
-         operationStep(s, Action::Pause), stepDoc(Action::Pause)},
-        {Method::Post, "/api/v1/operations/{id}/resume", "/functions/v1/api-operation-lifecycle/resume", Access::Write,
-         operationStep(s, Action::Resume), stepDoc(Action::Resume)},
-        {Method::Post, "/api/v1/operations/{id}/complete", "/functions/v1/api-operation-lifecycle/complete", Access::Write,
-         operationStep(s, Action::Complete), stepDoc(Action::Complete)},
-    });
+                                     {Method::Post, "/api/v1/operations/{id}/start", "/functions/v1/api-operation-lifecycle/start",
+                                      Access::Write, operationStep(s, Action::Start), stepDoc(Action::Start)},
+                                     {Method::Post, "/api/v1/operations/{id}/pause", "/functions/v1/api-operation-lifecycle/pause",
+                                      Access::Write, operationStep(s, Action::Pause), stepDoc(Action::Pause)},
+                                     {Method::Post, "/api/v1/operations/{id}/resume", "/functions/v1/api-operation-lifecycle/resume",
+                                      Access::Write, operationStep(s, Action::Resume), stepDoc(Action::Resume)},
+                                     {Method::Post, "/api/v1/operations/{id}/complete", "/functions/v1/api-operation-lifecycle/complete",
+                                      Access::Write, operationStep(s, Action::Complete), stepDoc(Action::Complete)},
+                                 });
 }
 
 } // namespace ery::http

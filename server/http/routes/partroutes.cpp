@@ -16,8 +16,12 @@ void installPartRoutes(ApiServer &api)
     spec.plural = QStringLiteral("parts");
     spec.singular = QStringLiteral("part");
     spec.tag = QStringLiteral("Parts");
-    spec.filters = {{QStringLiteral("job_id")}, {QStringLiteral("status")}, {QStringLiteral("material"), Filter::Like},
-                    {QStringLiteral("part_number"), Filter::Like}, {QStringLiteral("external_source")}, {QStringLiteral("external_id")}};
+    spec.filters = {{QStringLiteral("job_id")},
+                    {QStringLiteral("status")},
+                    {QStringLiteral("material"), Filter::Like},
+                    {QStringLiteral("part_number"), Filter::Like},
+                    {QStringLiteral("external_source")},
+                    {QStringLiteral("external_id")}};
     spec.sorts = {"part_number", "created_at", "updated_at", "status"};
     spec.defaultSort = QStringLiteral("created_at");
     spec.createFields = PartService::fields();

@@ -8,8 +8,8 @@ namespace ery::http {
 void installRoutes(ApiServer &api)
 {
     WriteGroup &writes = api.services().writes;
-    api.router().setWriteGate({[&writes] { return writes.writeHeld(); },
-                               [&writes, &api](std::function<void()> f) { writes.whenWritable(&api, std::move(f)); }});
+    api.router().setWriteGate(
+        {[&writes] { return writes.writeHeld(); }, [&writes, &api](std::function<void()> f) { writes.whenWritable(&api, std::move(f)); }});
     installSystemRoutes(api);
     installJobRoutes(api);
     installPartRoutes(api);

@@ -33,17 +33,27 @@ void installSubstepRoutes(ApiServer &api)
     installResource(api, spec);
 
     static const std::vector<Field> applyFields{{"template_id", Field::Uuid, true}, {"operation_id", Field::Uuid, true}};
-    installActions(api.router(), {
-        {Method::Post, "/api/v1/substeps/apply-template", nullptr, Access::Write, byBody([&s](Request &r, const Json &body) {
-             Validation v;
-             Row in = acceptFields(body, applyFields, true, v);
-             if (!v.ok())
-                 return Response::error(v.error());
-             return respond(s.substeps.applyTemplate(r.scope(), str(in, "template_id"), str(in, "operation_id")),
-                            [](const Rows &rows) { return Response::json(201, Json{{"success", true}, {"data", {{"substeps", Json(rows)}}}}); });
-         }),
-         {.summary = "Add a template's steps to an operation", .tag = "Substeps", .requestSchema = bodySchema(applyFields, true), .successStatus = 201}},
-    });
+    installActions(api.router(),
+                   {
+                       {Method::Post,
+                        "/api/v1/substeps/apply-template",
+                        nullptr,
+                        Access::Write,
+                        byBody([&s](Request &r, const Json &body) {
+                            Validation v;
+                            Row in = acceptFields(body, applyFields, true, v);
+                            if (!v.ok())
+                                return Response::error(v.error());
+                            return respond(s.substeps.applyTemplate(r.scope(), str(in, "template_id"), str(in, "operation_id")),
+                                           [](const Rows &rows) {
+                                               return Response::json(201, Json{{"success", true}, {"data", {{"substeps", Json(rows)}}}});
+                                           });
+                        }),
+                        {.summary = "Add a template's steps to an operation",
+                         .tag = "Substeps",
+                         .requestSchema = bodySchema(applyFields, true),
+                         .successStatus = 201}},
+                   });
 }
 
 } // namespace ery::http

@@ -32,7 +32,9 @@ void installTimeEntryRoutes(ApiServer &api)
     spec.plural = QStringLiteral("time_entries");
     spec.singular = QStringLiteral("time_entry");
     spec.tag = kTag;
-    spec.filters = {{QStringLiteral("operation_id")}, {QStringLiteral("operator_id")}, {QStringLiteral("time_type")},
+    spec.filters = {{QStringLiteral("operation_id")},
+                    {QStringLiteral("operator_id")},
+                    {QStringLiteral("time_type")},
                     {QStringLiteral("start_date"), Filter::Gte, QStringLiteral("start_time")},
                     {QStringLiteral("end_date"), Filter::Lte, QStringLiteral("start_time")}};
     spec.sorts = {"start_time", "end_time", "duration", "created_at"};
@@ -52,13 +54,25 @@ void installTimeEntryRoutes(ApiServer &api)
     installResource(api, spec);
 
     installActions(api.router(), {
-        {Method::Post, "/api/v1/time-entries/{id}/stop", "/functions/v1/api-time-entries/stop", Access::Write,
-         timeEntryStep(s, &TimeService::forceStop), {"Time entry: stop", kTag}},
-        {Method::Post, "/api/v1/time-entries/{id}/pause", "/functions/v1/api-time-entries/pause", Access::Write,
-         timeEntryStep(s, &TimeService::pause), {"Time entry: pause", kTag}},
-        {Method::Post, "/api/v1/time-entries/{id}/resume", "/functions/v1/api-time-entries/resume", Access::Write,
-         timeEntryStep(s, &TimeService::resume), {"Time entry: resume", kTag}},
-    });
+                                     {Method::Post,
+                                      "/api/v1/time-entries/{id}/stop",
+                                      "/functions/v1/api-time-entries/stop",
+                                      Access::Write,
+                                      timeEntryStep(s, &TimeService::forceStop),
+                                      {"Time entry: stop", kTag}},
+                                     {Method::Post,
+                                      "/api/v1/time-entries/{id}/pause",
+                                      "/functions/v1/api-time-entries/pause",
+                                      Access::Write,
+                                      timeEntryStep(s, &TimeService::pause),
+                                      {"Time entry: pause", kTag}},
+                                     {Method::Post,
+                                      "/api/v1/time-entries/{id}/resume",
+                                      "/functions/v1/api-time-entries/resume",
+                                      Access::Write,
+                                      timeEntryStep(s, &TimeService::resume),
+                                      {"Time entry: resume", kTag}},
+                                 });
 }
 
 } // namespace ery::http

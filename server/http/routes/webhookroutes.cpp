@@ -11,7 +11,8 @@ namespace ery::http {
 namespace {
 const QString kTag = QStringLiteral("Webhooks");
 const Json kEventsSchema{{"minItems", 1}, {"description", "event names (job.created), family wildcards (operation.*) or *"}};
-const Json kReplaySinceBody{{"type", "object"}, {"required", {"since"}}, {"properties", {{"since", {{"type", "string"}, {"format", "date-time"}}}}}};
+const Json kReplaySinceBody{
+    {"type", "object"}, {"required", {"since"}}, {"properties", {{"since", {{"type", "string"}, {"format", "date-time"}}}}}};
 } // namespace
 
 // Webhooks (CONTRACTS.md §3): registration with the secret in the create answer only, rotation,
@@ -44,40 +45,59 @@ void installWebhookRoutes(ApiServer &api)
     spec.remove = [&s](const Request &r, const QString &id) { return s.webhooks.remove(r.scope(), id); };
     installResource(api, spec);
 
-    installActions(api.router(), {
-        {Method::Post, "/api/v1/webhooks/{id}/rotate-secret", nullptr, Access::Write, byId([&s](Request &r, const QString &id) {
-             return respond(s.webhooks.rotateSecret(r.scope(), id), [](const Row &h) {
-                 return Response::ok(Json{{"webhook", h}, {"warning", "Store the new secret now; the old one stays valid for 24 hours."}});
-             });
-         }),
-         {"Rotate a webhook's secret (both are valid for 24 h)", kTag}},
-        {Method::Post, "/api/v1/webhooks/{id}/replay", nullptr, Access::Write, byIdAndBody([&s](Request &r, const QString &id, const Json &body) {
-             Validation v;
-             Row in = acceptFields(body, {{"since", Field::Timestamp, true}}, true, v);
-             if (!v.ok())
-                 return Response::error(v.error());
-             return respond(s.webhooks.replayFailedSince(r.scope(), str(in, "since"), id),
-                            [](qint64 n) { return Response::ok(Json{{"replayed", n}}); });
-         }),
-         {.summary = "Send again every failed delivery of a webhook since a time", .tag = kTag, .requestSchema = kReplaySinceBody}},
-    });
+    installActions(
+        api.router(),
+        {
+            {Method::Post,
+             "/api/v1/webhooks/{id}/rotate-secret",
+             nullptr,
+             Access::Write,
+             byId([&s](Request &r, const QString &id) {
+                 return respond(s.webhooks.rotateSecret(r.scope(), id), [](const Row &h) {
+                     return Response::ok(
+                         Json{{"webhook", h}, {"warning", "Store the new secret now; the old one stays valid for 24 hours."}});
+                 });
+             }),
+             {"Rotate a webhook's secret (both are valid for 24 h)", kTag}},
+            {Method::Post,
+             "/api/v1/webhooks/{id}/replay",
+             nullptr,
+             Access::Write,
+             byIdAndBody([&s](Request &r, const QString &id, const Json &body) {
+                 Validation v;
+                 Row in = acceptFields(body, {{"since", Field::Timestamp, true}}, true, v);
+                 if (!v.ok())
+                     return Response::error(v.error());
+                 return respond(s.webhooks.replayFailedSince(r.scope(), str(in, "since"), id), [](qint64 n) {
+                     return Response::ok(Json{{"replayed", n}});
+                 });
+             }),
+             {.summary = "Send again every failed delivery of a webhook since a time", .tag = kTag, .requestSchema = kReplaySinceBody}},
+        });
 
     ResourceSpec deliveries;
     deliveries.path = QStringLiteral("/api/v1/webhook-deliveries");
     deliveries.plural = QStringLiteral("webhook_deliveries");
     deliveries.singular = QStringLiteral("webhook_delivery");
     deliveries.tag = kTag;
-    deliveries.filters = {{QStringLiteral("webhook_id")}, {QStringLiteral("status")}, {QStringLiteral("event_type")}, {QStringLiteral("event_id")}};
+    deliveries.filters = {
+        {QStringLiteral("webhook_id")}, {QStringLiteral("status")}, {QStringLiteral("event_type")}, {QStringLiteral("event_id")}};
     deliveries.sorts = {"created_at", "next_attempt_at", "status"};
     deliveries.defaultDescending = true;
     deliveries.list = [&s](const Request &r, const ListQuery &q) { return s.webhooks.deliveries(r.scope(), q); };
     installResource(api, deliveries);
     installActions(api.router(), {
-        {Method::Post, "/api/v1/webhook-deliveries/{id}/replay", nullptr, Access::Write, byId([&s](Request &r, const QString &id) {
-             return respond(s.webhooks.replayDelivery(r.scope(), id), [](const Row &d) { return Response::ok(Json{{"webhook_delivery", d}}); });
-         }),
-         {"Send one delivery again", kTag}},
-    });
+                                     {Method::Post,
+                                      "/api/v1/webhook-deliveries/{id}/replay",
+                                      nullptr,
+                                      Access::Write,
+                                      byId([&s](Request &r, const QString &id) {
+                                          return respond(s.webhooks.replayDelivery(r.scope(), id), [](const Row &d) {
+                                              return Response::ok(Json{{"webhook_delivery", d}});
+                                          });
+                                      }),
+                                      {"Send one delivery again", kTag}},
+                                 });
 
     // Every attempt: status, duration, response excerpt, error.
     ResourceSpec logs;
@@ -86,7 +106,8 @@ void installWebhookRoutes(ApiServer &api)
     logs.plural = QStringLiteral("webhook_logs");
     logs.singular = QStringLiteral("webhook_log");
     logs.tag = kTag;
-    logs.filters = {{QStringLiteral("webhook_id")}, {QStringLiteral("delivery_id")}, {QStringLiteral("status_code")}, {QStringLiteral("event_type")}};
+    logs.filters = {
+        {QStringLiteral("webhook_id")}, {QStringLiteral("delivery_id")}, {QStringLiteral("status_code")}, {QStringLiteral("event_type")}};
     logs.sorts = {"created_at", "status_code", "duration_ms"};
     logs.defaultDescending = true;
     logs.list = [&s](const Request &r, const ListQuery &q) { return s.webhooks.attempts(r.scope(), q); };

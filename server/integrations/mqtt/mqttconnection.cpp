@@ -87,26 +87,35 @@ struct MqttCallbacks {
     static void onConnect(struct mosquitto *, void *obj, int rc)
     {
         auto *c = static_cast<Context *>(obj);
-        QMetaObject::invokeMethod(c->conn.data(), [conn = c->conn, g = c->generation, rc] {
-            if (conn && conn->m_generation == g)
-                conn->onConnect(rc);
-        }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            c->conn.data(),
+            [conn = c->conn, g = c->generation, rc] {
+                if (conn && conn->m_generation == g)
+                    conn->onConnect(rc);
+            },
+            Qt::QueuedConnection);
     }
     static void onDisconnect(struct mosquitto *, void *obj, int rc)
     {
         auto *c = static_cast<Context *>(obj);
-        QMetaObject::invokeMethod(c->conn.data(), [conn = c->conn, g = c->generation, rc] {
-            if (conn && conn->m_generation == g)
-                conn->onDisconnect(rc);
-        }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            c->conn.data(),
+            [conn = c->conn, g = c->generation, rc] {
+                if (conn && conn->m_generation == g)
+                    conn->onDisconnect(rc);
+            },
+            Qt::QueuedConnection);
     }
     static void onPublish(struct mosquitto *, void *obj, int mid)
     {
         auto *c = static_cast<Context *>(obj);
-        QMetaObject::invokeMethod(c->conn.data(), [conn = c->conn, g = c->generation, mid] {
-            if (conn && conn->m_generation == g)
-                conn->onPublish(mid);
-        }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            c->conn.data(),
+            [conn = c->conn, g = c->generation, mid] {
+                if (conn && conn->m_generation == g)
+                    conn->onPublish(mid);
+            },
+            Qt::QueuedConnection);
     }
 };
 
@@ -120,7 +129,10 @@ MqttConnection::MqttConnection(Services &services, Json publisher, QObject *pare
     connect(&m_connectTimeout, &QTimer::timeout, this, [this] {
         if (m_connected)
             return;
-        scheduleReconnect(QStringLiteral("no answer from %1:%2 within %3 s").arg(str(m_pub, "broker_url")).arg(num(m_pub, "port", 1883)).arg(kConnectTimeoutMs / 1000));
+        scheduleReconnect(QStringLiteral("no answer from %1:%2 within %3 s")
+                              .arg(str(m_pub, "broker_url"))
+                              .arg(num(m_pub, "port", 1883))
+                              .arg(kConnectTimeoutMs / 1000));
         teardown(false);
     });
 }
@@ -195,7 +207,10 @@ void MqttConnection::connectNow()
     const int port = int(num(m_pub, "port", 1883));
     const int rc = mosquitto_connect_async(m_mosq, host.constData(), port, 30);
     if (rc != MOSQ_ERR_SUCCESS) {
-        scheduleReconnect(QStringLiteral("cannot connect to %1:%2: %3").arg(QString::fromUtf8(host)).arg(port).arg(QString::fromUtf8(mosquitto_strerror(rc))));
+        scheduleReconnect(QStringLiteral("cannot connect to %1:%2: %3")
+                              .arg(QString::fromUtf8(host))
+                              .arg(port)
+                              .arg(QString::fromUtf8(mosquitto_strerror(rc))));
         return;
     }
     mosquitto_loop_start(m_mosq);
@@ -270,7 +285,8 @@ void MqttConnection::onPublish(int mid)
     m_acked.emplace_back(std::move(msg), latency);
     if (!m_ackFlushScheduled) {
         m_ackFlushScheduled = true;
-        QMetaObject::invokeMethod(this, [this] { flushAcks(); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this, [this] { flushAcks(); }, Qt::QueuedConnection);
     }
     // The window is refilled in halves: one read of the table per kWindow / 2 messages, not one per
     // acknowledgement.
@@ -311,7 +327,8 @@ Status MqttConnection::testConnection(const Json &pub, int timeoutMs)
     // the system's two-minute TCP timeout.
     int rc = mosquitto_connect_async(m, host.constData(), port, 10);
     if (rc != MOSQ_ERR_SUCCESS)
-        return Error::badRequest(QStringLiteral("cannot reach %1:%2: %3").arg(QString::fromUtf8(host)).arg(port).arg(QString::fromUtf8(mosquitto_strerror(rc))));
+        return Error::badRequest(
+            QStringLiteral("cannot reach %1:%2: %3").arg(QString::fromUtf8(host)).arg(port).arg(QString::fromUtf8(mosquitto_strerror(rc))));
     QElapsedTimer t;
     t.start();
     while (answer < 0 && t.elapsed() < timeoutMs) {
@@ -321,7 +338,8 @@ Status MqttConnection::testConnection(const Json &pub, int timeoutMs)
     }
     mosquitto_disconnect(m);
     if (answer < 0)
-        return Error::badRequest(QStringLiteral("no answer from %1:%2 within %3 s").arg(QString::fromUtf8(host)).arg(port).arg(timeoutMs / 1000));
+        return Error::badRequest(
+            QStringLiteral("no answer from %1:%2 within %3 s").arg(QString::fromUtf8(host)).arg(port).arg(timeoutMs / 1000));
     if (answer != 0)
         return Error::badRequest(QStringLiteral("the broker refused the connection: %1").arg(refusal(pub, answer)));
     return {};

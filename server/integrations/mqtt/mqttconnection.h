@@ -28,7 +28,7 @@ public:
     bool isConnected() const { return m_connected; }
     const Json &publisher() const { return m_pub; }
 
-    static constexpr int kWindow = 200;         // messages published and not yet acknowledged
+    static constexpr int kWindow = 200; // messages published and not yet acknowledged
     static constexpr int kMaxBackoffMs = 30000;
     static constexpr int kConnectTimeoutMs = 5000;
 
@@ -62,7 +62,7 @@ private:
     std::vector<std::pair<Json, qint64>> m_acked;
     bool m_ackFlushScheduled = false;
     qint64 m_lastQueuedId = 0;
-    quint64 m_generation = 0;    // callbacks of a torn-down client are ignored
+    quint64 m_generation = 0; // callbacks of a torn-down client are ignored
 };
 
 } // namespace ery

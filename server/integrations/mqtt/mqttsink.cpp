@@ -8,16 +8,19 @@
 namespace ery {
 
 MqttSink::MqttSink(Services &services, QObject *parent)
-    : QObject(parent), m_s(services),
-      m_publishers(QStringLiteral("mqtt_publishers"), [&services](const Scope &scope) { return services.deliveries.activePublishers(scope); })
+    : QObject(parent), m_s(services), m_publishers(QStringLiteral("mqtt_publishers"),
+                                                   [&services](const Scope &scope) { return services.deliveries.activePublishers(scope); })
 {
 }
 
 Json MqttSink::payload(const OutboxEntry &e)
 {
     const Json &p = e.payload();
-    return Json{{"id", toStd(e.eventId)}, {"event", toStd(e.topic)}, {"timestamp", p.value("occurred_at", toStd(e.occurredAt))},
-                {"tenant_id", toStd(e.tenantId)}, {"data", p.value("data", Json::object())}};
+    return Json{{"id", toStd(e.eventId)},
+                {"event", toStd(e.topic)},
+                {"timestamp", p.value("occurred_at", toStd(e.occurredAt))},
+                {"tenant_id", toStd(e.tenantId)},
+                {"data", p.value("data", Json::object())}};
 }
 
 QString MqttSink::topicFor(const Json &pub, const OutboxEntry &e)
@@ -69,8 +72,14 @@ Status MqttSink::deliver(const OutboxEntry &e)
     for (const SubscriberCache::Subscriber *sub : *matching) {
         const Json &pub = sub->row;
         m_queued = true;
-        m_rows.push_back(Row{{"tenant_id", toStd(e.tenantId)}, {"publisher_id", pub["id"]}, {"event_id", toStd(e.eventId)}, {"event_type", toStd(e.topic)},
-                             {"topic", toStd(topicFor(pub, e))}, {"payload", body}, {"qos", pub.value("qos", Json(1))}, {"retain", false}});
+        m_rows.push_back(Row{{"tenant_id", toStd(e.tenantId)},
+                             {"publisher_id", pub["id"]},
+                             {"event_id", toStd(e.eventId)},
+                             {"event_type", toStd(e.topic)},
+                             {"topic", toStd(topicFor(pub, e))},
+                             {"payload", body},
+                             {"qos", pub.value("qos", Json(1))},
+                             {"retain", false}});
         // Optional retained "current value" per cell: late subscribers see the cell's state at once.
         const QString cellId = str(e.payload().value("data", Json::object()), "cell_id");
         if (!flag(pub, "cell_state_topics") || cellId.isEmpty() || !e.topic.startsWith(QLatin1String("operation.")))
@@ -81,18 +90,26 @@ Status MqttSink::deliver(const OutboxEntry &e)
         if (!cell)
             continue;
         const Json ctx = e.payload().value("context", Json::object());
-        QHash<QString, QString> values{{"enterprise", str(ctx, "enterprise").isEmpty() ? str(pub, "default_enterprise") : str(ctx, "enterprise")},
-                                       {"site", str(ctx, "site").isEmpty() ? str(pub, "default_site") : str(ctx, "site")},
-                                       {"area", str(ctx, "area").isEmpty() ? str(pub, "default_area") : str(ctx, "area")},
-                                       {"cell", str(ctx, "cell")}};
-        Json state{{"cell_id", toStd(cellId)}, {"cell_name", ctx.value("cell", Json(nullptr))}, {"wip", (*cell)["wip"]},
-                   {"wip_limit", (*cell)["wip_limit"]}, {"wip_status", (*cell)["status"]}, {"running_operations", (*cell)["running_operations"]},
+        QHash<QString, QString> values{
+            {"enterprise", str(ctx, "enterprise").isEmpty() ? str(pub, "default_enterprise") : str(ctx, "enterprise")},
+            {"site", str(ctx, "site").isEmpty() ? str(pub, "default_site") : str(ctx, "site")},
+            {"area", str(ctx, "area").isEmpty() ? str(pub, "default_area") : str(ctx, "area")},
+            {"cell", str(ctx, "cell")}};
+        Json state{{"cell_id", toStd(cellId)},
+                   {"cell_name", ctx.value("cell", Json(nullptr))},
+                   {"wip", (*cell)["wip"]},
+                   {"wip_limit", (*cell)["wip_limit"]},
+                   {"wip_status", (*cell)["status"]},
+                   {"running_operations", (*cell)["running_operations"]},
                    {"updated_at", toStd(e.occurredAt)}};
         ERY_TRY(m_s.deliveries.insertMqttMessage(
-            scope,
-            Row{{"publisher_id", pub["id"]}, {"event_id", toStd(e.eventId)}, {"event_type", "cell.state"},
-                {"topic", toStd(domain::renderTopic(QStringLiteral("{enterprise}/{site}/{area}/{cell}/state"), values, {}))},
-                {"payload", toStd(QString::fromStdString(state.dump()))}, {"qos", pub.value("qos", Json(1))}, {"retain", true}}));
+            scope, Row{{"publisher_id", pub["id"]},
+                       {"event_id", toStd(e.eventId)},
+                       {"event_type", "cell.state"},
+                       {"topic", toStd(domain::renderTopic(QStringLiteral("{enterprise}/{site}/{area}/{cell}/state"), values, {}))},
+                       {"payload", toStd(QString::fromStdString(state.dump()))},
+                       {"qos", pub.value("qos", Json(1))},
+                       {"retain", true}}));
     }
     return {};
 }

@@ -292,7 +292,8 @@ void WebhookDeliverer::post(const OutgoingDelivery &d, const Json &webhook)
     req.setRawHeader("X-Eryxon-Signature", WebhookSigner::eryxonSignature(str(webhook, "secret"), d.body));
     req.setRawHeader("webhook-id", d.eventId.toUtf8());
     req.setRawHeader("webhook-timestamp", QByteArray::number(ts));
-    req.setRawHeader("webhook-signature", WebhookSigner::standardSignatures(WebhookService::signingSecrets(webhook), d.eventId, ts, d.body));
+    req.setRawHeader("webhook-signature",
+                     WebhookSigner::standardSignatures(WebhookService::signingSecrets(webhook), d.eventId, ts, d.body));
     req.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
     req.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
     req.setTransferTimeout(kTimeoutMs);
@@ -313,10 +314,13 @@ void WebhookDeliverer::post(const OutgoingDelivery &d, const Json &webhook)
         o.durationMs = timer.elapsed();
         o.responseExcerpt = reply->isOpen() ? QString::fromUtf8(reply->read(1024)) : QString();
         if (o.statusCode == 0)
-            o.error = reply->error() == QNetworkReply::OperationCanceledError ? QStringLiteral("timed out after %1 s").arg(kTimeoutMs / 1000)
-                                                                              : reply->errorString();
+            o.error = reply->error() == QNetworkReply::OperationCanceledError
+                          ? QStringLiteral("timed out after %1 s").arg(kTimeoutMs / 1000)
+                          : reply->errorString();
         else if (o.statusCode >= 300 && o.statusCode < 400)
-            o.error = QStringLiteral("redirects are not followed (HTTP %1 to %2)").arg(o.statusCode).arg(QString::fromUtf8(reply->rawHeader("Location")));
+            o.error = QStringLiteral("redirects are not followed (HTTP %1 to %2)")
+                          .arg(o.statusCode)
+                          .arg(QString::fromUtf8(reply->rawHeader("Location")));
         o.retryAfterSeconds = retryAfterSeconds(reply->rawHeader("Retry-After"));
         finish(d, o);
     });
@@ -336,15 +340,19 @@ void WebhookDeliverer::record(const OutgoingDelivery &d, const AttemptOutcome &o
 {
     if (m_stopping)
         return;
-    m_outcomes.emplace_back(Row{{"id", toStd(d.id)}, {"tenant_id", toStd(d.tenantId)}, {"webhook_id", toStd(d.webhookId)},
-                                {"event_type", toStd(d.eventType)}, {"attempts", d.attempts}},
+    m_outcomes.emplace_back(Row{{"id", toStd(d.id)},
+                                {"tenant_id", toStd(d.tenantId)},
+                                {"webhook_id", toStd(d.webhookId)},
+                                {"event_type", toStd(d.eventType)},
+                                {"attempts", d.attempts}},
                             o);
     // The free slot is used on the next turn of the event loop; the bookkeeping of everything that
     // finished meanwhile follows in one transaction.
     wake();
     if (!m_recordScheduled) {
         m_recordScheduled = true;
-        QMetaObject::invokeMethod(this, [this] { flushRecords(); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this, [this] { flushRecords(); }, Qt::QueuedConnection);
     }
 }
 

@@ -83,8 +83,8 @@ private:
     QList<QPointer<QNetworkReply>> m_replies;
     QHash<QString, std::deque<OutgoingDelivery>> m_queued; // per webhook, in event order
     int m_queuedTotal = 0;
-    QHash<QString, Json> m_hooks;     // webhook rows by id, dropped when the sink sees them change
-    QHash<QString, bool> m_loopback;  // tenant → allow_loopback_webhooks
+    QHash<QString, Json> m_hooks;    // webhook rows by id, dropped when the sink sees them change
+    QHash<QString, bool> m_loopback; // tenant → allow_loopback_webhooks
     std::vector<std::pair<Row, AttemptOutcome>> m_outcomes;
     bool m_recordScheduled = false;
 };

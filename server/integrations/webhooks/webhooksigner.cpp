@@ -2,7 +2,6 @@
 
 #include <QMessageAuthenticationCode>
 
-
 namespace ery {
 
 QByteArray WebhookSigner::eryxonSignature(const QString &secret, const QByteArray &body)

@@ -13,7 +13,9 @@ WebhookSink::WebhookSink(Services &services, QObject *parent)
 Json WebhookSink::body(const OutboxEntry &e)
 {
     const Json &p = e.payload();
-    return Json{{"id", toStd(e.eventId)}, {"event", toStd(e.topic)}, {"timestamp", p.value("occurred_at", toStd(e.occurredAt))},
+    return Json{{"id", toStd(e.eventId)},
+                {"event", toStd(e.topic)},
+                {"timestamp", p.value("occurred_at", toStd(e.occurredAt))},
                 {"data", p.value("data", Json::object())}};
 }
 
@@ -40,8 +42,13 @@ Status WebhookSink::deliver(const OutboxEntry &e)
         const qint64 leaseUntil = Clock::nowMs() + kHandoffLeaseMs;
         // The payload column holds the body as text, exactly the bytes that are signed and sent.
         OutgoingDelivery d{newId(), e.tenantId, hookId, e.eventId, e.topic, QByteArray::fromStdString(text), 0, leaseUntil};
-        m_rows.push_back(Row{{"id", toStd(d.id)}, {"tenant_id", toStd(scope.tenantId)}, {"webhook_id", toStd(hookId)}, {"event_id", toStd(e.eventId)},
-                             {"event_type", toStd(e.topic)}, {"payload", text}, {"status", "pending"},
+        m_rows.push_back(Row{{"id", toStd(d.id)},
+                             {"tenant_id", toStd(scope.tenantId)},
+                             {"webhook_id", toStd(hookId)},
+                             {"event_id", toStd(e.eventId)},
+                             {"event_type", toStd(e.topic)},
+                             {"payload", text},
+                             {"status", "pending"},
                              {"next_attempt_at", toStd(handoff ? isoOf(leaseUntil) : nowIso())}});
         m_pending.emplace_back(std::move(d), handoff);
     }

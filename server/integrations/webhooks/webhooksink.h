@@ -38,7 +38,7 @@ public:
     static constexpr qint64 kHandoffLeaseMs = 30000;
 
 signals:
-    void deliveriesQueued();                                 // rows the scan will find
+    void deliveriesQueued();                                    // rows the scan will find
     void deliveriesReady(const QList<ery::OutgoingDelivery> &); // leased rows, to send now
     void webhooksChanged(const QString &tenantId);
     void tenantChanged(const QString &tenantId);
@@ -50,7 +50,7 @@ private:
     // The batch's deliveries, written by flush(): the rows, and for each what becomes of it.
     Rows m_rows;
     std::vector<std::pair<OutgoingDelivery, bool>> m_pending; // handed over (true) or left to the scan
-    QList<OutgoingDelivery> m_handoff; // written in the open transaction, sent once it commits
+    QList<OutgoingDelivery> m_handoff;                        // written in the open transaction, sent once it commits
     bool m_queued = false;
 };
 
