@@ -264,6 +264,17 @@ Json Database::toJsonValue(ColumnKind kind, const QVariant &v)
     }
 }
 
+QString Database::insertStatement(const QString &table, const Row &row, QVariantList &params)
+{
+    QStringList cols, marks;
+    for (auto it = row.begin(); it != row.end(); ++it) {
+        cols << QString::fromStdString(it.key());
+        marks << QStringLiteral("?");
+        params << toVariant(it.value());
+    }
+    return QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)").arg(table, cols.join(QLatin1Char(',')), marks.join(QLatin1Char(',')));
+}
+
 QVariant Database::toVariant(const Json &v)
 {
     switch (v.type()) {

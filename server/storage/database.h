@@ -205,6 +205,9 @@ public:
     static Json toJsonValue(const QString &column, const QVariant &v);
     static Json toJsonValue(ColumnKind kind, const QVariant &v);
     static QVariant toVariant(const Json &v);
+    // "INSERT INTO table (columns) VALUES (?, …)" for the row's columns, their values appended to params:
+    // the one place a single-row INSERT is spelled.
+    static QString insertStatement(const QString &table, const Row &row, QVariantList &params);
     // Maps a driver failure to the API's errors: unique violation -> CONFLICT, never SQL in a message.
     static Error mapSqlError(const QString &sql, const QString &driverText, const QString &nativeCode);
 

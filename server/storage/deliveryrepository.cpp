@@ -14,14 +14,8 @@ Status insertRow(WriteTx &tx, const QString &table, Row row, bool ignoreConflict
     const QString now = nowIso();
     row["created_at"] = toStd(now);
     row["updated_at"] = toStd(now);
-    QStringList cols, marks;
     QVariantList params;
-    for (auto it = row.begin(); it != row.end(); ++it) {
-        cols << QString::fromStdString(it.key());
-        marks << QStringLiteral("?");
-        params << Database::toVariant(it.value());
-    }
-    QString sql = QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)").arg(table, cols.join(QLatin1Char(',')), marks.join(QLatin1Char(',')));
+    QString sql = Database::insertStatement(table, row, params);
     if (ignoreConflicts)
         sql += QStringLiteral(" ON CONFLICT DO NOTHING");
     int affected = 0;

@@ -275,18 +275,11 @@ Result<Row> Table::insert(WriteTx &tx, const Scope &scope, Row row, bool reload)
     row["created_at"] = now.toStdString();
     row["updated_at"] = now.toStdString();
     ERY_TRY(checkNotNull(row));
-    QStringList cols, marks;
+    for (auto it = row.begin(); it != row.end(); ++it)
+        if (!hasColumn(QString::fromStdString(it.key())))
+            return Error::internal(QStringLiteral("unknown column %1.%2").arg(m_name, QString::fromStdString(it.key())));
     QVariantList params;
-    for (auto it = row.begin(); it != row.end(); ++it) {
-        const QString c = QString::fromStdString(it.key());
-        if (!hasColumn(c))
-            return Error::internal(QStringLiteral("unknown column %1.%2").arg(m_name, c));
-        cols << c;
-        marks << QStringLiteral("?");
-        params << Database::toVariant(it.value());
-    }
-    const QString sql =
-        QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)").arg(m_name, cols.join(QLatin1Char(',')), marks.join(QLatin1Char(',')));
+    const QString sql = Database::insertStatement(m_name, row, params);
     if (!reload) {
         ERY_TRY(tx.exec(sql, params));
         tx.emitChange(scope.tenantId, m_name, "INSERT", row, nullptr);

@@ -39,15 +39,9 @@ Result<Row> TenantRepository::insert(WriteTx &tx, Row row) const
         row["id"] = newId().toStdString();
     row["created_at"] = now.toStdString();
     row["updated_at"] = now.toStdString();
-    QStringList cols, marks;
     QVariantList params;
-    for (auto it = row.begin(); it != row.end(); ++it) {
-        cols << QString::fromStdString(it.key());
-        marks << QStringLiteral("?");
-        params << Database::toVariant(it.value());
-    }
-    ERY_TRY(tx.exec(QStringLiteral("INSERT INTO tenants (%1) VALUES (%2)").arg(cols.join(QLatin1Char(',')), marks.join(QLatin1Char(','))),
-                    params));
+    const QString sql = Database::insertStatement(QStringLiteral("tenants"), row, params);
+    ERY_TRY(tx.exec(sql, params));
     auto stored = get(tx.db(), str(row, "id"));
     if (!stored)
         return stored.error();
