@@ -11,12 +11,15 @@
 #include "storage/migrations.h"
 #include "storage/outboxstore.h"
 
+#include <QLoggingCategory>
 #include <QMetaObject>
 #include <QSemaphore>
 
 namespace ery {
 
-Engine::Engine(Config cfg, QObject *parent) : QObject(parent), m_cfg(std::move(cfg)), m_hub(this) { }
+Q_LOGGING_CATEGORY(lcEngine, "eryxon.engine")
+
+Engine::Engine(Config cfg, QObject *parent) : QObject(parent), m_cfg(std::move(cfg)), m_hub(this), m_hubTimer(this) { }
 
 Engine::~Engine()
 {
@@ -39,19 +42,25 @@ Status Engine::open(bool startDispatcher)
     m_dispatcher->addSink(&m_hub);
     m_db->setCommitHook([d = m_dispatcher.get()] { d->wake(); });
     if (startDispatcher) {
-        // Event delivery: durable sinks turn events into stored deliveries and messages, the
-        // workers send them.
-        m_webhookSink = std::make_unique<WebhookSink>(*m_services);
-        m_mqttSink = std::make_unique<MqttSink>(*m_services);
-        m_webhookDeliverer = std::make_unique<WebhookDeliverer>(*m_services);
-        m_mqttPool = std::make_unique<MqttPool>(*m_services);
-        m_webhookDeliverer->listenTo(m_webhookSink.get());
-        connect(m_mqttSink.get(), &MqttSink::messagesQueued, m_mqttPool.get(), &MqttPool::wake);
-        m_dispatcher->addSink(m_webhookSink.get());
-        m_dispatcher->addSink(m_mqttSink.get());
-        m_webhookDeliverer->start();
-        m_mqttPool->start();
+        m_running = true;
+        // A copy opened elsewhere, or --integrations off, keeps webhooks and MQTT quiet until an
+        // admin resumes them.
+        auto claimed = m_services->hubs.claim(m_cfg.integrationsOff);
+        if (!claimed) {
+            close();
+            return claimed.error();
+        }
+        m_integrationsPaused = claimed->paused;
+        m_pauseReason = claimed->reason;
+        if (m_integrationsPaused)
+            qCWarning(lcEngine).noquote() << "outgoing webhooks and MQTT are paused:" << m_pauseReason
+                                          << "- resume with `eryxon-server integrations resume` or in the desktop";
+        else
+            startIntegrations();
         m_dispatcher->start(m_cfg.pollMs);
+        m_hubTimer.setInterval(1000);
+        connect(&m_hubTimer, &QTimer::timeout, this, &Engine::hubTick, Qt::UniqueConnection);
+        m_hubTimer.start();
     }
     m_startedAt = QDateTime::currentDateTimeUtc();
     if (m_cfg.http.enabled) {
@@ -64,7 +73,105 @@ Status Engine::open(bool startDispatcher)
             m_httpError = h.error().message;
         }
     }
+    if (m_running && m_http) {
+        const Json api = apiStatus();
+        auto hub = m_services->hubs.registerHub(m_cfg.hubKind, str(api, "url"));
+        if (hub) {
+            m_hubId = *hub;
+            m_lastBeatMs = Clock::nowMs();
+        } else {
+            qCWarning(lcEngine).noquote() << "could not register as a hub:" << hub.error().message;
+        }
+    }
     return {};
+}
+
+void Engine::startIntegrations()
+{
+    if (m_webhookSink)
+        return;
+    // Event delivery: durable sinks turn events into stored deliveries and messages, the workers
+    // send them.
+    m_webhookSink = std::make_unique<WebhookSink>(*m_services);
+    m_mqttSink = std::make_unique<MqttSink>(*m_services);
+    m_webhookDeliverer = std::make_unique<WebhookDeliverer>(*m_services);
+    m_mqttPool = std::make_unique<MqttPool>(*m_services);
+    m_webhookDeliverer->listenTo(m_webhookSink.get());
+    connect(m_mqttSink.get(), &MqttSink::messagesQueued, m_mqttPool.get(), &MqttPool::wake);
+    m_dispatcher->addSink(m_webhookSink.get());
+    m_dispatcher->addSink(m_mqttSink.get());
+    m_webhookDeliverer->start();
+    m_mqttPool->start();
+    m_dispatcher->wake();
+}
+
+void Engine::stopIntegrations()
+{
+    if (!m_webhookSink)
+        return;
+    // What was not sent yet stays stored (deliveries, messages, the outbox after the sinks'
+    // cursors) and goes out after a resume.
+    m_webhookDeliverer->stop();
+    m_mqttPool->stop();
+    m_dispatcher->removeSink(m_webhookSink.get());
+    m_dispatcher->removeSink(m_mqttSink.get());
+    m_webhookDeliverer.reset();
+    m_mqttPool.reset();
+    m_webhookSink.reset();
+    m_mqttSink.reset();
+}
+
+void Engine::applyIntegrationState(bool paused, const QString &reason)
+{
+    if (paused == m_integrationsPaused && reason == m_pauseReason)
+        return;
+    const bool changed = paused != m_integrationsPaused;
+    m_integrationsPaused = paused;
+    m_pauseReason = reason;
+    if (!changed)
+        return;
+    if (paused) {
+        stopIntegrations();
+        qCWarning(lcEngine).noquote() << "outgoing webhooks and MQTT paused:" << reason;
+    } else {
+        startIntegrations();
+        qCInfo(lcEngine).noquote() << "outgoing webhooks and MQTT resumed";
+    }
+    emit integrationsPausedChanged(paused, reason);
+}
+
+Result<Json> Engine::resumeIntegrations()
+{
+    auto r = m_services->hubs.resume();
+    if (!r)
+        return r.error();
+    if (m_running)
+        applyIntegrationState(false, {});
+    return r->toJson();
+}
+
+Result<Json> Engine::pauseIntegrations(const QString &reason)
+{
+    auto r = m_services->hubs.pause(reason);
+    if (!r)
+        return r.error();
+    if (m_running)
+        applyIntegrationState(true, r->reason);
+    return r->toJson();
+}
+
+void Engine::hubTick()
+{
+    if (!m_db)
+        return;
+    // Another process (the CLI, a desktop) may have paused or resumed the integrations.
+    if (auto state = m_services->hubs.integrations())
+        applyIntegrationState(state->paused, state->reason);
+    const qint64 now = Clock::nowMs();
+    if (!m_hubId.isEmpty() && now - m_lastBeatMs >= HubService::kBeatMs && !m_db->writeHeld()) {
+        if (auto b = m_services->hubs.beat(m_hubId); b)
+            m_lastBeatMs = now;
+    }
 }
 
 Status Engine::startHttp(const HttpConfig &cfg)
@@ -86,10 +193,16 @@ void Engine::close()
 {
     if (!m_db)
         return;
+    m_hubTimer.stop();
     m_realtime.reset(); // no request or message may reach services that are going away
     m_http.reset();
-    m_dispatcher->stop();
-    m_dispatcher->drain();
+    if (!m_hubId.isEmpty() && m_services)
+        (void)m_services->hubs.unregisterHub(m_hubId);
+    m_hubId.clear();
+    if (m_dispatcher) {
+        m_dispatcher->stop();
+        m_dispatcher->drain();
+    }
     // What was not sent yet stays stored and goes out after the next start.
     if (m_webhookDeliverer)
         m_webhookDeliverer->stop();
@@ -103,6 +216,7 @@ void Engine::close()
     m_mqttSink.reset();
     m_services.reset();
     m_db.reset();
+    m_running = false;
 }
 
 Json Engine::status()
@@ -111,6 +225,15 @@ Json Engine::status()
         return Json{{"status", "closed"}};
     auto max = OutboxStore::maxId(*m_db);
     auto backlog = m_dispatcher->backlog();
+    // The hubs serving this database (this process among them when it serves), alive by heartbeat.
+    Json hubs = Json::array();
+    if (auto live = m_services->hubs.liveHubs())
+        for (auto &h : *live)
+            hubs.push_back(std::move(h));
+    Json integrations = Json{{"paused", m_integrationsPaused}, {"reason", m_pauseReason.isEmpty() ? Json(nullptr) : Json(toStd(m_pauseReason))}};
+    if (!m_running)
+        if (auto stored = m_services->hubs.integrations())
+            integrations = stored->toJson();
     return Json{{"status", "ok"},
                 {"version", toStd(versionString())},
                 {"database",
@@ -120,6 +243,8 @@ Json Engine::status()
                 {"outbox", {{"last_id", max ? *max : -1}, {"backlog", backlog ? *backlog : -1}}},
                 {"api", apiStatus()},
                 {"realtime_connections", m_realtime ? m_realtime->clientCount() : 0},
+                {"integrations", integrations},
+                {"hubs", hubs},
                 {"events_dispatched", m_dispatcher->dispatched()},
                 {"dispatch_failures", m_dispatcher->failures()},
                 {"uptime_seconds", m_startedAt.secsTo(QDateTime::currentDateTimeUtc())}};

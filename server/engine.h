@@ -8,6 +8,7 @@
 #include <QDateTime>
 #include <QObject>
 #include <QThread>
+#include <QTimer>
 
 #include <functional>
 #include <memory>
@@ -57,7 +58,25 @@ public:
     // What the status bar and /health show.
     Json status();
 
+    // Outgoing integrations (webhooks, MQTT). Paused when the database was last run at another path
+    // or on another machine, or with --integrations off; the pause is stored, so every process on the
+    // database honours it, and each notices a pause or resume by another within a second or so.
+    // While paused the webhook and MQTT sinks are not fed (events stay in the outbox) and nothing is
+    // sent; a resume delivers what waited.
+    bool integrationsPaused() const { return m_integrationsPaused; }
+    QString integrationsPauseReason() const { return m_pauseReason; }
+    Result<Json> resumeIntegrations();
+    Result<Json> pauseIntegrations(const QString &reason);
+
+signals:
+    void integrationsPausedChanged(bool paused, const QString &reason);
+
 private:
+    void startIntegrations();
+    void stopIntegrations();
+    void applyIntegrationState(bool paused, const QString &reason);
+    void hubTick();
+
     Config m_cfg;
     std::unique_ptr<Database> m_db;
     std::unique_ptr<Services> m_services;
@@ -71,6 +90,12 @@ private:
     std::unique_ptr<realtime::RealtimeServer> m_realtime; // after m_http: its sockets go first
     QString m_httpError;                                  // why an optional API is not serving
     QDateTime m_startedAt;
+    bool m_running = false; // opened with its dispatcher: a hub, not a one-shot command
+    bool m_integrationsPaused = false;
+    QString m_pauseReason;
+    QString m_hubId; // our row in `hubs` while the API is served
+    QTimer m_hubTimer;
+    qint64 m_lastBeatMs = 0;
 };
 
 // Runs an Engine in its own thread; the GUI thread never waits on a socket or a write.

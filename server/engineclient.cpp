@@ -16,6 +16,18 @@ QFuture<Json> EngineClient::status()
     return future;
 }
 
+QFuture<Result<Json>> EngineClient::resumeIntegrations()
+{
+    auto promise = std::make_shared<QPromise<Result<Json>>>();
+    QFuture<Result<Json>> future = promise->future();
+    promise->start();
+    m_host.post([promise](Engine &e) {
+        promise->addResult(e.resumeIntegrations());
+        promise->finish();
+    });
+    return future;
+}
+
 void EngineClient::subscribe(const Filter &filter, QObject *context, std::function<void()> onChange, int debounceMs)
 {
     if (!m_host.engine())

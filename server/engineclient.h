@@ -31,6 +31,9 @@ public:
     }
 
     QFuture<Json> status();
+    // Resumes outgoing webhooks and MQTT paused on this database (a copy opened here, or
+    // --integrations off): {paused: false, …} or why not.
+    QFuture<Result<Json>> resumeIntegrations();
 
     struct Filter {
         QString table;    // empty = any table

@@ -5,6 +5,8 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QDir>
+#include <QFileInfo>
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QMessageBox>
@@ -35,6 +37,10 @@ int main(int argc, char **argv)
         QStringLiteral("ADDR"), QStringLiteral("127.0.0.1"));
     const QCommandLineOption noApi(QStringLiteral("no-api"),
                                    QCoreApplication::translate("main", "Do not serve the REST API from this workstation."));
+    const QCommandLineOption integrations(
+        QStringLiteral("integrations"),
+        QCoreApplication::translate("main", "\"off\" pauses outgoing webhooks and MQTT (resume from the banner)."), QStringLiteral("off"));
+    parser.addOption(integrations);
     parser.addOption(db);
     parser.addOption(demo);
     parser.addOption(apiPort);
@@ -68,6 +74,23 @@ int main(int argc, char **argv)
 
     ery::Config cfg;
     cfg.dbUrl = parser.isSet(db) ? parser.value(db) : ery::Config::defaultDbPath();
+    cfg.hubKind = QStringLiteral("desktop");
+    if (parser.isSet(integrations) && parser.value(integrations) != QLatin1String("off")) {
+        QMessageBox::critical(nullptr, QCoreApplication::translate("main", "Eryxon MES"),
+                              QCoreApplication::translate("main", "--integrations takes \"off\", got \"%1\".").arg(parser.value(integrations)));
+        return 2;
+    }
+    cfg.integrationsOff = parser.isSet(integrations);
+    // A --db in a folder that does not exist is a typo; only the default folder is made on first run.
+    if (parser.isSet(db) && !cfg.dbUrl.contains(QLatin1String("://"))) {
+        const QFileInfo fi(cfg.dbUrl);
+        if (!fi.absoluteDir().exists()) {
+            QMessageBox::critical(nullptr, QCoreApplication::translate("main", "Eryxon MES"),
+                                  QCoreApplication::translate("main", "The folder %1 of --db does not exist.")
+                                      .arg(QDir::toNativeSeparators(fi.absolutePath())));
+            return 1;
+        }
+    }
     // The workstation embeds the hub: the API is served unless asked not to. A port already taken
     // (say, by `eryxon-server serve` on the same machine) is shown in the status bar, not fatal.
     bool portOk = false;

@@ -14,8 +14,12 @@
 #include <QSocketNotifier>
 #include <QTextStream>
 
+#include <QDir>
+
 #include <csignal>
+#include <cstdio>
 #include <sys/socket.h>
+#include <termios.h>
 #include <unistd.h>
 
 namespace ery {
@@ -52,10 +56,26 @@ int usage(const QString &message)
 const char *kHelp = "Usage: eryxon-server <command> [options]\n"
                     "\n"
                     "Commands:\n"
-                    "  serve                 run the engine until SIGINT/SIGTERM\n"
-                    "  demo                  load the demo shop (running it twice changes nothing)\n"
+                    "  init --shop NAME --admin USERNAME\n"
+                    "                        create your shop (with its sandbox twin) and its first admin on an\n"
+                    "                        empty database; the password is asked for, or read from\n"
+                    "                        --password-file FILE or from stdin when it is not a terminal\n"
+                    "                        (--admin-name, --enterprise, --site, --area, --timezone,\n"
+                    "                        --cells \"Laser,Press brake,Weld\")\n"
+                    "  serve                 run the engine until SIGINT/SIGTERM (--integrations off: webhooks\n"
+                    "                        and MQTT paused)\n"
+                    "  demo [--sandbox]      load the demo shop (running it twice changes nothing); --sandbox\n"
+                    "                        loads it into the sandbox twin too, for test keys\n"
                     "  migrate               create or upgrade the database schema\n"
-                    "  status                print the engine status as JSON\n"
+                    "  status                print the engine status as JSON: schema, outbox, whether a hub is\n"
+                    "                        serving this database (address, uptime), integrations paused\n"
+                    "  settings get [KEY]    print the shop's settings\n"
+                    "  settings set KEY VALUE\n"
+                    "                        change one setting (name, enterprise, site, area, timezone,\n"
+                    "                        enforce_wip_limits, allow_loopback_webhooks, rate_limit_per_minute,\n"
+                    "                        plan, max_jobs, max_parts_per_month, max_storage_mb; null clears)\n"
+                    "  integrations status|pause|resume\n"
+                    "                        outgoing webhooks and MQTT: paused on a copied database until resumed\n"
                     "  jobs list             list the jobs of the tenant\n"
                     "  jobs start|stop|resume|complete JOB_NUMBER\n"
                     "                        change a job's status\n"
@@ -162,6 +182,10 @@ int serve(const Config &cfg)
     out() << "eryxon-server " << versionString() << " serving " << DbLocation::parse(cfg.resolvedDbUrl())->display() << Qt::endl;
     if (const http::ApiServer *api = host.engine() ? host.engine()->api() : nullptr)
         out() << "REST API on " << (api->tls() ? "https" : "http") << "://" << cfg.http.bind << ':' << api->port() << "/api/v1" << Qt::endl;
+    if (host.engine() && host.engine()->integrationsPaused())
+        out() << "outgoing webhooks and MQTT are PAUSED: " << host.engine()->integrationsPauseReason() << Qt::endl
+              << "events wait in the outbox; resume with: eryxon-server integrations resume"
+              << (cfg.dbUrl.isEmpty() ? QString() : QStringLiteral(" --db ") + cfg.dbUrl) << Qt::endl;
     QCoreApplication::exec();
     out() << "eryxon-server: stopping (draining events)" << Qt::endl;
     host.stop(); // drains the dispatcher and closes the database
@@ -172,6 +196,63 @@ int serve(const Config &cfg)
 QString jsonLine(const Json &j)
 {
     return QString::fromStdString(j.dump());
+}
+
+// An error with every field's message (a validation error names each bad field).
+QString errorText(const Error &e)
+{
+    if (e.code != ErrorCode::ValidationError || !e.details.is_array() || e.details.empty())
+        return e.message;
+    QStringList parts;
+    for (const auto &d : e.details)
+        parts << QString::fromStdString(d.value("message", std::string()));
+    return parts.join(QStringLiteral("; "));
+}
+
+// The admin's password for `init`: from a file, from stdin when it is not a terminal, or asked for
+// twice without echo.
+Result<QString> readPassword(const QString &file, const QString &user)
+{
+    if (!file.isEmpty()) {
+        QFile f(file);
+        if (!f.open(QIODevice::ReadOnly))
+            return Error::badRequest(QStringLiteral("cannot read %1: %2").arg(file, f.errorString()));
+        const QByteArray data = f.read(4096);
+        return QString::fromUtf8(data.left(data.indexOf('\n') < 0 ? data.size() : data.indexOf('\n'))).remove(QLatin1Char('\r'));
+    }
+    const auto readLine = [] {
+        QByteArray line;
+        int c;
+        while ((c = std::getchar()) != EOF && c != '\n' && line.size() < 4096)
+            line += char(c);
+        return QString::fromUtf8(line).remove(QLatin1Char('\r'));
+    };
+    if (!::isatty(STDIN_FILENO))
+        return readLine();
+    const auto ask = [&](const QString &prompt) {
+        err() << prompt << Qt::flush;
+        termios old{};
+        ::tcgetattr(STDIN_FILENO, &old);
+        termios quiet = old;
+        quiet.c_lflag &= ~tcflag_t(ECHO);
+        ::tcsetattr(STDIN_FILENO, TCSANOW, &quiet);
+        const QString line = readLine();
+        ::tcsetattr(STDIN_FILENO, TCSANOW, &old);
+        err() << Qt::endl;
+        return line;
+    };
+    const QString first = ask(QStringLiteral("Password for %1 (at least 8 characters): ").arg(user));
+    if (ask(QStringLiteral("Again: ")) != first)
+        return Error::badRequest(QStringLiteral("the two passwords differ"));
+    return first;
+}
+
+// One line per setting: key, tab, the value as JSON.
+void printSettings(const Json &settings, const QString &only = {})
+{
+    for (const Field &f : SettingsService::fields())
+        if (only.isEmpty() || only == QLatin1String(f.name))
+            out() << f.name << '\t' << QString::fromStdString(settings.value(f.name, Json(nullptr)).dump()) << Qt::endl;
 }
 
 } // namespace
@@ -198,9 +279,22 @@ int runServerCli(const QStringList &args)
     QCommandLineOption rtKeyOpt(QStringLiteral("realtime-max-per-key"), QStringLiteral("realtime sockets per key"), QStringLiteral("n"));
     QCommandLineOption rtTenantOpt(QStringLiteral("realtime-max-per-tenant"), QStringLiteral("realtime sockets per tenant"),
                                    QStringLiteral("n"));
+    QCommandLineOption shopOpt(QStringLiteral("shop"), QStringLiteral("shop name"), QStringLiteral("name"));
+    QCommandLineOption adminOpt(QStringLiteral("admin"), QStringLiteral("admin username"), QStringLiteral("username"));
+    QCommandLineOption adminNameOpt(QStringLiteral("admin-name"), QStringLiteral("admin full name"), QStringLiteral("name"));
+    QCommandLineOption passwordFileOpt(QStringLiteral("password-file"), QStringLiteral("password file"), QStringLiteral("file"));
+    QCommandLineOption enterpriseOpt(QStringLiteral("enterprise"), QStringLiteral("ISA-95 enterprise"), QStringLiteral("name"));
+    QCommandLineOption siteOpt(QStringLiteral("site"), QStringLiteral("ISA-95 site"), QStringLiteral("name"));
+    QCommandLineOption areaOpt(QStringLiteral("area"), QStringLiteral("ISA-95 area"), QStringLiteral("name"));
+    QCommandLineOption timezoneOpt(QStringLiteral("timezone"), QStringLiteral("time zone"), QStringLiteral("zone"));
+    QCommandLineOption cellsOpt(QStringLiteral("cells"), QStringLiteral("starter cells"), QStringLiteral("list"));
+    QCommandLineOption sandboxOpt(QStringLiteral("sandbox"), QStringLiteral("demo into the sandbox too"));
+    QCommandLineOption integrationsOpt(QStringLiteral("integrations"), QStringLiteral("off: pause webhooks and MQTT"),
+                                       QStringLiteral("off"));
     QCommandLineOption rtTotalOpt(QStringLiteral("realtime-max"), QStringLiteral("realtime sockets in all"), QStringLiteral("n"));
     p.addOptions({dbOpt, tenantOpt, versionOpt, helpOpt, bindOpt, portOpt, certOpt, keyOpt, corsOpt, nameOpt, testOpt, scopeOpt, dryRunOpt,
-                  skipOpt, sourceOpt, rtKeyOpt, rtTenantOpt, rtTotalOpt});
+                  skipOpt, sourceOpt, rtKeyOpt, rtTenantOpt, rtTotalOpt, shopOpt, adminOpt, adminNameOpt, passwordFileOpt,
+                  enterpriseOpt, siteOpt, areaOpt, timezoneOpt, cellsOpt, sandboxOpt, integrationsOpt});
     if (!p.parse(args))
         return usage(p.errorText());
     if (p.isSet(helpOpt)) {
@@ -219,15 +313,53 @@ int runServerCli(const QStringList &args)
     cfg.dbUrl = p.value(dbOpt);
     if (p.isSet(dbOpt) && cfg.dbUrl.isEmpty())
         return usage(QStringLiteral("--db needs a path or URL"));
-    if (auto loc = DbLocation::parse(cfg.resolvedDbUrl()); !loc)
+    auto loc = DbLocation::parse(cfg.resolvedDbUrl());
+    if (!loc)
         return usage(loc.error().message);
 
-    static const QStringList known{"serve", "demo", "migrate", "status", "jobs", "keys", "import"};
+    static const QStringList known{"serve", "demo", "migrate", "status", "jobs", "keys", "import", "init", "settings", "integrations"};
     if (!known.contains(cmd))
         return usage(QStringLiteral("unknown command \"%1\"").arg(cmd));
-    const int maxArgs = cmd == QLatin1String("jobs") || cmd == QLatin1String("keys") || cmd == QLatin1String("import") ? 3 : 1;
+    const int maxArgs = cmd == QLatin1String("settings")                                                           ? 4
+                        : cmd == QLatin1String("jobs") || cmd == QLatin1String("keys") || cmd == QLatin1String("import") ? 3
+                        : cmd == QLatin1String("integrations")                                                       ? 2
+                                                                                                                     : 1;
     if (pos.size() > maxArgs)
         return usage(QStringLiteral("unexpected argument \"%1\"").arg(pos.at(maxArgs)));
+    if (p.isSet(sandboxOpt) && cmd != QLatin1String("demo"))
+        return usage(QStringLiteral("--sandbox goes with demo"));
+    if (p.isSet(integrationsOpt) && (cmd != QLatin1String("serve") || p.value(integrationsOpt) != QLatin1String("off")))
+        return usage(QStringLiteral("--integrations takes \"off\" and goes with serve"));
+    for (const QCommandLineOption *o : {&shopOpt, &adminOpt, &adminNameOpt, &passwordFileOpt, &enterpriseOpt, &siteOpt, &areaOpt,
+                                        &timezoneOpt, &cellsOpt})
+        if (p.isSet(*o) && cmd != QLatin1String("init"))
+            return usage(QStringLiteral("--%1 goes with init").arg(o->names().constFirst()));
+
+    if (cmd == QLatin1String("init")) {
+        if (p.value(shopOpt).trimmed().isEmpty())
+            return usage(QStringLiteral("init needs --shop NAME"));
+        if (p.value(adminOpt).trimmed().isEmpty())
+            return usage(QStringLiteral("init needs --admin USERNAME"));
+    }
+    if (cmd == QLatin1String("settings")) {
+        if (pos.size() < 2 || (pos.at(1) != QLatin1String("get") && pos.at(1) != QLatin1String("set")))
+            return usage(QStringLiteral("settings needs a subcommand: get [KEY] or set KEY VALUE"));
+        if (pos.at(1) == QLatin1String("get") && pos.size() > 3)
+            return usage(QStringLiteral("unexpected argument \"%1\"").arg(pos.at(3)));
+        if (pos.at(1) == QLatin1String("set") && pos.size() != 4)
+            return usage(QStringLiteral("settings set needs a KEY and a VALUE"));
+    }
+    if (cmd == QLatin1String("integrations") &&
+        (pos.size() < 2 || !QStringList{"status", "pause", "resume"}.contains(pos.at(1))))
+        return usage(QStringLiteral("integrations needs a subcommand: status, pause or resume"));
+
+    // A path whose folder does not exist is a typo, not a wish for a new folder.
+    if (p.isSet(dbOpt) && !loc->postgres) {
+        const QFileInfo fi(loc->path);
+        if (!fi.absoluteDir().exists())
+            return fail(QStringLiteral("the folder %1 of --db does not exist; create it first or give another path")
+                            .arg(QDir::toNativeSeparators(fi.absolutePath())));
+    }
 
     static const QStringList jobActions{"list", "start", "stop", "resume", "complete"};
     if (cmd == QLatin1String("jobs")) {
@@ -289,6 +421,26 @@ int runServerCli(const QStringList &args)
         cfg.http.tlsKey = p.value(keyOpt);
         if (cfg.http.tlsCert.isEmpty() != cfg.http.tlsKey.isEmpty())
             return usage(QStringLiteral("--tls-cert and --tls-key go together"));
+        cfg.integrationsOff = p.isSet(integrationsOpt);
+        {
+            // Serving a database without a shop would answer every request with 401.
+            QLoggingCategory::setFilterRules(QStringLiteral("eryxon.*.warning=false"));
+            Engine check(cfg);
+            if (auto st = check.open(false); !st)
+                return fail(st.error().message);
+            auto t = check.services().tenants.defaultTenant();
+            if (!t) {
+                if (t.error().code != ErrorCode::NotFound)
+                    return fail(t.error().message);
+                const QString db = p.isSet(dbOpt) ? QStringLiteral(" --db ") + p.value(dbOpt) : QString();
+                err() << "eryxon-server: " << check.db().location().display() << " has no shop yet; create yours with\n"
+                      << "  eryxon-server init --shop \"My Shop\" --admin admin" << db << "\n"
+                      << "or load the demo shop with\n"
+                      << "  eryxon-server demo" << db << Qt::endl;
+                return kError;
+            }
+            QLoggingCategory::setFilterRules(QString());
+        }
         return serve(cfg);
     }
 
@@ -305,25 +457,123 @@ int runServerCli(const QStringList &args)
         return kOk;
     }
     if (cmd == QLatin1String("status")) {
-        out() << jsonLine(engine.status()) << Qt::endl;
+        // This command serves nothing itself: `api` and `serving` tell whether a hub does.
+        Json st = engine.status();
+        const Json &hubs = st["hubs"];
+        st["serving"] = !hubs.empty();
+        if (!hubs.empty()) {
+            const Json &h = hubs.front();
+            st["api"] = Json{{"listening", true},
+                             {"url", h["api_url"]},
+                             {"kind", h["kind"]},
+                             {"host_name", h["host_name"]},
+                             {"pid", h["pid"]},
+                             {"uptime_seconds", h["uptime_seconds"]}};
+        } else {
+            st["api"] = Json{{"listening", false}, {"error", nullptr}};
+        }
+        out() << jsonLine(st) << Qt::endl;
         return kOk;
     }
     if (cmd == QLatin1String("demo")) {
-        auto r = DemoShop::load(s);
+        auto r = DemoShop::load(s, p.isSet(sandboxOpt));
         if (!r)
             return fail(QStringLiteral("loading the demo shop failed: %1").arg(r.error().message));
         if (r->created)
             out() << "loaded the demo shop \"" << DemoShop::tenantName() << "\" (" << r->jobs << " jobs) into "
                   << engine.db().location().display() << Qt::endl;
-        else
+        else if (r->sandboxJobs == 0)
             out() << "the demo shop is already in " << engine.db().location().display() << "; nothing changed" << Qt::endl;
+        if (r->sandboxJobs > 0)
+            out() << "loaded the demo shop into its sandbox twin (" << r->sandboxJobs << " jobs) for test keys" << Qt::endl;
         return kOk;
     }
-    // jobs, keys, import
+    if (cmd == QLatin1String("init")) {
+        auto password = readPassword(p.value(passwordFileOpt), p.value(adminOpt));
+        if (!password)
+            return fail(password.error().message);
+        Json in{{"name", toStd(p.value(shopOpt).trimmed())},
+                {"admin_username", toStd(p.value(adminOpt).trimmed())},
+                {"admin_password", toStd(*password)}};
+        for (const auto &[opt, key] : {std::pair{&adminNameOpt, "admin_full_name"}, std::pair{&enterpriseOpt, "enterprise"},
+                                       std::pair{&siteOpt, "site"}, std::pair{&areaOpt, "area"}, std::pair{&timezoneOpt, "timezone"}})
+            if (p.isSet(*opt))
+                in[key] = toStd(p.value(*opt));
+        if (p.isSet(cellsOpt)) {
+            in["cells"] = Json::array();
+            for (const QString &c : p.value(cellsOpt).split(QLatin1Char(','), Qt::SkipEmptyParts))
+                in["cells"].push_back(toStd(c.trimmed()));
+        }
+        auto shop = s.shop.create(in);
+        if (!shop)
+            return fail(errorText(shop.error()));
+        engine.close();
+        out() << "created the shop \"" << str(shop->tenant, "name") << "\" (and its sandbox twin for test keys) with admin "
+              << str(shop->admin, "username");
+        if (!shop->cells.empty())
+            out() << " and " << shop->cells.size() << (shop->cells.size() == 1 ? " cell" : " cells");
+        out() << Qt::endl << "next: eryxon-server keys create --name \"My ERP\" --scope admin, then eryxon-server serve" << Qt::endl;
+        return kOk;
+    }
+    if (cmd == QLatin1String("integrations")) {
+        const QString sub = pos.at(1);
+        Result<HubService::Integrations> st = sub == QLatin1String("pause")
+                                                  ? s.hubs.pause(QStringLiteral("paused by an admin (eryxon-server integrations pause)"))
+                                              : sub == QLatin1String("resume") ? s.hubs.resume()
+                                                                               : s.hubs.integrations();
+        if (!st)
+            return fail(st.error().message);
+        engine.close();
+        if (sub == QLatin1String("resume"))
+            out() << "outgoing webhooks and MQTT resumed; a running hub sends what waited within a few seconds" << Qt::endl;
+        else if (st->paused)
+            out() << "outgoing webhooks and MQTT are paused: " << st->reason << " (since " << st->pausedAt << ")" << Qt::endl;
+        else
+            out() << "outgoing webhooks and MQTT are running" << Qt::endl;
+        return kOk;
+    }
+    // jobs, keys, import, settings
     const QString sub = pos.at(1);
     auto scope = resolveTenant(s, p.value(tenantOpt));
     if (!scope)
-        return fail(scope.error().message);
+        return fail(scope.error().code == ErrorCode::NotFound && p.value(tenantOpt).isEmpty()
+                        ? QStringLiteral("%1 has no shop yet: create yours with eryxon-server init --shop NAME --admin USERNAME, "
+                                         "or load the demo with eryxon-server demo")
+                              .arg(engine.db().location().display())
+                        : scope.error().message);
+    if (cmd == QLatin1String("settings")) {
+        if (sub == QLatin1String("get")) {
+            auto st = s.settings.get(*scope);
+            if (!st)
+                return fail(st.error().message);
+            if (pos.size() == 3) {
+                bool known = false;
+                for (const Field &f : SettingsService::fields())
+                    known = known || pos.at(2) == QLatin1String(f.name);
+                if (!known)
+                    return fail(SettingsService::parseValue(pos.at(2), {}).error().message);
+            }
+            printSettings(*st, pos.size() == 3 ? pos.at(2) : QString());
+            return kOk;
+        }
+        auto value = SettingsService::parseValue(pos.at(2), pos.at(3));
+        if (!value)
+            return fail(value.error().message);
+        scope->actorName = QStringLiteral("eryxon-server settings");
+        auto before = s.settings.get(*scope);
+        auto st = s.settings.update(*scope, Json{{toStd(pos.at(2)), *value}});
+        if (!st)
+            return fail(errorText(st.error()));
+        engine.close();
+        const std::string k = toStd(pos.at(2));
+        const Json old = before ? before->value(k, Json(nullptr)) : Json(nullptr);
+        if (old == (*st)[k])
+            out() << pos.at(2) << " is already " << QString::fromStdString((*st)[k].dump()) << "; nothing changed" << Qt::endl;
+        else
+            out() << pos.at(2) << ": " << QString::fromStdString(old.dump()) << " -> " << QString::fromStdString((*st)[k].dump())
+                  << Qt::endl;
+        return kOk;
+    }
     if (cmd == QLatin1String("import"))
         return importCsv(engine, *scope, *SyncService::entityNamed(sub), pos.at(2), p.isSet(dryRunOpt), p.isSet(skipOpt),
                          p.value(sourceOpt));

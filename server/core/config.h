@@ -42,6 +42,8 @@ struct Config {
     QString dbUrl;    // SQLite path or postgresql:// URL; empty = the platform data directory
     int pollMs = 250; // how often the dispatcher looks for rows other processes committed
     HttpConfig http;
+    QString hubKind = QStringLiteral("serve"); // how a serving process names itself in `status` ("serve", "desktop")
+    bool integrationsOff = false;              // --integrations off: outgoing webhooks and MQTT paused on purpose
 
     static QString defaultDbPath();
     QString resolvedDbUrl() const { return dbUrl.isEmpty() ? defaultDbPath() : dbUrl; }

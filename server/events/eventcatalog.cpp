@@ -42,6 +42,7 @@ const QStringList &eventCatalog()
         "sync.resources.completed",
         "sync.batch.completed",
         "import.completed",
+        "settings.updated",
     };
     return names;
 }

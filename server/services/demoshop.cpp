@@ -41,7 +41,7 @@ QString DemoShop::tenantName()
     return QStringLiteral("Demo Metalworks");
 }
 
-Result<DemoShop::Outcome> DemoShop::load(Services &s)
+Result<DemoShop::Outcome> DemoShop::load(Services &s, bool intoSandbox)
 {
     auto data = demoData();
     if (!data)
@@ -51,9 +51,27 @@ Result<DemoShop::Outcome> DemoShop::load(Services &s)
     auto tenants = s.tenants.list();
     if (!tenants)
         return tenants.error();
-    for (const auto &t : *tenants)
-        if (str(t, "name") == tenantName() && !flag(t, "is_sandbox"))
+    for (const auto &t : *tenants) {
+        if (str(t, "name") != tenantName() || flag(t, "is_sandbox"))
+            continue;
+        if (!intoSandbox)
             return Outcome{false, str(t, "id"), 0};
+        // The demo is there; its sandbox twin gets the same shop unless it has jobs already.
+        auto sb = s.tenants.sandboxOf(str(t, "id"));
+        if (!sb)
+            return sb.error();
+        auto jobs = s.jobs.overview(Scope::of(str(*sb, "id")));
+        if (!jobs)
+            return jobs.error();
+        Outcome o{false, str(t, "id"), 0};
+        if (!jobs->empty())
+            return o;
+        auto filled = s.db.write([&](WriteTx &) -> Result<int> { return fill(s, str(*sb, "id"), d); });
+        if (!filled)
+            return filled.error();
+        o.sandboxJobs = *filled;
+        return o;
+    }
 
     // One transaction for the whole shop: a half-loaded demo never exists.
     return s.db.write([&](WriteTx &) -> Result<Outcome> {
@@ -61,6 +79,23 @@ Result<DemoShop::Outcome> DemoShop::load(Services &s)
         if (!pair)
             return pair.error();
         const QString tenantId = str(pair->live, "id");
+        auto jobs = fill(s, tenantId, d);
+        if (!jobs)
+            return jobs.error();
+        Outcome o{true, tenantId, *jobs};
+        if (intoSandbox) {
+            auto sandboxJobs = fill(s, str(pair->sandbox, "id"), d);
+            if (!sandboxJobs)
+                return sandboxJobs.error();
+            o.sandboxJobs = *sandboxJobs;
+        }
+        return o;
+    });
+}
+
+Result<int> DemoShop::fill(Services &s, const QString &tenantId, const Json &d)
+{
+    {
         Scope scope = Scope::of(tenantId);
 
         auto admin = s.users.createAdmin(scope, d["admin"]);
@@ -191,8 +226,8 @@ Result<DemoShop::Outcome> DemoShop::load(Services &s)
                 return minor.error();
             ERY_TRY(s.issues.approve(scope, str(*minor, "id"), QStringLiteral("Rev C is current; drawing updated.")));
         }
-        return Outcome{true, tenantId, jobCount};
-    });
+        return jobCount;
+    }
 }
 
 } // namespace ery

@@ -12,9 +12,15 @@ public:
         bool created = false;
         QString tenantId;
         int jobs = 0;
+        int sandboxJobs = 0; // jobs loaded into the sandbox twin (intoSandbox)
     };
-    static Result<Outcome> load(Services &s);
+    // With intoSandbox the sandbox twin gets the same shop, so a test key has data; it is filled
+    // on a later run too when the demo is there and its sandbox has no jobs.
+    static Result<Outcome> load(Services &s, bool intoSandbox = false);
     static QString tenantName();
+
+private:
+    static Result<int> fill(Services &s, const QString &tenantId, const Json &data);
 };
 
 } // namespace ery

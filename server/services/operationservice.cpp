@@ -168,6 +168,9 @@ Status OperationService::checkNextCellCapacity(WriteTx &tx, const Scope &scope, 
     auto cell = repo().cells.get(tx.db(), scope, str(*next, "cell_id"));
     if (!cell || !flag(*cell, "enforce_wip_limit") || !(*cell)["wip_limit"].is_number())
         return {};
+    // The shop-wide switch (settings: enforce_wip_limits) turns every cell's limit into a warning.
+    if (auto tenant = repo().tenants.get(tx.db(), scope.tenantId); tenant && !flag(*tenant, "enforce_wip_limits"))
+        return {};
     auto wip = repo().cellWip(tx.db(), scope, str(*cell, "id"), str(ctx.job, "id"));
     if (!wip)
         return wip.error();

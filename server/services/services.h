@@ -7,6 +7,7 @@
 #include "catalogservice.h"
 #include "deliverystore.h"
 #include "eventdata.h"
+#include "hubservice.h"
 #include "importwriter.h"
 #include "issueservice.h"
 #include "jobservice.h"
@@ -17,6 +18,8 @@
 #include "productionservice.h"
 #include "quotas.h"
 #include "rollup.h"
+#include "settingsservice.h"
+#include "shopsetup.h"
 #include "substepservice.h"
 #include "syncservice.h"
 #include "tenantservice.h"
@@ -65,6 +68,9 @@ public:
     WebhookService webhooks{*this};
     MqttPublisherService mqttPublishers{*this};
     BatchService batches{*this};
+    SettingsService settings{*this};
+    ShopSetup shop{*this};
+    HubService hubs{*this};
 
     WriteGroup writes{db};
     DeliveryStore deliveries{db, repo};

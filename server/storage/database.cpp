@@ -49,6 +49,8 @@ const QSet<QString> &boolColumns()
                                  "is_sandbox",
                                  "auto_stop_tracking",
                                  "allow_loopback_webhooks",
+                                 "enforce_wip_limits",
+                                 "integrations_paused",
                                  "retain",
                                  "cell_state_topics"};
     return s;

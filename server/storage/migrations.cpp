@@ -20,6 +20,7 @@ const Migration kMigrations[] = {
     {1, ":/eryxon/server/storage/schema_v1.sql"},
     {2, ":/eryxon/server/storage/schema_v2.sql"},
     {3, ":/eryxon/server/storage/schema_v3.sql"},
+    {4, ":/eryxon/server/storage/schema_v4.sql"},
 };
 
 QString dialect(QString sql, bool postgres)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "hubrepository.h"
 #include "table.h"
 #include "tenantrepository.h"
 
@@ -8,6 +9,7 @@ namespace ery {
 // One repository per aggregate. Named queries live here so services never write SQL.
 struct Repositories {
     TenantRepository tenants;
+    HubRepository hubs;
     Table users{QStringLiteral("users"), false, {QStringLiteral("full_name"), QStringLiteral("username"), QStringLiteral("employee_id")}};
     Table cells{QStringLiteral("cells"), false, {QStringLiteral("name"), QStringLiteral("description")}};
     Table resources{

@@ -69,7 +69,8 @@ Result<Row> TenantRepository::update(WriteTx &tx, const Row &current, const Row 
                                       "site",
                                       "area",
                                       "feature_flags",
-                                      "allow_loopback_webhooks"};
+                                      "allow_loopback_webhooks",
+                                      "enforce_wip_limits"};
     Row next = current;
     QStringList sets;
     QVariantList params;

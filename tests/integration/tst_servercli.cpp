@@ -1,10 +1,19 @@
+#include "engine.h"
+#include "httpreceiver.h"
+#include "mosquittobroker.h"
+#include "testshop.h"
+
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
 #include <csignal>
+
+using namespace ery;
 
 // eryxon-server as a user runs it: commands, exit codes (0 ok, 1 error, 2 usage), one-line errors.
 class TestServerCli : public QObject {
@@ -19,13 +28,28 @@ private slots:
     void serveStopsCleanlyOnSigterm();
     void unreachableDatabaseIsAnError();
     void importCommand();
+    void initCreatesAShop();
+    void initRefusesBadInput_data();
+    void initRefusesBadInput();
+    void demoIntoTheSandbox();
+    void missingFolderIsAnError_data();
+    void missingFolderIsAnError();
+    void serveWithoutAShopSaysHowToMakeOne();
+    void statusReportsTheServingHub();
+    void settingsCommands();
+    void copiedDatabasePausesIntegrations();
+    void integrationsOffOnPurpose();
 
 private:
     struct Run {
         int code;
         QString out, err;
     };
-    Run run(const QStringList &args, int timeoutMs = 60000);
+    Run run(const QStringList &args, int timeoutMs = 60000, const QByteArray &input = {});
+    QString initShop(const QString &name); // a database with a shop of its own; returns its path
+    // `serve` on a free port, running once its banner is out; the banner is in *banner.
+    std::unique_ptr<QProcess> serve(const QStringList &args, QByteArray *banner);
+    QJsonObject status(const QString &db);
     QString m_bin;
     QTemporaryDir m_dir;
 };
@@ -36,10 +60,14 @@ void TestServerCli::initTestCase()
     QVERIFY2(QFile::exists(m_bin), qPrintable(m_bin));
 }
 
-TestServerCli::Run TestServerCli::run(const QStringList &args, int timeoutMs)
+TestServerCli::Run TestServerCli::run(const QStringList &args, int timeoutMs, const QByteArray &input)
 {
     QProcess p;
     p.start(m_bin, args);
+    p.waitForStarted();
+    if (!input.isNull())
+        p.write(input);
+    p.closeWriteChannel();
     p.waitForFinished(timeoutMs);
     return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, QString::fromUtf8(p.readAllStandardOutput()),
             QString::fromUtf8(p.readAllStandardError())};
@@ -189,6 +217,406 @@ void TestServerCli::importCommand()
     auto missing = run({"import", "jobs", m_dir.filePath("nope.csv"), "--db", db});
     QCOMPARE(missing.code, 1);
     QCOMPARE(missing.err.count('\n'), 1);
+}
+
+QString TestServerCli::initShop(const QString &name)
+{
+    const QString db = m_dir.filePath(name + QStringLiteral(".db"));
+    QFile pw(m_dir.filePath(name + QStringLiteral(".pw")));
+    pw.open(QIODevice::WriteOnly);
+    pw.write("correct horse battery\n");
+    pw.close();
+    auto r = run({"init", "--db", db, "--shop", "Shop " + name, "--admin", "boss", "--password-file", pw.fileName()});
+    if (r.code != 0)
+        qWarning("init failed: %s", qPrintable(r.err));
+    return db;
+}
+
+std::unique_ptr<QProcess> TestServerCli::serve(const QStringList &args, QByteArray *banner)
+{
+    auto p = std::make_unique<QProcess>();
+    p->start(m_bin, QStringList{"serve", "--port", "0"} + args);
+    p->waitForStarted();
+    while (!banner->contains("REST API on") && p->waitForReadyRead(10000))
+        *banner += p->readAllStandardOutput();
+    // The rest of the banner (a paused notice follows the address).
+    p->waitForReadyRead(300);
+    *banner += p->readAllStandardOutput();
+    return p;
+}
+
+QJsonObject TestServerCli::status(const QString &db)
+{
+    return QJsonDocument::fromJson(run({"status", "--db", db}).out.toUtf8()).object();
+}
+
+void TestServerCli::initCreatesAShop()
+{
+    const QString db = m_dir.filePath("own.db");
+    QFile pw(m_dir.filePath("own.pw"));
+    QVERIFY(pw.open(QIODevice::WriteOnly));
+    pw.write("s3cret-enough\n");
+    pw.close();
+    auto r = run({"init", "--db", db, "--shop", "Van der Berg Metaal", "--admin", "anna", "--admin-name", "Anna de Vries", "--password-file",
+                  pw.fileName(), "--enterprise", "vdberg", "--site", "tilburg", "--timezone", "Europe/Amsterdam", "--cells",
+                  "Laser, Press brake,Weld"});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    QVERIFY2(r.out.contains("Van der Berg Metaal") && r.out.contains("anna") && r.out.contains("3 cells"), qPrintable(r.out));
+    // The shop is what every command acts on now: no "tenant not found".
+    auto jobs = run({"jobs", "list", "--db", db});
+    QCOMPARE(jobs.code, 0);
+    QCOMPARE(jobs.out, QString());
+    auto key = run({"keys", "create", "--name", "ERP", "--db", db});
+    QCOMPARE(key.code, 0);
+    QVERIFY(key.out.startsWith("ery_live_"));
+    QVERIFY(run({"keys", "create", "--name", "Test", "--test", "--db", db}).out.startsWith("ery_test_"));
+    auto settings = run({"settings", "get", "--db", db});
+    QCOMPARE(settings.code, 0);
+    QVERIFY2(settings.out.contains("name\t\"Van der Berg Metaal\"") && settings.out.contains("site\t\"tilburg\"") &&
+                 settings.out.contains("enterprise\t\"vdberg\""),
+             qPrintable(settings.out));
+    // The admin can sign in with that password; the sandbox twin has the cells too.
+    {
+        Config cfg;
+        cfg.dbUrl = db;
+        Engine e(cfg);
+        QVERIFY(e.open(false).ok());
+        auto t = e.services().tenants.defaultTenant();
+        QVERIFY(t.ok());
+        const Scope scope = Scope::of(str(*t, "id"));
+        QVERIFY(e.services().users.verifyPassword(scope, "anna", "s3cret-enough").ok());
+        QVERIFY(!e.services().users.verifyPassword(scope, "anna", "wrong-password").ok());
+        auto sb = e.services().tenants.sandboxOf(scope.tenantId);
+        QVERIFY(sb.ok());
+        QCOMPARE(str(*sb, "name"), QStringLiteral("Van der Berg Metaal (sandbox)"));
+        auto cells = e.services().catalog.list(CatalogService::Cells, Scope::of(str(*sb, "id")), ListQuery{});
+        QVERIFY(cells.ok());
+        QCOMPARE(cells->rows.size(), size_t(3));
+    }
+    // A second init on the same database: a clear error, nothing changed.
+    auto again = run({"init", "--db", db, "--shop", "Another", "--admin", "bob", "--password-file", pw.fileName()});
+    QCOMPARE(again.code, 1);
+    QCOMPARE(again.err.count('\n'), 1);
+    QVERIFY2(again.err.contains("already has a shop") && again.err.contains("Van der Berg Metaal"), qPrintable(again.err));
+    QVERIFY(run({"demo", "--db", db}).code == 0);
+    // The password from stdin (a pipe, not a terminal).
+    const QString piped = m_dir.filePath("piped.db");
+    auto fromStdin = run({"init", "--db", piped, "--shop", "Piped", "--admin", "pipe"}, 60000, "from-stdin-pw\n");
+    QVERIFY2(fromStdin.code == 0, qPrintable(fromStdin.err));
+    Config cfg;
+    cfg.dbUrl = piped;
+    Engine e(cfg);
+    QVERIFY(e.open(false).ok());
+    QVERIFY(e.services().users.verifyPassword(Scope::of(str(*e.services().tenants.defaultTenant(), "id")), "pipe", "from-stdin-pw").ok());
+}
+
+void TestServerCli::initRefusesBadInput_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QByteArray>("password");
+    QTest::addColumn<int>("code");
+    QTest::addColumn<QString>("says");
+    QTest::newRow("no --shop") << QStringList{"--admin", "a"} << QByteArray("longenough\n") << 2 << "--shop";
+    QTest::newRow("no --admin") << QStringList{"--shop", "S"} << QByteArray("longenough\n") << 2 << "--admin";
+    QTest::newRow("short password") << QStringList{"--shop", "S", "--admin", "a"} << QByteArray("short\n") << 1 << "8 characters";
+    QTest::newRow("empty password") << QStringList{"--shop", "S", "--admin", "a"} << QByteArray("") << 1 << "admin_password";
+    QTest::newRow("bad time zone") << QStringList{"--shop", "S", "--admin", "a", "--timezone", "Mars/Base"} << QByteArray("longenough\n")
+                                   << 1 << "timezone";
+    QTest::newRow("site with slash") << QStringList{"--shop", "S", "--admin", "a", "--site", "a/b"} << QByteArray("longenough\n") << 1
+                                     << "site";
+    QTest::newRow("cell twice") << QStringList{"--shop", "S", "--admin", "a", "--cells", "Laser,laser"} << QByteArray("longenough\n")
+                                << 1 << "twice";
+    QTest::newRow("huge shop name") << QStringList{"--shop", QString(5000, 'x'), "--admin", "a"} << QByteArray("longenough\n") << 1
+                                    << "name";
+    QTest::newRow("missing password file") << QStringList{"--shop", "S", "--admin", "a", "--password-file", "/nonexistent/pw"}
+                                           << QByteArray() << 1 << "/nonexistent/pw";
+    QTest::newRow("init option elsewhere") << QStringList{"--shop", "S", "--admin", "a", "--sandbox"} << QByteArray("longenough\n") << 2
+                                           << "--sandbox";
+}
+
+void TestServerCli::initRefusesBadInput()
+{
+    QFETCH(QStringList, args);
+    QFETCH(QByteArray, password);
+    QFETCH(int, code);
+    QFETCH(QString, says);
+    const QString db = m_dir.filePath(QStringLiteral("bad-init-%1.db").arg(QTest::currentDataTag()).replace(' ', '_'));
+    auto r = run(QStringList{"init", "--db", db} + args, 60000, password);
+    QCOMPARE(r.code, code);
+    QCOMPARE(r.err.count('\n'), 1);
+    QVERIFY2(r.err.contains(says), qPrintable(r.err));
+    // Nothing was created: the database has no shop.
+    if (QFile::exists(db))
+        QCOMPARE(run({"jobs", "list", "--db", db}).code, 1);
+}
+
+void TestServerCli::demoIntoTheSandbox()
+{
+    const QString db = m_dir.filePath("sandboxdemo.db");
+    QCOMPARE(run({"demo", "--db", db}).code, 0);
+    // The sandbox twin is empty until asked.
+    QCOMPARE(run({"jobs", "list", "--tenant", "Demo Metalworks (sandbox)", "--db", db}).out.count('\n'), 0);
+    auto r = run({"demo", "--sandbox", "--db", db});
+    QCOMPARE(r.code, 0);
+    QVERIFY2(r.out.contains("sandbox twin (30 jobs)"), qPrintable(r.out));
+    QCOMPARE(run({"jobs", "list", "--tenant", "Demo Metalworks (sandbox)", "--db", db}).out.count('\n'), 30);
+    // Once there, a second run changes nothing.
+    auto again = run({"demo", "--sandbox", "--db", db});
+    QCOMPARE(again.code, 0);
+    QVERIFY(again.out.contains("nothing changed"));
+    // On a fresh database both are loaded at once.
+    const QString fresh = m_dir.filePath("sandboxdemo2.db");
+    auto both = run({"demo", "--sandbox", "--db", fresh});
+    QVERIFY(both.out.contains("30 jobs") && both.out.contains("sandbox twin"));
+    QCOMPARE(run({"jobs", "list", "--tenant", "Demo Metalworks (sandbox)", "--db", fresh}).out.count('\n'), 30);
+    QCOMPARE(run({"jobs", "list", "--db", fresh}).out.count('\n'), 30);
+}
+
+void TestServerCli::missingFolderIsAnError_data()
+{
+    QTest::addColumn<QStringList>("args");
+    for (const char *cmd : {"serve", "migrate", "demo", "status", "init", "settings", "integrations"}) {
+        QStringList a{cmd};
+        if (QLatin1String(cmd) == QLatin1String("init"))
+            a << "--shop" << "S" << "--admin" << "a";
+        if (QLatin1String(cmd) == QLatin1String("settings"))
+            a << "get";
+        if (QLatin1String(cmd) == QLatin1String("integrations"))
+            a << "status";
+        QTest::newRow(cmd) << a;
+    }
+    QTest::newRow("jobs") << QStringList{"jobs", "list"};
+    QTest::newRow("keys") << QStringList{"keys", "list"};
+}
+
+void TestServerCli::missingFolderIsAnError()
+{
+    QFETCH(QStringList, args);
+    const QString folder = m_dir.filePath("no-such-folder");
+    auto r = run(args << "--db" << folder + "/shop.db", 60000, "longenough\n");
+    QCOMPARE(r.code, 1);
+    QCOMPARE(r.err.count('\n'), 1);
+    QVERIFY2(r.err.contains(folder) && r.err.contains("does not exist"), qPrintable(r.err));
+    QVERIFY(!QFileInfo::exists(folder)); // not made silently
+}
+
+void TestServerCli::serveWithoutAShopSaysHowToMakeOne()
+{
+    const QString db = m_dir.filePath("empty.db");
+    QCOMPARE(run({"migrate", "--db", db}).code, 0);
+    auto r = run({"serve", "--db", db, "--port", "0"}, 20000);
+    QCOMPARE(r.code, 1);
+    QVERIFY2(r.err.contains("no shop yet") && r.err.contains("eryxon-server init --shop") && r.err.contains("eryxon-server demo"),
+             qPrintable(r.err));
+    QVERIFY(!r.out.contains("serving"));
+    auto keys = run({"keys", "list", "--db", db});
+    QCOMPARE(keys.code, 1);
+    QVERIFY2(keys.err.contains("init --shop"), qPrintable(keys.err));
+}
+
+void TestServerCli::statusReportsTheServingHub()
+{
+    const QString db = initShop("hub");
+    QCOMPARE(status(db)["serving"].toBool(true), false);
+    QByteArray banner;
+    auto p = serve({"--db", db}, &banner);
+    const auto m = QRegularExpression("REST API on (http://127.0.0.1:(\\d+)/api/v1)").match(QString::fromUtf8(banner));
+    QVERIFY2(m.hasMatch(), banner.constData());
+    QTest::qWait(1200);
+    QJsonObject st = status(db);
+    QCOMPARE(st["serving"].toBool(), true);
+    const QJsonObject api = st["api"].toObject();
+    QCOMPARE(api["listening"].toBool(), true);
+    QCOMPARE(api["url"].toString(), m.captured(1));
+    QCOMPARE(api["kind"].toString(), QStringLiteral("serve"));
+    QCOMPARE(api["pid"].toInteger(), p->processId());
+    QVERIFY(api["uptime_seconds"].toInteger() >= 1);
+    QCOMPARE(st["hubs"].toArray().size(), qsizetype(1));
+    // A clean stop removes it.
+    ::kill(pid_t(p->processId()), SIGTERM);
+    QVERIFY(p->waitForFinished(15000));
+    st = status(db);
+    QCOMPARE(st["serving"].toBool(true), false);
+    QCOMPARE(st["api"].toObject()["listening"].toBool(true), false);
+    // A crash leaves its row behind, but a dead process is not reported as serving.
+    banner.clear();
+    auto crashed = serve({"--db", db}, &banner);
+    QVERIFY(banner.contains("REST API on"));
+    QTest::qWait(300);
+    QCOMPARE(status(db)["serving"].toBool(), true);
+    ::kill(pid_t(crashed->processId()), SIGKILL);
+    QVERIFY(crashed->waitForFinished(15000));
+    st = status(db);
+    QCOMPARE(st["serving"].toBool(true), false);
+}
+
+void TestServerCli::settingsCommands()
+{
+    const QString db = initShop("settings");
+    auto name = run({"settings", "get", "name", "--db", db});
+    QCOMPARE(name.code, 0);
+    QCOMPARE(name.out, QStringLiteral("name\t\"Shop settings\"\n"));
+    auto set = run({"settings", "set", "name", "Renamed Works", "--db", db});
+    QCOMPARE(set.code, 0);
+    QCOMPARE(set.out.trimmed(), QStringLiteral("name: \"Shop settings\" -> \"Renamed Works\""));
+    QVERIFY(run({"settings", "set", "allow_loopback_webhooks", "true", "--db", db}).out.contains("false -> true"));
+    QVERIFY(run({"settings", "set", "rate_limit_per_minute", "600", "--db", db}).out.contains("null -> 600"));
+    QVERIFY(run({"settings", "set", "rate_limit_per_minute", "null", "--db", db}).out.contains("600 -> null"));
+    QVERIFY(run({"settings", "set", "timezone", "America/Chicago", "--db", db}).code == 0);
+    QVERIFY(run({"settings", "set", "enforce_wip_limits", "off", "--db", db}).out.contains("true -> false"));
+    QVERIFY(run({"settings", "set", "plan", "enterprise", "--db", db}).code == 0);
+    QVERIFY(run({"settings", "set", "site", "tilburg", "--db", db}).out.contains("nothing changed") == false);
+    QVERIFY(run({"settings", "set", "site", "tilburg", "--db", db}).out.contains("nothing changed"));
+    auto all = run({"settings", "get", "--db", db});
+    QVERIFY2(all.out.contains("timezone\t\"America/Chicago\"") && all.out.contains("plan\t\"enterprise\"") &&
+                 all.out.contains("allow_loopback_webhooks\ttrue"),
+             qPrintable(all.out));
+    // Refusals: one line naming the key or the value, exit 1; usage mistakes exit 2.
+    const struct {
+        QStringList args;
+        int code;
+        const char *says;
+    } bad[] = {
+        {{"set", "colour", "red"}, 1, "unknown setting \"colour\""},
+        {{"set", "rate_limit_per_minute", "lots"}, 1, "whole number"},
+        {{"set", "rate_limit_per_minute", "0"}, 1, "rate_limit_per_minute must be at least 1"},
+        {{"set", "enforce_wip_limits", "maybe"}, 1, "true or false"},
+        {{"set", "timezone", "Mars/Base"}, 1, "IANA"},
+        {{"set", "name", ""}, 1, "name cannot be empty"},
+        {{"set", "name", QString(300, 'n')}, 1, "name"},
+        {{"set", "plan", "platinum"}, 1, "plan"},
+        {{"get", "colour"}, 1, "unknown setting"},
+        {{"set", "name"}, 2, "KEY and a VALUE"},
+        {{"frob"}, 2, "settings needs a subcommand"},
+    };
+    for (const auto &b : bad) {
+        auto r = run(QStringList{"settings"} + b.args + QStringList{"--db", db});
+        QVERIFY2(r.code == b.code, qPrintable(b.args.join(' ') + ": " + r.err));
+        QCOMPARE(r.err.count('\n'), 1);
+        QVERIFY2(r.err.contains(QLatin1String(b.says)), qPrintable(r.err));
+    }
+    QCOMPARE(run({"settings", "get", "name", "--db", db}).out, QStringLiteral("name\t\"Renamed Works\"\n"));
+}
+
+void TestServerCli::copiedDatabasePausesIntegrations()
+{
+    // A shop with a webhook to a real receiver and an MQTT publisher to a real broker.
+    const QString db = initShop("original");
+    QCOMPARE(run({"settings", "set", "allow_loopback_webhooks", "true", "--db", db}).code, 0);
+    test::HttpReceiver receiver;
+    QVERIFY(receiver.start());
+    test::MosquittoBroker broker;
+    QVERIFY(broker.start());
+    {
+        Config cfg;
+        cfg.dbUrl = db;
+        Engine e(cfg);
+        QVERIFY(e.open(false).ok());
+        const Scope scope = Scope::of(str(*e.services().tenants.defaultTenant(), "id"));
+        QVERIFY(e.services().webhooks.create(scope, Json{{"url", toStd(receiver.url())}, {"events", Json::array({"job.created"})}}).ok());
+        QVERIFY(e.services()
+                    .mqttPublishers
+                    .create(scope, Json{{"name", "bus"},
+                                        {"broker_url", "127.0.0.1"},
+                                        {"port", broker.port()},
+                                        {"topic_pattern", "shop/{event}"},
+                                        {"events", Json::array({"job.created"})}})
+                    .ok());
+    }
+    test::MqttProbe probe(broker.port(), QStringLiteral("shop/#"));
+    QVERIFY(probe.waitConnected());
+    const auto importJob = [&](const QString &database, const QString &number) {
+        QFile f(m_dir.filePath(number + ".csv"));
+        f.open(QIODevice::WriteOnly);
+        f.write("external_id,external_source,job_number\n" + number.toUtf8() + ",erp," + number.toUtf8() + "\n");
+        f.close();
+        return run({"import", "jobs", f.fileName(), "--db", database}).code;
+    };
+    const auto received = [&](const QString &number) {
+        int n = 0;
+        for (const auto &r : receiver.requests)
+            n += r.body.contains(number.toUtf8());
+        return n;
+    };
+    const auto published = [&](const QString &number) {
+        int n = 0;
+        for (const auto &m : probe.messages())
+            n += m.payload.contains(number.toUtf8());
+        return n;
+    };
+    // Where it was made, it talks: the event reaches both.
+    QByteArray banner;
+    auto original = serve({"--db", db}, &banner);
+    QVERIFY2(!banner.contains("PAUSED"), banner.constData());
+    QCOMPARE(importJob(db, "ORIG-1"), 0);
+    QVERIFY(test::waitFor([&] { return received("ORIG-1") == 1 && published("ORIG-1") == 1; }, 15000, 20));
+    ::kill(pid_t(original->processId()), SIGTERM);
+    QVERIFY(original->waitForFinished(15000));
+
+    // A copy at another path: paused, and it says so.
+    QDir().mkpath(m_dir.filePath("copy"));
+    const QString copy = m_dir.filePath("copy/shop.db");
+    QVERIFY(QFile::copy(db, copy));
+    if (QFile::exists(db + "-wal"))
+        QVERIFY(QFile::copy(db + "-wal", copy + "-wal"));
+    banner.clear();
+    auto copied = serve({"--db", copy}, &banner);
+    QVERIFY2(banner.contains("PAUSED") && banner.contains("last run at another path") && banner.contains("integrations resume"),
+             banner.constData());
+    const QString stderrText = QString::fromUtf8(copied->readAllStandardError());
+    QVERIFY2(stderrText.contains("paused"), qPrintable(stderrText)); // the server log says it too
+    auto st = run({"integrations", "status", "--db", copy});
+    QCOMPARE(st.code, 0);
+    QVERIFY2(st.out.contains("paused: this database was last run at another path (" + QFileInfo(db).canonicalFilePath() + ")"),
+             qPrintable(st.out));
+    QCOMPARE(status(copy)["integrations"].toObject()["paused"].toBool(), true);
+    // Nothing leaves while paused, not even the publisher's retained status.
+    const int messagesBefore = probe.count();
+    QCOMPARE(importJob(copy, "COPY-1"), 0);
+    QTest::qWait(3000);
+    QCOMPARE(received("COPY-1"), 0);
+    QCOMPARE(published("COPY-1"), 0);
+    QCOMPARE(probe.count(), messagesBefore);
+    // The event waits in the outbox; one command resumes and it is delivered.
+    auto resumed = run({"integrations", "resume", "--db", copy});
+    QCOMPARE(resumed.code, 0);
+    QVERIFY(resumed.out.contains("resumed"));
+    QVERIFY(test::waitFor([&] { return received("COPY-1") == 1 && published("COPY-1") == 1; }, 15000, 20));
+    QCOMPARE(status(copy)["integrations"].toObject()["paused"].toBool(true), false);
+    // Paused again from the CLI while it serves: the running hub stops sending.
+    QCOMPARE(run({"integrations", "pause", "--db", copy}).code, 0);
+    QTest::qWait(1500);
+    QCOMPARE(importJob(copy, "COPY-2"), 0);
+    QTest::qWait(2500);
+    QCOMPARE(received("COPY-2"), 0);
+    ::kill(pid_t(copied->processId()), SIGTERM);
+    QVERIFY(copied->waitForFinished(15000));
+    // Restarted at the copy's path, it stays paused until resumed (the pause is stored).
+    banner.clear();
+    auto again = serve({"--db", copy}, &banner);
+    QVERIFY2(banner.contains("PAUSED"), banner.constData());
+    QCOMPARE(run({"integrations", "resume", "--db", copy}).code, 0);
+    QVERIFY(test::waitFor([&] { return received("COPY-2") == 1; }, 15000, 20));
+    ::kill(pid_t(again->processId()), SIGTERM);
+    QVERIFY(again->waitForFinished(15000));
+    // The original, at its own path, never paused.
+    QCOMPARE(status(db)["integrations"].toObject()["paused"].toBool(true), false);
+}
+
+void TestServerCli::integrationsOffOnPurpose()
+{
+    const QString db = initShop("quiet");
+    QCOMPARE(run({"serve", "--db", db, "--integrations", "on"}).code, 2);
+    QCOMPARE(run({"status", "--db", db, "--integrations", "off"}).code, 2);
+    QByteArray banner;
+    auto p = serve({"--db", db, "--integrations", "off"}, &banner);
+    QVERIFY2(banner.contains("PAUSED") && banner.contains("--integrations off"), banner.constData());
+    QVERIFY(run({"integrations", "status", "--db", db}).out.contains("paused on purpose"));
+    ::kill(pid_t(p->processId()), SIGTERM);
+    QVERIFY(p->waitForFinished(15000));
+    QCOMPARE(run({"integrations", "resume", "--db", db}).code, 0);
+    QVERIFY(run({"integrations", "status", "--db", db}).out.contains("running"));
+    QCOMPARE(run({"integrations", "bogus", "--db", db}).code, 2);
 }
 
 QTEST_GUILESS_MAIN(TestServerCli)

@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "admin/jobspage.h"
+#include "createshopdialog.h"
 #include "engineclient.h"
 #include "services/demoshop.h"
 
@@ -41,7 +42,12 @@ MainWindow::MainWindow(EngineClient &client, bool loadDemoWithoutAsking, QWidget
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
     layout->addWidget(buildSidebar());
-    layout->addWidget(m_pages, 1);
+    auto *main = new QVBoxLayout;
+    main->setContentsMargins(0, 0, 0, 0);
+    main->setSpacing(0);
+    main->addWidget(buildBanner());
+    main->addWidget(m_pages, 1);
+    layout->addLayout(main, 1);
     setCentralWidget(central);
 
     m_database = new QLabel(this);
@@ -50,7 +56,11 @@ MainWindow::MainWindow(EngineClient &client, bool loadDemoWithoutAsking, QWidget
     m_events->setAccessibleName(tr("Event delivery"));
     m_api = new QLabel(this);
     m_api->setAccessibleName(tr("REST API"));
+    m_user = new QLabel(this);
+    m_user->setObjectName(QStringLiteral("signedInUser"));
+    m_user->setAccessibleName(tr("Signed in"));
     statusBar()->addWidget(m_database, 1);
+    statusBar()->addPermanentWidget(m_user);
     statusBar()->addPermanentWidget(m_api);
     statusBar()->addPermanentWidget(m_events);
 
@@ -115,6 +125,42 @@ QWidget *MainWindow::buildSidebar()
     return sidebar;
 }
 
+QWidget *MainWindow::buildBanner()
+{
+    m_banner = new QWidget(this);
+    m_banner->setObjectName(QStringLiteral("integrationsBanner"));
+    m_banner->setAutoFillBackground(true);
+    QPalette pal = m_banner->palette();
+    pal.setColor(QPalette::Window, QColor(0xfff3cd));
+    pal.setColor(QPalette::WindowText, QColor(0x664d03));
+    m_banner->setPalette(pal);
+    m_bannerText = new QLabel(m_banner);
+    m_bannerText->setWordWrap(true);
+    m_resume = new QPushButton(tr("Resume webhooks and MQTT"), m_banner);
+    m_resume->setObjectName(QStringLiteral("resumeIntegrationsButton"));
+    connect(m_resume, &QPushButton::clicked, this, &MainWindow::resumeIntegrations);
+    auto *row = new QHBoxLayout(m_banner);
+    row->setContentsMargins(12, 8, 12, 8);
+    row->addWidget(m_bannerText, 1);
+    row->addWidget(m_resume);
+    m_banner->hide();
+    return m_banner;
+}
+
+void MainWindow::resumeIntegrations()
+{
+    m_resume->setEnabled(false);
+    m_client.resumeIntegrations().then(this, [this](const Result<Json> &r) {
+        m_resume->setEnabled(true);
+        if (!r) {
+            QMessageBox::warning(this, tr("Not resumed"), r.error().message);
+            return;
+        }
+        m_banner->hide();
+        refreshStatus();
+    });
+}
+
 QWidget *MainWindow::buildEmptyState()
 {
     auto *page = new QWidget(this);
@@ -129,6 +175,15 @@ QWidget *MainWindow::buildEmptyState()
     m_loadDemo->setObjectName(QStringLiteral("loadDemoButton"));
     m_loadDemo->setAccessibleName(tr("Load the demo shop"));
     connect(m_loadDemo, &QPushButton::clicked, this, &MainWindow::loadDemo);
+    m_createShop = new QPushButton(tr("Create my shop"), page);
+    m_createShop->setObjectName(QStringLiteral("createShopButton"));
+    m_createShop->setAccessibleName(tr("Create my shop"));
+    connect(m_createShop, &QPushButton::clicked, this, &MainWindow::createShop);
+    auto *buttons = new QHBoxLayout;
+    buttons->addStretch(1);
+    buttons->addWidget(m_createShop);
+    buttons->addWidget(m_loadDemo);
+    buttons->addStretch(1);
 
     // Centred by stretching rows and columns: an alignment flag on the wrapped label would make
     // the layout ignore its height-for-width and clip the text.
@@ -139,7 +194,7 @@ QWidget *MainWindow::buildEmptyState()
     layout->setColumnStretch(2, 1);
     layout->addWidget(m_emptyText, 1, 1);
     layout->setRowMinimumHeight(2, 12);
-    layout->addWidget(m_loadDemo, 3, 1, Qt::AlignHCenter);
+    layout->addLayout(buttons, 3, 1);
     return page;
 }
 
@@ -168,15 +223,19 @@ void MainWindow::offerDemo()
     showEmptyState({});
     auto *box = new QMessageBox(QMessageBox::Question, tr("Welcome to Eryxon MES"), tr("This database has no shop yet."),
                                 QMessageBox::NoButton, this);
-    box->setInformativeText(
-        tr("Load the demo shop “%1” with sample jobs, cells and operators to explore Eryxon?").arg(DemoShop::tenantName()));
-    QPushButton *load = box->addButton(tr("Load demo shop"), QMessageBox::AcceptRole);
+    box->setInformativeText(tr("Create your own shop with its first admin, or load the demo shop “%1” with sample jobs, cells and "
+                               "operators to explore Eryxon.")
+                                .arg(DemoShop::tenantName()));
+    QPushButton *create = box->addButton(tr("Create my shop"), QMessageBox::AcceptRole);
+    QPushButton *load = box->addButton(tr("Load the demo shop"), QMessageBox::AcceptRole);
     box->addButton(tr("Not now"), QMessageBox::RejectRole);
-    box->setDefaultButton(load);
+    box->setDefaultButton(create);
     box->setAttribute(Qt::WA_DeleteOnClose);
-    connect(box, &QMessageBox::finished, this, [this, box, load] {
+    connect(box, &QMessageBox::finished, this, [this, box, load, create] {
         if (box->clickedButton() == load)
             loadDemo();
+        else if (box->clickedButton() == create)
+            createShop();
     });
     box->open();
 }
@@ -184,10 +243,12 @@ void MainWindow::offerDemo()
 void MainWindow::loadDemo()
 {
     m_loadDemo->setEnabled(false);
+    m_createShop->setEnabled(false);
     statusBar()->showMessage(tr("Loading the demo shop…"));
     m_client.call<Result<DemoShop::Outcome>>([](Services &s) { return DemoShop::load(s); })
         .then(this, [this](const Result<DemoShop::Outcome> &outcome) {
             m_loadDemo->setEnabled(true);
+            m_createShop->setEnabled(true);
             statusBar()->clearMessage();
             if (!outcome) {
                 showEmptyState({});
@@ -202,11 +263,24 @@ void MainWindow::loadDemo()
         });
 }
 
+void MainWindow::createShop()
+{
+    auto *dialog = new CreateShopDialog(m_client, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        // The admin who made the shop is the one signed in on this workstation.
+        m_signedIn = str(dialog->admin(), "username");
+        m_user->setText(tr("Signed in as %1").arg(str(dialog->admin(), "full_name")));
+        findTenant();
+    });
+    dialog->open();
+}
+
 void MainWindow::showEmptyState(const QString &message)
 {
     QString text = QStringLiteral("<h2>%1</h2><p>%2</p>")
-                       .arg(tr("No shop data yet"), tr("This database has no shop. Load the demo shop to explore Eryxon with sample jobs, "
-                                                       "or start Eryxon with <code>--demo</code>."));
+                       .arg(tr("No shop data yet"), tr("This database has no shop. Create your own shop with its first admin, or load the "
+                                                       "demo shop to explore Eryxon with sample jobs."));
     if (!message.isEmpty())
         text += QStringLiteral("<p>%1</p>").arg(message.toHtmlEscaped());
     m_emptyText->setText(text);
@@ -237,6 +311,14 @@ void MainWindow::refreshStatus()
         } else {
             m_api->setText(str(api, "error").isEmpty() ? tr("REST API off") : tr("REST API not available"));
             m_api->setToolTip(str(api, "error"));
+        }
+        const Json &integrations = s.value("integrations", Json::object());
+        if (integrations.value("paused", false)) {
+            m_bannerText->setText(tr("Outgoing webhooks and MQTT are paused: %1. Events wait and are sent after you resume.")
+                                      .arg(str(integrations, "reason")));
+            m_banner->show();
+        } else {
+            m_banner->hide();
         }
         const QLocale locale;
         const Json &outbox = s["outbox"];

@@ -23,6 +23,10 @@ public:
     MainWindow(EngineClient &client, bool loadDemoWithoutAsking, QWidget *parent = nullptr);
 
     JobsPage *jobsPage() const { return m_jobs; }
+    // Shown while outgoing webhooks and MQTT are paused (a copied database, --integrations off).
+    QWidget *integrationsBanner() const { return m_banner; }
+    // Who is signed in: the admin who created the shop in this session.
+    QString signedInUser() const { return m_signedIn; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -31,6 +35,9 @@ private:
     void findTenant();
     void offerDemo();
     void loadDemo();
+    void createShop();
+    void resumeIntegrations();
+    QWidget *buildBanner();
     void showEmptyState(const QString &message);
     void refreshStatus();
     QWidget *buildSidebar();
@@ -43,6 +50,12 @@ private:
     QWidget *m_empty = nullptr;
     QLabel *m_emptyText = nullptr;
     QPushButton *m_loadDemo = nullptr;
+    QPushButton *m_createShop = nullptr;
+    QWidget *m_banner = nullptr;
+    QLabel *m_bannerText = nullptr;
+    QPushButton *m_resume = nullptr;
+    QLabel *m_user = nullptr;
+    QString m_signedIn;
     QLabel *m_database = nullptr;
     QLabel *m_events = nullptr;
     QLabel *m_api = nullptr;

@@ -26,6 +26,7 @@ void installRoutes(ApiServer &api)
     installMqttRoutes(api);
     installBatchRoutes(api);
     installImportRoutes(api);
+    installSettingsRoutes(api);
 }
 
 } // namespace ery::http

@@ -30,6 +30,7 @@ void installWebhookRoutes(ApiServer &api);
 void installMqttRoutes(ApiServer &api);
 void installBatchRoutes(ApiServer &api);
 void installImportRoutes(ApiServer &api);
+void installSettingsRoutes(ApiServer &api);
 
 void installRoutes(ApiServer &api);
 
