@@ -211,7 +211,7 @@ void TestOutbox::eventCatalogMatching()
     QVERIFY(eventMatches("job.created", "job.created"));
     QVERIFY(!eventMatches("job.create", "job.created"));
     QVERIFY(eventMatches("sync.*", "sync.jobs.completed"));
-    QCOMPARE(eventCatalog().size(), 37);
+    QCOMPARE(eventCatalog().size(), 38);
 }
 
 QTEST_GUILESS_MAIN(TestOutbox)
