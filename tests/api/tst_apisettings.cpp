@@ -29,12 +29,12 @@ void TestApiSettings::readsTheShopSettings()
                           "rate_limit_per_minute", "plan", "max_jobs", "max_parts_per_month", "max_storage_mb"})
         QVERIFY2(st.contains(k), k);
     QCOMPARE(str(st, "tenant_id"), f->shop().tenantId);
-    QCOMPARE(st["enforce_wip_limits"], Json(true));
+    QVERIFY(st["enforce_wip_limits"] == Json(true));
     // The OpenAPI document describes both methods, with the body's schema refusing unknown keys.
     auto doc = f->call("GET", "/api/v1/openapi.json");
     const Json &path = doc.body["paths"]["/api/v1/settings"];
     QVERIFY(path.contains("get") && path.contains("patch"));
-    QCOMPARE(path["patch"]["requestBody"]["content"]["application/json"]["schema"]["additionalProperties"], Json(false));
+    QVERIFY(path["patch"]["requestBody"]["content"]["application/json"]["schema"]["additionalProperties"] == Json(false));
 }
 
 void TestApiSettings::onlyAdminKeysReachSettings()
@@ -66,8 +66,8 @@ void TestApiSettings::changesAreAuditedAndEmitted()
     const Json st = r.data()["settings"];
     QCOMPARE(str(st, "name"), QStringLiteral("Van der Berg Metaal"));
     QCOMPARE(str(st, "timezone"), QStringLiteral("Europe/Brussels"));
-    QCOMPARE(st["rate_limit_per_minute"], Json(600));
-    QCOMPARE(st["enforce_wip_limits"], Json(false));
+    QVERIFY(st["rate_limit_per_minute"] == Json(600));
+    QVERIFY(st["enforce_wip_limits"] == Json(false));
     // Read back: stored.
     const Json again = f->call("GET", "/api/v1/settings", admin).data()["settings"];
     QCOMPARE(str(again, "site"), QStringLiteral("tilburg"));
@@ -140,7 +140,7 @@ void TestApiSettings::badInputNamesTheField()
         QVERIFY2(named, r.raw.constData());
     }
     // Nothing was written.
-    QCOMPARE(f->call("GET", "/api/v1/settings", admin).data()["settings"], before);
+    QVERIFY(f->call("GET", "/api/v1/settings", admin).data()["settings"] == before);
 }
 
 void TestApiSettings::loopbackSwitchChangesWhatWebhooksMayTarget()
