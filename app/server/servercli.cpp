@@ -512,7 +512,9 @@ int runServerCli(const QStringList &args)
               << str(shop->admin, "username");
         if (!shop->cells.empty())
             out() << " and " << shop->cells.size() << (shop->cells.size() == 1 ? " cell" : " cells");
-        out() << Qt::endl << "next: eryxon-server keys create --name \"My ERP\" --scope admin, then eryxon-server serve" << Qt::endl;
+        const QString db = p.isSet(dbOpt) ? QStringLiteral(" --db ") + p.value(dbOpt) : QString();
+        out() << Qt::endl
+              << "next: eryxon-server keys create --name \"My ERP\" --scope admin" << db << ", then eryxon-server serve" << db << Qt::endl;
         return kOk;
     }
     if (cmd == QLatin1String("integrations")) {
