@@ -3,6 +3,7 @@
 #include "mosquittobroker.h"
 #include "testshop.h"
 
+#include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -239,9 +240,12 @@ std::unique_ptr<QProcess> TestServerCli::serve(const QStringList &args, QByteArr
     p->waitForStarted();
     while (!banner->contains("REST API on") && p->waitForReadyRead(10000))
         *banner += p->readAllStandardOutput();
-    // The rest of the banner (a paused notice follows the address).
-    p->waitForReadyRead(300);
-    *banner += p->readAllStandardOutput();
+    // The rest of the banner: a paused notice follows the address at once, or nothing does.
+    const qint64 until = QDateTime::currentMSecsSinceEpoch() + 1500;
+    while (!banner->contains("integrations resume") && QDateTime::currentMSecsSinceEpoch() < until) {
+        p->waitForReadyRead(100);
+        *banner += p->readAllStandardOutput();
+    }
     return p;
 }
 
@@ -422,7 +426,7 @@ void TestServerCli::statusReportsTheServingHub()
     auto p = serve({"--db", db}, &banner);
     const auto m = QRegularExpression("REST API on (http://127.0.0.1:(\\d+)/api/v1)").match(QString::fromUtf8(banner));
     QVERIFY2(m.hasMatch(), banner.constData());
-    QTest::qWait(1200);
+    QTest::qWait(1500);
     QJsonObject st = status(db);
     QCOMPARE(st["serving"].toBool(), true);
     const QJsonObject api = st["api"].toObject();
@@ -563,8 +567,14 @@ void TestServerCli::copiedDatabasePausesIntegrations()
     auto copied = serve({"--db", copy}, &banner);
     QVERIFY2(banner.contains("PAUSED") && banner.contains("last run at another path") && banner.contains("integrations resume"),
              banner.constData());
-    const QString stderrText = QString::fromUtf8(copied->readAllStandardError());
-    QVERIFY2(stderrText.contains("paused"), qPrintable(stderrText)); // the server log says it too
+    QString stderrText;
+    QVERIFY2(test::waitFor(
+                 [&] {
+                     stderrText += QString::fromUtf8(copied->readAllStandardError());
+                     return stderrText.contains("paused");
+                 },
+                 5000, 20),
+             qPrintable(stderrText)); // the server log says it too
     auto st = run({"integrations", "status", "--db", copy});
     QCOMPARE(st.code, 0);
     QVERIFY2(st.out.contains("paused: this database was last run at another path (" + QFileInfo(db).canonicalFilePath() + ")"),
@@ -585,7 +595,7 @@ void TestServerCli::copiedDatabasePausesIntegrations()
     QCOMPARE(status(copy)["integrations"].toObject()["paused"].toBool(true), false);
     // Paused again from the CLI while it serves: the running hub stops sending.
     QCOMPARE(run({"integrations", "pause", "--db", copy}).code, 0);
-    QTest::qWait(1500);
+    QTest::qWait(2500); // the hub reads the stored state every second
     QCOMPARE(importJob(copy, "COPY-2"), 0);
     QTest::qWait(2500);
     QCOMPARE(received("COPY-2"), 0);
