@@ -1,6 +1,7 @@
 #include "servercli.h"
 
 #include "core/config.h"
+#include "core/serverlog.h"
 #include "engine.h"
 #include "http/apiserver.h"
 #include "portability/csvimport.h"
@@ -10,6 +11,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QCoreApplication>
+#include <QElapsedTimer>
 #include <QLoggingCategory>
 #include <QSocketNotifier>
 #include <QTextStream>
@@ -75,6 +77,8 @@ const char *kHelp = "Usage: eryxon-server <command> [options]\n"
                     "  --tls-cert FILE, --tls-key FILE\n"
                     "                        serve: HTTPS with this PEM certificate and key\n"
                     "  --cors-origins LIST   serve: comma-separated browser origins allowed to call the API\n"
+                    "  --log-level LEVEL     serve: error, warning, info (default: one line per request) or debug;\n"
+                    "                        also ERYXON_LOG_LEVEL. The log goes to stderr\n"
                     "  --version             print the version\n"
                     "  -h, --help            print this help\n";
 
@@ -140,13 +144,22 @@ int importCsv(Engine &engine, const Scope &scope, SyncService::Entity entity, co
     return report->failed ? kError : kOk;
 }
 
-int serve(const Config &cfg)
+Q_LOGGING_CATEGORY(lcServer, "eryxon.server")
+
+int serve(const Config &cfg, ServerLog::Level logLevel)
 {
     if (::socketpair(AF_UNIX, SOCK_STREAM, 0, sigFds) != 0)
         return fail(QStringLiteral("cannot install signal handlers"));
+    ServerLog::install(logLevel);
+    const QString db = DbLocation::parse(cfg.resolvedDbUrl())->display();
+    qCInfo(lcServer).noquote() << QStringLiteral("starting eryxon-server %1 (pid %2) on %3").arg(versionString()).arg(::getpid()).arg(db);
+    QElapsedTimer uptime;
+    uptime.start();
     EngineHost host(cfg);
-    if (auto s = host.start(); !s)
+    if (auto s = host.start(); !s) {
+        qCCritical(lcServer).noquote() << QStringLiteral("cannot start: %1").arg(s.error().message.simplified());
         return fail(s.error().message);
+    }
     QSocketNotifier notifier(sigFds[0], QSocketNotifier::Read);
     QObject::connect(&notifier, &QSocketNotifier::activated, qApp, [] {
         char c;
@@ -160,12 +173,17 @@ int serve(const Config &cfg)
     sigaction(SIGINT, &sa, nullptr);
     sigaction(SIGTERM, &sa, nullptr);
     out() << "eryxon-server " << versionString() << " serving " << DbLocation::parse(cfg.resolvedDbUrl())->display() << Qt::endl;
-    if (const http::ApiServer *api = host.engine() ? host.engine()->api() : nullptr)
-        out() << "REST API on " << (api->tls() ? "https" : "http") << "://" << cfg.http.bind << ':' << api->port() << "/api/v1" << Qt::endl;
+    if (const http::ApiServer *api = host.engine() ? host.engine()->api() : nullptr) {
+        const QString url = QStringLiteral("%1://%2:%3/api/v1").arg(api->tls() ? QStringLiteral("https") : QStringLiteral("http"), cfg.http.bind).arg(api->port());
+        out() << "REST API on " << url << Qt::endl;
+        qCInfo(lcServer).noquote() << QStringLiteral("serving %1 on %2 (log level %3)").arg(db, url, ServerLog::levelName(logLevel));
+    }
     QCoreApplication::exec();
     out() << "eryxon-server: stopping (draining events)" << Qt::endl;
+    qCInfo(lcServer).noquote() << QStringLiteral("stopping on a signal: finishing the events in hand");
     host.stop(); // drains the dispatcher and closes the database
     out() << "eryxon-server: stopped" << Qt::endl;
+    qCInfo(lcServer).noquote() << QStringLiteral("stopped after %1 s").arg(uptime.elapsed() / 1000);
     return kOk;
 }
 
@@ -199,8 +217,9 @@ int runServerCli(const QStringList &args)
     QCommandLineOption rtTenantOpt(QStringLiteral("realtime-max-per-tenant"), QStringLiteral("realtime sockets per tenant"),
                                    QStringLiteral("n"));
     QCommandLineOption rtTotalOpt(QStringLiteral("realtime-max"), QStringLiteral("realtime sockets in all"), QStringLiteral("n"));
+    QCommandLineOption logLevelOpt(QStringLiteral("log-level"), QStringLiteral("log level"), QStringLiteral("level"));
     p.addOptions({dbOpt, tenantOpt, versionOpt, helpOpt, bindOpt, portOpt, certOpt, keyOpt, corsOpt, nameOpt, testOpt, scopeOpt, dryRunOpt,
-                  skipOpt, sourceOpt, rtKeyOpt, rtTenantOpt, rtTotalOpt});
+                  skipOpt, sourceOpt, rtKeyOpt, rtTenantOpt, rtTotalOpt, logLevelOpt});
     if (!p.parse(args))
         return usage(p.errorText());
     if (p.isSet(helpOpt)) {
@@ -289,7 +308,13 @@ int runServerCli(const QStringList &args)
         cfg.http.tlsKey = p.value(keyOpt);
         if (cfg.http.tlsCert.isEmpty() != cfg.http.tlsKey.isEmpty())
             return usage(QStringLiteral("--tls-cert and --tls-key go together"));
-        return serve(cfg);
+        QString levelName = qEnvironmentVariable("ERYXON_LOG_LEVEL");
+        if (p.isSet(logLevelOpt))
+            levelName = p.value(logLevelOpt);
+        auto level = levelName.isEmpty() ? Result<ServerLog::Level>(ServerLog::Level::Info) : ServerLog::parseLevel(levelName);
+        if (!level)
+            return usage((p.isSet(logLevelOpt) ? QStringLiteral("--log-level: ") : QStringLiteral("ERYXON_LOG_LEVEL: ")) + level.error().message);
+        return serve(cfg, *level);
     }
 
     // A one-shot command reports its outcome in one line; the engine's log stays quiet.
