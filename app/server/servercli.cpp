@@ -1,6 +1,7 @@
 #include "servercli.h"
 
 #include "core/config.h"
+#include "core/serverlog.h"
 #include "engine.h"
 #include "http/apiserver.h"
 #include "portability/csvimport.h"
@@ -10,6 +11,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QCoreApplication>
+#include <QElapsedTimer>
 #include <QLoggingCategory>
 #include <QSocketNotifier>
 #include <QTextStream>
@@ -95,6 +97,8 @@ const char *kHelp = "Usage: eryxon-server <command> [options]\n"
                     "  --tls-cert FILE, --tls-key FILE\n"
                     "                        serve: HTTPS with this PEM certificate and key\n"
                     "  --cors-origins LIST   serve: comma-separated browser origins allowed to call the API\n"
+                    "  --log-level LEVEL     serve: error, warning, info (default: one line per request) or debug;\n"
+                    "                        also ERYXON_LOG_LEVEL. The log goes to stderr\n"
                     "  --version             print the version\n"
                     "  -h, --help            print this help\n";
 
@@ -160,13 +164,22 @@ int importCsv(Engine &engine, const Scope &scope, SyncService::Entity entity, co
     return report->failed ? kError : kOk;
 }
 
-int serve(const Config &cfg)
+Q_LOGGING_CATEGORY(lcServer, "eryxon.server")
+
+int serve(const Config &cfg, ServerLog::Level logLevel)
 {
     if (::socketpair(AF_UNIX, SOCK_STREAM, 0, sigFds) != 0)
         return fail(QStringLiteral("cannot install signal handlers"));
+    ServerLog::install(logLevel);
+    const QString db = DbLocation::parse(cfg.resolvedDbUrl())->display();
+    qCInfo(lcServer).noquote() << QStringLiteral("starting eryxon-server %1 (pid %2) on %3").arg(versionString()).arg(::getpid()).arg(db);
+    QElapsedTimer uptime;
+    uptime.start();
     EngineHost host(cfg);
-    if (auto s = host.start(); !s)
+    if (auto s = host.start(); !s) {
+        qCCritical(lcServer).noquote() << QStringLiteral("cannot start: %1").arg(s.error().message.simplified());
         return fail(s.error().message);
+    }
     QSocketNotifier notifier(sigFds[0], QSocketNotifier::Read);
     QObject::connect(&notifier, &QSocketNotifier::activated, qApp, [] {
         char c;
@@ -180,16 +193,23 @@ int serve(const Config &cfg)
     sigaction(SIGINT, &sa, nullptr);
     sigaction(SIGTERM, &sa, nullptr);
     out() << "eryxon-server " << versionString() << " serving " << DbLocation::parse(cfg.resolvedDbUrl())->display() << Qt::endl;
-    if (const http::ApiServer *api = host.engine() ? host.engine()->api() : nullptr)
-        out() << "REST API on " << (api->tls() ? "https" : "http") << "://" << cfg.http.bind << ':' << api->port() << "/api/v1" << Qt::endl;
-    if (host.engine() && host.engine()->integrationsPaused())
+    if (const http::ApiServer *api = host.engine() ? host.engine()->api() : nullptr) {
+        const QString url = QStringLiteral("%1://%2:%3/api/v1").arg(api->tls() ? QStringLiteral("https") : QStringLiteral("http"), cfg.http.bind).arg(api->port());
+        out() << "REST API on " << url << Qt::endl;
+        qCInfo(lcServer).noquote() << QStringLiteral("serving %1 on %2 (log level %3)").arg(db, url, ServerLog::levelName(logLevel));
+    }
+    if (host.engine() && host.engine()->integrationsPaused()) {
+        qCWarning(lcServer).noquote() << QStringLiteral("outgoing webhooks and MQTT are paused: %1").arg(host.engine()->integrationsPauseReason());
         out() << "outgoing webhooks and MQTT are PAUSED: " << host.engine()->integrationsPauseReason() << Qt::endl
               << "events wait in the outbox; resume with: eryxon-server integrations resume"
               << (cfg.dbUrl.isEmpty() ? QString() : QStringLiteral(" --db ") + cfg.dbUrl) << Qt::endl;
+    }
     QCoreApplication::exec();
     out() << "eryxon-server: stopping (draining events)" << Qt::endl;
+    qCInfo(lcServer).noquote() << QStringLiteral("stopping on a signal: finishing the events in hand");
     host.stop(); // drains the dispatcher and closes the database
     out() << "eryxon-server: stopped" << Qt::endl;
+    qCInfo(lcServer).noquote() << QStringLiteral("stopped after %1 s").arg(uptime.elapsed() / 1000);
     return kOk;
 }
 
@@ -292,9 +312,10 @@ int runServerCli(const QStringList &args)
     QCommandLineOption integrationsOpt(QStringLiteral("integrations"), QStringLiteral("off: pause webhooks and MQTT"),
                                        QStringLiteral("off"));
     QCommandLineOption rtTotalOpt(QStringLiteral("realtime-max"), QStringLiteral("realtime sockets in all"), QStringLiteral("n"));
+    QCommandLineOption logLevelOpt(QStringLiteral("log-level"), QStringLiteral("log level"), QStringLiteral("level"));
     p.addOptions({dbOpt, tenantOpt, versionOpt, helpOpt, bindOpt, portOpt, certOpt, keyOpt, corsOpt, nameOpt, testOpt, scopeOpt, dryRunOpt,
                   skipOpt, sourceOpt, rtKeyOpt, rtTenantOpt, rtTotalOpt, shopOpt, adminOpt, adminNameOpt, passwordFileOpt,
-                  enterpriseOpt, siteOpt, areaOpt, timezoneOpt, cellsOpt, sandboxOpt, integrationsOpt});
+                  enterpriseOpt, siteOpt, areaOpt, timezoneOpt, cellsOpt, sandboxOpt, integrationsOpt, logLevelOpt});
     if (!p.parse(args))
         return usage(p.errorText());
     if (p.isSet(helpOpt)) {
@@ -441,7 +462,13 @@ int runServerCli(const QStringList &args)
             }
             QLoggingCategory::setFilterRules(QString());
         }
-        return serve(cfg);
+        QString levelName = qEnvironmentVariable("ERYXON_LOG_LEVEL");
+        if (p.isSet(logLevelOpt))
+            levelName = p.value(logLevelOpt);
+        auto level = levelName.isEmpty() ? Result<ServerLog::Level>(ServerLog::Level::Info) : ServerLog::parseLevel(levelName);
+        if (!level)
+            return usage((p.isSet(logLevelOpt) ? QStringLiteral("--log-level: ") : QStringLiteral("ERYXON_LOG_LEVEL: ")) + level.error().message);
+        return serve(cfg, *level);
     }
 
     // A one-shot command reports its outcome in one line; the engine's log stays quiet.

@@ -33,6 +33,15 @@ QString normaliseTopicValue(const QString &value)
     return v;
 }
 
+QString unsName(const QString &publisherValue, const QString &shopValue, const QString &fallback)
+{
+    if (!normaliseTopicValue(publisherValue).isEmpty())
+        return publisherValue;
+    if (!normaliseTopicValue(shopValue).isEmpty())
+        return shopValue;
+    return fallback;
+}
+
 QString renderTopic(const QString &pattern, const QHash<QString, QString> &values, const QString &eventType)
 {
     QString eventPath = eventType;

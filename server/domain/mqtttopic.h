@@ -13,6 +13,9 @@ namespace ery::domain {
 const QStringList &topicTokens();
 QStringList unknownTopicTokens(const QString &pattern);
 QString normaliseTopicValue(const QString &value);
+// {enterprise}, {site} and {area}: the publisher's setting (the admin's UNS), else the shop's name,
+// else `fallback` (eryxon, main, production) — a value that normalises to nothing counts as empty.
+QString unsName(const QString &publisherValue, const QString &shopValue, const QString &fallback);
 QString renderTopic(const QString &pattern, const QHash<QString, QString> &values, const QString &eventType);
 
 } // namespace ery::domain

@@ -7,6 +7,30 @@
 
 namespace ery::domain {
 
+namespace choices {
+#define ERY_CHOICES(fn, ...)                                                                                                               \
+    const QStringList &fn()                                                                                                                \
+    {                                                                                                                                      \
+        static const QStringList v{__VA_ARGS__};                                                                                           \
+        return v;                                                                                                                          \
+    }
+ERY_CHOICES(workStatuses, "not_started", "in_progress", "on_hold", "completed")
+ERY_CHOICES(issueStatuses, "pending", "approved", "rejected", "closed")
+ERY_CHOICES(severities, "low", "medium", "high", "critical")
+ERY_CHOICES(issueTypes, "general", "ncr")
+ERY_CHOICES(ncrCategories, "material_defect", "dimensional", "surface_finish", "process_error", "other")
+ERY_CHOICES(substepStatuses, "not_started", "in_progress", "completed", "blocked")
+ERY_CHOICES(assignmentStatuses, "assigned", "accepted", "in_progress", "completed")
+ERY_CHOICES(timeTypes, "setup", "run", "rework", "wait", "breakdown")
+ERY_CHOICES(batchStatuses, "draft", "ready", "in_progress", "completed", "cancelled", "blocked")
+ERY_CHOICES(batchTypes, "laser_nesting", "tube_batch", "saw_batch", "finishing_batch", "general")
+ERY_CHOICES(scrapCategories, "material", "process", "equipment", "operator", "design", "other")
+ERY_CHOICES(resourceStatuses, "available", "in_use", "maintenance", "retired")
+ERY_CHOICES(keyScopes, "read", "read_write", "admin")
+ERY_CHOICES(keyEnvironments, "live", "test")
+#undef ERY_CHOICES
+} // namespace choices
+
 QString actionName(Action a)
 {
     switch (a) {

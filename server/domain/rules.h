@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
@@ -13,6 +14,25 @@ inline const QString InProgress = QStringLiteral("in_progress");
 inline const QString OnHold = QStringLiteral("on_hold");
 inline const QString Completed = QStringLiteral("completed");
 } // namespace status
+
+// The values an enumerated column can hold (the schema's CHECK constraints), for the list filters
+// that refuse any other with 422 naming them.
+namespace choices {
+const QStringList &workStatuses(); // jobs, parts, operations
+const QStringList &issueStatuses();
+const QStringList &severities();
+const QStringList &issueTypes();
+const QStringList &ncrCategories();
+const QStringList &substepStatuses();
+const QStringList &assignmentStatuses();
+const QStringList &timeTypes();
+const QStringList &batchStatuses();
+const QStringList &batchTypes();
+const QStringList &scrapCategories();
+const QStringList &resourceStatuses();
+const QStringList &keyScopes();
+const QStringList &keyEnvironments();
+} // namespace choices
 
 enum class Action { Start, Pause, Resume, Complete };
 

@@ -7,7 +7,7 @@ namespace ery {
 
 void SubscriberCache::observe(const OutboxEntry &e)
 {
-    if (!e.isEvent() && e.topic == m_table)
+    if (!e.isEvent() && (e.topic == m_table || m_also.contains(e.topic)))
         m_byTenant.remove(e.tenantId);
 }
 

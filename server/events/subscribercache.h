@@ -26,8 +26,11 @@ public:
 
     SubscriberCache(QString table, Loader loader) : m_table(std::move(table)), m_load(std::move(loader)) { }
 
-    // Every entry passes here first; a change to the subscribers' table forgets that tenant.
+    // Every entry passes here first; a change to the subscribers' table (or a watched one) forgets
+    // that tenant.
     void observe(const OutboxEntry &e);
+    // Another table whose rows the loaded subscribers carry (the tenant's names).
+    void alsoWatch(const QString &table) { m_also << table; }
     // The subscribers of e's tenant that want e and already existed when it occurred (a subscriber
     // never receives what happened before it was created, even when a batch is seen again).
     Result<std::vector<const Subscriber *>> matching(const OutboxEntry &e);
@@ -35,6 +38,7 @@ public:
 
 private:
     QString m_table;
+    QStringList m_also;
     Loader m_load;
     QHash<QString, std::vector<Subscriber>> m_byTenant;
 };

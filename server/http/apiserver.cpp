@@ -20,6 +20,9 @@
 #include <sys/resource.h>
 
 Q_LOGGING_CATEGORY(lcApi, "eryxon.http")
+// One line per answered request (docs/api.md, "Server log"); its own category so an admin can turn
+// it off alone; quiet (warnings only: 5xx) unless a log is installed, as `serve` does.
+Q_LOGGING_CATEGORY(lcAccess, "eryxon.access", QtWarningMsg)
 
 namespace ery::http {
 
@@ -48,6 +51,40 @@ QString requestIdFrom(const QByteArray &inbound)
     if (!v.isEmpty() && sane.match(v).hasMatch())
         return v;
     return newId();
+}
+
+// What the log says of a request before its answer: method, path and query (values of parameters
+// that carry secrets masked), who asked (the key's display prefix, never the key) and from where.
+QString accessHead(const Request &r)
+{
+    static const QStringList secret{"apikey", "api_key", "key", "token", "access_token", "secret", "password", "signature"};
+    QString target = r.path;
+    if (!r.query.isEmpty()) {
+        QStringList parts;
+        for (auto it = r.query.begin(); it != r.query.end(); ++it)
+            parts << it.key().left(100) + QLatin1Char('=') +
+                         (secret.contains(it.key().toLower()) ? QStringLiteral("***") : it.value().left(100));
+        parts.sort();
+        target += QLatin1Char('?') + parts.join(QLatin1Char('&'));
+    }
+    if (target.size() > 300)
+        target = target.left(300) + QStringLiteral("…");
+    return QStringLiteral("%1 %2").arg(methodName(r.method), target);
+}
+
+QString accessTail(const Request &r)
+{
+    return QStringLiteral("key=%1 from %2 id=%3")
+        .arg(r.key ? r.key->prefix + QStringLiteral("…") : QStringLiteral("-"), r.peer.toString(), r.requestId);
+}
+
+void logAccess(const QString &head, const QString &tail, int status, const QElapsedTimer &timer)
+{
+    const QString line = QStringLiteral("%1 %2 %3 ms %4").arg(head).arg(status).arg(double(timer.nsecsElapsed()) / 1e6, 0, 'f', 1).arg(tail);
+    if (status >= 500)
+        qCWarning(lcAccess).noquote() << line;
+    else
+        qCInfo(lcAccess).noquote() << line;
 }
 
 bool allows(const QString &keyScope, Access need)
@@ -266,13 +303,16 @@ void ApiServer::answer(Request &r, QTcpSocket *socket, bool close, const QElapse
         QPointer<ApiServer> self(this);
         QPointer<QTcpSocket> sock(socket);
         queue(socket, slot);
-        start([self, sock, slot, headers = std::move(resp.headers), label, timer, method = r.method](Response done) {
+        start([self, sock, slot, headers = std::move(resp.headers), label, timer, method = r.method, head = accessHead(r),
+               tail = accessTail(r)](Response done) {
             if (!self)
                 return;
             for (const auto &h : headers)
                 if (done.headerValue(h.first).isEmpty())
                     done.header(h.first, h.second);
             self->m_metrics.request(label, methodName(method), done.status, double(timer.nsecsElapsed()) / 1e9);
+            if (lcAccess().isInfoEnabled() || done.status >= 500)
+                logAccess(head, tail, done.status, timer);
             slot->response = std::move(done);
             slot->ready = true;
             if (sock)
@@ -281,6 +321,8 @@ void ApiServer::answer(Request &r, QTcpSocket *socket, bool close, const QElapse
         return;
     }
     m_metrics.request(label, methodName(r.method), resp.status, double(timer.nsecsElapsed()) / 1e9);
+    if (lcAccess().isInfoEnabled() || resp.status >= 500)
+        logAccess(accessHead(r), accessTail(r), resp.status, timer);
     slot->response = std::move(resp);
     if (group.open()) {
         if (m_groupHeld.empty())

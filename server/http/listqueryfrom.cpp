@@ -6,9 +6,44 @@
 
 namespace ery::http {
 
+const QStringList &listParameters()
+{
+    static const QStringList names{QStringLiteral("limit"), QStringLiteral("offset"), QStringLiteral("sort"),
+                                   QStringLiteral("order"), QStringLiteral("search"), QStringLiteral("apikey"),
+                                   QStringLiteral("select"), QStringLiteral("fields")};
+    return names;
+}
+
 Result<ListQuery> listQueryFrom(const Request &r, const ResourceSpec &spec)
 {
     ListQuery q;
+    // Text matched with LIKE: short enough for any engine's pattern limit (SQLite refuses 50,000).
+    // The routes check it already; this holds for any other caller of listQueryFrom.
+    QStringList text;
+    for (const Filter &f : spec.filters)
+        if (f.kind == Filter::Like)
+            text << f.param;
+    ERY_TRY(r.checkQuerySizes(text));
+    // A misspelt filter (`?stauts=…`) would otherwise answer every row as if it matched.
+    for (auto it = r.query.begin(); it != r.query.end(); ++it) {
+        const QString &name = it.key();
+        if (listParameters().contains(name) || spec.listParams.contains(name))
+            continue;
+        if (std::any_of(spec.filters.begin(), spec.filters.end(), [&](const Filter &f) { return f.param == name; }))
+            continue;
+        QStringList filters;
+        for (const Filter &f : spec.filters)
+            filters << f.param;
+        filters << spec.listParams;
+        Json allowed = Json::array();
+        for (const QString &n : listParameters().mid(0, 5) + filters)
+            allowed.push_back(toStd(n));
+        Error e = Error::badRequest(QStringLiteral("Unknown query parameter \"%1\" for %2. Filters: %3; also limit, offset, sort, order, search")
+                                        .arg(name.left(kMaxQueryName), spec.plural,
+                                             filters.isEmpty() ? QStringLiteral("none") : filters.join(QStringLiteral(", "))));
+        e.details = Json{{"parameter", toStd(name.left(kMaxQueryName))}, {"allowed", allowed}};
+        return e;
+    }
     auto integer = [&](const char *name, qint64 fallback) -> Result<qint64> {
         if (!r.has(QLatin1String(name)))
             return fallback;
@@ -35,20 +70,25 @@ Result<ListQuery> listQueryFrom(const Request &r, const ResourceSpec &spec)
         return Error::badRequest(QStringLiteral("order must be asc or desc"));
     q.descending = order.isEmpty() ? (spec.sorts.contains(sort) ? false : spec.defaultDescending) : order == QLatin1String("desc");
     q.search = r.q(QStringLiteral("search"));
-    // Text matched with LIKE: short enough for any engine's pattern limit (SQLite refuses 50,000).
-    // The routes check it already; this holds for any other caller of listQueryFrom.
-    QStringList text;
-    for (const Filter &f : spec.filters)
-        if (f.kind == Filter::Like)
-            text << f.param;
-    ERY_TRY(r.checkQuerySizes(text));
     for (const Filter &f : spec.filters) {
         if (!r.has(f.param))
             continue;
         const QString v = r.q(f.param);
         const QString col = f.column.isEmpty() ? f.param : f.column;
         switch (f.kind) {
-        case Filter::Exact: q.eq.emplace_back(col, v); break;
+        case Filter::Exact:
+            if (!f.choices.isEmpty() && !f.choices.contains(v)) {
+                Json allowed = Json::array();
+                for (const QString &c : f.choices)
+                    allowed.push_back(toStd(c));
+                return Error::validation(Json::array({{{"field", toStd(f.param)},
+                                                       {"message", toStd(QStringLiteral("%1 must be one of %2").arg(f.param, f.choices.join(QStringLiteral(", "))))},
+                                                       {"value", toStd(v)},
+                                                       {"constraint", "enum"},
+                                                       {"allowed", allowed}}}));
+            }
+            q.eq.emplace_back(col, v);
+            break;
         case Filter::Bool:
         case Filter::NonZero: {
             const QString b = v.toLower();

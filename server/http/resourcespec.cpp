@@ -96,6 +96,7 @@ void installResource(ApiServer &api, const ResourceSpec &spec)
         if (f.kind == Filter::Like)
             textFilters << f.param;
     }
+    filterNames << spec.listParams;
     if (spec.list) {
         RouteDoc doc{QStringLiteral("List %1").arg(spec.plural), spec.tag, filterNames, true, nullptr, 200};
         doc.textParams = textFilters;

@@ -18,7 +18,13 @@ struct Filter {
     QString param;
     Kind kind = Exact;
     QString column = {}; // defaults to param
+    QStringList choices = {}; // Exact: the values the column can hold (another is 422 naming them)
 };
+
+// Query parameters every list takes besides its filters: paging, sort, search, and what Supabase
+// and PostgREST clients add on their own (`apikey`, `select`, `fields`), which are accepted and
+// ignored (every column is answered). The compatible table's `?id=` reads one record, not a list.
+const QStringList &listParameters();
 
 // The create-or-update by external key of a resource (PUT …/sync, POST …/bulk-sync), on both tables.
 struct SyncRoutes {
@@ -40,6 +46,7 @@ struct ResourceSpec {
     QString singular;   // "time_entry"
     QString tag;        // OpenAPI tag
     std::vector<Filter> filters;
+    QStringList listParams; // query parameters the list function reads itself (beside the filters)
     QStringList sorts;
     QString defaultSort = QStringLiteral("created_at");
     bool defaultDescending = false;
@@ -68,7 +75,8 @@ constexpr int kMaxListLimit = 1000;
 constexpr int kMaxListOffset = 1000000000;
 
 // limit (1..1000, default 100), offset, sort (whitelisted, silent fallback), order, search and the
-// resource's filters; 400 for a value that cannot be read.
+// resource's filters; 400 for a value that cannot be read or a parameter the list does not take
+// (naming the ones it does), 422 for a filter value outside the column's choices.
 Result<ListQuery> listQueryFrom(const Request &r, const ResourceSpec &spec);
 
 // The record with this id, read as a one-row list: for services without a single-row read

@@ -33,6 +33,7 @@ Result<Prepared> prepare(const std::vector<Field> &fields, SyncService::Entity e
     report.entity = SyncService::entityName(entity);
     report.dryRun = options.dryRun;
     report.ignoredColumns = std::move(sheet->ignoredColumns);
+    report.separator = QString(QLatin1Char(sheet->separator));
     report.total = int(sheet->rows.size());
     out.items.reserve(sheet->rows.size());
     for (CsvSheet::Row &r : sheet->rows) {
@@ -266,7 +267,7 @@ Json CsvImport::Report::toJson(bool onlyErrors) const
         ignored.push_back(toStd(c));
     Json out{{"entity", toStd(entity)},    {"dry_run", dryRun},  {"committed", committed}, {"total", total},
              {"created", created},         {"updated", updated}, {"unchanged", unchanged}, {"failed", failed},
-             {"ignored_columns", ignored}, {"rows", rowsOut}};
+             {"ignored_columns", ignored}, {"separator", toStd(separator)}, {"rows", rowsOut}};
     if (!onlyErrors && unchangedLeft < 0)
         out["unchanged_not_listed"] = -unchangedLeft;
     if (!importId.isEmpty())

@@ -50,6 +50,7 @@ public:
         bool committed = false;
         int total = 0, created = 0, updated = 0, unchanged = 0, failed = 0;
         QStringList ignoredColumns;
+        QString separator = QStringLiteral(","); // the file's, as found in its header line
         std::vector<RowResult> rows;
         QString importId;
         // Every bad, created and updated row; unchanged rows up to kListedUnchanged, the rest only

@@ -49,12 +49,52 @@ void onRecord(int, void *p)
     st->newlinesInside = 0;
 }
 
+// The separator of the file, read from its header line (outside quotes): `,` by default, `;` as
+// German and Dutch Excel write it ("CSV (Trennzeichen-getrennt)"), or a tab.
+char detectSeparator(const QByteArray &text)
+{
+    int comma = 0, semicolon = 0, tab = 0;
+    bool quoted = false;
+    for (char c : text) {
+        if (c == '"')
+            quoted = !quoted;
+        else if (!quoted && (c == '\n' || c == '\r'))
+            break;
+        else if (!quoted && c == ',')
+            ++comma;
+        else if (!quoted && c == ';')
+            ++semicolon;
+        else if (!quoted && c == '\t')
+            ++tab;
+    }
+    if (semicolon > comma && semicolon >= tab)
+        return ';';
+    if (tab > comma && tab > semicolon)
+        return '\t';
+    return ',';
+}
+
+// libcsv's error in words a user acts on (its own "error parsing data while strict checking
+// enabled" never reaches anyone).
+QString parseProblem(int code)
+{
+    switch (code) {
+    case CSV_EPARSE:
+        return QStringLiteral("a quote is out of place (a quoted cell must end with a quote followed by the separator or the end of "
+                              "the line, and a quote inside it is written twice: \"\")");
+    case CSV_ENOMEM:
+    case CSV_ETOOBIG: return QStringLiteral("a cell is too large to read");
+    default: return QStringLiteral("the text cannot be read as CSV");
+    }
+}
+
 // RFC 4180 through libcsv, strict: an unterminated quote or a stray one is an error.
-Result<std::vector<Record>> parseCsv(const QByteArray &text, int maxRows)
+Result<std::vector<Record>> parseCsv(const QByteArray &text, char separator, int maxRows)
 {
     csv_parser parser;
     if (csv_init(&parser, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0)
         return Error::internal(QStringLiteral("cannot start the CSV parser"));
+    csv_set_delim(&parser, static_cast<unsigned char>(separator));
     Parsed st;
     st.maxRows = maxRows;
     const size_t n = csv_parse(&parser, text.constData(), size_t(text.size()), onField, onRecord, &st);
@@ -62,8 +102,7 @@ Result<std::vector<Record>> parseCsv(const QByteArray &text, int maxRows)
     const int code = csv_error(&parser);
     csv_free(&parser);
     if (broken)
-        return Error::badRequest(
-            QStringLiteral("The file is not valid CSV near line %1: %2").arg(st.line).arg(QString::fromLatin1(csv_strerror(code))));
+        return Error::badRequest(QStringLiteral("The file is not valid CSV in the record starting on line %1: %2").arg(st.line).arg(parseProblem(code)));
     if (st.tooMany)
         return Error::badRequest(QStringLiteral("The file has more than %1 rows; split it").arg(maxRows));
     return std::move(st.records);
@@ -138,7 +177,8 @@ Result<CsvSheet> CsvSheet::read(const QByteArray &csv, const std::vector<Field> 
 {
     if (!QUtf8StringView(csv).isValidUtf8())
         return Error::badRequest(QStringLiteral("The file is not UTF-8 text"));
-    auto records = parseCsv(csv, maxRows);
+    const char separator = detectSeparator(csv);
+    auto records = parseCsv(csv, separator, maxRows);
     if (!records)
         return records.error();
     std::erase_if(*records, blankRecord);
@@ -149,6 +189,7 @@ Result<CsvSheet> CsvSheet::read(const QByteArray &csv, const std::vector<Field> 
     std::vector<const Field *> columnField;
     std::vector<QString> columns;
     CsvSheet sheet;
+    sheet.separator = separator;
     static const Field kExternalId{"external_id", Field::Text, false, {}, {}, 200};
     static const Field kExternalSource{"external_source", Field::Text, false, {}, {}, 100};
     QSet<QString> seen;
@@ -174,8 +215,18 @@ Result<CsvSheet> CsvSheet::read(const QByteArray &csv, const std::vector<Field> 
         columns.push_back(col);
         columnField.push_back(f);
     }
-    if (!seen.contains(QStringLiteral("external_id")))
-        return Error::badRequest(QStringLiteral("The header has no external_id column: every row needs one (the key of the upsert)"));
+    if (!seen.contains(QStringLiteral("external_id"))) {
+        // One column holding separators of another kind: a file from a spreadsheet set up otherwise.
+        const QString only = columns.size() == 1 ? columns.front() : QString();
+        if (only.contains(QLatin1Char('|')))
+            return Error::badRequest(QStringLiteral("The header is one column \"%1\": separate the columns with a comma or a semicolon, not |")
+                                         .arg(only.left(80)));
+        return Error::badRequest(
+            QStringLiteral("The header has no external_id column: every row needs one (the key of the upsert). The header read as "
+                           "columns %1 (separated by %2)")
+                .arg(QStringList(columns.begin(), columns.end()).join(QStringLiteral(", ")).left(300))
+                .arg(separator == ';' ? QStringLiteral("semicolons") : separator == '\t' ? QStringLiteral("tabs") : QStringLiteral("commas")));
+    }
     if (!seen.contains(QStringLiteral("external_source")) && source.isEmpty())
         return Error::badRequest(QStringLiteral("The header has no external_source column; add one or name the source of the file"));
 

@@ -11,7 +11,7 @@
 namespace ery {
 
 // A CSV file as an import reads it, before anything is written: RFC 4180 records through libcsv
-// (strict), the header mapped onto the entity's fields, and every record turned into the JSON
+// (strict; separated by commas, semicolons or tabs, as its header line shows), the header mapped onto the entity's fields, and every record turned into the JSON
 // item an upsert takes, with the cells that did not convert. No database: it can be fuzzed alone.
 class CsvSheet {
 public:
@@ -26,6 +26,7 @@ public:
     // error. `source` fills external_source where a row has none (empty: the file must name it).
     static Result<CsvSheet> read(const QByteArray &csv, const std::vector<Field> &fields, const QString &source, int maxRows);
 
+    char separator = ',';       // as found in the header line: ',', ';' (German and Dutch Excel) or a tab
     QStringList ignoredColumns; // header names that are not fields of the entity
     std::vector<Row> rows;      // the records after the header, blank ones left out
 };

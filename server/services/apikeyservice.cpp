@@ -126,15 +126,21 @@ Result<ApiKeyIdentity> ApiKeyService::resolve(const QString &presented)
 {
     if (!wellFormed(presented))
         return Error::unauthorized(QStringLiteral("Invalid API key format"));
-    auto row = m_keys.activeByHash(db(), hashOf(presented));
+    auto row = m_keys.byHash(db(), hashOf(presented));
     if (!row) {
         if (row.error().code == ErrorCode::NotFound)
             return Error::unauthorized(QStringLiteral("Invalid API key"));
         return row.error();
     }
+    // Only the holder of the whole key learns it was revoked: the hash matched, so this reveals
+    // nothing a guesser could use.
+    if (!str(*row, "revoked_at").isEmpty() || !flag(*row, "active"))
+        return Error::unauthorized(QStringLiteral("This API key was revoked%1; ask an admin for a new one")
+                                       .arg(str(*row, "revoked_at").isEmpty() ? QString() : QStringLiteral(" on ") + str(*row, "revoked_at")));
     ApiKeyIdentity id;
     id.keyId = str(*row, "id");
     id.name = str(*row, "name");
+    id.prefix = str(*row, "key_prefix");
     id.liveTenantId = str(*row, "tenant_id");
     id.access = str(*row, "scope");
     id.test = str(*row, "environment") == QLatin1String("test");

@@ -11,6 +11,7 @@ namespace ery {
 struct ApiKeyIdentity {
     QString keyId;
     QString name;
+    QString prefix; // the key's first 12 characters (ery_live_a1b), what logs and lists show
     QString liveTenantId;
     Scope scope;    // the live tenant, or its sandbox twin for an ery_test_ key
     QString access; // read | read_write | admin

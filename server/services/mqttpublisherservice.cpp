@@ -1,5 +1,6 @@
 #include "mqttpublisherservice.h"
 
+#include "domain/brokeraddress.h"
 #include "domain/mqtttopic.h"
 #include "events/eventcatalog.h"
 #include "fields.h"
@@ -54,15 +55,30 @@ Result<Row> MqttPublisherService::validated(const Json &input, bool creating)
     if (row.contains("qos") && num(row, "qos") > 2)
         v.add("qos", QStringLiteral("qos must be 0, 1 or 2"), row["qos"], "enum");
     if (row.contains("broker_url")) {
-        // A host name, optionally with the mqtt:// or mqtts:// scheme people paste from broker docs.
-        QString host = str(row, "broker_url");
-        for (const char *scheme : {"mqtt://", "mqtts://", "tcp://", "ssl://"})
-            if (host.startsWith(QLatin1String(scheme)))
-                host = host.mid(int(qstrlen(scheme)));
-        if (host.isEmpty() || host.contains(QLatin1Char('/')) || host.contains(QLatin1Char(' ')))
-            v.add("broker_url", QStringLiteral("broker_url must be a host name or address"), row["broker_url"], "host");
-        else
-            row["broker_url"] = toStd(host);
+        // Stored as its parts: the host in broker_url, the URL's port in `port`, mqtts:// as use_tls.
+        const domain::BrokerAddress a = domain::BrokerAddress::parse(str(row, "broker_url"));
+        if (!a.ok()) {
+            v.add("broker_url", a.error, row["broker_url"], "broker_url");
+        } else {
+            row["broker_url"] = toStd(a.host);
+            if (a.port) {
+                if (row.contains("port") && row["port"].is_number() && num(row, "port") != *a.port)
+                    v.add("port", QStringLiteral("port %1 differs from the port in broker_url (%2)").arg(num(row, "port")).arg(*a.port),
+                          row["port"], "broker_url");
+                row["port"] = *a.port;
+            } else if (a.tls && !row.contains("port")) {
+                row["port"] = 8883; // MQTT over TLS
+            }
+            if (a.schemeGiven) {
+                if (row.contains("use_tls") && row["use_tls"].is_boolean() && row["use_tls"].get<bool>() != a.tls)
+                    v.add("use_tls",
+                          QStringLiteral("use_tls is %1 but broker_url says %2")
+                              .arg(row["use_tls"].get<bool>() ? QStringLiteral("true") : QStringLiteral("false"),
+                                   a.tls ? QStringLiteral("mqtts:// (TLS)") : QStringLiteral("mqtt:// (no TLS)")),
+                          row["use_tls"], "broker_url");
+                row["use_tls"] = a.tls;
+            }
+        }
     }
     if (row.contains("topic_pattern")) {
         const QStringList unknown = domain::unknownTopicTokens(str(row, "topic_pattern"));
@@ -96,6 +112,10 @@ Result<Row> MqttPublisherService::create(const Scope &scope, const Json &input)
     auto row = validated(input, true);
     if (!row)
         return row.error();
+    // Not given: the shop's enterprise, site and area, read when each message is made.
+    for (const char *k : {"default_enterprise", "default_site", "default_area"})
+        if (!row->contains(k))
+            (*row)[k] = "";
     return db().write([&](WriteTx &tx) -> Result<Row> {
         auto created = repo().mqttPublishers.insert(tx, scope, *row);
         if (!created)

@@ -8,9 +8,9 @@ namespace ery {
 // hash finds its tenant (and that tenant's sandbox twin and plan) in one indexed read.
 class ApiKeyRepository {
 public:
-    // The active, unrevoked key with this SHA-256 hex, joined with its tenant's plan, per-minute
-    // override and sandbox twin id; NOT_FOUND otherwise.
-    Result<Row> activeByHash(Database &db, const QString &keyHash) const;
+    // The key with this SHA-256 hex (active or not: `active` and `revoked_at` say which), joined
+    // with its tenant's plan, per-minute override and sandbox twin id; NOT_FOUND when none has it.
+    Result<Row> byHash(Database &db, const QString &keyHash) const;
 };
 
 } // namespace ery

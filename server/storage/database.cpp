@@ -186,8 +186,32 @@ Error Database::mapSqlError(const QString &sql, const QString &driverText, const
 {
     // Unique violations are the caller's conflict (duplicate job_number), never a 500.
     if (nativeCode == QLatin1String("23505") || nativeCode == QLatin1String("2067") || nativeCode == QLatin1String("1555") ||
-        driverText.contains(QLatin1String("UNIQUE constraint failed")))
-        return Error::conflict(QStringLiteral("A record with the same unique value already exists"));
+        driverText.contains(QLatin1String("UNIQUE constraint failed"))) {
+        // The columns of the clashing key, without tenant_id: SQLite says "UNIQUE constraint failed:
+        // jobs.tenant_id, jobs.job_number", PostgreSQL "DETAIL: Key (tenant_id, job_number)=(…) already
+        // exists". The table's insert and update add the values the caller sent (details.fields).
+        QStringList columns;
+        static const QRegularExpression lite(QStringLiteral(R"re(UNIQUE constraint failed: ([\w., ]+))re"));
+        static const QRegularExpression pg(QStringLiteral(R"re(Key \(([\w, ]+)\)=)re"));
+        if (auto m = lite.match(driverText); m.hasMatch()) {
+            for (QString c : m.captured(1).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+                c = c.trimmed();
+                columns << c.mid(c.lastIndexOf(QLatin1Char('.')) + 1);
+            }
+        } else if (auto m2 = pg.match(driverText); m2.hasMatch()) {
+            for (const QString &c : m2.captured(1).split(QLatin1Char(','), Qt::SkipEmptyParts))
+                columns << c.trimmed();
+        }
+        columns.removeAll(QStringLiteral("tenant_id"));
+        if (columns.isEmpty())
+            return Error::conflict(QStringLiteral("A record with the same unique value already exists"));
+        Error e = Error::conflict(QStringLiteral("A record with the same %1 already exists").arg(columns.join(QStringLiteral(" and "))));
+        Json fields = Json::array();
+        for (const QString &c : columns)
+            fields.push_back(c.toStdString());
+        e.details = Json{{"fields", fields}};
+        return e;
+    }
     if (nativeCode == QLatin1String("23503") || nativeCode == QLatin1String("787") || driverText.contains(QLatin1String("FOREIGN KEY")))
         return Error{ErrorCode::ValidationError, QStringLiteral("A referenced record does not exist or is still in use"), nullptr};
     if (nativeCode == QLatin1String("23514") || nativeCode == QLatin1String("275") ||

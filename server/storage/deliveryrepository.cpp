@@ -77,13 +77,17 @@ Result<Rows> DeliveryRepository::activeWebhooks(Database &db, const Scope &scope
 
 Result<Rows> DeliveryRepository::activePublishers(Database &db, const Scope &scope)
 {
-    return db.query(QStringLiteral("SELECT * FROM mqtt_publishers WHERE tenant_id = ? AND active = 1 ORDER BY created_at"),
+    return db.query(QStringLiteral("SELECT p.*, t.enterprise AS shop_enterprise, t.site AS shop_site, t.area AS shop_area "
+                                   "FROM mqtt_publishers p JOIN tenants t ON t.id = p.tenant_id "
+                                   "WHERE p.tenant_id = ? AND p.active = 1 ORDER BY p.created_at"),
                     {scope.tenantId});
 }
 
 Result<Rows> DeliveryRepository::systemActivePublishers(Database &db)
 {
-    return db.query(QStringLiteral("SELECT * FROM mqtt_publishers WHERE active = 1 ORDER BY created_at"));
+    return db.query(QStringLiteral("SELECT p.*, t.enterprise AS shop_enterprise, t.site AS shop_site, t.area AS shop_area "
+                                   "FROM mqtt_publishers p JOIN tenants t ON t.id = p.tenant_id "
+                                   "WHERE p.active = 1 ORDER BY p.created_at"));
 }
 
 Result<bool> DeliveryRepository::insertDelivery(WriteTx &tx, const Scope &scope, const Row &row)

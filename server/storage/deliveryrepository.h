@@ -16,6 +16,8 @@ namespace ery {
 class DeliveryRepository {
 public:
     static Result<Rows> activeWebhooks(Database &db, const Scope &scope);
+    // Active publishers with their shop's UNS names (shop_enterprise, shop_site, shop_area), which
+    // fill in the topic tokens a publisher leaves empty.
     static Result<Rows> activePublishers(Database &db, const Scope &scope);
     static Result<Rows> systemActivePublishers(Database &db);
 

@@ -263,6 +263,31 @@ Result<Page> Table::list(Database &db, const Scope &scope, const ListQuery &q) c
     return page;
 }
 
+namespace {
+// A unique clash named with what the caller sent: `409 A jobs record with job_number "JOB-1" already
+// exists`, details {field, value, fields: {column: value}}.
+Error namedConflict(Error e, const QString &table, const Row &row)
+{
+    if (e.code != ErrorCode::Conflict || !e.details.is_object() || !e.details.contains("fields"))
+        return e;
+    Json values = Json::object();
+    QStringList parts;
+    for (const Json &c : e.details["fields"]) {
+        const std::string col = c.get<std::string>();
+        const Json v = row.contains(col) ? row[col] : Json(nullptr);
+        values[col] = v;
+        QString text = v.is_string() ? QString::fromStdString(v.get<std::string>()) : QString::fromStdString(v.dump());
+        if (text.size() > 200)
+            text = text.left(200) + QStringLiteral("…");
+        parts << QStringLiteral("%1 \"%2\"").arg(QString::fromStdString(col), text);
+    }
+    const std::string first = e.details["fields"].front().get<std::string>();
+    e.message = QStringLiteral("A %1 record with %2 already exists").arg(table, parts.join(QStringLiteral(" and ")));
+    e.details = Json{{"field", first}, {"value", values[first]}, {"fields", values}};
+    return e;
+}
+} // namespace
+
 Result<Row> Table::insert(WriteTx &tx, const Scope &scope, Row row, bool reload) const
 {
     if (scope.tenantId.isEmpty())
@@ -281,14 +306,15 @@ Result<Row> Table::insert(WriteTx &tx, const Scope &scope, Row row, bool reload)
     QVariantList params;
     const QString sql = Database::insertStatement(m_name, row, params);
     if (!reload) {
-        ERY_TRY(tx.exec(sql, params));
+        if (auto done = tx.exec(sql, params); !done)
+            return namedConflict(done.error(), m_name, row);
         tx.emitChange(scope.tenantId, m_name, "INSERT", row, nullptr);
         return row;
     }
     // Defaults filled by the database are part of the stored row the caller and the feed see.
     auto stored = tx.query(sql + QStringLiteral(" RETURNING *"), params);
     if (!stored)
-        return stored.error();
+        return namedConflict(stored.error(), m_name, row);
     Row out = stored->empty() ? row : std::move(stored->front());
     tx.emitChange(scope.tenantId, m_name, "INSERT", out, nullptr);
     return out;
@@ -331,7 +357,8 @@ Result<Row> Table::update(WriteTx &tx, const Scope &scope, const Row &current, c
         }
     }
     int affected = 0;
-    ERY_TRY(tx.exec(sql, params, &affected));
+    if (auto done = tx.exec(sql, params, &affected); !done)
+        return namedConflict(done.error(), m_name, next);
     if (affected == 0)
         return casColumns.isEmpty() ? Error::notFound(m_name) : Error::conflict(QStringLiteral("%1 changed meanwhile").arg(m_name));
     tx.emitChange(scope.tenantId, m_name, feedEventType, next, current);

@@ -22,6 +22,7 @@ private slots:
     void mqttPublisherCrud();
     void testConnectionAgainstRealBroker();
     void silentBrokerDoesNotHoldUpOthers();
+    void brokerUrlAsAdminsWriteIt();
 
 private:
     std::unique_ptr<ApiFixture> f;
@@ -174,6 +175,58 @@ void TestApiIntegrations::testConnectionAgainstRealBroker()
     QCOMPARE(refused.status, 200);
     QVERIFY(refused.data()["connected"] == Json(false));
     QVERIFY(!str(refused.data(), "error").isEmpty());
+}
+
+void TestApiIntegrations::brokerUrlAsAdminsWriteIt()
+{
+    MosquittoBroker broker;
+    QVERIFY(broker.start());
+    // mqtt://host:port as pasted from a broker's documentation: the port in the URL is the one used.
+    const std::string url = QStringLiteral("mqtt://127.0.0.1:%1").arg(broker.port()).toStdString();
+    for (const QString &path : {QStringLiteral("/api/v1/mqtt-publishers"), QStringLiteral("/functions/v1/api-mqtt-publishers")}) {
+        auto up = f->call("POST", path, m_key, Json{{"name", "URL"}, {"broker_url", url}, {"events", {"*"}}, {"active", false}});
+        EXPECT_STATUS(up, 201);
+        const Json p = up.data()["mqtt_publisher"];
+        QCOMPARE(str(p, "broker_url"), QStringLiteral("127.0.0.1"));
+        QCOMPARE(num(p, "port"), broker.port());
+        QVERIFY(p["use_tls"] == Json(false) || p["use_tls"] == Json(0));
+        auto ok = f->call("POST", "/api/v1/mqtt-publishers/" + str(p, "id") + "/test", m_key);
+        QVERIFY2(ok.data()["connected"] == Json(true), ok.raw.constData());
+        // An update that moves it: the port follows the URL.
+        auto moved = f->call("PATCH", "/api/v1/mqtt-publishers/" + str(p, "id"), m_key, Json{{"broker_url", "mqtts://broker.example:8884"}});
+        EXPECT_STATUS(moved, 200);
+        QCOMPARE(num(moved.data()["mqtt_publisher"], "port"), 8884);
+        QVERIFY(moved.data()["mqtt_publisher"]["use_tls"] == Json(true) || moved.data()["mqtt_publisher"]["use_tls"] == Json(1));
+    }
+    // TLS without a port: 8883.
+    auto tls = f->call("POST", "/api/v1/mqtt-publishers", m_key,
+                       Json{{"name", "TLS"}, {"broker_url", "mqtts://broker.example"}, {"events", {"*"}}, {"active", false}});
+    EXPECT_STATUS(tls, 201);
+    QCOMPARE(num(tls.data()["mqtt_publisher"], "port"), 8883);
+    // What is not a broker address: 422 naming broker_url (or the field it contradicts).
+    const std::vector<std::pair<Json, QString>> bad{
+        {"http://broker.example", "broker_url"},   {"ws://broker.example:9001", "broker_url"}, {"mqtt://broker.example:0", "broker_url"},
+        {"mqtt://broker.example:65536", "broker_url"}, {"mqtt://broker.example:-1", "broker_url"}, {"mqtt://broker.example:x", "broker_url"},
+        {"mqtt://user:pw@broker.example", "broker_url"}, {"mqtt://broker.example/topic", "broker_url"}, {"mqtt://", "broker_url"},
+        {"mqtt://[::1", "broker_url"},             {"broker example", "broker_url"},          {"", "broker_url"},
+        {std::string(400, 'a') + "://x", "broker_url"},
+    };
+    for (const auto &[value, field] : bad) {
+        auto r = f->call("POST", "/api/v1/mqtt-publishers", m_key, Json{{"name", "Bad"}, {"broker_url", value}, {"events", {"*"}}});
+        EXPECT_STATUS(r, 422);
+        bool named = false;
+        for (const auto &d : r.body["error"]["details"])
+            named = named || str(d, "field") == field;
+        QVERIFY2(named, r.raw.constData());
+    }
+    auto clash = f->call("POST", "/api/v1/mqtt-publishers", m_key,
+                         Json{{"name", "Clash"}, {"broker_url", "mqtt://h:1884"}, {"port", 1885}, {"events", {"*"}}});
+    EXPECT_STATUS(clash, 422);
+    QVERIFY(clash.raw.contains("\"port\""));
+    auto tlsClash = f->call("POST", "/api/v1/mqtt-publishers", m_key,
+                            Json{{"name", "Clash"}, {"broker_url", "mqtts://h"}, {"use_tls", false}, {"events", {"*"}}});
+    EXPECT_STATUS(tlsClash, 422);
+    QVERIFY(tlsClash.raw.contains("use_tls"));
 }
 
 void TestApiIntegrations::silentBrokerDoesNotHoldUpOthers()

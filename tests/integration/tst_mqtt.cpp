@@ -27,6 +27,9 @@ private slots:
     void qualityOfService_data();
     void qualityOfService();
     void statusAndCellState();
+    void topicsFollowTheAdminsUns();
+    void brokerUrlWithSchemeAndPort();
+    void statusStaysOnlineWhileAnyHubRuns();
     void tls();
     void brokerRestartLosesNothing();
     void killedHubDeliversEveryCommittedEvent();
@@ -103,7 +106,7 @@ QList<Json> TestMqtt::eventsOn(const MqttProbe &probe, const QString &prefix)
 {
     QList<Json> out;
     for (const auto &m : probe.messages()) {
-        if (m.topic.endsWith("/status") || m.topic.endsWith("/state") || !m.topic.startsWith(prefix))
+        if (m.topic.endsWith("/status") || m.topic.contains("/eryxon/status/hubs/") || m.topic.endsWith("/state") || !m.topic.startsWith(prefix))
             continue;
         Json j = Json::parse(m.payload.constData(), nullptr, false);
         if (!j.is_object())
@@ -239,7 +242,8 @@ void TestMqtt::statusAndCellState()
             bool status = false, state = false;
             for (const auto &m : late.messages()) {
                 status = status || (m.topic == "acme/ehv/eryxon/status" && m.payload == "online" && m.retained);
-                state = state || (m.topic == "eryxon/main/production/laser/state" && m.retained);
+                // The same enterprise and site as the status and the events: the publisher's.
+                state = state || (m.topic == "acme/ehv/production/laser/state" && m.retained);
             }
             return status && state;
         },
@@ -262,6 +266,150 @@ void TestMqtt::statusAndCellState()
             return false;
         },
         5000));
+}
+
+void TestMqtt::topicsFollowTheAdminsUns()
+{
+    // The shop is called Acme Metal in Eindhoven; this publisher names its own site and leaves the
+    // enterprise and area to the shop.
+    QVERIFY(m_shop->s().tenants.update(m_shop->tenantId, Json{{"enterprise", "Acme Metal"}, {"site", "Eindhoven"}, {"area", "Hall 2"}}));
+    MqttProbe probe(m_broker->port());
+    QVERIFY(probe.waitConnected());
+    const QString id = publisher(m_shop->scope, m_broker->port(),
+                                 Json{{"cell_state_topics", true}, {"default_site", "EHV North"}, {"events", Json::array({"operation.*", "job.*"})}});
+    QVERIFY(waitFor([&] { return m_pool->connection(id) && m_pool->connection(id)->isConnected(); }));
+    QVERIFY(m_shop->s().operations.start(m_shop->scope, m_shop->ops[0], m_shop->op1));
+    QVERIFY(m_shop->s().jobs.update(m_shop->scope, m_shop->jobId, Json{{"notes", "uns"}}));
+    auto topics = [&] {
+        QSet<QString> t;
+        for (const auto &m : probe.messages())
+            t.insert(m.topic);
+        return t;
+    };
+    // A job's events carry the cell it is at (or `default`): any cell, then the event.
+    auto jobUpdatedUnder = [&](const QString &start) {
+        const auto t = topics();
+        return std::any_of(t.begin(), t.end(), [&](const QString &x) { return x.startsWith(start) && x.endsWith("/job/updated"); });
+    };
+    const QString prefix = QStringLiteral("acme_metal/ehv_north/");
+    const bool all = waitFor([&] {
+        const auto t = topics();
+        return t.contains(prefix + "hall_2/laser/operation/started") && t.contains(prefix + "hall_2/laser/state") &&
+               t.contains(prefix + "eryxon/status") && jobUpdatedUnder(prefix + "hall_2/");
+    });
+    QVERIFY2(all, qPrintable(QStringList(topics().values()).join(' ')));
+    // Nothing anywhere else: status, state and events agree on the names.
+    for (const QString &t : topics())
+        QVERIFY2(t.startsWith(prefix), qPrintable(t));
+    // The shop renamed: the next messages follow (the connection's status topic too).
+    QVERIFY(m_shop->s().tenants.update(m_shop->tenantId, Json{{"enterprise", "Acme Group"}}));
+    QVERIFY(m_shop->s().jobs.update(m_shop->scope, m_shop->jobId, Json{{"notes", "renamed"}}));
+    QVERIFY(waitFor([&] { return jobUpdatedUnder("acme_group/ehv_north/hall_2/"); }));
+    QVERIFY(waitFor([&] { return topics().contains("acme_group/ehv_north/eryxon/status"); }));
+    // The publisher's own names win over the shop's; a value that normalises to nothing does not.
+    ERY_VERIFY_OK(m_shop->s().mqttPublishers.update(m_shop->scope, id, Json{{"default_enterprise", "Plant 7"}, {"default_area", "###"}}));
+    m_pool->refresh();
+    QVERIFY(m_shop->s().jobs.update(m_shop->scope, m_shop->jobId, Json{{"notes", "own names"}}));
+    QVERIFY(waitFor([&] { return jobUpdatedUnder("plant_7/ehv_north/hall_2/"); }));
+}
+
+void TestMqtt::brokerUrlWithSchemeAndPort()
+{
+    // What used to become host "127.0.0.1:PORT" on port 1883 connects where it says.
+    MqttProbe probe(m_broker->port());
+    QVERIFY(probe.waitConnected());
+    const QString id = publisher(m_shop->scope, 1,
+                                 Json{{"broker_url", toStd(QStringLiteral("mqtt://127.0.0.1:%1").arg(m_broker->port()))},
+                                      {"port", m_broker->port()},
+                                      {"topic_pattern", "url/{event}"}});
+    QVERIFY(waitFor([&] { return m_pool->connection(id) && m_pool->connection(id)->isConnected(); }));
+    QVERIFY(m_shop->s().jobs.start(m_shop->scope, m_shop->jobId));
+    QVERIFY(waitFor([&] { return !eventsOn(probe, "url/").isEmpty(); }));
+    // mqtts:// turns TLS on, with the port from the URL.
+    MosquittoBroker secure(true);
+    QVERIFY2(secure.start(), qPrintable(secure.log()));
+    auto p = m_shop->s().mqttPublishers.create(m_shop->scope, Json{{"name", "TLS by URL"},
+                                                                   {"broker_url", toStd(QStringLiteral("mqtts://localhost:%1").arg(secure.port()))},
+                                                                   {"ca_file", toStd(secure.caFile())},
+                                                                   {"events", Json::array({"*"})}});
+    ERY_VERIFY_OK(p);
+    QVERIFY(flag(*p, "use_tls"));
+    QCOMPARE(num(*p, "port"), secure.port());
+    m_pool->refresh();
+    QVERIFY(waitFor([&] { return m_pool->connection(str(*p, "id")) && m_pool->connection(str(*p, "id"))->isConnected(); }));
+    // A row written before broker_url was checked (a URL in it) still connects where it says.
+    ERY_VERIFY_OK(m_shop->db().exec("UPDATE mqtt_publishers SET broker_url = ?, port = 1, updated_at = ? WHERE id = ?",
+                                    {QStringLiteral("mqtt://127.0.0.1:%1").arg(m_broker->port()), nowIso(), id}));
+    m_pool->refresh();
+    QVERIFY(waitFor([&] { return m_pool->connection(id) && m_pool->connection(id)->isConnected(); }));
+}
+
+void TestMqtt::statusStaysOnlineWhileAnyHubRuns()
+{
+    // Hub A: this process's pool. Hub B: `eryxon-server serve` on the same database. Both publish
+    // for the same publisher; the retained status is what a late subscriber sees.
+    const QString id = publisher(m_shop->scope, m_broker->port(), Json{{"default_enterprise", "acme"}, {"default_site", "ehv"}});
+    QVERIFY(waitFor([&] { return m_pool->connection(id) && m_pool->connection(id)->isConnected(); }));
+    const QString statusTopic = QStringLiteral("acme/ehv/eryxon/status");
+    auto retainedStatus = [&]() -> QByteArray {
+        MqttProbe late(m_broker->port(), statusTopic);
+        if (!late.waitConnected())
+            return "no connection";
+        QByteArray got;
+        waitFor([&] {
+            for (const auto &m : late.messages())
+                if (m.retained)
+                    got = m.payload;
+            return !got.isEmpty();
+        }, 3000);
+        return got;
+    };
+    auto hubs = [&] {
+        MqttProbe late(m_broker->port(), statusTopic + "/hubs/+");
+        late.waitConnected();
+        QTest::qWait(300);
+        int n = 0;
+        for (const auto &m : late.messages())
+            n += m.retained && !m.payload.isEmpty() ? 1 : 0;
+        return n;
+    };
+    MqttProbe watcher(m_broker->port(), statusTopic);
+    QVERIFY(watcher.waitConnected());
+    const QString bin = qEnvironmentVariable("ERYXON_BIN_DIR") + "/app/server/eryxon-server";
+    QProcess server;
+    server.setProcessChannelMode(QProcess::ForwardedChannels);
+    server.start(bin, {"serve", "--db", m_shop->url(), "--port", "0", "--log-level", "warning"});
+    QVERIFY(server.waitForStarted(5000));
+    QVERIFY(waitFor([&] { return hubs() == 2; }, 15000));
+    QCOMPARE(retainedStatus(), QByteArray("online"));
+
+    // A closes (as a desktop does): B still runs, so no "offline" is said at all.
+    const int before = watcher.count();
+    m_pool->stop();
+    QTest::qWait(700);
+    for (const auto &m : watcher.messages().mid(before))
+        QVERIFY2(m.payload != "offline", "a stopping hub said offline over a running one");
+    QCOMPARE(retainedStatus(), QByteArray("online"));
+    QCOMPARE(hubs(), 1);
+
+    // A again; B killed: its will says offline, and A says online again at once.
+    m_pool->start(100);
+    QVERIFY(waitFor([&] { return m_pool->connection(id) && m_pool->connection(id)->isConnected(); }));
+    QVERIFY(waitFor([&] { return hubs() == 2; }, 5000));
+    ::kill(pid_t(server.processId()), SIGKILL);
+    server.waitForFinished();
+    QVERIFY(waitFor([&] {
+        const auto msgs = watcher.messages();
+        return std::any_of(msgs.begin(), msgs.end(), [](const MqttProbe::Message &m) { return m.payload == "offline"; });
+    }));
+    QVERIFY(waitFor([&] { return watcher.messages().constLast().payload == "online"; }, 5000));
+    QCOMPARE(retainedStatus(), QByteArray("online"));
+    // The killed hub's announcement is cleared by the one still running.
+    QVERIFY(waitFor([&] { return hubs() == 1; }, 10000));
+
+    // The dead hub's announcement no longer counts: A, now the last one, says offline when it stops.
+    m_pool->stop();
+    QVERIFY(waitFor([&] { return retainedStatus() == "offline"; }, 5000));
 }
 
 void TestMqtt::tls()

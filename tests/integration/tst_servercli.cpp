@@ -9,6 +9,7 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -40,6 +41,7 @@ private slots:
     void settingsCommands();
     void copiedDatabasePausesIntegrations();
     void integrationsOffOnPurpose();
+    void serverLogIsReadable();
 
 private:
     struct Run {
@@ -174,6 +176,91 @@ void TestServerCli::serveStopsCleanlyOnSigterm()
         QCOMPARE(p.exitStatus(), QProcess::NormalExit);
         QCOMPARE(p.exitCode(), 0);
     }
+}
+
+void TestServerCli::serverLogIsReadable()
+{
+    const QString db = m_dir.filePath("log.db");
+    QCOMPARE(run({"demo", "--db", db}).code, 0);
+    auto created = run({"keys", "create", "--name", "logged", "--db", db});
+    QCOMPARE(created.code, 0);
+    const QString key = created.out.trimmed();
+    QVERIFY(key.startsWith("ery_live_"));
+    // A level that does not exist is a usage error naming the levels.
+    auto bad = run({"serve", "--db", db, "--port", "0", "--log-level", "loud"});
+    QCOMPARE(bad.code, 2);
+    QVERIFY2(bad.err.contains("error, warning, info or debug"), qPrintable(bad.err));
+
+    // One request through real HTTP; the whole answer read before the next.
+    auto request = [](int port, const QByteArray &target, const QByteArray &authz) {
+        QTcpSocket s;
+        s.connectToHost(QStringLiteral("127.0.0.1"), quint16(port));
+        if (!s.waitForConnected(5000))
+            return QByteArray();
+        s.write("GET " + target + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n" +
+                (authz.isEmpty() ? QByteArray() : "Authorization: Bearer " + authz + "\r\n") + "\r\n");
+        QByteArray got;
+        while (s.waitForReadyRead(5000))
+            got += s.readAll();
+        return got;
+    };
+    auto serveAndAsk = [&](const QStringList &extra) -> QString {
+        QProcess p;
+        p.start(m_bin, QStringList{"serve", "--db", db, "--port", "0"} + extra);
+        if (!p.waitForStarted())
+            return {};
+        QByteArray banner;
+        while (!banner.contains("/api/v1\n") && p.waitForReadyRead(10000))
+            banner += p.readAllStandardOutput();
+        const auto m = QRegularExpression(QStringLiteral("REST API on http://127.0.0.1:(\\d+)/api/v1")).match(QString::fromUtf8(banner));
+        if (!m.hasMatch())
+            return {};
+        const int port = m.captured(1).toInt();
+        request(port, "/api/v1/jobs?limit=1&apikey=" + key.toLatin1(), key.toLatin1());
+        request(port, "/api/v1/jobs?limit=1&token=hunter2&password=hunter2", key.toLatin1());
+        request(port, "/api/v1/jobs?stauts=completed", key.toLatin1());
+        request(port, "/api/v1/jobs?limit=1", "ery_live_00000000000000000000000000000000");
+        request(port, "/api/v1/jobs%0aFORGED%20line?limit=1", key.toLatin1());
+        ::kill(pid_t(p.processId()), SIGTERM);
+        p.waitForFinished(15000);
+        return QString::fromUtf8(p.readAllStandardError());
+    };
+
+    const QString log = serveAndAsk({"--log-level", "info"});
+    const QStringList lines = log.split('\n', Qt::SkipEmptyParts);
+    // Every line: time, level, who, words.
+    static const QRegularExpression shape(QStringLiteral("^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z (DEBUG|INFO |WARN |ERROR) [a-z.]+: "));
+    for (const QString &l : lines)
+        QVERIFY2(shape.match(l).hasMatch(), qPrintable(l));
+    auto lineWith = [&](const QString &needle) {
+        for (const QString &l : lines)
+            if (l.contains(needle))
+                return l;
+        return QString();
+    };
+    QVERIFY2(!lineWith("server: serving").isEmpty(), qPrintable(log));
+    const QString ok = lineWith("access: GET /api/v1/jobs?apikey=***&limit=1 200 ");
+    QVERIFY2(!ok.isEmpty(), qPrintable(log));
+    QVERIFY2(ok.contains(" ms key=" + key.left(12) + QStringLiteral("…")), qPrintable(ok));
+    QVERIFY2(ok.contains("from 127.0.0.1"), qPrintable(ok));
+    QVERIFY2(!lineWith("access: GET /api/v1/jobs?stauts=completed 400 ").isEmpty(), qPrintable(log));
+    QVERIFY2(!lineWith("access: GET /api/v1/jobs?limit=1&password=***&token=*** 400 ").isEmpty(), qPrintable(log));
+    QVERIFY2(!lineWith("access: GET /api/v1/jobs?limit=1 401 ").contains("key=ery_"), qPrintable(log));
+    QVERIFY2(!lineWith("access: GET /api/v1/jobs?limit=1 401 ").isEmpty(), qPrintable(log));
+    // A line break in the path cannot forge a line of its own.
+    QVERIFY2(!lineWith("FORGED").isEmpty(), qPrintable(log));
+    for (const QString &l : lines)
+        QVERIFY2(!l.startsWith("FORGED"), qPrintable(l));
+    QVERIFY2(!lineWith("server: stopped after").isEmpty(), qPrintable(log));
+    // Never the key, nor a secret of the query.
+    QVERIFY(!log.contains(key));
+    QVERIFY(!log.contains("hunter2"));
+    QVERIFY(!log.contains("ery_live_00000000000000000000000000000000"));
+
+    // At warning, requests are not logged (a 5xx would be); start and stop are not warnings either.
+    const QString quiet = serveAndAsk({"--log-level", "warning"});
+    QVERIFY2(!quiet.contains("access:"), qPrintable(quiet));
+    QVERIFY2(!quiet.contains("server: serving"), qPrintable(quiet));
 }
 
 void TestServerCli::unreachableDatabaseIsAnError()

@@ -1,3 +1,5 @@
+#include "domain/brokeraddress.h"
+#include "domain/mqtttopic.h"
 #include "domain/rules.h"
 
 #include <QTest>
@@ -17,6 +19,9 @@ private slots:
     void notificationSeverity();
     void qualityScore();
     void enums();
+    void brokerAddresses_data();
+    void brokerAddresses();
+    void unsNames();
 };
 
 void TestDomainRules::workTransitions_data()
@@ -135,6 +140,53 @@ void TestDomainRules::enums()
     QVERIFY(!isScrapCategory("Material"));
     QVERIFY(isSeverity("critical"));
     QVERIFY(!isSeverity("urgent"));
+}
+
+void TestDomainRules::brokerAddresses_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("host"); // empty: refused
+    QTest::addColumn<int>("port");     // 0: none named
+    QTest::addColumn<bool>("tls");
+    QTest::newRow("bare") << "broker.lan" << "broker.lan" << 0 << false;
+    QTest::newRow("host:port") << "10.0.0.5:1884" << "10.0.0.5" << 1884 << false;
+    QTest::newRow("mqtt") << "mqtt://127.0.0.1:56617" << "127.0.0.1" << 56617 << false;
+    QTest::newRow("mqtt slash") << "mqtt://broker.lan/" << "broker.lan" << 0 << false;
+    QTest::newRow("MQTTS upper") << "MQTTS://broker.lan:8884" << "broker.lan" << 8884 << true;
+    QTest::newRow("tcp") << "tcp://broker.lan" << "broker.lan" << 0 << false;
+    QTest::newRow("ssl") << "ssl://broker.lan" << "broker.lan" << 0 << true;
+    QTest::newRow("ipv6") << "[fd00::1]:1883" << "fd00::1" << 1883 << false;
+    QTest::newRow("bare ipv6") << "fd00::1" << "fd00::1" << 0 << false;
+    QTest::newRow("spaces around") << "  broker.lan  " << "broker.lan" << 0 << false;
+    for (const char *bad : {"", "http://broker.lan", "wss://b:1", "mqtt://", "mqtt://b:0", "mqtt://b:65536", "mqtt://b:+5", "mqtt://b:",
+                            "mqtt://u:p@b", "mqtt://b/x", "b?x=1", "[fd00::1", "[fd00::1]x", "bro ker", "b\n.lan", "mqtt://b:99999999999"})
+        QTest::newRow(qPrintable(QStringLiteral("bad %1").arg(QString::fromLatin1(bad)))) << QString::fromLatin1(bad) << QString() << 0 << false;
+}
+
+void TestDomainRules::brokerAddresses()
+{
+    QFETCH(QString, text);
+    QFETCH(QString, host);
+    QFETCH(int, port);
+    QFETCH(bool, tls);
+    const auto a = BrokerAddress::parse(text);
+    if (host.isEmpty()) {
+        QVERIFY2(!a.ok(), qPrintable(a.host));
+        QVERIFY(a.error.contains("broker_url"));
+        return;
+    }
+    QVERIFY2(a.ok(), qPrintable(a.error));
+    QCOMPARE(a.host, host);
+    QCOMPARE(a.port.value_or(0), port);
+    QCOMPARE(a.tls, tls);
+    QCOMPARE(a.portOr(1883), port ? port : 1883);
+}
+
+void TestDomainRules::unsNames()
+{
+    QCOMPARE(unsName("Plant 7", "Acme", "eryxon"), QStringLiteral("Plant 7"));
+    QCOMPARE(unsName("", "Acme", "eryxon"), QStringLiteral("Acme"));
+    QCOMPARE(unsName("###", " ", "eryxon"), QStringLiteral("eryxon"));
 }
 
 QTEST_GUILESS_MAIN(TestDomainRules)

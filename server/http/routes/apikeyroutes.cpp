@@ -1,4 +1,5 @@
 #include "http/apiserver.h"
+#include "domain/rules.h"
 #include "http/openapi.h"
 #include "http/resourcespec.h"
 #include "routes.h"
@@ -28,7 +29,7 @@ void installApiKeyRoutes(ApiServer &api)
     spec.tag = QStringLiteral("API keys");
     spec.readAccess = Access::Admin;
     spec.writeAccess = Access::Admin;
-    spec.filters = {{QStringLiteral("active"), Filter::Bool}, {QStringLiteral("environment")}, {QStringLiteral("scope")}};
+    spec.filters = {{QStringLiteral("active"), Filter::Bool}, {QStringLiteral("environment"), Filter::Exact, {}, domain::choices::keyEnvironments()}, {QStringLiteral("scope"), Filter::Exact, {}, domain::choices::keyScopes()}};
     spec.sorts = {"created_at", "name", "last_used_at"};
     spec.defaultSort = QStringLiteral("created_at");
     spec.defaultDescending = true;

@@ -1,4 +1,5 @@
 #include "http/actionroute.h"
+#include "domain/rules.h"
 #include "http/apiserver.h"
 #include "http/answers.h"
 #include "http/openapi.h"
@@ -77,7 +78,7 @@ void installCatalogRoutes(ApiServer &api)
     ResourceSpec scrap = catalogSpec(s, CatalogService::ScrapReasons,
                                      {"/api/v1/scrap-reasons", "/api/v1/scrap-reasons/{id}", "/functions/v1/api-scrap-reasons"},
                                      "scrap_reasons", "scrap_reason", "Quality");
-    scrap.filters = {{QStringLiteral("category")}, {QStringLiteral("active"), Filter::Bool}, {QStringLiteral("code")}};
+    scrap.filters = {{QStringLiteral("category"), Filter::Exact, {}, domain::choices::scrapCategories()}, {QStringLiteral("active"), Filter::Bool}, {QStringLiteral("code")}};
     scrap.sorts = {"category", "code", "created_at"};
     scrap.defaultSort = QStringLiteral("category");
     // As the original: only active reasons unless `active` is asked for.

@@ -1,4 +1,5 @@
 #include "http/actionroute.h"
+#include "domain/rules.h"
 #include "http/apiserver.h"
 #include "http/answers.h"
 #include "http/openapi.h"
@@ -55,8 +56,8 @@ void installIssueRoutes(ApiServer &api)
     spec.plural = QStringLiteral("issues");
     spec.singular = QStringLiteral("issue");
     spec.tag = kTag;
-    spec.filters = {{QStringLiteral("severity")},     {QStringLiteral("status")},         {QStringLiteral("issue_type")},
-                    {QStringLiteral("ncr_category")}, {QStringLiteral("reported_by_id")}, {QStringLiteral("operation_id")},
+    spec.filters = {{QStringLiteral("severity"), Filter::Exact, {}, domain::choices::severities()},     {QStringLiteral("status"), Filter::Exact, {}, domain::choices::issueStatuses()},         {QStringLiteral("issue_type"), Filter::Exact, {}, domain::choices::issueTypes()},
+                    {QStringLiteral("ncr_category"), Filter::Exact, {}, domain::choices::ncrCategories()}, {QStringLiteral("reported_by_id")}, {QStringLiteral("operation_id")},
                     {QStringLiteral("created_by")}};
     spec.sorts = {"created_at", "severity", "status", "updated_at"};
     spec.defaultSort = QStringLiteral("created_at");

@@ -1,4 +1,5 @@
 #include "http/actionroute.h"
+#include "domain/rules.h"
 #include "http/apiserver.h"
 #include "http/answers.h"
 #include "http/openapi.h"
@@ -32,7 +33,7 @@ void installJobRoutes(ApiServer &api)
     spec.plural = QStringLiteral("jobs");
     spec.singular = QStringLiteral("job");
     spec.tag = kTag;
-    spec.filters = {{QStringLiteral("status")},
+    spec.filters = {{QStringLiteral("status"), Filter::Exact, {}, domain::choices::workStatuses()},
                     {QStringLiteral("customer"), Filter::Like},
                     {QStringLiteral("job_number"), Filter::Like},
                     {QStringLiteral("external_source")},

@@ -48,7 +48,7 @@ void installOperationRoutes(ApiServer &api)
     spec.singular = QStringLiteral("operation");
     spec.tag = kTag;
     spec.filters = {{QStringLiteral("cell_id")},         {QStringLiteral("part_id")},
-                    {QStringLiteral("status")},          {QStringLiteral("assigned_operator_id")},
+                    {QStringLiteral("status"), Filter::Exact, {}, domain::choices::workStatuses()},          {QStringLiteral("assigned_operator_id")},
                     {QStringLiteral("external_source")}, {QStringLiteral("external_id")}};
     spec.sorts = {"sequence", "operation_name", "created_at", "updated_at", "status", "planned_start"};
     spec.defaultSort = QStringLiteral("sequence");

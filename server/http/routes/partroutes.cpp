@@ -1,4 +1,5 @@
 #include "http/apiserver.h"
+#include "domain/rules.h"
 #include "http/openapi.h"
 #include "http/resourcespec.h"
 #include "routes.h"
@@ -17,7 +18,7 @@ void installPartRoutes(ApiServer &api)
     spec.singular = QStringLiteral("part");
     spec.tag = QStringLiteral("Parts");
     spec.filters = {{QStringLiteral("job_id")},
-                    {QStringLiteral("status")},
+                    {QStringLiteral("status"), Filter::Exact, {}, domain::choices::workStatuses()},
                     {QStringLiteral("material"), Filter::Like},
                     {QStringLiteral("part_number"), Filter::Like},
                     {QStringLiteral("external_source")},

@@ -26,6 +26,7 @@ void installProductionRoutes(ApiServer &api)
                     {QStringLiteral("to_date"), Filter::Lte, QStringLiteral("recorded_at")},
                     {QStringLiteral("has_scrap"), Filter::NonZero, QStringLiteral("quantity_scrap")},
                     {QStringLiteral("has_rework"), Filter::NonZero, QStringLiteral("quantity_rework")}};
+    spec.listParams = {QStringLiteral("part_id"), QStringLiteral("job_id")}; // read by the list below
     spec.sorts = {"recorded_at", "quantity_good", "quantity_scrap", "quantity_rework"};
     spec.defaultSort = QStringLiteral("recorded_at");
     spec.defaultDescending = true;

@@ -1,4 +1,5 @@
 #include "http/actionroute.h"
+#include "domain/rules.h"
 #include "http/apiserver.h"
 #include "http/answers.h"
 #include "http/openapi.h"
@@ -18,7 +19,7 @@ void installSubstepRoutes(ApiServer &api)
     spec.plural = QStringLiteral("substeps");
     spec.singular = QStringLiteral("substep");
     spec.tag = QStringLiteral("Substeps");
-    spec.filters = {{QStringLiteral("operation_id")}, {QStringLiteral("status")}};
+    spec.filters = {{QStringLiteral("operation_id")}, {QStringLiteral("status"), Filter::Exact, {}, domain::choices::substepStatuses()}};
     spec.sorts = {"sequence", "created_at", "status"};
     spec.defaultSort = QStringLiteral("sequence");
     spec.createFields = SubstepService::fields();

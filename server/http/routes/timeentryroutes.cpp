@@ -1,4 +1,5 @@
 #include "http/actionroute.h"
+#include "domain/rules.h"
 #include "http/apiserver.h"
 #include "http/answers.h"
 #include "http/resourcespec.h"
@@ -34,7 +35,7 @@ void installTimeEntryRoutes(ApiServer &api)
     spec.tag = kTag;
     spec.filters = {{QStringLiteral("operation_id")},
                     {QStringLiteral("operator_id")},
-                    {QStringLiteral("time_type")},
+                    {QStringLiteral("time_type"), Filter::Exact, {}, domain::choices::timeTypes()},
                     {QStringLiteral("start_date"), Filter::Gte, QStringLiteral("start_time")},
                     {QStringLiteral("end_date"), Filter::Lte, QStringLiteral("start_time")}};
     spec.sorts = {"start_time", "end_time", "duration", "created_at"};

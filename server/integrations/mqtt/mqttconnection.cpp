@@ -1,5 +1,8 @@
 #include "mqttconnection.h"
 
+#include "core/ids.h"
+#include "domain/brokeraddress.h"
+#include "hubpresence.h"
 #include "mqttsink.h"
 #include "services/services.h"
 
@@ -35,7 +38,24 @@ void ensureLib()
 struct Context {
     QPointer<MqttConnection> conn;
     quint64 generation;
+    std::shared_ptr<HubPresence> presence; // read and fed on the network thread too
 };
+
+// The broker as the publisher names it: broker_url (a host, host:port, mqtt:// or mqtts:// URL)
+// with `port` and `use_tls` for what the URL leaves out.
+struct Target {
+    QByteArray host;
+    int port = 1883;
+    bool tls = false;
+};
+
+Result<Target> targetOf(const Json &pub)
+{
+    const domain::BrokerAddress a = domain::BrokerAddress::parse(str(pub, "broker_url"));
+    if (!a.ok())
+        return Error::badRequest(a.error);
+    return Target{a.host.toUtf8(), a.portOr(int(num(pub, "port", a.tls ? 8883 : 1883))), a.tls || flag(pub, "use_tls")};
+}
 
 bool isV5(const Json &pub)
 {
@@ -48,14 +68,14 @@ QString refusal(const Json &pub, int rc)
     return QString::fromUtf8(isV5(pub) ? mosquitto_reason_string(rc) : mosquitto_connack_string(rc));
 }
 
-Status configure(struct mosquitto *m, const Json &pub, bool withWill)
+Status configure(struct mosquitto *m, const Json &pub, bool tls, bool withWill)
 {
     if (isV5(pub))
         mosquitto_int_option(m, MOSQ_OPT_PROTOCOL_VERSION, MQTT_PROTOCOL_V5);
     const QByteArray user = str(pub, "username").toUtf8(), pass = str(pub, "password").toUtf8();
     if (!user.isEmpty() && mosquitto_username_pw_set(m, user.constData(), pass.isEmpty() ? nullptr : pass.constData()) != MOSQ_ERR_SUCCESS)
         return Error::badRequest(QStringLiteral("invalid MQTT credentials"));
-    if (flag(pub, "use_tls")) {
+    if (tls) {
         const QByteArray ca = str(pub, "ca_file").toUtf8();
         const QByteArray cert = str(pub, "client_cert_file").toUtf8(), key = str(pub, "client_key_file").toUtf8();
         const int rc = mosquitto_tls_set(m, ca.isEmpty() ? nullptr : ca.constData(), ca.isEmpty() ? "/etc/ssl/certs" : nullptr,
@@ -70,17 +90,20 @@ Status configure(struct mosquitto *m, const Json &pub, bool withWill)
     return {};
 }
 
-QByteArray clientId(const Json &pub)
+QByteArray clientId(const Json &pub, const QString &hubId)
 {
     const QString configured = str(pub, "client_id");
     if (!configured.isEmpty())
         return configured.toUtf8();
-    // One id per publisher and process: the broker drops the older of two connections with the
-    // same id. A UUIDv7 starts with its timestamp, so its random tail tells publishers apart.
-    return QStringLiteral("eryxon-%1-%2").arg(str(pub, "id").right(12)).arg(::getpid()).toUtf8();
+    // One id per publisher and connection: the broker drops the older of two connections with the
+    // same id, and two hubs of one process (or a rebuilt connection) must not. A UUIDv7 starts with
+    // its timestamp, so its random tail tells publishers apart.
+    return QStringLiteral("eryxon-%1-%2-%3").arg(str(pub, "id").right(12)).arg(::getpid()).arg(hubId.right(6)).toUtf8();
 }
 
 } // namespace
+
+constexpr int kSilentAfterWillMs = 3000;
 
 // libmosquitto's callbacks run on its network thread; they only post to the connection's thread.
 struct MqttCallbacks {
@@ -106,6 +129,36 @@ struct MqttCallbacks {
             },
             Qt::QueuedConnection);
     }
+    // On the network thread: the status topic and the other hubs' announcements (HubPresence).
+    static void onMessage(struct mosquitto *m, void *obj, const struct mosquitto_message *msg)
+    {
+        auto *c = static_cast<Context *>(obj);
+        if (!c->presence || !msg || !msg->topic)
+            return;
+        const QByteArray payload(static_cast<const char *>(msg->payload), msg->payloadlen);
+        const QString topic = QString::fromUtf8(msg->topic);
+        switch (c->presence->onMessage(topic, payload, Clock::nowMs())) {
+        case HubPresence::Reaction::None: break;
+        case HubPresence::Reaction::Reannounce: {
+            const QByteArray status = c->presence->statusTopic().toUtf8(), mine = c->presence->presenceTopic().toUtf8();
+            const QByteArray hello = c->presence->announcement(Clock::nowMs());
+            mosquitto_publish(m, nullptr, status.constData(), 6, "online", 1, true);
+            mosquitto_publish(m, nullptr, mine.constData(), int(hello.size()), hello.constData(), 1, true);
+            // The hubs still alive renew theirs at once; whoever is silent a while later is gone.
+            QMetaObject::invokeMethod(
+                c->conn.data(),
+                [conn = c->conn, g = c->generation] {
+                    QTimer::singleShot(kSilentAfterWillMs, conn.data(), [conn, g] {
+                        if (conn && conn->m_generation == g)
+                            conn->forgetSilentHubs();
+                    });
+                },
+                Qt::QueuedConnection);
+            break;
+        }
+        case HubPresence::Reaction::ClearStale: mosquitto_publish(m, nullptr, msg->topic, 0, nullptr, 1, true); break;
+        }
+    }
     static void onPublish(struct mosquitto *, void *obj, int mid)
     {
         auto *c = static_cast<Context *>(obj);
@@ -120,19 +173,23 @@ struct MqttCallbacks {
 };
 
 MqttConnection::MqttConnection(Services &services, Json publisher, QObject *parent)
-    : QObject(parent), m_s(services), m_pub(std::move(publisher))
+    : QObject(parent), m_s(services), m_pub(std::move(publisher)), m_hubId(newId().right(12))
 {
     ensureLib();
+    m_heartbeat.setInterval(HubPresence::kHeartbeatMs);
+    connect(&m_heartbeat, &QTimer::timeout, this, [this] {
+        if (m_connected && m_mosq && m_presence) {
+            const QByteArray mine = m_presence->presenceTopic().toUtf8(), hello = m_presence->announcement(Clock::nowMs());
+            mosquitto_publish(m_mosq, nullptr, mine.constData(), int(hello.size()), hello.constData(), 1, true);
+        }
+    });
     m_reconnect.setSingleShot(true);
     connect(&m_reconnect, &QTimer::timeout, this, &MqttConnection::connectNow);
     m_connectTimeout.setSingleShot(true);
     connect(&m_connectTimeout, &QTimer::timeout, this, [this] {
         if (m_connected)
             return;
-        scheduleReconnect(QStringLiteral("no answer from %1:%2 within %3 s")
-                              .arg(str(m_pub, "broker_url"))
-                              .arg(num(m_pub, "port", 1883))
-                              .arg(kConnectTimeoutMs / 1000));
+        scheduleReconnect(QStringLiteral("no answer from %1 within %2 s").arg(m_target).arg(kConnectTimeoutMs / 1000));
         teardown(false);
     });
 }
@@ -153,12 +210,28 @@ void MqttConnection::teardown(bool graceful)
     if (!m_mosq)
         return;
     ++m_generation;
+    m_heartbeat.stop();
     if (graceful && m_connected) {
-        // A clean disconnect sends no will: say "offline" ourselves.
-        const QByteArray topic = MqttSink::statusTopic(m_pub).toUtf8();
-        mosquitto_publish(m_mosq, nullptr, topic.constData(), 7, "offline", 1, true);
+        // A clean disconnect sends no will: this hub clears its announcement, and says "offline"
+        // itself only when no other hub of the shop is connected (waiting a moment for hubs that
+        // stop at the same time to clear theirs).
+        m_presence->setClosing(true);
+        const QByteArray mine = m_presence->presenceTopic().toUtf8();
+        mosquitto_publish(m_mosq, nullptr, mine.constData(), 0, nullptr, 1, true);
         QElapsedTimer t;
         t.start();
+        while (m_presence->othersAlive(Clock::nowMs()) && t.elapsed() < 400)
+            QThread::msleep(10);
+        const int others = m_presence->othersAliveCount(Clock::nowMs());
+        if (others == 0) {
+            const QByteArray topic = m_presence->statusTopic().toUtf8();
+            mosquitto_publish(m_mosq, nullptr, topic.constData(), 7, "offline", 1, true);
+        }
+        qCInfo(lcMqtt).noquote() << QStringLiteral("%1: disconnecting from the broker (%2)")
+                                        .arg(str(m_pub, "name"),
+                                             others ? QStringLiteral("%1 other hub(s) still connected: the status stays online").arg(others)
+                                                    : QStringLiteral("the last hub: status offline"));
+        t.restart();
         while (mosquitto_want_write(m_mosq) && t.elapsed() < 500)
             QThread::msleep(5);
         mosquitto_disconnect(m_mosq);
@@ -178,7 +251,7 @@ void MqttConnection::teardown(bool graceful)
 
 void MqttConnection::scheduleReconnect(const QString &why)
 {
-    qCInfo(lcMqtt) << str(m_pub, "name") << "reconnecting in" << m_backoffMs << "ms:" << why;
+    qCWarning(lcMqtt).noquote() << QStringLiteral("%1: %2; trying again in %3 s").arg(str(m_pub, "name"), why).arg(m_backoffMs / 1000.0);
     if (auto r = m_s.mqttPublishers.markError(Scope::of(str(m_pub, "tenant_id")), str(m_pub, "id"), why); !r)
         qCWarning(lcMqtt) << "recording the error failed:" << r.error().message;
     m_reconnect.start(m_backoffMs);
@@ -188,8 +261,16 @@ void MqttConnection::scheduleReconnect(const QString &why)
 void MqttConnection::connectNow()
 {
     teardown(false);
-    auto *ctx = new Context{this, m_generation};
-    m_mosq = mosquitto_new(clientId(m_pub).constData(), true, ctx);
+    auto target = targetOf(m_pub);
+    if (!target) {
+        scheduleReconnect(target.error().message);
+        return;
+    }
+    m_target = QStringLiteral("%1%2:%3").arg(target->tls ? QStringLiteral("mqtts://") : QStringLiteral("mqtt://"),
+                                             QString::fromUtf8(target->host)).arg(target->port);
+    m_presence = std::make_shared<HubPresence>(MqttSink::statusTopic(m_pub), m_hubId);
+    auto *ctx = new Context{this, m_generation, m_presence};
+    m_mosq = mosquitto_new(clientId(m_pub, m_hubId).constData(), true, ctx);
     if (!m_mosq) {
         delete ctx;
         scheduleReconnect(QStringLiteral("cannot create an MQTT client"));
@@ -198,19 +279,15 @@ void MqttConnection::connectNow()
     mosquitto_connect_callback_set(m_mosq, &MqttCallbacks::onConnect);
     mosquitto_disconnect_callback_set(m_mosq, &MqttCallbacks::onDisconnect);
     mosquitto_publish_callback_set(m_mosq, &MqttCallbacks::onPublish);
+    mosquitto_message_callback_set(m_mosq, &MqttCallbacks::onMessage);
     mosquitto_int_option(m_mosq, MOSQ_OPT_SEND_MAXIMUM, kWindow);
-    if (auto s = configure(m_mosq, m_pub, true); !s) {
+    if (auto s = configure(m_mosq, m_pub, target->tls, true); !s) {
         scheduleReconnect(s.error().message);
         return;
     }
-    const QByteArray host = str(m_pub, "broker_url").toUtf8();
-    const int port = int(num(m_pub, "port", 1883));
-    const int rc = mosquitto_connect_async(m_mosq, host.constData(), port, 30);
+    const int rc = mosquitto_connect_async(m_mosq, target->host.constData(), target->port, 30);
     if (rc != MOSQ_ERR_SUCCESS) {
-        scheduleReconnect(QStringLiteral("cannot connect to %1:%2: %3")
-                              .arg(QString::fromUtf8(host))
-                              .arg(port)
-                              .arg(QString::fromUtf8(mosquitto_strerror(rc))));
+        scheduleReconnect(QStringLiteral("cannot connect to %1: %2").arg(m_target, QString::fromUtf8(mosquitto_strerror(rc))));
         return;
     }
     mosquitto_loop_start(m_mosq);
@@ -226,12 +303,31 @@ void MqttConnection::onConnect(int rc)
     m_connected = true;
     m_connectTimeout.stop();
     m_backoffMs = 1000;
-    const QByteArray topic = MqttSink::statusTopic(m_pub).toUtf8();
+    // Announced first, then "online", then listening: the retained status this hub then receives
+    // is its own "online", and a later will of another hub makes it say so again.
+    const QByteArray topic = m_presence->statusTopic().toUtf8(), mine = m_presence->presenceTopic().toUtf8();
+    const QByteArray hello = m_presence->announcement(Clock::nowMs()), peers = m_presence->peersFilter().toUtf8();
+    mosquitto_publish(m_mosq, nullptr, mine.constData(), int(hello.size()), hello.constData(), 1, true);
     mosquitto_publish(m_mosq, nullptr, topic.constData(), 6, "online", 1, true);
+    mosquitto_subscribe(m_mosq, nullptr, topic.constData(), 1);
+    mosquitto_subscribe(m_mosq, nullptr, peers.constData(), 1);
+    m_heartbeat.start();
+    qCInfo(lcMqtt).noquote() << QStringLiteral("%1: connected to %2 (status on %3)").arg(str(m_pub, "name"), m_target, m_presence->statusTopic());
     if (auto r = m_s.mqttPublishers.markConnected(Scope::of(str(m_pub, "tenant_id")), str(m_pub, "id")); !r)
         qCWarning(lcMqtt) << "recording the connection failed:" << r.error().message;
     emit connectedChanged(true);
     pump();
+}
+
+void MqttConnection::forgetSilentHubs()
+{
+    if (!m_connected || !m_mosq || !m_presence)
+        return;
+    for (const QString &topic : m_presence->takeSilentSinceWill()) {
+        const QByteArray t = topic.toUtf8();
+        mosquitto_publish(m_mosq, nullptr, t.constData(), 0, nullptr, 1, true);
+        qCInfo(lcMqtt).noquote() << QStringLiteral("%1: a hub that stopped without saying so is forgotten (%2)").arg(str(m_pub, "name"), topic);
+    }
 }
 
 void MqttConnection::onDisconnect(int rc)
@@ -319,10 +415,13 @@ Status MqttConnection::testConnection(const Json &pub, int timeoutMs)
     if (!m)
         return Error::internal(QStringLiteral("cannot create an MQTT client"));
     auto cleanup = qScopeGuard([m] { mosquitto_destroy(m); });
-    ERY_TRY(configure(m, pub, false));
+    auto target = targetOf(pub);
+    if (!target)
+        return target.error();
+    ERY_TRY(configure(m, pub, target->tls, false));
     mosquitto_connect_callback_set(m, [](struct mosquitto *, void *obj, int rc) { *static_cast<int *>(obj) = rc; });
-    const QByteArray host = str(pub, "broker_url").toUtf8();
-    const int port = int(num(pub, "port", 1883));
+    const QByteArray host = target->host;
+    const int port = target->port;
     // Non-blocking connect: an address that never answers runs into the timeout below, not into
     // the system's two-minute TCP timeout.
     int rc = mosquitto_connect_async(m, host.constData(), port, 10);

@@ -6,10 +6,13 @@
 #include <QObject>
 #include <QTimer>
 
+#include <memory>
+
 struct mosquitto;
 
 namespace ery {
 
+class HubPresence;
 class Services;
 
 // One publisher's connection to its broker (libmosquitto with its own network thread; every
@@ -45,10 +48,15 @@ private:
     void onConnect(int rc);
     void onDisconnect(int rc);
     void onPublish(int mid);
+    void forgetSilentHubs();
     void scheduleReconnect(const QString &why);
 
     Services &m_s;
     Json m_pub;
+    QString m_hubId;  // this connection's name among the shop's hubs (HubPresence)
+    QString m_target; // mqtt://host:port as connected to, for messages
+    std::shared_ptr<HubPresence> m_presence;
+    QTimer m_heartbeat; // renews the announcement
     struct mosquitto *m_mosq = nullptr;
     bool m_connected = false;
     int m_backoffMs = 1000;

@@ -42,12 +42,15 @@ void MqttPool::refresh()
     for (const Json &p : *pubs) {
         const QString id = str(p, "id");
         seen.insert(id);
-        if (m_conns.contains(id) && m_versions.value(id) == str(p, "updated_at"))
+        // Rebuilt when the publisher changes, or the shop's names its topics fall back to.
+        const QString version = QStringList{str(p, "updated_at"), str(p, "shop_enterprise"), str(p, "shop_site"), str(p, "shop_area")}.join(
+            QLatin1Char('\n'));
+        if (m_conns.contains(id) && m_versions.value(id) == version)
             continue;
         delete m_conns.take(id);
         auto *c = new MqttConnection(m_s, p, this);
         m_conns.insert(id, c);
-        m_versions.insert(id, str(p, "updated_at"));
+        m_versions.insert(id, version);
         c->start();
     }
     for (auto it = m_conns.begin(); it != m_conns.end();) {

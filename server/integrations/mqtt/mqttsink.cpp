@@ -11,6 +11,8 @@ MqttSink::MqttSink(Services &services, QObject *parent)
     : QObject(parent), m_s(services), m_publishers(QStringLiteral("mqtt_publishers"),
                                                    [&services](const Scope &scope) { return services.deliveries.activePublishers(scope); })
 {
+    // The rows carry the shop's names: a renamed shop's next event uses the new ones.
+    m_publishers.alsoWatch(QStringLiteral("tenants"));
 }
 
 Json MqttSink::payload(const OutboxEntry &e)
@@ -23,28 +25,27 @@ Json MqttSink::payload(const OutboxEntry &e)
                 {"data", p.value("data", Json::object())}};
 }
 
+QHash<QString, QString> MqttSink::topicValues(const Json &pub, const Json &context)
+{
+    // The admin's UNS (the publisher's settings), else the shop's names; the rest from the event.
+    QHash<QString, QString> values{
+        {"enterprise", domain::unsName(str(pub, "default_enterprise"), str(pub, "shop_enterprise"), QStringLiteral("eryxon"))},
+        {"site", domain::unsName(str(pub, "default_site"), str(pub, "shop_site"), QStringLiteral("main"))},
+        {"area", domain::unsName(str(pub, "default_area"), str(pub, "shop_area"), QStringLiteral("production"))},
+    };
+    if (context.is_object()) {
+        const QString cell = str(context, "cell");
+        values.insert(QStringLiteral("cell"), cell.isEmpty() ? QStringLiteral("default") : cell);
+        for (const char *k : {"line", "operation", "job_number", "part_number"})
+            values.insert(QLatin1String(k), str(context, k));
+    }
+    return values;
+}
+
 QString MqttSink::topicFor(const Json &pub, const OutboxEntry &e)
 {
-    // The event's own context wins over the publisher's defaults whenever the event has one.
-    const Json ctx = e.payload().value("context", Json::object());
-    auto pick = [&](const char *key, const char *fallbackColumn, const QString &fallback) {
-        const QString v = str(ctx, key);
-        if (!v.isEmpty())
-            return v;
-        const QString d = fallbackColumn ? str(pub, fallbackColumn) : QString();
-        return d.isEmpty() ? fallback : d;
-    };
-    QHash<QString, QString> values{
-        {"enterprise", pick("enterprise", "default_enterprise", QStringLiteral("eryxon"))},
-        {"site", pick("site", "default_site", QStringLiteral("main"))},
-        {"area", pick("area", "default_area", QStringLiteral("production"))},
-        {"cell", pick("cell", nullptr, QStringLiteral("default"))},
-        {"line", str(ctx, "line")},
-        {"operation", str(ctx, "operation")},
-        {"job_number", str(ctx, "job_number")},
-        {"part_number", str(ctx, "part_number")},
-        {"tenant_id", e.tenantId},
-    };
+    QHash<QString, QString> values = topicValues(pub, e.payload().value("context", Json::object()));
+    values.insert(QStringLiteral("tenant_id"), e.tenantId);
     QString pattern = str(pub, "topic_pattern");
     if (pattern.isEmpty())
         pattern = QStringLiteral("{enterprise}/{site}/{area}/{cell}/{event}");
@@ -53,8 +54,12 @@ QString MqttSink::topicFor(const Json &pub, const OutboxEntry &e)
 
 QString MqttSink::statusTopic(const Json &pub)
 {
-    return domain::renderTopic(QStringLiteral("{enterprise}/{site}/eryxon/status"),
-                               {{"enterprise", str(pub, "default_enterprise")}, {"site", str(pub, "default_site")}}, {});
+    return domain::renderTopic(QStringLiteral("{enterprise}/{site}/eryxon/status"), topicValues(pub, nullptr), {});
+}
+
+QString MqttSink::cellStateTopic(const Json &pub, const Json &context)
+{
+    return domain::renderTopic(QStringLiteral("{enterprise}/{site}/{area}/{cell}/state"), topicValues(pub, context), {});
 }
 
 Status MqttSink::deliver(const OutboxEntry &e)
@@ -90,11 +95,6 @@ Status MqttSink::deliver(const OutboxEntry &e)
         if (!cell)
             continue;
         const Json ctx = e.payload().value("context", Json::object());
-        QHash<QString, QString> values{
-            {"enterprise", str(ctx, "enterprise").isEmpty() ? str(pub, "default_enterprise") : str(ctx, "enterprise")},
-            {"site", str(ctx, "site").isEmpty() ? str(pub, "default_site") : str(ctx, "site")},
-            {"area", str(ctx, "area").isEmpty() ? str(pub, "default_area") : str(ctx, "area")},
-            {"cell", str(ctx, "cell")}};
         Json state{{"cell_id", toStd(cellId)},
                    {"cell_name", ctx.value("cell", Json(nullptr))},
                    {"wip", (*cell)["wip"]},
@@ -106,7 +106,7 @@ Status MqttSink::deliver(const OutboxEntry &e)
             scope, Row{{"publisher_id", pub["id"]},
                        {"event_id", toStd(e.eventId)},
                        {"event_type", "cell.state"},
-                       {"topic", toStd(domain::renderTopic(QStringLiteral("{enterprise}/{site}/{area}/{cell}/state"), values, {}))},
+                       {"topic", toStd(cellStateTopic(pub, ctx))},
                        {"payload", toStd(QString::fromStdString(state.dump()))},
                        {"qos", pub.value("qos", Json(1))},
                        {"retain", true}}));

@@ -25,8 +25,14 @@ public:
 
     // {id, event, timestamp, tenant_id, data}
     static Json payload(const OutboxEntry &e);
+    // The topic tokens: {enterprise} {site} {area} from the publisher's settings, falling back to its
+    // shop's names (the rows of DeliveryStore::activePublishers carry them), {cell} {job_number}
+    // {operation} {part_number} {line} from the event's context. Events, the retained status and the
+    // per-cell state all use these values.
+    static QHash<QString, QString> topicValues(const Json &publisher, const Json &context);
     static QString topicFor(const Json &publisher, const OutboxEntry &e);
-    static QString statusTopic(const Json &publisher);
+    static QString statusTopic(const Json &publisher); // {enterprise}/{site}/eryxon/status
+    static QString cellStateTopic(const Json &publisher, const Json &context); // {enterprise}/{site}/{area}/{cell}/state
 
 signals:
     void messagesQueued();

@@ -340,6 +340,18 @@ void WebhookDeliverer::record(const OutgoingDelivery &d, const AttemptOutcome &o
 {
     if (m_stopping)
         return;
+    if (o.statusCode < 200 || o.statusCode >= 300) {
+        // The receiver as the admin registered it, without what may be a secret (user info, query).
+        const QUrl url(str(m_hooks.value(d.webhookId), "url"));
+        const QString target = url.isValid() && !url.isEmpty()
+                                   ? url.adjusted(QUrl::RemoveUserInfo | QUrl::RemoveQuery | QUrl::RemoveFragment).toString()
+                                   : QStringLiteral("webhook %1").arg(d.webhookId);
+        qCWarning(lcWebhooks).noquote() << QStringLiteral("delivering %1 (event %2) to %3 failed on attempt %4: %5%6")
+                                               .arg(d.eventType, d.eventId, target)
+                                               .arg(d.attempts + 1)
+                                               .arg(o.error.isEmpty() ? QStringLiteral("HTTP %1").arg(o.statusCode) : o.error)
+                                               .arg(o.retryable ? QString() : QStringLiteral(" (not retried)"));
+    }
     m_outcomes.emplace_back(Row{{"id", toStd(d.id)},
                                 {"tenant_id", toStd(d.tenantId)},
                                 {"webhook_id", toStd(d.webhookId)},
