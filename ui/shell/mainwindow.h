@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/result.h"
+
 #include <QMainWindow>
 #include <QTimer>
 
@@ -23,6 +25,9 @@ public:
     MainWindow(EngineClient &client, bool loadDemoWithoutAsking, QWidget *parent = nullptr);
 
     JobsPage *jobsPage() const { return m_jobs; }
+    // The status bar's words for an API that is not serving, from the engine's api status
+    // ({reason, port, bind, error}).
+    static QString apiOffText(const Json &api);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
