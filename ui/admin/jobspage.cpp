@@ -274,6 +274,8 @@ void JobsPage::confirmThenRun(Action action, const QString &jobId, const QString
                     details += QStringLiteral("\n") + tr("…and %1 more").arg(open.size() - kListed);
             }
             box->setInformativeText(details);
+            // Wide enough that each open operation stays on one line.
+            box->setStyleSheet(QStringLiteral("QLabel#qt_msgbox_informativelabel { min-width: 30em; }"));
             QPushButton *yes = box->addButton(tr("Complete %1").arg(jobNumber), QMessageBox::AcceptRole);
             yes->setObjectName(QStringLiteral("confirmButton"));
             QPushButton *no = box->addButton(QMessageBox::Cancel);
