@@ -63,6 +63,7 @@ Status Engine::open(bool startDispatcher)
         m_hubTimer.start();
     }
     m_startedAt = QDateTime::currentDateTimeUtc();
+    m_httpError.reset();
     if (m_cfg.http.enabled) {
         if (auto h = startHttp(m_cfg.http); !h) {
             // The desktop works without its API (another hub may hold the port); the status says why.
@@ -70,7 +71,6 @@ Status Engine::open(bool startDispatcher)
                 close();
                 return h.error();
             }
-            m_httpError = h.error().message;
         }
     }
     if (m_running && m_http) {
@@ -183,7 +183,11 @@ Status Engine::startHttp(const HttpConfig &cfg)
     realtime::RealtimeServer *f = feed.get();
     server->setUpgrade({QString::fromLatin1(realtime::RealtimeServer::kPath), [f](const QString &apikey) { return f->admit(apikey); },
                         [f](QWebSocket *socket) { f->accept(socket); }, [f](QTcpSocket *socket) { f->watch(socket); }});
-    ERY_TRY(server->listen());
+    if (auto listening = server->listen(); !listening) {
+        m_httpError = listening.error();
+        return listening.error();
+    }
+    m_httpError.reset();
     m_realtime = std::move(feed);
     m_http = std::move(server);
     return {};
@@ -257,7 +261,14 @@ Json Engine::apiStatus() const
                     {"url", toStd(QStringLiteral("%1://%2:%3/api/v1")
                                       .arg(m_http->tls() ? QStringLiteral("https") : QStringLiteral("http"), m_http->config().bind)
                                       .arg(m_http->port()))}};
-    return Json{{"listening", false}, {"error", m_httpError.isEmpty() ? Json(nullptr) : Json(toStd(m_httpError))}};
+    if (!m_httpError)
+        return Json{{"listening", false}, {"reason", "disabled"}, {"error", nullptr}};
+    Json out = m_httpError->details.is_object() ? m_httpError->details : Json::object();
+    if (!out.contains("reason"))
+        out["reason"] = "listen_failed";
+    out["listening"] = false;
+    out["error"] = toStd(m_httpError->message);
+    return out;
 }
 
 EngineHost::EngineHost(Config cfg, QObject *parent) : QObject(parent), m_cfg(std::move(cfg))

@@ -12,6 +12,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 
 namespace ery {
 
@@ -52,7 +53,9 @@ public:
     http::ApiServer *api() const { return m_http.get(); }
     // The realtime feed on the API's port; null when not serving.
     realtime::RealtimeServer *realtime() const { return m_realtime.get(); }
-    // {listening, url} or {listening: false, error}
+    // {listening, url} or {listening: false, reason, error, bind, port}: reason is disabled (not
+    // asked to serve), stopped, or why listening failed (port_in_use, permission_denied,
+    // address_unavailable, bad_bind, tls, listen_failed).
     Json apiStatus() const;
 
     // What the status bar and /health show.
@@ -88,7 +91,7 @@ private:
     std::unique_ptr<MqttPool> m_mqttPool;
     std::unique_ptr<http::ApiServer> m_http;
     std::unique_ptr<realtime::RealtimeServer> m_realtime; // after m_http: its sockets go first
-    QString m_httpError;                                  // why an optional API is not serving
+    std::optional<Error> m_httpError;                     // why an optional API is not serving
     QDateTime m_startedAt;
     bool m_running = false; // opened with its dispatcher: a hub, not a one-shot command
     bool m_integrationsPaused = false;

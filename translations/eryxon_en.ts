@@ -17,6 +17,13 @@
             <numerusform>%1 of %n jobs</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>It has %n open operation(s), which stay as they are:</source>
+        <translation>
+            <numerusform>It has %n open operation, which stays as it is:</numerusform>
+            <numerusform>It has %n open operations, which stay as they are:</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ery::ui::JobsTableModel</name>

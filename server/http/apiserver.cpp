@@ -154,18 +154,32 @@ Status ApiServer::listen()
 {
     raiseOpenFileLimit(4 * m_cfg.maxConnections + 1024);
     m_tcp = new GuardedTcpServer(m_cfg, m_metrics, this);
+    // details.reason says why in a word a caller can act on (the desktop's status bar words it):
+    // tls, bad_bind, port_in_use, permission_denied, address_unavailable or listen_failed.
+    auto failure = [this](ErrorCode code, const QString &message, const char *reason) {
+        return Error{code, message, Json{{"reason", reason}, {"bind", toStd(m_cfg.bind)}, {"port", m_cfg.port}}};
+    };
     if (const QString e = m_tcp->setupTls(); !e.isEmpty())
-        return Error::badRequest(e);
+        return failure(ErrorCode::BadRequest, e, "tls");
     QHostAddress addr;
     if (m_cfg.bind == QLatin1String("localhost"))
         addr = QHostAddress::LocalHost;
     else if (!addr.setAddress(m_cfg.bind))
-        return Error::badRequest(QStringLiteral("--bind needs an IP address, got \"%1\"").arg(m_cfg.bind));
+        return failure(ErrorCode::BadRequest, QStringLiteral("--bind needs an IP address, got \"%1\"").arg(m_cfg.bind), "bad_bind");
     // A burst of connects (clients reconnecting after a network blip, or a flood) must not overflow
     // the kernel's accept queue: a dropped SYN costs the client a one-second retransmit.
     m_tcp->setListenBacklogSize(qMax(m_cfg.maxConnections, 128));
-    if (!m_tcp->listen(addr, quint16(m_cfg.port)))
-        return Error::internal(QStringLiteral("cannot listen on %1:%2: %3").arg(m_cfg.bind).arg(m_cfg.port).arg(m_tcp->errorString()));
+    if (!m_tcp->listen(addr, quint16(m_cfg.port))) {
+        const char *reason = "listen_failed";
+        switch (m_tcp->serverError()) {
+        case QAbstractSocket::AddressInUseError: reason = "port_in_use"; break;
+        case QAbstractSocket::SocketAccessError: reason = "permission_denied"; break;
+        case QAbstractSocket::SocketAddressNotAvailableError: reason = "address_unavailable"; break;
+        default: break;
+        }
+        return failure(ErrorCode::Internal,
+                       QStringLiteral("cannot listen on %1:%2: %3").arg(m_cfg.bind).arg(m_cfg.port).arg(m_tcp->errorString()), reason);
+    }
     m_tcp->setHttpReceiver(this);
     bind(m_tcp);
     return {};

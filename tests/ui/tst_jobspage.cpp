@@ -5,6 +5,7 @@
 #include "services/demoshop.h"
 #include "shell/mainwindow.h"
 
+#include <QApplication>
 #include <QLabel>
 #include <QLineEdit>
 #include <QNetworkAccessManager>
@@ -13,6 +14,7 @@
 #include <QPushButton>
 #include <QSortFilterProxyModel>
 #include <QTableView>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -33,13 +35,22 @@ private slots:
     void startButtonStartsTheSelectedJob();
     void searchFiltersByJobAndCustomer();
     void rejectedActionIsExplained();
+    void selectionStaysOnTheJobThroughSearchSortAndLiveUpdates();
+    void deletedSelectedJobLeavesNothingSelected();
+    void completeAsksFirstNamingTheJobAndItsOpenOperations();
     void servesTheApiAndSaysWhere();
     void apiPortInUseIsReportedNotFatal();
+    void statusBarSaysWhyTheApiIsOff();
 
 private:
     ui::JobsTableModel *model() const { return m_window->jobsPage()->model(); }
     QString statusTextOf(const QString &jobId) const;
     QString firstJobWithStatus(const QString &status, const QString &except = {}) const;
+    QString numberOf(const QString &jobId) const;
+    QString storedStatus(const QString &jobId) const;
+    QString highlightedJobId() const;
+    void clickJob(const QString &jobId);
+    static QLabel *apiLabel(QWidget *window);
 
     QTemporaryDir m_dir;
     Config m_cfg;
@@ -115,6 +126,7 @@ void TstJobsPage::apiPortInUseIsReportedNotFatal()
     QCOMPARE(str(s.result(), "status"), QStringLiteral("ok"));
     QVERIFY(s.result()["api"]["listening"] == Json(false));
     QVERIFY(str(s.result()["api"], "error").contains(QString::number(port)));
+    QCOMPARE(str(s.result()["api"], "reason"), QStringLiteral("port_in_use"));
     other.stop();
     // `serve` asks for the API outright: there a port in use is an error.
     second.http.optional = false;
@@ -253,6 +265,279 @@ void TstJobsPage::rejectedActionIsExplained()
     box->close();
     QTRY_COMPARE_WITH_TIMEOUT(statusTextOf(jobId), QStringLiteral("In progress"), 5000);
     QTRY_VERIFY(!start->isEnabled());
+}
+
+QString TstJobsPage::numberOf(const QString &jobId) const
+{
+    return model()->index(model()->rowOfJob(jobId), ui::JobsTableModel::JobColumn).data().toString();
+}
+
+QString TstJobsPage::storedStatus(const QString &jobId) const
+{
+    Engine check(m_cfg);
+    if (!check.open(false).ok())
+        return QStringLiteral("<database not opened>");
+    const auto job = check.services().jobs.get(Scope::of(m_tenant), jobId);
+    return job.ok() ? str(*job, "status") : QStringLiteral("<%1>").arg(job.error().message);
+}
+
+// The job whose row the user sees highlighted (empty when none is).
+QString TstJobsPage::highlightedJobId() const
+{
+    const QModelIndexList rows = m_window->jobsPage()->view()->selectionModel()->selectedRows();
+    return rows.size() == 1 ? rows.first().data(ui::JobsTableModel::JobIdRole).toString() : QString();
+}
+
+// A click on the job's row, as the user would.
+void TstJobsPage::clickJob(const QString &jobId)
+{
+    QTableView *view = m_window->jobsPage()->view();
+    auto *proxy = qobject_cast<QSortFilterProxyModel *>(view->model());
+    QVERIFY(proxy);
+    const QModelIndex row = proxy->mapFromSource(model()->index(model()->rowOfJob(jobId), ui::JobsTableModel::CustomerColumn));
+    QVERIFY(row.isValid());
+    view->scrollTo(row);
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, view->visualRect(row).center());
+    QCOMPARE(highlightedJobId(), jobId);
+}
+
+void TstJobsPage::selectionStaysOnTheJobThroughSearchSortAndLiveUpdates()
+{
+    QTRY_COMPARE_WITH_TIMEOUT(model()->rowCount(), 30, 5000);
+    ui::JobsPage *page = m_window->jobsPage();
+    auto *search = page->findChild<QLineEdit *>(QStringLiteral("jobSearch"));
+    auto *start = page->findChild<QPushButton *>(QStringLiteral("startButton"));
+    QVERIFY(search && start);
+    search->clear();
+
+    // The job the user picks, and the one whose number they then type: typing it hides the first.
+    const QString picked = firstJobWithStatus(QStringLiteral("not_started"));
+    const QString typed = firstJobWithStatus(QStringLiteral("not_started"), picked);
+    QVERIFY(!picked.isEmpty() && !typed.isEmpty());
+    clickJob(picked);
+    QCOMPARE(page->selectedJobId(), picked);
+    QVERIFY(start->isEnabled());
+
+    // Key by key, as typed: after each key the highlight is on the picked job or on nothing —
+    // never on a neighbour that took its row.
+    search->setFocus();
+    const QString number = numberOf(typed);
+    for (const QChar c : number) {
+        QTest::keyClick(search, c.toLatin1());
+        const QString shown = highlightedJobId();
+        QVERIFY2(shown.isEmpty() || shown == picked,
+                 qPrintable(QStringLiteral("after \"%1\" the highlight moved to %2").arg(search->text(), numberOf(shown))));
+        QCOMPARE(page->selectedJobId(), shown);
+        QCOMPARE(start->isEnabled(), !shown.isEmpty());
+    }
+    QCOMPARE(page->view()->model()->rowCount(), 1);
+    QCOMPARE(highlightedJobId(), QString());
+    QVERIFY(!start->isEnabled());
+    // Start on the one row left does nothing: it was never selected.
+    QTest::mouseClick(start, Qt::LeftButton);
+    QTest::qWait(300);
+    QCOMPARE(storedStatus(typed), QStringLiteral("not_started"));
+
+    // Clearing the search brings the picked job back, selected.
+    search->clear();
+    QCOMPARE(highlightedJobId(), picked);
+    QCOMPARE(page->selectedJobId(), picked);
+    QVERIFY(start->isEnabled());
+
+    // A re-sort by the user moves rows, not the selection.
+    QTableView *view = page->view();
+    const int rowBefore = view->selectionModel()->selectedRows().first().row();
+    view->sortByColumn(ui::JobsTableModel::JobColumn, Qt::DescendingOrder);
+    QCOMPARE(highlightedJobId(), picked);
+    view->sortByColumn(ui::JobsTableModel::DueColumn, Qt::AscendingOrder);
+    QCOMPARE(highlightedJobId(), picked);
+
+    // Live updates from another process: the picked job's due date moves it to the end of the
+    // list, other jobs change status, and a new job arrives. The highlight stays on the job.
+    Engine other(m_cfg);
+    QVERIFY(other.open(false).ok());
+    const Scope scope = Scope::of(m_tenant);
+    QVERIFY(other.services().jobs.update(scope, picked, Json{{"due_date", "2099-12-31T00:00:00.000Z"}}).ok());
+    QVERIFY(other.services().jobs.start(scope, typed).ok());
+    const auto added = other.services().jobs.create(scope, Json{{"job_number", "JOB-LIVE-1"}, {"customer", "Live Update GmbH"},
+                                                                  {"due_date", "2000-01-01T00:00:00.000Z"}});
+    QVERIFY2(added.ok(), qPrintable(added.ok() ? QString() : added.error().message));
+    other.close();
+    QTRY_COMPARE_WITH_TIMEOUT(model()->rowCount(), 31, 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(statusTextOf(typed), QStringLiteral("In progress"), 5000);
+    const qint64 farDue = QDateTime(QDate(2099, 12, 31), QTime(0, 0), Qt::UTC).toMSecsSinceEpoch();
+    QTRY_COMPARE_WITH_TIMEOUT(
+        model()->index(model()->rowOfJob(picked), ui::JobsTableModel::DueColumn).data(ui::JobsTableModel::SortRole).toLongLong(), farDue,
+        5000);
+    QVERIFY(view->selectionModel()->selectedRows().value(0).row() != rowBefore);
+    QCOMPARE(highlightedJobId(), picked);
+    QCOMPARE(page->selectedJobId(), picked);
+
+    // A search typed while updates arrive, then cleared: still the picked job.
+    QTest::keyClicks(search, QStringLiteral("live"));
+    QCOMPARE(view->model()->rowCount(), 1);
+    QCOMPARE(highlightedJobId(), QString());
+    search->clear();
+    QCOMPARE(highlightedJobId(), picked);
+
+    // And Start starts the picked job, and only it.
+    QVERIFY(start->isEnabled());
+    QTest::mouseClick(start, Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(statusTextOf(picked), QStringLiteral("In progress"), 5000);
+    QCOMPARE(storedStatus(picked), QStringLiteral("in_progress"));
+    QCOMPARE(storedStatus(str(*added, "id")), QStringLiteral("not_started"));
+    QCOMPARE(highlightedJobId(), picked);
+}
+
+void TstJobsPage::deletedSelectedJobLeavesNothingSelected()
+{
+    ui::JobsPage *page = m_window->jobsPage();
+    auto *start = page->findChild<QPushButton *>(QStringLiteral("startButton"));
+    // The job the previous test added; another process deletes it while it is selected.
+    QString doomed;
+    for (int r = 0; r < model()->rowCount(); ++r)
+        if (model()->index(r, ui::JobsTableModel::JobColumn).data().toString() == QLatin1String("JOB-LIVE-1"))
+            doomed = model()->index(r, 0).data(ui::JobsTableModel::JobIdRole).toString();
+    QVERIFY(!doomed.isEmpty());
+    clickJob(doomed);
+    QVERIFY(start->isEnabled());
+
+    Engine other(m_cfg);
+    QVERIFY(other.open(false).ok());
+    QVERIFY(other.services().jobs.remove(Scope::of(m_tenant), doomed).ok());
+    other.close();
+    QTRY_COMPARE_WITH_TIMEOUT(model()->rowOfJob(doomed), -1, 5000);
+    // The view would move the highlight to the next row; nothing is selected instead.
+    QCOMPARE(highlightedJobId(), QString());
+    QCOMPARE(page->selectedJobId(), QString());
+    QVERIFY(!start->isEnabled());
+}
+
+void TstJobsPage::completeAsksFirstNamingTheJobAndItsOpenOperations()
+{
+    QTRY_COMPARE_WITH_TIMEOUT(model()->rowCount(), 30, 5000);
+    ui::JobsPage *page = m_window->jobsPage();
+    auto *complete = page->findChild<QPushButton *>(QStringLiteral("completeButton"));
+    QVERIFY(complete);
+
+    // A job in progress with operations not completed yet.
+    Engine reader(m_cfg);
+    QVERIFY(reader.open(false).ok());
+    QString jobId;
+    QStringList openOps;
+    for (int r = 0; r < model()->rowCount() && jobId.isEmpty(); ++r) {
+        const QModelIndex i = model()->index(r, 0);
+        if (i.data(ui::JobsTableModel::StatusRole).toString() != QLatin1String("in_progress"))
+            continue;
+        const auto tree = reader.services().jobs.tree(Scope::of(m_tenant), i.data(ui::JobsTableModel::JobIdRole).toString());
+        QVERIFY(tree.ok());
+        QStringList names;
+        for (const Json &part : (*tree)["parts"])
+            for (const Json &op : part["operations"])
+                if (str(op, "status") != QLatin1String("completed"))
+                    names << str(op, "operation_name");
+        if (!names.isEmpty()) {
+            jobId = i.data(ui::JobsTableModel::JobIdRole).toString();
+            openOps = names;
+        }
+    }
+    reader.close();
+    QVERIFY2(!jobId.isEmpty(), "the demo shop has a job in progress with open operations");
+    clickJob(jobId);
+    QVERIFY(complete->isEnabled());
+
+    // Cancel: the question names the job and its open operations, and nothing changes.
+    QTest::mouseClick(complete, Qt::LeftButton);
+    QMessageBox *box = nullptr;
+    QTRY_VERIFY_WITH_TIMEOUT((box = page->findChild<QMessageBox *>(QStringLiteral("confirmComplete"))) != nullptr, 5000);
+    QCOMPARE(QApplication::activeModalWidget(), box);
+    QVERIFY2(box->text().contains(numberOf(jobId)), qPrintable(box->text()));
+    QVERIFY2(box->informativeText().contains(openOps.first()), qPrintable(box->informativeText()));
+    QVERIFY(!complete->isEnabled()); // one question at a time
+    QCOMPARE(box->defaultButton(), box->button(QMessageBox::Cancel));
+    QTest::mouseClick(box->button(QMessageBox::Cancel), Qt::LeftButton);
+    QTRY_VERIFY(page->findChild<QMessageBox *>(QStringLiteral("confirmComplete")) == nullptr);
+    QTest::qWait(300);
+    QCOMPARE(storedStatus(jobId), QStringLiteral("in_progress"));
+    QCOMPARE(statusTextOf(jobId), QStringLiteral("In progress"));
+    QVERIFY(complete->isEnabled());
+
+    // OK, while a live update re-sorts the list behind the question: the named job is completed.
+    QTest::mouseClick(complete, Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT((box = page->findChild<QMessageBox *>(QStringLiteral("confirmComplete"))) != nullptr, 5000);
+    QVERIFY(box->text().contains(numberOf(jobId)));
+    const QString bystander = firstJobWithStatus(QStringLiteral("in_progress"), jobId);
+    QVERIFY(!bystander.isEmpty());
+    {
+        Engine other(m_cfg);
+        QVERIFY(other.open(false).ok());
+        QVERIFY(other.services().jobs.update(Scope::of(m_tenant), bystander, Json{{"due_date", "1999-01-01T00:00:00.000Z"}}).ok());
+        other.close();
+    }
+    auto *proxy = qobject_cast<QSortFilterProxyModel *>(page->view()->model());
+    QTRY_COMPARE_WITH_TIMEOUT(proxy->mapFromSource(model()->index(model()->rowOfJob(bystander), 0)).row(), 0, 5000);
+    QCOMPARE(highlightedJobId(), jobId);
+    auto *yes = box->findChild<QPushButton *>(QStringLiteral("confirmButton"));
+    QVERIFY(yes);
+    QVERIFY(yes->text().contains(numberOf(jobId)));
+    QTest::mouseClick(yes, Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(statusTextOf(jobId), QStringLiteral("Completed"), 5000);
+    QCOMPARE(storedStatus(jobId), QStringLiteral("completed"));
+    QCOMPARE(storedStatus(bystander), QStringLiteral("in_progress"));
+    QCOMPARE(highlightedJobId(), jobId);
+    QTRY_VERIFY(!complete->isEnabled()); // a completed job has no further step
+}
+
+QLabel *TstJobsPage::apiLabel(QWidget *window)
+{
+    for (QLabel *l : window->findChildren<QLabel *>())
+        if (l->accessibleName() == QLatin1String("REST API"))
+            return l;
+    return nullptr;
+}
+
+void TstJobsPage::statusBarSaysWhyTheApiIsOff()
+{
+    // Another program holds a port; a workstation asked to serve on it says so in its status bar.
+    QTcpServer squatter;
+    QVERIFY(squatter.listen(QHostAddress::LocalHost, 0));
+    const int port = squatter.serverPort();
+    Config cfg = m_cfg;
+    cfg.http.port = port;
+    {
+        EngineHost host(cfg);
+        QVERIFY(host.start());
+        EngineClient client(host);
+        auto s = client.status();
+        s.waitForFinished();
+        const Json api = s.result()["api"];
+        QCOMPARE(str(api, "reason"), QStringLiteral("port_in_use"));
+        QCOMPARE(num(api, "port"), qint64(port));
+        ui::MainWindow window(client, false);
+        window.show();
+        QLabel *label = apiLabel(&window);
+        QVERIFY(label);
+        QTRY_COMPARE_WITH_TIMEOUT(label->text(), QStringLiteral("API off: port %1 is used by another program").arg(port), 5000);
+        QVERIFY(label->toolTip().contains(QStringLiteral("--api-port")));
+        QVERIFY(label->isVisible());
+    }
+    // Started with --no-api: off on purpose, and it says so.
+    cfg.http.enabled = false;
+    {
+        EngineHost host(cfg);
+        QVERIFY(host.start());
+        EngineClient client(host);
+        ui::MainWindow window(client, false);
+        window.show();
+        QLabel *label = apiLabel(&window);
+        QVERIFY(label);
+        QTRY_COMPARE_WITH_TIMEOUT(label->text(), QStringLiteral("API off: started with --no-api"), 5000);
+    }
+    // A privileged port for an unprivileged user, an address this machine does not have.
+    QCOMPARE(ui::MainWindow::apiOffText(Json{{"reason", "permission_denied"}, {"port", 80}}),
+             QStringLiteral("API off: no permission to use port 80"));
+    QCOMPARE(ui::MainWindow::apiOffText(Json{{"reason", "address_unavailable"}, {"bind", "10.255.255.1"}}),
+             QStringLiteral("API off: 10.255.255.1 is not an address of this computer"));
 }
 
 QTEST_MAIN(TstJobsPage)

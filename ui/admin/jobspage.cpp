@@ -1,5 +1,6 @@
 #include "jobspage.h"
 
+#include "core/jsonutil.h"
 #include "engineclient.h"
 #include "models/jobstablemodel.h"
 #include "widgets/progressdelegate.h"
@@ -72,9 +73,23 @@ JobsPage::JobsPage(EngineClient &client, QWidget *parent)
     m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
     connect(m_search, &QLineEdit::textChanged, m_proxy, &QSortFilterProxyModel::setFilterFixedString);
 
+    // Qt calls a signal's slots in the order they were connected: these run before the view's and
+    // its selection model's (connected by setModel below), so the selection changes the view makes
+    // while rows move are known to be its own.
+    connect(m_proxy, &QAbstractItemModel::rowsAboutToBeRemoved, this, &JobsPage::reshapeStarts);
+    connect(m_proxy, &QAbstractItemModel::rowsAboutToBeInserted, this, &JobsPage::reshapeStarts);
+    connect(m_proxy, &QAbstractItemModel::layoutAboutToBeChanged, this, &JobsPage::reshapeStarts);
+    connect(m_proxy, &QAbstractItemModel::modelAboutToBeReset, this, &JobsPage::reshapeStarts);
+
     m_view->setObjectName(QStringLiteral("jobsTable"));
     m_view->setAccessibleName(tr("Jobs"));
     m_view->setModel(m_proxy);
+
+    // ...and these after theirs: once the view is done, the highlight goes back on the user's job.
+    connect(m_proxy, &QAbstractItemModel::rowsRemoved, this, &JobsPage::reshapeEnds);
+    connect(m_proxy, &QAbstractItemModel::rowsInserted, this, &JobsPage::reshapeEnds);
+    connect(m_proxy, &QAbstractItemModel::layoutChanged, this, &JobsPage::reshapeEnds);
+    connect(m_proxy, &QAbstractItemModel::modelReset, this, &JobsPage::reshapeEnds);
     m_view->setSortingEnabled(true);
     m_view->sortByColumn(JobsTableModel::DueColumn, Qt::AscendingOrder);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -97,7 +112,7 @@ JobsPage::JobsPage(EngineClient &client, QWidget *parent)
     header->resizeSection(JobsTableModel::ProgressColumn, 170);
     header->resizeSection(JobsTableModel::BulletColumn, 70);
 
-    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &JobsPage::updateActions);
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &JobsPage::userSelectionChanged);
     // The selected job may change status under us (another terminal, the API): follow it.
     connect(m_model, &QAbstractItemModel::dataChanged, this, &JobsPage::updateActions);
     connect(m_model, &JobsTableModel::loaded, this, &JobsPage::updateCount);
@@ -136,20 +151,63 @@ void JobsPage::setTenant(const QString &tenantId)
     m_model->setTenant(tenantId);
 }
 
-QModelIndex JobsPage::selectedSourceRow() const
+QModelIndex JobsPage::shownRowOf(const QString &jobId) const
 {
-    const QModelIndexList rows = m_view->selectionModel()->selectedRows();
-    return rows.isEmpty() ? QModelIndex() : m_proxy->mapToSource(rows.first());
+    const int row = jobId.isEmpty() ? -1 : m_model->rowOfJob(jobId);
+    return row < 0 ? QModelIndex() : m_proxy->mapFromSource(m_model->index(row, 0));
 }
 
 QString JobsPage::selectedJobId() const
 {
-    return selectedSourceRow().data(JobsTableModel::JobIdRole).toString();
+    return shownRowOf(m_selectedJobId).isValid() ? m_selectedJobId : QString();
+}
+
+void JobsPage::userSelectionChanged()
+{
+    if (m_reshaping > 0 || m_restoring)
+        return;
+    const QModelIndexList rows = m_view->selectionModel()->selectedRows();
+    m_selectedJobId = rows.isEmpty() ? QString() : rows.first().data(JobsTableModel::JobIdRole).toString();
+    updateActions();
+}
+
+void JobsPage::reshapeStarts()
+{
+    ++m_reshaping;
+}
+
+void JobsPage::reshapeEnds()
+{
+    if (m_reshaping > 0)
+        --m_reshaping;
+    if (m_reshaping == 0)
+        restoreSelection();
+}
+
+void JobsPage::restoreSelection()
+{
+    // A job deleted meanwhile is forgotten; one the search hides is remembered.
+    if (!m_selectedJobId.isEmpty() && m_model->rowOfJob(m_selectedJobId) < 0)
+        m_selectedJobId.clear();
+    const QModelIndex want = shownRowOf(m_selectedJobId);
+    QItemSelectionModel *selection = m_view->selectionModel();
+    const QModelIndexList rows = selection->selectedRows();
+    const bool right = want.isValid() ? rows.size() == 1 && rows.first().row() == want.row() : rows.isEmpty();
+    if (!right) {
+        m_restoring = true;
+        if (want.isValid())
+            selection->setCurrentIndex(want, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        else
+            selection->clear(); // and no current row, so the view has nothing to move the highlight to
+        m_restoring = false;
+    }
+    updateActions();
 }
 
 void JobsPage::updateActions()
 {
-    const QString status = selectedSourceRow().data(JobsTableModel::StatusRole).toString();
+    const QModelIndex shown = shownRowOf(selectedJobId());
+    const QString status = shown.data(JobsTableModel::StatusRole).toString();
     auto allowed = [&](Action a) { return !m_busy && !status.isEmpty() && domain::statusAfter(status, a).has_value(); };
     // Starting an on-hold job is what Resume is for; offering both would be two names for one act.
     m_start->setEnabled(allowed(Action::Start) && status == domain::status::NotStarted);
@@ -170,11 +228,75 @@ void JobsPage::updateCount()
 
 void JobsPage::run(Action action)
 {
-    const QModelIndex row = selectedSourceRow();
-    const QString jobId = row.data(JobsTableModel::JobIdRole).toString();
-    if (jobId.isEmpty())
+    const QString jobId = selectedJobId();
+    if (jobId.isEmpty() || m_busy)
         return;
-    const QString jobNumber = m_model->index(row.row(), JobsTableModel::JobColumn).data().toString();
+    const QString jobNumber = m_model->index(m_model->rowOfJob(jobId), JobsTableModel::JobColumn).data().toString();
+    if (action == Action::Complete)
+        confirmThenRun(action, jobId, jobNumber);
+    else
+        perform(action, jobId, jobNumber);
+}
+
+void JobsPage::confirmThenRun(Action action, const QString &jobId, const QString &jobNumber)
+{
+    const QString tenant = m_model->tenantId();
+    m_busy = true;
+    updateActions();
+    // What is still open is read when asked, so the question names what completing would leave.
+    m_client.call<Result<Json>>([tenant, jobId](Services &s) { return s.jobs.tree(Scope::of(tenant), jobId); })
+        .then(this, [this, action, jobId, jobNumber](const Result<Json> &tree) {
+            QStringList open;
+            if (tree) {
+                for (const Json &part : tree->value("parts", Json::array()))
+                    for (const Json &op : part.value("operations", Json::array()))
+                        if (str(op, "status") != domain::status::Completed)
+                            open << tr("%1 · %2 (%3)").arg(str(part, "part_number"), str(op, "operation_name"),
+                                                          JobsTableModel::statusText(str(op, "status")).toLower());
+            }
+            const QString customer = m_model->index(m_model->rowOfJob(jobId), JobsTableModel::CustomerColumn).data().toString();
+            auto *box = new QMessageBox(QMessageBox::Question, tr("Complete job"),
+                                        customer.isEmpty() ? tr("Complete job %1?").arg(jobNumber)
+                                                           : tr("Complete job %1 for %2?").arg(jobNumber, customer),
+                                        QMessageBox::NoButton, this);
+            box->setObjectName(QStringLiteral("confirmComplete"));
+            QString details = tr("A completed job cannot be started again.");
+            if (!tree) {
+                details += QLatin1Char(' ') + tr("Its operations could not be read: %1").arg(tree.error().message);
+            } else if (open.isEmpty()) {
+                details += QLatin1Char(' ') + tr("All its operations are completed.");
+            } else {
+                constexpr int kListed = 8;
+                details += QLatin1Char(' ') + tr("It has %n open operation(s), which stay as they are:", nullptr, int(open.size()));
+                for (int i = 0; i < qMin(int(open.size()), kListed); ++i)
+                    details += QStringLiteral("\n• ") + open[i];
+                if (open.size() > kListed)
+                    details += QStringLiteral("\n") + tr("…and %1 more").arg(open.size() - kListed);
+            }
+            box->setInformativeText(details);
+            // Wide enough that each open operation stays on one line.
+            box->setStyleSheet(QStringLiteral("QLabel#qt_msgbox_informativelabel { min-width: 30em; }"));
+            QPushButton *yes = box->addButton(tr("Complete %1").arg(jobNumber), QMessageBox::AcceptRole);
+            yes->setObjectName(QStringLiteral("confirmButton"));
+            QPushButton *no = box->addButton(QMessageBox::Cancel);
+            box->setDefaultButton(no);
+            box->setEscapeButton(no);
+            box->setAttribute(Qt::WA_DeleteOnClose);
+            // Window-modal and asynchronous: the list keeps updating behind it; the answer acts on
+            // the job the question named, whatever the list shows by then.
+            connect(box, &QMessageBox::finished, this, [this, box, yes, action, jobId, jobNumber] {
+                m_busy = false;
+                if (box->clickedButton() == yes)
+                    perform(action, jobId, jobNumber);
+                else
+                    updateActions();
+            });
+            box->open();
+        });
+}
+
+void JobsPage::perform(Action action, const QString &jobId, const QString &jobNumber)
+{
     const QString tenant = m_model->tenantId();
     m_busy = true;
     updateActions();

@@ -19,6 +19,13 @@ namespace ery::ui {
 class JobsTableModel;
 
 // The admin's jobs list: search, sort, and the job lifecycle actions for the selected job.
+//
+// The selection is a job, not a row: the page remembers the id the user picked and puts the
+// highlight back on that job after every search, re-sort or live update (the view alone would move
+// it to a neighbouring row when the selected one is filtered out). While the job is hidden by the
+// search nothing is selected and no action is offered; clearing the search shows it selected again.
+// Actions act on that id; Complete, which cannot be undone, asks first, naming the job and its open
+// operations.
 class JobsPage : public QWidget {
     Q_OBJECT
 public:
@@ -27,13 +34,20 @@ public:
     void setTenant(const QString &tenantId);
     JobsTableModel *model() const { return m_model; }
     QTableView *view() const { return m_view; }
+    // The job the user selected, when it is shown; empty when none is (or the search hides it).
     QString selectedJobId() const;
 
 private:
     void updateActions();
     void updateCount();
     void run(domain::Action action);
-    QModelIndex selectedSourceRow() const;
+    void confirmThenRun(domain::Action action, const QString &jobId, const QString &jobNumber);
+    void perform(domain::Action action, const QString &jobId, const QString &jobNumber);
+    void userSelectionChanged();
+    void reshapeStarts();
+    void reshapeEnds();
+    void restoreSelection();
+    QModelIndex shownRowOf(const QString &jobId) const;
 
     EngineClient &m_client;
     JobsTableModel *m_model;
@@ -45,8 +59,15 @@ private:
     QPushButton *m_pause;
     QPushButton *m_resume;
     QPushButton *m_complete;
-    // A lifecycle call is on its way; the buttons wait so a double click cannot send it twice.
+    // A lifecycle call (or its confirmation) is on its way; the buttons wait so a double click
+    // cannot send it twice.
     bool m_busy = false;
+    // The job the user selected; kept while a search hides it, dropped when the job is deleted.
+    QString m_selectedJobId;
+    // Rows of the shown list are being removed, inserted or moved: selection changes the view
+    // makes meanwhile are its own (it moves the highlight off a removed row), not the user's.
+    int m_reshaping = 0;
+    bool m_restoring = false;
 };
 
 } // namespace ery::ui

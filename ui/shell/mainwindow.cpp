@@ -309,8 +309,12 @@ void MainWindow::refreshStatus()
             m_api->setText(tr("REST API: %1").arg(str(api, "url")));
             m_api->setToolTip(tr("External systems reach this shop here, with an API key."));
         } else {
-            m_api->setText(str(api, "error").isEmpty() ? tr("REST API off") : tr("REST API not available"));
-            m_api->setToolTip(str(api, "error"));
+            m_api->setText(apiOffText(api));
+            QString tip = str(api, "error");
+            if (str(api, "reason") == QLatin1String("port_in_use"))
+                tip += QLatin1Char('\n') + tr("Another Eryxon (eryxon-server serve or a second window) or another program holds the port. "
+                                              "Start Eryxon with --api-port N to use another one.");
+            m_api->setToolTip(tip.trimmed());
         }
         const Json &integrations = s.value("integrations", Json::object());
         if (integrations.value("paused", false)) {
@@ -329,6 +333,25 @@ void MainWindow::refreshStatus()
             tr("%1 · %2 dispatched · backlog %3")
                 .arg(last, locale.toString(num(s, "events_dispatched")), backlog < 0 ? QStringLiteral("—") : locale.toString(backlog)));
     });
+}
+
+QString MainWindow::apiOffText(const Json &api)
+{
+    const QString reason = str(api, "reason");
+    const qint64 port = num(api, "port", -1);
+    if (reason == QLatin1String("disabled"))
+        return tr("API off: started with --no-api");
+    if (reason == QLatin1String("port_in_use"))
+        return tr("API off: port %1 is used by another program").arg(port);
+    if (reason == QLatin1String("permission_denied"))
+        return tr("API off: no permission to use port %1").arg(port);
+    if (reason == QLatin1String("address_unavailable"))
+        return tr("API off: %1 is not an address of this computer").arg(str(api, "bind"));
+    if (reason == QLatin1String("bad_bind"))
+        return tr("API off: %1 is not an IP address").arg(str(api, "bind"));
+    if (reason == QLatin1String("tls"))
+        return tr("API off: the TLS certificate or key could not be loaded");
+    return tr("API off: it could not start");
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/result.h"
+
 #include <QMainWindow>
 #include <QTimer>
 
@@ -27,6 +29,9 @@ public:
     QWidget *integrationsBanner() const { return m_banner; }
     // Who is signed in: the admin who created the shop in this session.
     QString signedInUser() const { return m_signedIn; }
+    // The status bar's words for an API that is not serving, from the engine's api status
+    // ({reason, port, bind, error}).
+    static QString apiOffText(const Json &api);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
