@@ -1,4 +1,5 @@
 #include "result.h"
+#include "jsonutil.h"
 
 namespace ery {
 
@@ -92,7 +93,7 @@ Json echoed(const Json &value)
             --cut; // not inside a UTF-8 sequence
         return s.substr(0, cut) + "…";
     }
-    if (value.is_structured() && (value.size() > 20 || value.dump(-1, ' ', false, Json::error_handler_t::replace).size() > kMax))
+    if (value.is_structured() && (value.size() > 20 || jsonText(value).size() > kMax))
         return nullptr;
     return value;
 }

@@ -1,6 +1,7 @@
 #include "dispatcher.h"
 
 #include "core/ids.h"
+#include "storage/outboxstore.h"
 
 #include <QElapsedTimer>
 #include <QLoggingCategory>

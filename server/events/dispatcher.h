@@ -10,6 +10,8 @@
 
 namespace ery {
 
+class Database;
+
 // The unified event dispatcher. Woken after every local commit; polls for rows other processes
 // wrote (a second terminal, `eryxon-server` commands) so nothing committed is missed.
 class Dispatcher : public QObject {

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "storage/outboxstore.h"
+#include "domain/outboxentry.h"
 
 namespace ery {
 

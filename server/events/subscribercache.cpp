@@ -5,10 +5,13 @@
 
 namespace ery {
 
-void SubscriberCache::observe(const OutboxEntry &e)
+Result<std::vector<const SubscriberCache::Subscriber *>> SubscriberCache::subscribersOf(const OutboxEntry &e)
 {
-    if (!e.isEvent() && (e.topic == m_table || m_also.contains(e.topic)))
+    if (e.isEvent())
+        return matching(e);
+    if (e.topic == m_table || m_also.contains(e.topic))
         m_byTenant.remove(e.tenantId);
+    return std::vector<const Subscriber *>();
 }
 
 Result<std::vector<const SubscriberCache::Subscriber *>> SubscriberCache::matching(const OutboxEntry &e)

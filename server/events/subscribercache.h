@@ -1,6 +1,6 @@
 #pragma once
 
-#include "storage/outboxstore.h"
+#include "domain/outboxentry.h"
 #include "domain/scope.h"
 
 #include <QHash>
@@ -26,17 +26,17 @@ public:
 
     SubscriberCache(QString table, Loader loader) : m_table(std::move(table)), m_load(std::move(loader)) { }
 
-    // Every entry passes here first; a change to the subscribers' table (or a watched one) forgets
-    // that tenant.
-    void observe(const OutboxEntry &e);
+    // Every entry a sink is given passes here: a change to the subscribers' table (or a watched one)
+    // forgets that tenant; an event gets the subscribers of its tenant that want it and already
+    // existed when it occurred (a subscriber never receives what happened before it was created,
+    // even when a batch is seen again). A row change has none.
+    Result<std::vector<const Subscriber *>> subscribersOf(const OutboxEntry &e);
     // Another table whose rows the loaded subscribers carry (the tenant's names).
     void alsoWatch(const QString &table) { m_also << table; }
-    // The subscribers of e's tenant that want e and already existed when it occurred (a subscriber
-    // never receives what happened before it was created, even when a batch is seen again).
-    Result<std::vector<const Subscriber *>> matching(const OutboxEntry &e);
     void clear() { m_byTenant.clear(); }
 
 private:
+    Result<std::vector<const Subscriber *>> matching(const OutboxEntry &e);
     QString m_table;
     QStringList m_also;
     Loader m_load;

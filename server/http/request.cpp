@@ -5,21 +5,6 @@
 
 namespace ery::http {
 
-QString methodName(Method m)
-{
-    switch (m) {
-    case Method::Get: return QStringLiteral("GET");
-    case Method::Head: return QStringLiteral("HEAD");
-    case Method::Post: return QStringLiteral("POST");
-    case Method::Put: return QStringLiteral("PUT");
-    case Method::Patch: return QStringLiteral("PATCH");
-    case Method::Delete: return QStringLiteral("DELETE");
-    case Method::Options: return QStringLiteral("OPTIONS");
-    case Method::Other: break;
-    }
-    return QStringLiteral("OTHER");
-}
-
 QByteArray Request::header(const QByteArray &lowerName) const
 {
     for (const auto &h : headers)

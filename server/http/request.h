@@ -1,5 +1,8 @@
 #pragma once
 
+#include "access.h"
+#include "method.h"
+
 #include "core/result.h"
 #include "domain/scope.h"
 #include "services/apikeyservice.h"
@@ -11,13 +14,6 @@
 #include <QString>
 
 namespace ery::http {
-
-enum class Method { Get, Head, Post, Put, Patch, Delete, Options, Other };
-QString methodName(Method m);
-
-// What a route needs from the caller's key. A key's `read` scope allows Read routes, `read_write`
-// also Write routes, `admin` everything.
-enum class Access { Public, Read, Write, Admin, AdminOrLoopback };
 
 // Query parameter sizes (characters). Every route refuses a longer one with 400 naming it; text
 // that is matched with LIKE (search and the "contains" filters) has the tighter bound.

@@ -1,5 +1,7 @@
 #include "response.h"
 
+#include "core/jsonutil.h"
+
 #include <QIODevice>
 
 namespace ery::http {
@@ -35,7 +37,7 @@ Response Response::json(int status, const Json &doc)
     Response r;
     r.status = status;
     // Invalid UTF-8 in stored text must not throw out of a handler: replace it.
-    r.body = QByteArray::fromStdString(doc.dump(-1, ' ', false, Json::error_handler_t::replace));
+    r.body = QByteArray::fromStdString(jsonText(doc));
     return r;
 }
 

@@ -46,7 +46,7 @@ std::optional<ChangeMessage> ChangeMessage::fromCommitted(const QString &table, 
         d["record"] = n;
     if (out.m_type != QLatin1String("INSERT"))
         d["old_record"] = o;
-    out.m_data = d.dump(-1, ' ', false, Json::error_handler_t::replace);
+    out.m_data = jsonText(d);
     return out;
 }
 

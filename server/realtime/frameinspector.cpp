@@ -1,4 +1,5 @@
 #include "frameinspector.h"
+#include "closecode.h"
 
 #include <QTcpSocket>
 #include <QtEndian>
@@ -8,8 +9,6 @@
 namespace ery::realtime {
 
 namespace {
-constexpr int kCloseProtocolError = 1002;
-constexpr int kCloseTooBig = 1009;
 
 // RFC 6455 §5.2: the first header byte holds FIN, RSV1-3 and the opcode; the second the MASK bit
 // and the payload length, or a marker that a 16- or 64-bit length follows.

@@ -79,7 +79,7 @@ Result<PhoenixMessage> PhoenixMessage::fromBinary(const QByteArray &frame)
 std::string PhoenixMessage::toText(bool v2, const Json &joinRef, const Json &ref, const QString &topic, const QString &event,
                                    const std::string &payload)
 {
-    const std::string t = Json(topic.toStdString()).dump(-1, ' ', false, Json::error_handler_t::replace);
+    const std::string t = jsonText(Json(topic.toStdString()));
     const std::string e = Json(event.toStdString()).dump();
     std::string m;
     m.reserve(payload.size() + t.size() + 64);

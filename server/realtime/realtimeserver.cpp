@@ -1,4 +1,5 @@
 #include "realtimeserver.h"
+#include "closecode.h"
 
 #include "changemessage.h"
 #include "channelconfig.h"
@@ -23,12 +24,6 @@ namespace ery::realtime {
 
 namespace {
 
-constexpr int kCloseNormal = 1000;
-constexpr int kCloseProtocolError = 1002;
-constexpr int kCloseUnsupported = 1003;
-constexpr int kCloseBadData = 1007;
-constexpr int kClosePolicy = 1008;
-constexpr int kCloseTryLater = 1013;
 constexpr int kSweepIntervalMs = 5000;
 constexpr int kCloseHandshakeMs = 5000;    // a peer that never answers the close is cut off after this
 constexpr qsizetype kMaxCloseReason = 120; // a close frame's reason fits in 123 bytes
@@ -295,7 +290,7 @@ void RealtimeServer::handleMessage(Client *c, const Json &joinRef, const Json &r
             return reply(c, joinRef, ref, topic, false, errorReason(QStringLiteral("broadcast needs an event name of 1 to 255 bytes")));
         const Json body = payload.value("payload", Json::object());
         broadcast(c, topic, fromStd(ev.get<std::string>()), true,
-                  QByteArray::fromStdString(body.dump(-1, ' ', false, Json::error_handler_t::replace)));
+                  QByteArray::fromStdString(jsonText(body)));
         if (ch->second.broadcastAck)
             reply(c, joinRef, ref, topic, true, Json::object());
         return;
@@ -469,7 +464,7 @@ Json RealtimeServer::presenceState(const QString &tenantId, const QString &topic
 void RealtimeServer::reply(Client *c, const Json &joinRef, const Json &ref, const QString &topic, bool ok, const Json &response)
 {
     pushText(c, joinRef, ref, topic, QStringLiteral("phx_reply"),
-             Json{{"status", ok ? "ok" : "error"}, {"response", response}}.dump(-1, ' ', false, Json::error_handler_t::replace));
+             jsonText(Json{{"status", ok ? "ok" : "error"}, {"response", response}}));
 }
 
 void RealtimeServer::pushText(Client *c, const Json &joinRef, const Json &ref, const QString &topic, const QString &event,

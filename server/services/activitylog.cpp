@@ -1,6 +1,6 @@
 #include "activitylog.h"
+#include "storage/repositories.h"
 
-#include "services.h"
 
 namespace ery {
 

@@ -1,11 +1,13 @@
 #include "apikeyservice.h"
 
-#include "services.h"
+#include "activitylog.h"
 
 #include <QCryptographicHash>
 #include <QDateTime>
 #include <QRandomGenerator>
 #include <QTimeZone>
+#include "storage/apikeyrepository.h"
+#include "storage/repositories.h"
 
 namespace ery {
 
@@ -81,7 +83,7 @@ Result<CreatedApiKey> ApiKeyService::create(const Scope &scope, const Json &inpu
         auto k = repo().apiKeys.insert(tx, scope, row);
         if (!k)
             return k.error();
-        ERY_TRY(m_s.activity.record(tx, scope, QStringLiteral("create"), QStringLiteral("api_key"), str(*k, "id"), str(*k, "name"),
+        ERY_TRY(m_activity.record(tx, scope, QStringLiteral("create"), QStringLiteral("api_key"), str(*k, "id"), str(*k, "name"),
                                     QStringLiteral("API key %1 (%2…) created").arg(str(*k, "name"), str(*k, "key_prefix"))));
         return CreatedApiKey{publicView(*k), secret};
     });
@@ -116,7 +118,7 @@ Result<Row> ApiKeyService::revoke(const Scope &scope, const QString &id)
         auto next = repo().apiKeys.update(tx, scope, *k, {{"active", false}, {"revoked_at", toStd(nowIso())}});
         if (!next)
             return next.error();
-        ERY_TRY(m_s.activity.record(tx, scope, QStringLiteral("revoke"), QStringLiteral("api_key"), id, str(*k, "name"),
+        ERY_TRY(m_activity.record(tx, scope, QStringLiteral("revoke"), QStringLiteral("api_key"), id, str(*k, "name"),
                                     QStringLiteral("API key %1 revoked").arg(str(*k, "name"))));
         return publicView(*next);
     });
@@ -126,7 +128,7 @@ Result<ApiKeyIdentity> ApiKeyService::resolve(const QString &presented)
 {
     if (!wellFormed(presented))
         return Error::unauthorized(QStringLiteral("Invalid API key format"));
-    auto row = m_keys.byHash(db(), hashOf(presented));
+    auto row = ApiKeyRepository().byHash(db(), hashOf(presented));
     if (!row) {
         if (row.error().code == ErrorCode::NotFound)
             return Error::unauthorized(QStringLiteral("Invalid API key"));

@@ -2,9 +2,10 @@
 
 #include "fields.h"
 #include "servicebase.h"
-#include "storage/apikeyrepository.h"
 
 namespace ery {
+
+class ActivityLog;
 
 // Who an API key is, as resolved for one request. No cache: every request reads the key row, so a
 // revoke takes effect on the very next request of every process sharing the database.
@@ -32,7 +33,10 @@ struct CreatedApiKey {
 class ApiKeyService : public ServiceBase {
 public:
     static const std::vector<Field> &fields();
-    using ServiceBase::ServiceBase;
+    ApiKeyService(const DataAccess &data, ActivityLog &activity)
+        : ServiceBase(data), m_activity(activity)
+    {
+    }
 
     // input: name (required), scope read|read_write|admin (default read_write), environment
     // live|test or test: true. `scope` must be the live tenant.
@@ -51,7 +55,9 @@ public:
     static Row publicView(Row key);
 
 private:
-    ApiKeyRepository m_keys;
+
+    // The services this one calls.
+    ActivityLog &m_activity;
 };
 
 } // namespace ery

@@ -1,6 +1,8 @@
 #include "assignmentservice.h"
 
-#include "services.h"
+#include "notificationservice.h"
+#include "domain/rules.h"
+#include "storage/repositories.h"
 
 namespace ery {
 
@@ -36,7 +38,7 @@ Result<Row> AssignmentService::assign(const Scope &scope, const Json &input)
         for (const auto &o : *ops)
             if (str(o, "status") != domain::status::Completed && str(o, "assigned_operator_id") != str(row, "operator_id"))
                 ERY_TRY(repo().operations.update(tx, scope, o, {{"assigned_operator_id", row["operator_id"]}}));
-        ERY_TRY(m_s.notifications.notify(tx, scope, str(row, "operator_id"), QStringLiteral("assignment"), QStringLiteral("medium"),
+        ERY_TRY(m_notifications.notify(tx, scope, str(row, "operator_id"), QStringLiteral("assignment"), QStringLiteral("medium"),
                                          QStringLiteral("New work: part %1").arg(str(*part, "part_number")), str(row, "notes"),
                                          QStringLiteral("assignment"), str(*a, "id")));
         return a;

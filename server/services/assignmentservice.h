@@ -5,16 +5,25 @@
 
 namespace ery {
 
+class NotificationService;
+
 // Work handed to an operator, per part, with its own small status flow.
 class AssignmentService : public ServiceBase {
 public:
-    using ServiceBase::ServiceBase;
+    AssignmentService(const DataAccess &data, NotificationService &notifications)
+        : ServiceBase(data), m_notifications(notifications)
+    {
+    }
     static const std::vector<Field> &fields();
     // Work is assigned per part; the part's operations get the worker as assigned operator.
     Result<Row> assign(const Scope &scope, const Json &input); // part_id, operator_id, notes
     Result<Row> setStatus(const Scope &scope, const QString &id, const QString &status);
     Status remove(const Scope &scope, const QString &id);
     Result<Page> list(const Scope &scope, const ListQuery &q);
+
+private:
+    // The services this one calls.
+    NotificationService &m_notifications;
 };
 
 } // namespace ery

@@ -1,8 +1,12 @@
 #include "batchservice.h"
 
-#include "services.h"
+#include "activitylog.h"
+#include "eventdata.h"
+#include "operationservice.h"
+#include "timeservice.h"
 
 #include <numeric>
+#include "storage/repositories.h"
 
 namespace ery {
 
@@ -61,7 +65,7 @@ std::vector<qint64> BatchService::distribute(qint64 minutes, const std::vector<q
 
 Json BatchService::batchContext(const Scope &scope, const Row &batch) const
 {
-    auto t = m_s.eventData.tenant(scope.tenantId);
+    auto t = m_eventData.tenant(scope.tenantId);
     auto cell = repo().cells.get(db(), scope, str(batch, "cell_id"));
     return OperationContext::topicContextFor(t ? *t : Row::object(), Row::object(), Row::object(), cell ? *cell : Row::object(), {});
 }
@@ -164,7 +168,7 @@ Result<Row> BatchService::create(const Scope &scope, const Json &input)
         auto added = attach(tx, scope, *batch, ops, "operation_ids");
         if (!added)
             return added.error();
-        ERY_TRY(m_s.activity.record(tx, scope, QStringLiteral("create"), QStringLiteral("batch"), str(*batch, "id"),
+        ERY_TRY(m_activity.record(tx, scope, QStringLiteral("create"), QStringLiteral("batch"), str(*batch, "id"),
                                     str(*batch, "batch_number"),
                                     QStringLiteral("Batch %1 created with %2 operations").arg(str(*batch, "batch_number")).arg(*added)));
         auto stored = repo().batches.get(tx.db(), scope, str(*batch, "id"));
@@ -227,7 +231,7 @@ Status BatchService::remove(const Scope &scope, const QString &id)
         for (const Row &m : *members)
             ERY_TRY(repo().batchOperations.remove(tx, scope, m));
         ERY_TRY(repo().batches.remove(tx, scope, *batch));
-        return m_s.activity.record(tx, scope, QStringLiteral("delete"), QStringLiteral("batch"), id, str(*batch, "batch_number"),
+        return m_activity.record(tx, scope, QStringLiteral("delete"), QStringLiteral("batch"), id, str(*batch, "batch_number"),
                                    QStringLiteral("Batch %1 deleted").arg(str(*batch, "batch_number")));
     });
 }
@@ -307,7 +311,7 @@ Result<BatchOutcome> BatchService::start(const Scope &scope, const QString &id, 
             auto current = repo().operations.get(tx.db(), scope, str(o, "id"));
             if (!current)
                 return current.error();
-            auto t = m_s.operations.transitionIn(tx, scope, *current, Action::Start, {});
+            auto t = m_operations.transitionIn(tx, scope, *current, Action::Start, {});
             if (!t)
                 return t.error();
             ++out.operationsStarted;
@@ -321,12 +325,12 @@ Result<BatchOutcome> BatchService::start(const Scope &scope, const QString &id, 
         Json data = batchData(scope, *next);
         data["started_at"] = toStd(now);
         data["operator_id"] = operatorId.isEmpty() ? Json(nullptr) : Json(toStd(operatorId));
-        data["operator_name"] = operatorId.isEmpty() ? Json(nullptr) : Json(toStd(m_s.eventData.workerName(scope, operatorId)));
+        data["operator_name"] = operatorId.isEmpty() ? Json(nullptr) : Json(toStd(m_eventData.workerName(scope, operatorId)));
         data["operation_ids"] = Json::array();
         for (const Row &o : *ops)
             data["operation_ids"].push_back(o["id"]);
         tx.emitEvent(scope.tenantId, QStringLiteral("batch.started"), id, data, batchContext(scope, *next));
-        ERY_TRY(m_s.activity.record(tx, scope, QStringLiteral("start"), QStringLiteral("batch"), id, str(*next, "batch_number"),
+        ERY_TRY(m_activity.record(tx, scope, QStringLiteral("start"), QStringLiteral("batch"), id, str(*next, "batch_number"),
                                     QStringLiteral("Batch %1 started").arg(str(*next, "batch_number"))));
         out.transition = {st, QStringLiteral("in_progress"), *next};
         out.monitoringSource = machine ? QStringLiteral("machine") : QStringLiteral("operator");
@@ -377,7 +381,7 @@ Result<BatchOutcome> BatchService::stop(const Scope &scope, const QString &id, c
                                                       {"time_type", "run"},
                                                       {"notes", toStd(QStringLiteral("batch %1").arg(str(*batch, "batch_number")))}},
                                                   false));
-                ERY_TRY(m_s.time.recomputeActualTime(tx, scope, opId));
+                ERY_TRY(m_time.recomputeActualTime(tx, scope, opId));
             }
             auto current = repo().operations.get(tx.db(), scope, opId);
             if (!current)
@@ -386,12 +390,12 @@ Result<BatchOutcome> BatchService::stop(const Scope &scope, const QString &id, c
             if (opStatus == status::Completed)
                 continue;
             if (opStatus == status::NotStarted) { // added after the start: started now
-                auto s = m_s.operations.transitionIn(tx, scope, *current, Action::Start, {});
+                auto s = m_operations.transitionIn(tx, scope, *current, Action::Start, {});
                 if (!s)
                     return s.error();
                 current = std::move(s->row);
             }
-            auto t = m_s.operations.transitionIn(tx, scope, *current, Action::Complete, {});
+            auto t = m_operations.transitionIn(tx, scope, *current, Action::Complete, {});
             if (!t)
                 return t.error();
         }
@@ -407,9 +411,9 @@ Result<BatchOutcome> BatchService::stop(const Scope &scope, const QString &id, c
         data["started_at"] = toStd(startedAt);
         data["completed_at"] = toStd(now);
         data["operator_id"] = worker.isEmpty() ? Json(nullptr) : Json(toStd(worker));
-        data["operator_name"] = worker.isEmpty() ? Json(nullptr) : Json(toStd(m_s.eventData.workerName(scope, worker)));
+        data["operator_name"] = worker.isEmpty() ? Json(nullptr) : Json(toStd(m_eventData.workerName(scope, worker)));
         tx.emitEvent(scope.tenantId, QStringLiteral("batch.completed"), id, data, batchContext(scope, *next));
-        ERY_TRY(m_s.activity.record(tx, scope, QStringLiteral("complete"), QStringLiteral("batch"), id, str(*next, "batch_number"),
+        ERY_TRY(m_activity.record(tx, scope, QStringLiteral("complete"), QStringLiteral("batch"), id, str(*next, "batch_number"),
                                     QStringLiteral("Batch %1 completed in %2 min").arg(str(*next, "batch_number")).arg(total)));
         out.transition = {st, QStringLiteral("completed"), *next};
         return out;

@@ -5,6 +5,11 @@
 
 namespace ery {
 
+class ActivityLog;
+class EventData;
+class OperationService;
+class TimeService;
+
 // What stopping a batch did: the minutes it took and how they were split over its operations.
 struct BatchOutcome {
     Transition transition;
@@ -22,7 +27,10 @@ struct BatchOutcome {
 // them. The operator keeps the one-open-entry rule: a batch needs an operator without open time.
 class BatchService : public ServiceBase {
 public:
-    using ServiceBase::ServiceBase;
+    BatchService(const DataAccess &data, ActivityLog &activity, EventData &eventData, OperationService &operations, TimeService &time)
+        : ServiceBase(data), m_activity(activity), m_eventData(eventData), m_operations(operations), m_time(time)
+    {
+    }
     static const std::vector<Field> &fields();
 
     Result<Row> create(const Scope &scope, const Json &input); // input may hold operation_ids
@@ -42,6 +50,12 @@ private:
     Result<qint64> attach(WriteTx &tx, const Scope &scope, const Row &batch, const Json &operationIds, const char *field);
     Json batchData(const Scope &scope, const Row &batch) const;
     Json batchContext(const Scope &scope, const Row &batch) const;
+
+    // The services this one calls.
+    ActivityLog &m_activity;
+    EventData &m_eventData;
+    OperationService &m_operations;
+    TimeService &m_time;
 };
 
 } // namespace ery

@@ -1,7 +1,9 @@
 #include "catalogservice.h"
 
 #include "domain/rules.h"
-#include "services.h"
+#include "activitylog.h"
+#include "eventdata.h"
+#include "storage/repositories.h"
 
 namespace ery {
 
@@ -16,7 +18,8 @@ std::vector<Field> withExternal(std::vector<Field> f)
 }
 } // namespace
 
-CatalogService::CatalogService(Services &s) : ServiceBase(s)
+CatalogService::CatalogService(const DataAccess &data, ActivityLog &activity, EventData &eventData)
+    : ServiceBase(data), m_activity(activity), m_eventData(eventData)
 {
     const Repositories &r = repo();
     m_kinds = {
@@ -119,12 +122,12 @@ Result<Row> CatalogService::createIn(WriteTx &tx, Kind k, const Scope &scope, co
     if (!created)
         return created.error();
     if (!c.createdEvent.isEmpty()) {
-        auto t = m_s.eventData.tenant(scope.tenantId);
+        auto t = m_eventData.tenant(scope.tenantId);
         tx.emitEvent(scope.tenantId, c.createdEvent, str(*created, "id"), *created,
                      OperationContext::topicContextFor(t ? *t : Row::object(), nullptr, nullptr, nullptr, {}));
     }
     const QString name = str(*created, "name").isEmpty() ? str(*created, "code") : str(*created, "name");
-    ERY_TRY(m_s.activity.record(tx, scope, QStringLiteral("create"), c.singular, str(*created, "id"), name,
+    ERY_TRY(m_activity.record(tx, scope, QStringLiteral("create"), c.singular, str(*created, "id"), name,
                                 QStringLiteral("Created %1 %2").arg(c.singular, name)));
     return created;
 }
@@ -150,7 +153,7 @@ Result<Row> CatalogService::update(Kind k, const Scope &scope, const QString &id
         if (!next)
             return next.error();
         if (!c.updatedEvent.isEmpty()) {
-            auto t = m_s.eventData.tenant(scope.tenantId);
+            auto t = m_eventData.tenant(scope.tenantId);
             Json data = *next;
             data["changes"] = accepted;
             tx.emitEvent(scope.tenantId, c.updatedEvent, id, data,
@@ -169,7 +172,7 @@ Status CatalogService::remove(Kind k, const Scope &scope, const QString &id)
             return current.error();
         ERY_TRY(c.table->remove(tx, scope, *current));
         const QString name = str(*current, "name").isEmpty() ? str(*current, "code") : str(*current, "name");
-        return m_s.activity.record(tx, scope, QStringLiteral("delete"), c.singular, id, name,
+        return m_activity.record(tx, scope, QStringLiteral("delete"), c.singular, id, name,
                                    QStringLiteral("Deleted %1 %2").arg(c.singular, name));
     });
 }

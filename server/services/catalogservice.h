@@ -5,6 +5,11 @@
 
 namespace ery {
 
+class Table;
+
+class ActivityLog;
+class EventData;
+
 // The reference data a shop admin keeps: cells, resources, materials, scrap reasons, issue
 // categories, substep templates and operation↔resource links. They share one create/update/delete
 // shape, described per kind by a CatalogKind.
@@ -18,7 +23,7 @@ struct CatalogKind {
 class CatalogService : public ServiceBase {
 public:
     static const std::vector<Field> &templateItemFields();
-    explicit CatalogService(Services &s);
+    CatalogService(const DataAccess &data, ActivityLog &activity, EventData &eventData);
 
     enum Kind { Cells, Resources, Materials, ScrapReasons, IssueCategories, SubstepTemplates, OperationResources };
 
@@ -47,6 +52,10 @@ public:
 private:
     Status checkReferences(WriteTx &tx, Kind k, const Scope &scope, const Row &row);
     std::vector<CatalogKind> m_kinds;
+
+    // The services this one calls.
+    ActivityLog &m_activity;
+    EventData &m_eventData;
 };
 
 } // namespace ery

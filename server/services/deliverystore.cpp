@@ -5,7 +5,7 @@
 
 namespace ery {
 
-DeliveryStore::DeliveryStore(Database &db, const Repositories &repo) : m_db(db), m_repo(repo) { }
+DeliveryStore::DeliveryStore(const DataAccess &data) : m_db(data.db), m_repo(data.repo) { }
 
 Result<Rows> DeliveryStore::activeWebhooks(const Scope &scope) const
 {

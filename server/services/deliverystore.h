@@ -1,7 +1,7 @@
 #pragma once
 
 #include "domain/scope.h"
-#include "storage/database.h"
+#include "servicebase.h"
 
 #include <QSet>
 
@@ -19,7 +19,7 @@ struct Repositories;
 // the services. The sinks' writes join the transaction of the outbox cursor they are called in.
 class DeliveryStore {
 public:
-    DeliveryStore(Database &db, const Repositories &repo);
+    explicit DeliveryStore(const DataAccess &data);
 
     Result<Rows> activeWebhooks(const Scope &scope) const;
     Result<Rows> activePublishers(const Scope &scope) const;

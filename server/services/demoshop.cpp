@@ -5,6 +5,7 @@
 #include <QDateTime>
 #include <QTimeZone>
 #include <QFile>
+#include "storage/repositories.h"
 
 namespace ery {
 
@@ -74,7 +75,7 @@ Result<DemoShop::Outcome> DemoShop::load(Services &s, bool intoSandbox)
     }
 
     // One transaction for the whole shop: a half-loaded demo never exists.
-    return s.db.write([&](WriteTx &) -> Result<Outcome> {
+    return s.m_db.write([&](WriteTx &) -> Result<Outcome> {
         auto pair = s.tenants.create(d["tenant"]);
         if (!pair)
             return pair.error();

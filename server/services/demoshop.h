@@ -4,6 +4,8 @@
 
 namespace ery {
 
+class Services;
+
 // Loads the demo shop of DOMAIN.md through the services (so it obeys every rule and emits the
 // events a real shop would). Running it again on the same database changes nothing.
 class DemoShop {

@@ -1,18 +1,8 @@
 #include "eventdata.h"
 
-#include "services.h"
+#include "storage/repositories.h"
 
 namespace ery {
-
-ServiceBase::ServiceBase(Services &s) : m_s(s) { }
-Database &ServiceBase::db() const
-{
-    return m_s.db;
-}
-const Repositories &ServiceBase::repo() const
-{
-    return m_s.repo;
-}
 
 Json OperationContext::topicContextFor(const Row &tenant, const Row &job, const Row &part, const Row &cell, const QString &operation)
 {

@@ -1,5 +1,7 @@
 #include "fields.h"
 
+#include "core/jsonutil.h"
+
 #include "core/ids.h"
 
 #include <QDate>
@@ -154,7 +156,7 @@ Json acceptFields(const Json &input, const std::vector<Field> &spec, bool creati
                       "maxProperties");
                 break;
             }
-            const size_t bytes = val.dump(-1, ' ', false, Json::error_handler_t::replace).size();
+            const size_t bytes = jsonText(val).size();
             if (bytes > size_t(f.maxBytes))
                 v.add(path, QStringLiteral("%1 is larger than %2 bytes as JSON").arg(QLatin1String(f.name)).arg(f.maxBytes), nullptr,
                       "maxBytes");

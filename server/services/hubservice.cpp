@@ -1,6 +1,5 @@
 #include "hubservice.h"
-
-#include "services.h"
+#include "storage/repositories.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>

@@ -1,8 +1,9 @@
 #include "importwriter.h"
+#include "storage/repositories.h"
 
 namespace ery {
 
-ImportWriter::ImportWriter(Database &db, const Repositories &repo, SyncService &sync) : m_db(db), m_repo(repo), m_sync(sync) { }
+ImportWriter::ImportWriter(const DataAccess &data, SyncService &sync) : m_db(data.db), m_repo(data.repo), m_sync(sync) { }
 
 Status ImportWriter::write(const std::function<Status()> &f)
 {

@@ -15,7 +15,7 @@ namespace ery {
 // SyncService like every other feed's.
 class ImportWriter {
 public:
-    ImportWriter(Database &db, const Repositories &repo, SyncService &sync);
+    ImportWriter(const DataAccess &data, SyncService &sync);
 
     // Runs f inside one write transaction, committed unless f fails or discard() was called.
     Status write(const std::function<Status()> &f);

@@ -1,7 +1,11 @@
 #include "issueservice.h"
 
 #include "domain/rules.h"
-#include "services.h"
+#include "activitylog.h"
+#include "eventdata.h"
+#include "notificationservice.h"
+#include "operationservice.h"
+#include "storage/repositories.h"
 
 namespace ery {
 
@@ -51,6 +55,14 @@ const std::vector<Field> &IssueService::fields()
 
 Result<Row> IssueService::create(const Scope &scope, const Json &input)
 {
+    auto r = report(scope, input);
+    if (!r)
+        return r.error();
+    return std::move(r->issue);
+}
+
+Result<IssueService::Reported> IssueService::report(const Scope &scope, const Json &input)
+{
     Validation v;
     Row row = acceptFields(input, issueFields(), true, v);
     if (!row.contains("created_by") && scope.actorId.isEmpty())
@@ -64,7 +76,7 @@ Result<Row> IssueService::create(const Scope &scope, const Json &input)
         return v.error();
     if (!row.contains("created_by"))
         row["created_by"] = toStd(scope.actorId);
-    return db().write([&](WriteTx &tx) -> Result<Row> {
+    return db().write([&](WriteTx &tx) -> Result<Reported> {
         auto op = repo().operations.get(tx.db(), scope, str(row, "operation_id"), QStringLiteral("operation"));
         if (!op) {
             if (op.error().code != ErrorCode::NotFound)
@@ -79,7 +91,7 @@ Result<Row> IssueService::create(const Scope &scope, const Json &input)
             rv.add("created_by", QStringLiteral("worker not found"), row["created_by"], "exists");
             return rv.error();
         }
-        auto ctx = m_s.eventData.forOperation(scope, *op);
+        auto ctx = m_eventData.forOperation(scope, *op);
         if (!ctx)
             return ctx.error();
         // Where the part stands and where it should go next, recorded with the report.
@@ -108,18 +120,23 @@ Result<Row> IssueService::create(const Scope &scope, const Json &input)
         tx.emitEvent(scope.tenantId, QStringLiteral("issue.created"), issueId, data, ctx->topicContext());
         if (ncr)
             tx.emitEvent(scope.tenantId, QStringLiteral("ncr.created"), issueId, data, ctx->topicContext());
-        if (flag(*issue, "causes_standstill"))
-            ERY_TRY(m_s.operations.park(tx, scope, str(*op, "id"), issueId));
+        Reported reported{*issue, std::nullopt};
+        if (flag(*issue, "causes_standstill")) {
+            auto parked = m_operations.park(tx, scope, str(*op, "id"), issueId);
+            if (!parked)
+                return parked.error();
+            reported.parkedOperation = std::move(*parked);
+        }
         const QString sev = str(*issue, "severity");
-        ERY_TRY(m_s.notifications.notifyAdmins(
+        ERY_TRY(m_notifications.notifyAdmins(
             tx, scope, QStringLiteral("issue"), sev,
             QStringLiteral("%1 issue on %2").arg(sev.left(1).toUpper() + sev.mid(1), str(ctx->job, "job_number")),
             QStringLiteral("%1 / %2: %3")
                 .arg(str(ctx->part, "part_number"), str(*op, "operation_name"), str(*issue, "description").left(200)),
             QStringLiteral("issue"), issueId));
-        ERY_TRY(m_s.activity.record(tx, scope, QStringLiteral("create"), ncr ? QStringLiteral("ncr") : QStringLiteral("issue"), issueId,
+        ERY_TRY(m_activity.record(tx, scope, QStringLiteral("create"), ncr ? QStringLiteral("ncr") : QStringLiteral("issue"), issueId,
                                     str(*issue, "title"), QStringLiteral("Issue reported on %1").arg(str(*op, "operation_name"))));
-        return issue;
+        return reported;
     });
 }
 
@@ -181,7 +198,7 @@ Result<Transition> IssueService::review(const Scope &scope, const QString &id, i
         auto op = repo().operations.get(tx.db(), scope, str(*issue, "operation_id"), QStringLiteral("operation"));
         if (!op)
             return op.error();
-        auto ctx = m_s.eventData.forOperation(scope, *op);
+        auto ctx = m_eventData.forOperation(scope, *op);
         if (!ctx)
             return ctx.error();
         static const char *names[] = {"issue.approved", "issue.rejected", "issue.closed"};
@@ -191,12 +208,12 @@ Result<Transition> IssueService::review(const Scope &scope, const QString &id, i
         tx.emitEvent(scope.tenantId, QString::fromLatin1(names[action]), id, data, ctx->topicContext());
         Transition t{from, *to, *next};
         if (from == issue::Pending && flag(*issue, "causes_standstill")) {
-            auto released = m_s.operations.unpark(tx, scope, str(*op, "id"), id);
+            auto released = m_operations.unpark(tx, scope, str(*op, "id"), id);
             if (!released)
                 return released.error();
             t.releasedOperation = std::move(*released);
         }
-        ERY_TRY(m_s.activity.record(tx, scope, issueActionName(a), QStringLiteral("issue"), id, str(*issue, "title"),
+        ERY_TRY(m_activity.record(tx, scope, issueActionName(a), QStringLiteral("issue"), id, str(*issue, "title"),
                                     QStringLiteral("Issue %1: %2 → %3").arg(str(*issue, "title"), from, *to)));
         return t;
     });
@@ -235,7 +252,7 @@ Result<Row> IssueService::verifyNcr(const Scope &scope, const QString &id)
         auto op = repo().operations.get(tx.db(), scope, str(*issue, "operation_id"));
         if (!op)
             return op.error();
-        auto ctx = m_s.eventData.forOperation(scope, *op);
+        auto ctx = m_eventData.forOperation(scope, *op);
         if (!ctx)
             return ctx.error();
         tx.emitEvent(scope.tenantId, QStringLiteral("ncr.verified"), id, issueData(*next, *ctx), ctx->topicContext());

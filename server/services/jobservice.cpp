@@ -1,6 +1,10 @@
 #include "jobservice.h"
 
-#include "services.h"
+#include "activitylog.h"
+#include "eventdata.h"
+#include "partservice.h"
+#include "quotas.h"
+#include "storage/repositories.h"
 
 namespace ery {
 
@@ -52,24 +56,24 @@ Result<Row> JobService::createIn(WriteTx &tx, const Scope &scope, const Json &in
     }
     if (!v.ok())
         return v.error();
-    ERY_TRY(m_s.quotas.checkJobs(tx, scope, 1));
+    ERY_TRY(m_quotas.checkJobs(tx, scope, 1));
     if (quantity > 0)
-        ERY_TRY(m_s.quotas.checkParts(tx, scope, quantity));
+        ERY_TRY(m_quotas.checkParts(tx, scope, quantity));
     auto job = repo().jobs.insert(tx, scope, row);
     if (!job)
         return job.error();
     if (parts.is_array()) {
         int i = 0;
         for (const auto &p : parts) {
-            auto part = m_s.parts.createIn(tx, scope, p, *job, "parts[" + std::to_string(i++) + "]");
+            auto part = m_parts.createIn(tx, scope, p, *job, "parts[" + std::to_string(i++) + "]");
             if (!part)
                 return part.error();
         }
     }
-    Json data = m_s.eventData.jobData(*job);
+    Json data = m_eventData.jobData(*job);
     data["part_count"] = parts.is_array() ? parts.size() : 0;
-    tx.emitEvent(scope.tenantId, QStringLiteral("job.created"), str(*job, "id"), data, m_s.eventData.jobContext(scope, *job));
-    ERY_TRY(m_s.activity.record(tx, scope, QStringLiteral("create"), QStringLiteral("job"), str(*job, "id"), str(*job, "job_number"),
+    tx.emitEvent(scope.tenantId, QStringLiteral("job.created"), str(*job, "id"), data, m_eventData.jobContext(scope, *job));
+    ERY_TRY(m_activity.record(tx, scope, QStringLiteral("create"), QStringLiteral("job"), str(*job, "id"), str(*job, "job_number"),
                                 QStringLiteral("Job %1 created").arg(str(*job, "job_number"))));
     return job;
 }
@@ -92,10 +96,10 @@ Result<Row> JobService::update(const Scope &scope, const QString &id, const Json
         auto next = repo().jobs.update(tx, scope, *job, accepted);
         if (!next)
             return next.error();
-        Json data = m_s.eventData.jobData(*next);
+        Json data = m_eventData.jobData(*next);
         data["changes"] = accepted;
-        tx.emitEvent(scope.tenantId, QStringLiteral("job.updated"), id, data, m_s.eventData.jobContext(scope, *next));
-        ERY_TRY(m_s.activity.record(tx, scope, QStringLiteral("update"), QStringLiteral("job"), id, str(*next, "job_number"),
+        tx.emitEvent(scope.tenantId, QStringLiteral("job.updated"), id, data, m_eventData.jobContext(scope, *next));
+        ERY_TRY(m_activity.record(tx, scope, QStringLiteral("update"), QStringLiteral("job"), id, str(*next, "job_number"),
                                     QStringLiteral("Job %1 updated").arg(str(*next, "job_number")), Json{{"old", *job}, {"new", *next}}));
         return next;
     });
@@ -111,10 +115,10 @@ Status JobService::remove(const Scope &scope, const QString &id)
         if (!parts)
             return parts.error();
         for (const auto &p : *parts)
-            ERY_TRY(m_s.parts.removeIn(tx, scope, p));
+            ERY_TRY(m_parts.removeIn(tx, scope, p));
         ERY_TRY(repo().jobs.remove(tx, scope, *job));
-        tx.emitEvent(scope.tenantId, QStringLiteral("job.deleted"), id, m_s.eventData.jobData(*job), m_s.eventData.jobContext(scope, *job));
-        return m_s.activity.record(tx, scope, QStringLiteral("delete"), QStringLiteral("job"), id, str(*job, "job_number"),
+        tx.emitEvent(scope.tenantId, QStringLiteral("job.deleted"), id, m_eventData.jobData(*job), m_eventData.jobContext(scope, *job));
+        return m_activity.record(tx, scope, QStringLiteral("delete"), QStringLiteral("job"), id, str(*job, "job_number"),
                                    QStringLiteral("Job %1 deleted").arg(str(*job, "job_number")));
     });
 }
@@ -185,11 +189,11 @@ Result<Transition> JobService::transition(const Scope &scope, const QString &id,
         if (!next)
             return next.error();
         static const char *names[] = {"job.started", "job.stopped", "job.resumed", "job.completed"};
-        Json data = m_s.eventData.jobData(*next);
+        Json data = m_eventData.jobData(*next);
         data["previous_status"] = toStd(from);
         data["new_status"] = toStd(*to);
-        tx.emitEvent(scope.tenantId, QString::fromLatin1(names[int(a)]), id, data, m_s.eventData.jobContext(scope, *next));
-        ERY_TRY(m_s.activity.record(tx, scope, a == Action::Pause ? QStringLiteral("stop") : actionName(a), QStringLiteral("job"), id,
+        tx.emitEvent(scope.tenantId, QString::fromLatin1(names[int(a)]), id, data, m_eventData.jobContext(scope, *next));
+        ERY_TRY(m_activity.record(tx, scope, a == Action::Pause ? QStringLiteral("stop") : actionName(a), QStringLiteral("job"), id,
                                     str(*job, "job_number"), QStringLiteral("Job %1: %2 → %3").arg(str(*job, "job_number"), from, *to)));
         return Transition{from, *to, *next};
     });

@@ -6,9 +6,17 @@
 
 namespace ery {
 
+class ActivityLog;
+class EventData;
+class PartService;
+class Quotas;
+
 class JobService : public ServiceBase {
 public:
-    using ServiceBase::ServiceBase;
+    JobService(const DataAccess &data, ActivityLog &activity, EventData &eventData, PartService &parts, Quotas &quotas)
+        : ServiceBase(data), m_activity(activity), m_eventData(eventData), m_parts(parts), m_quotas(quotas)
+    {
+    }
     static const std::vector<Field> &fields();
 
     // A job with optional nested parts[] each with optional operations[] (cell_id or cell_name),
@@ -32,6 +40,12 @@ public:
 
 private:
     Result<Transition> transition(const Scope &scope, const QString &id, domain::Action a);
+
+    // The services this one calls.
+    ActivityLog &m_activity;
+    EventData &m_eventData;
+    PartService &m_parts;
+    Quotas &m_quotas;
 };
 
 } // namespace ery

@@ -4,8 +4,10 @@
 #include "domain/mqtttopic.h"
 #include "events/eventcatalog.h"
 #include "fields.h"
-#include "services.h"
+#include "activitylog.h"
+#include "eventdata.h"
 #include "storage/deliveryrepository.h"
+#include "storage/repositories.h"
 
 namespace ery {
 
@@ -120,7 +122,7 @@ Result<Row> MqttPublisherService::create(const Scope &scope, const Json &input)
         auto created = repo().mqttPublishers.insert(tx, scope, *row);
         if (!created)
             return created.error();
-        ERY_TRY(m_s.activity.record(tx, scope, QStringLiteral("create"), QStringLiteral("mqtt_publisher"), str(*created, "id"),
+        ERY_TRY(m_activity.record(tx, scope, QStringLiteral("create"), QStringLiteral("mqtt_publisher"), str(*created, "id"),
                                     str(*created, "name"), QStringLiteral("MQTT publisher %1 created").arg(str(*created, "name"))));
         return publicView(*created);
     });
@@ -194,7 +196,7 @@ Result<std::function<Json()>> MqttPublisherService::connectionTest(const Scope &
 
 Result<QString> MqttPublisherService::previewTopic(const Scope &scope, const QString &pattern, const QString &eventType)
 {
-    auto t = m_s.eventData.tenant(scope.tenantId);
+    auto t = m_eventData.tenant(scope.tenantId);
     if (!t)
         return t.error();
     const QHash<QString, QString> values{{"enterprise", str(*t, "enterprise")},

@@ -7,12 +7,18 @@
 
 namespace ery {
 
+class ActivityLog;
+class EventData;
+
 // MQTT publishers (CONTRACTS.md §4). The password is stored (the hub needs it to connect) and never
 // returned: reads carry `has_password` instead.
 class MqttPublisherService : public ServiceBase {
 public:
     static const std::vector<Field> &fields();
-    using ServiceBase::ServiceBase;
+    MqttPublisherService(const DataAccess &data, ActivityLog &activity, EventData &eventData)
+        : ServiceBase(data), m_activity(activity), m_eventData(eventData)
+    {
+    }
 
     Result<Row> create(const Scope &scope, const Json &input);
     Result<Row> update(const Scope &scope, const QString &id, const Json &patch);
@@ -44,6 +50,10 @@ public:
 private:
     Result<Row> validated(const Json &input, bool creating);
     Probe m_probe;
+
+    // The services this one calls.
+    ActivityLog &m_activity;
+    EventData &m_eventData;
 };
 
 } // namespace ery

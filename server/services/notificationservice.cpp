@@ -2,7 +2,7 @@
 
 #include "core/ids.h"
 #include "domain/rules.h"
-#include "services.h"
+#include "storage/repositories.h"
 
 namespace ery {
 

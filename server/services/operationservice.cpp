@@ -1,6 +1,11 @@
 #include "operationservice.h"
 
-#include "services.h"
+#include "activitylog.h"
+#include "catalogservice.h"
+#include "eventdata.h"
+#include "rollup.h"
+#include "timeservice.h"
+#include "storage/repositories.h"
 
 namespace ery {
 
@@ -41,7 +46,7 @@ Result<Row> OperationService::createIn(WriteTx &tx, const Scope &scope, const Js
         acceptFields(in, {{"cell_name", Field::Text, false, {}, {}, limits::kName}}, false, nv, prefix);
         if (!nv.ok())
             return nv.error();
-        auto cell = m_s.catalog.cellByName(scope, fromStd(in["cell_name"].get<std::string>()));
+        auto cell = m_catalog.cellByName(scope, fromStd(in["cell_name"].get<std::string>()));
         if (!cell) {
             Validation v;
             v.add(prefix.empty() ? "cell_name" : prefix + ".cell_name", cell.error().message, in["cell_name"], "exists");
@@ -83,7 +88,7 @@ Result<Row> OperationService::create(const Scope &scope, const Json &input)
         auto op = createIn(tx, scope, input);
         if (!op)
             return op.error();
-        ERY_TRY(m_s.activity.record(tx, scope, QStringLiteral("create"), QStringLiteral("operation"), str(*op, "id"),
+        ERY_TRY(m_activity.record(tx, scope, QStringLiteral("create"), QStringLiteral("operation"), str(*op, "id"),
                                     str(*op, "operation_name"), QStringLiteral("Operation %1 added").arg(str(*op, "operation_name"))));
         return op;
     });
@@ -107,7 +112,7 @@ Result<Row> OperationService::update(const Scope &scope, const QString &id, cons
         auto next = repo().operations.update(tx, scope, *op, accepted);
         if (!next)
             return next.error();
-        auto ctx = m_s.eventData.forOperation(scope, *next);
+        auto ctx = m_eventData.forOperation(scope, *next);
         if (!ctx)
             return ctx.error();
         Json data = ctx->eventData();
@@ -129,7 +134,7 @@ Status OperationService::remove(const Scope &scope, const QString &id)
         if (!open->empty())
             return Error::conflict(QStringLiteral("Someone is still timing this operation; stop their time first"));
         ERY_TRY(repo().operations.remove(tx, scope, *op));
-        return m_s.activity.record(tx, scope, QStringLiteral("delete"), QStringLiteral("operation"), id, str(*op, "operation_name"),
+        return m_activity.record(tx, scope, QStringLiteral("delete"), QStringLiteral("operation"), id, str(*op, "operation_name"),
                                    QStringLiteral("Operation %1 deleted").arg(str(*op, "operation_name")));
     });
 }
@@ -189,7 +194,7 @@ Result<Transition> OperationService::transitionIn(WriteTx &tx, const Scope &scop
     auto to = statusAfter(from, a);
     if (!to)
         return Error::invalidTransition(QStringLiteral("operation"), from, actionName(a));
-    auto ctxr = m_s.eventData.forOperation(scope, op);
+    auto ctxr = m_eventData.forOperation(scope, op);
     if (!ctxr)
         return ctxr.error();
     OperationContext ctx = std::move(*ctxr);
@@ -205,13 +210,13 @@ Result<Transition> OperationService::transitionIn(WriteTx &tx, const Scope &scop
                 continue;
             return Error{ErrorCode::Conflict,
                          QStringLiteral("%1 is still timing this operation; they must stop first")
-                             .arg(m_s.eventData.workerName(scope, str(e, "operator_id"))),
+                             .arg(m_eventData.workerName(scope, str(e, "operator_id"))),
                          Json{{"open_time_entry_id", e["id"]}, {"operator_id", e["operator_id"]}}};
         }
         ERY_TRY(checkNextCellCapacity(tx, scope, ctx));
         // "Stop & complete": the caller's own entry closes first.
         for (const auto &e : *open) {
-            auto closed = m_s.time.closeIn(tx, scope, e, QStringLiteral("completed"));
+            auto closed = m_time.closeIn(tx, scope, e, QStringLiteral("completed"));
             if (!closed)
                 return closed.error();
             t.closedTimeEntries.push_back(std::move(*closed));
@@ -225,7 +230,7 @@ Result<Transition> OperationService::transitionIn(WriteTx &tx, const Scope &scop
         if (!open)
             return open.error();
         for (const auto &e : *open) {
-            auto closed = m_s.time.closeIn(tx, scope, e, QStringLiteral("operation_paused"));
+            auto closed = m_time.closeIn(tx, scope, e, QStringLiteral("operation_paused"));
             if (!closed)
                 return closed.error();
             t.closedTimeEntries.push_back(std::move(*closed));
@@ -261,18 +266,18 @@ Result<Transition> OperationService::transitionIn(WriteTx &tx, const Scope &scop
     data["new_status"] = toStd(*to);
     if (!workerId.isEmpty()) {
         data["operator_id"] = toStd(workerId);
-        data["operator_name"] = toStd(m_s.eventData.workerName(scope, workerId));
+        data["operator_name"] = toStd(m_eventData.workerName(scope, workerId));
     }
     tx.emitEvent(scope.tenantId, QString::fromLatin1(names[int(a)]), opId, data, ctx.topicContext());
 
     if ((a == Action::Start || a == Action::Resume) && !workerId.isEmpty()) {
-        auto opened = m_s.time.openIn(tx, scope, workerId, ctx);
+        auto opened = m_time.openIn(tx, scope, workerId, ctx);
         if (!opened)
             return opened.error();
         t.openedTimeEntries.push_back(std::move(*opened));
     }
-    ERY_TRY(m_s.rollup.afterOperationChange(tx, scope, ctx));
-    ERY_TRY(m_s.activity.record(tx, scope, actionName(a), QStringLiteral("operation"), opId, str(op, "operation_name"),
+    ERY_TRY(m_rollup.afterOperationChange(tx, scope, ctx));
+    ERY_TRY(m_activity.record(tx, scope, actionName(a), QStringLiteral("operation"), opId, str(op, "operation_name"),
                                 QStringLiteral("%1: %2 → %3").arg(str(op, "operation_name"), from, *to)));
     t.previousStatus = from;
     t.newStatus = *to;
@@ -322,7 +327,7 @@ Result<std::optional<Row>> OperationService::park(WriteTx &tx, const Scope &scop
     if (!open)
         return open.error();
     for (const auto &e : *open)
-        ERY_TRY(m_s.time.closeIn(tx, scope, e, QStringLiteral("standstill")));
+        ERY_TRY(m_time.closeIn(tx, scope, e, QStringLiteral("standstill")));
     auto fresh = repo().operations.get(tx.db(), scope, operationId);
     if (!fresh)
         return fresh.error();
@@ -330,7 +335,7 @@ Result<std::optional<Row>> OperationService::park(WriteTx &tx, const Scope &scop
                                          {QStringLiteral("status")});
     if (!next)
         return next.error();
-    auto ctx = m_s.eventData.forOperation(scope, *next);
+    auto ctx = m_eventData.forOperation(scope, *next);
     if (!ctx)
         return ctx.error();
     Json data = ctx->eventData();
@@ -339,7 +344,7 @@ Result<std::optional<Row>> OperationService::park(WriteTx &tx, const Scope &scop
     data["reason"] = "standstill";
     data["issue_id"] = toStd(issueId);
     tx.emitEvent(scope.tenantId, QStringLiteral("operation.paused"), operationId, data, ctx->topicContext());
-    ERY_TRY(m_s.rollup.afterOperationChange(tx, scope, *ctx));
+    ERY_TRY(m_rollup.afterOperationChange(tx, scope, *ctx));
     return std::optional<Row>(std::move(*next));
 }
 
@@ -360,7 +365,7 @@ Result<std::optional<Row>> OperationService::unpark(WriteTx &tx, const Scope &sc
         repo().operations.update(tx, scope, *op, {{"status", toStd(restore)}, {"status_before_hold", nullptr}}, {QStringLiteral("status")});
     if (!next)
         return next.error();
-    auto ctx = m_s.eventData.forOperation(scope, *next);
+    auto ctx = m_eventData.forOperation(scope, *next);
     if (!ctx)
         return ctx.error();
     Json data = ctx->eventData();
@@ -369,7 +374,7 @@ Result<std::optional<Row>> OperationService::unpark(WriteTx &tx, const Scope &sc
     data["reason"] = "standstill_released";
     data["issue_id"] = toStd(issueId);
     tx.emitEvent(scope.tenantId, QStringLiteral("operation.resumed"), operationId, data, ctx->topicContext());
-    ERY_TRY(m_s.rollup.afterOperationChange(tx, scope, *ctx));
+    ERY_TRY(m_rollup.afterOperationChange(tx, scope, *ctx));
     return std::optional<Row>(std::move(*next));
 }
 

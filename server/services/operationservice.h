@@ -6,9 +6,18 @@
 
 namespace ery {
 
+class ActivityLog;
+class CatalogService;
+class EventData;
+class Rollup;
+class TimeService;
+
 class OperationService : public ServiceBase {
 public:
-    using ServiceBase::ServiceBase;
+    OperationService(const DataAccess &data, ActivityLog &activity, CatalogService &catalog, EventData &eventData, Rollup &rollup, TimeService &time)
+        : ServiceBase(data), m_activity(activity), m_catalog(catalog), m_eventData(eventData), m_rollup(rollup), m_time(time)
+    {
+    }
     static const std::vector<Field> &fields();
 
     Result<Row> create(const Scope &scope, const Json &input);
@@ -34,6 +43,13 @@ public:
 
 private:
     Status checkNextCellCapacity(WriteTx &tx, const Scope &scope, OperationContext &ctx);
+
+    // The services this one calls.
+    ActivityLog &m_activity;
+    CatalogService &m_catalog;
+    EventData &m_eventData;
+    Rollup &m_rollup;
+    TimeService &m_time;
 };
 
 } // namespace ery

@@ -1,6 +1,10 @@
 #include "partservice.h"
 
-#include "services.h"
+#include "activitylog.h"
+#include "eventdata.h"
+#include "operationservice.h"
+#include "quotas.h"
+#include "storage/repositories.h"
 
 namespace ery {
 
@@ -58,11 +62,11 @@ Result<Row> PartService::createIn(WriteTx &tx, const Scope &scope, const Json &i
             Json oi = o;
             if (oi.is_object() && !oi.contains("sequence"))
                 oi["sequence"] = i;
-            ERY_TRY(m_s.operations.createIn(tx, scope, oi, &*part, p));
+            ERY_TRY(m_operations.createIn(tx, scope, oi, &*part, p));
         }
     }
-    auto t = m_s.eventData.tenant(scope.tenantId);
-    tx.emitEvent(scope.tenantId, QStringLiteral("part.created"), str(*part, "id"), m_s.eventData.partData(*part, job),
+    auto t = m_eventData.tenant(scope.tenantId);
+    tx.emitEvent(scope.tenantId, QStringLiteral("part.created"), str(*part, "id"), m_eventData.partData(*part, job),
                  OperationContext::topicContextFor(t ? *t : Row::object(), job, *part, nullptr, {}));
     return part;
 }
@@ -85,11 +89,11 @@ Result<Row> PartService::create(const Scope &scope, const Json &input)
             return v.error();
         }
         const qint64 qty = input.value("quantity", Json(1)).is_number_integer() ? input.value("quantity", Json(1)).get<qint64>() : 1;
-        ERY_TRY(m_s.quotas.checkParts(tx, scope, qty));
+        ERY_TRY(m_quotas.checkParts(tx, scope, qty));
         auto part = createIn(tx, scope, input, *job);
         if (!part)
             return part.error();
-        ERY_TRY(m_s.activity.record(tx, scope, QStringLiteral("create"), QStringLiteral("part"), str(*part, "id"),
+        ERY_TRY(m_activity.record(tx, scope, QStringLiteral("create"), QStringLiteral("part"), str(*part, "id"),
                                     str(*part, "part_number"),
                                     QStringLiteral("Part %1 added to job %2").arg(str(*part, "part_number"), str(*job, "job_number"))));
         return part;
@@ -116,16 +120,16 @@ Result<Row> PartService::update(const Scope &scope, const QString &id, const Jso
         if (accepted.contains("quantity")) {
             const qint64 delta = num(accepted, "quantity") - num(*part, "quantity");
             if (delta > 0)
-                ERY_TRY(m_s.quotas.checkParts(tx, scope, delta));
+                ERY_TRY(m_quotas.checkParts(tx, scope, delta));
         }
         auto next = repo().parts.update(tx, scope, *part, accepted);
         if (!next)
             return next.error();
         auto job = repo().jobs.get(tx.db(), scope, str(*next, "job_id"));
         Row jobRow = job ? *job : Row::object();
-        Json data = m_s.eventData.partData(*next, jobRow);
+        Json data = m_eventData.partData(*next, jobRow);
         data["changes"] = accepted;
-        auto t = m_s.eventData.tenant(scope.tenantId);
+        auto t = m_eventData.tenant(scope.tenantId);
         tx.emitEvent(scope.tenantId, QStringLiteral("part.updated"), id, data,
                      OperationContext::topicContextFor(t ? *t : Row::object(), jobRow, *next, nullptr, {}));
         return next;
@@ -156,7 +160,7 @@ Status PartService::remove(const Scope &scope, const QString &id)
         if (!part)
             return part.error();
         ERY_TRY(removeIn(tx, scope, *part));
-        return m_s.activity.record(tx, scope, QStringLiteral("delete"), QStringLiteral("part"), id, str(*part, "part_number"),
+        return m_activity.record(tx, scope, QStringLiteral("delete"), QStringLiteral("part"), id, str(*part, "part_number"),
                                    QStringLiteral("Part %1 deleted").arg(str(*part, "part_number")));
     });
 }

@@ -5,9 +5,17 @@
 
 namespace ery {
 
+class ActivityLog;
+class EventData;
+class OperationService;
+class Quotas;
+
 class PartService : public ServiceBase {
 public:
-    using ServiceBase::ServiceBase;
+    PartService(const DataAccess &data, ActivityLog &activity, EventData &eventData, OperationService &operations, Quotas &quotas)
+        : ServiceBase(data), m_activity(activity), m_eventData(eventData), m_operations(operations), m_quotas(quotas)
+    {
+    }
     static const std::vector<Field> &fields();
 
     Result<Row> create(const Scope &scope, const Json &input); // with optional nested operations[]
@@ -20,6 +28,13 @@ public:
     Result<Row> createIn(WriteTx &tx, const Scope &scope, const Json &input, const Row &job, const std::string &prefix = {});
     // Soft-deletes the part and its operations; refused while someone times one of them.
     Status removeIn(WriteTx &tx, const Scope &scope, const Row &part);
+
+private:
+    // The services this one calls.
+    ActivityLog &m_activity;
+    EventData &m_eventData;
+    OperationService &m_operations;
+    Quotas &m_quotas;
 };
 
 } // namespace ery

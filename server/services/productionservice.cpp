@@ -1,7 +1,8 @@
 #include "productionservice.h"
 
 #include "fields.h"
-#include "services.h"
+#include "eventdata.h"
+#include "storage/repositories.h"
 
 namespace ery {
 
@@ -114,7 +115,7 @@ Result<Row> ProductionService::report(const Scope &scope, const Json &input)
                 lr["notes"] = toStd(l.notes);
             ERY_TRY(repo().quantityScrapReasons.insert(tx, scope, lr));
         }
-        auto ctx = m_s.eventData.forOperation(scope, *op);
+        auto ctx = m_eventData.forOperation(scope, *op);
         if (!ctx)
             return ctx.error();
         Json data = ctx->eventData();

@@ -5,11 +5,16 @@
 
 namespace ery {
 
+class EventData;
+
 // Production reports: produced = good + scrap + rework, several scrap reasons per report. One write
 // path for the terminal, the API and MCP (`report_scrap` is a report with only scrap).
 class ProductionService : public ServiceBase {
 public:
-    using ServiceBase::ServiceBase;
+    ProductionService(const DataAccess &data, EventData &eventData)
+        : ServiceBase(data), m_eventData(eventData)
+    {
+    }
     // The report body and one scrap line, for validation here and the API's schemas.
     static const std::vector<Field> &fields();
     static const std::vector<Field> &scrapLineFields();
@@ -22,6 +27,10 @@ public:
     Result<Page> list(const Scope &scope, const ListQuery &q);
     // Totals of an operation: produced, good, scrap, rework, yield %.
     Result<Json> totals(const Scope &scope, const QString &operationId);
+
+private:
+    // The services this one calls.
+    EventData &m_eventData;
 };
 
 } // namespace ery

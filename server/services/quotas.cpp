@@ -4,6 +4,7 @@
 
 #include <QDate>
 #include <QDateTime>
+#include "storage/repositories.h"
 
 namespace ery {
 

@@ -1,7 +1,8 @@
 #include "rollup.h"
 
 #include "domain/rules.h"
-#include "services.h"
+#include "eventdata.h"
+#include "storage/repositories.h"
 
 namespace ery {
 
@@ -51,7 +52,7 @@ Status Rollup::afterOperationChange(WriteTx &tx, const Scope &scope, OperationCo
             return p.error();
         ctx.part = std::move(*p);
         if (partEvent)
-            tx.emitEvent(scope.tenantId, QString::fromLatin1(partEvent), partId, m_s.eventData.partData(ctx.part, ctx.job),
+            tx.emitEvent(scope.tenantId, QString::fromLatin1(partEvent), partId, m_eventData.partData(ctx.part, ctx.job),
                          ctx.topicContext());
     }
 
@@ -86,7 +87,7 @@ Status Rollup::afterOperationChange(WriteTx &tx, const Scope &scope, OperationCo
             return j.error();
         ctx.job = std::move(*j);
         if (jobEvent) {
-            Json data = m_s.eventData.jobData(ctx.job);
+            Json data = m_eventData.jobData(ctx.job);
             data["previous_status"] = toStd(jobStatus);
             data["new_status"] = ctx.job["status"];
             data["triggered_by"] = "rollup";

@@ -3,25 +3,35 @@
 #include "core/ids.h"
 #include "core/jsonutil.h"
 #include "core/result.h"
+#include "domain/listquery.h"
 #include "domain/scope.h"
-#include "storage/repositories.h"
 
 #include <optional>
 #include <vector>
 
 namespace ery {
 
-class Services;
+class Database;
+class WriteTx;
+struct Repositories;
 
-// What every service shares: the engine's one write connection and the repositories.
+// What every service shares: the engine's one write connection and the repositories. Storage is
+// private to the service layer: a caller of a service never sees a table.
+struct DataAccess {
+    Database &db;
+    const Repositories &repo;
+};
+
 class ServiceBase {
 public:
-    explicit ServiceBase(Services &s);
+    explicit ServiceBase(const DataAccess &data) : m_data(data) { }
 
 protected:
-    Database &db() const;
-    const Repositories &repo() const;
-    Services &m_s;
+    Database &db() const { return m_data.db; }
+    const Repositories &repo() const { return m_data.repo; }
+
+private:
+    DataAccess m_data;
 };
 
 // The answer of a lifecycle action, as the API reports it, with what the action did besides the

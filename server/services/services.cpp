@@ -1,10 +1,15 @@
 #include "services.h"
 
+#include "storage/repositories.h"
+
 namespace ery {
 
-Services::Services(Database &database) : db(database)
+Services::Services(Database &database)
+    : m_db(database), m_repo(std::make_unique<Repositories>()), m_data{m_db, *m_repo}
 {
-    repo.loadColumns(db);
+    m_repo->loadColumns(m_db);
 }
+
+Services::~Services() = default;
 
 } // namespace ery

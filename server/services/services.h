@@ -28,6 +28,8 @@
 #include "webhookservice.h"
 #include "writegroup.h"
 
+#include <memory>
+
 namespace ery {
 
 // The service layer: the only code that changes data. Every adapter (REST, MCP, terminal, admin
@@ -35,46 +37,48 @@ namespace ery {
 class Services {
 public:
     explicit Services(Database &database);
+    ~Services();
     Services(const Services &) = delete;
     Services &operator=(const Services &) = delete;
 
 private:
     // The write connection and the tables are the services' own: adapters get the narrow handles
-    // below (writes, deliveries, imports), never SQL.
-    friend class ServiceBase;
+    // below (writes, deliveries, imports), never SQL. Each service names the services it calls in
+    // its constructor; a reference to one declared further down is only used after construction.
     friend class DemoShop;
-    Database &db;
-    Repositories repo;
+    Database &m_db;
+    std::unique_ptr<Repositories> m_repo;
+    DataAccess m_data;
 
 public:
-    EventData eventData{*this};
-    ActivityLog activity{*this};
-    NotificationService notifications{*this};
-    Quotas quotas{*this};
-    TenantService tenants{*this};
-    UserService users{*this};
-    CatalogService catalog{*this};
-    JobService jobs{*this};
-    PartService parts{*this};
-    OperationService operations{*this};
-    TimeService time{*this};
-    Rollup rollup{*this};
-    IssueService issues{*this};
-    ProductionService production{*this};
-    SubstepService substeps{*this};
-    AssignmentService assignments{*this};
-    ApiKeyService apiKeys{*this};
-    SyncService sync{*this};
-    WebhookService webhooks{*this};
-    MqttPublisherService mqttPublishers{*this};
-    BatchService batches{*this};
-    SettingsService settings{*this};
-    ShopSetup shop{*this};
-    HubService hubs{*this};
+    EventData eventData{m_data};
+    ActivityLog activity{m_data};
+    NotificationService notifications{m_data};
+    Quotas quotas{m_data};
+    TenantService tenants{m_data, eventData};
+    UserService users{m_data, activity};
+    CatalogService catalog{m_data, activity, eventData};
+    JobService jobs{m_data, activity, eventData, parts, quotas};
+    PartService parts{m_data, activity, eventData, operations, quotas};
+    OperationService operations{m_data, activity, catalog, eventData, rollup, time};
+    TimeService time{m_data, activity, eventData, operations};
+    Rollup rollup{m_data, eventData};
+    IssueService issues{m_data, activity, eventData, notifications, operations};
+    ProductionService production{m_data, eventData};
+    SubstepService substeps{m_data, catalog, eventData};
+    AssignmentService assignments{m_data, notifications};
+    ApiKeyService apiKeys{m_data, activity};
+    SyncService sync{m_data, catalog, jobs, operations, parts};
+    WebhookService webhooks{m_data, activity, notifications, tenants};
+    MqttPublisherService mqttPublishers{m_data, activity, eventData};
+    BatchService batches{m_data, activity, eventData, operations, time};
+    SettingsService settings{m_data, activity};
+    ShopSetup shop{m_data, activity, catalog, tenants, users};
+    HubService hubs{m_data};
 
-    WriteGroup writes{db};
-    DeliveryStore deliveries{db, repo};
-    ImportWriter imports{db, repo, sync};
+    WriteGroup writes{m_db};
+    DeliveryStore deliveries{m_data};
+    ImportWriter imports{m_data, sync};
 };
 
 } // namespace ery

@@ -1,6 +1,7 @@
 #include "settingsservice.h"
 
-#include "services.h"
+#include "activitylog.h"
+#include "storage/repositories.h"
 
 #include <QTimeZone>
 
@@ -109,7 +110,7 @@ Result<Json> SettingsService::update(const Scope &scope, const Json &patch)
         QStringList names;
         for (auto it = changes.begin(); it != changes.end(); ++it)
             names << QString::fromStdString(it.key());
-        ERY_TRY(m_s.activity.record(tx, scope, QStringLiteral("update"), QStringLiteral("settings"), scope.tenantId, str(*next, "name"),
+        ERY_TRY(m_activity.record(tx, scope, QStringLiteral("update"), QStringLiteral("settings"), scope.tenantId, str(*next, "name"),
                                     QStringLiteral("Shop settings changed: %1").arg(names.join(QStringLiteral(", "))), changes));
         const Json settings = settingsOf(*next);
         tx.emitEvent(scope.tenantId, QStringLiteral("settings.updated"), scope.tenantId,

@@ -5,6 +5,8 @@
 
 namespace ery {
 
+class ActivityLog;
+
 // A shop's settings without SQL: its names (shop, ISA-95 enterprise/site/area), time zone, the
 // shop-wide WIP switch, loopback webhook targets, the API rate-limit override, plan and quotas. A
 // change is validated (every bad field at once; an unknown key is an error), written in one
@@ -12,12 +14,19 @@ namespace ery {
 // is followed by its sandbox twin, so test keys behave as live ones do.
 class SettingsService : public ServiceBase {
 public:
-    using ServiceBase::ServiceBase;
+    SettingsService(const DataAccess &data, ActivityLog &activity)
+        : ServiceBase(data), m_activity(activity)
+    {
+    }
     static const std::vector<Field> &fields();
     Result<Json> get(const Scope &scope);
     Result<Json> update(const Scope &scope, const Json &patch);
     // `settings set KEY VALUE`: the text a person typed, read as the key's type ("true", "600", "null").
     static Result<Json> parseValue(const QString &key, const QString &text);
+
+private:
+    // The services this one calls.
+    ActivityLog &m_activity;
 };
 
 } // namespace ery

@@ -1,7 +1,11 @@
 #include "shopsetup.h"
 
 #include "fields.h"
-#include "services.h"
+#include "activitylog.h"
+#include "catalogservice.h"
+#include "tenantservice.h"
+#include "userservice.h"
+#include "storage/repositories.h"
 
 #include <QTimeZone>
 
@@ -82,13 +86,13 @@ Result<ShopSetup::Outcome> ShopSetup::create(const Json &input)
                 return Error{ErrorCode::Conflict,
                              QStringLiteral("this database already has a shop (\"%1\"); use another --db for a new one").arg(str(t, "name")),
                              Json{{"tenant_id", t["id"]}, {"name", t["name"]}}};
-        auto pair = m_s.tenants.create(tenant);
+        auto pair = m_tenants.create(tenant);
         if (!pair)
             return pair.error();
         Outcome out{pair->live, pair->sandbox, {}, {}};
         for (const Row *t : {&pair->live, &pair->sandbox}) {
             Scope scope = Scope::of(str(*t, "id"));
-            auto a = m_s.users.createAdmin(scope, admin);
+            auto a = m_users.createAdmin(scope, admin);
             if (!a)
                 return a.error();
             if (t == &pair->live)
@@ -97,14 +101,14 @@ Result<ShopSetup::Outcome> ShopSetup::create(const Json &input)
             scope.actorName = str(*a, "full_name");
             int seq = 1;
             for (const QString &c : cells) {
-                auto cell = m_s.catalog.create(CatalogService::Cells, scope, Json{{"name", toStd(c)}, {"sequence", seq++}});
+                auto cell = m_catalog.create(CatalogService::Cells, scope, Json{{"name", toStd(c)}, {"sequence", seq++}});
                 if (!cell)
                     return cell.error();
                 if (t == &pair->live)
                     out.cells.push_back(*cell);
             }
-            ERY_TRY(m_s.catalog.seedDefaultScrapReasons(scope));
-            ERY_TRY(m_s.activity.record(tx, scope, QStringLiteral("create"), QStringLiteral("tenant"), str(*t, "id"), str(*t, "name"),
+            ERY_TRY(m_catalog.seedDefaultScrapReasons(scope));
+            ERY_TRY(m_activity.record(tx, scope, QStringLiteral("create"), QStringLiteral("tenant"), str(*t, "id"), str(*t, "name"),
                                         QStringLiteral("Shop %1 created with admin %2").arg(str(*t, "name"), str(*a, "username"))));
         }
         return out;

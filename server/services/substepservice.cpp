@@ -1,6 +1,9 @@
 #include "substepservice.h"
 
-#include "services.h"
+#include "catalogservice.h"
+#include "eventdata.h"
+#include "domain/rules.h"
+#include "storage/repositories.h"
 
 namespace ery {
 
@@ -42,7 +45,7 @@ Result<Row> SubstepService::add(const Scope &scope, const Json &input)
         auto s = repo().substeps.insert(tx, scope, row);
         if (!s)
             return s.error();
-        auto ctx = m_s.eventData.forOperation(scope, *op);
+        auto ctx = m_eventData.forOperation(scope, *op);
         if (!ctx)
             return ctx.error();
         Json data = ctx->eventData();
@@ -105,7 +108,7 @@ Result<Row> SubstepService::setStatus(const Scope &scope, const QString &id, con
         if (completing) {
             auto op = repo().operations.get(tx.db(), scope, str(*s, "operation_id"));
             if (op) {
-                auto ctx = m_s.eventData.forOperation(scope, *op);
+                auto ctx = m_eventData.forOperation(scope, *op);
                 if (ctx) {
                     Json data = ctx->eventData();
                     data["substep_id"] = toStd(id);
@@ -139,7 +142,7 @@ Result<Page> SubstepService::list(const Scope &scope, const ListQuery &q)
 
 Result<Rows> SubstepService::applyTemplate(const Scope &scope, const QString &templateId, const QString &operationId)
 {
-    auto items = m_s.catalog.templateItems(scope, templateId);
+    auto items = m_catalog.templateItems(scope, templateId);
     if (!items)
         return items.error();
     return db().write([&](WriteTx &tx) -> Result<Rows> {

@@ -5,10 +5,16 @@
 
 namespace ery {
 
+class CatalogService;
+class EventData;
+
 // An operation's checklist: steps added by hand or from a template, each with its own status.
 class SubstepService : public ServiceBase {
 public:
-    using ServiceBase::ServiceBase;
+    SubstepService(const DataAccess &data, CatalogService &catalog, EventData &eventData)
+        : ServiceBase(data), m_catalog(catalog), m_eventData(eventData)
+    {
+    }
     static const std::vector<Field> &fields();              // create
     static const std::vector<Field> &updateFields();        // besides status
     Result<Row> add(const Scope &scope, const Json &input); // operation_id, name, sequence, notes
@@ -18,6 +24,11 @@ public:
     Status remove(const Scope &scope, const QString &id);
     Result<Page> list(const Scope &scope, const ListQuery &q);
     Result<Rows> applyTemplate(const Scope &scope, const QString &templateId, const QString &operationId);
+
+private:
+    // The services this one calls.
+    CatalogService &m_catalog;
+    EventData &m_eventData;
 };
 
 } // namespace ery

@@ -1,10 +1,14 @@
 #include "syncservice.h"
 
-#include "services.h"
+#include "catalogservice.h"
+#include "jobservice.h"
+#include "operationservice.h"
+#include "partservice.h"
 
 #include <QCryptographicHash>
 
 #include <algorithm>
+#include "storage/repositories.h"
 
 namespace ery {
 
@@ -60,8 +64,8 @@ std::vector<Field> SyncService::fieldsOf(Entity e) const
         f.push_back({"cell_name", Field::Text, false, {}, {}, limits::kName});
         f.push_back({"estimated_time_minutes", Field::Int});
         break;
-    case Cells: f = m_s.catalog.kind(CatalogService::Cells).fields; break;
-    case Resources: f = m_s.catalog.kind(CatalogService::Resources).fields; break;
+    case Cells: f = m_catalog.kind(CatalogService::Cells).fields; break;
+    case Resources: f = m_catalog.kind(CatalogService::Resources).fields; break;
     }
     return f;
 }
@@ -120,7 +124,7 @@ Result<SyncService::Outcome> SyncService::upsertIn(WriteTx &tx, const Scope &sco
         }
         if (in.contains("cell_name") && !in.contains("cell_id")) {
             auto cell =
-                in["cell_name"].is_string() ? m_s.catalog.cellByName(scope, str(in, "cell_name")) : Result<Row>(Error::notFound("cell"));
+                in["cell_name"].is_string() ? m_catalog.cellByName(scope, str(in, "cell_name")) : Result<Row>(Error::notFound("cell"));
             if (!cell) {
                 if (cell.error().code != ErrorCode::NotFound)
                     return cell.error();
@@ -151,20 +155,20 @@ Result<SyncService::Outcome> SyncService::upsertIn(WriteTx &tx, const Scope &sco
     const bool create = !existing;
     if (create) {
         switch (e) {
-        case Jobs: written = m_s.jobs.create(scope, in); break;
-        case Parts: written = m_s.parts.create(scope, in); break;
-        case Operations: written = m_s.operations.create(scope, in); break;
-        case Cells: written = m_s.catalog.create(CatalogService::Cells, scope, in); break;
-        case Resources: written = m_s.catalog.create(CatalogService::Resources, scope, in); break;
+        case Jobs: written = m_jobs.create(scope, in); break;
+        case Parts: written = m_parts.create(scope, in); break;
+        case Operations: written = m_operations.create(scope, in); break;
+        case Cells: written = m_catalog.create(CatalogService::Cells, scope, in); break;
+        case Resources: written = m_catalog.create(CatalogService::Resources, scope, in); break;
         }
     } else {
         const QString id = str(*existing, "id");
         switch (e) {
-        case Jobs: written = m_s.jobs.update(scope, id, in); break;
-        case Parts: written = m_s.parts.update(scope, id, in); break;
-        case Operations: written = m_s.operations.update(scope, id, in); break;
-        case Cells: written = m_s.catalog.update(CatalogService::Cells, scope, id, in); break;
-        case Resources: written = m_s.catalog.update(CatalogService::Resources, scope, id, in); break;
+        case Jobs: written = m_jobs.update(scope, id, in); break;
+        case Parts: written = m_parts.update(scope, id, in); break;
+        case Operations: written = m_operations.update(scope, id, in); break;
+        case Cells: written = m_catalog.update(CatalogService::Cells, scope, id, in); break;
+        case Resources: written = m_catalog.update(CatalogService::Resources, scope, id, in); break;
         }
     }
     if (!written)

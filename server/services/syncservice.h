@@ -5,6 +5,11 @@
 
 namespace ery {
 
+class CatalogService;
+class JobService;
+class OperationService;
+class PartService;
+
 // Upserts keyed on (tenant, external_source, external_id) for the entities an ERP or a CSV file
 // feeds: jobs, parts, operations, cells and resources. References are resolved by their external
 // keys (job_external_id, part_external_id) or by name (cell_name), so a feed never needs our ids.
@@ -12,7 +17,10 @@ namespace ery {
 // the same as for any other caller. REST sync/bulk-sync use it; CSV import, ERP sync and MCP reuse it.
 class SyncService : public ServiceBase {
 public:
-    using ServiceBase::ServiceBase;
+    SyncService(const DataAccess &data, CatalogService &catalog, JobService &jobs, OperationService &operations, PartService &parts)
+        : ServiceBase(data), m_catalog(catalog), m_jobs(jobs), m_operations(operations), m_parts(parts)
+    {
+    }
 
     enum Entity { Jobs, Parts, Operations, Cells, Resources };
     static constexpr int kMaxBulkItems = 1000;
@@ -41,6 +49,13 @@ public:
     // Up to kMaxBulkItems records, one transaction each: a bad record fails alone. Ends with a
     // sync.<entity>.completed event (sync.batch.completed for operations and cells).
     Result<BulkOutcome> bulk(const Scope &scope, Entity e, const Json &items);
+
+private:
+    // The services this one calls.
+    CatalogService &m_catalog;
+    JobService &m_jobs;
+    OperationService &m_operations;
+    PartService &m_parts;
 };
 
 } // namespace ery

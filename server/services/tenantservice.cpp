@@ -2,7 +2,8 @@
 
 #include "core/ids.h"
 #include "fields.h"
-#include "services.h"
+#include "eventdata.h"
+#include "storage/repositories.h"
 
 namespace ery {
 
@@ -115,9 +116,9 @@ Result<Row> TenantService::update(const QString &tenantId, const Json &patch)
         }
         return next;
     });
-    m_s.eventData.forgetTenant(tenantId);
+    m_eventData.forgetTenant(tenantId);
     if (auto sb = repo().tenants.sandboxOf(db(), tenantId))
-        m_s.eventData.forgetTenant(str(*sb, "id"));
+        m_eventData.forgetTenant(str(*sb, "id"));
     return r;
 }
 

@@ -4,6 +4,8 @@
 
 namespace ery {
 
+class EventData;
+
 struct TenantPair {
     Row live;
     Row sandbox;
@@ -11,7 +13,10 @@ struct TenantPair {
 
 class TenantService : public ServiceBase {
 public:
-    using ServiceBase::ServiceBase;
+    TenantService(const DataAccess &data, EventData &eventData)
+        : ServiceBase(data), m_eventData(eventData)
+    {
+    }
     // Creates a live tenant and its sandbox twin (what ery_test_ keys act on).
     Result<TenantPair> create(const Json &input);
     Result<Row> get(const QString &tenantId);
@@ -21,6 +26,10 @@ public:
     Result<Row> update(const QString &tenantId, const Json &patch);
     // The tenant a command-line or desktop session works on when none is named: the first live one.
     Result<Row> defaultTenant();
+
+private:
+    // The services this one calls.
+    EventData &m_eventData;
 };
 
 } // namespace ery

@@ -2,7 +2,10 @@
 
 #include "core/ids.h"
 #include "domain/rules.h"
-#include "services.h"
+#include "activitylog.h"
+#include "eventdata.h"
+#include "operationservice.h"
+#include "storage/repositories.h"
 
 namespace ery {
 
@@ -27,7 +30,7 @@ Result<Row> TimeService::openIn(WriteTx &tx, const Scope &scope, const QString &
         const Row &other = open->front();
         QString what = QStringLiteral("another operation");
         if (auto op = repo().operations.get(tx.db(), scope, str(other, "operation_id"))) {
-            auto oc = m_s.eventData.forOperation(scope, *op);
+            auto oc = m_eventData.forOperation(scope, *op);
             if (oc)
                 what = QStringLiteral("%1 (%2 / %3)")
                            .arg(str(oc->operation, "operation_name"), str(oc->job, "job_number"), str(oc->part, "part_number"));
@@ -83,12 +86,12 @@ Result<Row> TimeService::closeIn(WriteTx &tx, const Scope &scope, const Row &ent
     ERY_TRY(recomputeActualTime(tx, scope, str(entry, "operation_id")));
     auto op = repo().operations.get(tx.db(), scope, str(entry, "operation_id"));
     if (op) {
-        auto ctx = m_s.eventData.forOperation(scope, *op);
+        auto ctx = m_eventData.forOperation(scope, *op);
         if (ctx) {
             Json data = ctx->eventData();
             data["time_entry_id"] = toStd(entryId);
             data["operator_id"] = entry["operator_id"];
-            data["operator_name"] = toStd(m_s.eventData.workerName(scope, str(entry, "operator_id")));
+            data["operator_name"] = toStd(m_eventData.workerName(scope, str(entry, "operator_id")));
             data["start_time"] = entry["start_time"];
             data["end_time"] = toStd(now);
             data["duration"] = minutes;
@@ -109,14 +112,14 @@ Result<Row> TimeService::start(const Scope &scope, const QString &workerId, cons
         if (st == status::Completed || st == status::OnHold)
             return Error::invalidTransition(QStringLiteral("operation"), st, QStringLiteral("start timing on"));
         if (st == status::NotStarted) {
-            auto t = m_s.operations.transitionIn(tx, scope, *op, Action::Start, workerId);
+            auto t = m_operations.transitionIn(tx, scope, *op, Action::Start, workerId);
             if (!t)
                 return t.error();
             if (t->openedTimeEntries.empty())
                 return Error::internal(QStringLiteral("time entry missing"));
             return std::move(t->openedTimeEntries.front());
         }
-        auto ctx = m_s.eventData.forOperation(scope, *op);
+        auto ctx = m_eventData.forOperation(scope, *op);
         if (!ctx)
             return ctx.error();
         return openIn(tx, scope, workerId, *ctx);
@@ -189,7 +192,7 @@ Result<Row> TimeService::forceStop(const Scope &scope, const QString &entryId)
         auto closed = closeIn(tx, scope, *e, QStringLiteral("force_stopped"));
         if (!closed)
             return closed.error();
-        ERY_TRY(m_s.activity.record(tx, scope, QStringLiteral("force_stop"), QStringLiteral("time_entry"), entryId, {},
+        ERY_TRY(m_activity.record(tx, scope, QStringLiteral("force_stop"), QStringLiteral("time_entry"), entryId, {},
                                     QStringLiteral("Time entry stopped by an admin")));
         return closed;
     });
@@ -204,7 +207,7 @@ Result<qint64> TimeService::stopAll(const Scope &scope)
         for (const auto &e : *open)
             ERY_TRY(closeIn(tx, scope, e, QStringLiteral("force_stopped")));
         if (!open->empty())
-            ERY_TRY(m_s.activity.record(tx, scope, QStringLiteral("force_stop_all"), QStringLiteral("time_entry"), {}, {},
+            ERY_TRY(m_activity.record(tx, scope, QStringLiteral("force_stop_all"), QStringLiteral("time_entry"), {}, {},
                                         QStringLiteral("%1 open time entries stopped by an admin").arg(open->size())));
         return qint64(open->size());
     });

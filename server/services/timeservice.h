@@ -4,11 +4,18 @@
 
 namespace ery {
 
+class ActivityLog;
+class EventData;
+class OperationService;
+
 // Time tracking (DOMAIN.md): entries per (worker, operation) in minutes, pauses in seconds, one open
 // entry per worker, actual_time recomputed from closed entries.
 class TimeService : public ServiceBase {
 public:
-    using ServiceBase::ServiceBase;
+    TimeService(const DataAccess &data, ActivityLog &activity, EventData &eventData, OperationService &operations)
+        : ServiceBase(data), m_activity(activity), m_eventData(eventData), m_operations(operations)
+    {
+    }
 
     // The terminal's Start: opens an entry; a not_started operation is started (with roll-up).
     Result<Row> start(const Scope &scope, const QString &workerId, const QString &operationId);
@@ -25,6 +32,12 @@ public:
     Result<Row> openIn(WriteTx &tx, const Scope &scope, const QString &workerId, const OperationContext &ctx);
     Result<Row> closeIn(WriteTx &tx, const Scope &scope, const Row &entry, const QString &reason);
     Status recomputeActualTime(WriteTx &tx, const Scope &scope, const QString &operationId);
+
+private:
+    // The services this one calls.
+    ActivityLog &m_activity;
+    EventData &m_eventData;
+    OperationService &m_operations;
 };
 
 } // namespace ery

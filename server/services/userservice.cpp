@@ -4,7 +4,8 @@
 #include "core/ids.h"
 #include "domain/rules.h"
 #include "fields.h"
-#include "services.h"
+#include "activitylog.h"
+#include "storage/repositories.h"
 
 namespace ery {
 
@@ -57,7 +58,7 @@ Result<Row> UserService::createAdmin(const Scope &scope, const Json &input)
         auto u = repo().users.insert(tx, scope, row);
         if (!u)
             return u.error();
-        ERY_TRY(m_s.activity.record(tx, scope, QStringLiteral("create"), QStringLiteral("user"), str(*u, "id"), str(*u, "full_name"),
+        ERY_TRY(m_activity.record(tx, scope, QStringLiteral("create"), QStringLiteral("user"), str(*u, "id"), str(*u, "full_name"),
                                     QStringLiteral("Admin %1 created").arg(str(*u, "username"))));
         return publicView(*u);
     });
@@ -89,7 +90,7 @@ Result<Row> UserService::createOperator(const Scope &scope, const Json &input)
         auto u = repo().users.insert(tx, scope, row);
         if (!u)
             return u.error();
-        ERY_TRY(m_s.activity.record(tx, scope, QStringLiteral("create"), QStringLiteral("user"), str(*u, "id"), str(*u, "full_name"),
+        ERY_TRY(m_activity.record(tx, scope, QStringLiteral("create"), QStringLiteral("user"), str(*u, "id"), str(*u, "full_name"),
                                     QStringLiteral("Operator %1 created").arg(str(*u, "employee_id"))));
         return publicView(*u);
     });
@@ -147,7 +148,7 @@ Result<Row> UserService::resetPin(const Scope &scope, const QString &id, const Q
         auto n = repo().users.update(tx, scope, *u, {{"pin_hash", toStd(hash)}, {"failed_attempts", 0}, {"locked_until", nullptr}});
         if (!n)
             return n.error();
-        ERY_TRY(m_s.activity.record(tx, scope, QStringLiteral("reset_pin"), QStringLiteral("user"), id, str(*u, "full_name"),
+        ERY_TRY(m_activity.record(tx, scope, QStringLiteral("reset_pin"), QStringLiteral("user"), id, str(*u, "full_name"),
                                     QStringLiteral("PIN reset")));
         return publicView(*n);
     });

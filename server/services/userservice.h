@@ -5,12 +5,17 @@
 
 namespace ery {
 
+class ActivityLog;
+
 // One worker entity for admins (username + password) and operators (employee id + 4–6 digit PIN).
 class UserService : public ServiceBase {
 public:
     static const std::vector<Field> &fields();         // every user (full_name, email, active, is_machine)
     static const std::vector<Field> &operatorFields(); // an operator's own (pin, employee_id)
-    using ServiceBase::ServiceBase;
+    UserService(const DataAccess &data, ActivityLog &activity)
+        : ServiceBase(data), m_activity(activity)
+    {
+    }
     static constexpr int kMaxFailures = 5;
     static constexpr int kLockMinutes = 15;
 
@@ -31,6 +36,9 @@ public:
 
 private:
     Result<Row> verify(const Scope &scope, const QString &column, const QString &who, const QString &secret, bool pin);
+
+    // The services this one calls.
+    ActivityLog &m_activity;
 };
 
 } // namespace ery

@@ -4,11 +4,14 @@
 #include "domain/targetpolicy.h"
 #include "events/eventcatalog.h"
 #include "fields.h"
-#include "services.h"
+#include "activitylog.h"
+#include "notificationservice.h"
+#include "tenantservice.h"
 #include "storage/deliveryrepository.h"
 
 #include <QRandomGenerator>
 #include <QUrl>
+#include "storage/repositories.h"
 
 namespace ery {
 
@@ -70,7 +73,7 @@ Result<Row> WebhookService::validated(const Scope &scope, const Json &input, boo
         }
     }
     if (row.contains("url")) {
-        auto tenant = m_s.tenants.get(scope.tenantId);
+        auto tenant = m_tenants.get(scope.tenantId);
         const bool loopback = tenant && flag(*tenant, "allow_loopback_webhooks");
         const auto verdict = domain::checkWebhookUrl(QUrl(str(row, "url"), QUrl::StrictMode), loopback);
         if (!verdict.allowed)
@@ -92,7 +95,7 @@ Result<Row> WebhookService::create(const Scope &scope, const Json &input)
         auto created = repo().webhooks.insert(tx, scope, *row);
         if (!created)
             return created.error();
-        ERY_TRY(m_s.activity.record(tx, scope, QStringLiteral("create"), QStringLiteral("webhook"), str(*created, "id"),
+        ERY_TRY(m_activity.record(tx, scope, QStringLiteral("create"), QStringLiteral("webhook"), str(*created, "id"),
                                     str(*created, "url"), QStringLiteral("Webhook to %1 created").arg(str(*created, "url"))));
         Row out = publicView(*created);
         out["secret"] = toStd(secret); // shown once
@@ -128,7 +131,7 @@ Status WebhookService::remove(const Scope &scope, const QString &id)
         if (!hook)
             return hook.error();
         ERY_TRY(repo().webhooks.remove(tx, scope, *hook));
-        return m_s.activity.record(tx, scope, QStringLiteral("delete"), QStringLiteral("webhook"), id, str(*hook, "url"),
+        return m_activity.record(tx, scope, QStringLiteral("delete"), QStringLiteral("webhook"), id, str(*hook, "url"),
                                    QStringLiteral("Webhook to %1 deleted").arg(str(*hook, "url")));
     });
 }
@@ -164,7 +167,7 @@ Result<Row> WebhookService::rotateSecret(const Scope &scope, const QString &id)
                                             {"previous_secret_expires_at", toStd(isoFromNow(24LL * 3600 * 1000))}});
         if (!next)
             return next.error();
-        ERY_TRY(m_s.activity.record(tx, scope, QStringLiteral("rotate_secret"), QStringLiteral("webhook"), id, str(*hook, "url"),
+        ERY_TRY(m_activity.record(tx, scope, QStringLiteral("rotate_secret"), QStringLiteral("webhook"), id, str(*hook, "url"),
                                     QStringLiteral("Webhook secret rotated; the old one stays valid for 24 hours")));
         Row out = publicView(*next);
         out["secret"] = toStd(secret);
@@ -278,7 +281,7 @@ Status WebhookService::recordAttemptIn(WriteTx &tx, const Scope &scope, const Ro
         patch["next_attempt_at"] = nullptr;
         ERY_TRY(DeliveryRepository::updateDelivery(tx, scope, deliveryId, patch));
         ERY_TRY(repo().webhooks.update(tx, scope, *hook, {{"active", false}, {"disabled_reason", "The receiver answered 410 Gone"}}));
-        return m_s.notifications.notifyAdmins(
+        return m_notifications.notifyAdmins(
             tx, scope, QStringLiteral("system"), QStringLiteral("high"), QStringLiteral("Webhook disabled"),
             QStringLiteral("%1 answered 410 Gone; the webhook was disabled.").arg(str(*hook, "url")), {}, {});
     }
@@ -302,7 +305,7 @@ Status WebhookService::recordAttemptIn(WriteTx &tx, const Scope &scope, const Ro
                    : Status{Error::internal("webhook update")};
     if (flag(*hook, "active") && Clock::nowMs() - isoMs(str(*hook, "failing_since")) >= kFailingDisableMs) {
         ERY_TRY(repo().webhooks.update(tx, scope, *hook, {{"active", false}, {"disabled_reason", "Every delivery failed for 5 days"}}));
-        return m_s.notifications.notifyAdmins(
+        return m_notifications.notifyAdmins(
             tx, scope, QStringLiteral("system"), QStringLiteral("high"), QStringLiteral("Webhook disabled"),
             QStringLiteral("Deliveries to %1 failed for 5 days; the webhook was disabled.").arg(str(*hook, "url")), {}, {});
     }

@@ -5,6 +5,10 @@
 
 namespace ery {
 
+class ActivityLog;
+class NotificationService;
+class TenantService;
+
 // What one HTTP attempt of a delivery came to.
 struct AttemptOutcome {
     int statusCode = 0; // 0: no HTTP answer (network error, timeout, refused target)
@@ -20,7 +24,10 @@ struct AttemptOutcome {
 class WebhookService : public ServiceBase {
 public:
     static const std::vector<Field> &fields();
-    using ServiceBase::ServiceBase;
+    WebhookService(const DataAccess &data, ActivityLog &activity, NotificationService &notifications, TenantService &tenants)
+        : ServiceBase(data), m_activity(activity), m_notifications(notifications), m_tenants(tenants)
+    {
+    }
 
     static const QList<int> &retryDelaysSeconds(); // after attempt 1, 2, …
     static constexpr int kMaxAttempts = 10;
@@ -54,6 +61,11 @@ public:
 private:
     Status recordAttemptIn(WriteTx &tx, const Scope &scope, const Row &delivery, const AttemptOutcome &o);
     Result<Row> validated(const Scope &scope, const Json &input, bool creating);
+
+    // The services this one calls.
+    ActivityLog &m_activity;
+    NotificationService &m_notifications;
+    TenantService &m_tenants;
 };
 
 } // namespace ery

@@ -1,6 +1,7 @@
 #include "writegroup.h"
 
 #include "storage/database.h"
+#include "storage/repositories.h"
 
 namespace ery {
 

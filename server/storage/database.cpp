@@ -472,7 +472,7 @@ Result<qint64> Database::render(const QString &sql, const QVariantList &params, 
     for (size_t i = 0; i < rows->size(); ++i) {
         if (i)
             out += ',';
-        out += (*rows)[i].dump(-1, ' ', false, Json::error_handler_t::replace);
+        out += jsonText((*rows)[i]);
     }
     return qint64(rows->size());
 }
@@ -675,13 +675,12 @@ void WriteTx::emitEvent(const QString &tenantId, const QString &type, const QStr
     d.topic = type;
     d.entityId = entityId;
     d.occurredAt = nowIso();
-    d.payload = Json{{"id", d.eventId.toStdString()},
-                     {"type", type.toStdString()},
-                     {"tenant_id", tenantId.toStdString()},
-                     {"occurred_at", d.occurredAt.toStdString()},
-                     {"data", std::move(data)},
-                     {"context", std::move(context)}}
-                    .dump(-1, ' ', false, Json::error_handler_t::replace);
+    d.payload = jsonText(Json{{"id", d.eventId.toStdString()},
+                              {"type", type.toStdString()},
+                              {"tenant_id", tenantId.toStdString()},
+                              {"occurred_at", d.occurredAt.toStdString()},
+                              {"data", std::move(data)},
+                              {"context", std::move(context)}});
     m_drafts.push_back(std::move(d));
 }
 
@@ -719,9 +718,9 @@ void WriteTx::emitChange(const QString &tenantId, const QString &table, const ch
     t += R"(,"commit_timestamp":)";
     appendJsonString(t, d.occurredAt.toStdString());
     t += R"(,"new":)";
-    t += newRow.is_object() ? newRow.dump(-1, ' ', false, Json::error_handler_t::replace) : std::string("{}");
+    t += newRow.is_object() ? jsonText(newRow) : std::string("{}");
     t += R"(,"old":)";
-    t += oldOut->dump(-1, ' ', false, Json::error_handler_t::replace);
+    t += jsonText(*oldOut);
     t += '}';
     m_drafts.push_back(std::move(d));
 }

@@ -32,15 +32,6 @@ Result<std::vector<OutboxEntry>> OutboxStore::after(Database &db, qint64 afterId
     return out;
 }
 
-const Json &OutboxEntry::payload() const
-{
-    if (!m_payload) {
-        Json j = Json::parse(payloadText, nullptr, false);
-        m_payload = j.is_discarded() ? Json::object() : std::move(j);
-    }
-    return *m_payload;
-}
-
 Result<qint64> OutboxStore::maxId(Database &db)
 {
     return db.scalar(QStringLiteral("SELECT COALESCE(MAX(id),0) FROM outbox"));

@@ -54,8 +54,13 @@ void TestQuality::standstillParksAndRestores()
     auto shop = TestShop::create();
     auto &s = shop->s();
     ERY_VERIFY_OK(s.operations.start(shop->scope, shop->ops[0], shop->op1));
-    auto issue = s.issues.create(shop->scope, issueIn(*shop, 0, true));
-    ERY_VERIFY_OK(issue);
+    auto reported = s.issues.report(shop->scope, issueIn(*shop, 0, true));
+    ERY_VERIFY_OK(reported);
+    const Row *issue = &reported->issue;
+    // The answer carries the operation it parked, as it now is.
+    QVERIFY(reported->parkedOperation.has_value());
+    QCOMPARE(str(*reported->parkedOperation, "id"), shop->ops[0]);
+    QCOMPARE(str(*reported->parkedOperation, "status"), QStringLiteral("on_hold"));
     QCOMPARE(str(shop->op(0), "status"), QStringLiteral("on_hold"));
     QCOMPARE(str(shop->op(0), "status_before_hold"), QStringLiteral("in_progress"));
     QVERIFY(Repositories().openEntriesOfWorker(shop->db(), shop->scope, shop->op1)->empty()); // a parked operation books no time
@@ -69,7 +74,12 @@ void TestQuality::standstillParksAndRestores()
 
     // A not_started operation comes back as not_started.
     auto i2 = s.issues.create(shop->scope, issueIn(*shop, 1, true));
+    ERY_VERIFY_OK(i2);
     QCOMPARE(str(shop->op(1), "status"), QStringLiteral("on_hold"));
+    // A report without a standstill parks nothing.
+    auto minor = s.issues.report(shop->scope, issueIn(*shop, 2, false));
+    ERY_VERIFY_OK(minor);
+    QVERIFY(!minor->parkedOperation.has_value());
     ERY_VERIFY_OK(s.issues.reject(shop->scope, str(*i2, "id"), "Not a defect"));
     QCOMPARE(str(shop->op(1), "status"), QStringLiteral("not_started"));
 }

@@ -64,16 +64,13 @@ QString MqttSink::cellStateTopic(const Json &pub, const Json &context)
 
 Status MqttSink::deliver(const OutboxEntry &e)
 {
-    m_publishers.observe(e);
-    if (!e.isEvent())
-        return {};
-    auto matching = m_publishers.matching(e);
+    auto matching = m_publishers.subscribersOf(e);
     if (!matching)
         return matching.error();
     if (matching->empty())
         return {};
     const Scope scope = Scope::of(e.tenantId);
-    const std::string body = payload(e).dump(-1, ' ', false, Json::error_handler_t::replace);
+    const std::string body = jsonText(payload(e));
     for (const SubscriberCache::Subscriber *sub : *matching) {
         const Json &pub = sub->row;
         m_queued = true;

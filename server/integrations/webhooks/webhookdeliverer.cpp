@@ -210,7 +210,7 @@ void WebhookDeliverer::scan()
         const Json &payload = (*full)["payload"];
         send(OutgoingDelivery{str(*full, "id"), str(*full, "tenant_id"), hookId, str(*full, "event_id"), str(*full, "event_type"),
                               QByteArray::fromStdString(payload.is_string() ? payload.get<std::string>()
-                                                                            : payload.dump(-1, ' ', false, Json::error_handler_t::replace)),
+                                                                            : jsonText(payload)),
                               int(num(*full, "attempts")), leaseUntil});
     }
 }

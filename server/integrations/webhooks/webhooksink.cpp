@@ -21,7 +21,7 @@ Json WebhookSink::body(const OutboxEntry &e)
 
 Status WebhookSink::deliver(const OutboxEntry &e)
 {
-    m_hooks.observe(e);
+    auto hooks = m_hooks.subscribersOf(e);
     if (!e.isEvent()) {
         if (e.topic == QLatin1String("webhooks"))
             emit webhooksChanged(e.tenantId);
@@ -29,13 +29,12 @@ Status WebhookSink::deliver(const OutboxEntry &e)
             emit tenantChanged(e.entityId);
         return {};
     }
-    auto hooks = m_hooks.matching(e);
     if (!hooks)
         return hooks.error();
     if (hooks->empty())
         return {};
     const Scope scope = Scope::of(e.tenantId);
-    const std::string text = body(e).dump(-1, ' ', false, Json::error_handler_t::replace);
+    const std::string text = jsonText(body(e));
     for (const SubscriberCache::Subscriber *h : *hooks) {
         const QString hookId = str(h->row, "id");
         const bool handoff = m_accepts && m_accepts(hookId);

@@ -1,0 +1,14 @@
+#include "outboxentry.h"
+
+namespace ery {
+
+const Json &OutboxEntry::payload() const
+{
+    if (!m_payload) {
+        Json j = Json::parse(payloadText, nullptr, false);
+        m_payload = j.is_discarded() ? Json::object() : std::move(j);
+    }
+    return *m_payload;
+}
+
+} // namespace ery
