@@ -7,6 +7,7 @@
 // in the main thread.
 #include "benchsupport.h"
 #include "engine.h"
+#include "storage/repositories.h"
 #include "httpreceiver.h"
 #include "mosquittobroker.h"
 

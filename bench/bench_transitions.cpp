@@ -3,6 +3,7 @@
 // The baseline in the same run is the raw commit rate of a one-row UPDATE transaction on the same
 // database, so the ratio survives a noisy shared machine.
 #include "engine.h"
+#include "storage/repositories.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

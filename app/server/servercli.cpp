@@ -6,6 +6,7 @@
 #include "http/apiserver.h"
 #include "portability/csvimport.h"
 #include "services/demoshop.h"
+#include "storage/database.h"
 
 #include <QCommandLineParser>
 #include <QFile>

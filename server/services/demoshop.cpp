@@ -67,7 +67,7 @@ Result<DemoShop::Outcome> DemoShop::load(Services &s, bool intoSandbox)
         Outcome o{false, str(t, "id"), 0};
         if (!jobs->empty())
             return o;
-        auto filled = s.db.write([&](WriteTx &) -> Result<int> { return fill(s, str(*sb, "id"), d); });
+        auto filled = s.m_db.write([&](WriteTx &) -> Result<int> { return fill(s, str(*sb, "id"), d); });
         if (!filled)
             return filled.error();
         o.sandboxJobs = *filled;

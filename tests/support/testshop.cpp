@@ -1,4 +1,5 @@
 #include "testshop.h"
+#include "storage/database.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

@@ -2,6 +2,9 @@
 
 #include "engine.h"
 #include "services/services.h"
+// White-box tests read and write rows directly to set up and check what the services did.
+#include "storage/outboxstore.h"
+#include "storage/repositories.h"
 
 #include <QTemporaryDir>
 
