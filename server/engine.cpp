@@ -234,7 +234,8 @@ Json Engine::status()
     if (auto live = m_services->hubs.liveHubs())
         for (auto &h : *live)
             hubs.push_back(std::move(h));
-    Json integrations = Json{{"paused", m_integrationsPaused}, {"reason", m_pauseReason.isEmpty() ? Json(nullptr) : Json(toStd(m_pauseReason))}};
+    Json integrations =
+        Json{{"paused", m_integrationsPaused}, {"reason", m_pauseReason.isEmpty() ? Json(nullptr) : Json(toStd(m_pauseReason))}};
     if (!m_running)
         if (auto stored = m_services->hubs.integrations())
             integrations = stored->toJson();

@@ -76,8 +76,9 @@ int main(int argc, char **argv)
     cfg.dbUrl = parser.isSet(db) ? parser.value(db) : ery::Config::defaultDbPath();
     cfg.hubKind = QStringLiteral("desktop");
     if (parser.isSet(integrations) && parser.value(integrations) != QLatin1String("off")) {
-        QMessageBox::critical(nullptr, QCoreApplication::translate("main", "Eryxon MES"),
-                              QCoreApplication::translate("main", "--integrations takes \"off\", got \"%1\".").arg(parser.value(integrations)));
+        QMessageBox::critical(
+            nullptr, QCoreApplication::translate("main", "Eryxon MES"),
+            QCoreApplication::translate("main", "--integrations takes \"off\", got \"%1\".").arg(parser.value(integrations)));
         return 2;
     }
     cfg.integrationsOff = parser.isSet(integrations);

@@ -195,12 +195,15 @@ int serve(const Config &cfg, ServerLog::Level logLevel)
     sigaction(SIGTERM, &sa, nullptr);
     out() << "eryxon-server " << versionString() << " serving " << DbLocation::parse(cfg.resolvedDbUrl())->display() << Qt::endl;
     if (const http::ApiServer *api = host.engine() ? host.engine()->api() : nullptr) {
-        const QString url = QStringLiteral("%1://%2:%3/api/v1").arg(api->tls() ? QStringLiteral("https") : QStringLiteral("http"), cfg.http.bind).arg(api->port());
+        const QString url = QStringLiteral("%1://%2:%3/api/v1")
+                                .arg(api->tls() ? QStringLiteral("https") : QStringLiteral("http"), cfg.http.bind)
+                                .arg(api->port());
         out() << "REST API on " << url << Qt::endl;
         qCInfo(lcServer).noquote() << QStringLiteral("serving %1 on %2 (log level %3)").arg(db, url, ServerLog::levelName(logLevel));
     }
     if (host.engine() && host.engine()->integrationsPaused()) {
-        qCWarning(lcServer).noquote() << QStringLiteral("outgoing webhooks and MQTT are paused: %1").arg(host.engine()->integrationsPauseReason());
+        qCWarning(lcServer).noquote()
+            << QStringLiteral("outgoing webhooks and MQTT are paused: %1").arg(host.engine()->integrationsPauseReason());
         out() << "outgoing webhooks and MQTT are PAUSED: " << host.engine()->integrationsPauseReason() << Qt::endl
               << "events wait in the outbox; resume with: eryxon-server integrations resume"
               << (cfg.dbUrl.isEmpty() ? QString() : QStringLiteral(" --db ") + cfg.dbUrl) << Qt::endl;
@@ -314,9 +317,10 @@ int runServerCli(const QStringList &args)
                                        QStringLiteral("off"));
     QCommandLineOption rtTotalOpt(QStringLiteral("realtime-max"), QStringLiteral("realtime sockets in all"), QStringLiteral("n"));
     QCommandLineOption logLevelOpt(QStringLiteral("log-level"), QStringLiteral("log level"), QStringLiteral("level"));
-    p.addOptions({dbOpt, tenantOpt, versionOpt, helpOpt, bindOpt, portOpt, certOpt, keyOpt, corsOpt, nameOpt, testOpt, scopeOpt, dryRunOpt,
-                  skipOpt, sourceOpt, rtKeyOpt, rtTenantOpt, rtTotalOpt, shopOpt, adminOpt, adminNameOpt, passwordFileOpt,
-                  enterpriseOpt, siteOpt, areaOpt, timezoneOpt, cellsOpt, sandboxOpt, integrationsOpt, logLevelOpt});
+    p.addOptions({dbOpt,       tenantOpt,   versionOpt, helpOpt,    bindOpt,         portOpt,         certOpt,       keyOpt,
+                  corsOpt,     nameOpt,     testOpt,    scopeOpt,   dryRunOpt,       skipOpt,         sourceOpt,     rtKeyOpt,
+                  rtTenantOpt, rtTotalOpt,  shopOpt,    adminOpt,   adminNameOpt,    passwordFileOpt, enterpriseOpt, siteOpt,
+                  areaOpt,     timezoneOpt, cellsOpt,   sandboxOpt, integrationsOpt, logLevelOpt});
     if (!p.parse(args))
         return usage(p.errorText());
     if (p.isSet(helpOpt)) {
@@ -342,18 +346,18 @@ int runServerCli(const QStringList &args)
     static const QStringList known{"serve", "demo", "migrate", "status", "jobs", "keys", "import", "init", "settings", "integrations"};
     if (!known.contains(cmd))
         return usage(QStringLiteral("unknown command \"%1\"").arg(cmd));
-    const int maxArgs = cmd == QLatin1String("settings")                                                           ? 4
+    const int maxArgs = cmd == QLatin1String("settings")                                                                 ? 4
                         : cmd == QLatin1String("jobs") || cmd == QLatin1String("keys") || cmd == QLatin1String("import") ? 3
-                        : cmd == QLatin1String("integrations")                                                       ? 2
-                                                                                                                     : 1;
+                        : cmd == QLatin1String("integrations")                                                           ? 2
+                                                                                                                         : 1;
     if (pos.size() > maxArgs)
         return usage(QStringLiteral("unexpected argument \"%1\"").arg(pos.at(maxArgs)));
     if (p.isSet(sandboxOpt) && cmd != QLatin1String("demo"))
         return usage(QStringLiteral("--sandbox goes with demo"));
     if (p.isSet(integrationsOpt) && (cmd != QLatin1String("serve") || p.value(integrationsOpt) != QLatin1String("off")))
         return usage(QStringLiteral("--integrations takes \"off\" and goes with serve"));
-    for (const QCommandLineOption *o : {&shopOpt, &adminOpt, &adminNameOpt, &passwordFileOpt, &enterpriseOpt, &siteOpt, &areaOpt,
-                                        &timezoneOpt, &cellsOpt})
+    for (const QCommandLineOption *o :
+         {&shopOpt, &adminOpt, &adminNameOpt, &passwordFileOpt, &enterpriseOpt, &siteOpt, &areaOpt, &timezoneOpt, &cellsOpt})
         if (p.isSet(*o) && cmd != QLatin1String("init"))
             return usage(QStringLiteral("--%1 goes with init").arg(o->names().constFirst()));
 
@@ -371,8 +375,7 @@ int runServerCli(const QStringList &args)
         if (pos.at(1) == QLatin1String("set") && pos.size() != 4)
             return usage(QStringLiteral("settings set needs a KEY and a VALUE"));
     }
-    if (cmd == QLatin1String("integrations") &&
-        (pos.size() < 2 || !QStringList{"status", "pause", "resume"}.contains(pos.at(1))))
+    if (cmd == QLatin1String("integrations") && (pos.size() < 2 || !QStringList{"status", "pause", "resume"}.contains(pos.at(1))))
         return usage(QStringLiteral("integrations needs a subcommand: status, pause or resume"));
 
     // A path whose folder does not exist is a typo, not a wish for a new folder.
@@ -468,7 +471,8 @@ int runServerCli(const QStringList &args)
             levelName = p.value(logLevelOpt);
         auto level = levelName.isEmpty() ? Result<ServerLog::Level>(ServerLog::Level::Info) : ServerLog::parseLevel(levelName);
         if (!level)
-            return usage((p.isSet(logLevelOpt) ? QStringLiteral("--log-level: ") : QStringLiteral("ERYXON_LOG_LEVEL: ")) + level.error().message);
+            return usage((p.isSet(logLevelOpt) ? QStringLiteral("--log-level: ") : QStringLiteral("ERYXON_LOG_LEVEL: ")) +
+                         level.error().message);
         return serve(cfg, *level);
     }
 
@@ -491,12 +495,8 @@ int runServerCli(const QStringList &args)
         st["serving"] = !hubs.empty();
         if (!hubs.empty()) {
             const Json &h = hubs.front();
-            st["api"] = Json{{"listening", true},
-                             {"url", h["api_url"]},
-                             {"kind", h["kind"]},
-                             {"host_name", h["host_name"]},
-                             {"pid", h["pid"]},
-                             {"uptime_seconds", h["uptime_seconds"]}};
+            st["api"] = Json{{"listening", true},           {"url", h["api_url"]}, {"kind", h["kind"]},
+                             {"host_name", h["host_name"]}, {"pid", h["pid"]},     {"uptime_seconds", h["uptime_seconds"]}};
         } else {
             st["api"] = Json{{"listening", false}, {"error", nullptr}};
         }

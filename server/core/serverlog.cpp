@@ -110,7 +110,8 @@ QString ServerLog::format(qint64 epochMs, Level level, const QString &category, 
     QString text = message;
     text.replace(QLatin1Char('\r'), QLatin1String("\\r")).replace(QLatin1Char('\n'), QLatin1String("\\n"));
     return QStringLiteral("%1 %2 %3: %4")
-        .arg(QDateTime::fromMSecsSinceEpoch(epochMs, Qt::UTC).toString(Qt::ISODateWithMs), QLatin1String(names[int(level)]), category, text);
+        .arg(QDateTime::fromMSecsSinceEpoch(epochMs, Qt::UTC).toString(Qt::ISODateWithMs), QLatin1String(names[int(level)]), category,
+             text);
 }
 
 bool ServerLog::harmless(const QString &category, const QString &message)

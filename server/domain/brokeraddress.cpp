@@ -20,8 +20,9 @@ BrokerAddress BrokerAddress::parse(const QString &text)
         } else if (scheme == QLatin1String("mqtts") || scheme == QLatin1String("ssl")) {
             a.tls = true;
         } else {
-            a.error = QStringLiteral("broker_url scheme \"%1\" is not supported: use mqtt://host:port, mqtts://host:port (TLS) or a bare host")
-                          .arg(scheme.left(20));
+            a.error =
+                QStringLiteral("broker_url scheme \"%1\" is not supported: use mqtt://host:port, mqtts://host:port (TLS) or a bare host")
+                    .arg(scheme.left(20));
             return a;
         }
         rest = rest.mid(sep + 3);

@@ -80,7 +80,8 @@ QString accessTail(const Request &r)
 
 void logAccess(const QString &head, const QString &tail, int status, const QElapsedTimer &timer)
 {
-    const QString line = QStringLiteral("%1 %2 %3 ms %4").arg(head).arg(status).arg(double(timer.nsecsElapsed()) / 1e6, 0, 'f', 1).arg(tail);
+    const QString line =
+        QStringLiteral("%1 %2 %3 ms %4").arg(head).arg(status).arg(double(timer.nsecsElapsed()) / 1e6, 0, 'f', 1).arg(tail);
     if (status >= 500)
         qCWarning(lcAccess).noquote() << line;
     else

@@ -8,9 +8,8 @@ namespace ery::http {
 
 const QStringList &listParameters()
 {
-    static const QStringList names{QStringLiteral("limit"), QStringLiteral("offset"), QStringLiteral("sort"),
-                                   QStringLiteral("order"), QStringLiteral("search"), QStringLiteral("apikey"),
-                                   QStringLiteral("select"), QStringLiteral("fields")};
+    static const QStringList names{QStringLiteral("limit"),  QStringLiteral("offset"), QStringLiteral("sort"),   QStringLiteral("order"),
+                                   QStringLiteral("search"), QStringLiteral("apikey"), QStringLiteral("select"), QStringLiteral("fields")};
     return names;
 }
 
@@ -38,9 +37,10 @@ Result<ListQuery> listQueryFrom(const Request &r, const ResourceSpec &spec)
         Json allowed = Json::array();
         for (const QString &n : listParameters().mid(0, 5) + filters)
             allowed.push_back(toStd(n));
-        Error e = Error::badRequest(QStringLiteral("Unknown query parameter \"%1\" for %2. Filters: %3; also limit, offset, sort, order, search")
-                                        .arg(name.left(kMaxQueryName), spec.plural,
-                                             filters.isEmpty() ? QStringLiteral("none") : filters.join(QStringLiteral(", "))));
+        Error e =
+            Error::badRequest(QStringLiteral("Unknown query parameter \"%1\" for %2. Filters: %3; also limit, offset, sort, order, search")
+                                  .arg(name.left(kMaxQueryName), spec.plural,
+                                       filters.isEmpty() ? QStringLiteral("none") : filters.join(QStringLiteral(", "))));
         e.details = Json{{"parameter", toStd(name.left(kMaxQueryName))}, {"allowed", allowed}};
         return e;
     }
@@ -81,11 +81,12 @@ Result<ListQuery> listQueryFrom(const Request &r, const ResourceSpec &spec)
                 Json allowed = Json::array();
                 for (const QString &c : f.choices)
                     allowed.push_back(toStd(c));
-                return Error::validation(Json::array({{{"field", toStd(f.param)},
-                                                       {"message", toStd(QStringLiteral("%1 must be one of %2").arg(f.param, f.choices.join(QStringLiteral(", "))))},
-                                                       {"value", toStd(v)},
-                                                       {"constraint", "enum"},
-                                                       {"allowed", allowed}}}));
+                return Error::validation(Json::array(
+                    {{{"field", toStd(f.param)},
+                      {"message", toStd(QStringLiteral("%1 must be one of %2").arg(f.param, f.choices.join(QStringLiteral(", "))))},
+                      {"value", toStd(v)},
+                      {"constraint", "enum"},
+                      {"allowed", allowed}}}));
             }
             q.eq.emplace_back(col, v);
             break;

@@ -17,7 +17,7 @@ struct Filter {
     enum Kind { Exact, Bool, Like, Gte, Lte, NonZero };
     QString param;
     Kind kind = Exact;
-    QString column = {}; // defaults to param
+    QString column = {};      // defaults to param
     QStringList choices = {}; // Exact: the values the column can hold (another is 422 naming them)
 };
 

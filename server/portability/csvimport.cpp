@@ -265,9 +265,17 @@ Json CsvImport::Report::toJson(bool onlyErrors) const
     Json ignored = Json::array();
     for (const QString &c : ignoredColumns)
         ignored.push_back(toStd(c));
-    Json out{{"entity", toStd(entity)},    {"dry_run", dryRun},  {"committed", committed}, {"total", total},
-             {"created", created},         {"updated", updated}, {"unchanged", unchanged}, {"failed", failed},
-             {"ignored_columns", ignored}, {"separator", toStd(separator)}, {"rows", rowsOut}};
+    Json out{{"entity", toStd(entity)},
+             {"dry_run", dryRun},
+             {"committed", committed},
+             {"total", total},
+             {"created", created},
+             {"updated", updated},
+             {"unchanged", unchanged},
+             {"failed", failed},
+             {"ignored_columns", ignored},
+             {"separator", toStd(separator)},
+             {"rows", rowsOut}};
     if (!onlyErrors && unchangedLeft < 0)
         out["unchanged_not_listed"] = -unchangedLeft;
     if (!importId.isEmpty())

@@ -102,7 +102,8 @@ Result<std::vector<Record>> parseCsv(const QByteArray &text, char separator, int
     const int code = csv_error(&parser);
     csv_free(&parser);
     if (broken)
-        return Error::badRequest(QStringLiteral("The file is not valid CSV in the record starting on line %1: %2").arg(st.line).arg(parseProblem(code)));
+        return Error::badRequest(
+            QStringLiteral("The file is not valid CSV in the record starting on line %1: %2").arg(st.line).arg(parseProblem(code)));
     if (st.tooMany)
         return Error::badRequest(QStringLiteral("The file has more than %1 rows; split it").arg(maxRows));
     return std::move(st.records);
@@ -219,13 +220,16 @@ Result<CsvSheet> CsvSheet::read(const QByteArray &csv, const std::vector<Field> 
         // One column holding separators of another kind: a file from a spreadsheet set up otherwise.
         const QString only = columns.size() == 1 ? columns.front() : QString();
         if (only.contains(QLatin1Char('|')))
-            return Error::badRequest(QStringLiteral("The header is one column \"%1\": separate the columns with a comma or a semicolon, not |")
-                                         .arg(only.left(80)));
+            return Error::badRequest(
+                QStringLiteral("The header is one column \"%1\": separate the columns with a comma or a semicolon, not |")
+                    .arg(only.left(80)));
         return Error::badRequest(
             QStringLiteral("The header has no external_id column: every row needs one (the key of the upsert). The header read as "
                            "columns %1 (separated by %2)")
                 .arg(QStringList(columns.begin(), columns.end()).join(QStringLiteral(", ")).left(300))
-                .arg(separator == ';' ? QStringLiteral("semicolons") : separator == '\t' ? QStringLiteral("tabs") : QStringLiteral("commas")));
+                .arg(separator == ';'    ? QStringLiteral("semicolons")
+                     : separator == '\t' ? QStringLiteral("tabs")
+                                         : QStringLiteral("commas")));
     }
     if (!seen.contains(QStringLiteral("external_source")) && source.isEmpty())
         return Error::badRequest(QStringLiteral("The header has no external_source column; add one or name the source of the file"));

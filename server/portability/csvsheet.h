@@ -11,8 +11,8 @@
 namespace ery {
 
 // A CSV file as an import reads it, before anything is written: RFC 4180 records through libcsv
-// (strict; separated by commas, semicolons or tabs, as its header line shows), the header mapped onto the entity's fields, and every record turned into the JSON
-// item an upsert takes, with the cells that did not convert. No database: it can be fuzzed alone.
+// (strict; separated by commas, semicolons or tabs, as its header line shows), the header mapped onto the entity's fields, and every record
+// turned into the JSON item an upsert takes, with the cells that did not convert. No database: it can be fuzzed alone.
 class CsvSheet {
 public:
     struct Row {

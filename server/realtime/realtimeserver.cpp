@@ -289,8 +289,7 @@ void RealtimeServer::handleMessage(Client *c, const Json &joinRef, const Json &r
             ev.get_ref<const std::string &>().size() > size_t(PhoenixMessage::kMaxNameBytes))
             return reply(c, joinRef, ref, topic, false, errorReason(QStringLiteral("broadcast needs an event name of 1 to 255 bytes")));
         const Json body = payload.value("payload", Json::object());
-        broadcast(c, topic, fromStd(ev.get<std::string>()), true,
-                  QByteArray::fromStdString(jsonText(body)));
+        broadcast(c, topic, fromStd(ev.get<std::string>()), true, QByteArray::fromStdString(jsonText(body)));
         if (ch->second.broadcastAck)
             reply(c, joinRef, ref, topic, true, Json::object());
         return;
@@ -463,8 +462,7 @@ Json RealtimeServer::presenceState(const QString &tenantId, const QString &topic
 
 void RealtimeServer::reply(Client *c, const Json &joinRef, const Json &ref, const QString &topic, bool ok, const Json &response)
 {
-    pushText(c, joinRef, ref, topic, QStringLiteral("phx_reply"),
-             jsonText(Json{{"status", ok ? "ok" : "error"}, {"response", response}}));
+    pushText(c, joinRef, ref, topic, QStringLiteral("phx_reply"), jsonText(Json{{"status", ok ? "ok" : "error"}, {"response", response}}));
 }
 
 void RealtimeServer::pushText(Client *c, const Json &joinRef, const Json &ref, const QString &topic, const QString &event,

@@ -1,7 +1,6 @@
 #include "activitylog.h"
 #include "storage/repositories.h"
 
-
 namespace ery {
 
 Status ActivityLog::record(WriteTx &tx, const Scope &scope, const QString &action, const QString &entityType, const QString &entityId,

@@ -84,7 +84,7 @@ Result<CreatedApiKey> ApiKeyService::create(const Scope &scope, const Json &inpu
         if (!k)
             return k.error();
         ERY_TRY(m_activity.record(tx, scope, QStringLiteral("create"), QStringLiteral("api_key"), str(*k, "id"), str(*k, "name"),
-                                    QStringLiteral("API key %1 (%2…) created").arg(str(*k, "name"), str(*k, "key_prefix"))));
+                                  QStringLiteral("API key %1 (%2…) created").arg(str(*k, "name"), str(*k, "key_prefix"))));
         return CreatedApiKey{publicView(*k), secret};
     });
 }
@@ -119,7 +119,7 @@ Result<Row> ApiKeyService::revoke(const Scope &scope, const QString &id)
         if (!next)
             return next.error();
         ERY_TRY(m_activity.record(tx, scope, QStringLiteral("revoke"), QStringLiteral("api_key"), id, str(*k, "name"),
-                                    QStringLiteral("API key %1 revoked").arg(str(*k, "name"))));
+                                  QStringLiteral("API key %1 revoked").arg(str(*k, "name"))));
         return publicView(*next);
     });
 }
@@ -137,8 +137,9 @@ Result<ApiKeyIdentity> ApiKeyService::resolve(const QString &presented)
     // Only the holder of the whole key learns it was revoked: the hash matched, so this reveals
     // nothing a guesser could use.
     if (!str(*row, "revoked_at").isEmpty() || !flag(*row, "active"))
-        return Error::unauthorized(QStringLiteral("This API key was revoked%1; ask an admin for a new one")
-                                       .arg(str(*row, "revoked_at").isEmpty() ? QString() : QStringLiteral(" on ") + str(*row, "revoked_at")));
+        return Error::unauthorized(
+            QStringLiteral("This API key was revoked%1; ask an admin for a new one")
+                .arg(str(*row, "revoked_at").isEmpty() ? QString() : QStringLiteral(" on ") + str(*row, "revoked_at")));
     ApiKeyIdentity id;
     id.keyId = str(*row, "id");
     id.name = str(*row, "name");

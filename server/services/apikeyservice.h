@@ -33,10 +33,7 @@ struct CreatedApiKey {
 class ApiKeyService : public ServiceBase {
 public:
     static const std::vector<Field> &fields();
-    ApiKeyService(const DataAccess &data, ActivityLog &activity)
-        : ServiceBase(data), m_activity(activity)
-    {
-    }
+    ApiKeyService(const DataAccess &data, ActivityLog &activity) : ServiceBase(data), m_activity(activity) { }
 
     // input: name (required), scope read|read_write|admin (default read_write), environment
     // live|test or test: true. `scope` must be the live tenant.
@@ -55,7 +52,6 @@ public:
     static Row publicView(Row key);
 
 private:
-
     // The services this one calls.
     ActivityLog &m_activity;
 };

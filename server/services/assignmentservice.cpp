@@ -39,8 +39,8 @@ Result<Row> AssignmentService::assign(const Scope &scope, const Json &input)
             if (str(o, "status") != domain::status::Completed && str(o, "assigned_operator_id") != str(row, "operator_id"))
                 ERY_TRY(repo().operations.update(tx, scope, o, {{"assigned_operator_id", row["operator_id"]}}));
         ERY_TRY(m_notifications.notify(tx, scope, str(row, "operator_id"), QStringLiteral("assignment"), QStringLiteral("medium"),
-                                         QStringLiteral("New work: part %1").arg(str(*part, "part_number")), str(row, "notes"),
-                                         QStringLiteral("assignment"), str(*a, "id")));
+                                       QStringLiteral("New work: part %1").arg(str(*part, "part_number")), str(row, "notes"),
+                                       QStringLiteral("assignment"), str(*a, "id")));
         return a;
     });
 }

@@ -10,10 +10,7 @@ class NotificationService;
 // Work handed to an operator, per part, with its own small status flow.
 class AssignmentService : public ServiceBase {
 public:
-    AssignmentService(const DataAccess &data, NotificationService &notifications)
-        : ServiceBase(data), m_notifications(notifications)
-    {
-    }
+    AssignmentService(const DataAccess &data, NotificationService &notifications) : ServiceBase(data), m_notifications(notifications) { }
     static const std::vector<Field> &fields();
     // Work is assigned per part; the part's operations get the worker as assigned operator.
     Result<Row> assign(const Scope &scope, const Json &input); // part_id, operator_id, notes

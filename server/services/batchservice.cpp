@@ -169,8 +169,8 @@ Result<Row> BatchService::create(const Scope &scope, const Json &input)
         if (!added)
             return added.error();
         ERY_TRY(m_activity.record(tx, scope, QStringLiteral("create"), QStringLiteral("batch"), str(*batch, "id"),
-                                    str(*batch, "batch_number"),
-                                    QStringLiteral("Batch %1 created with %2 operations").arg(str(*batch, "batch_number")).arg(*added)));
+                                  str(*batch, "batch_number"),
+                                  QStringLiteral("Batch %1 created with %2 operations").arg(str(*batch, "batch_number")).arg(*added)));
         auto stored = repo().batches.get(tx.db(), scope, str(*batch, "id"));
         if (!stored)
             return stored.error();
@@ -232,7 +232,7 @@ Status BatchService::remove(const Scope &scope, const QString &id)
             ERY_TRY(repo().batchOperations.remove(tx, scope, m));
         ERY_TRY(repo().batches.remove(tx, scope, *batch));
         return m_activity.record(tx, scope, QStringLiteral("delete"), QStringLiteral("batch"), id, str(*batch, "batch_number"),
-                                   QStringLiteral("Batch %1 deleted").arg(str(*batch, "batch_number")));
+                                 QStringLiteral("Batch %1 deleted").arg(str(*batch, "batch_number")));
     });
 }
 
@@ -331,7 +331,7 @@ Result<BatchOutcome> BatchService::start(const Scope &scope, const QString &id, 
             data["operation_ids"].push_back(o["id"]);
         tx.emitEvent(scope.tenantId, QStringLiteral("batch.started"), id, data, batchContext(scope, *next));
         ERY_TRY(m_activity.record(tx, scope, QStringLiteral("start"), QStringLiteral("batch"), id, str(*next, "batch_number"),
-                                    QStringLiteral("Batch %1 started").arg(str(*next, "batch_number"))));
+                                  QStringLiteral("Batch %1 started").arg(str(*next, "batch_number"))));
         out.transition = {st, QStringLiteral("in_progress"), *next};
         out.monitoringSource = machine ? QStringLiteral("machine") : QStringLiteral("operator");
         return out;
@@ -414,7 +414,7 @@ Result<BatchOutcome> BatchService::stop(const Scope &scope, const QString &id, c
         data["operator_name"] = worker.isEmpty() ? Json(nullptr) : Json(toStd(m_eventData.workerName(scope, worker)));
         tx.emitEvent(scope.tenantId, QStringLiteral("batch.completed"), id, data, batchContext(scope, *next));
         ERY_TRY(m_activity.record(tx, scope, QStringLiteral("complete"), QStringLiteral("batch"), id, str(*next, "batch_number"),
-                                    QStringLiteral("Batch %1 completed in %2 min").arg(str(*next, "batch_number")).arg(total)));
+                                  QStringLiteral("Batch %1 completed in %2 min").arg(str(*next, "batch_number")).arg(total)));
         out.transition = {st, QStringLiteral("completed"), *next};
         return out;
     });

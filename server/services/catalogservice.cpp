@@ -128,7 +128,7 @@ Result<Row> CatalogService::createIn(WriteTx &tx, Kind k, const Scope &scope, co
     }
     const QString name = str(*created, "name").isEmpty() ? str(*created, "code") : str(*created, "name");
     ERY_TRY(m_activity.record(tx, scope, QStringLiteral("create"), c.singular, str(*created, "id"), name,
-                                QStringLiteral("Created %1 %2").arg(c.singular, name)));
+                              QStringLiteral("Created %1 %2").arg(c.singular, name)));
     return created;
 }
 
@@ -173,7 +173,7 @@ Status CatalogService::remove(Kind k, const Scope &scope, const QString &id)
         ERY_TRY(c.table->remove(tx, scope, *current));
         const QString name = str(*current, "name").isEmpty() ? str(*current, "code") : str(*current, "name");
         return m_activity.record(tx, scope, QStringLiteral("delete"), c.singular, id, name,
-                                   QStringLiteral("Deleted %1 %2").arg(c.singular, name));
+                                 QStringLiteral("Deleted %1 %2").arg(c.singular, name));
     });
 }
 

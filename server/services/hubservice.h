@@ -31,8 +31,8 @@ public:
 
     struct Integrations {
         bool paused = false;
-        QString reason;   // why, in plain words
-        QString pausedAt; // ISO time
+        QString reason;      // why, in plain words
+        QString pausedAt;    // ISO time
         bool copied = false; // this start found another path or machine stored (claim only)
         Json toJson() const;
     };

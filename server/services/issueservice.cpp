@@ -135,7 +135,7 @@ Result<IssueService::Reported> IssueService::report(const Scope &scope, const Js
                 .arg(str(ctx->part, "part_number"), str(*op, "operation_name"), str(*issue, "description").left(200)),
             QStringLiteral("issue"), issueId));
         ERY_TRY(m_activity.record(tx, scope, QStringLiteral("create"), ncr ? QStringLiteral("ncr") : QStringLiteral("issue"), issueId,
-                                    str(*issue, "title"), QStringLiteral("Issue reported on %1").arg(str(*op, "operation_name"))));
+                                  str(*issue, "title"), QStringLiteral("Issue reported on %1").arg(str(*op, "operation_name"))));
         return reported;
     });
 }
@@ -214,7 +214,7 @@ Result<Transition> IssueService::review(const Scope &scope, const QString &id, i
             t.releasedOperation = std::move(*released);
         }
         ERY_TRY(m_activity.record(tx, scope, issueActionName(a), QStringLiteral("issue"), id, str(*issue, "title"),
-                                    QStringLiteral("Issue %1: %2 → %3").arg(str(*issue, "title"), from, *to)));
+                                  QStringLiteral("Issue %1: %2 → %3").arg(str(*issue, "title"), from, *to)));
         return t;
     });
 }

@@ -14,7 +14,8 @@ class OperationService;
 // the last pending standstill on it leaves `pending`, the saved status returns.
 class IssueService : public ServiceBase {
 public:
-    IssueService(const DataAccess &data, ActivityLog &activity, EventData &eventData, NotificationService &notifications, OperationService &operations)
+    IssueService(const DataAccess &data, ActivityLog &activity, EventData &eventData, NotificationService &notifications,
+                 OperationService &operations)
         : ServiceBase(data), m_activity(activity), m_eventData(eventData), m_notifications(notifications), m_operations(operations)
     {
     }

@@ -74,7 +74,7 @@ Result<Row> JobService::createIn(WriteTx &tx, const Scope &scope, const Json &in
     data["part_count"] = parts.is_array() ? parts.size() : 0;
     tx.emitEvent(scope.tenantId, QStringLiteral("job.created"), str(*job, "id"), data, m_eventData.jobContext(scope, *job));
     ERY_TRY(m_activity.record(tx, scope, QStringLiteral("create"), QStringLiteral("job"), str(*job, "id"), str(*job, "job_number"),
-                                QStringLiteral("Job %1 created").arg(str(*job, "job_number"))));
+                              QStringLiteral("Job %1 created").arg(str(*job, "job_number"))));
     return job;
 }
 
@@ -100,7 +100,7 @@ Result<Row> JobService::update(const Scope &scope, const QString &id, const Json
         data["changes"] = accepted;
         tx.emitEvent(scope.tenantId, QStringLiteral("job.updated"), id, data, m_eventData.jobContext(scope, *next));
         ERY_TRY(m_activity.record(tx, scope, QStringLiteral("update"), QStringLiteral("job"), id, str(*next, "job_number"),
-                                    QStringLiteral("Job %1 updated").arg(str(*next, "job_number")), Json{{"old", *job}, {"new", *next}}));
+                                  QStringLiteral("Job %1 updated").arg(str(*next, "job_number")), Json{{"old", *job}, {"new", *next}}));
         return next;
     });
 }
@@ -119,7 +119,7 @@ Status JobService::remove(const Scope &scope, const QString &id)
         ERY_TRY(repo().jobs.remove(tx, scope, *job));
         tx.emitEvent(scope.tenantId, QStringLiteral("job.deleted"), id, m_eventData.jobData(*job), m_eventData.jobContext(scope, *job));
         return m_activity.record(tx, scope, QStringLiteral("delete"), QStringLiteral("job"), id, str(*job, "job_number"),
-                                   QStringLiteral("Job %1 deleted").arg(str(*job, "job_number")));
+                                 QStringLiteral("Job %1 deleted").arg(str(*job, "job_number")));
     });
 }
 
@@ -194,7 +194,7 @@ Result<Transition> JobService::transition(const Scope &scope, const QString &id,
         data["new_status"] = toStd(*to);
         tx.emitEvent(scope.tenantId, QString::fromLatin1(names[int(a)]), id, data, m_eventData.jobContext(scope, *next));
         ERY_TRY(m_activity.record(tx, scope, a == Action::Pause ? QStringLiteral("stop") : actionName(a), QStringLiteral("job"), id,
-                                    str(*job, "job_number"), QStringLiteral("Job %1: %2 → %3").arg(str(*job, "job_number"), from, *to)));
+                                  str(*job, "job_number"), QStringLiteral("Job %1: %2 → %3").arg(str(*job, "job_number"), from, *to)));
         return Transition{from, *to, *next};
     });
 }

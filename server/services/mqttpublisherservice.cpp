@@ -123,7 +123,7 @@ Result<Row> MqttPublisherService::create(const Scope &scope, const Json &input)
         if (!created)
             return created.error();
         ERY_TRY(m_activity.record(tx, scope, QStringLiteral("create"), QStringLiteral("mqtt_publisher"), str(*created, "id"),
-                                    str(*created, "name"), QStringLiteral("MQTT publisher %1 created").arg(str(*created, "name"))));
+                                  str(*created, "name"), QStringLiteral("MQTT publisher %1 created").arg(str(*created, "name"))));
         return publicView(*created);
     });
 }

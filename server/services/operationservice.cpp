@@ -89,7 +89,7 @@ Result<Row> OperationService::create(const Scope &scope, const Json &input)
         if (!op)
             return op.error();
         ERY_TRY(m_activity.record(tx, scope, QStringLiteral("create"), QStringLiteral("operation"), str(*op, "id"),
-                                    str(*op, "operation_name"), QStringLiteral("Operation %1 added").arg(str(*op, "operation_name"))));
+                                  str(*op, "operation_name"), QStringLiteral("Operation %1 added").arg(str(*op, "operation_name"))));
         return op;
     });
 }
@@ -135,7 +135,7 @@ Status OperationService::remove(const Scope &scope, const QString &id)
             return Error::conflict(QStringLiteral("Someone is still timing this operation; stop their time first"));
         ERY_TRY(repo().operations.remove(tx, scope, *op));
         return m_activity.record(tx, scope, QStringLiteral("delete"), QStringLiteral("operation"), id, str(*op, "operation_name"),
-                                   QStringLiteral("Operation %1 deleted").arg(str(*op, "operation_name")));
+                                 QStringLiteral("Operation %1 deleted").arg(str(*op, "operation_name")));
     });
 }
 
@@ -278,7 +278,7 @@ Result<Transition> OperationService::transitionIn(WriteTx &tx, const Scope &scop
     }
     ERY_TRY(m_rollup.afterOperationChange(tx, scope, ctx));
     ERY_TRY(m_activity.record(tx, scope, actionName(a), QStringLiteral("operation"), opId, str(op, "operation_name"),
-                                QStringLiteral("%1: %2 → %3").arg(str(op, "operation_name"), from, *to)));
+                              QStringLiteral("%1: %2 → %3").arg(str(op, "operation_name"), from, *to)));
     t.previousStatus = from;
     t.newStatus = *to;
     t.row = ctx.operation;

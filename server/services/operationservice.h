@@ -14,7 +14,8 @@ class TimeService;
 
 class OperationService : public ServiceBase {
 public:
-    OperationService(const DataAccess &data, ActivityLog &activity, CatalogService &catalog, EventData &eventData, Rollup &rollup, TimeService &time)
+    OperationService(const DataAccess &data, ActivityLog &activity, CatalogService &catalog, EventData &eventData, Rollup &rollup,
+                     TimeService &time)
         : ServiceBase(data), m_activity(activity), m_catalog(catalog), m_eventData(eventData), m_rollup(rollup), m_time(time)
     {
     }

@@ -93,9 +93,8 @@ Result<Row> PartService::create(const Scope &scope, const Json &input)
         auto part = createIn(tx, scope, input, *job);
         if (!part)
             return part.error();
-        ERY_TRY(m_activity.record(tx, scope, QStringLiteral("create"), QStringLiteral("part"), str(*part, "id"),
-                                    str(*part, "part_number"),
-                                    QStringLiteral("Part %1 added to job %2").arg(str(*part, "part_number"), str(*job, "job_number"))));
+        ERY_TRY(m_activity.record(tx, scope, QStringLiteral("create"), QStringLiteral("part"), str(*part, "id"), str(*part, "part_number"),
+                                  QStringLiteral("Part %1 added to job %2").arg(str(*part, "part_number"), str(*job, "job_number"))));
         return part;
     });
 }
@@ -161,7 +160,7 @@ Status PartService::remove(const Scope &scope, const QString &id)
             return part.error();
         ERY_TRY(removeIn(tx, scope, *part));
         return m_activity.record(tx, scope, QStringLiteral("delete"), QStringLiteral("part"), id, str(*part, "part_number"),
-                                   QStringLiteral("Part %1 deleted").arg(str(*part, "part_number")));
+                                 QStringLiteral("Part %1 deleted").arg(str(*part, "part_number")));
     });
 }
 

@@ -11,10 +11,7 @@ class EventData;
 // path for the terminal, the API and MCP (`report_scrap` is a report with only scrap).
 class ProductionService : public ServiceBase {
 public:
-    ProductionService(const DataAccess &data, EventData &eventData)
-        : ServiceBase(data), m_eventData(eventData)
-    {
-    }
+    ProductionService(const DataAccess &data, EventData &eventData) : ServiceBase(data), m_eventData(eventData) { }
     // The report body and one scrap line, for validation here and the API's schemas.
     static const std::vector<Field> &fields();
     static const std::vector<Field> &scrapLineFields();

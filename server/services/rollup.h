@@ -11,10 +11,7 @@ class EventData;
 // in-progress operation. Each implied change emits its own event.
 class Rollup : public ServiceBase {
 public:
-    Rollup(const DataAccess &data, EventData &eventData)
-        : ServiceBase(data), m_eventData(eventData)
-    {
-    }
+    Rollup(const DataAccess &data, EventData &eventData) : ServiceBase(data), m_eventData(eventData) { }
     Status afterOperationChange(WriteTx &tx, const Scope &scope, OperationContext &ctx);
 
 private:

@@ -4,8 +4,7 @@
 
 namespace ery {
 
-Services::Services(Database &database)
-    : m_db(database), m_repo(std::make_unique<Repositories>()), m_data{m_db, *m_repo}
+Services::Services(Database &database) : m_db(database), m_repo(std::make_unique<Repositories>()), m_data{m_db, *m_repo}
 {
     m_repo->loadColumns(m_db);
 }

@@ -67,10 +67,13 @@ Result<Json> SettingsService::update(const Scope &scope, const Json &patch)
         known << QLatin1String(f.name);
     for (auto it = patch.begin(); it != patch.end(); ++it)
         if (!known.contains(QString::fromStdString(it.key())))
-            v.add(it.key(), QStringLiteral("unknown setting \"%1\"; the settings are: %2").arg(QString::fromStdString(it.key()), known.join(QStringLiteral(", "))),
+            v.add(it.key(),
+                  QStringLiteral("unknown setting \"%1\"; the settings are: %2")
+                      .arg(QString::fromStdString(it.key()), known.join(QStringLiteral(", "))),
                   nullptr, "unknown");
     if (patch.empty())
-        v.add("body", QStringLiteral("no setting given; the settings are: %1").arg(known.join(QStringLiteral(", "))), nullptr, "minProperties");
+        v.add("body", QStringLiteral("no setting given; the settings are: %1").arg(known.join(QStringLiteral(", "))), nullptr,
+              "minProperties");
     Row accepted = acceptFields(patch, fields(), false, v);
     if (accepted.contains("timezone") && !QTimeZone::isTimeZoneIdAvailable(str(accepted, "timezone").toUtf8()))
         v.add("timezone", QStringLiteral("timezone must be an IANA time zone such as Europe/Amsterdam"), accepted["timezone"], "enum");
@@ -111,7 +114,7 @@ Result<Json> SettingsService::update(const Scope &scope, const Json &patch)
         for (auto it = changes.begin(); it != changes.end(); ++it)
             names << QString::fromStdString(it.key());
         ERY_TRY(m_activity.record(tx, scope, QStringLiteral("update"), QStringLiteral("settings"), scope.tenantId, str(*next, "name"),
-                                    QStringLiteral("Shop settings changed: %1").arg(names.join(QStringLiteral(", "))), changes));
+                                  QStringLiteral("Shop settings changed: %1").arg(names.join(QStringLiteral(", "))), changes));
         const Json settings = settingsOf(*next);
         tx.emitEvent(scope.tenantId, QStringLiteral("settings.updated"), scope.tenantId,
                      Json{{"tenant_id", toStd(scope.tenantId)}, {"changed", changes}, {"settings", settings}});
@@ -146,8 +149,7 @@ Result<Json> SettingsService::parseValue(const QString &key, const QString &text
             return Error::badRequest(QStringLiteral("%1 needs a whole number (or null for none), got \"%2\"").arg(key, text));
         return Json(n);
     }
-    default:
-        return Json(toStd(text));
+    default: return Json(toStd(text));
     }
 }
 

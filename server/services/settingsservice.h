@@ -14,10 +14,7 @@ class ActivityLog;
 // is followed by its sandbox twin, so test keys behave as live ones do.
 class SettingsService : public ServiceBase {
 public:
-    SettingsService(const DataAccess &data, ActivityLog &activity)
-        : ServiceBase(data), m_activity(activity)
-    {
-    }
+    SettingsService(const DataAccess &data, ActivityLog &activity) : ServiceBase(data), m_activity(activity) { }
     static const std::vector<Field> &fields();
     Result<Json> get(const Scope &scope);
     Result<Json> update(const Scope &scope, const Json &patch);

@@ -72,8 +72,8 @@ Result<ShopSetup::Outcome> ShopSetup::create(const Json &input)
             tenant[k] = in[k];
     Json admin{{"username", in["admin_username"]},
                {"password", in["admin_password"]},
-               {"full_name", in["admin_full_name"].is_string() && !str(in, "admin_full_name").isEmpty() ? in["admin_full_name"]
-                                                                                                         : in["admin_username"]}};
+               {"full_name",
+                in["admin_full_name"].is_string() && !str(in, "admin_full_name").isEmpty() ? in["admin_full_name"] : in["admin_username"]}};
     if (in["admin_email"].is_string() && !str(in, "admin_email").isEmpty())
         admin["email"] = in["admin_email"];
 
@@ -83,9 +83,10 @@ Result<ShopSetup::Outcome> ShopSetup::create(const Json &input)
             return all.error();
         for (const auto &t : *all)
             if (!flag(t, "is_sandbox"))
-                return Error{ErrorCode::Conflict,
-                             QStringLiteral("this database already has a shop (\"%1\"); use another --db for a new one").arg(str(t, "name")),
-                             Json{{"tenant_id", t["id"]}, {"name", t["name"]}}};
+                return Error{
+                    ErrorCode::Conflict,
+                    QStringLiteral("this database already has a shop (\"%1\"); use another --db for a new one").arg(str(t, "name")),
+                    Json{{"tenant_id", t["id"]}, {"name", t["name"]}}};
         auto pair = m_tenants.create(tenant);
         if (!pair)
             return pair.error();
@@ -109,7 +110,7 @@ Result<ShopSetup::Outcome> ShopSetup::create(const Json &input)
             }
             ERY_TRY(m_catalog.seedDefaultScrapReasons(scope));
             ERY_TRY(m_activity.record(tx, scope, QStringLiteral("create"), QStringLiteral("tenant"), str(*t, "id"), str(*t, "name"),
-                                        QStringLiteral("Shop %1 created with admin %2").arg(str(*t, "name"), str(*a, "username"))));
+                                      QStringLiteral("Shop %1 created with admin %2").arg(str(*t, "name"), str(*a, "username"))));
         }
         return out;
     });

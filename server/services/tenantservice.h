@@ -13,10 +13,7 @@ struct TenantPair {
 
 class TenantService : public ServiceBase {
 public:
-    TenantService(const DataAccess &data, EventData &eventData)
-        : ServiceBase(data), m_eventData(eventData)
-    {
-    }
+    TenantService(const DataAccess &data, EventData &eventData) : ServiceBase(data), m_eventData(eventData) { }
     // Creates a live tenant and its sandbox twin (what ery_test_ keys act on).
     Result<TenantPair> create(const Json &input);
     Result<Row> get(const QString &tenantId);

@@ -193,7 +193,7 @@ Result<Row> TimeService::forceStop(const Scope &scope, const QString &entryId)
         if (!closed)
             return closed.error();
         ERY_TRY(m_activity.record(tx, scope, QStringLiteral("force_stop"), QStringLiteral("time_entry"), entryId, {},
-                                    QStringLiteral("Time entry stopped by an admin")));
+                                  QStringLiteral("Time entry stopped by an admin")));
         return closed;
     });
 }
@@ -208,7 +208,7 @@ Result<qint64> TimeService::stopAll(const Scope &scope)
             ERY_TRY(closeIn(tx, scope, e, QStringLiteral("force_stopped")));
         if (!open->empty())
             ERY_TRY(m_activity.record(tx, scope, QStringLiteral("force_stop_all"), QStringLiteral("time_entry"), {}, {},
-                                        QStringLiteral("%1 open time entries stopped by an admin").arg(open->size())));
+                                      QStringLiteral("%1 open time entries stopped by an admin").arg(open->size())));
         return qint64(open->size());
     });
 }

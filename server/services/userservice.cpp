@@ -59,7 +59,7 @@ Result<Row> UserService::createAdmin(const Scope &scope, const Json &input)
         if (!u)
             return u.error();
         ERY_TRY(m_activity.record(tx, scope, QStringLiteral("create"), QStringLiteral("user"), str(*u, "id"), str(*u, "full_name"),
-                                    QStringLiteral("Admin %1 created").arg(str(*u, "username"))));
+                                  QStringLiteral("Admin %1 created").arg(str(*u, "username"))));
         return publicView(*u);
     });
 }
@@ -91,7 +91,7 @@ Result<Row> UserService::createOperator(const Scope &scope, const Json &input)
         if (!u)
             return u.error();
         ERY_TRY(m_activity.record(tx, scope, QStringLiteral("create"), QStringLiteral("user"), str(*u, "id"), str(*u, "full_name"),
-                                    QStringLiteral("Operator %1 created").arg(str(*u, "employee_id"))));
+                                  QStringLiteral("Operator %1 created").arg(str(*u, "employee_id"))));
         return publicView(*u);
     });
 }
@@ -149,7 +149,7 @@ Result<Row> UserService::resetPin(const Scope &scope, const QString &id, const Q
         if (!n)
             return n.error();
         ERY_TRY(m_activity.record(tx, scope, QStringLiteral("reset_pin"), QStringLiteral("user"), id, str(*u, "full_name"),
-                                    QStringLiteral("PIN reset")));
+                                  QStringLiteral("PIN reset")));
         return publicView(*n);
     });
 }

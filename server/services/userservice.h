@@ -12,10 +12,7 @@ class UserService : public ServiceBase {
 public:
     static const std::vector<Field> &fields();         // every user (full_name, email, active, is_machine)
     static const std::vector<Field> &operatorFields(); // an operator's own (pin, employee_id)
-    UserService(const DataAccess &data, ActivityLog &activity)
-        : ServiceBase(data), m_activity(activity)
-    {
-    }
+    UserService(const DataAccess &data, ActivityLog &activity) : ServiceBase(data), m_activity(activity) { }
     static constexpr int kMaxFailures = 5;
     static constexpr int kLockMinutes = 15;
 

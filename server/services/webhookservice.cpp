@@ -95,8 +95,8 @@ Result<Row> WebhookService::create(const Scope &scope, const Json &input)
         auto created = repo().webhooks.insert(tx, scope, *row);
         if (!created)
             return created.error();
-        ERY_TRY(m_activity.record(tx, scope, QStringLiteral("create"), QStringLiteral("webhook"), str(*created, "id"),
-                                    str(*created, "url"), QStringLiteral("Webhook to %1 created").arg(str(*created, "url"))));
+        ERY_TRY(m_activity.record(tx, scope, QStringLiteral("create"), QStringLiteral("webhook"), str(*created, "id"), str(*created, "url"),
+                                  QStringLiteral("Webhook to %1 created").arg(str(*created, "url"))));
         Row out = publicView(*created);
         out["secret"] = toStd(secret); // shown once
         return out;
@@ -132,7 +132,7 @@ Status WebhookService::remove(const Scope &scope, const QString &id)
             return hook.error();
         ERY_TRY(repo().webhooks.remove(tx, scope, *hook));
         return m_activity.record(tx, scope, QStringLiteral("delete"), QStringLiteral("webhook"), id, str(*hook, "url"),
-                                   QStringLiteral("Webhook to %1 deleted").arg(str(*hook, "url")));
+                                 QStringLiteral("Webhook to %1 deleted").arg(str(*hook, "url")));
     });
 }
 
@@ -168,7 +168,7 @@ Result<Row> WebhookService::rotateSecret(const Scope &scope, const QString &id)
         if (!next)
             return next.error();
         ERY_TRY(m_activity.record(tx, scope, QStringLiteral("rotate_secret"), QStringLiteral("webhook"), id, str(*hook, "url"),
-                                    QStringLiteral("Webhook secret rotated; the old one stays valid for 24 hours")));
+                                  QStringLiteral("Webhook secret rotated; the old one stays valid for 24 hours")));
         Row out = publicView(*next);
         out["secret"] = toStd(secret);
         return out;
@@ -281,9 +281,9 @@ Status WebhookService::recordAttemptIn(WriteTx &tx, const Scope &scope, const Ro
         patch["next_attempt_at"] = nullptr;
         ERY_TRY(DeliveryRepository::updateDelivery(tx, scope, deliveryId, patch));
         ERY_TRY(repo().webhooks.update(tx, scope, *hook, {{"active", false}, {"disabled_reason", "The receiver answered 410 Gone"}}));
-        return m_notifications.notifyAdmins(
-            tx, scope, QStringLiteral("system"), QStringLiteral("high"), QStringLiteral("Webhook disabled"),
-            QStringLiteral("%1 answered 410 Gone; the webhook was disabled.").arg(str(*hook, "url")), {}, {});
+        return m_notifications.notifyAdmins(tx, scope, QStringLiteral("system"), QStringLiteral("high"), QStringLiteral("Webhook disabled"),
+                                            QStringLiteral("%1 answered 410 Gone; the webhook was disabled.").arg(str(*hook, "url")), {},
+                                            {});
     }
     const bool retryStatus = o.statusCode == 0 || o.statusCode == 408 || o.statusCode == 429 || o.statusCode >= 500;
     const bool more = o.retryable && retryStatus && attempt < kMaxAttempts;

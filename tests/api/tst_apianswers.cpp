@@ -33,7 +33,8 @@ private:
 
 void TestApiAnswers::unknownQueryParameters()
 {
-    for (const QString path : {QStringLiteral("/api/v1/jobs?stauts=completed"), QStringLiteral("/functions/v1/api-jobs?stauts=completed")}) {
+    for (const QString path :
+         {QStringLiteral("/api/v1/jobs?stauts=completed"), QStringLiteral("/functions/v1/api-jobs?stauts=completed")}) {
         auto r = f->call("GET", path, key);
         EXPECT_STATUS(r, 400);
         QCOMPARE(r.code(), QStringLiteral("BAD_REQUEST"));
@@ -179,8 +180,10 @@ void TestApiAnswers::semicolonCsvIsImported()
             QCOMPARE(str(j, "notes"), QStringLiteral("3,5 mm"));
         }
     // Tabs too; a comma file stays a comma file.
-    EXPECT_STATUS(f->callRaw("POST", "/api/v1/import/jobs", key, "external_id\texternal_source\tjob_number\nT1\terp\tTAB-1\n", csvType), 200);
-    auto comma = f->callRaw("POST", "/api/v1/import/jobs?dry_run=true", key, "external_id,external_source,job_number\nC1,erp,C;1\n", csvType);
+    EXPECT_STATUS(f->callRaw("POST", "/api/v1/import/jobs", key, "external_id\texternal_source\tjob_number\nT1\terp\tTAB-1\n", csvType),
+                  200);
+    auto comma =
+        f->callRaw("POST", "/api/v1/import/jobs?dry_run=true", key, "external_id,external_source,job_number\nC1,erp,C;1\n", csvType);
     EXPECT_STATUS(comma, 200);
     QCOMPARE(str(comma.data()["import"], "separator"), QStringLiteral(","));
     // A header that is still not one: named with how it was read.

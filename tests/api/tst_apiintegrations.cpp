@@ -193,7 +193,8 @@ void TestApiIntegrations::brokerUrlAsAdminsWriteIt()
         auto ok = f->call("POST", "/api/v1/mqtt-publishers/" + str(p, "id") + "/test", m_key);
         QVERIFY2(ok.data()["connected"] == Json(true), ok.raw.constData());
         // An update that moves it: the port follows the URL.
-        auto moved = f->call("PATCH", "/api/v1/mqtt-publishers/" + str(p, "id"), m_key, Json{{"broker_url", "mqtts://broker.example:8884"}});
+        auto moved =
+            f->call("PATCH", "/api/v1/mqtt-publishers/" + str(p, "id"), m_key, Json{{"broker_url", "mqtts://broker.example:8884"}});
         EXPECT_STATUS(moved, 200);
         QCOMPARE(num(moved.data()["mqtt_publisher"], "port"), 8884);
         QVERIFY(moved.data()["mqtt_publisher"]["use_tls"] == Json(true) || moved.data()["mqtt_publisher"]["use_tls"] == Json(1));
@@ -205,10 +206,18 @@ void TestApiIntegrations::brokerUrlAsAdminsWriteIt()
     QCOMPARE(num(tls.data()["mqtt_publisher"], "port"), 8883);
     // What is not a broker address: 422 naming broker_url (or the field it contradicts).
     const std::vector<std::pair<Json, QString>> bad{
-        {"http://broker.example", "broker_url"},   {"ws://broker.example:9001", "broker_url"}, {"mqtt://broker.example:0", "broker_url"},
-        {"mqtt://broker.example:65536", "broker_url"}, {"mqtt://broker.example:-1", "broker_url"}, {"mqtt://broker.example:x", "broker_url"},
-        {"mqtt://user:pw@broker.example", "broker_url"}, {"mqtt://broker.example/topic", "broker_url"}, {"mqtt://", "broker_url"},
-        {"mqtt://[::1", "broker_url"},             {"broker example", "broker_url"},          {"", "broker_url"},
+        {"http://broker.example", "broker_url"},
+        {"ws://broker.example:9001", "broker_url"},
+        {"mqtt://broker.example:0", "broker_url"},
+        {"mqtt://broker.example:65536", "broker_url"},
+        {"mqtt://broker.example:-1", "broker_url"},
+        {"mqtt://broker.example:x", "broker_url"},
+        {"mqtt://user:pw@broker.example", "broker_url"},
+        {"mqtt://broker.example/topic", "broker_url"},
+        {"mqtt://", "broker_url"},
+        {"mqtt://[::1", "broker_url"},
+        {"broker example", "broker_url"},
+        {"", "broker_url"},
         {std::string(400, 'a') + "://x", "broker_url"},
     };
     for (const auto &[value, field] : bad) {

@@ -106,7 +106,8 @@ QList<Json> TestMqtt::eventsOn(const MqttProbe &probe, const QString &prefix)
 {
     QList<Json> out;
     for (const auto &m : probe.messages()) {
-        if (m.topic.endsWith("/status") || m.topic.contains("/eryxon/status/hubs/") || m.topic.endsWith("/state") || !m.topic.startsWith(prefix))
+        if (m.topic.endsWith("/status") || m.topic.contains("/eryxon/status/hubs/") || m.topic.endsWith("/state") ||
+            !m.topic.startsWith(prefix))
             continue;
         Json j = Json::parse(m.payload.constData(), nullptr, false);
         if (!j.is_object())
@@ -275,8 +276,9 @@ void TestMqtt::topicsFollowTheAdminsUns()
     QVERIFY(m_shop->s().tenants.update(m_shop->tenantId, Json{{"enterprise", "Acme Metal"}, {"site", "Eindhoven"}, {"area", "Hall 2"}}));
     MqttProbe probe(m_broker->port());
     QVERIFY(probe.waitConnected());
-    const QString id = publisher(m_shop->scope, m_broker->port(),
-                                 Json{{"cell_state_topics", true}, {"default_site", "EHV North"}, {"events", Json::array({"operation.*", "job.*"})}});
+    const QString id =
+        publisher(m_shop->scope, m_broker->port(),
+                  Json{{"cell_state_topics", true}, {"default_site", "EHV North"}, {"events", Json::array({"operation.*", "job.*"})}});
     QVERIFY(waitFor([&] { return m_pool->connection(id) && m_pool->connection(id)->isConnected(); }));
     QVERIFY(m_shop->s().operations.start(m_shop->scope, m_shop->ops[0], m_shop->op1));
     QVERIFY(m_shop->s().jobs.update(m_shop->scope, m_shop->jobId, Json{{"notes", "uns"}}));
@@ -328,10 +330,11 @@ void TestMqtt::brokerUrlWithSchemeAndPort()
     // mqtts:// turns TLS on, with the port from the URL.
     MosquittoBroker secure(true);
     QVERIFY2(secure.start(), qPrintable(secure.log()));
-    auto p = m_shop->s().mqttPublishers.create(m_shop->scope, Json{{"name", "TLS by URL"},
-                                                                   {"broker_url", toStd(QStringLiteral("mqtts://localhost:%1").arg(secure.port()))},
-                                                                   {"ca_file", toStd(secure.caFile())},
-                                                                   {"events", Json::array({"*"})}});
+    auto p = m_shop->s().mqttPublishers.create(m_shop->scope,
+                                               Json{{"name", "TLS by URL"},
+                                                    {"broker_url", toStd(QStringLiteral("mqtts://localhost:%1").arg(secure.port()))},
+                                                    {"ca_file", toStd(secure.caFile())},
+                                                    {"events", Json::array({"*"})}});
     ERY_VERIFY_OK(p);
     QVERIFY(flag(*p, "use_tls"));
     QCOMPARE(num(*p, "port"), secure.port());
@@ -356,12 +359,14 @@ void TestMqtt::statusStaysOnlineWhileAnyHubRuns()
         if (!late.waitConnected())
             return "no connection";
         QByteArray got;
-        waitFor([&] {
-            for (const auto &m : late.messages())
-                if (m.retained)
-                    got = m.payload;
-            return !got.isEmpty();
-        }, 3000);
+        waitFor(
+            [&] {
+                for (const auto &m : late.messages())
+                    if (m.retained)
+                        got = m.payload;
+                return !got.isEmpty();
+            },
+            3000);
         return got;
     };
     auto hubs = [&] {

@@ -229,7 +229,8 @@ void TestServerCli::serverLogIsReadable()
     const QString log = serveAndAsk({"--log-level", "info"});
     const QStringList lines = log.split('\n', Qt::SkipEmptyParts);
     // Every line: time, level, who, words.
-    static const QRegularExpression shape(QStringLiteral("^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z (DEBUG|INFO |WARN |ERROR) [a-z.]+: "));
+    static const QRegularExpression shape(
+        QStringLiteral("^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z (DEBUG|INFO |WARN |ERROR) [a-z.]+: "));
     for (const QString &l : lines)
         QVERIFY2(shape.match(l).hasMatch(), qPrintable(l));
     auto lineWith = [&](const QString &needle) {
@@ -348,9 +349,9 @@ void TestServerCli::initCreatesAShop()
     QVERIFY(pw.open(QIODevice::WriteOnly));
     pw.write("s3cret-enough\n");
     pw.close();
-    auto r = run({"init", "--db", db, "--shop", "Van der Berg Metaal", "--admin", "anna", "--admin-name", "Anna de Vries", "--password-file",
-                  pw.fileName(), "--enterprise", "vdberg", "--site", "tilburg", "--timezone", "Europe/Amsterdam", "--cells",
-                  "Laser, Press brake,Weld"});
+    auto r = run({"init", "--db", db, "--shop", "Van der Berg Metaal", "--admin", "anna", "--admin-name", "Anna de Vries",
+                  "--password-file", pw.fileName(), "--enterprise", "vdberg", "--site", "tilburg", "--timezone", "Europe/Amsterdam",
+                  "--cells", "Laser, Press brake,Weld"});
     QVERIFY2(r.code == 0, qPrintable(r.err));
     QVERIFY2(r.out.contains("Van der Berg Metaal") && r.out.contains("anna") && r.out.contains("3 cells"), qPrintable(r.out));
     // The shop is what every command acts on now: no "tenant not found".
@@ -415,8 +416,8 @@ void TestServerCli::initRefusesBadInput_data()
                                    << 1 << "timezone";
     QTest::newRow("site with slash") << QStringList{"--shop", "S", "--admin", "a", "--site", "a/b"} << QByteArray("longenough\n") << 1
                                      << "site";
-    QTest::newRow("cell twice") << QStringList{"--shop", "S", "--admin", "a", "--cells", "Laser,laser"} << QByteArray("longenough\n")
-                                << 1 << "twice";
+    QTest::newRow("cell twice") << QStringList{"--shop", "S", "--admin", "a", "--cells", "Laser,laser"} << QByteArray("longenough\n") << 1
+                                << "twice";
     QTest::newRow("huge shop name") << QStringList{"--shop", QString(5000, 'x'), "--admin", "a"} << QByteArray("longenough\n") << 1
                                     << "name";
     QTest::newRow("missing password file") << QStringList{"--shop", "S", "--admin", "a", "--password-file", "/nonexistent/pw"}
@@ -469,7 +470,10 @@ void TestServerCli::missingFolderIsAnError_data()
     for (const char *cmd : {"serve", "migrate", "demo", "status", "init", "settings", "integrations"}) {
         QStringList a{cmd};
         if (QLatin1String(cmd) == QLatin1String("init"))
-            a << "--shop" << "S" << "--admin" << "a";
+            a << "--shop"
+              << "S"
+              << "--admin"
+              << "a";
         if (QLatin1String(cmd) == QLatin1String("settings"))
             a << "get";
         if (QLatin1String(cmd) == QLatin1String("integrations"))

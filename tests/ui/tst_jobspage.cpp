@@ -359,8 +359,8 @@ void TstJobsPage::selectionStaysOnTheJobThroughSearchSortAndLiveUpdates()
     const Scope scope = Scope::of(m_tenant);
     QVERIFY(other.services().jobs.update(scope, picked, Json{{"due_date", "2099-12-31T00:00:00.000Z"}}).ok());
     QVERIFY(other.services().jobs.start(scope, typed).ok());
-    const auto added = other.services().jobs.create(scope, Json{{"job_number", "JOB-LIVE-1"}, {"customer", "Live Update GmbH"},
-                                                                  {"due_date", "2000-01-01T00:00:00.000Z"}});
+    const auto added = other.services().jobs.create(
+        scope, Json{{"job_number", "JOB-LIVE-1"}, {"customer", "Live Update GmbH"}, {"due_date", "2000-01-01T00:00:00.000Z"}});
     QVERIFY2(added.ok(), qPrintable(added.ok() ? QString() : added.error().message));
     other.close();
     QTRY_COMPARE_WITH_TIMEOUT(model()->rowCount(), 31, 5000);

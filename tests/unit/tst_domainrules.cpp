@@ -148,19 +148,30 @@ void TestDomainRules::brokerAddresses_data()
     QTest::addColumn<QString>("host"); // empty: refused
     QTest::addColumn<int>("port");     // 0: none named
     QTest::addColumn<bool>("tls");
-    QTest::newRow("bare") << "broker.lan" << "broker.lan" << 0 << false;
-    QTest::newRow("host:port") << "10.0.0.5:1884" << "10.0.0.5" << 1884 << false;
-    QTest::newRow("mqtt") << "mqtt://127.0.0.1:56617" << "127.0.0.1" << 56617 << false;
-    QTest::newRow("mqtt slash") << "mqtt://broker.lan/" << "broker.lan" << 0 << false;
-    QTest::newRow("MQTTS upper") << "MQTTS://broker.lan:8884" << "broker.lan" << 8884 << true;
-    QTest::newRow("tcp") << "tcp://broker.lan" << "broker.lan" << 0 << false;
-    QTest::newRow("ssl") << "ssl://broker.lan" << "broker.lan" << 0 << true;
-    QTest::newRow("ipv6") << "[fd00::1]:1883" << "fd00::1" << 1883 << false;
-    QTest::newRow("bare ipv6") << "fd00::1" << "fd00::1" << 0 << false;
-    QTest::newRow("spaces around") << "  broker.lan  " << "broker.lan" << 0 << false;
+    QTest::newRow("bare") << "broker.lan"
+                          << "broker.lan" << 0 << false;
+    QTest::newRow("host:port") << "10.0.0.5:1884"
+                               << "10.0.0.5" << 1884 << false;
+    QTest::newRow("mqtt") << "mqtt://127.0.0.1:56617"
+                          << "127.0.0.1" << 56617 << false;
+    QTest::newRow("mqtt slash") << "mqtt://broker.lan/"
+                                << "broker.lan" << 0 << false;
+    QTest::newRow("MQTTS upper") << "MQTTS://broker.lan:8884"
+                                 << "broker.lan" << 8884 << true;
+    QTest::newRow("tcp") << "tcp://broker.lan"
+                         << "broker.lan" << 0 << false;
+    QTest::newRow("ssl") << "ssl://broker.lan"
+                         << "broker.lan" << 0 << true;
+    QTest::newRow("ipv6") << "[fd00::1]:1883"
+                          << "fd00::1" << 1883 << false;
+    QTest::newRow("bare ipv6") << "fd00::1"
+                               << "fd00::1" << 0 << false;
+    QTest::newRow("spaces around") << "  broker.lan  "
+                                   << "broker.lan" << 0 << false;
     for (const char *bad : {"", "http://broker.lan", "wss://b:1", "mqtt://", "mqtt://b:0", "mqtt://b:65536", "mqtt://b:+5", "mqtt://b:",
                             "mqtt://u:p@b", "mqtt://b/x", "b?x=1", "[fd00::1", "[fd00::1]x", "bro ker", "b\n.lan", "mqtt://b:99999999999"})
-        QTest::newRow(qPrintable(QStringLiteral("bad %1").arg(QString::fromLatin1(bad)))) << QString::fromLatin1(bad) << QString() << 0 << false;
+        QTest::newRow(qPrintable(QStringLiteral("bad %1").arg(QString::fromLatin1(bad))))
+            << QString::fromLatin1(bad) << QString() << 0 << false;
 }
 
 void TestDomainRules::brokerAddresses()

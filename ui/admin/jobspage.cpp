@@ -251,8 +251,9 @@ void JobsPage::confirmThenRun(Action action, const QString &jobId, const QString
                 for (const Json &part : tree->value("parts", Json::array()))
                     for (const Json &op : part.value("operations", Json::array()))
                         if (str(op, "status") != domain::status::Completed)
-                            open << tr("%1 · %2 (%3)").arg(str(part, "part_number"), str(op, "operation_name"),
-                                                          JobsTableModel::statusText(str(op, "status")).toLower());
+                            open << tr("%1 · %2 (%3)")
+                                        .arg(str(part, "part_number"), str(op, "operation_name"),
+                                             JobsTableModel::statusText(str(op, "status")).toLower());
             }
             const QString customer = m_model->index(m_model->rowOfJob(jobId), JobsTableModel::CustomerColumn).data().toString();
             auto *box = new QMessageBox(QMessageBox::Question, tr("Complete job"),

@@ -29,7 +29,9 @@ void installApiKeyRoutes(ApiServer &api)
     spec.tag = QStringLiteral("API keys");
     spec.readAccess = Access::Admin;
     spec.writeAccess = Access::Admin;
-    spec.filters = {{QStringLiteral("active"), Filter::Bool}, {QStringLiteral("environment"), Filter::Exact, {}, domain::choices::keyEnvironments()}, {QStringLiteral("scope"), Filter::Exact, {}, domain::choices::keyScopes()}};
+    spec.filters = {{QStringLiteral("active"), Filter::Bool},
+                    {QStringLiteral("environment"), Filter::Exact, {}, domain::choices::keyEnvironments()},
+                    {QStringLiteral("scope"), Filter::Exact, {}, domain::choices::keyScopes()}};
     spec.sorts = {"created_at", "name", "last_used_at"};
     spec.defaultSort = QStringLiteral("created_at");
     spec.defaultDescending = true;

@@ -17,7 +17,10 @@ void installAssignmentRoutes(ApiServer &api)
     spec.plural = QStringLiteral("assignments");
     spec.singular = QStringLiteral("assignment");
     spec.tag = QStringLiteral("Assignments");
-    spec.filters = {{QStringLiteral("job_id")}, {QStringLiteral("part_id")}, {QStringLiteral("operator_id")}, {QStringLiteral("status"), Filter::Exact, {}, domain::choices::assignmentStatuses()}};
+    spec.filters = {{QStringLiteral("job_id")},
+                    {QStringLiteral("part_id")},
+                    {QStringLiteral("operator_id")},
+                    {QStringLiteral("status"), Filter::Exact, {}, domain::choices::assignmentStatuses()}};
     spec.sorts = {"created_at", "updated_at", "status"};
     spec.defaultSort = QStringLiteral("created_at");
     spec.defaultDescending = true;

@@ -28,9 +28,12 @@ void installBatchRoutes(ApiServer &api)
     spec.plural = QStringLiteral("batches");
     spec.singular = QStringLiteral("batch");
     spec.tag = kTag;
-    spec.filters = {{QStringLiteral("status"), Filter::Exact, {}, domain::choices::batchStatuses()},          {QStringLiteral("batch_type"), Filter::Exact, {}, domain::choices::batchTypes()},
-                    {QStringLiteral("cell_id")},         {QStringLiteral("material"), Filter::Like},
-                    {QStringLiteral("external_source")}, {QStringLiteral("external_id")}};
+    spec.filters = {{QStringLiteral("status"), Filter::Exact, {}, domain::choices::batchStatuses()},
+                    {QStringLiteral("batch_type"), Filter::Exact, {}, domain::choices::batchTypes()},
+                    {QStringLiteral("cell_id")},
+                    {QStringLiteral("material"), Filter::Like},
+                    {QStringLiteral("external_source")},
+                    {QStringLiteral("external_id")}};
     spec.sorts = {"created_at", "batch_number", "status", "updated_at", "started_at", "completed_at"};
     spec.defaultSort = QStringLiteral("created_at");
     spec.defaultDescending = true;

@@ -78,7 +78,9 @@ void installCatalogRoutes(ApiServer &api)
     ResourceSpec scrap = catalogSpec(s, CatalogService::ScrapReasons,
                                      {"/api/v1/scrap-reasons", "/api/v1/scrap-reasons/{id}", "/functions/v1/api-scrap-reasons"},
                                      "scrap_reasons", "scrap_reason", "Quality");
-    scrap.filters = {{QStringLiteral("category"), Filter::Exact, {}, domain::choices::scrapCategories()}, {QStringLiteral("active"), Filter::Bool}, {QStringLiteral("code")}};
+    scrap.filters = {{QStringLiteral("category"), Filter::Exact, {}, domain::choices::scrapCategories()},
+                     {QStringLiteral("active"), Filter::Bool},
+                     {QStringLiteral("code")}};
     scrap.sorts = {"category", "code", "created_at"};
     scrap.defaultSort = QStringLiteral("category");
     // As the original: only active reasons unless `active` is asked for.

@@ -56,8 +56,12 @@ void installIssueRoutes(ApiServer &api)
     spec.plural = QStringLiteral("issues");
     spec.singular = QStringLiteral("issue");
     spec.tag = kTag;
-    spec.filters = {{QStringLiteral("severity"), Filter::Exact, {}, domain::choices::severities()},     {QStringLiteral("status"), Filter::Exact, {}, domain::choices::issueStatuses()},         {QStringLiteral("issue_type"), Filter::Exact, {}, domain::choices::issueTypes()},
-                    {QStringLiteral("ncr_category"), Filter::Exact, {}, domain::choices::ncrCategories()}, {QStringLiteral("reported_by_id")}, {QStringLiteral("operation_id")},
+    spec.filters = {{QStringLiteral("severity"), Filter::Exact, {}, domain::choices::severities()},
+                    {QStringLiteral("status"), Filter::Exact, {}, domain::choices::issueStatuses()},
+                    {QStringLiteral("issue_type"), Filter::Exact, {}, domain::choices::issueTypes()},
+                    {QStringLiteral("ncr_category"), Filter::Exact, {}, domain::choices::ncrCategories()},
+                    {QStringLiteral("reported_by_id")},
+                    {QStringLiteral("operation_id")},
                     {QStringLiteral("created_by")}};
     spec.sorts = {"created_at", "severity", "status", "updated_at"};
     spec.defaultSort = QStringLiteral("created_at");

@@ -47,9 +47,12 @@ void installOperationRoutes(ApiServer &api)
     spec.plural = QStringLiteral("operations");
     spec.singular = QStringLiteral("operation");
     spec.tag = kTag;
-    spec.filters = {{QStringLiteral("cell_id")},         {QStringLiteral("part_id")},
-                    {QStringLiteral("status"), Filter::Exact, {}, domain::choices::workStatuses()},          {QStringLiteral("assigned_operator_id")},
-                    {QStringLiteral("external_source")}, {QStringLiteral("external_id")}};
+    spec.filters = {{QStringLiteral("cell_id")},
+                    {QStringLiteral("part_id")},
+                    {QStringLiteral("status"), Filter::Exact, {}, domain::choices::workStatuses()},
+                    {QStringLiteral("assigned_operator_id")},
+                    {QStringLiteral("external_source")},
+                    {QStringLiteral("external_id")}};
     spec.sorts = {"sequence", "operation_name", "created_at", "updated_at", "status", "planned_start"};
     spec.defaultSort = QStringLiteral("sequence");
     spec.createFields = OperationService::fields();

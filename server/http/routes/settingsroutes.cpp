@@ -31,7 +31,8 @@ void installSettingsRoutes(ApiServer &api)
                         nullptr,
                         Access::Admin,
                         [&s](Request &r) {
-                            return respond(s.settings.get(r.scope()), [](const Json &st) { return itemResponse(QStringLiteral("settings"), st); });
+                            return respond(s.settings.get(r.scope()),
+                                           [](const Json &st) { return itemResponse(QStringLiteral("settings"), st); });
                         },
                         {"The shop's settings: names, time zone, WIP switch, loopback webhooks, rate limit, plan and quotas", kTag}},
                        {Method::Patch,

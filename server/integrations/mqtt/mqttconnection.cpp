@@ -266,8 +266,9 @@ void MqttConnection::connectNow()
         scheduleReconnect(target.error().message);
         return;
     }
-    m_target = QStringLiteral("%1%2:%3").arg(target->tls ? QStringLiteral("mqtts://") : QStringLiteral("mqtt://"),
-                                             QString::fromUtf8(target->host)).arg(target->port);
+    m_target = QStringLiteral("%1%2:%3")
+                   .arg(target->tls ? QStringLiteral("mqtts://") : QStringLiteral("mqtt://"), QString::fromUtf8(target->host))
+                   .arg(target->port);
     m_presence = std::make_shared<HubPresence>(MqttSink::statusTopic(m_pub), m_hubId);
     auto *ctx = new Context{this, m_generation, m_presence};
     m_mosq = mosquitto_new(clientId(m_pub, m_hubId).constData(), true, ctx);
@@ -312,7 +313,8 @@ void MqttConnection::onConnect(int rc)
     mosquitto_subscribe(m_mosq, nullptr, topic.constData(), 1);
     mosquitto_subscribe(m_mosq, nullptr, peers.constData(), 1);
     m_heartbeat.start();
-    qCInfo(lcMqtt).noquote() << QStringLiteral("%1: connected to %2 (status on %3)").arg(str(m_pub, "name"), m_target, m_presence->statusTopic());
+    qCInfo(lcMqtt).noquote()
+        << QStringLiteral("%1: connected to %2 (status on %3)").arg(str(m_pub, "name"), m_target, m_presence->statusTopic());
     if (auto r = m_s.mqttPublishers.markConnected(Scope::of(str(m_pub, "tenant_id")), str(m_pub, "id")); !r)
         qCWarning(lcMqtt) << "recording the connection failed:" << r.error().message;
     emit connectedChanged(true);
@@ -326,7 +328,8 @@ void MqttConnection::forgetSilentHubs()
     for (const QString &topic : m_presence->takeSilentSinceWill()) {
         const QByteArray t = topic.toUtf8();
         mosquitto_publish(m_mosq, nullptr, t.constData(), 0, nullptr, 1, true);
-        qCInfo(lcMqtt).noquote() << QStringLiteral("%1: a hub that stopped without saying so is forgotten (%2)").arg(str(m_pub, "name"), topic);
+        qCInfo(lcMqtt).noquote()
+            << QStringLiteral("%1: a hub that stopped without saying so is forgotten (%2)").arg(str(m_pub, "name"), topic);
     }
 }
 

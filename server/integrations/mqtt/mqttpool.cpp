@@ -43,8 +43,8 @@ void MqttPool::refresh()
         const QString id = str(p, "id");
         seen.insert(id);
         // Rebuilt when the publisher changes, or the shop's names its topics fall back to.
-        const QString version = QStringList{str(p, "updated_at"), str(p, "shop_enterprise"), str(p, "shop_site"), str(p, "shop_area")}.join(
-            QLatin1Char('\n'));
+        const QString version =
+            QStringList{str(p, "updated_at"), str(p, "shop_enterprise"), str(p, "shop_site"), str(p, "shop_area")}.join(QLatin1Char('\n'));
         if (m_conns.contains(id) && m_versions.value(id) == version)
             continue;
         delete m_conns.take(id);

@@ -99,14 +99,13 @@ Status MqttSink::deliver(const OutboxEntry &e)
                    {"wip_status", (*cell)["status"]},
                    {"running_operations", (*cell)["running_operations"]},
                    {"updated_at", toStd(e.occurredAt)}};
-        ERY_TRY(m_s.deliveries.insertMqttMessage(
-            scope, Row{{"publisher_id", pub["id"]},
-                       {"event_id", toStd(e.eventId)},
-                       {"event_type", "cell.state"},
-                       {"topic", toStd(cellStateTopic(pub, ctx))},
-                       {"payload", toStd(QString::fromStdString(state.dump()))},
-                       {"qos", pub.value("qos", Json(1))},
-                       {"retain", true}}));
+        ERY_TRY(m_s.deliveries.insertMqttMessage(scope, Row{{"publisher_id", pub["id"]},
+                                                            {"event_id", toStd(e.eventId)},
+                                                            {"event_type", "cell.state"},
+                                                            {"topic", toStd(cellStateTopic(pub, ctx))},
+                                                            {"payload", toStd(QString::fromStdString(state.dump()))},
+                                                            {"qos", pub.value("qos", Json(1))},
+                                                            {"retain", true}}));
     }
     return {};
 }

@@ -31,7 +31,7 @@ public:
     // per-cell state all use these values.
     static QHash<QString, QString> topicValues(const Json &publisher, const Json &context);
     static QString topicFor(const Json &publisher, const OutboxEntry &e);
-    static QString statusTopic(const Json &publisher); // {enterprise}/{site}/eryxon/status
+    static QString statusTopic(const Json &publisher);                         // {enterprise}/{site}/eryxon/status
     static QString cellStateTopic(const Json &publisher, const Json &context); // {enterprise}/{site}/{area}/{cell}/state
 
 signals:

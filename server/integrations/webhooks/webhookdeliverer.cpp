@@ -209,8 +209,7 @@ void WebhookDeliverer::scan()
             continue;
         const Json &payload = (*full)["payload"];
         send(OutgoingDelivery{str(*full, "id"), str(*full, "tenant_id"), hookId, str(*full, "event_id"), str(*full, "event_type"),
-                              QByteArray::fromStdString(payload.is_string() ? payload.get<std::string>()
-                                                                            : jsonText(payload)),
+                              QByteArray::fromStdString(payload.is_string() ? payload.get<std::string>() : jsonText(payload)),
                               int(num(*full, "attempts")), leaseUntil});
     }
 }
