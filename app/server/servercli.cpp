@@ -517,6 +517,9 @@ int runServerCli(const QStringList &args)
         return kOk;
     }
     if (cmd == QLatin1String("init")) {
+        // Before asking for a password: a database has one shop.
+        if (auto existing = s.tenants.defaultTenant(); existing)
+            return fail(QStringLiteral("this database already has a shop (\"%1\"); use another --db for a new one").arg(str(*existing, "name")));
         auto password = readPassword(p.value(passwordFileOpt), p.value(adminOpt));
         if (!password)
             return fail(password.error().message);

@@ -390,6 +390,10 @@ void TestServerCli::initCreatesAShop()
     QCOMPARE(again.code, 1);
     QCOMPARE(again.err.count('\n'), 1);
     QVERIFY2(again.err.contains("already has a shop") && again.err.contains("Van der Berg Metaal"), qPrintable(again.err));
+    // Said before any password is asked for (here: none given on an empty stdin).
+    auto noPassword = run({"init", "--db", db, "--shop", "Another", "--admin", "bob"});
+    QCOMPARE(noPassword.code, 1);
+    QVERIFY2(noPassword.err.contains("already has a shop"), qPrintable(noPassword.err));
     QVERIFY(run({"demo", "--db", db}).code == 0);
     // The password from stdin (a pipe, not a terminal).
     const QString piped = m_dir.filePath("piped.db");
