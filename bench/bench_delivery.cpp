@@ -21,6 +21,10 @@
 #include <algorithm>
 #include <cstdio>
 
+using namespace ery::domain;
+using namespace ery::storage;
+using namespace ery::services;
+
 using namespace ery;
 using namespace ery::bench;
 using namespace ery::test;

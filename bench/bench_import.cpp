@@ -32,6 +32,9 @@
 #include <cstdio>
 #include <memory>
 
+using namespace ery::domain;
+using namespace ery::services;
+
 using namespace ery;
 using namespace ery::bench;
 using namespace ery::test;

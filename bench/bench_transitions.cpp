@@ -11,6 +11,10 @@
 
 #include <cstdio>
 
+using namespace ery::domain;
+using namespace ery::storage;
+using namespace ery::services;
+
 using namespace ery;
 
 namespace {

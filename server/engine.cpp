@@ -15,6 +15,11 @@
 #include <QMetaObject>
 #include <QSemaphore>
 
+using namespace ery::storage;
+using namespace ery::events;
+using namespace ery::services;
+using namespace ery::integrations;
+
 namespace ery {
 
 Q_LOGGING_CATEGORY(lcEngine, "eryxon.engine")

@@ -14,18 +14,20 @@
 #include <memory>
 #include <optional>
 
-namespace ery {
-
+namespace ery::integrations {
 class MqttPool;
 class MqttSink;
 class WebhookDeliverer;
 class WebhookSink;
-namespace http {
-class ApiServer;
-}
-namespace realtime {
+} // namespace ery::integrations
+namespace ery::realtime {
 class RealtimeServer;
 }
+namespace ery::http {
+class ApiServer;
+}
+
+namespace ery {
 
 // The composition root: builds the database, the services, the dispatcher and its sinks from a
 // Config. Lives in one thread (the engine thread in the apps); everything it owns is used there.
@@ -40,13 +42,13 @@ public:
     void close();
     bool isOpen() const { return m_db != nullptr; }
 
-    Database &db() { return *m_db; }
-    Services &services() { return *m_services; }
-    Dispatcher &dispatcher() { return *m_dispatcher; }
-    SubscriptionHub &hub() { return m_hub; }
+    storage::Database &db() { return *m_db; }
+    services::Services &services() { return *m_services; }
+    events::Dispatcher &dispatcher() { return *m_dispatcher; }
+    events::SubscriptionHub &hub() { return m_hub; }
     // Present when the engine was opened with its dispatcher running.
-    WebhookDeliverer *webhookDeliverer() { return m_webhookDeliverer.get(); }
-    MqttPool *mqttPool() { return m_mqttPool.get(); }
+    integrations::WebhookDeliverer *webhookDeliverer() { return m_webhookDeliverer.get(); }
+    integrations::MqttPool *mqttPool() { return m_mqttPool.get(); }
     const Config &config() const { return m_cfg; }
     // The REST API on this thread; open() starts it when cfg.http.enabled. Null when not serving.
     Status startHttp(const HttpConfig &cfg);
@@ -81,14 +83,14 @@ private:
     void hubTick();
 
     Config m_cfg;
-    std::unique_ptr<Database> m_db;
-    std::unique_ptr<Services> m_services;
-    std::unique_ptr<Dispatcher> m_dispatcher;
-    SubscriptionHub m_hub;
-    std::unique_ptr<WebhookSink> m_webhookSink;
-    std::unique_ptr<MqttSink> m_mqttSink;
-    std::unique_ptr<WebhookDeliverer> m_webhookDeliverer;
-    std::unique_ptr<MqttPool> m_mqttPool;
+    std::unique_ptr<storage::Database> m_db;
+    std::unique_ptr<services::Services> m_services;
+    std::unique_ptr<events::Dispatcher> m_dispatcher;
+    events::SubscriptionHub m_hub;
+    std::unique_ptr<integrations::WebhookSink> m_webhookSink;
+    std::unique_ptr<integrations::MqttSink> m_mqttSink;
+    std::unique_ptr<integrations::WebhookDeliverer> m_webhookDeliverer;
+    std::unique_ptr<integrations::MqttPool> m_mqttPool;
     std::unique_ptr<http::ApiServer> m_http;
     std::unique_ptr<realtime::RealtimeServer> m_realtime; // after m_http: its sockets go first
     std::optional<Error> m_httpError;                     // why an optional API is not serving

@@ -1,5 +1,8 @@
 #include "engineclient.h"
 
+using namespace ery::events;
+using namespace ery::http;
+
 namespace ery {
 
 EngineClient::EngineClient(EngineHost &host, QObject *parent) : QObject(parent), m_host(host) { }

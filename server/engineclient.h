@@ -18,7 +18,7 @@ class EngineClient : public QObject {
 public:
     explicit EngineClient(EngineHost &host, QObject *parent = nullptr);
 
-    template <class R> QFuture<R> call(std::function<R(Services &)> f)
+    template <class R> QFuture<R> call(std::function<R(services::Services &)> f)
     {
         auto promise = std::make_shared<QPromise<R>>();
         QFuture<R> future = promise->future();

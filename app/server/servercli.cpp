@@ -25,6 +25,11 @@
 #include <termios.h>
 #include <unistd.h>
 
+using namespace ery::domain;
+using namespace ery::storage;
+using namespace ery::services;
+using namespace ery::portability;
+
 namespace ery {
 
 namespace {
@@ -519,7 +524,8 @@ int runServerCli(const QStringList &args)
     if (cmd == QLatin1String("init")) {
         // Before asking for a password: a database has one shop.
         if (auto existing = s.tenants.defaultTenant(); existing)
-            return fail(QStringLiteral("this database already has a shop (\"%1\"); use another --db for a new one").arg(str(*existing, "name")));
+            return fail(
+                QStringLiteral("this database already has a shop (\"%1\"); use another --db for a new one").arg(str(*existing, "name")));
         auto password = readPassword(p.value(passwordFileOpt), p.value(adminOpt));
         if (!password)
             return fail(password.error().message);

@@ -4,7 +4,7 @@
 
 #include <sodium.h>
 
-namespace ery {
+namespace ery::auth {
 
 QByteArray randomBytes(int n)
 {
@@ -19,4 +19,4 @@ QString webhookSecret()
     return QStringLiteral("whsec_") + QString::fromLatin1(randomBytes(32).toBase64());
 }
 
-} // namespace ery
+} // namespace ery::auth

@@ -3,10 +3,10 @@
 #include <QByteArray>
 #include <QString>
 
-namespace ery {
+namespace ery::auth {
 
 // Secrets from libsodium's CSPRNG.
 QByteArray randomBytes(int n);
 QString webhookSecret(); // whsec_ + base64 of 32 random bytes (Standard Webhooks' format)
 
-} // namespace ery
+} // namespace ery::auth

@@ -2,7 +2,7 @@
 
 #include <sodium.h>
 
-namespace ery {
+namespace ery::auth {
 
 namespace {
 // OWASP's argon2id baseline (t=2, m=19 MiB): a PIN's strength comes from the lockout, the hash
@@ -37,4 +37,4 @@ bool SecretHash::verify(const QString &storedHash, const QString &secret)
     return crypto_pwhash_str_verify(h.constData(), s.constData(), size_t(s.size())) == 0;
 }
 
-} // namespace ery
+} // namespace ery::auth

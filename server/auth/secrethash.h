@@ -2,7 +2,7 @@
 
 #include <QString>
 
-namespace ery {
+namespace ery::auth {
 
 // argon2id through libsodium for admin passwords and operator PINs.
 class SecretHash {
@@ -12,4 +12,4 @@ public:
     static bool verify(const QString &storedHash, const QString &secret);
 };
 
-} // namespace ery
+} // namespace ery::auth

@@ -9,7 +9,7 @@
 #include <utility>
 #include <vector>
 
-namespace ery {
+namespace ery::domain {
 
 // A list query: exact filters, fuzzy/range/set conditions over the table's own columns, sort, paging.
 struct ListQuery {
@@ -39,4 +39,4 @@ struct Page {
     std::string json;      // the rows as JSON objects, comma-separated, without brackets
 };
 
-} // namespace ery
+} // namespace ery::domain

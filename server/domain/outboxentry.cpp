@@ -1,6 +1,6 @@
 #include "outboxentry.h"
 
-namespace ery {
+namespace ery::domain {
 
 const Json &OutboxEntry::payload() const
 {
@@ -11,4 +11,4 @@ const Json &OutboxEntry::payload() const
     return *m_payload;
 }
 
-} // namespace ery
+} // namespace ery::domain

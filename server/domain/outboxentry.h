@@ -7,7 +7,7 @@
 #include <optional>
 #include <string>
 
-namespace ery {
+namespace ery::domain {
 
 // One row of the outbox as the dispatcher hands it to the sinks: a domain event or a row change,
 // in the order it was committed.
@@ -30,4 +30,4 @@ private:
     mutable std::optional<Json> m_payload;
 };
 
-} // namespace ery
+} // namespace ery::domain

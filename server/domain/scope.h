@@ -2,7 +2,7 @@
 
 #include <QString>
 
-namespace ery {
+namespace ery::domain {
 
 // Who acts and on which tenant. Every repository call takes one, so an unscoped query cannot be
 // written; a test key's scope names the sandbox tenant, never the live one.
@@ -15,4 +15,4 @@ struct Scope {
     static Scope of(const QString &tenant) { return Scope{tenant, {}, {}, true}; }
 };
 
-} // namespace ery
+} // namespace ery::domain

@@ -8,9 +8,12 @@
 
 #include <algorithm>
 
+using namespace ery::domain;
+using namespace ery::storage;
+
 Q_LOGGING_CATEGORY(lcDispatch, "eryxon.dispatcher")
 
-namespace ery {
+namespace ery::events {
 
 Dispatcher::Dispatcher(Database &db, QObject *parent) : QObject(parent), m_db(db)
 {
@@ -279,4 +282,4 @@ Result<qint64> Dispatcher::backlog()
     return *max - oldest;
 }
 
-} // namespace ery
+} // namespace ery::events

@@ -8,16 +8,18 @@
 
 #include <vector>
 
-namespace ery {
-
+namespace ery::storage {
 class Database;
+}
+
+namespace ery::events {
 
 // The unified event dispatcher. Woken after every local commit; polls for rows other processes
 // wrote (a second terminal, `eryxon-server` commands) so nothing committed is missed.
 class Dispatcher : public QObject {
     Q_OBJECT
 public:
-    Dispatcher(Database &db, QObject *parent = nullptr);
+    Dispatcher(storage::Database &db, QObject *parent = nullptr);
 
     void addSink(Sink *sink); // not owned
     void removeSink(Sink *sink);
@@ -43,12 +45,12 @@ signals:
 
 private:
     bool runOnce(); // true when it did something
-    bool runDurable(const std::vector<Sink *> &sinks, const std::vector<OutboxEntry> &batch);
+    bool runDurable(const std::vector<Sink *> &sinks, const std::vector<domain::OutboxEntry> &batch);
     // Writes the positions of sinks whose last batches wrote nothing (kept in memory meanwhile).
     void persistPositions(bool force);
     qint64 position(Sink *sink);
 
-    Database &m_db;
+    storage::Database &m_db;
     std::vector<Sink *> m_sinks;
     QTimer m_poll;
     bool m_scheduled = false;
@@ -75,4 +77,4 @@ private:
     static constexpr qint64 kPersistMs = 5000;
 };
 
-} // namespace ery
+} // namespace ery::events

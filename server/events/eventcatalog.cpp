@@ -1,6 +1,6 @@
 #include "eventcatalog.h"
 
-namespace ery {
+namespace ery::events {
 
 const QStringList &eventCatalog()
 {
@@ -64,4 +64,4 @@ bool eventMatchesAny(const QStringList &patterns, const QString &eventType)
     return false;
 }
 
-} // namespace ery
+} // namespace ery::events

@@ -2,7 +2,7 @@
 
 #include "domain/outboxentry.h"
 
-namespace ery {
+namespace ery::events {
 
 // A consumer of the outbox. Non-durable sinks (the realtime feed, the desktop's subscriptions) see
 // what is committed while they run; durable sinks (webhooks, MQTT) keep a cursor in the database,
@@ -16,7 +16,7 @@ public:
     // may write its own rows through the engine's Database (they join that transaction). A durable
     // sink's effects are those rows: a batch that wrote nothing may be handed to it again after a
     // restart or to another instance, because its cursor is then only persisted now and then.
-    virtual Status deliver(const OutboxEntry &e) = 0;
+    virtual Status deliver(const domain::OutboxEntry &e) = 0;
     // A durable sink, inside the batch's transaction after its last deliver(): writes what deliver()
     // kept for one write per batch (rows of many entries in a few statements).
     virtual Status flush() { return {}; }
@@ -25,4 +25,4 @@ public:
     virtual void batchEnded(bool committed) { Q_UNUSED(committed); }
 };
 
-} // namespace ery
+} // namespace ery::events

@@ -3,7 +3,9 @@
 #include "core/jsonutil.h"
 #include "eventcatalog.h"
 
-namespace ery {
+using namespace ery::domain;
+
+namespace ery::events {
 
 Result<std::vector<const SubscriberCache::Subscriber *>> SubscriberCache::subscribersOf(const OutboxEntry &e)
 {
@@ -41,4 +43,4 @@ Result<std::vector<const SubscriberCache::Subscriber *>> SubscriberCache::matchi
     return out;
 }
 
-} // namespace ery
+} // namespace ery::events

@@ -4,7 +4,9 @@
 
 #include <QMetaMethod>
 
-namespace ery {
+using namespace ery::domain;
+
+namespace ery::events {
 
 Status SubscriptionHub::deliver(const OutboxEntry &e)
 {
@@ -24,4 +26,4 @@ Status SubscriptionHub::deliver(const OutboxEntry &e)
     return {};
 }
 
-} // namespace ery
+} // namespace ery::events

@@ -4,7 +4,7 @@
 
 #include <QObject>
 
-namespace ery {
+namespace ery::events {
 
 // In-process fan-out of committed changes: the desktop UI's table/tenant/entity subscriptions
 // (through EngineClient) and, later, the realtime WebSocket feed listen here. Not durable.
@@ -13,7 +13,7 @@ class SubscriptionHub : public QObject, public Sink {
 public:
     using QObject::QObject;
     QString name() const override { return QStringLiteral("subscriptions"); }
-    Status deliver(const OutboxEntry &e) override;
+    Status deliver(const domain::OutboxEntry &e) override;
 
 signals:
     // A row of `table` changed (INSERT/UPDATE/DELETE).
@@ -25,4 +25,4 @@ signals:
     void changeCommitted(const QString &table, const QString &tenantId, const QByteArray &payload);
 };
 
-} // namespace ery
+} // namespace ery::events

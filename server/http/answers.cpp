@@ -4,6 +4,9 @@
 #include "core/jsonutil.h"
 #include "services/servicebase.h"
 
+using namespace ery::domain;
+using namespace ery::services;
+
 namespace ery::http {
 
 Response listResponse(const QString &plural, Page page, const ListQuery &q)

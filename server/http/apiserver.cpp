@@ -19,6 +19,8 @@
 
 #include <sys/resource.h>
 
+using namespace ery::services;
+
 Q_LOGGING_CATEGORY(lcApi, "eryxon.http")
 // One line per answered request (docs/api.md, "Server log"); its own category so an admin can turn
 // it off alone; quiet (warnings only: 5xx) unless a log is installed, as `serve` does.

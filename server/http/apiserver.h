@@ -15,7 +15,7 @@
 #include <functional>
 #include <memory>
 
-namespace ery {
+namespace ery::services {
 class Services;
 }
 
@@ -40,7 +40,7 @@ public:
         std::function<void(QTcpSocket *)> watch;
     };
 
-    ApiServer(Services &services, HttpConfig cfg, std::function<Json()> engineStatus, QObject *parent = nullptr);
+    ApiServer(services::Services &services, HttpConfig cfg, std::function<Json()> engineStatus, QObject *parent = nullptr);
     ~ApiServer() override;
 
     // Listens on cfg.bind:cfg.port (port 0 = a free one).
@@ -53,7 +53,7 @@ public:
     Router &router() { return m_router; }
     HttpMetrics &metrics() { return m_metrics; }
     const HttpConfig &config() const { return m_cfg; }
-    Services &services() { return m_s; }
+    services::Services &services() { return m_s; }
     Json engineStatus() const { return m_engineStatus ? m_engineStatus() : Json::object(); }
 
 protected:
@@ -94,7 +94,7 @@ private:
     void releaseGroup(bool committed);
     static void send(QTcpSocket *socket, const Response &resp, bool headOnly, bool close);
 
-    Services &m_s;
+    services::Services &m_s;
     HttpConfig m_cfg;
     std::function<Json()> m_engineStatus;
     Router m_router;

@@ -4,6 +4,8 @@
 
 #include <algorithm>
 
+using namespace ery::domain;
+
 namespace ery::http {
 
 const QStringList &listParameters()

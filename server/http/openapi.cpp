@@ -4,6 +4,8 @@
 #include "core/config.h"
 #include "resourcespec.h"
 
+using namespace ery::services;
+
 namespace ery::http {
 
 Json bodySchema(const std::vector<Field> &fields, bool creating)

@@ -13,6 +13,6 @@ namespace ery::http {
 Json openApiDocument(const Router &router, const QString &serverUrl);
 
 // The JSON Schema of a body made of these fields, with their limits; `creating` lists the required ones.
-Json bodySchema(const std::vector<Field> &fields, bool creating);
+Json bodySchema(const std::vector<services::Field> &fields, bool creating);
 
 } // namespace ery::http

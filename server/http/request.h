@@ -31,10 +31,10 @@ struct Request {
     QByteArray body;
     QHostAddress peer;
     QString requestId;
-    std::optional<ApiKeyIdentity> key; // set on every authenticated route
+    std::optional<services::ApiKeyIdentity> key; // set on every authenticated route
 
     QByteArray header(const QByteArray &lowerName) const;
-    const Scope &scope() const { return key->scope; }
+    const domain::Scope &scope() const { return key->scope; }
     bool has(const QString &q) const { return query.contains(q); }
     QString q(const QString &name) const { return query.value(name); }
 

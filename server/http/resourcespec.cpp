@@ -9,6 +9,8 @@
 
 #include <algorithm>
 
+using namespace ery::services;
+
 namespace ery::http {
 
 namespace {

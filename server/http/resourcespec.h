@@ -28,7 +28,7 @@ const QStringList &listParameters();
 
 // The create-or-update by external key of a resource (PUT …/sync, POST …/bulk-sync), on both tables.
 struct SyncRoutes {
-    SyncService::Entity entity;
+    services::SyncService::Entity entity;
     const char *path;           // /api/v1/<resource>/sync
     const char *bulkPath;       // /api/v1/<resource>/bulk-sync
     const char *compatPath;     // /functions/v1/api-<resource>/sync; nullptr: the canonical table only
@@ -50,8 +50,8 @@ struct ResourceSpec {
     QStringList sorts;
     QString defaultSort = QStringLiteral("created_at");
     bool defaultDescending = false;
-    std::vector<Field> createFields; // for the OpenAPI request schemas
-    std::vector<Field> updateFields;
+    std::vector<services::Field> createFields; // for the OpenAPI request schemas
+    std::vector<services::Field> updateFields;
     Json createSchema; // when set, used instead of createFields (nested bodies)
     Access writeAccess = Access::Write;
     Access readAccess = Access::Read;
@@ -59,7 +59,7 @@ struct ResourceSpec {
     // page can be written as JSON text straight from the query.
     bool renderRows = false;
 
-    std::function<Result<Page>(const Request &, const ListQuery &)> list;
+    std::function<Result<domain::Page>(const Request &, const domain::ListQuery &)> list;
     std::function<Result<Row>(const Request &, const QString &)> get;
     std::function<Result<Row>(const Request &, const Json &)> create;
     std::function<Result<Row>(const Request &, const QString &, const Json &)> update;
@@ -77,13 +77,13 @@ constexpr int kMaxListOffset = 1000000000;
 // limit (1..1000, default 100), offset, sort (whitelisted, silent fallback), order, search and the
 // resource's filters; 400 for a value that cannot be read or a parameter the list does not take
 // (naming the ones it does), 422 for a filter value outside the column's choices.
-Result<ListQuery> listQueryFrom(const Request &r, const ResourceSpec &spec);
+Result<domain::ListQuery> listQueryFrom(const Request &r, const ResourceSpec &spec);
 
 // The record with this id, read as a one-row list: for services without a single-row read
 // (substeps, assignments). `what` names it in the 404.
-template <class Service> Result<Row> oneByListing(Service &service, const Scope &scope, const QString &id, const char *what)
+template <class Service> Result<Row> oneByListing(Service &service, const domain::Scope &scope, const QString &id, const char *what)
 {
-    ListQuery q;
+    domain::ListQuery q;
     q.eq.emplace_back(QStringLiteral("id"), id);
     q.limit = 1;
     auto page = service.list(scope, q);

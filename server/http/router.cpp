@@ -1,5 +1,7 @@
 #include "router.h"
 
+using namespace ery::storage;
+
 namespace ery::http {
 
 namespace {

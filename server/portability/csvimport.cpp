@@ -11,7 +11,10 @@
 
 #include <optional>
 
-namespace ery {
+using namespace ery::domain;
+using namespace ery::services;
+
+namespace ery::portability {
 
 namespace {
 
@@ -315,4 +318,4 @@ void CsvImport::start(Services &services, QObject *context, const Scope &scope, 
     run->read(std::move(csv));
 }
 
-} // namespace ery
+} // namespace ery::portability

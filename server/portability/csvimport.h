@@ -11,9 +11,11 @@
 
 class QObject;
 
-namespace ery {
-
+namespace ery::services {
 class Services;
+}
+
+namespace ery::portability {
 
 // CSV import (CONTRACTS.md §7) for cells, resources, jobs, parts and operations: the original's
 // templates, upserts on (tenant, external_source, external_id) through SyncService — so references
@@ -63,20 +65,20 @@ public:
     // How long one step of start() writes before the thread serves others again.
     static constexpr int kStepMs = 10;
 
-    explicit CsvImport(Services &services) : m_s(services) { }
+    explicit CsvImport(services::Services &services) : m_s(services) { }
     // A file that cannot be read as CSV (or has no usable header) is an error; rows that fail are
     // reported in the Report.
-    Result<Report> run(const Scope &scope, SyncService::Entity entity, const QByteArray &csv, const Options &options);
+    Result<Report> run(const domain::Scope &scope, services::SyncService::Entity entity, const QByteArray &csv, const Options &options);
 
     using Done = std::function<void(Result<Report>)>;
     // The same import, in steps; done is called in context's thread (which must be the thread of
     // services' database) once it ended. Destroying context first abandons the import: its held
     // transaction is rolled back and done is never called.
-    static void start(Services &services, QObject *context, const Scope &scope, SyncService::Entity entity, QByteArray csv, Options options,
-                      Done done);
+    static void start(services::Services &services, QObject *context, const domain::Scope &scope, services::SyncService::Entity entity,
+                      QByteArray csv, Options options, Done done);
 
 private:
-    Services &m_s;
+    services::Services &m_s;
 };
 
-} // namespace ery
+} // namespace ery::portability

@@ -9,7 +9,9 @@
 
 #include <csv.h>
 
-namespace ery {
+using namespace ery::services;
+
+namespace ery::portability {
 
 namespace {
 
@@ -267,4 +269,4 @@ Result<CsvSheet> CsvSheet::read(const QByteArray &csv, const std::vector<Field> 
     return sheet;
 }
 
-} // namespace ery
+} // namespace ery::portability

@@ -8,7 +8,7 @@
 
 #include <vector>
 
-namespace ery {
+namespace ery::portability {
 
 // A CSV file as an import reads it, before anything is written: RFC 4180 records through libcsv
 // (strict; separated by commas, semicolons or tabs, as its header line shows), the header mapped onto the entity's fields, and every record
@@ -24,11 +24,11 @@ public:
 
     // A file that cannot be read as CSV, has no usable header or more than `maxRows` records is an
     // error. `source` fills external_source where a row has none (empty: the file must name it).
-    static Result<CsvSheet> read(const QByteArray &csv, const std::vector<Field> &fields, const QString &source, int maxRows);
+    static Result<CsvSheet> read(const QByteArray &csv, const std::vector<services::Field> &fields, const QString &source, int maxRows);
 
     char separator = ',';       // as found in the header line: ',', ';' (German and Dutch Excel) or a tab
     QStringList ignoredColumns; // header names that are not fields of the entity
     std::vector<Row> rows;      // the records after the header, blank ones left out
 };
 
-} // namespace ery
+} // namespace ery::portability

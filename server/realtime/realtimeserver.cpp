@@ -18,6 +18,9 @@
 
 #include <algorithm>
 
+using namespace ery::events;
+using namespace ery::services;
+
 Q_LOGGING_CATEGORY(lcRealtime, "eryxon.realtime")
 
 namespace ery::realtime {

@@ -20,10 +20,15 @@
 class QTcpSocket;
 class QWebSocket;
 
-namespace ery {
-class Services;
+namespace ery::events {
 class SubscriptionHub;
-} // namespace ery
+}
+namespace ery::services {
+class Services;
+}
+
+namespace ery::realtime {
+} // namespace ery::realtime
 
 namespace ery::realtime {
 
@@ -43,7 +48,7 @@ class FrameInspector;
 class RealtimeServer : public QObject {
     Q_OBJECT
 public:
-    RealtimeServer(Services &services, SubscriptionHub &hub, RealtimeConfig cfg = {}, QObject *parent = nullptr);
+    RealtimeServer(services::Services &services, events::SubscriptionHub &hub, RealtimeConfig cfg = {}, QObject *parent = nullptr);
     ~RealtimeServer() override;
 
     static constexpr const char *kPath = "/realtime/v1/websocket";
@@ -60,7 +65,7 @@ public:
     static const QStringList &tables();
 
     // The key an upgrade request presents (`apikey` query item): checked before the handshake.
-    Result<ApiKeyIdentity> authenticate(const QString &apikey);
+    Result<services::ApiKeyIdentity> authenticate(const QString &apikey);
     // authenticate(), then room for one more socket of the key, its tenant and the hub (429 for the
     // key's or the tenant's cap, 503 when the hub is full).
     Status admit(const QString &apikey);
@@ -88,7 +93,7 @@ private:
     struct Client {
         QWebSocket *socket = nullptr;
         QString apikey;
-        ApiKeyIdentity key;
+        services::ApiKeyIdentity key;
         bool v2 = false;
         std::map<QString, Channel> channels; // by topic
         qint64 lastSeenMs = 0;
@@ -121,9 +126,9 @@ private:
     void dropIdleClients();
     void removeDisconnected();
     // Room for one more socket of this key, its tenant and the hub.
-    Status checkCapacity(const ApiKeyIdentity &key) const;
+    Status checkCapacity(const services::ApiKeyIdentity &key) const;
 
-    Services &m_s;
+    services::Services &m_s;
     RealtimeConfig m_cfg;
     QHash<QString, QPointer<FrameInspector>> m_watched; // by peer address and port, until accepted
     std::vector<std::unique_ptr<Client>> m_clients;

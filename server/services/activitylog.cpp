@@ -1,7 +1,10 @@
 #include "activitylog.h"
 #include "storage/repositories.h"
 
-namespace ery {
+using namespace ery::domain;
+using namespace ery::storage;
+
+namespace ery::services {
 
 Status ActivityLog::record(WriteTx &tx, const Scope &scope, const QString &action, const QString &entityType, const QString &entityId,
                            const QString &entityName, const QString &description, const Json &changes)
@@ -30,4 +33,4 @@ Result<Page> ActivityLog::list(const Scope &scope, const ListQuery &q)
     return repo().activity.list(db(), scope, lq);
 }
 
-} // namespace ery
+} // namespace ery::services

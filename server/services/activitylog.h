@@ -2,15 +2,15 @@
 
 #include "servicebase.h"
 
-namespace ery {
+namespace ery::services {
 
 // The audit trail: written by the services inside the mutation's own transaction.
 class ActivityLog : public ServiceBase {
 public:
     using ServiceBase::ServiceBase;
-    Status record(WriteTx &tx, const Scope &scope, const QString &action, const QString &entityType, const QString &entityId,
-                  const QString &entityName, const QString &description, const Json &changes = nullptr);
-    Result<Page> list(const Scope &scope, const ListQuery &q);
+    Status record(storage::WriteTx &tx, const domain::Scope &scope, const QString &action, const QString &entityType,
+                  const QString &entityId, const QString &entityName, const QString &description, const Json &changes = nullptr);
+    Result<domain::Page> list(const domain::Scope &scope, const domain::ListQuery &q);
 };
 
-} // namespace ery
+} // namespace ery::services

@@ -9,7 +9,10 @@
 #include "storage/apikeyrepository.h"
 #include "storage/repositories.h"
 
-namespace ery {
+using namespace ery::domain;
+using namespace ery::storage;
+
+namespace ery::services {
 
 namespace {
 const QString kLive = QStringLiteral("ery_live_");
@@ -180,4 +183,4 @@ Status ApiKeyService::touch(const ApiKeyIdentity &id)
     });
 }
 
-} // namespace ery
+} // namespace ery::services

@@ -3,7 +3,7 @@
 #include "fields.h"
 #include "servicebase.h"
 
-namespace ery {
+namespace ery::services {
 
 class ActivityLog;
 
@@ -14,8 +14,8 @@ struct ApiKeyIdentity {
     QString name;
     QString prefix; // the key's first 12 characters (ery_live_a1b), what logs and lists show
     QString liveTenantId;
-    Scope scope;    // the live tenant, or its sandbox twin for an ery_test_ key
-    QString access; // read | read_write | admin
+    domain::Scope scope; // the live tenant, or its sandbox twin for an ery_test_ key
+    QString access;      // read | read_write | admin
     bool test = false;
     QString plan;
     std::optional<qint64> perMinuteOverride; // tenants.rate_limit_per_minute
@@ -37,10 +37,10 @@ public:
 
     // input: name (required), scope read|read_write|admin (default read_write), environment
     // live|test or test: true. `scope` must be the live tenant.
-    Result<CreatedApiKey> create(const Scope &scope, const Json &input);
-    Result<Page> list(const Scope &scope, const ListQuery &q);
-    Result<Row> get(const Scope &scope, const QString &id);
-    Result<Row> revoke(const Scope &scope, const QString &id);
+    Result<CreatedApiKey> create(const domain::Scope &scope, const Json &input);
+    Result<domain::Page> list(const domain::Scope &scope, const domain::ListQuery &q);
+    Result<Row> get(const domain::Scope &scope, const QString &id);
+    Result<Row> revoke(const domain::Scope &scope, const QString &id);
 
     // The identity behind a presented key, or UNAUTHORIZED (malformed, unknown or revoked).
     Result<ApiKeyIdentity> resolve(const QString &presented);
@@ -56,4 +56,4 @@ private:
     ActivityLog &m_activity;
 };
 
-} // namespace ery
+} // namespace ery::services

@@ -4,7 +4,10 @@
 #include "domain/rules.h"
 #include "storage/repositories.h"
 
-namespace ery {
+using namespace ery::domain;
+using namespace ery::storage;
+
+namespace ery::services {
 
 const std::vector<Field> &AssignmentService::fields()
 {
@@ -77,4 +80,4 @@ Result<Page> AssignmentService::list(const Scope &scope, const ListQuery &q)
     return repo().assignments.list(db(), scope, q);
 }
 
-} // namespace ery
+} // namespace ery::services

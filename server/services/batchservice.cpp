@@ -8,7 +8,9 @@
 #include <numeric>
 #include "storage/repositories.h"
 
-namespace ery {
+using namespace ery::storage;
+
+namespace ery::services {
 
 using namespace domain;
 
@@ -420,4 +422,4 @@ Result<BatchOutcome> BatchService::stop(const Scope &scope, const QString &id, c
     });
 }
 
-} // namespace ery
+} // namespace ery::services

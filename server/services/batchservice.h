@@ -3,7 +3,7 @@
 #include "fields.h"
 #include "servicebase.h"
 
-namespace ery {
+namespace ery::services {
 
 class ActivityLog;
 class EventData;
@@ -33,23 +33,23 @@ public:
     }
     static const std::vector<Field> &fields();
 
-    Result<Row> create(const Scope &scope, const Json &input); // input may hold operation_ids
-    Result<Row> update(const Scope &scope, const QString &id, const Json &patch);
-    Status remove(const Scope &scope, const QString &id);
-    Result<Row> get(const Scope &scope, const QString &id); // with its operations
-    Result<Page> list(const Scope &scope, const ListQuery &q);
+    Result<Row> create(const domain::Scope &scope, const Json &input); // input may hold operation_ids
+    Result<Row> update(const domain::Scope &scope, const QString &id, const Json &patch);
+    Status remove(const domain::Scope &scope, const QString &id);
+    Result<Row> get(const domain::Scope &scope, const QString &id); // with its operations
+    Result<domain::Page> list(const domain::Scope &scope, const domain::ListQuery &q);
 
-    Result<qint64> addOperations(const Scope &scope, const QString &id, const Json &operationIds);
-    Result<BatchOutcome> start(const Scope &scope, const QString &id, const QString &operatorId);
-    Result<BatchOutcome> stop(const Scope &scope, const QString &id, const QString &operatorId);
+    Result<qint64> addOperations(const domain::Scope &scope, const QString &id, const Json &operationIds);
+    Result<BatchOutcome> start(const domain::Scope &scope, const QString &id, const QString &operatorId);
+    Result<BatchOutcome> stop(const domain::Scope &scope, const QString &id, const QString &operatorId);
 
     // Splits minutes over weights (all > 0: proportional; otherwise equal), remainders one by one.
     static std::vector<qint64> distribute(qint64 minutes, const std::vector<qint64> &weights, bool *weighted);
 
 private:
-    Result<qint64> attach(WriteTx &tx, const Scope &scope, const Row &batch, const Json &operationIds, const char *field);
-    Json batchData(const Scope &scope, const Row &batch) const;
-    Json batchContext(const Scope &scope, const Row &batch) const;
+    Result<qint64> attach(storage::WriteTx &tx, const domain::Scope &scope, const Row &batch, const Json &operationIds, const char *field);
+    Json batchData(const domain::Scope &scope, const Row &batch) const;
+    Json batchContext(const domain::Scope &scope, const Row &batch) const;
 
     // The services this one calls.
     ActivityLog &m_activity;
@@ -58,4 +58,4 @@ private:
     TimeService &m_time;
 };
 
-} // namespace ery
+} // namespace ery::services

@@ -5,7 +5,10 @@
 #include "eventdata.h"
 #include "storage/repositories.h"
 
-namespace ery {
+using namespace ery::domain;
+using namespace ery::storage;
+
+namespace ery::services {
 
 namespace {
 const std::vector<Field> kExternal{{"external_id", Field::Text, false, {}, {}, limits::kName},
@@ -293,4 +296,4 @@ Result<Json> CatalogService::cellState(const Scope &scope, const QString &cellId
     return state;
 }
 
-} // namespace ery
+} // namespace ery::services

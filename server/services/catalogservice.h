@@ -3,9 +3,11 @@
 #include "fields.h"
 #include "servicebase.h"
 
-namespace ery {
-
+namespace ery::storage {
 class Table;
+}
+
+namespace ery::services {
 
 class ActivityLog;
 class EventData;
@@ -15,7 +17,7 @@ class EventData;
 // shape, described per kind by a CatalogKind.
 struct CatalogKind {
     QString singular; // "cell"
-    const Table *table = nullptr;
+    const storage::Table *table = nullptr;
     std::vector<Field> fields;
     QString createdEvent, updatedEvent; // domain events, when the catalogue names one
 };
@@ -27,30 +29,30 @@ public:
 
     enum Kind { Cells, Resources, Materials, ScrapReasons, IssueCategories, SubstepTemplates, OperationResources };
 
-    Result<Row> create(Kind k, const Scope &scope, const Json &input);
-    Result<Row> update(Kind k, const Scope &scope, const QString &id, const Json &patch);
-    Status remove(Kind k, const Scope &scope, const QString &id);
-    Result<Row> get(Kind k, const Scope &scope, const QString &id);
-    Result<Page> list(Kind k, const Scope &scope, const ListQuery &q);
+    Result<Row> create(Kind k, const domain::Scope &scope, const Json &input);
+    Result<Row> update(Kind k, const domain::Scope &scope, const QString &id, const Json &patch);
+    Status remove(Kind k, const domain::Scope &scope, const QString &id);
+    Result<Row> get(Kind k, const domain::Scope &scope, const QString &id);
+    Result<domain::Page> list(Kind k, const domain::Scope &scope, const domain::ListQuery &q);
     const CatalogKind &kind(Kind k) const;
 
     // Resolves a cell by name (CSV, ERP sync, nested job creation).
-    Result<Row> cellByName(const Scope &scope, const QString &name);
+    Result<Row> cellByName(const domain::Scope &scope, const QString &name);
     // The standard scrap codes, lower-case categories (the original's seed broke its own CHECK).
-    Status seedDefaultScrapReasons(const Scope &scope);
+    Status seedDefaultScrapReasons(const domain::Scope &scope);
     // Substep template items, and applying a template to an operation.
-    Result<Row> addTemplateItem(const Scope &scope, const QString &templateId, const Json &input);
-    Result<Rows> templateItems(const Scope &scope, const QString &templateId);
+    Result<Row> addTemplateItem(const domain::Scope &scope, const QString &templateId, const Json &input);
+    Result<Rows> templateItems(const domain::Scope &scope, const QString &templateId);
     // Current WIP of a cell and its status (no_limit / normal / warning / at_capacity).
-    Result<Json> cellWip(const Scope &scope, const QString &cellId);
+    Result<Json> cellWip(const domain::Scope &scope, const QString &cellId);
     // cellWip with running_operations: the state MQTT keeps retained per cell.
-    Result<Json> cellState(const Scope &scope, const QString &cellId);
+    Result<Json> cellState(const domain::Scope &scope, const QString &cellId);
 
     // Inside a caller's transaction.
-    Result<Row> createIn(WriteTx &tx, Kind k, const Scope &scope, const Json &input);
+    Result<Row> createIn(storage::WriteTx &tx, Kind k, const domain::Scope &scope, const Json &input);
 
 private:
-    Status checkReferences(WriteTx &tx, Kind k, const Scope &scope, const Row &row);
+    Status checkReferences(storage::WriteTx &tx, Kind k, const domain::Scope &scope, const Row &row);
     std::vector<CatalogKind> m_kinds;
 
     // The services this one calls.
@@ -58,4 +60,4 @@ private:
     EventData &m_eventData;
 };
 
-} // namespace ery
+} // namespace ery::services

@@ -3,7 +3,10 @@
 #include "storage/deliveryrepository.h"
 #include "storage/repositories.h"
 
-namespace ery {
+using namespace ery::domain;
+using namespace ery::storage;
+
+namespace ery::services {
 
 DeliveryStore::DeliveryStore(const DataAccess &data) : m_db(data.db), m_repo(data.repo) { }
 
@@ -72,4 +75,4 @@ void DeliveryStore::whenWritable(QObject *context, std::function<void()> f)
     m_db.whenWritable(context, std::move(f));
 }
 
-} // namespace ery
+} // namespace ery::services

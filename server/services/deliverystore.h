@@ -9,9 +9,11 @@
 
 class QObject;
 
-namespace ery {
-
+namespace ery::storage {
 struct Repositories;
+}
+
+namespace ery::services {
 
 // What the event sinks and delivery workers (webhooks, MQTT) read and write of their own
 // bookkeeping: active subscribers, webhook deliveries and their leases, queued MQTT messages. These
@@ -21,8 +23,8 @@ class DeliveryStore {
 public:
     explicit DeliveryStore(const DataAccess &data);
 
-    Result<Rows> activeWebhooks(const Scope &scope) const;
-    Result<Rows> activePublishers(const Scope &scope) const;
+    Result<Rows> activeWebhooks(const domain::Scope &scope) const;
+    Result<Rows> activePublishers(const domain::Scope &scope) const;
     // Of every tenant: for the MQTT pool, which keeps one connection per publisher.
     Result<Rows> allActivePublishers() const;
 
@@ -32,11 +34,11 @@ public:
     Result<Rows> dueDeliveries(const QString &nowIso, int limit) const;
     // Takes a due delivery until `leaseUntil` if nobody else did.
     Result<bool> leaseDelivery(const QString &id, const QString &dueAt, const QString &leaseUntil);
-    Result<Row> delivery(const Scope &scope, const QString &id) const;
-    Result<Row> webhook(const Scope &scope, const QString &id) const;
+    Result<Row> delivery(const domain::Scope &scope, const QString &id) const;
+    Result<Row> webhook(const domain::Scope &scope, const QString &id) const;
 
     // MQTT: messages in the order given (the order they are published in).
-    Status insertMqttMessage(const Scope &scope, const Row &row);
+    Status insertMqttMessage(const domain::Scope &scope, const Row &row);
     Status insertMqttMessages(const Rows &rows);
     Result<Rows> pendingMqtt(const QString &publisherId, qint64 afterId, int limit) const;
 
@@ -46,8 +48,8 @@ public:
     void whenWritable(QObject *context, std::function<void()> f);
 
 private:
-    Database &m_db;
-    const Repositories &m_repo;
+    storage::Database &m_db;
+    const storage::Repositories &m_repo;
 };
 
-} // namespace ery
+} // namespace ery::services

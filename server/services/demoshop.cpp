@@ -7,7 +7,10 @@
 #include <QFile>
 #include "storage/repositories.h"
 
-namespace ery {
+using namespace ery::domain;
+using namespace ery::storage;
+
+namespace ery::services {
 
 namespace {
 
@@ -231,4 +234,4 @@ Result<int> DemoShop::fill(Services &s, const QString &tenantId, const Json &d)
     }
 }
 
-} // namespace ery
+} // namespace ery::services

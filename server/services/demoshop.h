@@ -2,7 +2,7 @@
 
 #include "servicebase.h"
 
-namespace ery {
+namespace ery::services {
 
 class Services;
 
@@ -25,4 +25,4 @@ private:
     static Result<int> fill(Services &s, const QString &tenantId, const Json &data);
 };
 
-} // namespace ery
+} // namespace ery::services

@@ -2,7 +2,9 @@
 
 #include "storage/repositories.h"
 
-namespace ery {
+using namespace ery::domain;
+
+namespace ery::services {
 
 Json OperationContext::topicContextFor(const Row &tenant, const Row &job, const Row &part, const Row &cell, const QString &operation)
 {
@@ -122,4 +124,4 @@ QString EventData::workerName(const Scope &scope, const QString &workerId) const
     return u ? str(*u, "full_name") : QString();
 }
 
-} // namespace ery
+} // namespace ery::services

@@ -2,7 +2,7 @@
 
 #include "servicebase.h"
 
-namespace ery {
+namespace ery::services {
 
 // The human context of an operation (its part, job, cell, tenant), loaded once per mutation so
 // events carry job_number, part_number, operation_name and cell name, and MQTT topics can be filled
@@ -21,16 +21,16 @@ struct OperationContext {
 class EventData : public ServiceBase {
 public:
     using ServiceBase::ServiceBase;
-    Result<OperationContext> forOperation(const Scope &scope, const Row &operation) const;
+    Result<OperationContext> forOperation(const domain::Scope &scope, const Row &operation) const;
     Result<Row> tenant(const QString &tenantId) const;
     void forgetTenant(const QString &tenantId);
     Json jobData(const Row &job) const;
-    Json jobContext(const Scope &scope, const Row &job) const;
+    Json jobContext(const domain::Scope &scope, const Row &job) const;
     Json partData(const Row &part, const Row &job) const;
-    QString workerName(const Scope &scope, const QString &workerId) const;
+    QString workerName(const domain::Scope &scope, const QString &workerId) const;
 
 private:
     mutable QHash<QString, Row> m_tenants;
 };
 
-} // namespace ery
+} // namespace ery::services

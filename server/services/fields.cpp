@@ -11,7 +11,7 @@
 #include <cmath>
 #include <limits>
 
-namespace ery {
+namespace ery::services {
 
 namespace {
 
@@ -194,4 +194,4 @@ Json acceptFields(const Json &input, const std::vector<Field> &spec, bool creati
     return out;
 }
 
-} // namespace ery
+} // namespace ery::services

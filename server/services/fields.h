@@ -6,7 +6,7 @@
 
 #include <vector>
 
-namespace ery {
+namespace ery::services {
 
 // The sizes a client's values may have. Every string and JSON column a client writes is bounded,
 // so one careless (or hostile) request cannot store a value that later breaks every read of the
@@ -52,4 +52,4 @@ Error nestedError(Error e, const std::string &prefix);
 // The length of UTF-8 text in characters (code points), as JSON Schema's maxLength counts.
 qsizetype utf8Length(const std::string &s);
 
-} // namespace ery
+} // namespace ery::services

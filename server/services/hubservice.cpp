@@ -8,9 +8,11 @@
 #ifdef Q_OS_UNIX
 #include <cerrno>
 #include <csignal>
+
+using namespace ery::storage;
 #endif
 
-namespace ery {
+namespace ery::services {
 
 namespace {
 
@@ -203,4 +205,4 @@ Result<Rows> HubService::liveHubs()
     return live;
 }
 
-} // namespace ery
+} // namespace ery::services

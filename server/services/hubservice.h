@@ -2,7 +2,7 @@
 
 #include "servicebase.h"
 
-namespace ery {
+namespace ery::services {
 
 // Which processes serve this database, and whether it may talk to the outside world.
 //
@@ -51,4 +51,4 @@ public:
     Result<Rows> liveHubs();
 };
 
-} // namespace ery
+} // namespace ery::services

@@ -1,7 +1,10 @@
 #include "importwriter.h"
 #include "storage/repositories.h"
 
-namespace ery {
+using namespace ery::domain;
+using namespace ery::storage;
+
+namespace ery::services {
 
 ImportWriter::ImportWriter(const DataAccess &data, SyncService &sync) : m_db(data.db), m_repo(data.repo), m_sync(sync) { }
 
@@ -71,4 +74,4 @@ Result<QString> ImportWriter::record(const Scope &scope, const Row &history, Jso
     });
 }
 
-} // namespace ery
+} // namespace ery::services

@@ -6,7 +6,7 @@
 
 class QObject;
 
-namespace ery {
+namespace ery::services {
 
 // The write side of a file import: one transaction for the whole file, each row a savepoint of its
 // own, and the history row with import.completed at the end. For a file too long to write in one
@@ -31,17 +31,17 @@ public:
     // Inside write() or holdStep(): one record in a savepoint. With takeBack the record's writes are
     // undone even when it went in (a row with cells that did not convert: its answer lists every
     // problem, the service's too) and BAD_REQUEST is returned.
-    Result<SyncService::Outcome> upsertRow(const Scope &scope, SyncService::Entity entity, const Json &item, bool takeBack);
+    Result<SyncService::Outcome> upsertRow(const domain::Scope &scope, SyncService::Entity entity, const Json &item, bool takeBack);
     // The enclosing write rolls back at its end (a rehearsal, or a file refused as a whole).
     Status discard();
     // The import's history row (sync_imports) and import.completed: eventData with the row's id as
     // import_id. Returns that id.
-    Result<QString> record(const Scope &scope, const Row &history, Json eventData);
+    Result<QString> record(const domain::Scope &scope, const Row &history, Json eventData);
 
 private:
-    Database &m_db;
-    const Repositories &m_repo;
+    storage::Database &m_db;
+    const storage::Repositories &m_repo;
     SyncService &m_sync;
 };
 
-} // namespace ery
+} // namespace ery::services

@@ -7,7 +7,9 @@
 #include "operationservice.h"
 #include "storage/repositories.h"
 
-namespace ery {
+using namespace ery::storage;
+
+namespace ery::services {
 
 using namespace domain;
 
@@ -275,4 +277,4 @@ Result<Page> IssueService::list(const Scope &scope, const ListQuery &q)
     return repo().issues.list(db(), scope, lq);
 }
 
-} // namespace ery
+} // namespace ery::services

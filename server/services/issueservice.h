@@ -3,7 +3,7 @@
 #include "eventdata.h"
 #include "fields.h"
 
-namespace ery {
+namespace ery::services {
 
 class ActivityLog;
 class EventData;
@@ -26,19 +26,19 @@ public:
         Row issue;
         std::optional<Row> parkedOperation;
     };
-    Result<Reported> report(const Scope &scope, const Json &input);
+    Result<Reported> report(const domain::Scope &scope, const Json &input);
     // report(), for callers that need only the issue (the REST create, imports).
-    Result<Row> create(const Scope &scope, const Json &input);
-    Result<Row> update(const Scope &scope, const QString &id, const Json &patch); // description, NCR fields
-    Result<Transition> approve(const Scope &scope, const QString &id, const QString &notes);
-    Result<Transition> reject(const Scope &scope, const QString &id, const QString &notes);
-    Result<Transition> close(const Scope &scope, const QString &id, const QString &notes = {});
-    Result<Row> verifyNcr(const Scope &scope, const QString &id);
-    Result<Row> get(const Scope &scope, const QString &id);
-    Result<Page> list(const Scope &scope, const ListQuery &q);
+    Result<Row> create(const domain::Scope &scope, const Json &input);
+    Result<Row> update(const domain::Scope &scope, const QString &id, const Json &patch); // description, NCR fields
+    Result<Transition> approve(const domain::Scope &scope, const QString &id, const QString &notes);
+    Result<Transition> reject(const domain::Scope &scope, const QString &id, const QString &notes);
+    Result<Transition> close(const domain::Scope &scope, const QString &id, const QString &notes = {});
+    Result<Row> verifyNcr(const domain::Scope &scope, const QString &id);
+    Result<Row> get(const domain::Scope &scope, const QString &id);
+    Result<domain::Page> list(const domain::Scope &scope, const domain::ListQuery &q);
 
 private:
-    Result<Transition> review(const Scope &scope, const QString &id, int action, const QString &notes);
+    Result<Transition> review(const domain::Scope &scope, const QString &id, int action, const QString &notes);
 
     // The services this one calls.
     ActivityLog &m_activity;
@@ -47,4 +47,4 @@ private:
     OperationService &m_operations;
 };
 
-} // namespace ery
+} // namespace ery::services

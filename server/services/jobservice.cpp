@@ -6,7 +6,9 @@
 #include "quotas.h"
 #include "storage/repositories.h"
 
-namespace ery {
+using namespace ery::storage;
+
+namespace ery::services {
 
 using namespace domain;
 
@@ -216,4 +218,4 @@ Result<Transition> JobService::complete(const Scope &scope, const QString &id)
     return transition(scope, id, Action::Complete);
 }
 
-} // namespace ery
+} // namespace ery::services

@@ -4,7 +4,7 @@
 #include "eventdata.h"
 #include "fields.h"
 
-namespace ery {
+namespace ery::services {
 
 class ActivityLog;
 class EventData;
@@ -21,25 +21,25 @@ public:
 
     // A job with optional nested parts[] each with optional operations[] (cell_id or cell_name),
     // all in one transaction, quotas checked for the whole tree.
-    Result<Row> create(const Scope &scope, const Json &input);
-    Result<Row> update(const Scope &scope, const QString &id, const Json &patch);
-    Status remove(const Scope &scope, const QString &id);
-    Result<Row> get(const Scope &scope, const QString &id);
-    Result<Row> byNumber(const Scope &scope, const QString &jobNumber);
-    Result<Page> list(const Scope &scope, const ListQuery &q);
-    Result<Rows> overview(const Scope &scope);
+    Result<Row> create(const domain::Scope &scope, const Json &input);
+    Result<Row> update(const domain::Scope &scope, const QString &id, const Json &patch);
+    Status remove(const domain::Scope &scope, const QString &id);
+    Result<Row> get(const domain::Scope &scope, const QString &id);
+    Result<Row> byNumber(const domain::Scope &scope, const QString &jobNumber);
+    Result<domain::Page> list(const domain::Scope &scope, const domain::ListQuery &q);
+    Result<Rows> overview(const domain::Scope &scope);
     // The job with its parts and each part's operations.
-    Result<Json> tree(const Scope &scope, const QString &id);
+    Result<Json> tree(const domain::Scope &scope, const QString &id);
 
-    Result<Transition> start(const Scope &scope, const QString &id);
-    Result<Transition> stop(const Scope &scope, const QString &id);
-    Result<Transition> resume(const Scope &scope, const QString &id);
-    Result<Transition> complete(const Scope &scope, const QString &id);
+    Result<Transition> start(const domain::Scope &scope, const QString &id);
+    Result<Transition> stop(const domain::Scope &scope, const QString &id);
+    Result<Transition> resume(const domain::Scope &scope, const QString &id);
+    Result<Transition> complete(const domain::Scope &scope, const QString &id);
 
-    Result<Row> createIn(WriteTx &tx, const Scope &scope, const Json &input);
+    Result<Row> createIn(storage::WriteTx &tx, const domain::Scope &scope, const Json &input);
 
 private:
-    Result<Transition> transition(const Scope &scope, const QString &id, domain::Action a);
+    Result<Transition> transition(const domain::Scope &scope, const QString &id, domain::Action a);
 
     // The services this one calls.
     ActivityLog &m_activity;
@@ -48,4 +48,4 @@ private:
     Quotas &m_quotas;
 };
 
-} // namespace ery
+} // namespace ery::services

@@ -9,7 +9,11 @@
 #include "storage/deliveryrepository.h"
 #include "storage/repositories.h"
 
-namespace ery {
+using namespace ery::domain;
+using namespace ery::storage;
+using namespace ery::events;
+
+namespace ery::services {
 
 Row MqttPublisherService::publicView(Row p)
 {
@@ -244,4 +248,4 @@ Status MqttPublisherService::acknowledgeMany(const std::vector<std::pair<Row, qi
     });
 }
 
-} // namespace ery
+} // namespace ery::services

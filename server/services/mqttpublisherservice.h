@@ -5,7 +5,7 @@
 
 #include <functional>
 
-namespace ery {
+namespace ery::services {
 
 class ActivityLog;
 class EventData;
@@ -20,14 +20,14 @@ public:
     {
     }
 
-    Result<Row> create(const Scope &scope, const Json &input);
-    Result<Row> update(const Scope &scope, const QString &id, const Json &patch);
-    Status remove(const Scope &scope, const QString &id);
-    Result<Row> get(const Scope &scope, const QString &id);
-    Result<Page> list(const Scope &scope, const ListQuery &q);
-    Result<Page> logs(const Scope &scope, const ListQuery &q);
+    Result<Row> create(const domain::Scope &scope, const Json &input);
+    Result<Row> update(const domain::Scope &scope, const QString &id, const Json &patch);
+    Status remove(const domain::Scope &scope, const QString &id);
+    Result<Row> get(const domain::Scope &scope, const QString &id);
+    Result<domain::Page> list(const domain::Scope &scope, const domain::ListQuery &q);
+    Result<domain::Page> logs(const domain::Scope &scope, const domain::ListQuery &q);
     // The topic a sample event would go to, for the admin's live preview.
-    Result<QString> previewTopic(const Scope &scope, const QString &pattern, const QString &eventType);
+    Result<QString> previewTopic(const domain::Scope &scope, const QString &pattern, const QString &eventType);
 
     // Connects to a broker with a publisher's settings and says whether it accepted; blocks up to
     // its timeout. The MQTT client lives with the connections (integrations), which the engine
@@ -36,12 +36,12 @@ public:
     void setProbe(Probe probe) { m_probe = std::move(probe); }
     // "Test connection": the publisher is read now (NOT_FOUND at once); the returned job connects
     // and answers {connected, error}. It blocks, so the caller runs it off the engine thread.
-    Result<std::function<Json()>> connectionTest(const Scope &scope, const QString &id);
+    Result<std::function<Json()>> connectionTest(const domain::Scope &scope, const QString &id);
 
     // The connection's bookkeeping (no events: it describes delivery, not the shop).
-    Status markConnected(const Scope &scope, const QString &id);
-    Status markError(const Scope &scope, const QString &id, const QString &error);
-    Status acknowledge(const Scope &scope, const Row &message, qint64 latencyMs);
+    Status markConnected(const domain::Scope &scope, const QString &id);
+    Status markError(const domain::Scope &scope, const QString &id, const QString &error);
+    Status acknowledge(const domain::Scope &scope, const Row &message, qint64 latencyMs);
     // Many acknowledgements in one transaction: (stored message, latency in ms).
     Status acknowledgeMany(const std::vector<std::pair<Row, qint64>> &acks);
 
@@ -56,4 +56,4 @@ private:
     EventData &m_eventData;
 };
 
-} // namespace ery
+} // namespace ery::services

@@ -4,7 +4,10 @@
 #include "domain/rules.h"
 #include "storage/repositories.h"
 
-namespace ery {
+using namespace ery::domain;
+using namespace ery::storage;
+
+namespace ery::services {
 
 Status NotificationService::notify(WriteTx &tx, const Scope &scope, const QString &userId, const QString &type, const QString &severity,
                                    const QString &title, const QString &message, const QString &refType, const QString &refId)
@@ -92,4 +95,4 @@ Result<Row> NotificationService::dismiss(const Scope &scope, const QString &id)
     });
 }
 
-} // namespace ery
+} // namespace ery::services

@@ -7,7 +7,9 @@
 #include "timeservice.h"
 #include "storage/repositories.h"
 
-namespace ery {
+using namespace ery::storage;
+
+namespace ery::services {
 
 using namespace domain;
 
@@ -378,4 +380,4 @@ Result<std::optional<Row>> OperationService::unpark(WriteTx &tx, const Scope &sc
     return std::optional<Row>(std::move(*next));
 }
 
-} // namespace ery
+} // namespace ery::services

@@ -4,7 +4,7 @@
 #include "eventdata.h"
 #include "fields.h"
 
-namespace ery {
+namespace ery::services {
 
 class ActivityLog;
 class CatalogService;
@@ -21,29 +21,31 @@ public:
     }
     static const std::vector<Field> &fields();
 
-    Result<Row> create(const Scope &scope, const Json &input);
-    Result<Row> update(const Scope &scope, const QString &id, const Json &patch);
-    Status remove(const Scope &scope, const QString &id);
-    Result<Row> get(const Scope &scope, const QString &id);
-    Result<Page> list(const Scope &scope, const ListQuery &q);
+    Result<Row> create(const domain::Scope &scope, const Json &input);
+    Result<Row> update(const domain::Scope &scope, const QString &id, const Json &patch);
+    Status remove(const domain::Scope &scope, const QString &id);
+    Result<Row> get(const domain::Scope &scope, const QString &id);
+    Result<domain::Page> list(const domain::Scope &scope, const domain::ListQuery &q);
 
     // Lifecycle; a worker on start/resume opens a time entry, on complete closes the worker's own.
-    Result<Transition> transition(const Scope &scope, const QString &id, domain::Action a, const QString &workerId);
-    Result<Transition> start(const Scope &scope, const QString &id, const QString &workerId = {});
-    Result<Transition> pause(const Scope &scope, const QString &id);
-    Result<Transition> resume(const Scope &scope, const QString &id, const QString &workerId = {});
-    Result<Transition> complete(const Scope &scope, const QString &id, const QString &workerId = {});
+    Result<Transition> transition(const domain::Scope &scope, const QString &id, domain::Action a, const QString &workerId);
+    Result<Transition> start(const domain::Scope &scope, const QString &id, const QString &workerId = {});
+    Result<Transition> pause(const domain::Scope &scope, const QString &id);
+    Result<Transition> resume(const domain::Scope &scope, const QString &id, const QString &workerId = {});
+    Result<Transition> complete(const domain::Scope &scope, const QString &id, const QString &workerId = {});
 
     // Inside a caller's transaction.
-    Result<Transition> transitionIn(WriteTx &tx, const Scope &scope, const Row &op, domain::Action a, const QString &workerId);
-    Result<Row> createIn(WriteTx &tx, const Scope &scope, const Json &input, const Row *part = nullptr, const std::string &prefix = {});
+    Result<Transition> transitionIn(storage::WriteTx &tx, const domain::Scope &scope, const Row &op, domain::Action a,
+                                    const QString &workerId);
+    Result<Row> createIn(storage::WriteTx &tx, const domain::Scope &scope, const Json &input, const Row *part = nullptr,
+                         const std::string &prefix = {});
     // Parks an operation for a standstill issue / restores it when the last one is resolved; the
     // operation as it is afterwards, or nothing when it was left as it was.
-    Result<std::optional<Row>> park(WriteTx &tx, const Scope &scope, const QString &operationId, const QString &issueId);
-    Result<std::optional<Row>> unpark(WriteTx &tx, const Scope &scope, const QString &operationId, const QString &issueId);
+    Result<std::optional<Row>> park(storage::WriteTx &tx, const domain::Scope &scope, const QString &operationId, const QString &issueId);
+    Result<std::optional<Row>> unpark(storage::WriteTx &tx, const domain::Scope &scope, const QString &operationId, const QString &issueId);
 
 private:
-    Status checkNextCellCapacity(WriteTx &tx, const Scope &scope, OperationContext &ctx);
+    Status checkNextCellCapacity(storage::WriteTx &tx, const domain::Scope &scope, OperationContext &ctx);
 
     // The services this one calls.
     ActivityLog &m_activity;
@@ -53,4 +55,4 @@ private:
     TimeService &m_time;
 };
 
-} // namespace ery
+} // namespace ery::services

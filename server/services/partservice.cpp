@@ -6,7 +6,10 @@
 #include "quotas.h"
 #include "storage/repositories.h"
 
-namespace ery {
+using namespace ery::domain;
+using namespace ery::storage;
+
+namespace ery::services {
 
 const std::vector<Field> &PartService::fields()
 {
@@ -177,4 +180,4 @@ Result<Page> PartService::list(const Scope &scope, const ListQuery &q)
     return repo().parts.list(db(), scope, lq);
 }
 
-} // namespace ery
+} // namespace ery::services

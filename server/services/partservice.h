@@ -3,7 +3,7 @@
 #include "eventdata.h"
 #include "fields.h"
 
-namespace ery {
+namespace ery::services {
 
 class ActivityLog;
 class EventData;
@@ -18,16 +18,17 @@ public:
     }
     static const std::vector<Field> &fields();
 
-    Result<Row> create(const Scope &scope, const Json &input); // with optional nested operations[]
-    Result<Row> update(const Scope &scope, const QString &id, const Json &patch);
-    Status remove(const Scope &scope, const QString &id);
-    Result<Row> get(const Scope &scope, const QString &id);
-    Result<Page> list(const Scope &scope, const ListQuery &q);
+    Result<Row> create(const domain::Scope &scope, const Json &input); // with optional nested operations[]
+    Result<Row> update(const domain::Scope &scope, const QString &id, const Json &patch);
+    Status remove(const domain::Scope &scope, const QString &id);
+    Result<Row> get(const domain::Scope &scope, const QString &id);
+    Result<domain::Page> list(const domain::Scope &scope, const domain::ListQuery &q);
 
     // Inside a caller's transaction; quotas are the caller's (the whole tree is counted once).
-    Result<Row> createIn(WriteTx &tx, const Scope &scope, const Json &input, const Row &job, const std::string &prefix = {});
+    Result<Row> createIn(storage::WriteTx &tx, const domain::Scope &scope, const Json &input, const Row &job,
+                         const std::string &prefix = {});
     // Soft-deletes the part and its operations; refused while someone times one of them.
-    Status removeIn(WriteTx &tx, const Scope &scope, const Row &part);
+    Status removeIn(storage::WriteTx &tx, const domain::Scope &scope, const Row &part);
 
 private:
     // The services this one calls.
@@ -37,4 +38,4 @@ private:
     Quotas &m_quotas;
 };
 
-} // namespace ery
+} // namespace ery::services

@@ -4,7 +4,10 @@
 #include "eventdata.h"
 #include "storage/repositories.h"
 
-namespace ery {
+using namespace ery::domain;
+using namespace ery::storage;
+
+namespace ery::services {
 
 const std::vector<Field> &ProductionService::scrapLineFields()
 {
@@ -189,4 +192,4 @@ Result<Json> ProductionService::totals(const Scope &scope, const QString &operat
                 {"yield_percent", produced ? 100.0 * double(good) / double(produced) : 0.0}};
 }
 
-} // namespace ery
+} // namespace ery::services

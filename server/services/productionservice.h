@@ -3,7 +3,7 @@
 #include "eventdata.h"
 #include "fields.h"
 
-namespace ery {
+namespace ery::services {
 
 class EventData;
 
@@ -17,17 +17,17 @@ public:
     static const std::vector<Field> &scrapLineFields();
     // input: operation_id, quantity_good, quantity_scrap, quantity_rework, scrap_lines [{scrap_reason_id, quantity, notes}],
     // scrap_reason_id (single reason shorthand), recorded_by, notes, material_lot/supplier/cert_number.
-    Result<Row> report(const Scope &scope, const Json &input);
-    Result<Row> reportScrap(const Scope &scope, const QString &operationId, qint64 quantity, const QString &reasonId,
+    Result<Row> report(const domain::Scope &scope, const Json &input);
+    Result<Row> reportScrap(const domain::Scope &scope, const QString &operationId, qint64 quantity, const QString &reasonId,
                             const QString &notes = {}, const QString &recordedBy = {});
-    Result<Row> get(const Scope &scope, const QString &id); // with its scrap lines
-    Result<Page> list(const Scope &scope, const ListQuery &q);
+    Result<Row> get(const domain::Scope &scope, const QString &id); // with its scrap lines
+    Result<domain::Page> list(const domain::Scope &scope, const domain::ListQuery &q);
     // Totals of an operation: produced, good, scrap, rework, yield %.
-    Result<Json> totals(const Scope &scope, const QString &operationId);
+    Result<Json> totals(const domain::Scope &scope, const QString &operationId);
 
 private:
     // The services this one calls.
     EventData &m_eventData;
 };
 
-} // namespace ery
+} // namespace ery::services

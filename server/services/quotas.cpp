@@ -6,7 +6,10 @@
 #include <QDateTime>
 #include "storage/repositories.h"
 
-namespace ery {
+using namespace ery::domain;
+using namespace ery::storage;
+
+namespace ery::services {
 
 Status Quotas::checkJobs(WriteTx &tx, const Scope &scope, qint64 adding)
 {
@@ -42,4 +45,4 @@ Status Quotas::checkParts(WriteTx &tx, const Scope &scope, qint64 addingQuantity
     return {};
 }
 
-} // namespace ery
+} // namespace ery::services

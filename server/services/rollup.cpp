@@ -4,7 +4,9 @@
 #include "eventdata.h"
 #include "storage/repositories.h"
 
-namespace ery {
+using namespace ery::storage;
+
+namespace ery::services {
 
 using namespace domain;
 
@@ -97,4 +99,4 @@ Status Rollup::afterOperationChange(WriteTx &tx, const Scope &scope, OperationCo
     return {};
 }
 
-} // namespace ery
+} // namespace ery::services

@@ -2,7 +2,7 @@
 
 #include "eventdata.h"
 
-namespace ery {
+namespace ery::services {
 
 class EventData;
 
@@ -12,11 +12,11 @@ class EventData;
 class Rollup : public ServiceBase {
 public:
     Rollup(const DataAccess &data, EventData &eventData) : ServiceBase(data), m_eventData(eventData) { }
-    Status afterOperationChange(WriteTx &tx, const Scope &scope, OperationContext &ctx);
+    Status afterOperationChange(storage::WriteTx &tx, const domain::Scope &scope, OperationContext &ctx);
 
 private:
     // The services this one calls.
     EventData &m_eventData;
 };
 
-} // namespace ery
+} // namespace ery::services

@@ -9,17 +9,19 @@
 #include <optional>
 #include <vector>
 
-namespace ery {
-
+namespace ery::storage {
 class Database;
 class WriteTx;
 struct Repositories;
+} // namespace ery::storage
+
+namespace ery::services {
 
 // What every service shares: the engine's one write connection and the repositories. Storage is
 // private to the service layer: a caller of a service never sees a table.
 struct DataAccess {
-    Database &db;
-    const Repositories &repo;
+    storage::Database &db;
+    const storage::Repositories &repo;
 };
 
 class ServiceBase {
@@ -27,8 +29,8 @@ public:
     explicit ServiceBase(const DataAccess &data) : m_data(data) { }
 
 protected:
-    Database &db() const { return m_data.db; }
-    const Repositories &repo() const { return m_data.repo; }
+    storage::Database &db() const { return m_data.db; }
+    const storage::Repositories &repo() const { return m_data.repo; }
 
 private:
     DataAccess m_data;
@@ -46,4 +48,4 @@ struct Transition {
     std::optional<Row> releasedOperation;
 };
 
-} // namespace ery
+} // namespace ery::services

@@ -2,7 +2,9 @@
 
 #include "storage/repositories.h"
 
-namespace ery {
+using namespace ery::storage;
+
+namespace ery::services {
 
 Services::Services(Database &database) : m_db(database), m_repo(std::make_unique<Repositories>()), m_data{m_db, *m_repo}
 {
@@ -11,4 +13,4 @@ Services::Services(Database &database) : m_db(database), m_repo(std::make_unique
 
 Services::~Services() = default;
 
-} // namespace ery
+} // namespace ery::services

@@ -30,13 +30,13 @@
 
 #include <memory>
 
-namespace ery {
+namespace ery::services {
 
 // The service layer: the only code that changes data. Every adapter (REST, MCP, terminal, admin
 // panels, import, ERP sync) calls these same methods, so the rules hold for every caller.
 class Services {
 public:
-    explicit Services(Database &database);
+    explicit Services(storage::Database &database);
     ~Services();
     Services(const Services &) = delete;
     Services &operator=(const Services &) = delete;
@@ -46,8 +46,8 @@ private:
     // below (writes, deliveries, imports), never SQL. Each service names the services it calls in
     // its constructor; a reference to one declared further down is only used after construction.
     friend class DemoShop;
-    Database &m_db;
-    std::unique_ptr<Repositories> m_repo;
+    storage::Database &m_db;
+    std::unique_ptr<storage::Repositories> m_repo;
     DataAccess m_data;
 
 public:
@@ -81,4 +81,4 @@ public:
     ImportWriter imports{m_data, sync};
 };
 
-} // namespace ery
+} // namespace ery::services

@@ -5,7 +5,10 @@
 
 #include <QTimeZone>
 
-namespace ery {
+using namespace ery::domain;
+using namespace ery::storage;
+
+namespace ery::services {
 
 const std::vector<Field> &SettingsService::fields()
 {
@@ -153,4 +156,4 @@ Result<Json> SettingsService::parseValue(const QString &key, const QString &text
     }
 }
 
-} // namespace ery
+} // namespace ery::services

@@ -3,7 +3,7 @@
 #include "fields.h"
 #include "servicebase.h"
 
-namespace ery {
+namespace ery::services {
 
 class ActivityLog;
 
@@ -16,8 +16,8 @@ class SettingsService : public ServiceBase {
 public:
     SettingsService(const DataAccess &data, ActivityLog &activity) : ServiceBase(data), m_activity(activity) { }
     static const std::vector<Field> &fields();
-    Result<Json> get(const Scope &scope);
-    Result<Json> update(const Scope &scope, const Json &patch);
+    Result<Json> get(const domain::Scope &scope);
+    Result<Json> update(const domain::Scope &scope, const Json &patch);
     // `settings set KEY VALUE`: the text a person typed, read as the key's type ("true", "600", "null").
     static Result<Json> parseValue(const QString &key, const QString &text);
 
@@ -26,4 +26,4 @@ private:
     ActivityLog &m_activity;
 };
 
-} // namespace ery
+} // namespace ery::services

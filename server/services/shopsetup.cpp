@@ -9,7 +9,10 @@
 
 #include <QTimeZone>
 
-namespace ery {
+using namespace ery::domain;
+using namespace ery::storage;
+
+namespace ery::services {
 
 namespace {
 const std::vector<Field> &shopFields()
@@ -116,4 +119,4 @@ Result<ShopSetup::Outcome> ShopSetup::create(const Json &input)
     });
 }
 
-} // namespace ery
+} // namespace ery::services

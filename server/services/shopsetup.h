@@ -2,7 +2,7 @@
 
 #include "servicebase.h"
 
-namespace ery {
+namespace ery::services {
 
 class ActivityLog;
 class CatalogService;
@@ -36,4 +36,4 @@ private:
     UserService &m_users;
 };
 
-} // namespace ery
+} // namespace ery::services

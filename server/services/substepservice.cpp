@@ -5,7 +5,10 @@
 #include "domain/rules.h"
 #include "storage/repositories.h"
 
-namespace ery {
+using namespace ery::domain;
+using namespace ery::storage;
+
+namespace ery::services {
 
 const std::vector<Field> &SubstepService::fields()
 {
@@ -160,4 +163,4 @@ Result<Rows> SubstepService::applyTemplate(const Scope &scope, const QString &te
     });
 }
 
-} // namespace ery
+} // namespace ery::services

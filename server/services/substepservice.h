@@ -3,7 +3,7 @@
 #include "fields.h"
 #include "servicebase.h"
 
-namespace ery {
+namespace ery::services {
 
 class CatalogService;
 class EventData;
@@ -15,15 +15,15 @@ public:
         : ServiceBase(data), m_catalog(catalog), m_eventData(eventData)
     {
     }
-    static const std::vector<Field> &fields();              // create
-    static const std::vector<Field> &updateFields();        // besides status
-    Result<Row> add(const Scope &scope, const Json &input); // operation_id, name, sequence, notes
-    Result<Row> update(const Scope &scope, const QString &id, const Json &patch);
+    static const std::vector<Field> &fields();                      // create
+    static const std::vector<Field> &updateFields();                // besides status
+    Result<Row> add(const domain::Scope &scope, const Json &input); // operation_id, name, sequence, notes
+    Result<Row> update(const domain::Scope &scope, const QString &id, const Json &patch);
     // not_started → in_progress → completed (→ not_started); blocked resets to not_started.
-    Result<Row> setStatus(const Scope &scope, const QString &id, const QString &status);
-    Status remove(const Scope &scope, const QString &id);
-    Result<Page> list(const Scope &scope, const ListQuery &q);
-    Result<Rows> applyTemplate(const Scope &scope, const QString &templateId, const QString &operationId);
+    Result<Row> setStatus(const domain::Scope &scope, const QString &id, const QString &status);
+    Status remove(const domain::Scope &scope, const QString &id);
+    Result<domain::Page> list(const domain::Scope &scope, const domain::ListQuery &q);
+    Result<Rows> applyTemplate(const domain::Scope &scope, const QString &templateId, const QString &operationId);
 
 private:
     // The services this one calls.
@@ -31,4 +31,4 @@ private:
     EventData &m_eventData;
 };
 
-} // namespace ery
+} // namespace ery::services

@@ -10,7 +10,10 @@
 #include <algorithm>
 #include "storage/repositories.h"
 
-namespace ery {
+using namespace ery::domain;
+using namespace ery::storage;
+
+namespace ery::services {
 
 namespace {
 // The record's content hash: keys sorted (nlohmann's ordered_json keeps insertion order, so the
@@ -220,4 +223,4 @@ Result<SyncService::BulkOutcome> SyncService::bulk(const Scope &scope, Entity e,
     return out;
 }
 
-} // namespace ery
+} // namespace ery::services

@@ -3,7 +3,7 @@
 #include "fields.h"
 #include "servicebase.h"
 
-namespace ery {
+namespace ery::services {
 
 class CatalogService;
 class JobService;
@@ -39,16 +39,16 @@ public:
     static QString entityName(Entity e); // "jobs"
 
     // One record in one transaction (or in the caller's).
-    Result<Outcome> upsert(const Scope &scope, Entity e, const Json &item);
+    Result<Outcome> upsert(const domain::Scope &scope, Entity e, const Json &item);
     // Inside the caller's transaction. With skipUnchanged a record whose content hash equals the
     // stored one is left alone (no write, no events).
-    Result<Outcome> upsertIn(WriteTx &tx, const Scope &scope, Entity e, const Json &item, bool skipUnchanged = false);
+    Result<Outcome> upsertIn(storage::WriteTx &tx, const domain::Scope &scope, Entity e, const Json &item, bool skipUnchanged = false);
     // The fields a record of this entity may carry, beyond external_id/external_source.
     std::vector<Field> fieldsOf(Entity e) const;
     static Result<Entity> entityNamed(const QString &name);
     // Up to kMaxBulkItems records, one transaction each: a bad record fails alone. Ends with a
     // sync.<entity>.completed event (sync.batch.completed for operations and cells).
-    Result<BulkOutcome> bulk(const Scope &scope, Entity e, const Json &items);
+    Result<BulkOutcome> bulk(const domain::Scope &scope, Entity e, const Json &items);
 
 private:
     // The services this one calls.
@@ -58,4 +58,4 @@ private:
     PartService &m_parts;
 };
 
-} // namespace ery
+} // namespace ery::services

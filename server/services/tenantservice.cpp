@@ -5,7 +5,9 @@
 #include "eventdata.h"
 #include "storage/repositories.h"
 
-namespace ery {
+using namespace ery::storage;
+
+namespace ery::services {
 
 namespace {
 const std::vector<Field> &tenantFields()
@@ -122,4 +124,4 @@ Result<Row> TenantService::update(const QString &tenantId, const Json &patch)
     return r;
 }
 
-} // namespace ery
+} // namespace ery::services

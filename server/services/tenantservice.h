@@ -2,7 +2,7 @@
 
 #include "servicebase.h"
 
-namespace ery {
+namespace ery::services {
 
 class EventData;
 
@@ -29,4 +29,4 @@ private:
     EventData &m_eventData;
 };
 
-} // namespace ery
+} // namespace ery::services

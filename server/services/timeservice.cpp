@@ -7,7 +7,9 @@
 #include "operationservice.h"
 #include "storage/repositories.h"
 
-namespace ery {
+using namespace ery::storage;
+
+namespace ery::services {
 
 using namespace domain;
 
@@ -228,4 +230,4 @@ Result<Row> TimeService::get(const Scope &scope, const QString &id)
     return repo().timeEntries.get(db(), scope, id, QStringLiteral("time entry"));
 }
 
-} // namespace ery
+} // namespace ery::services

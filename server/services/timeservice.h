@@ -2,7 +2,7 @@
 
 #include "eventdata.h"
 
-namespace ery {
+namespace ery::services {
 
 class ActivityLog;
 class EventData;
@@ -18,20 +18,20 @@ public:
     }
 
     // The terminal's Start: opens an entry; a not_started operation is started (with roll-up).
-    Result<Row> start(const Scope &scope, const QString &workerId, const QString &operationId);
+    Result<Row> start(const domain::Scope &scope, const QString &workerId, const QString &operationId);
     // Closes the worker's open entry (the terminal's Pause: the operation keeps its status).
-    Result<Row> stop(const Scope &scope, const QString &workerId);
-    Result<Row> pause(const Scope &scope, const QString &entryId); // a break inside a running entry
-    Result<Row> resume(const Scope &scope, const QString &entryId);
-    Result<Row> forceStop(const Scope &scope, const QString &entryId); // admin
-    Result<qint64> stopAll(const Scope &scope);                        // admin: every open entry
-    Result<Page> list(const Scope &scope, const ListQuery &q);
-    Result<Row> get(const Scope &scope, const QString &id);
+    Result<Row> stop(const domain::Scope &scope, const QString &workerId);
+    Result<Row> pause(const domain::Scope &scope, const QString &entryId); // a break inside a running entry
+    Result<Row> resume(const domain::Scope &scope, const QString &entryId);
+    Result<Row> forceStop(const domain::Scope &scope, const QString &entryId); // admin
+    Result<qint64> stopAll(const domain::Scope &scope);                        // admin: every open entry
+    Result<domain::Page> list(const domain::Scope &scope, const domain::ListQuery &q);
+    Result<Row> get(const domain::Scope &scope, const QString &id);
 
     // Inside a caller's transaction.
-    Result<Row> openIn(WriteTx &tx, const Scope &scope, const QString &workerId, const OperationContext &ctx);
-    Result<Row> closeIn(WriteTx &tx, const Scope &scope, const Row &entry, const QString &reason);
-    Status recomputeActualTime(WriteTx &tx, const Scope &scope, const QString &operationId);
+    Result<Row> openIn(storage::WriteTx &tx, const domain::Scope &scope, const QString &workerId, const OperationContext &ctx);
+    Result<Row> closeIn(storage::WriteTx &tx, const domain::Scope &scope, const Row &entry, const QString &reason);
+    Status recomputeActualTime(storage::WriteTx &tx, const domain::Scope &scope, const QString &operationId);
 
 private:
     // The services this one calls.
@@ -40,4 +40,4 @@ private:
     OperationService &m_operations;
 };
 
-} // namespace ery
+} // namespace ery::services

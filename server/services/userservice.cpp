@@ -7,7 +7,11 @@
 #include "activitylog.h"
 #include "storage/repositories.h"
 
-namespace ery {
+using namespace ery::domain;
+using namespace ery::auth;
+using namespace ery::storage;
+
+namespace ery::services {
 
 const std::vector<Field> &UserService::fields()
 {
@@ -235,4 +239,4 @@ Result<Row> UserService::verify(const Scope &scope, const QString &column, const
     return *r->user;
 }
 
-} // namespace ery
+} // namespace ery::services

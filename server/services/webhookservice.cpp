@@ -13,7 +13,12 @@
 #include <QUrl>
 #include "storage/repositories.h"
 
-namespace ery {
+using namespace ery::domain;
+using namespace ery::auth;
+using namespace ery::storage;
+using namespace ery::events;
+
+namespace ery::services {
 
 namespace {
 // A timestamp ms from now, in the schema's format.
@@ -312,4 +317,4 @@ Status WebhookService::recordAttemptIn(WriteTx &tx, const Scope &scope, const Ro
     return {};
 }
 
-} // namespace ery
+} // namespace ery::services

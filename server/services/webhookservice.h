@@ -3,7 +3,7 @@
 #include "fields.h"
 #include "servicebase.h"
 
-namespace ery {
+namespace ery::services {
 
 class ActivityLog;
 class NotificationService;
@@ -34,21 +34,21 @@ public:
     static constexpr qint64 kFailingDisableMs = 5LL * 24 * 3600 * 1000;
 
     // The answer carries `secret` once; every other read omits it.
-    Result<Row> create(const Scope &scope, const Json &input);
-    Result<Row> update(const Scope &scope, const QString &id, const Json &patch);
-    Status remove(const Scope &scope, const QString &id);
-    Result<Row> get(const Scope &scope, const QString &id);
-    Result<Page> list(const Scope &scope, const ListQuery &q);
-    Result<Row> rotateSecret(const Scope &scope, const QString &id);
+    Result<Row> create(const domain::Scope &scope, const Json &input);
+    Result<Row> update(const domain::Scope &scope, const QString &id, const Json &patch);
+    Status remove(const domain::Scope &scope, const QString &id);
+    Result<Row> get(const domain::Scope &scope, const QString &id);
+    Result<domain::Page> list(const domain::Scope &scope, const domain::ListQuery &q);
+    Result<Row> rotateSecret(const domain::Scope &scope, const QString &id);
 
-    Result<Page> deliveries(const Scope &scope, const ListQuery &q);
-    Result<Page> attempts(const Scope &scope, const ListQuery &q);
-    Result<Row> replayDelivery(const Scope &scope, const QString &deliveryId);
-    Result<qint64> replayFailedSince(const Scope &scope, const QString &sinceIso, const QString &webhookId = {});
+    Result<domain::Page> deliveries(const domain::Scope &scope, const domain::ListQuery &q);
+    Result<domain::Page> attempts(const domain::Scope &scope, const domain::ListQuery &q);
+    Result<Row> replayDelivery(const domain::Scope &scope, const QString &deliveryId);
+    Result<qint64> replayFailedSince(const domain::Scope &scope, const QString &sinceIso, const QString &webhookId = {});
 
     // The delivery worker's bookkeeping: logs the attempt, then schedules the next one, marks the
     // delivery delivered or failed, and disables a webhook on 410 Gone or after 5 days of failure.
-    Status recordAttempt(const Scope &scope, const Row &delivery, const AttemptOutcome &outcome);
+    Status recordAttempt(const domain::Scope &scope, const Row &delivery, const AttemptOutcome &outcome);
     // Many attempts in one transaction (the sender records what finished since its last record).
     // delivery rows need id, tenant_id, webhook_id, event_type and attempts.
     Status recordAttempts(const std::vector<std::pair<Row, AttemptOutcome>> &attempts);
@@ -59,8 +59,8 @@ public:
     static QStringList signingSecrets(const Row &webhook);
 
 private:
-    Status recordAttemptIn(WriteTx &tx, const Scope &scope, const Row &delivery, const AttemptOutcome &o);
-    Result<Row> validated(const Scope &scope, const Json &input, bool creating);
+    Status recordAttemptIn(storage::WriteTx &tx, const domain::Scope &scope, const Row &delivery, const AttemptOutcome &o);
+    Result<Row> validated(const domain::Scope &scope, const Json &input, bool creating);
 
     // The services this one calls.
     ActivityLog &m_activity;
@@ -68,4 +68,4 @@ private:
     TenantService &m_tenants;
 };
 
-} // namespace ery
+} // namespace ery::services

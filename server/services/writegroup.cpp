@@ -3,7 +3,7 @@
 #include "storage/database.h"
 #include "storage/repositories.h"
 
-namespace ery {
+namespace ery::services {
 
 void WriteGroup::setGrouping(bool on)
 {
@@ -35,4 +35,4 @@ void WriteGroup::whenWritable(QObject *context, std::function<void()> f)
     m_db.whenWritable(context, std::move(f));
 }
 
-} // namespace ery
+} // namespace ery::services

@@ -6,16 +6,18 @@
 
 class QObject;
 
-namespace ery {
-
+namespace ery::storage {
 class Database;
+}
+
+namespace ery::services {
 
 // The HTTP server's hold on the write connection: group commit (the writes of a batch of requests
 // share one COMMIT, their answers wait for it) and the held write of an import, which requests
 // that write wait out.
 class WriteGroup {
 public:
-    explicit WriteGroup(Database &db) : m_db(db) { }
+    explicit WriteGroup(storage::Database &db) : m_db(db) { }
 
     // While on, each write is a savepoint of one open transaction.
     void setGrouping(bool on);
@@ -28,7 +30,7 @@ public:
     void whenWritable(QObject *context, std::function<void()> f);
 
 private:
-    Database &m_db;
+    storage::Database &m_db;
 };
 
-} // namespace ery
+} // namespace ery::services

@@ -1,6 +1,6 @@
 #include "apikeyrepository.h"
 
-namespace ery {
+namespace ery::storage {
 
 Result<Row> ApiKeyRepository::byHash(Database &db, const QString &keyHash) const
 {
@@ -18,4 +18,4 @@ Result<Row> ApiKeyRepository::byHash(Database &db, const QString &keyHash) const
     return std::move(rows->front());
 }
 
-} // namespace ery
+} // namespace ery::storage

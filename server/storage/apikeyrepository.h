@@ -2,7 +2,7 @@
 
 #include "database.h"
 
-namespace ery {
+namespace ery::storage {
 
 // Key lookups that cross tenants by design: a presented key is all an API caller has, so the key's
 // hash finds its tenant (and that tenant's sandbox twin and plan) in one indexed read.
@@ -13,4 +13,4 @@ public:
     Result<Row> byHash(Database &db, const QString &keyHash) const;
 };
 
-} // namespace ery
+} // namespace ery::storage

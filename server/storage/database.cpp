@@ -23,7 +23,7 @@
 
 Q_LOGGING_CATEGORY(lcDb, "eryxon.db")
 
-namespace ery {
+namespace ery::storage {
 
 namespace {
 
@@ -725,4 +725,4 @@ void WriteTx::emitChange(const QString &tenantId, const QString &table, const ch
     m_drafts.push_back(std::move(d));
 }
 
-} // namespace ery
+} // namespace ery::storage

@@ -14,7 +14,7 @@
 class QSqlDatabase;
 class QSqlQuery;
 
-namespace ery {
+namespace ery::storage {
 
 // An outbox row not yet written: buffered by WriteTx and written just before COMMIT.
 struct OutboxDraft {
@@ -273,4 +273,4 @@ private:
     qint64 m_changes = 0; // PostgreSQL; SQLite counts its own
 };
 
-} // namespace ery
+} // namespace ery::storage

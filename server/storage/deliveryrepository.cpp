@@ -5,7 +5,9 @@
 
 #include <algorithm>
 
-namespace ery {
+using namespace ery::domain;
+
+namespace ery::storage {
 
 namespace {
 
@@ -214,4 +216,4 @@ Status DeliveryRepository::updatePublisherStatus(WriteTx &tx, const Scope &scope
     return tx.exec(QStringLiteral("UPDATE mqtt_publishers SET last_error = ? WHERE id = ? AND tenant_id = ?"), {error, id, scope.tenantId});
 }
 
-} // namespace ery
+} // namespace ery::storage

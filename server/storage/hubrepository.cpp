@@ -3,7 +3,7 @@
 #include "core/ids.h"
 #include "core/jsonutil.h"
 
-namespace ery {
+namespace ery::storage {
 
 Result<Rows> HubRepository::hubs(Database &db) const
 {
@@ -51,4 +51,4 @@ Status HubRepository::saveInstallation(WriteTx &tx, const Row &row) const
     return tx.exec(Database::insertStatement(QStringLiteral("installation"), r, params), params);
 }
 
-} // namespace ery
+} // namespace ery::storage

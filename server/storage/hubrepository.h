@@ -2,7 +2,7 @@
 
 #include "database.h"
 
-namespace ery {
+namespace ery::storage {
 
 // The two tables that belong to the database rather than to a tenant: `hubs` (the processes serving
 // it, with their heartbeats) and `installation` (where it was last run, and whether its outgoing
@@ -21,4 +21,4 @@ public:
     Status saveInstallation(WriteTx &tx, const Row &row) const; // insert or replace row 1
 };
 
-} // namespace ery
+} // namespace ery::storage

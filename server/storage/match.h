@@ -5,7 +5,7 @@
 
 #include <vector>
 
-namespace ery {
+namespace ery::storage {
 
 // Which rows of a table a caller means, as typed terms that all must hold. The SQL is written by
 // Table, with every column checked against the table: callers outside storage never write SQL.
@@ -33,4 +33,4 @@ private:
     }
 };
 
-} // namespace ery
+} // namespace ery::storage

@@ -7,7 +7,7 @@
 #include <QFile>
 #include <QRegularExpression>
 
-namespace ery {
+namespace ery::storage {
 
 namespace {
 
@@ -123,4 +123,4 @@ Status runMigrations(Database &db)
     return {};
 }
 
-} // namespace ery
+} // namespace ery::storage

@@ -2,7 +2,7 @@
 
 #include "core/result.h"
 
-namespace ery {
+namespace ery::storage {
 
 class Database;
 
@@ -10,4 +10,4 @@ class Database;
 Status runMigrations(Database &db);
 int latestSchemaVersion();
 
-} // namespace ery
+} // namespace ery::storage

@@ -3,7 +3,9 @@
 #include "core/ids.h"
 #include "core/jsonutil.h"
 
-namespace ery {
+using namespace ery::domain;
+
+namespace ery::storage {
 
 Result<std::vector<OutboxEntry>> OutboxStore::after(Database &db, qint64 afterId, int limit)
 {
@@ -72,4 +74,4 @@ Result<qint64> OutboxStore::cursor(Database &db, const QString &sink)
     return db.scalar(QStringLiteral("SELECT COALESCE(MAX(last_id),0) FROM outbox_cursors WHERE sink = ?"), {sink});
 }
 
-} // namespace ery
+} // namespace ery::storage

@@ -3,12 +3,12 @@
 #include "database.h"
 #include "domain/outboxentry.h"
 
-namespace ery {
+namespace ery::storage {
 
 // Reads the outbox and keeps the durable sinks' cursors.
 class OutboxStore {
 public:
-    static Result<std::vector<OutboxEntry>> after(Database &db, qint64 afterId, int limit);
+    static Result<std::vector<domain::OutboxEntry>> after(Database &db, qint64 afterId, int limit);
     static Result<qint64> maxId(Database &db);
     static Result<qint64> count(Database &db);
     // Inside a write transaction; on PostgreSQL the row is locked so two instances never deliver
@@ -18,4 +18,4 @@ public:
     static Result<qint64> cursor(Database &db, const QString &sink);
 };
 
-} // namespace ery
+} // namespace ery::storage

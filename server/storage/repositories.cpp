@@ -2,7 +2,9 @@
 
 #include "core/jsonutil.h"
 
-namespace ery {
+using namespace ery::domain;
+
+namespace ery::storage {
 
 void Repositories::loadColumns(Database &db) const
 {
@@ -191,4 +193,4 @@ Result<Rows> Repositories::operationsOfBatch(Database &db, const Scope &s, const
                     {s.tenantId, batchId});
 }
 
-} // namespace ery
+} // namespace ery::storage

@@ -4,7 +4,7 @@
 #include "table.h"
 #include "tenantrepository.h"
 
-namespace ery {
+namespace ery::storage {
 
 // One repository per aggregate. Named queries live here so services never write SQL.
 struct Repositories {
@@ -44,30 +44,30 @@ struct Repositories {
     Table batchOperations{QStringLiteral("batch_operations"), false};
 
     // --- named queries ---------------------------------------------------------------------------
-    Result<Rows> operationsOfPart(Database &db, const Scope &s, const QString &partId) const;
-    Result<Rows> partsOfJob(Database &db, const Scope &s, const QString &jobId) const;
+    Result<Rows> operationsOfPart(Database &db, const domain::Scope &s, const QString &partId) const;
+    Result<Rows> partsOfJob(Database &db, const domain::Scope &s, const QString &jobId) const;
     // The in-progress operation with the lowest cell sequence among the given parts' operations.
-    Result<QString> currentCellOfPart(Database &db, const Scope &s, const QString &partId) const;
-    Result<QString> currentCellOfJob(Database &db, const Scope &s, const QString &jobId) const;
-    Result<Rows> openEntriesOfWorker(Database &db, const Scope &s, const QString &workerId) const;
-    Result<Rows> openEntriesOfOperation(Database &db, const Scope &s, const QString &operationId) const;
-    Result<Rows> allOpenEntries(Database &db, const Scope &s) const;
-    Result<Rows> openPausesOfEntry(Database &db, const Scope &s, const QString &entryId) const;
-    Result<qint64> pausedSecondsOfEntry(Database &db, const Scope &s, const QString &entryId) const;
-    Result<qint64> closedMinutesOfOperation(Database &db, const Scope &s, const QString &operationId) const;
-    Result<qint64> pendingStandstills(Database &db, const Scope &s, const QString &operationId, const QString &exceptIssueId) const;
-    Result<qint64> openJobCount(Database &db, const Scope &s) const;
-    Result<qint64> partQuantityThisMonth(Database &db, const Scope &s, const QString &monthStartIso) const;
+    Result<QString> currentCellOfPart(Database &db, const domain::Scope &s, const QString &partId) const;
+    Result<QString> currentCellOfJob(Database &db, const domain::Scope &s, const QString &jobId) const;
+    Result<Rows> openEntriesOfWorker(Database &db, const domain::Scope &s, const QString &workerId) const;
+    Result<Rows> openEntriesOfOperation(Database &db, const domain::Scope &s, const QString &operationId) const;
+    Result<Rows> allOpenEntries(Database &db, const domain::Scope &s) const;
+    Result<Rows> openPausesOfEntry(Database &db, const domain::Scope &s, const QString &entryId) const;
+    Result<qint64> pausedSecondsOfEntry(Database &db, const domain::Scope &s, const QString &entryId) const;
+    Result<qint64> closedMinutesOfOperation(Database &db, const domain::Scope &s, const QString &operationId) const;
+    Result<qint64> pendingStandstills(Database &db, const domain::Scope &s, const QString &operationId, const QString &exceptIssueId) const;
+    Result<qint64> openJobCount(Database &db, const domain::Scope &s) const;
+    Result<qint64> partQuantityThisMonth(Database &db, const domain::Scope &s, const QString &monthStartIso) const;
     // WIP of a cell: distinct jobs with a not_started or in_progress operation there.
-    Result<qint64> cellWip(Database &db, const Scope &s, const QString &cellId, const QString &exceptJobId = {}) const;
-    Result<qint64> runningOperationsInCell(Database &db, const Scope &s, const QString &cellId) const;
-    Result<Rows> admins(Database &db, const Scope &s) const;
-    Result<Row> byExternal(Database &db, const Table &t, const Scope &s, const QString &source, const QString &externalId) const;
-    Result<Rows> jobsOverview(Database &db, const Scope &s) const;
+    Result<qint64> cellWip(Database &db, const domain::Scope &s, const QString &cellId, const QString &exceptJobId = {}) const;
+    Result<qint64> runningOperationsInCell(Database &db, const domain::Scope &s, const QString &cellId) const;
+    Result<Rows> admins(Database &db, const domain::Scope &s) const;
+    Result<Row> byExternal(Database &db, const Table &t, const domain::Scope &s, const QString &source, const QString &externalId) const;
+    Result<Rows> jobsOverview(Database &db, const domain::Scope &s) const;
     // A batch's operations in batch order, each with its batch_operations row's fields.
-    Result<Rows> operationsOfBatch(Database &db, const Scope &s, const QString &batchId) const;
+    Result<Rows> operationsOfBatch(Database &db, const domain::Scope &s, const QString &batchId) const;
 
     void loadColumns(Database &db) const;
 };
 
-} // namespace ery
+} // namespace ery::storage

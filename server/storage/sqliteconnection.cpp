@@ -6,7 +6,7 @@
 
 #include <sqlite3.h>
 
-namespace ery {
+namespace ery::storage {
 
 namespace {
 // Statements are cached by their text; queries with many shapes (filters) must not grow it forever.
@@ -433,4 +433,4 @@ bool SqliteConnection::script(const QString &sql, Failure *f)
     return true;
 }
 
-} // namespace ery
+} // namespace ery::storage

@@ -16,7 +16,7 @@
 struct sqlite3;
 struct sqlite3_stmt;
 
-namespace ery {
+namespace ery::storage {
 
 // One SQLite connection on the C API, used from one thread. Database uses it for the embedded
 // engine: rows are built straight from the statement (UTF-8 in, UTF-8 out) instead of through
@@ -88,4 +88,4 @@ private:
     std::vector<QByteArray> m_texts; // UTF-8 of bound strings, alive until the statement is reset
 };
 
-} // namespace ery
+} // namespace ery::storage

@@ -3,7 +3,9 @@
 #include "core/ids.h"
 #include "core/jsonutil.h"
 
-namespace ery {
+using namespace ery::domain;
+
+namespace ery::storage {
 
 namespace {
 bool validIdentifier(const QString &s)
@@ -388,4 +390,4 @@ Status Table::remove(WriteTx &tx, const Scope &scope, const Row &current) const
     return {};
 }
 
-} // namespace ery
+} // namespace ery::storage

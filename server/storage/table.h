@@ -7,7 +7,7 @@
 
 #include <QStringList>
 
-namespace ery {
+namespace ery::storage {
 
 // The repository core shared by every aggregate: tenant-scoped reads and writes of one table, each
 // write recorded as a row change in the transaction's outbox. The typed repositories and services
@@ -20,22 +20,22 @@ public:
     bool softDelete() const { return m_soft; }
 
     // NOT_FOUND for an id of another tenant or a soft-deleted row: never reveals it exists.
-    Result<Row> get(Database &db, const Scope &scope, const QString &id, const QString &what = {}) const;
-    Result<Row> findBy(Database &db, const Scope &scope, const QString &column, const QVariant &value) const;
+    Result<Row> get(Database &db, const domain::Scope &scope, const QString &id, const QString &what = {}) const;
+    Result<Row> findBy(Database &db, const domain::Scope &scope, const QString &column, const QVariant &value) const;
     // Every matching row, ordered by the given columns.
-    Result<Rows> where(Database &db, const Scope &scope, const Match &match, const QStringList &orderBy = {}) const;
-    Result<Page> list(Database &db, const Scope &scope, const ListQuery &q) const;
-    Result<qint64> count(Database &db, const Scope &scope, const Match &match = {}) const;
+    Result<Rows> where(Database &db, const domain::Scope &scope, const Match &match, const QStringList &orderBy = {}) const;
+    Result<domain::Page> list(Database &db, const domain::Scope &scope, const domain::ListQuery &q) const;
+    Result<qint64> count(Database &db, const domain::Scope &scope, const Match &match = {}) const;
 
     // Fills id, tenant_id, created_at, updated_at; returns the stored row (read back, with the
     // database's defaults, unless `reload` is false: append-only logs skip the extra read).
-    Result<Row> insert(WriteTx &tx, const Scope &scope, Row row, bool reload = true) const;
+    Result<Row> insert(WriteTx &tx, const domain::Scope &scope, Row row, bool reload = true) const;
     // Applies patch to `current` (as read in this transaction). With casColumns the UPDATE only
     // succeeds while those columns still hold the values of `current`: a stale caller gets CONFLICT.
-    Result<Row> update(WriteTx &tx, const Scope &scope, const Row &current, const Row &patch, const QStringList &casColumns = {},
+    Result<Row> update(WriteTx &tx, const domain::Scope &scope, const Row &current, const Row &patch, const QStringList &casColumns = {},
                        const char *feedEventType = "UPDATE") const;
     // Soft delete where the table has deleted_at semantics, else a real DELETE.
-    Status remove(WriteTx &tx, const Scope &scope, const Row &current) const;
+    Status remove(WriteTx &tx, const domain::Scope &scope, const Row &current) const;
 
     bool hasColumn(const QString &c) const;
     const QStringList &columns() const;
@@ -55,4 +55,4 @@ private:
     mutable QStringList m_notNull;
 };
 
-} // namespace ery
+} // namespace ery::storage

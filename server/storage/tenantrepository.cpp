@@ -3,7 +3,7 @@
 #include "core/ids.h"
 #include "core/jsonutil.h"
 
-namespace ery {
+namespace ery::storage {
 
 Result<Row> TenantRepository::get(Database &db, const QString &id) const
 {
@@ -100,4 +100,4 @@ Result<qint64> TenantRepository::takeOperatorNumber(WriteTx &tx, const QString &
     return *n;
 }
 
-} // namespace ery
+} // namespace ery::storage

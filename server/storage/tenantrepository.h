@@ -2,7 +2,7 @@
 
 #include "database.h"
 
-namespace ery {
+namespace ery::storage {
 
 // The tenants table is the one table without tenant_id: a tenant is its own scope.
 class TenantRepository {
@@ -16,4 +16,4 @@ public:
     Result<qint64> takeOperatorNumber(WriteTx &tx, const QString &tenantId) const;
 };
 
-} // namespace ery
+} // namespace ery::storage

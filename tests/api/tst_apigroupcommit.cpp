@@ -3,6 +3,7 @@
 #include <QTcpSocket>
 #include <QTest>
 
+using namespace ery::storage;
 using namespace ery;
 using namespace ery::test;
 

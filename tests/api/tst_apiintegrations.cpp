@@ -6,6 +6,7 @@
 #include <QTcpSocket>
 #include <QTest>
 
+using namespace ery::domain;
 using namespace ery;
 using namespace ery::test;
 

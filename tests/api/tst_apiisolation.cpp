@@ -4,6 +4,8 @@
 
 #include <QTest>
 
+using namespace ery::domain;
+using namespace ery::services;
 using namespace ery;
 using namespace ery::test;
 

@@ -8,6 +8,8 @@
 #include <QTcpSocket>
 #include <QTest>
 
+using namespace ery::domain;
+using namespace ery::http;
 using namespace ery;
 using namespace ery::test;
 

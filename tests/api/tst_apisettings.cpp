@@ -2,6 +2,7 @@
 
 #include <QTest>
 
+using namespace ery::domain;
 using namespace ery;
 using namespace ery::test;
 

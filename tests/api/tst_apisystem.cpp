@@ -6,6 +6,8 @@
 
 #include <limits>
 
+using namespace ery::domain;
+using namespace ery::services;
 using namespace ery;
 using namespace ery::test;
 

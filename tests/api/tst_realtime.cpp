@@ -11,6 +11,7 @@
 
 #include <deque>
 
+using namespace ery::domain;
 using namespace ery;
 using namespace ery::test;
 

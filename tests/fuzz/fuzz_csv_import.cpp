@@ -5,6 +5,9 @@
 #include "fuzzsupport.h"
 #include "portability/csvsheet.h"
 
+using namespace ery::services;
+using namespace ery::portability;
+
 using namespace ery;
 
 namespace {

@@ -9,6 +9,8 @@
 #include "http/request.h"
 #include "services/fields.h"
 
+using namespace ery::services;
+
 using namespace ery;
 
 namespace {

@@ -6,6 +6,8 @@
 #include "fuzzsupport.h"
 #include "realtime/realtimefilter.h"
 
+using namespace ery::realtime;
+
 using namespace ery;
 using ery::realtime::RowFilter;
 

@@ -6,6 +6,8 @@
 #include <cstdlib>
 #include <vector>
 
+using namespace ery::http;
+
 using ery::http::RequestFramer;
 
 namespace {

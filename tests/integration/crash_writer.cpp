@@ -6,6 +6,9 @@
 
 #include <cstdio>
 
+using namespace ery::domain;
+using namespace ery::services;
+
 using namespace ery;
 
 int main(int argc, char **argv)

@@ -4,6 +4,9 @@
 
 #include <numeric>
 
+using namespace ery::domain;
+using namespace ery::storage;
+using namespace ery::services;
 using namespace ery;
 using namespace ery::test;
 

@@ -5,6 +5,7 @@
 
 #include <csignal>
 
+using namespace ery::storage;
 using namespace ery;
 using namespace ery::test;
 

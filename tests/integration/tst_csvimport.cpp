@@ -6,6 +6,9 @@
 #include <QTest>
 #include <QTimer>
 
+using namespace ery::domain;
+using namespace ery::services;
+using namespace ery::portability;
 using namespace ery;
 using namespace ery::test;
 

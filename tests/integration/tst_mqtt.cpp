@@ -11,6 +11,9 @@
 
 #include <csignal>
 
+using namespace ery::domain;
+using namespace ery::storage;
+using namespace ery::integrations;
 using namespace ery;
 using namespace ery::test;
 

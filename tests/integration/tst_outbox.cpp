@@ -6,6 +6,10 @@
 #include <QSignalSpy>
 #include <QTest>
 
+using namespace ery::domain;
+using namespace ery::storage;
+using namespace ery::events;
+using namespace ery::services;
 using namespace ery;
 using namespace ery::test;
 

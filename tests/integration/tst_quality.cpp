@@ -2,6 +2,9 @@
 
 #include <QTest>
 
+using namespace ery::domain;
+using namespace ery::storage;
+using namespace ery::services;
 using namespace ery;
 using namespace ery::test;
 

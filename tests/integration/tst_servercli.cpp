@@ -15,6 +15,8 @@
 
 #include <csignal>
 
+using namespace ery::domain;
+using namespace ery::services;
 using namespace ery;
 
 // eryxon-server as a user runs it: commands, exit codes (0 ok, 1 error, 2 usage), one-line errors.

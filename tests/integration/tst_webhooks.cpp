@@ -11,6 +11,11 @@
 
 #include <csignal>
 
+using namespace ery::domain;
+using namespace ery::storage;
+using namespace ery::services;
+using namespace ery::integrations;
+using namespace ery::portability;
 using namespace ery;
 using namespace ery::test;
 

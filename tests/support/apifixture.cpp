@@ -9,6 +9,8 @@
 #include <QNetworkRequest>
 #include <QTimer>
 
+using namespace ery::domain;
+
 namespace ery::test {
 
 HttpConfig ApiFixture::defaults()

@@ -15,12 +15,12 @@ public:
     static HttpConfig defaults();
 
     TestShop &shop() { return *m_shop; }
-    Services &s() { return m_shop->s(); }
+    services::Services &s() { return m_shop->s(); }
     quint16 port() const { return m_port; }
     QString base() const;
 
     // A new key through the service; access read|read_write|admin.
-    QString key(const Scope &liveScope, const QString &access = QStringLiteral("read_write"), bool test = false);
+    QString key(const domain::Scope &liveScope, const QString &access = QStringLiteral("read_write"), bool test = false);
 
     struct Reply {
         int status = 0;

@@ -1,5 +1,7 @@
 #include "recordingsink.h"
 
+using namespace ery::domain;
+
 namespace ery::test {
 
 Status RecordingSink::deliver(const OutboxEntry &e)

@@ -7,6 +7,10 @@
 #include <QTest>
 #include <QUrl>
 
+using namespace ery::domain;
+using namespace ery::storage;
+using namespace ery::services;
+
 namespace ery::test {
 
 namespace {

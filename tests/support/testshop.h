@@ -25,19 +25,19 @@ public:
     static QString databaseUrl(); // a URL of a fresh database (removes what was there)
 
     Engine &engine() { return *m_engine; }
-    Services &s() { return m_engine->services(); }
-    Database &db() { return m_engine->db(); }
+    services::Services &s() { return m_engine->services(); }
+    storage::Database &db() { return m_engine->db(); }
     QString url() const { return m_url; }
 
-    Scope scope;   // live tenant, acting as the admin
-    Scope sandbox; // its sandbox twin
+    domain::Scope scope;   // live tenant, acting as the admin
+    domain::Scope sandbox; // its sandbox twin
     QString tenantId, sandboxId, admin, op1, op2;
     QString laser, bending, welding;
     QString jobId, partId;
     QStringList ops; // operation ids in routing order
 
     // Creates a job with one part and the given number of operations (laser, bending, welding, …).
-    Row makeJob(const Scope &sc, const QString &number, int operations = 3, int quantity = 5);
+    Row makeJob(const domain::Scope &sc, const QString &number, int operations = 3, int quantity = 5);
 
     qint64 eventCount(const QString &type = {});
     Rows events(const QString &type = {});

@@ -13,6 +13,8 @@
 
 #include <memory>
 
+using namespace ery::domain;
+using namespace ery::services;
 using namespace ery;
 
 // The desktop's first start on an empty database: "Create my shop" beside "Load the demo shop",

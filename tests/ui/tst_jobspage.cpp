@@ -20,6 +20,8 @@
 
 #include <memory>
 
+using namespace ery::domain;
+using namespace ery::services;
 using namespace ery;
 
 // The jobs page against a real engine on a SQLite file: it loads the demo shop, follows changes

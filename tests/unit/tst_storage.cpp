@@ -8,6 +8,8 @@
 #include <QSet>
 #include <QTest>
 
+using namespace ery::domain;
+using namespace ery::storage;
 using namespace ery;
 using namespace ery::test;
 

@@ -17,6 +17,9 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
+using namespace ery::domain;
+using namespace ery::services;
+
 namespace ery::ui {
 
 using domain::Action;

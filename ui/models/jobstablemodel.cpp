@@ -19,6 +19,9 @@
 #include <limits>
 #include <utility>
 
+using namespace ery::domain;
+using namespace ery::services;
+
 namespace ery::ui {
 
 namespace st = domain::status;

@@ -11,6 +11,8 @@
 #include <QTimeZone>
 #include <QVBoxLayout>
 
+using namespace ery::services;
+
 namespace ery::ui {
 
 CreateShopDialog::CreateShopDialog(EngineClient &client, QWidget *parent) : QDialog(parent), m_client(client)

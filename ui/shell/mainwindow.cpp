@@ -18,6 +18,8 @@
 #include <QStatusBar>
 #include <QVBoxLayout>
 
+using namespace ery::services;
+
 namespace ery::ui {
 
 namespace {

@@ -4,6 +4,9 @@
 #include "routes.h"
 #include "services/services.h"
 
+using namespace ery::domain;
+using namespace ery::services;
+
 namespace ery::http {
 
 // Who works on which job or part; after the assignment only its status moves.

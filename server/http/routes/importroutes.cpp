@@ -7,6 +7,9 @@
 #include <QFutureWatcher>
 #include <QtConcurrent/QtConcurrentRun>
 
+using namespace ery::services;
+using namespace ery::portability;
+
 namespace ery::http {
 
 namespace {

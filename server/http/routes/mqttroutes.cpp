@@ -10,6 +10,9 @@
 #include <QThreadPool>
 #include <QtConcurrent/QtConcurrentRun>
 
+using namespace ery::domain;
+using namespace ery::services;
+
 namespace ery::http {
 
 namespace {

@@ -3,6 +3,9 @@
 #include "routes.h"
 #include "services/services.h"
 
+using namespace ery::domain;
+using namespace ery::services;
+
 namespace ery::http {
 
 // Operators are the workers with the operator role; hashes never leave the service (publicView).

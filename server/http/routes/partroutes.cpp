@@ -5,6 +5,9 @@
 #include "routes.h"
 #include "services/services.h"
 
+using namespace ery::domain;
+using namespace ery::services;
+
 namespace ery::http {
 
 void installPartRoutes(ApiServer &api)

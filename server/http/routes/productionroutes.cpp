@@ -4,6 +4,9 @@
 #include "routes.h"
 #include "services/services.h"
 
+using namespace ery::domain;
+using namespace ery::services;
+
 namespace ery::http {
 
 // Production reports (the original's operation quantities): produced = good + scrap + rework, with

@@ -3,6 +3,8 @@
 #include "http/apiserver.h"
 #include "services/services.h"
 
+using namespace ery::services;
+
 namespace ery::http {
 
 void installRoutes(ApiServer &api)

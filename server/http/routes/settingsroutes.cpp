@@ -5,6 +5,8 @@
 #include "routes.h"
 #include "services/services.h"
 
+using namespace ery::services;
+
 namespace ery::http {
 
 namespace {

@@ -4,7 +4,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
-namespace ery {
+namespace ery::integrations {
 
 HubPresence::HubPresence(QString statusTopic, QString hubId) : m_status(std::move(statusTopic)), m_hubId(std::move(hubId)) { }
 
@@ -70,9 +70,9 @@ void HubPresence::setClosing(bool closing)
     m_closing = closing;
 }
 
-} // namespace ery
+} // namespace ery::integrations
 
-namespace ery {
+namespace ery::integrations {
 
 QStringList HubPresence::takeSilentSinceWill()
 {
@@ -91,4 +91,4 @@ QStringList HubPresence::takeSilentSinceWill()
     return topics;
 }
 
-} // namespace ery
+} // namespace ery::integrations

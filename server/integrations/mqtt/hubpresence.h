@@ -6,7 +6,7 @@
 #include <QString>
 #include <QStringList>
 
-namespace ery {
+namespace ery::integrations {
 
 // Whether any other hub of the shop is connected to the broker, so that a hub that stops says
 // `offline` on the shared retained status topic only when it is the last one (desktop, `serve` and
@@ -56,4 +56,4 @@ private:
     bool m_closing = false;
 };
 
-} // namespace ery
+} // namespace ery::integrations

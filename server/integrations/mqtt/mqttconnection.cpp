@@ -18,9 +18,12 @@
 #include <mqtt_protocol.h>
 #include <unistd.h>
 
+using namespace ery::domain;
+using namespace ery::services;
+
 Q_LOGGING_CATEGORY(lcMqtt, "eryxon.mqtt")
 
-namespace ery {
+namespace ery::integrations {
 
 namespace {
 
@@ -447,4 +450,4 @@ Status MqttConnection::testConnection(const Json &pub, int timeoutMs)
     return {};
 }
 
-} // namespace ery
+} // namespace ery::integrations

@@ -10,10 +10,13 @@
 
 struct mosquitto;
 
-namespace ery {
+namespace ery::services {
+class Services;
+}
+
+namespace ery::integrations {
 
 class HubPresence;
-class Services;
 
 // One publisher's connection to its broker (libmosquitto with its own network thread; every
 // callback is handed to this object's thread as a queued call). Stored messages are published in
@@ -23,7 +26,7 @@ class Services;
 class MqttConnection : public QObject {
     Q_OBJECT
 public:
-    MqttConnection(Services &services, Json publisher, QObject *parent = nullptr);
+    MqttConnection(services::Services &services, Json publisher, QObject *parent = nullptr);
     ~MqttConnection() override;
 
     void start();
@@ -51,7 +54,7 @@ private:
     void forgetSilentHubs();
     void scheduleReconnect(const QString &why);
 
-    Services &m_s;
+    services::Services &m_s;
     Json m_pub;
     QString m_hubId;  // this connection's name among the shop's hubs (HubPresence)
     QString m_target; // mqtt://host:port as connected to, for messages
@@ -73,4 +76,4 @@ private:
     quint64 m_generation = 0; // callbacks of a torn-down client are ignored
 };
 
-} // namespace ery
+} // namespace ery::integrations

@@ -3,7 +3,9 @@
 #include "mqttconnection.h"
 #include "services/services.h"
 
-namespace ery {
+using namespace ery::services;
+
+namespace ery::integrations {
 
 MqttPool::MqttPool(Services &services, QObject *parent) : QObject(parent), m_s(services)
 {
@@ -71,4 +73,4 @@ void MqttPool::wake()
         c->pump();
 }
 
-} // namespace ery
+} // namespace ery::integrations

@@ -4,17 +4,20 @@
 #include <QObject>
 #include <QTimer>
 
-namespace ery {
+namespace ery::services {
+class Services;
+}
+
+namespace ery::integrations {
 
 class MqttConnection;
-class Services;
 
 // Keeps one connection per active publisher (of every tenant), rebuilt when its settings change,
 // and lets each publish what its sink stored.
 class MqttPool : public QObject {
     Q_OBJECT
 public:
-    explicit MqttPool(Services &services, QObject *parent = nullptr);
+    explicit MqttPool(services::Services &services, QObject *parent = nullptr);
     ~MqttPool() override;
 
     void start(int refreshMs = 2000);
@@ -26,11 +29,11 @@ public slots:
     void wake();
 
 private:
-    Services &m_s;
+    services::Services &m_s;
     QTimer m_refresh;
     QHash<QString, MqttConnection *> m_conns;
     QHash<QString, QString> m_versions; // publisher id → updated_at it was built from
     bool m_running = false;
 };
 
-} // namespace ery
+} // namespace ery::integrations

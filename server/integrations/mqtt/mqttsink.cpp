@@ -5,7 +5,11 @@
 #include "events/eventcatalog.h"
 #include "services/services.h"
 
-namespace ery {
+using namespace ery::domain;
+using namespace ery::events;
+using namespace ery::services;
+
+namespace ery::integrations {
 
 MqttSink::MqttSink(Services &services, QObject *parent)
     : QObject(parent), m_s(services), m_publishers(QStringLiteral("mqtt_publishers"),
@@ -128,4 +132,4 @@ void MqttSink::batchEnded(bool committed)
         emit messagesQueued();
 }
 
-} // namespace ery
+} // namespace ery::integrations

@@ -4,7 +4,7 @@
 #include <QMetaType>
 #include <QString>
 
-namespace ery {
+namespace ery::integrations {
 
 // One webhook delivery as the sender needs it: which row, which webhook, and the exact body.
 struct OutgoingDelivery {
@@ -18,6 +18,6 @@ struct OutgoingDelivery {
     qint64 leaseUntilMs = 0; // this process owns the row until then
 };
 
-} // namespace ery
+} // namespace ery::integrations
 
-Q_DECLARE_METATYPE(ery::OutgoingDelivery)
+Q_DECLARE_METATYPE(ery::integrations::OutgoingDelivery)

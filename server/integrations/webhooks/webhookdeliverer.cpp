@@ -12,9 +12,12 @@
 #include <QNetworkReply>
 #include <QUrl>
 
+using namespace ery::domain;
+using namespace ery::services;
+
 Q_LOGGING_CATEGORY(lcWebhooks, "eryxon.webhooks")
 
-namespace ery {
+namespace ery::integrations {
 
 namespace {
 
@@ -44,8 +47,8 @@ AttemptOutcome refused(const QString &why, bool retryable = false)
 
 WebhookDeliverer::WebhookDeliverer(Services &services, QObject *parent) : QObject(parent), m_s(services)
 {
-    qRegisterMetaType<ery::OutgoingDelivery>();
-    qRegisterMetaType<QList<ery::OutgoingDelivery>>();
+    qRegisterMetaType<ery::integrations::OutgoingDelivery>();
+    qRegisterMetaType<QList<ery::integrations::OutgoingDelivery>>();
     connect(&m_poll, &QTimer::timeout, this, &WebhookDeliverer::wake);
 }
 
@@ -386,4 +389,4 @@ void WebhookDeliverer::flushRecords()
     wake();
 }
 
-} // namespace ery
+} // namespace ery::integrations

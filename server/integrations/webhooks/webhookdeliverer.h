@@ -16,9 +16,12 @@
 
 class QNetworkReply;
 
-namespace ery {
-
+namespace ery::services {
 class Services;
+}
+
+namespace ery::integrations {
+
 class WebhookSink;
 
 // Sends webhook deliveries over HTTP: signed, 15 s timeout, no redirects, target policy checked
@@ -31,7 +34,7 @@ class WebhookSink;
 class WebhookDeliverer : public QObject {
     Q_OBJECT
 public:
-    explicit WebhookDeliverer(Services &services, QObject *parent = nullptr);
+    explicit WebhookDeliverer(services::Services &services, QObject *parent = nullptr);
     ~WebhookDeliverer() override;
 
     // Takes the sink's handed-over deliveries and its news of changed webhooks and tenants.
@@ -51,7 +54,7 @@ public:
 
 public slots:
     void wake();
-    void enqueue(const QList<ery::OutgoingDelivery> &deliveries);
+    void enqueue(const QList<ery::integrations::OutgoingDelivery> &deliveries);
     void forgetWebhooks(const QString &tenantId); // their rows changed: read them again
     void forgetTenant(const QString &tenantId);
 
@@ -63,15 +66,15 @@ private:
     void post(const OutgoingDelivery &d, const Json &webhook);
     // finish: an attempt that held a slot; record: the outcome alone (also for attempts refused
     // before they were sent).
-    void finish(const OutgoingDelivery &d, const AttemptOutcome &o);
-    void record(const OutgoingDelivery &d, const AttemptOutcome &o);
+    void finish(const OutgoingDelivery &d, const services::AttemptOutcome &o);
+    void record(const OutgoingDelivery &d, const services::AttemptOutcome &o);
     void flushRecords();
     Result<Json> webhook(const QString &tenantId, const QString &id);
     bool loopbackAllowed(const QString &tenantId);
 
     QNetworkAccessManager *namFor(const QString &webhookId);
 
-    Services &m_s;
+    services::Services &m_s;
     // One network manager per webhook: Qt pools connections per manager, so a receiver that hangs
     // can only ever tie up its own connections.
     QHash<QString, QNetworkAccessManager *> m_nams;
@@ -85,8 +88,8 @@ private:
     int m_queuedTotal = 0;
     QHash<QString, Json> m_hooks;    // webhook rows by id, dropped when the sink sees them change
     QHash<QString, bool> m_loopback; // tenant → allow_loopback_webhooks
-    std::vector<std::pair<Row, AttemptOutcome>> m_outcomes;
+    std::vector<std::pair<Row, services::AttemptOutcome>> m_outcomes;
     bool m_recordScheduled = false;
 };
 
-} // namespace ery
+} // namespace ery::integrations

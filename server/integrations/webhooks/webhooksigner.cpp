@@ -2,7 +2,7 @@
 
 #include <QMessageAuthenticationCode>
 
-namespace ery {
+namespace ery::integrations {
 
 QByteArray WebhookSigner::eryxonSignature(const QString &secret, const QByteArray &body)
 {
@@ -25,4 +25,4 @@ QByteArray WebhookSigner::standardSignatures(const QStringList &secrets, const Q
     return sigs.join(' ');
 }
 
-} // namespace ery
+} // namespace ery::integrations

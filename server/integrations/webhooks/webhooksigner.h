@@ -4,7 +4,7 @@
 #include <QString>
 #include <QStringList>
 
-namespace ery {
+namespace ery::integrations {
 
 // Both signature schemes a receiver may check:
 // - the original's `X-Eryxon-Signature: sha256=<hex HMAC-SHA256(secret string, body)>`;
@@ -17,4 +17,4 @@ public:
     static QByteArray standardSignatures(const QStringList &secrets, const QString &msgId, qint64 timestamp, const QByteArray &body);
 };
 
-} // namespace ery
+} // namespace ery::integrations

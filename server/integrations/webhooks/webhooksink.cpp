@@ -2,7 +2,11 @@
 
 #include "services/services.h"
 
-namespace ery {
+using namespace ery::domain;
+using namespace ery::events;
+using namespace ery::services;
+
+namespace ery::integrations {
 
 WebhookSink::WebhookSink(Services &services, QObject *parent)
     : QObject(parent), m_s(services),
@@ -92,4 +96,4 @@ void WebhookSink::batchEnded(bool committed)
         emit deliveriesQueued();
 }
 
-} // namespace ery
+} // namespace ery::integrations

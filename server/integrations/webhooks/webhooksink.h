@@ -8,9 +8,11 @@
 
 #include <functional>
 
-namespace ery {
-
+namespace ery::services {
 class Services;
+}
+
+namespace ery::integrations {
 
 // Turns each committed domain event into one delivery row per matching active webhook of the
 // event's tenant (a sandbox event only ever matches sandbox webhooks). Durable: the rows are
@@ -19,13 +21,13 @@ class Services;
 // The first attempt does not wait for a scan of the table: when the sender has room, the row is
 // written already leased to this process and handed over in memory once the transaction commits.
 // Should the process stop before sending, the lease runs out and the row is sent by the scan.
-class WebhookSink : public QObject, public Sink {
+class WebhookSink : public QObject, public events::Sink {
     Q_OBJECT
 public:
-    explicit WebhookSink(Services &services, QObject *parent = nullptr);
+    explicit WebhookSink(services::Services &services, QObject *parent = nullptr);
     QString name() const override { return QStringLiteral("webhooks"); }
     bool durable() const override { return true; }
-    Status deliver(const OutboxEntry &e) override;
+    Status deliver(const domain::OutboxEntry &e) override;
     Status flush() override;
     void batchEnded(bool committed) override;
 
@@ -33,19 +35,19 @@ public:
     void setAcceptsHandoff(std::function<bool(const QString &webhookId)> accepts) { m_accepts = std::move(accepts); }
 
     // The body receivers get: {id, event, timestamp, data}.
-    static Json body(const OutboxEntry &e);
+    static Json body(const domain::OutboxEntry &e);
     // How long a handed-over delivery is leased: the sender's queue wait plus one attempt.
     static constexpr qint64 kHandoffLeaseMs = 30000;
 
 signals:
-    void deliveriesQueued();                                    // rows the scan will find
-    void deliveriesReady(const QList<ery::OutgoingDelivery> &); // leased rows, to send now
+    void deliveriesQueued();                                                  // rows the scan will find
+    void deliveriesReady(const QList<ery::integrations::OutgoingDelivery> &); // leased rows, to send now
     void webhooksChanged(const QString &tenantId);
     void tenantChanged(const QString &tenantId);
 
 private:
-    Services &m_s;
-    SubscriberCache m_hooks;
+    services::Services &m_s;
+    events::SubscriberCache m_hooks;
     std::function<bool(const QString &)> m_accepts;
     // The batch's deliveries, written by flush(): the rows, and for each what becomes of it.
     Rows m_rows;
@@ -54,4 +56,4 @@ private:
     bool m_queued = false;
 };
 
-} // namespace ery
+} // namespace ery::integrations
