@@ -19,6 +19,7 @@
 
 #include <sys/resource.h>
 
+using namespace ery::domain;
 using namespace ery::services;
 
 Q_LOGGING_CATEGORY(lcApi, "eryxon.http")

@@ -3,7 +3,7 @@
 #include "core/config.h"
 #include "failedauthtracker.h"
 #include "httpmetrics.h"
-#include "ratelimiter.h"
+#include "domain/ratelimiter.h"
 #include "router.h"
 
 #include <QAbstractHttpServer>
@@ -74,8 +74,8 @@ private:
     };
     void answerWaiting(QTcpSocket *socket);
     Response process(Request &r, QString *routeLabel);
-    Response authorize(Request &r, const Route &route, RateLimiter::Decision *rate, bool *limited);
-    void decorate(const Request &r, Response &resp, const RateLimiter::Decision *rate) const;
+    Response authorize(Request &r, const Route &route, domain::RateLimiter::Decision *rate, bool *limited);
+    void decorate(const Request &r, Response &resp, const domain::RateLimiter::Decision *rate) const;
     void addCors(const Request &r, Response &resp, bool preflight) const;
     // Answers leave in request order per connection. Most are sent at once; two kinds wait: those
     // computed while a group commit is open wait for it (Database::setGrouping) — a client is never
@@ -99,7 +99,7 @@ private:
     std::function<Json()> m_engineStatus;
     Router m_router;
     HttpMetrics m_metrics;
-    RateLimiter m_limiter;
+    domain::RateLimiter m_limiter;
     FailedAuthTracker m_failedAuth;
     GuardedTcpServer *m_tcp = nullptr;
     Upgrade m_upgrade;

@@ -12,7 +12,4 @@ namespace ery::http {
 // the envelope and the error answers. The compatible /functions/v1 table is described in docs/api.md.
 Json openApiDocument(const Router &router, const QString &serverUrl);
 
-// The JSON Schema of a body made of these fields, with their limits; `creating` lists the required ones.
-Json bodySchema(const std::vector<services::Field> &fields, bool creating);
-
 } // namespace ery::http

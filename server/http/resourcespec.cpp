@@ -45,7 +45,7 @@ void installSync(Router &router, SyncService &sync, const ResourceSpec &spec, co
                                      {"total", items.size()}});
         });
     });
-    Json itemSchema = bodySchema(spec.createFields, false);
+    Json itemSchema = fieldsSchema(spec.createFields, false);
     itemSchema["required"] = Json::array({"external_id", "external_source"});
     itemSchema["properties"]["external_id"] = {{"type", "string"}, {"maxLength", limits::kName}};
     itemSchema["properties"]["external_source"] = {{"type", "string"}, {"maxLength", limits::kShort}};
@@ -130,7 +130,7 @@ void installResource(ApiServer &api, const ResourceSpec &spec)
                     spec.tag,
                     {},
                     false,
-                    spec.createSchema.is_null() ? bodySchema(spec.createFields, true) : spec.createSchema,
+                    spec.createSchema.is_null() ? fieldsSchema(spec.createFields, true) : spec.createSchema,
                     201});
         if (!spec.compatPath.isEmpty())
             router.compat(Method::Post, spec.compatPath, spec.writeAccess, create);
@@ -143,7 +143,7 @@ void installResource(ApiServer &api, const ResourceSpec &spec)
                            spec.tag,
                            {},
                            false,
-                           bodySchema(spec.updateFields.empty() ? spec.createFields : spec.updateFields, false),
+                           fieldsSchema(spec.updateFields.empty() ? spec.createFields : spec.updateFields, false),
                            200};
         router.add(Method::Patch, spec.itemPath, spec.writeAccess, update, doc);
         router.add(Method::Put, spec.itemPath, spec.writeAccess, update, doc);

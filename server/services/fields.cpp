@@ -194,4 +194,57 @@ Json acceptFields(const Json &input, const std::vector<Field> &spec, bool creati
     return out;
 }
 
+Json fieldsSchema(const std::vector<Field> &fields, bool creating)
+{
+    Json props = Json::object();
+    Json required = Json::array();
+    for (const Field &f : fields) {
+        Json p;
+        switch (f.type) {
+        case Field::Text: p = {{"type", "string"}, {"maxLength", f.maxLength}}; break;
+        case Field::Int:
+            p = {{"type", "integer"},
+                 {"minimum", qint64(f.min ? *f.min : limits::kIntMin)},
+                 {"maximum", qint64(f.max ? *f.max : limits::kIntMax)}};
+            break;
+        case Field::Number: p = {{"type", "number"}}; break;
+        case Field::Bool: p = {{"type", "boolean"}}; break;
+        case Field::Uuid: p = {{"type", "string"}, {"format", "uuid"}}; break;
+        case Field::Timestamp: p = {{"type", "string"}, {"format", "date-time"}}; break;
+        case Field::Date: p = {{"type", "string"}, {"format", "date"}}; break;
+        case Field::Json:
+            p = {{"description", QStringLiteral("Any JSON value; at most %1 bytes serialised and %2 properties")
+                                     .arg(f.maxBytes)
+                                     .arg(f.maxProperties)
+                                     .toStdString()},
+                 {"maxProperties", f.maxProperties},
+                 {"x-max-bytes", f.maxBytes}};
+            break;
+        case Field::Enum: {
+            Json e = Json::array();
+            for (const QString &c : f.choices)
+                e.push_back(toStd(c));
+            p = {{"type", "string"}, {"enum", e}};
+            break;
+        }
+        case Field::TextList:
+            p = {{"type", "array"}, {"maxItems", f.maxItems}, {"items", {{"type", "string"}, {"maxLength", f.maxLength}}}};
+            break;
+        }
+        if (f.type == Field::Number) {
+            if (f.min)
+                p["minimum"] = *f.min;
+            if (f.max)
+                p["maximum"] = *f.max;
+        }
+        props[f.name] = p;
+        if (creating && f.required)
+            required.push_back(f.name);
+    }
+    Json s{{"type", "object"}, {"properties", props}};
+    if (!required.empty())
+        s["required"] = required;
+    return s;
+}
+
 } // namespace ery::services

@@ -46,6 +46,10 @@ struct Field {
 // `prefix` names nested fields in errors ("parts[0].material").
 Json acceptFields(const Json &input, const std::vector<Field> &spec, bool creating, class Validation &v, const std::string &prefix = {});
 
+// The JSON Schema of a record body: each field typed with its bounds; `creating` lists the
+// required ones. The OpenAPI document and the MCP tools describe their inputs with it.
+Json fieldsSchema(const std::vector<Field> &fields, bool creating);
+
 // A validation error of a nested record named with its place in the tree ("parts[0].quantity").
 Error nestedError(Error e, const std::string &prefix);
 

@@ -91,7 +91,7 @@ void installApiKeyRoutes(ApiServer &api)
                       spec.tag,
                       {},
                       false,
-                      bodySchema(spec.createFields, true),
+                      fieldsSchema(spec.createFields, true),
                       201});
     api.router().compat(Method::Post, spec.compatPath, Access::Admin, [create](Request &r) { return create(r, true); });
 }

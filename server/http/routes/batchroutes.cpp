@@ -41,7 +41,7 @@ void installBatchRoutes(ApiServer &api)
     spec.defaultSort = QStringLiteral("created_at");
     spec.defaultDescending = true;
     spec.createFields = BatchService::fields();
-    spec.createSchema = bodySchema(BatchService::fields(), true);
+    spec.createSchema = fieldsSchema(BatchService::fields(), true);
     spec.createSchema["properties"]["operation_ids"] = {{"type", "array"}, {"items", {{"type", "string"}, {"format", "uuid"}}}};
     spec.updateFields = BatchService::fields();
     spec.updateFields.push_back({"status", Field::Enum, false, {"draft", "ready", "blocked", "cancelled"}});

@@ -123,7 +123,7 @@ void installCatalogRoutes(ApiServer &api)
                                       }),
                                       {.summary = "Add an item to a substep template",
                                        .tag = "Substeps",
-                                       .requestSchema = bodySchema(CatalogService::templateItemFields(), true),
+                                       .requestSchema = fieldsSchema(CatalogService::templateItemFields(), true),
                                        .successStatus = 201}},
                                  });
 }

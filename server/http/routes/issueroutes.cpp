@@ -44,7 +44,7 @@ RouteDoc reviewDoc(const char *name)
 {
     return {.summary = QStringLiteral("Issue review: %1").arg(QLatin1String(name)),
             .tag = kTag,
-            .requestSchema = bodySchema(reviewFields(), false)};
+            .requestSchema = fieldsSchema(reviewFields(), false)};
 }
 } // namespace
 

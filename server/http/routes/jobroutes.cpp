@@ -45,9 +45,9 @@ void installJobRoutes(ApiServer &api)
     spec.defaultSort = QStringLiteral("created_at");
     spec.defaultDescending = true;
     spec.createFields = JobService::fields();
-    spec.createSchema = bodySchema(JobService::fields(), true);
-    Json partSchema = bodySchema(PartService::fields(), false);
-    partSchema["properties"]["operations"] = {{"type", "array"}, {"items", bodySchema(OperationService::fields(), false)}};
+    spec.createSchema = fieldsSchema(JobService::fields(), true);
+    Json partSchema = fieldsSchema(PartService::fields(), false);
+    partSchema["properties"]["operations"] = {{"type", "array"}, {"items", fieldsSchema(OperationService::fields(), false)}};
     spec.createSchema["properties"]["parts"] = {{"type", "array"}, {"items", partSchema}};
     spec.list = [&s](const Request &r, const ListQuery &q) { return s.jobs.list(r.scope(), q); };
     spec.renderRows = true;

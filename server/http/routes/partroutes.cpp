@@ -29,8 +29,8 @@ void installPartRoutes(ApiServer &api)
     spec.sorts = {"part_number", "created_at", "updated_at", "status"};
     spec.defaultSort = QStringLiteral("created_at");
     spec.createFields = PartService::fields();
-    spec.createSchema = bodySchema(PartService::fields(), true);
-    spec.createSchema["properties"]["operations"] = {{"type", "array"}, {"items", bodySchema(OperationService::fields(), false)}};
+    spec.createSchema = fieldsSchema(PartService::fields(), true);
+    spec.createSchema["properties"]["operations"] = {{"type", "array"}, {"items", fieldsSchema(OperationService::fields(), false)}};
     spec.list = [&s](const Request &r, const ListQuery &q) { return s.parts.list(r.scope(), q); };
     spec.renderRows = true;
     spec.get = [&s](const Request &r, const QString &id) -> Result<Row> {

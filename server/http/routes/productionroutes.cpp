@@ -33,8 +33,8 @@ void installProductionRoutes(ApiServer &api)
     spec.sorts = {"recorded_at", "quantity_good", "quantity_scrap", "quantity_rework"};
     spec.defaultSort = QStringLiteral("recorded_at");
     spec.defaultDescending = true;
-    spec.createSchema = bodySchema(ProductionService::fields(), true);
-    spec.createSchema["properties"]["scrap_lines"] = {{"type", "array"}, {"items", bodySchema(ProductionService::scrapLineFields(), true)}};
+    spec.createSchema = fieldsSchema(ProductionService::fields(), true);
+    spec.createSchema["properties"]["scrap_lines"] = {{"type", "array"}, {"items", fieldsSchema(ProductionService::scrapLineFields(), true)}};
     spec.list = [&s](const Request &r, const ListQuery &q) -> Result<Page> {
         ListQuery lq = q;
         // part_id / job_id narrow to the operations of that part or job.

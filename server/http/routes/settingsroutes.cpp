@@ -14,7 +14,7 @@ const char *kTag = "Settings";
 
 Json settingsPatchSchema()
 {
-    Json schema = bodySchema(SettingsService::fields(), false);
+    Json schema = fieldsSchema(SettingsService::fields(), false);
     schema["additionalProperties"] = false; // an unknown setting is refused, not ignored
     schema["minProperties"] = 1;
     return schema;

@@ -55,7 +55,7 @@ void installSubstepRoutes(ApiServer &api)
                         }),
                         {.summary = "Add a template's steps to an operation",
                          .tag = "Substeps",
-                         .requestSchema = bodySchema(applyFields, true),
+                         .requestSchema = fieldsSchema(applyFields, true),
                          .successStatus = 201}},
                    });
 }

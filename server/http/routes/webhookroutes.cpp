@@ -33,7 +33,7 @@ void installWebhookRoutes(ApiServer &api)
     spec.filters = {{QStringLiteral("active"), Filter::Bool}};
     spec.sorts = {"created_at", "url", "updated_at"};
     spec.createFields = WebhookService::fields();
-    spec.createSchema = bodySchema(WebhookService::fields(), true);
+    spec.createSchema = fieldsSchema(WebhookService::fields(), true);
     spec.createSchema["properties"]["url"]["format"] = "uri";
     spec.createSchema["properties"]["events"].update(kEventsSchema);
     spec.list = [&s](const Request &r, const ListQuery &q) { return s.webhooks.list(r.scope(), q); };

@@ -3,7 +3,9 @@
 #include <QHash>
 #include <QString>
 
-namespace ery::http {
+#include <optional>
+
+namespace ery::domain {
 
 // Per-key request rate (CONTRACTS.md §1 Rate limits) as GCRA: one "theoretical arrival time" per
 // key, no refill timer. A key may spend its whole minute at once (burst = limit); after that one
@@ -35,4 +37,4 @@ private:
     qint64 m_lastPruneUs = 0;
 };
 
-} // namespace ery::http
+} // namespace ery::domain

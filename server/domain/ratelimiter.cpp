@@ -2,7 +2,7 @@
 
 #include <optional>
 
-namespace ery::http {
+namespace ery::domain {
 
 std::optional<qint64> RateLimiter::limitFor(const QString &plan, std::optional<qint64> tenantOverride)
 {
@@ -53,4 +53,4 @@ void RateLimiter::prune(qint64 nowUs)
         it = *it <= nowUs ? m_tat.erase(it) : std::next(it);
 }
 
-} // namespace ery::http
+} // namespace ery::domain
