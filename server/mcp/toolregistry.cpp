@@ -13,11 +13,6 @@ const ToolRegistry &ToolRegistry::standard()
         addPartTools(reg);
         addOperationTools(reg);
         addTimeTools(reg);
-        addIssueTools(reg);
-        addSubstepTools(reg);
-        addDashboardTools(reg);
-        addQualityTools(reg);
-        addBatchTools(reg);
         return reg;
     }();
     return r;
