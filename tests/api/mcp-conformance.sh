@@ -22,8 +22,8 @@ URL="http://127.0.0.1:$PROXY_PORT/mcp"
 
 # Scenarios that apply to a server with its own tools (the rest call the reference server's test
 # tools, e.g. test_simple_text, and are listed in docs/mcp.md as not applicable).
-scenarios=(server-initialize ping logging-set-level tools-list resources-list resources-templates-list
-  prompts-list completion-complete server-sse-polling)
+scenarios=(server-initialize ping logging-set-level tools-list resources-list prompts-list completion-complete
+  server-sse-polling)
 failed=0
 cd "$WORK"
 for s in "${scenarios[@]}"; do
