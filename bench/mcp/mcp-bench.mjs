@@ -2,10 +2,12 @@
 // SESSIONS concurrent clients, each sending its next request when the last answer arrived, for
 // SECONDS per case. Cases: fetch_jobs (limit 50) vs GET /api/v1/jobs?limit=50; start_operation +
 // pause_operation vs POST /api/v1/operations/{id}/start + /pause. Then the memory of idle sessions.
-// Usage: node mcp-bench.mjs BASE API_KEY MCP_KEY SERVER_PID
+// Usage: node mcp-bench.mjs BASE API_KEY MCP_KEYS SERVER_PID   (MCP_KEYS: comma-separated; a key
+// holds at most 100 sessions, so the idle sessions are spread over them)
 import http from "node:http";
 
-const [BASE, API_KEY, MCP_KEY, PID] = process.argv.slice(2);
+const [BASE, API_KEY, MCP_KEYS, PID] = process.argv.slice(2);
+const KEYS = MCP_KEYS.split(",");
 const SESSIONS = Number(process.env.SESSIONS || 20);
 const SECONDS = Number(process.env.SECONDS || 8);
 const IDLE = Number(process.env.IDLE_SESSIONS || 1000);
@@ -28,8 +30,8 @@ function request(method, path, headers, body) {
 const rest = (method, path, body) =>
   request(method, path, { Authorization: `Bearer ${API_KEY}`, "Content-Type": "application/json" }, body ? JSON.stringify(body) : undefined);
 
-async function mcpSession() {
-  const headers = { Authorization: `Bearer ${MCP_KEY}`, "Content-Type": "application/json", Accept: "application/json, text/event-stream" };
+async function mcpSession(key = KEYS[0]) {
+  const headers = { Authorization: `Bearer ${key}`, "Content-Type": "application/json", Accept: "application/json, text/event-stream" };
   const init = await request("POST", "/mcp", headers, JSON.stringify({ jsonrpc: "2.0", id: 0, method: "initialize", params: { protocolVersion: "2025-11-25", capabilities: {}, clientInfo: { name: "bench", version: "1" } } }));
   if (init.status !== 200) throw new Error(`initialize: ${init.status} ${init.body}`);
   const sid = init.headers["mcp-session-id"];
@@ -70,6 +72,19 @@ async function drive(name, work) {
 }
 
 
+// Idle sessions first, on a fresh server: its resident memory before and after opening IDLE of them.
+const { readFileSync } = await import("node:fs");
+const rss = () => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${PID}/status`, "utf8"))[1]);
+await new Promise((r) => setTimeout(r, 500));
+const before = rss();
+const idle = [];
+for (let i = 0; i < IDLE; i += 50)
+  idle.push(...(await Promise.all(Array.from({ length: Math.min(50, IDLE - i) }, (_, j) => mcpSession(KEYS[Math.floor((i + j) / 100) % KEYS.length])))));
+await new Promise((r) => setTimeout(r, 500));
+const after = rss();
+console.log(`idle sessions: ${IDLE}, server RSS ${before} KiB -> ${after} KiB: ${((after - before) / IDLE).toFixed(1)} KiB per session (target <= 64)`);
+for (const s of idle) await s.close();
+
 const sessions = await Promise.all(Array.from({ length: SESSIONS }, () => mcpSession()));
 // One operation per worker, each not started, for the start/pause pairs.
 const ops = [];
@@ -108,13 +123,3 @@ const ratioLife = best("mcp start+pause").rps / best("rest start+pause").rps;
 console.log(`ratio MCP/REST fetch_jobs (limit 50): ${ratioList.toFixed(2)}   start+pause: ${ratioLife.toFixed(2)}   (target >= 0.5)`);
 for (const s of sessions) await s.close();
 
-// Idle sessions: the server's resident memory before and after opening IDLE of them.
-const { readFileSync } = await import("node:fs");
-const rss = () => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${PID}/status`, "utf8"))[1]);
-await new Promise((r) => setTimeout(r, 500));
-const before = rss();
-const idle = [];
-for (let i = 0; i < IDLE; i += 50) idle.push(...(await Promise.all(Array.from({ length: Math.min(50, IDLE - i) }, () => mcpSession()))));
-await new Promise((r) => setTimeout(r, 500));
-const after = rss();
-console.log(`idle sessions: ${IDLE}, server RSS ${before} KiB -> ${after} KiB: ${((after - before) / IDLE).toFixed(1)} KiB per session (target <= 64)`);

@@ -14,7 +14,8 @@ trap cleanup EXIT
 DB=$WORK/shop.db
 "$SERVER" demo --db "$DB" >/dev/null
 KEY=$("$SERVER" keys create --name bench --db "$DB")
-MCP_KEY=$("$SERVER" mcp-keys create --name bench --rate-limit 100000 --db "$DB")
+# A key holds at most 100 sessions: ten keys for the 1,000 idle sessions.
+MCP_KEYS=$(for i in $(seq 1 10); do "$SERVER" mcp-keys create --name "bench-$i" --rate-limit 100000 --db "$DB"; done | paste -sd,)
 # Neither side may hit its rate limit; the limiters still run.
 python3 -c "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute('UPDATE tenants SET rate_limit_per_minute = 60000000'); c.commit()" "$DB"
 : >"$WORK/serve.log"
@@ -31,4 +32,4 @@ for i in $(seq 1 60); do
     "$BASE/api/v1/jobs" >/dev/null
 done
 echo "machine: $(nproc) cores, $(awk '/model name/ {sub(/.*: /, ""); print; exit}' /proc/cpuinfo)"
-NODE_PATH=tests/clients/node_modules node bench/mcp/mcp-bench.mjs "$BASE" "$KEY" "$MCP_KEY" "$PID"
+NODE_PATH=tests/clients/node_modules node bench/mcp/mcp-bench.mjs "$BASE" "$KEY" "$MCP_KEYS" "$PID"
