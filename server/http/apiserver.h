@@ -55,6 +55,10 @@ public:
     const HttpConfig &config() const { return m_cfg; }
     services::Services &services() { return m_s; }
     Json engineStatus() const { return m_engineStatus ? m_engineStatus() : Json::object(); }
+    // The MCP tool registry's names, which an MCP key's allowed_tools may name (set by the engine
+    // once the MCP layer is up). While empty, any name of the registry's form is accepted.
+    void setMcpToolNames(QStringList names) { m_mcpToolNames = std::move(names); }
+    const QStringList &mcpToolNames() const { return m_mcpToolNames; }
 
 protected:
     bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
@@ -103,6 +107,7 @@ private:
     FailedAuthTracker m_failedAuth;
     GuardedTcpServer *m_tcp = nullptr;
     Upgrade m_upgrade;
+    QStringList m_mcpToolNames;
     QHash<QTcpSocket *, std::deque<std::shared_ptr<Slot>>> m_out; // connections with waiting answers
     std::vector<std::pair<QPointer<QTcpSocket>, std::shared_ptr<Slot>>> m_groupHeld;
     QHash<QTcpSocket *, std::deque<Waiting>> m_waiting;
