@@ -1,6 +1,7 @@
 #include "core/jsonutil.h"
 #include "apiserver.h"
 #include "mcptransport.h"
+#include "mcp/toolregistry.h"
 
 #include "core/ids.h"
 #include "connectionguard.h"
@@ -135,7 +136,7 @@ void raiseOpenFileLimit(int want)
 
 ApiServer::ApiServer(Services &services, HttpConfig cfg, std::function<Json()> engineStatus, QObject *parent)
     : QAbstractHttpServer(parent), m_s(services), m_cfg(std::move(cfg)), m_engineStatus(std::move(engineStatus)),
-      m_mcp(std::make_unique<McpTransport>(services, m_cfg))
+      m_mcp(std::make_unique<McpTransport>(services, m_cfg)), m_mcpToolNames(mcp::ToolRegistry::standard().names())
 {
     installRoutes(*this);
     // Connected before any request arrives: QtHttpServer only offers upgrades when it is.

@@ -58,6 +58,8 @@ public:
     // The MCP server at /mcp (routes/mcproutes.cpp).
     McpTransport &mcp() { return *m_mcp; }
     Json engineStatus() const { return m_engineStatus ? m_engineStatus() : Json::object(); }
+    // The MCP tool registry's names, which an MCP key's allowed_tools may name.
+    const QStringList &mcpToolNames() const { return m_mcpToolNames; }
 
 protected:
     bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
@@ -107,6 +109,7 @@ private:
     GuardedTcpServer *m_tcp = nullptr;
     Upgrade m_upgrade;
     std::unique_ptr<McpTransport> m_mcp;
+    QStringList m_mcpToolNames;
     QHash<QTcpSocket *, std::deque<std::shared_ptr<Slot>>> m_out; // connections with waiting answers
     std::vector<std::pair<QPointer<QTcpSocket>, std::shared_ptr<Slot>>> m_groupHeld;
     QHash<QTcpSocket *, std::deque<Waiting>> m_waiting;

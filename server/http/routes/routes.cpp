@@ -24,6 +24,7 @@ void installRoutes(ApiServer &api)
     installIssueRoutes(api);
     installProductionRoutes(api);
     installApiKeyRoutes(api);
+    installMcpKeyRoutes(api);
     installWebhookRoutes(api);
     installMqttRoutes(api);
     installBatchRoutes(api);

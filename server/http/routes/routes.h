@@ -25,6 +25,7 @@ void installAssignmentRoutes(ApiServer &api);
 void installIssueRoutes(ApiServer &api);
 void installProductionRoutes(ApiServer &api);
 void installApiKeyRoutes(ApiServer &api);
+void installMcpKeyRoutes(ApiServer &api);
 void installSystemRoutes(ApiServer &api);
 void installWebhookRoutes(ApiServer &api);
 void installMqttRoutes(ApiServer &api);
