@@ -4,6 +4,7 @@
 #include "core/serverlog.h"
 #include "engine.h"
 #include "http/apiserver.h"
+#include "mcpstdiocommand.h"
 #include "portability/csvimport.h"
 #include "services/demoshop.h"
 #include "storage/database.h"
@@ -91,6 +92,8 @@ const char *kHelp = "Usage: eryxon-server <command> [options]\n"
                     "                        create an API key; prints only the key (shown once)\n"
                     "  keys list             list the tenant's API keys (never the keys themselves)\n"
                     "  keys revoke ID        revoke an API key at once\n"
+                    "  mcp-stdio             the MCP server on stdin/stdout for AI desktop clients; the MCP key\n"
+                    "                        from --key or ERYXON_MCP_KEY (docs/mcp.md)\n"
                     "  import ENTITY FILE    import a CSV file of jobs, parts, operations, cells or resources\n"
                     "                        (whole or not at all; --skip-bad-rows, --dry-run, --source S)\n"
                     "\n"
@@ -322,10 +325,11 @@ int runServerCli(const QStringList &args)
                                        QStringLiteral("off"));
     QCommandLineOption rtTotalOpt(QStringLiteral("realtime-max"), QStringLiteral("realtime sockets in all"), QStringLiteral("n"));
     QCommandLineOption logLevelOpt(QStringLiteral("log-level"), QStringLiteral("log level"), QStringLiteral("level"));
+    QCommandLineOption mcpKeyOpt(QStringLiteral("key"), QStringLiteral("MCP key"), QStringLiteral("key"));
     p.addOptions({dbOpt,       tenantOpt,   versionOpt, helpOpt,    bindOpt,         portOpt,         certOpt,       keyOpt,
                   corsOpt,     nameOpt,     testOpt,    scopeOpt,   dryRunOpt,       skipOpt,         sourceOpt,     rtKeyOpt,
                   rtTenantOpt, rtTotalOpt,  shopOpt,    adminOpt,   adminNameOpt,    passwordFileOpt, enterpriseOpt, siteOpt,
-                  areaOpt,     timezoneOpt, cellsOpt,   sandboxOpt, integrationsOpt, logLevelOpt});
+                  areaOpt,     timezoneOpt, cellsOpt,   sandboxOpt, integrationsOpt, logLevelOpt, mcpKeyOpt});
     if (!p.parse(args))
         return usage(p.errorText());
     if (p.isSet(helpOpt)) {
@@ -348,7 +352,7 @@ int runServerCli(const QStringList &args)
     if (!loc)
         return usage(loc.error().message);
 
-    static const QStringList known{"serve", "demo", "migrate", "status", "jobs", "keys", "import", "init", "settings", "integrations"};
+    static const QStringList known{"serve", "demo", "migrate", "status", "jobs", "keys", "import", "init", "settings", "integrations", "mcp-stdio"};
     if (!known.contains(cmd))
         return usage(QStringLiteral("unknown command \"%1\"").arg(cmd));
     const int maxArgs = cmd == QLatin1String("settings")                                                                 ? 4
@@ -423,6 +427,11 @@ int runServerCli(const QStringList &args)
         if (!SyncService::entityNamed(pos.at(1)))
             return usage(SyncService::entityNamed(pos.at(1)).error().message);
     }
+
+    if (p.isSet(mcpKeyOpt) && cmd != QLatin1String("mcp-stdio"))
+        return usage(QStringLiteral("--key goes with mcp-stdio"));
+    if (cmd == QLatin1String("mcp-stdio"))
+        return runMcpStdio(cfg, p.isSet(mcpKeyOpt) ? p.value(mcpKeyOpt) : qEnvironmentVariable("ERYXON_MCP_KEY"));
 
     if (cmd == QLatin1String("serve")) {
         cfg.http.enabled = true;

@@ -15,8 +15,6 @@ const ToolRegistry &ToolRegistry::standard()
         addTimeTools(reg);
         addIssueTools(reg);
         addSubstepTools(reg);
-        addDashboardTools(reg);
-        addQualityTools(reg);
         addBatchTools(reg);
         return reg;
     }();

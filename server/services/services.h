@@ -12,6 +12,7 @@
 #include "importwriter.h"
 #include "issueservice.h"
 #include "jobservice.h"
+#include "mcpkeyservice.h"
 #include "mqttpublisherservice.h"
 #include "notificationservice.h"
 #include "operationservice.h"
@@ -69,6 +70,7 @@ public:
     SubstepService substeps{m_data, catalog, eventData};
     AssignmentService assignments{m_data, notifications};
     ApiKeyService apiKeys{m_data, activity};
+    McpKeyService mcpKeys{m_data, activity};
     SyncService sync{m_data, catalog, jobs, operations, parts};
     WebhookService webhooks{m_data, activity, notifications, tenants};
     MqttPublisherService mqttPublishers{m_data, activity, eventData};
