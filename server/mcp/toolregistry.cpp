@@ -13,6 +13,9 @@ const ToolRegistry &ToolRegistry::standard()
         addPartTools(reg);
         addOperationTools(reg);
         addTimeTools(reg);
+        addIssueTools(reg);
+        addSubstepTools(reg);
+        addBatchTools(reg);
         return reg;
     }();
     return r;

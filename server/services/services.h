@@ -4,6 +4,7 @@
 #include "apikeyservice.h"
 #include "assignmentservice.h"
 #include "batchservice.h"
+#include "bulkservice.h"
 #include "catalogservice.h"
 #include "deliverystore.h"
 #include "eventdata.h"
@@ -74,6 +75,7 @@ public:
     WebhookService webhooks{m_data, activity, notifications, tenants};
     MqttPublisherService mqttPublishers{m_data, activity, eventData};
     BatchService batches{m_data, activity, eventData, operations, time};
+    BulkService bulk{m_data};
     SettingsService settings{m_data, activity};
     ShopSetup shop{m_data, activity, catalog, tenants, users};
     HubService hubs{m_data};

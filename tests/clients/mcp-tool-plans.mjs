@@ -24,6 +24,15 @@ async function freshJob(ctx, parts = 1) {
   return tree;
 }
 
+async function reportIssue(ctx, operationId, extra = {}) {
+  const r = await ctx.call("create_issue", { operation_id: operationId, created_by: ctx.operators[0].id, severity: "medium", title: "Burr", description: "Heavy burr on the edge", ...extra });
+  return r.issue;
+}
+
+function ncrArgs(ctx, operationId, category) {
+  return { operation_id: operationId, created_by: ctx.operators[0].id, severity: "high", title: "Out of tolerance", description: "Hole 0.3 mm off", ncr_category: category };
+}
+
 export const toolPlans = {
   // jobs
   fetch_jobs: async (ctx) => {
@@ -227,5 +236,257 @@ export const toolPlans = {
     const w = await ctx.call("fetch_active_work", {});
     ctx.assert(w.operations.some((o) => o.id === op.id) && w.time_entries.some((e) => e.operation_id === op.id), "the running work");
     await ctx.call("pause_operation", { id: op.id });
+  },
+  // issues & NCR
+  fetch_issues: async (ctx) => {
+    const tree = await freshJob(ctx);
+    const op = tree.parts[0].operations[0];
+    const made = await reportIssue(ctx, op.id, { severity: "high" });
+    const byOp = await ctx.call("fetch_issues", { operation_id: op.id });
+    ctx.assert(byOp.total === 1 && byOp.issues[0].id === made.id, "the operation's issue");
+    const pending = await ctx.call("fetch_issues", { status: "pending", severity: "high", issue_type: "general", limit: 1000 });
+    ctx.assert(pending.issues.some((i) => i.id === made.id), "the new issue is pending");
+    ctx.assert(pending.issues.every((i) => i.status === "pending" && i.severity === "high" && i.issue_type === "general"), "typed filters");
+    const bad = await ctx.fail("fetch_issues", { status: "open" });
+    ctx.assert(bad.error.code === "VALIDATION_ERROR", "open is not an issue status");
+  },
+  fetch_ncrs: async (ctx) => {
+    const tree = await freshJob(ctx);
+    const op = tree.parts[0].operations[0];
+    await reportIssue(ctx, op.id);
+    const ncr = (await ctx.call("create_ncr", ncrArgs(ctx, op.id, "dimensional"))).issue;
+    const mine = await ctx.call("fetch_ncrs", { operation_id: op.id });
+    ctx.assert(mine.total === 1 && mine.ncrs[0].id === ncr.id, "only the NCR of the operation, not the general issue");
+    const byCat = await ctx.call("fetch_ncrs", { ncr_category: "dimensional", unverified: true, limit: 1000 });
+    ctx.assert(byCat.ncrs.some((n) => n.id === ncr.id) && byCat.ncrs.every((n) => n.issue_type === "ncr" && n.ncr_category === "dimensional" && !n.verified_at), "category filter");
+  },
+  get_issue: async (ctx) => {
+    const tree = await freshJob(ctx);
+    const made = await reportIssue(ctx, tree.parts[0].operations[0].id);
+    const got = (await ctx.call("get_issue", { id: made.id })).issue;
+    ctx.assert(got.id === made.id && got.status === "pending" && got.created_by === ctx.operators[0].id, "by id");
+    const nf = await ctx.fail("get_issue", { id: "00000000-0000-4000-8000-000000000000" });
+    ctx.assert(nf.error.code === "NOT_FOUND", "unknown issue");
+  },
+  create_issue: async (ctx) => {
+    const tree = await freshJob(ctx);
+    const op = tree.parts[0].operations[0];
+    await ctx.call("start_operation", { id: op.id });
+    const r = await ctx.call("create_issue", { operation_id: op.id, created_by: ctx.operators[0].id, severity: "critical", title: "Laser down", description: "Nozzle broken", causes_standstill: true });
+    ctx.assert(r.issue.status === "pending" && r.issue.issue_type === "general" && r.issue.current_cell_id, "stored with where the part stands");
+    ctx.assert(r.parked_operation && r.parked_operation.id === op.id && r.parked_operation.status === "on_hold", "the standstill parked the operation");
+    const released = await ctx.call("approve_issue", { id: r.issue.id, resolution_notes: "nozzle replaced" });
+    ctx.assert(released.released_operation && released.released_operation.status === "in_progress", "approval released it");
+    const noReporter = await ctx.fail("create_issue", { operation_id: op.id, severity: "low", description: "no reporter" });
+    ctx.assert(noReporter.error.code === "VALIDATION_ERROR" && /created_by/.test(noReporter.error.message), "created_by is required");
+    const ncrOnly = await ctx.fail("create_issue", { operation_id: op.id, created_by: ctx.operators[0].id, severity: "low", description: "x", ncr_category: "other" });
+    ctx.assert(ncrOnly.error.code === "VALIDATION_ERROR", "ncr_category only on an NCR");
+  },
+  create_ncr: async (ctx) => {
+    const tree = await freshJob(ctx);
+    const op = tree.parts[0].operations[0];
+    const ncr = (await ctx.call("create_ncr", { ...ncrArgs(ctx, op.id, "material_defect"), affected_quantity: 3, disposition: "rework", root_cause: "wrong sheet" })).issue;
+    ctx.assert(ncr.issue_type === "ncr" && /^NCR-\d{5}$/.test(ncr.ncr_number) && ncr.created_by === ctx.operators[0].id, "numbered, with its reporter");
+    ctx.assert(ncr.affected_quantity === 3 && ncr.disposition === "rework", "NCR fields");
+    const noCat = await ctx.fail("create_ncr", { operation_id: op.id, created_by: ctx.operators[0].id, severity: "low", description: "x" });
+    ctx.assert(noCat.error.code === "VALIDATION_ERROR" && /ncr_category/.test(noCat.error.message), "ncr_category is required");
+  },
+  update_issue: async (ctx) => {
+    const tree = await freshJob(ctx);
+    const made = await reportIssue(ctx, tree.parts[0].operations[0].id);
+    const u = (await ctx.call("update_issue", { id: made.id, severity: "low", title: "Small burr" })).issue;
+    ctx.assert(u.severity === "low" && u.title === "Small burr" && u.status === "pending", "changed, status untouched");
+    const st = await ctx.fail("update_issue", { id: made.id, status: "closed" });
+    ctx.assert(st.error.code === "VALIDATION_ERROR" && /unknown argument/.test(st.error.message), "status goes through the review tools");
+  },
+  approve_issue: async (ctx) => {
+    const tree = await freshJob(ctx);
+    const made = await reportIssue(ctx, tree.parts[0].operations[0].id);
+    const noNotes = await ctx.fail("approve_issue", { id: made.id, resolution_notes: "" });
+    ctx.assert(noNotes.error.code === "VALIDATION_ERROR", "notes required");
+    const t = await ctx.call("approve_issue", { id: made.id, resolution_notes: "deburred" });
+    ctx.assert(t.previous_status === "pending" && t.new_status === "approved" && t.issue.reviewed_at && t.issue.resolution_notes === "deburred", "approved");
+    const again = await ctx.fail("approve_issue", { id: made.id, resolution_notes: "again" });
+    ctx.assert(again.error.code === "INVALID_STATE_TRANSITION", "not twice");
+  },
+  reject_issue: async (ctx) => {
+    const tree = await freshJob(ctx);
+    const made = await reportIssue(ctx, tree.parts[0].operations[0].id);
+    const t = await ctx.call("reject_issue", { id: made.id, resolution_notes: "not a defect" });
+    ctx.assert(t.new_status === "rejected" && t.issue.status === "rejected", "rejected");
+  },
+  close_issue: async (ctx) => {
+    const tree = await freshJob(ctx);
+    const made = await reportIssue(ctx, tree.parts[0].operations[0].id);
+    const early = await ctx.fail("close_issue", { id: made.id });
+    ctx.assert(early.error.code === "INVALID_STATE_TRANSITION", "a pending issue is reviewed first");
+    await ctx.call("approve_issue", { id: made.id, resolution_notes: "ok" });
+    const t = await ctx.call("close_issue", { id: made.id });
+    ctx.assert(t.new_status === "closed" && t.issue.closed_at, "closed");
+  },
+  verify_ncr: async (ctx) => {
+    const tree = await freshJob(ctx);
+    const op = tree.parts[0].operations[0];
+    const ncr = (await ctx.call("create_ncr", ncrArgs(ctx, op.id, "surface_finish"))).issue;
+    const v = (await ctx.call("verify_ncr", { id: ncr.id })).issue;
+    ctx.assert(v.verified_at, "verified");
+    const again = await ctx.fail("verify_ncr", { id: ncr.id });
+    ctx.assert(again.error.code === "INVALID_STATE_TRANSITION", "once");
+    const general = await reportIssue(ctx, op.id);
+    const g = await ctx.fail("verify_ncr", { id: general.id });
+    ctx.assert(g.error.code === "BAD_REQUEST", "only an NCR");
+  },
+
+  // substeps
+  fetch_substeps: async (ctx) => {
+    const tree = await freshJob(ctx);
+    const op = tree.parts[0].operations[0];
+    for (const name of ["Check drawing", "Clamp", "Measure"]) await ctx.call("add_substep", { operation_id: op.id, name });
+    const all = await ctx.call("fetch_substeps", { operation_id: op.id });
+    ctx.assert(all.total === 3 && all.substeps.map((s) => s.name).join() === "Check drawing,Clamp,Measure", "in sequence");
+    await ctx.call("complete_substep", { id: all.substeps[0].id });
+    const done = await ctx.call("fetch_substeps", { operation_id: op.id, status: "completed" });
+    ctx.assert(done.total === 1 && done.substeps[0].id === all.substeps[0].id, "status filter");
+    const missing = await ctx.fail("fetch_substeps", {});
+    ctx.assert(missing.error.code === "VALIDATION_ERROR" && /operation_id/.test(missing.error.message), "operation_id required");
+    const nf = await ctx.fail("fetch_substeps", { operation_id: "00000000-0000-4000-8000-000000000000" });
+    ctx.assert(nf.error.code === "NOT_FOUND", "unknown operation");
+  },
+  add_substep: async (ctx) => {
+    const tree = await freshJob(ctx);
+    const op = tree.parts[0].operations[0];
+    const a = (await ctx.call("add_substep", { operation_id: op.id, name: "First" })).substep;
+    const b = (await ctx.call("add_substep", { operation_id: op.id, name: "Second", notes: "torque 20 Nm" })).substep;
+    ctx.assert(a.sequence === 1 && b.sequence === 2 && b.status === "not_started" && b.notes === "torque 20 Nm", "appended");
+    const nf = await ctx.fail("add_substep", { operation_id: "00000000-0000-4000-8000-000000000000", name: "x" });
+    ctx.assert(nf.error.code === "NOT_FOUND", "unknown operation");
+  },
+  update_substep: async (ctx) => {
+    const tree = await freshJob(ctx);
+    const s = (await ctx.call("add_substep", { operation_id: tree.parts[0].operations[0].id, name: "Step" })).substep;
+    const u = (await ctx.call("update_substep", { id: s.id, name: "Renamed", status: "in_progress" })).substep;
+    ctx.assert(u.name === "Renamed" && u.status === "in_progress", "changed");
+    const bad = await ctx.fail("update_substep", { id: s.id, status: "done" });
+    ctx.assert(bad.error.code === "VALIDATION_ERROR", "substep statuses only");
+  },
+  complete_substep: async (ctx) => {
+    const tree = await freshJob(ctx);
+    const s = (await ctx.call("add_substep", { operation_id: tree.parts[0].operations[0].id, name: "Step" })).substep;
+    const c = (await ctx.call("complete_substep", { id: s.id })).substep;
+    ctx.assert(c.status === "completed" && c.completed_at, "completed with its time");
+  },
+  delete_substep: async (ctx) => {
+    const tree = await freshJob(ctx);
+    const op = tree.parts[0].operations[0];
+    const s = (await ctx.call("add_substep", { operation_id: op.id, name: "Gone" })).substep;
+    const d = await ctx.call("delete_substep", { id: s.id });
+    ctx.assert(d.deleted === true && d.id === s.id, "deleted");
+    ctx.assert((await ctx.call("fetch_substeps", { operation_id: op.id })).total === 0, "no longer listed");
+    const again = await ctx.fail("delete_substep", { id: s.id });
+    ctx.assert(again.error.code === "NOT_FOUND", "gone");
+  },
+  apply_substep_template: async (ctx) => {
+    const tree = await freshJob(ctx);
+    const op = tree.parts[0].operations[0];
+    const t = await ctx.rest("POST", "/api/v1/substep-templates", { name: unique("Template") });
+    ctx.assert(t.status === 201, `template: ${t.status}`);
+    const template = t.body.data.substep_template || Object.values(t.body.data)[0];
+    for (const [i, name] of ["Inspect", "Deburr"].entries()) {
+      const it = await ctx.rest("POST", `/api/v1/substep-templates/${template.id}/items`, { name, sequence: i + 1 });
+      ctx.assert(it.status === 201, `item: ${it.status}`);
+    }
+    const r = await ctx.call("apply_substep_template", { template_id: template.id, operation_id: op.id });
+    ctx.assert(r.substeps.length === 2 && r.substeps.every((s) => s.operation_id === op.id), "the template's steps");
+    const nf = await ctx.fail("apply_substep_template", { template_id: "00000000-0000-4000-8000-000000000000", operation_id: op.id });
+    ctx.assert(nf.error.code === "NOT_FOUND", "unknown template");
+  },
+
+  // agent batch
+  batch_update_parts: async (ctx) => {
+    const tree = await freshJob(ctx, 3);
+    const r = await ctx.call("batch_update_parts", { scope: { job_id: tree.id }, updates: { is_bullet_card: true, cnc_program_name: "NC-42" } });
+    ctx.assert(r.succeeded === 3 && r.failed === 0 && r.results.every((x) => x.ok && x.entity === "part" && x.record.is_bullet_card === true && x.record.cnc_program_name === "NC-42"), "every part of the job");
+    const foreign = "00000000-0000-4000-8000-000000000000";
+    const mixed = await ctx.call("batch_update_parts", { scope: { part_ids: [tree.parts[0].id, foreign] }, updates: { notes: "checked" } });
+    ctx.assert(mixed.succeeded === 1 && mixed.failed === 1 && mixed.results[1].id === foreign && mixed.results[1].error.code === "NOT_FOUND", "per-item results");
+    const none = await ctx.fail("batch_update_parts", { scope: { job_id: tree.id }, updates: {} });
+    ctx.assert(none.error.code === "VALIDATION_ERROR", "at least one field");
+    const two = await ctx.fail("batch_update_parts", { scope: { job_id: tree.id, customer: "x" }, updates: { notes: "x" } });
+    ctx.assert(two.error.code === "VALIDATION_ERROR", "one scope");
+    const many = await ctx.fail("batch_update_parts", { scope: { part_ids: Array(501).fill(foreign) }, updates: { notes: "x" } });
+    ctx.assert(many.error.code === "VALIDATION_ERROR" && /500/.test(many.error.message), "at most 500 items");
+  },
+  "batch_update_parts:progress": async (ctx, client) => {
+    const tree = await freshJob(ctx, 3);
+    const seen = [];
+    const r = await client.callTool({ name: "batch_update_parts", arguments: { scope: { job_id: tree.id }, updates: { drawing_no: "DWG-P" } } }, undefined, { onprogress: (p) => seen.push(p) });
+    ctx.assert(!r.isError && r.structuredContent.succeeded === 3, "updated");
+    ctx.assert(seen.length >= 3 && seen[seen.length - 1].progress === 3 && seen[seen.length - 1].total === 3, `progress per item: ${JSON.stringify(seen)}`);
+  },
+  batch_reschedule_operations: async (ctx) => {
+    const tree = await freshJob(ctx, 2);
+    const set = await ctx.call("batch_reschedule_operations", { scope: { job_number: tree.job_number }, schedule: { planned_start: "2031-03-02T06:00:00Z", planned_end: "2031-03-02T14:00:00Z" } });
+    ctx.assert(set.succeeded === 4 && set.results.every((x) => x.record.planned_start.startsWith("2031-03-02T06:00:00")), "set on every operation");
+    const shifted = await ctx.call("batch_reschedule_operations", { scope: { part_id: tree.parts[0].id }, schedule: { shift_days: 2, shift_hours: -1 } });
+    ctx.assert(shifted.succeeded === 2 && shifted.results.every((x) => x.record.planned_start.startsWith("2031-03-04T05:00:00") && x.record.planned_end.startsWith("2031-03-04T13:00:00")), "shifted");
+    const both = await ctx.fail("batch_reschedule_operations", { scope: { part_id: tree.parts[0].id }, schedule: { shift_days: 1, planned_start: "2031-01-01T00:00:00Z" } });
+    ctx.assert(both.error.code === "VALIDATION_ERROR", "set or shift");
+    const nf = await ctx.fail("batch_reschedule_operations", { scope: { job_id: "00000000-0000-4000-8000-000000000000" }, schedule: { shift_days: 1 } });
+    ctx.assert(nf.error.code === "NOT_FOUND", "unknown job");
+  },
+  prioritize_job: async (ctx) => {
+    const tree = await freshJob(ctx, 2);
+    const r = await ctx.call("prioritize_job", { job_id: tree.id, notes: "customer line down" });
+    ctx.assert(r.failed === 0 && r.results.filter((x) => x.entity === "part").length === 2 && r.results.some((x) => x.entity === "job"), "the job and its parts");
+    ctx.assert(r.job.notes.endsWith("[PRIORITY] customer line down"), "the reason in the notes");
+    const job = (await ctx.call("get_job", { id: tree.id })).job;
+    ctx.assert(job.parts.every((p) => p.is_bullet_card === true), "bullet cards");
+    const nf = await ctx.fail("prioritize_job", { job_number: "NO-SUCH-JOB" });
+    ctx.assert(nf.error.code === "NOT_FOUND", "unknown job");
+  },
+  fetch_parts_by_customer: async (ctx) => {
+    const customer = unique("Cust");
+    const tree = await freshJob(ctx, 2);
+    await ctx.call("update_job", { id: tree.id, customer });
+    const r = await ctx.call("fetch_parts_by_customer", { customer: customer.toLowerCase() });
+    ctx.assert(r.jobs.length === 1 && r.jobs[0].id === tree.id && r.jobs[0].parts.length === 2 && r.parts_count === 2 && !r.truncated, "grouped by job");
+    ctx.assert(r.jobs[0].parts.every((p) => p.operations.length === 2), "with operations");
+    const none = await ctx.call("fetch_parts_by_customer", { customer: unique("Nobody") });
+    ctx.assert(none.jobs.length === 0 && none.parts_count === 0, "no match");
+    const empty = await ctx.fail("fetch_parts_by_customer", { customer: "" });
+    ctx.assert(empty.error.code === "VALIDATION_ERROR", "customer required");
+  },
+  batch_complete_operations: async (ctx) => {
+    const tree = await freshJob(ctx);
+    const [a, b] = tree.parts[0].operations;
+    const operator = ctx.operators[0];
+    await ctx.call("start_operation", { id: a.id, operator_id: operator.id });
+    const r = await ctx.call("batch_complete_operations", { scope: { job_id: tree.id }, operator_id: operator.id, start_first: true });
+    ctx.assert(r.succeeded === 2 && r.failed === 0, `both completed: ${JSON.stringify(r.results.map((x) => x.error))}`);
+    ctx.assert(r.results.find((x) => x.id === a.id).time_entries_closed === 1, "the operator's time entry closed");
+    const job = (await ctx.call("get_job", { id: tree.id })).job;
+    ctx.assert(job.status === "completed" && job.parts[0].status === "completed", "rolled up to the part and the job");
+    const again = await ctx.call("batch_complete_operations", { scope: { operation_ids: [a.id] } });
+    ctx.assert(again.failed === 1 && again.results[0].error.code === "INVALID_STATE_TRANSITION", "per-item refusal");
+  },
+  batch_pause_operations: async (ctx) => {
+    const tree = await freshJob(ctx);
+    const [a] = tree.parts[0].operations;
+    await ctx.call("start_operation", { id: a.id, operator_id: ctx.operators[0].id });
+    const r = await ctx.call("batch_pause_operations", { scope: { part_id: tree.parts[0].id } });
+    ctx.assert(r.results.length === 1 && r.succeeded === 1 && r.results[0].new_status === "on_hold" && r.results[0].time_entries_closed === 1, "only the running one, its time closed");
+  },
+  get_job_overview: async (ctx) => {
+    const tree = await freshJob(ctx, 2);
+    const op = tree.parts[0].operations[0];
+    await ctx.call("start_operation", { id: op.id });
+    await ctx.call("complete_operation", { id: op.id });
+    await reportIssue(ctx, op.id, { severity: "critical" });
+    const o = await ctx.call("get_job_overview", { job_number: tree.job_number });
+    ctx.assert(o.progress.operations_total === 4 && o.progress.operations_completed === 1 && o.progress.percent_complete === 25, "progress");
+    ctx.assert(o.issues.total === 1 && o.issues.pending === 1 && o.issues.critical_pending === 1 && o.issues.pending_issues.length === 1, "issue summary");
+    ctx.assert(o.parts.length === 2 && o.parts[0].operations.length === 2, "parts with operations");
+    const slim = await ctx.call("get_job_overview", { job_id: tree.id, include_parts: false, include_issues: false });
+    ctx.assert(slim.parts === undefined && slim.issues === undefined, "left out when asked");
   },
 };

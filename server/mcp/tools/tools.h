@@ -9,5 +9,8 @@ void addJobTools(ToolRegistry &r);
 void addPartTools(ToolRegistry &r);
 void addOperationTools(ToolRegistry &r);
 void addTimeTools(ToolRegistry &r);
+void addIssueTools(ToolRegistry &r);
+void addSubstepTools(ToolRegistry &r);
+void addBatchTools(ToolRegistry &r);
 
 } // namespace ery::mcp
