@@ -29,6 +29,7 @@ void installRoutes(ApiServer &api)
     installBatchRoutes(api);
     installImportRoutes(api);
     installSettingsRoutes(api);
+    installAnalyticsRoutes(api);
 }
 
 } // namespace ery::http

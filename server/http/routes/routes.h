@@ -31,6 +31,7 @@ void installMqttRoutes(ApiServer &api);
 void installBatchRoutes(ApiServer &api);
 void installImportRoutes(ApiServer &api);
 void installSettingsRoutes(ApiServer &api);
+void installAnalyticsRoutes(ApiServer &api);
 
 void installRoutes(ApiServer &api);
 
