@@ -15,6 +15,8 @@ const ToolRegistry &ToolRegistry::standard()
         addTimeTools(reg);
         addIssueTools(reg);
         addSubstepTools(reg);
+        addDashboardTools(reg);
+        addQualityTools(reg);
         addBatchTools(reg);
         return reg;
     }();

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "activitylog.h"
+#include "analyticsservice.h"
 #include "apikeyservice.h"
 #include "assignmentservice.h"
 #include "batchservice.h"
@@ -79,6 +80,7 @@ public:
     SettingsService settings{m_data, activity};
     ShopSetup shop{m_data, activity, catalog, tenants, users};
     HubService hubs{m_data};
+    AnalyticsService analytics{m_data};
 
     WriteGroup writes{m_db};
     DeliveryStore deliveries{m_data};

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "analyticsrepository.h"
 #include "hubrepository.h"
 #include "table.h"
 #include "tenantrepository.h"
@@ -10,6 +11,7 @@ namespace ery::storage {
 struct Repositories {
     TenantRepository tenants;
     HubRepository hubs;
+    AnalyticsRepository analytics;
     Table users{QStringLiteral("users"), false, {QStringLiteral("full_name"), QStringLiteral("username"), QStringLiteral("employee_id")}};
     Table cells{QStringLiteral("cells"), false, {QStringLiteral("name"), QStringLiteral("description")}};
     Table resources{

@@ -11,6 +11,8 @@ void addOperationTools(ToolRegistry &r);
 void addTimeTools(ToolRegistry &r);
 void addIssueTools(ToolRegistry &r);
 void addSubstepTools(ToolRegistry &r);
+void addDashboardTools(ToolRegistry &r);
+void addQualityTools(ToolRegistry &r);
 void addBatchTools(ToolRegistry &r);
 
 } // namespace ery::mcp
