@@ -489,4 +489,104 @@ export const toolPlans = {
     const slim = await ctx.call("get_job_overview", { job_id: tree.id, include_parts: false, include_issues: false });
     ctx.assert(slim.parts === undefined && slim.issues === undefined, "left out when asked");
   },
+  // dashboard
+  get_dashboard_stats: async (ctx) => {
+    const d = await ctx.call("get_dashboard_stats", {});
+    const jobs = await ctx.call("fetch_jobs", { limit: 1 });
+    ctx.assert(d.jobs.total === jobs.total, `jobs total ${d.jobs.total} = fetch_jobs total ${jobs.total}`);
+    ctx.assert(typeof d.active_time_entries === "number", "running time entries");
+  },
+  get_qrm_data: async (ctx) => {
+    const q = await ctx.call("get_qrm_data", {});
+    ctx.assert(q.cells.length >= ctx.cells.length, "every cell");
+    const one = await ctx.call("get_qrm_data", { cell_id: ctx.cells[0].id });
+    ctx.assert(one.cells.length === 1 && JSON.stringify(one.cells[0]).includes(ctx.cells[0].id), "one cell");
+  },
+  get_production_metrics: async (ctx) => {
+    const m = await ctx.call("get_production_metrics", {});
+    ctx.assert(m.from && m.to && typeof m.operations_completed === "number", "a window with counts");
+  },
+  get_cell_capacity: async (ctx) => {
+    const c = await ctx.call("get_cell_capacity", {});
+    ctx.assert(c.cells.length >= 1, "cells");
+  },
+  get_parts_due_soon: async (ctx) => {
+    const d = await ctx.call("get_parts_due_soon", { due_within_days: 365, limit: 20 });
+    ctx.assert(d.summary && typeof d.summary.total === "number", "summary");
+  },
+  fetch_cell_queue: async (ctx) => {
+    const tree = await freshJob(ctx);
+    const cell = ctx.cells[0];
+    const q = await ctx.call("fetch_cell_queue", { cell_id: cell.id, limit: 500 });
+    ctx.assert(q.cell.id === cell.id && q.operations.some((o) => o.id === tree.parts[0].operations[0].id), "the new job's first operation waits at its cell");
+    const byName = await ctx.call("fetch_cell_queue", { cell_name: cell.name, limit: 5 });
+    ctx.assert(byName.cell.id === cell.id, "by name");
+  },
+
+  // scrap & quality
+  fetch_scrap_reasons: async (ctx) => {
+    const r = await ctx.call("fetch_scrap_reasons", {});
+    ctx.assert(r.scrap_reasons.length > 0, "the demo's scrap reasons");
+    ctx.scrapReasons = r.scrap_reasons;
+  },
+  report_scrap: async (ctx) => {
+    const tree = await freshJob(ctx);
+    const op = tree.parts[0].operations[0];
+    const reasons = (await ctx.call("fetch_scrap_reasons", {})).scrap_reasons;
+    const before = await ctx.call("get_scrap_pareto", { days: 7, top_n: 50 });
+    const r = await ctx.call("report_scrap", { operation_id: op.id, quantity_scrap: 3, scrap_reason_id: reasons[0].id, notes: "burr" });
+    ctx.assert(JSON.stringify(r).includes(op.id), "the report names the operation");
+    const after = await ctx.call("get_scrap_pareto", { days: 7, top_n: 50 });
+    ctx.assert(after.total_scrap === before.total_scrap + 3, `pareto total ${before.total_scrap} + 3 = ${after.total_scrap}`);
+    const bad = await ctx.fail("report_scrap", { operation_id: op.id, quantity_scrap: 0 });
+    ctx.assert(bad.error.code === "VALIDATION_ERROR", "at least one");
+  },
+  report_production: async (ctx) => {
+    const tree = await freshJob(ctx);
+    const op = tree.parts[0].operations[0];
+    const r = (await ctx.call("report_production", { operation_id: op.id, quantity_good: 5, quantity_scrap: 1, quantity_rework: 0 })).operation_quantity;
+    ctx.assert(r.operation_id === op.id && r.quantity_good === 5 && r.quantity_scrap === 1, "stored");
+  },
+  get_scrap_analytics: async (ctx) => {
+    for (const group_by of ["reason", "cell", "operation", "material"]) {
+      const a = await ctx.call("get_scrap_analytics", { days: 30, group_by });
+      ctx.assert(a.group_by === group_by && Array.isArray(a.groups), group_by);
+    }
+  },
+  get_scrap_trends: async (ctx) => {
+    const t = await ctx.call("get_scrap_trends", { days: 14, interval: "daily" });
+    ctx.assert(t.interval === "daily" && Array.isArray(t.buckets), "daily buckets");
+    await ctx.call("get_scrap_trends", { days: 60, interval: "weekly" });
+  },
+  get_yield_metrics: async (ctx) => {
+    const y = await ctx.call("get_yield_metrics", { days: 30 });
+    ctx.assert(y.overall && Array.isArray(y.cells), "overall and per cell");
+  },
+  get_scrap_pareto: async (ctx) => {
+    const p = await ctx.call("get_scrap_pareto", { days: 30, top_n: 5 });
+    ctx.assert(p.items.length <= 5, "top 5");
+  },
+  get_quality_score: async (ctx) => {
+    const q = await ctx.call("get_quality_score", { days: 30 });
+    ctx.assert(q.score >= 0 && q.score <= 100, `a score from 0 to 100: ${q.score}`);
+  },
+  get_issue_analytics: async (ctx) => {
+    for (const group_by of ["severity", "status", "ncr_category", "cell", "operation"]) {
+      const a = await ctx.call("get_issue_analytics", { days: 90, group_by });
+      ctx.assert(a.group_by === group_by && Array.isArray(a.groups) && typeof a.total === "number", group_by);
+    }
+  },
+  get_issue_trends: async (ctx) => {
+    const t = await ctx.call("get_issue_trends", { days: 30, interval: "weekly" });
+    ctx.assert(t.interval === "weekly" && Array.isArray(t.buckets), "weekly buckets");
+  },
+  get_root_cause_analysis: async (ctx) => {
+    const r = await ctx.call("get_root_cause_analysis", { days: 90, min_occurrences: 1 });
+    ctx.assert(Array.isArray(r.root_causes), "root causes");
+  },
+  suggest_quality_improvements: async (ctx) => {
+    const s = await ctx.call("suggest_quality_improvements", {});
+    ctx.assert(Array.isArray(s.suggestions), "suggestions");
+    await ctx.call("suggest_quality_improvements", { focus_area: "high_severity" });
+  },
 };
