@@ -11,7 +11,7 @@ using namespace ery::services;
 namespace ery::mcp {
 
 namespace {
-const QString kModule = QStringLiteral("quality");
+const QString kModule = QStringLiteral("scrap & quality");
 const ToolHints kRead{true, false, true, false};
 
 Json orNull(Json s)
