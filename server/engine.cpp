@@ -8,6 +8,8 @@
 #include "integrations/webhooks/webhookdeliverer.h"
 #include "integrations/webhooks/webhooksink.h"
 #include "http/apiserver.h"
+#include "http/mcptransport.h"
+#include "mcp/mcpserver.h"
 #include "storage/migrations.h"
 #include "storage/outboxstore.h"
 
@@ -46,7 +48,9 @@ Status Engine::open(bool startDispatcher)
     m_dispatcher = std::make_unique<Dispatcher>(*m_db);
     m_dispatcher->addSink(&m_hub);
     m_db->setCommitHook([d = m_dispatcher.get()] { d->wake(); });
-    if (startDispatcher) {
+    if (startDispatcher && !m_cfg.deliver) {
+        m_dispatcher->start(m_cfg.pollMs);
+    } else if (startDispatcher) {
         m_running = true;
         // A copy opened elsewhere, or --integrations off, keeps webhooks and MQTT quiet until an
         // admin resumes them.
@@ -195,6 +199,7 @@ Status Engine::startHttp(const HttpConfig &cfg)
     m_httpError.reset();
     m_realtime = std::move(feed);
     m_http = std::move(server);
+    m_http->mcp().server().watch(m_hub);
     return {};
 }
 

@@ -4,6 +4,8 @@
 #include "core/serverlog.h"
 #include "engine.h"
 #include "http/apiserver.h"
+#include "mcp/toolregistry.h"
+#include "mcpstdiocommand.h"
 #include "portability/csvimport.h"
 #include "services/demoshop.h"
 #include "storage/database.h"
@@ -91,6 +93,14 @@ const char *kHelp = "Usage: eryxon-server <command> [options]\n"
                     "                        create an API key; prints only the key (shown once)\n"
                     "  keys list             list the tenant's API keys (never the keys themselves)\n"
                     "  keys revoke ID        revoke an API key at once\n"
+                    "  mcp-keys create --name N [--test] [--allowed-tools a,b,...] [--rate-limit PER_MIN]\n"
+                    "                  [--description D]\n"
+                    "                        create an MCP key (default: every tool, 100 calls a minute);\n"
+                    "                        prints only the key (shown once)\n"
+                    "  mcp-keys list         list the tenant's MCP keys (never the keys themselves)\n"
+                    "  mcp-keys revoke ID    revoke an MCP key at once, also for open MCP sessions\n"
+                    "  mcp-stdio             the MCP server on stdin/stdout for AI desktop clients; the MCP key\n"
+                    "                        from --key or ERYXON_MCP_KEY (docs/mcp.md)\n"
                     "  import ENTITY FILE    import a CSV file of jobs, parts, operations, cells or resources\n"
                     "                        (whole or not at all; --skip-bad-rows, --dry-run, --source S)\n"
                     "\n"
@@ -322,10 +332,15 @@ int runServerCli(const QStringList &args)
                                        QStringLiteral("off"));
     QCommandLineOption rtTotalOpt(QStringLiteral("realtime-max"), QStringLiteral("realtime sockets in all"), QStringLiteral("n"));
     QCommandLineOption logLevelOpt(QStringLiteral("log-level"), QStringLiteral("log level"), QStringLiteral("level"));
+    QCommandLineOption mcpKeyOpt(QStringLiteral("key"), QStringLiteral("MCP key"), QStringLiteral("key"));
+    QCommandLineOption allowedToolsOpt(QStringLiteral("allowed-tools"), QStringLiteral("MCP tools"), QStringLiteral("list"));
+    QCommandLineOption rateLimitOpt(QStringLiteral("rate-limit"), QStringLiteral("MCP calls per minute"), QStringLiteral("n"));
+    QCommandLineOption descriptionOpt(QStringLiteral("description"), QStringLiteral("description"), QStringLiteral("text"));
     p.addOptions({dbOpt,       tenantOpt,   versionOpt, helpOpt,    bindOpt,         portOpt,         certOpt,       keyOpt,
                   corsOpt,     nameOpt,     testOpt,    scopeOpt,   dryRunOpt,       skipOpt,         sourceOpt,     rtKeyOpt,
                   rtTenantOpt, rtTotalOpt,  shopOpt,    adminOpt,   adminNameOpt,    passwordFileOpt, enterpriseOpt, siteOpt,
-                  areaOpt,     timezoneOpt, cellsOpt,   sandboxOpt, integrationsOpt, logLevelOpt});
+                  areaOpt,     timezoneOpt, cellsOpt,   sandboxOpt, integrationsOpt, logLevelOpt, allowedToolsOpt, rateLimitOpt,
+                  descriptionOpt, mcpKeyOpt});
     if (!p.parse(args))
         return usage(p.errorText());
     if (p.isSet(helpOpt)) {
@@ -348,11 +363,14 @@ int runServerCli(const QStringList &args)
     if (!loc)
         return usage(loc.error().message);
 
-    static const QStringList known{"serve", "demo", "migrate", "status", "jobs", "keys", "import", "init", "settings", "integrations"};
+    static const QStringList known{"serve",  "demo", "migrate",  "status",       "jobs",     "keys",
+                                   "import", "init", "settings", "integrations", "mcp-keys", "mcp-stdio"};
     if (!known.contains(cmd))
         return usage(QStringLiteral("unknown command \"%1\"").arg(cmd));
     const int maxArgs = cmd == QLatin1String("settings")                                                                 ? 4
-                        : cmd == QLatin1String("jobs") || cmd == QLatin1String("keys") || cmd == QLatin1String("import") ? 3
+                        : cmd == QLatin1String("jobs") || cmd == QLatin1String("keys") || cmd == QLatin1String("mcp-keys")
+                                || cmd == QLatin1String("import")
+                            ? 3
                         : cmd == QLatin1String("integrations")                                                           ? 2
                                                                                                                          : 1;
     if (pos.size() > maxArgs)
@@ -417,12 +435,44 @@ int runServerCli(const QStringList &args)
             return usage(QStringLiteral("--scope must be read, read_write or admin"));
     }
 
+    for (const QCommandLineOption *o : {&allowedToolsOpt, &rateLimitOpt, &descriptionOpt})
+        if (p.isSet(*o) && !(cmd == QLatin1String("mcp-keys") && pos.size() > 1 && pos.at(1) == QLatin1String("create")))
+            return usage(QStringLiteral("--%1 goes with mcp-keys create").arg(o->names().constFirst()));
+    if (cmd == QLatin1String("mcp-keys")) {
+        static const QStringList keyActions{"create", "list", "revoke"};
+        if (pos.size() < 2 || !keyActions.contains(pos.at(1)))
+            return usage(QStringLiteral("mcp-keys needs a subcommand: create, list or revoke"));
+        if (pos.at(1) == QLatin1String("revoke") && pos.size() < 3)
+            return usage(QStringLiteral("mcp-keys revoke needs a key id"));
+        if (pos.at(1) != QLatin1String("revoke") && pos.size() > 2)
+            return usage(QStringLiteral("unexpected argument \"%1\"").arg(pos.at(2)));
+        if (pos.at(1) == QLatin1String("create") && p.value(nameOpt).trimmed().isEmpty())
+            return usage(QStringLiteral("mcp-keys create needs --name"));
+        if (p.isSet(scopeOpt))
+            return usage(QStringLiteral("--scope goes with keys (an MCP key has allowed tools instead)"));
+        if (p.isSet(testOpt) && pos.at(1) != QLatin1String("create"))
+            return usage(QStringLiteral("--test goes with mcp-keys create"));
+        if (p.isSet(rateLimitOpt)) {
+            bool ok = false;
+            const qint64 n = p.value(rateLimitOpt).toLongLong(&ok);
+            if (!ok || n < 1 || n > 100000)
+                return usage(QStringLiteral("--rate-limit needs a number of calls per minute from 1 to 100000"));
+        }
+        if (p.isSet(allowedToolsOpt) && p.value(allowedToolsOpt).split(QLatin1Char(','), Qt::SkipEmptyParts).isEmpty())
+            return usage(QStringLiteral("--allowed-tools needs tool names separated by commas, or *"));
+    }
+
     if (cmd == QLatin1String("import")) {
         if (pos.size() < 3)
             return usage(QStringLiteral("import needs an entity (jobs, parts, operations, cells, resources) and a CSV file"));
         if (!SyncService::entityNamed(pos.at(1)))
             return usage(SyncService::entityNamed(pos.at(1)).error().message);
     }
+
+    if (p.isSet(mcpKeyOpt) && cmd != QLatin1String("mcp-stdio"))
+        return usage(QStringLiteral("--key goes with mcp-stdio"));
+    if (cmd == QLatin1String("mcp-stdio"))
+        return runMcpStdio(cfg, p.isSet(mcpKeyOpt) ? p.value(mcpKeyOpt) : qEnvironmentVariable("ERYXON_MCP_KEY"));
 
     if (cmd == QLatin1String("serve")) {
         cfg.http.enabled = true;
@@ -571,7 +621,7 @@ int runServerCli(const QStringList &args)
             out() << "outgoing webhooks and MQTT are running" << Qt::endl;
         return kOk;
     }
-    // jobs, keys, import, settings
+    // jobs, keys, mcp-keys, import, settings
     const QString sub = pos.at(1);
     auto scope = resolveTenant(s, p.value(tenantOpt));
     if (!scope)
@@ -641,6 +691,52 @@ int runServerCli(const QStringList &args)
             return kOk;
         }
         auto k = s.apiKeys.revoke(*scope, pos.at(2));
+        if (!k)
+            return fail(k.error().message);
+        engine.close();
+        out() << "revoked " << str(*k, "name") << " (" << str(*k, "key_prefix") << "…)" << Qt::endl;
+        return kOk;
+    }
+    if (cmd == QLatin1String("mcp-keys")) {
+        if (sub == QLatin1String("create")) {
+            Json in{{"name", toStd(p.value(nameOpt).trimmed())}, {"environment", p.isSet(testOpt) ? "test" : "live"}};
+            if (p.isSet(allowedToolsOpt)) {
+                Json tools = Json::array();
+                for (const QString &t : p.value(allowedToolsOpt).split(QLatin1Char(','), Qt::SkipEmptyParts))
+                    tools.push_back(toStd(t.trimmed()));
+                in["allowed_tools"] = tools;
+            }
+            if (p.isSet(rateLimitOpt))
+                in["rate_limit"] = p.value(rateLimitOpt).toLongLong();
+            if (p.isSet(descriptionOpt))
+                in["description"] = toStd(p.value(descriptionOpt));
+            scope->actorName = QStringLiteral("eryxon-server mcp-keys");
+            // The tool registry is not part of this command: names are checked for their form only.
+            auto k = s.mcpKeys.create(*scope, in, mcp::ToolRegistry::standard().names());
+            if (!k)
+                return fail(errorText(k.error()));
+            engine.close();
+            out() << k->secret << Qt::endl; // only the key: scripts capture it with $(...)
+            return kOk;
+        }
+        if (sub == QLatin1String("list")) {
+            ListQuery q;
+            q.limit = 1000;
+            auto keys = s.mcpKeys.list(*scope, q);
+            if (!keys)
+                return fail(keys.error().message);
+            for (const auto &k : keys->rows) {
+                QStringList tools;
+                for (const auto &t : k.value("allowed_tools", Json::array()))
+                    tools << (t.is_string() ? fromStd(t.get<std::string>()) : QString());
+                out() << str(k, "id") << '\t' << str(k, "key_prefix") << "…" << '\t' << str(k, "name") << '\t' << str(k, "environment") << '\t'
+                      << tools.join(QLatin1Char(',')) << '\t' << num(k, "rate_limit") << "/min" << '\t'
+                      << (flag(k, "enabled") ? "enabled" : "revoked") << '\t' << num(k, "usage_count") << " calls" << '\t'
+                      << (str(k, "last_used_at").isEmpty() ? QStringLiteral("never used") : str(k, "last_used_at")) << Qt::endl;
+            }
+            return kOk;
+        }
+        auto k = s.mcpKeys.revoke(*scope, pos.at(2));
         if (!k)
             return fail(k.error().message);
         engine.close();

@@ -44,6 +44,9 @@ struct Config {
     HttpConfig http;
     QString hubKind = QStringLiteral("serve"); // how a serving process names itself in `status` ("serve", "desktop")
     bool integrationsOff = false;              // --integrations off: outgoing webhooks and MQTT paused on purpose
+    // false: this process changes data and tells its own subscribers, but leaves webhooks and MQTT
+    // to the hub serving the database (mcp-stdio); the outbox keeps every event for that hub.
+    bool deliver = true;
 
     static QString defaultDbPath();
     QString resolvedDbUrl() const { return dbUrl.isEmpty() ? defaultDbPath() : dbUrl; }

@@ -1,5 +1,7 @@
 #include "core/jsonutil.h"
 #include "apiserver.h"
+#include "mcptransport.h"
+#include "mcp/toolregistry.h"
 
 #include "core/ids.h"
 #include "connectionguard.h"
@@ -133,7 +135,8 @@ void raiseOpenFileLimit(int want)
 } // namespace
 
 ApiServer::ApiServer(Services &services, HttpConfig cfg, std::function<Json()> engineStatus, QObject *parent)
-    : QAbstractHttpServer(parent), m_s(services), m_cfg(std::move(cfg)), m_engineStatus(std::move(engineStatus))
+    : QAbstractHttpServer(parent), m_s(services), m_cfg(std::move(cfg)), m_engineStatus(std::move(engineStatus)),
+      m_mcp(std::make_unique<McpTransport>(services, m_cfg)), m_mcpToolNames(mcp::ToolRegistry::standard().names())
 {
     installRoutes(*this);
     // Connected before any request arrives: QtHttpServer only offers upgrades when it is.
@@ -152,6 +155,7 @@ ApiServer::~ApiServer()
 {
     // Answers still waiting for their commit go out (or fail) before the sockets go away.
     (void)m_s.writes.flush();
+    m_mcp.reset(); // its usage log is written before the services go
 }
 
 Status ApiServer::listen()
@@ -371,6 +375,12 @@ void ApiServer::answer(Request &r, QTcpSocket *socket, bool close, const QElapse
 void ApiServer::send(QTcpSocket *socket, const Response &resp, bool headOnly, bool close)
 {
     resp.writeTo(socket, headOnly, close);
+    if (resp.stream && !headOnly) {
+        if (auto *guard = socket->findChild<ConnectionGuard *>(QString(), Qt::FindDirectChildrenOnly))
+            guard->markStreaming();
+        resp.stream(socket);
+        return;
+    }
     if (close)
         socket->disconnectFromHost();
 }

@@ -22,6 +22,7 @@ class Services;
 namespace ery::http {
 
 class GuardedTcpServer;
+class McpTransport;
 
 // The REST API front end (ARCHITECTURE.md §6): QtHttpServer 6.4 parses, our GuardedTcpServer
 // limits, and every request goes through one place for routing (404 vs 405 + Allow), key
@@ -54,7 +55,11 @@ public:
     HttpMetrics &metrics() { return m_metrics; }
     const HttpConfig &config() const { return m_cfg; }
     services::Services &services() { return m_s; }
+    // The MCP server at /mcp (routes/mcproutes.cpp).
+    McpTransport &mcp() { return *m_mcp; }
     Json engineStatus() const { return m_engineStatus ? m_engineStatus() : Json::object(); }
+    // The MCP tool registry's names, which an MCP key's allowed_tools may name.
+    const QStringList &mcpToolNames() const { return m_mcpToolNames; }
 
 protected:
     bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
@@ -103,6 +108,8 @@ private:
     FailedAuthTracker m_failedAuth;
     GuardedTcpServer *m_tcp = nullptr;
     Upgrade m_upgrade;
+    std::unique_ptr<McpTransport> m_mcp;
+    QStringList m_mcpToolNames;
     QHash<QTcpSocket *, std::deque<std::shared_ptr<Slot>>> m_out; // connections with waiting answers
     std::vector<std::pair<QPointer<QTcpSocket>, std::shared_ptr<Slot>>> m_groupHeld;
     QHash<QTcpSocket *, std::deque<Waiting>> m_waiting;

@@ -205,10 +205,26 @@ void ConnectionGuard::shed()
     m_socket->abort();
 }
 
+void ConnectionGuard::markStreaming()
+{
+    m_phase = Phase::Streaming;
+    m_unsentSinceMs = nowMs();
+    disconnect(m_socket, &QTcpSocket::readyRead, this, &ConnectionGuard::onReadyRead);
+}
+
 void ConnectionGuard::sweep(qint64 now)
 {
     if (m_phase == Phase::Upgraded || m_socket->state() == QAbstractSocket::UnconnectedState)
         return;
+    if (m_phase == Phase::Streaming) {
+        const qint64 unsent = m_socket->bytesToWrite();
+        if (unsent == 0 || unsent != m_unsent)
+            m_unsentSinceMs = now;
+        m_unsent = unsent;
+        if (unsent > 0 && now - m_unsentSinceMs > m_cfg.idleTimeoutMs)
+            cutOff("unread_events");
+        return;
+    }
     if (m_phase == Phase::Refused) {
         if (now - m_lastActivityMs > kRefusedGraceMs)
             m_socket->abort();

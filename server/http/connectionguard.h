@@ -41,6 +41,10 @@ public:
     void sweep(qint64 nowMs);
     // The WebSocket handshake of the handed-over request completed (101 sent).
     void markUpgraded() { m_phase = Phase::Upgraded; }
+    // The last answer opened an event stream (SSE): nothing more is read as HTTP, the idle timer
+    // stops, and only a client that stops reading its events is cut off.
+    void markStreaming();
+    bool streaming() const { return m_phase == Phase::Streaming; }
     // The last complete request asked for a WebSocket and nothing after it was framed as HTTP.
     bool handedOver() const { return m_phase == Phase::HandedOver; }
     bool upgraded() const { return m_phase == Phase::Upgraded; }
@@ -63,7 +67,7 @@ public:
     void shed();
 
 private:
-    enum class Phase { Http, HandedOver, Upgraded, Refused };
+    enum class Phase { Http, HandedOver, Upgraded, Streaming, Refused };
     void onReadyRead();
     // Frames new bytes; false once the connection was refused.
     bool scan(const char *data, qint64 n);

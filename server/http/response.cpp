@@ -107,16 +107,20 @@ QByteArray Response::head(bool close, int reserve) const
     out += reasonPhrase(status);
     out += "\r\nContent-Type: ";
     out += contentType;
-    out += "\r\nContent-Length: ";
-    out += QByteArray::number(body.size());
-    out += "\r\n";
+    if (stream) {
+        out += "\r\nConnection: close\r\n";
+    } else {
+        out += "\r\nContent-Length: ";
+        out += QByteArray::number(body.size());
+        out += "\r\n";
+    }
     for (const auto &[k, v] : headers) {
         out += k;
         out += ": ";
         out += v;
         out += "\r\n";
     }
-    if (close)
+    if (close && !stream)
         out += "Connection: close\r\n";
     out += "\r\n";
     return out;

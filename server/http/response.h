@@ -5,6 +5,7 @@
 #include <QByteArray>
 
 class QIODevice;
+class QTcpSocket;
 
 #include <functional>
 #include <utility>
@@ -24,6 +25,10 @@ struct Response {
     // later answers on the same connection wait their turn.
     using Done = std::function<void(Response)>;
     std::function<void(Done)> later;
+    // An event stream (SSE): the head goes without Content-Length (the stream ends when the
+    // connection closes), the body is its first events, and the connection then belongs to
+    // `stream`, which writes later events to it. No further request is read on it.
+    std::function<void(QTcpSocket *)> stream;
 
     static Response json(int status, const Json &doc);
     // The success envelope around `data`, moved in: list pages are large and copies cost.

@@ -117,8 +117,9 @@ McpHttpEndpoint::Answer McpHttpEndpoint::handle(const Exchange &x)
     // The key, read anew on every request: a revoked key stops working in open sessions too.
     const QByteArray auth = x.header("authorization");
     const QString presented = auth.startsWith("Bearer ") ? QString::fromLatin1(auth.mid(7)).trimmed() : QString();
-    auto who = presented.isEmpty() ? Result<McpKeyIdentity>(Error::unauthorized(QStringLiteral("an MCP key is required: Authorization: Bearer mcp_live_…")))
-                                   : m_server.authenticate(presented);
+    auto who = presented.isEmpty()
+                   ? Result<McpKeyIdentity>(Error::unauthorized(QStringLiteral("an MCP key is required: Authorization: Bearer mcp_live_…")))
+                   : m_server.authenticate(presented);
     if (!who) {
         Answer a = refusal(401, kUnauthorized, who.error().message);
         a.headers.emplace_back("WWW-Authenticate", "Bearer realm=\"eryxon-mcp\"");
@@ -135,8 +136,9 @@ McpHttpEndpoint::Answer McpHttpEndpoint::handle(const Exchange &x)
         else if (!s || s->keyHash != keyHash)
             *refused = refusal(404, kInvalidRequest, QStringLiteral("unknown or expired session: initialize again"));
         else if (!versionHeader.isEmpty() && versionHeader != s->protocolVersion)
-            *refused = refusal(400, kInvalidRequest,
-                               QStringLiteral("MCP-Protocol-Version %1 does not match the session's %2").arg(versionHeader, s->protocolVersion));
+            *refused =
+                refusal(400, kInvalidRequest,
+                        QStringLiteral("MCP-Protocol-Version %1 does not match the session's %2").arg(versionHeader, s->protocolVersion));
         else
             return s;
         return nullptr;
@@ -188,23 +190,28 @@ McpHttpEndpoint::Answer McpHttpEndpoint::handle(const Exchange &x)
     Json reply;
     Answer a;
     if (sessionId.isEmpty() && McpServer::isStateless(message)) {
-        const QString version = QString::fromStdString(message["params"]["_meta"].value("io.modelcontextprotocol/protocolVersion", std::string()));
+        const QString version =
+            QString::fromStdString(message["params"]["_meta"].value("io.modelcontextprotocol/protocolVersion", std::string()));
         if (version != QLatin1String(McpServer::kStateless))
             return jsonAnswer(400, McpServer::error(message.value("id", Json()), kUnsupportedVersion,
                                                     QStringLiteral("unsupported protocol version %1").arg(version),
                                                     Json{{"supported", Json::array({McpServer::kStateless, McpServer::kLatest})}}));
         if (!versionHeader.isEmpty() && versionHeader != version)
-            return jsonAnswer(400, McpServer::error(message.value("id", Json()), kHeaderMismatch,
-                                                    QStringLiteral("MCP-Protocol-Version header %1 does not match _meta %2").arg(versionHeader, version)));
+            return jsonAnswer(
+                400,
+                McpServer::error(message.value("id", Json()), kHeaderMismatch,
+                                 QStringLiteral("MCP-Protocol-Version header %1 does not match _meta %2").arg(versionHeader, version)));
         reply = m_server.handle(nullptr, message, *who, collect);
     } else if (McpServer::isInitialize(message)) {
-        McpSession &s = m_server.open(*who, keyHash);
+        auto opened = m_server.open(*who, keyHash);
+        if (!opened)
+            return jsonAnswer(503, McpServer::error(message.value("id", Json()), kInvalidRequest, opened.error().message));
+        McpSession &s = **opened;
         reply = m_server.handle(&s, message, *who);
-        if (reply.contains("error")) {
+        if (reply.contains("error"))
             m_server.close(s.id);
-        } else {
+        else
             a.headers.emplace_back("Mcp-Session-Id", s.id.toLatin1());
-        }
     } else {
         Answer refused;
         McpSession *s = sessionFor(&refused);

@@ -1,6 +1,7 @@
 #include "mcpserver.h"
 
 #include "auth/randomtoken.h"
+#include "core/config.h"
 #include "core/ids.h"
 #include "core/jsonutil.h"
 #include "events/subscriptionhub.h"
@@ -65,12 +66,9 @@ McpServer::McpServer(Services &services, const ToolRegistry &tools, QObject *par
     m_usageTimer.setInterval(1000);
     m_usageTimer.setSingleShot(true);
     connect(&m_usageTimer, &QTimer::timeout, this, &McpServer::flushUsage);
-    m_expiry.setInterval(60 * 1000);
-    connect(&m_expiry, &QTimer::timeout, this, [this] {
-        const qint64 now = QDateTime::currentMSecsSinceEpoch();
-        for (auto it = m_sessions.begin(); it != m_sessions.end();)
-            it = now - it->second->lastSeenMs > kIdleMs ? m_sessions.erase(it) : std::next(it);
-    });
+    // A revoked key's open streams end within this; its requests are refused at once anyway.
+    m_expiry.setInterval(5 * 1000);
+    connect(&m_expiry, &QTimer::timeout, this, &McpServer::sweepSessions);
     m_expiry.start();
     m_subscriptionCheck.setInterval(100);
     m_subscriptionCheck.setSingleShot(true);
@@ -93,16 +91,49 @@ Result<McpKeyIdentity> McpServer::authenticate(const QString &presentedKey)
     return m_s.mcpKeys.resolve(presentedKey);
 }
 
-McpSession &McpServer::open(const McpKeyIdentity &who, const QString &keyHash)
+Result<McpSession *> McpServer::open(const McpKeyIdentity &who, const QString &keyHash)
 {
+    if (int(m_sessions.size()) >= kMaxSessions)
+        sweepSessions();
+    if (int(m_sessions.size()) >= kMaxSessions)
+        return Error{ErrorCode::ServiceUnavailable,
+                     QStringLiteral("the hub holds %1 MCP sessions: end one (DELETE) or retry later").arg(kMaxSessions), nullptr};
+    int mine = 0;
+    for (const auto &[id, s] : m_sessions)
+        mine += s->keyHash == keyHash;
+    if (mine >= kMaxSessionsPerKey)
+        return Error{ErrorCode::ServiceUnavailable,
+                     QStringLiteral("this key holds %1 MCP sessions: end one (DELETE) first").arg(kMaxSessionsPerKey), nullptr};
     auto s = std::make_unique<McpSession>();
     s->id = QString::fromLatin1(auth::randomBytes(16).toHex()); // unguessable: it is the session's only handle
     s->keyHash = keyHash;
     s->tenantId = who.scope.tenantId;
     s->lastSeenMs = QDateTime::currentMSecsSinceEpoch();
-    McpSession &ref = *s;
+    McpSession *ref = s.get();
     m_sessions[s->id.toStdString()] = std::move(s);
     return ref;
+}
+
+void McpServer::sweepSessions()
+{
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    QHash<QString, bool> keyAlive;
+    QStringList ended;
+    for (const auto &[id, s] : m_sessions) {
+        if (now - s->lastSeenMs > kIdleMs) {
+            ended << s->id;
+            continue;
+        }
+        if (s->keyHash.isEmpty())
+            continue;
+        auto alive = keyAlive.find(s->keyHash);
+        if (alive == keyAlive.end())
+            alive = keyAlive.insert(s->keyHash, bool(m_s.mcpKeys.resolveHash(s->keyHash)));
+        if (!*alive)
+            ended << s->id;
+    }
+    for (const QString &id : ended)
+        close(id);
 }
 
 McpSession *McpServer::session(const QString &id)
@@ -111,7 +142,7 @@ McpSession *McpServer::session(const QString &id)
     if (it == m_sessions.end())
         return nullptr;
     if (QDateTime::currentMSecsSinceEpoch() - it->second->lastSeenMs > kIdleMs) {
-        m_sessions.erase(it);
+        close(id);
         return nullptr;
     }
     return it->second.get();
@@ -119,7 +150,8 @@ McpSession *McpServer::session(const QString &id)
 
 void McpServer::close(const QString &id)
 {
-    m_sessions.erase(id.toStdString());
+    if (m_sessions.erase(id.toStdString()))
+        emit sessionClosed(id);
 }
 
 bool McpServer::isStateless(const Json &m)
@@ -142,7 +174,8 @@ Json McpServer::error(const Json &id, int code, const QString &message, const Js
     return Json{{"jsonrpc", "2.0"}, {"id", id}, {"error", e}};
 }
 
-Json McpServer::handle(McpSession *session, const Json &message, const McpKeyIdentity &who, const std::function<void(const Json &)> &progress)
+Json McpServer::handle(McpSession *session, const Json &message, const McpKeyIdentity &who,
+                       const std::function<void(const Json &)> &progress)
 {
     if (session)
         session->lastSeenMs = QDateTime::currentMSecsSinceEpoch();
@@ -150,13 +183,15 @@ Json McpServer::handle(McpSession *session, const Json &message, const McpKeyIde
         // Batches exist only in 2025-03-26; the later revisions removed them.
         const QString version = session ? session->protocolVersion : QString::fromLatin1(kStateless);
         if (version != QLatin1String("2025-03-26"))
-            return error(nullptr, kInvalidRequest, QStringLiteral("JSON-RPC batches are not supported in protocol version %1").arg(version));
+            return error(nullptr, kInvalidRequest,
+                         QStringLiteral("JSON-RPC batches are not supported in protocol version %1").arg(version));
         if (message.empty())
             return error(nullptr, kInvalidRequest, QStringLiteral("an empty batch"));
         Json answers = Json::array();
         for (const Json &one : message) {
             if (isInitialize(one)) {
-                answers.push_back(error(one.value("id", Json()), kInvalidRequest, QStringLiteral("initialize must not be part of a batch")));
+                answers.push_back(
+                    error(one.value("id", Json()), kInvalidRequest, QStringLiteral("initialize must not be part of a batch")));
                 continue;
             }
             Json a = dispatch(session, one, who, progress);
@@ -205,7 +240,8 @@ Json McpServer::dispatch(McpSession *session, const Json &m, const McpKeyIdentit
 
     if (method == "initialize") {
         if (stateless)
-            return error(id, kInvalidRequest, QStringLiteral("protocol version %1 has no initialize: call server/discover").arg(kStateless));
+            return error(id, kInvalidRequest,
+                         QStringLiteral("protocol version %1 has no initialize: call server/discover").arg(kStateless));
         return ok(id, initialize(session, params));
     }
     if (method == "server/discover")
@@ -239,7 +275,8 @@ Json McpServer::dispatch(McpSession *session, const Json &m, const McpKeyIdentit
     }
     if (method == "resources/subscribe" || method == "resources/unsubscribe") {
         if (stateless)
-            return error(id, kMethodNotFound, QStringLiteral("%1 needs a session (protocol %2 and earlier)").arg(QString::fromStdString(method), kLatest));
+            return error(id, kMethodNotFound,
+                         QStringLiteral("%1 needs a session (protocol %2 and earlier)").arg(QString::fromStdString(method), kLatest));
         return subscribe(session, id, params, who, method == "resources/subscribe");
     }
     if (method == "prompts/list")
@@ -279,11 +316,10 @@ Json McpServer::initialize(McpSession *session, const Json &params)
     session->protocolVersion = version;
     return Json{{"protocolVersion", toStd(version)},
                 {"capabilities", capabilities()},
-                {"serverInfo", {{"name", "eryxon-mes"}, {"title", "Eryxon MES"}, {"version", ERYXON_VERSION}}},
-                {"instructions",
-                 "Eryxon MES: jobs contain parts, parts contain operations run in cells. Use fetch_* tools to find ids, "
-                 "the lifecycle tools (start_operation, complete_operation, ...) to run work, and report_* tools for "
-                 "quality. Every change is recorded and published like the same change made in the app."}};
+                {"serverInfo", {{"name", "eryxon-mes"}, {"title", "Eryxon MES"}, {"version", toStd(versionString())}}},
+                {"instructions", "Eryxon MES: jobs contain parts, parts contain operations run in cells. Use fetch_* tools to find ids, "
+                                 "the lifecycle tools (start_operation, complete_operation, ...) to run work, and report_* tools for "
+                                 "quality. Every change is recorded and published like the same change made in the app."}};
 }
 
 Json McpServer::discover() const
@@ -293,7 +329,7 @@ Json McpServer::discover() const
         versions.push_back(toStd(v));
     return Json{{"supportedVersions", versions},
                 {"capabilities", capabilities()},
-                {"serverInfo", {{"name", "eryxon-mes"}, {"title", "Eryxon MES"}, {"version", ERYXON_VERSION}}}};
+                {"serverInfo", {{"name", "eryxon-mes"}, {"title", "Eryxon MES"}, {"version", toStd(versionString())}}}};
 }
 
 Json McpServer::listTools(const Json &params, const McpKeyIdentity &who) const
@@ -336,9 +372,10 @@ Json McpServer::callTool(McpSession *session, const Json &id, const Json &params
         return error(id, kInvalidParams, QStringLiteral("arguments must be an object"));
     const RateLimiter::Decision d = m_limiter.take(who.keyId, who.ratePerMinute, QDateTime::currentMSecsSinceEpoch());
     if (!d.allowed)
-        return error(id, kRateLimited,
-                     QStringLiteral("rate limit of %1 tool calls per minute exceeded; retry in %2 s").arg(d.limit).arg(d.retryAfterSeconds),
-                     Json{{"code", "RATE_LIMIT_EXCEEDED"}, {"retryAfter", d.retryAfterSeconds}, {"limit", d.limit}, {"resetAt", d.resetSeconds}});
+        return error(
+            id, kRateLimited,
+            QStringLiteral("rate limit of %1 tool calls per minute exceeded; retry in %2 s").arg(d.limit).arg(d.retryAfterSeconds),
+            Json{{"code", "RATE_LIMIT_EXCEEDED"}, {"retryAfter", d.retryAfterSeconds}, {"limit", d.limit}, {"resetAt", d.resetSeconds}});
 
     QElapsedTimer timer;
     timer.start();
@@ -365,7 +402,7 @@ Json McpServer::callTool(McpSession *session, const Json &id, const Json &params
     u.tenantId = who.liveTenantId;
     u.tool = name;
     u.argumentsDigest = digestOf(args);
-    u.success = r.has_value();
+    u.success = bool(r);
     u.errorMessage = r ? QString() : r.error().message;
     u.durationMs = timer.elapsed();
     u.at = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
@@ -380,9 +417,9 @@ Json McpServer::callTool(McpSession *session, const Json &id, const Json &params
         if (!r.error().details.is_null())
             e["details"] = r.error().details;
         log(session, QStringLiteral("warning"), Json{{"tool", toStd(name)}, {"error", e}});
-        return ok(id, Json{{"content", Json::array({Json{{"type", "text"}, {"text", jsonText(Json{{"error", e}})}}})},
-                           {"structuredContent", Json{{"error", e}}},
-                           {"isError", true}});
+        // The error as text only: structuredContent, when present, must match the tool's
+        // outputSchema, which describes success.
+        return ok(id, Json{{"content", Json::array({Json{{"type", "text"}, {"text", jsonText(Json{{"error", e}})}}})}, {"isError", true}});
     }
     return ok(id, Json{{"content", Json::array({Json{{"type", "text"}, {"text", jsonText(*r)}}})}, {"structuredContent", *r}});
 }
@@ -425,7 +462,9 @@ void McpServer::log(McpSession *session, const QString &level, const Json &data)
 {
     if (!session || kLevels.indexOf(level) < kLevels.indexOf(session->logLevel))
         return;
-    const Json n{{"jsonrpc", "2.0"}, {"method", "notifications/message"}, {"params", {{"level", toStd(level)}, {"logger", "eryxon"}, {"data", data}}}};
+    const Json n{{"jsonrpc", "2.0"},
+                 {"method", "notifications/message"},
+                 {"params", {{"level", toStd(level)}, {"logger", "eryxon"}, {"data", data}}}};
     emit notify(session->id, QByteArray::fromStdString(jsonText(n)));
 }
 

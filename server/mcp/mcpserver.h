@@ -35,6 +35,8 @@ public:
     static constexpr const char *kStateless = "2026-07-28";
     static const QStringList &sessionVersions(); // newest first
     static constexpr qint64 kIdleMs = 30 * 60 * 1000;
+    static constexpr int kMaxSessions = 1000;
+    static constexpr int kMaxSessionsPerKey = 100;
 
     McpServer(services::Services &services, const ToolRegistry &tools = ToolRegistry::standard(), QObject *parent = nullptr);
     ~McpServer() override;
@@ -45,8 +47,9 @@ public:
     // The identity behind a presented key (UNAUTHORIZED when unknown or revoked); read every time.
     Result<services::McpKeyIdentity> authenticate(const QString &presentedKey);
 
-    // A new session for `who`; the id is 32 random hex characters.
-    McpSession &open(const services::McpKeyIdentity &who, const QString &keyHash);
+    // A new session for `who` (the id is 32 random hex characters), or SERVICE_UNAVAILABLE when
+    // the hub or the key holds the most sessions it may.
+    Result<McpSession *> open(const services::McpKeyIdentity &who, const QString &keyHash);
     McpSession *session(const QString &id);
     void close(const QString &id);
     int sessionCount() const { return int(m_sessions.size()); }
@@ -68,6 +71,8 @@ public:
 signals:
     // A notification for a session (resources/updated, a log message): JSON text, one line.
     void notify(const QString &sessionId, const QByteArray &message);
+    // A session ended (DELETE, idle expiry, its key revoked or disabled): its stream closes.
+    void sessionClosed(const QString &sessionId);
 
 private:
     Json dispatch(McpSession *session, const Json &request, const services::McpKeyIdentity &who,
@@ -82,6 +87,8 @@ private:
     void log(McpSession *session, const QString &level, const Json &data);
     void onRowChanged(const QString &table, const QString &tenantId);
     void checkSubscriptions();
+    // Ends idle sessions and those whose key no longer resolves (revoked, disabled).
+    void sweepSessions();
     Json capabilities() const;
 
     services::Services &m_s;

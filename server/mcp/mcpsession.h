@@ -12,8 +12,8 @@ namespace ery::mcp {
 // One MCP session (2025-03-26 … 2025-11-25): opened by initialize with one key, ended by DELETE,
 // by expiry after idle time, or at once when its key is revoked. stdio has exactly one.
 struct McpSession {
-    QString id;             // Mcp-Session-Id; empty on stdio
-    QString keyHash;        // the key that opened it: another key gets "unknown session"
+    QString id;      // Mcp-Session-Id; empty on stdio
+    QString keyHash; // the key that opened it: another key gets "unknown session"
     QString protocolVersion;
     bool initialized = false; // notifications/initialized arrived
     QString logLevel = QStringLiteral("warning");

@@ -31,7 +31,8 @@ Json resourceMessage(const Json &contents)
 
 Error invalid(const QString &field, const QString &message)
 {
-    return Error::validation(Json::array({Json{{"field", toStd(field)}, {"message", toStd(QStringLiteral("%1: %2").arg(field, message))}}}));
+    return Error::validation(
+        Json::array({Json{{"field", toStd(field)}, {"message", toStd(QStringLiteral("%1: %2").arg(field, message))}}}));
 }
 
 Result<Rows> rows(const Result<Page> &p)
@@ -47,7 +48,8 @@ Json PromptCatalog::list() const
     return Json::array(
         {Json{{"name", "shift_handover"},
               {"title", "Shift handover"},
-              {"description", "A handover note for the next shift from live data: what was completed, what is running or paused, open issues"},
+              {"description",
+               "A handover note for the next shift from live data: what was completed, what is running or paused, open issues"},
               {"arguments", Json::array({argument("cell", "Only this cell (its name)", false),
                                          argument("hours", "How far back the shift reaches (default 8)", false)})}},
          Json{{"name", "scrap_analysis"},
@@ -116,15 +118,16 @@ Result<Json> PromptCatalog::get(const Scope &scope, const QString &name, const J
                         {"completed_operations", Json(*done)},
                         {"running_operations", Json(*running)},
                         {"paused_operations", Json(*paused)}};
-        return Json{{"description", "Shift handover"},
-                    {"messages",
-                     Json::array({userMessage(QStringLiteral("Write a concise shift handover for the next shift%1 covering the last %2 hours. "
-                                                             "Group it as: completed, still running, paused or blocked (with why, if the "
-                                                             "notes say), and open quality issues to watch. Name jobs and operations by "
-                                                             "their numbers and names. Live data follows as JSON.")
-                                                  .arg(cellName.isEmpty() ? QString() : QStringLiteral(" at cell %1").arg(cellName))
-                                                  .arg(*hours)),
-                                  userMessage(QString::fromStdString(jsonText(data))), resourceMessage(*issues)})}};
+        return Json{
+            {"description", "Shift handover"},
+            {"messages",
+             Json::array({userMessage(QStringLiteral("Write a concise shift handover for the next shift%1 covering the last %2 hours. "
+                                                     "Group it as: completed, still running, paused or blocked (with why, if the "
+                                                     "notes say), and open quality issues to watch. Name jobs and operations by "
+                                                     "their numbers and names. Live data follows as JSON.")
+                                          .arg(cellName.isEmpty() ? QString() : QStringLiteral(" at cell %1").arg(cellName))
+                                          .arg(*hours)),
+                          userMessage(QString::fromStdString(jsonText(data))), resourceMessage(*issues)})}};
     }
     if (name == QLatin1String("scrap_analysis")) {
         auto days = number("days", 30, 1, 365);
@@ -158,12 +161,13 @@ Result<Json> PromptCatalog::get(const Scope &scope, const QString &name, const J
                         {"scrap_reasons", Json(*reasons)},
                         {"issues", Json(*issues)}};
         return Json{{"description", "Scrap analysis"},
-                    {"messages", Json::array({userMessage(QStringLiteral("Analyse the scrap of the last %1 days. Rank the scrap reasons by quantity "
-                                                                         "(a Pareto), name the operations and cells where scrap concentrates, "
-                                                                         "relate it to the quality issues raised, and propose the three actions "
-                                                                         "with the largest expected effect. Live data follows as JSON.")
-                                                              .arg(*days)),
-                                              userMessage(QString::fromStdString(jsonText(data)))})}};
+                    {"messages",
+                     Json::array({userMessage(QStringLiteral("Analyse the scrap of the last %1 days. Rank the scrap reasons by quantity "
+                                                             "(a Pareto), name the operations and cells where scrap concentrates, "
+                                                             "relate it to the quality issues raised, and propose the three actions "
+                                                             "with the largest expected effect. Live data follows as JSON.")
+                                                  .arg(*days)),
+                                  userMessage(QString::fromStdString(jsonText(data)))})}};
     }
     if (name == QLatin1String("job_status_report")) {
         const QString jobNumber = str(args, "job_number");
@@ -175,12 +179,13 @@ Result<Json> PromptCatalog::get(const Scope &scope, const QString &name, const J
         auto issues = resources.read(scope, QStringLiteral("eryxon://issues/open"));
         if (!issues)
             return issues.error();
-        return Json{{"description", toStd(QStringLiteral("Status of job %1").arg(jobNumber))},
-                    {"messages", Json::array({userMessage(QStringLiteral("Write a status report of job %1: overall progress, each part's state "
-                                                                         "and its next operation, what is late against the due date, and the open "
-                                                                         "issues that touch this job. The job and the shop's open issues follow.")
-                                                              .arg(jobNumber)),
-                                              resourceMessage(*job), resourceMessage(*issues)})}};
+        return Json{
+            {"description", toStd(QStringLiteral("Status of job %1").arg(jobNumber))},
+            {"messages", Json::array({userMessage(QStringLiteral("Write a status report of job %1: overall progress, each part's state "
+                                                                 "and its next operation, what is late against the due date, and the open "
+                                                                 "issues that touch this job. The job and the shop's open issues follow.")
+                                                      .arg(jobNumber)),
+                                      resourceMessage(*job), resourceMessage(*issues)})}};
     }
     return Error::notFound(QStringLiteral("prompt %1").arg(name));
 }

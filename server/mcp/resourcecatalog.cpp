@@ -102,10 +102,14 @@ Result<Json> ResourceCatalog::render(const Scope &scope, const QString &uri) con
             counts[key] = byStatus;
             return {};
         };
-        ERY_TRY(count("jobs", [&](const ListQuery &q) { return m_s.jobs.list(scope, q); }, choices::workStatuses(), "status"));
-        ERY_TRY(count("parts", [&](const ListQuery &q) { return m_s.parts.list(scope, q); }, choices::workStatuses(), "status"));
-        ERY_TRY(count("operations", [&](const ListQuery &q) { return m_s.operations.list(scope, q); }, choices::workStatuses(), "status"));
-        ERY_TRY(count("issues", [&](const ListQuery &q) { return m_s.issues.list(scope, q); }, choices::issueStatuses(), "status"));
+        ERY_TRY(count(
+            "jobs", [&](const ListQuery &q) { return m_s.jobs.list(scope, q); }, choices::workStatuses(), "status"));
+        ERY_TRY(count(
+            "parts", [&](const ListQuery &q) { return m_s.parts.list(scope, q); }, choices::workStatuses(), "status"));
+        ERY_TRY(count(
+            "operations", [&](const ListQuery &q) { return m_s.operations.list(scope, q); }, choices::workStatuses(), "status"));
+        ERY_TRY(count(
+            "issues", [&](const ListQuery &q) { return m_s.issues.list(scope, q); }, choices::issueStatuses(), "status"));
         ListQuery running;
         running.eq.emplace_back(QStringLiteral("end_time"), QVariant());
         running.limit = 1;
@@ -117,7 +121,8 @@ Result<Json> ResourceCatalog::render(const Scope &scope, const QString &uri) con
     }
     if (p.size() == 2 && p[0] == QLatin1String("issues") && p[1] == QLatin1String("open")) {
         ListQuery q;
-        q.conds.push_back({QStringLiteral("status"), ListQuery::Op::In, QVariantList{QStringLiteral("pending"), QStringLiteral("approved")}});
+        q.conds.push_back(
+            {QStringLiteral("status"), ListQuery::Op::In, QVariantList{QStringLiteral("pending"), QStringLiteral("approved")}});
         q.sort = QStringLiteral("created_at");
         q.descending = true;
         q.limit = 500;
@@ -125,8 +130,9 @@ Result<Json> ResourceCatalog::render(const Scope &scope, const QString &uri) con
         if (!rows)
             return rows.error();
         static const QStringList order{QStringLiteral("critical"), QStringLiteral("high"), QStringLiteral("medium"), QStringLiteral("low")};
-        std::stable_sort(rows->begin(), rows->end(),
-                         [](const Json &a, const Json &b) { return order.indexOf(str(a, "severity")) < order.indexOf(str(b, "severity")); });
+        std::stable_sort(rows->begin(), rows->end(), [](const Json &a, const Json &b) {
+            return order.indexOf(str(a, "severity")) < order.indexOf(str(b, "severity"));
+        });
         return Json{{"issues", Json(*rows)}, {"count", rows->size()}};
     }
     if (p.size() == 2 && p[0] == QLatin1String("jobs")) {
@@ -199,7 +205,8 @@ QStringList ResourceCatalog::complete(const Scope &scope, const QString &uriTemp
         if (auto jobs = m_s.jobs.list(scope, q))
             for (const Json &j : jobs->rows)
                 out << str(j, "job_number");
-    } else if (argument == QLatin1String("name") || argument == QLatin1String("cell") || uriTemplate.startsWith(QLatin1String("eryxon://cells/"))) {
+    } else if (argument == QLatin1String("name") || argument == QLatin1String("cell") ||
+               uriTemplate.startsWith(QLatin1String("eryxon://cells/"))) {
         q.conds.push_back({QStringLiteral("name"), ListQuery::Op::Like, prefix});
         q.sort = QStringLiteral("name");
         if (auto cells = m_s.catalog.list(CatalogService::Cells, scope, q))
@@ -216,8 +223,8 @@ QByteArray ResourceCatalog::digest(const Json &contents)
 
 bool ResourceCatalog::watched(const QString &table)
 {
-    static const QSet<QString> tables{QStringLiteral("jobs"),        QStringLiteral("parts"),    QStringLiteral("operations"),
-                                      QStringLiteral("issues"),      QStringLiteral("cells"),    QStringLiteral("substeps"),
+    static const QSet<QString> tables{QStringLiteral("jobs"),        QStringLiteral("parts"), QStringLiteral("operations"),
+                                      QStringLiteral("issues"),      QStringLiteral("cells"), QStringLiteral("substeps"),
                                       QStringLiteral("time_entries")};
     return tables.contains(table);
 }
@@ -235,7 +242,8 @@ bool ResourceCatalog::dependsOn(const QString &uri, const QSet<QString> &t)
     if (p[0] == QLatin1String("jobs"))
         return t.contains(QStringLiteral("jobs")) || t.contains(QStringLiteral("parts")) || t.contains(QStringLiteral("operations"));
     if (p[0] == QLatin1String("operations"))
-        return t.contains(QStringLiteral("operations")) || t.contains(QStringLiteral("substeps")) || t.contains(QStringLiteral("time_entries"));
+        return t.contains(QStringLiteral("operations")) || t.contains(QStringLiteral("substeps")) ||
+               t.contains(QStringLiteral("time_entries"));
     if (p[0] == QLatin1String("cells"))
         return t.contains(QStringLiteral("operations")) || t.contains(QStringLiteral("cells"));
     return false;

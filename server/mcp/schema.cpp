@@ -159,6 +159,10 @@ Json closed(Json s)
         else
             ++it;
     }
+    // Any JSON value (a metadata field): its size bounds are the service's to check; a bound
+    // without a type is not valid strict JSON Schema.
+    if (!s.contains("type"))
+        s.erase("maxProperties");
     if (s.value("type", Json()) == "object" && s.contains("properties")) {
         s["additionalProperties"] = false;
         for (auto &p : s["properties"])

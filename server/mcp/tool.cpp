@@ -33,6 +33,7 @@ Json Tool::describe() const
              {"openWorldHint", hints.openWorld}}}};
     if (!outputSchema.is_null())
         t["outputSchema"] = outputSchema;
+    t["_meta"] = Json{{"io.eryxon/module", toStd(module)}};
     return t;
 }
 

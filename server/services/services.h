@@ -5,6 +5,7 @@
 #include "apikeyservice.h"
 #include "assignmentservice.h"
 #include "batchservice.h"
+#include "bulkservice.h"
 #include "catalogservice.h"
 #include "deliverystore.h"
 #include "eventdata.h"
@@ -12,6 +13,7 @@
 #include "importwriter.h"
 #include "issueservice.h"
 #include "jobservice.h"
+#include "mcpkeyservice.h"
 #include "mqttpublisherservice.h"
 #include "notificationservice.h"
 #include "operationservice.h"
@@ -69,10 +71,12 @@ public:
     SubstepService substeps{m_data, catalog, eventData};
     AssignmentService assignments{m_data, notifications};
     ApiKeyService apiKeys{m_data, activity};
+    McpKeyService mcpKeys{m_data, activity};
     SyncService sync{m_data, catalog, jobs, operations, parts};
     WebhookService webhooks{m_data, activity, notifications, tenants};
     MqttPublisherService mqttPublishers{m_data, activity, eventData};
     BatchService batches{m_data, activity, eventData, operations, time};
+    BulkService bulk{m_data};
     SettingsService settings{m_data, activity};
     ShopSetup shop{m_data, activity, catalog, tenants, users};
     HubService hubs{m_data};

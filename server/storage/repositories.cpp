@@ -31,6 +31,7 @@ void Repositories::loadColumns(Database &db) const
                            &activity,
                            &apiKeys,
                            &mcpKeys,
+                           &mcpKeyUsage,
                            &webhooks,
                            &webhookDeliveries,
                            &webhookLogs,

@@ -36,6 +36,7 @@ struct Repositories {
     Table activity{QStringLiteral("activity_log"), false, {QStringLiteral("description"), QStringLiteral("entity_name")}};
     Table apiKeys{QStringLiteral("api_keys"), false, {QStringLiteral("name")}};
     Table mcpKeys{QStringLiteral("mcp_keys"), false, {QStringLiteral("name")}};
+    Table mcpKeyUsage{QStringLiteral("mcp_key_usage"), false, {QStringLiteral("tool_name")}};
     Table webhooks{QStringLiteral("webhooks"), false, {QStringLiteral("url"), QStringLiteral("description")}};
     Table webhookDeliveries{QStringLiteral("webhook_deliveries"), false};
     Table webhookLogs{QStringLiteral("webhook_logs"), false};

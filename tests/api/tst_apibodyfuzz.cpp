@@ -86,7 +86,7 @@ void TestApiBodyFuzz::initTestCase()
     known["template_id"] = idFor(QStringLiteral("substep-templates"));
     // (A collection that could not be seeded shows up in everyWriteRoute as a route without a real id.)
     for (const char *c : {"materials", "substeps", "assignments", "issues", "time-entries", "webhooks", "mqtt-publishers", "batches",
-                          "api-keys", "production"})
+                          "api-keys", "mcp-keys", "production"})
         idFor(QString::fromLatin1(c));
 }
 
@@ -110,6 +110,7 @@ QString TestApiBodyFuzz::idFor(const QString &collection)
          Json{{"name", "Fuzz Broker"}, {"broker_url", "127.0.0.1"}, {"port", 1}, {"events", {"job.created"}}, {"active", false}}},
         {"batches", Json{{"batch_number", "B-FUZZ"}, {"cell_id", toStd(shop.laser)}}},
         {"api-keys", Json{{"name", "fuzz key"}}},
+        {"mcp-keys", Json{{"name", "fuzz MCP key"}}},
         {"production", Json{{"operation_id", toStd(shop.ops[2])}, {"quantity_good", 1}}},
     };
     QString id;

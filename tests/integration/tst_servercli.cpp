@@ -44,6 +44,7 @@ private slots:
     void copiedDatabasePausesIntegrations();
     void integrationsOffOnPurpose();
     void serverLogIsReadable();
+    void mcpKeyCommands();
 
 private:
     struct Run {
@@ -100,6 +101,20 @@ void TestServerCli::usageErrors_data()
     QTest::newRow("bad postgres url") << QStringList{"migrate", "--db", "postgresql://"};
     QTest::newRow("import without file") << QStringList{"import", "jobs"};
     QTest::newRow("import unknown entity") << QStringList{"import", "widgets", "x.csv"};
+    QTest::newRow("mcp-keys without subcommand") << QStringList{"mcp-keys"};
+    QTest::newRow("mcp-keys bad subcommand") << QStringList{"mcp-keys", "rotate"};
+    QTest::newRow("mcp-keys create without name") << QStringList{"mcp-keys", "create"};
+    QTest::newRow("mcp-keys create blank name") << QStringList{"mcp-keys", "create", "--name", "  "};
+    QTest::newRow("mcp-keys revoke without id") << QStringList{"mcp-keys", "revoke"};
+    QTest::newRow("mcp-keys list extra") << QStringList{"mcp-keys", "list", "extra"};
+    QTest::newRow("mcp-keys rate limit 0") << QStringList{"mcp-keys", "create", "--name", "A", "--rate-limit", "0"};
+    QTest::newRow("mcp-keys rate limit negative") << QStringList{"mcp-keys", "create", "--name", "A", "--rate-limit", "-5"};
+    QTest::newRow("mcp-keys rate limit huge") << QStringList{"mcp-keys", "create", "--name", "A", "--rate-limit", "99999999999"};
+    QTest::newRow("mcp-keys rate limit text") << QStringList{"mcp-keys", "create", "--name", "A", "--rate-limit", "lots"};
+    QTest::newRow("mcp-keys empty tools") << QStringList{"mcp-keys", "create", "--name", "A", "--allowed-tools", ","};
+    QTest::newRow("mcp-keys scope") << QStringList{"mcp-keys", "create", "--name", "A", "--scope", "admin"};
+    QTest::newRow("allowed-tools with keys") << QStringList{"keys", "create", "--name", "A", "--allowed-tools", "fetch_jobs"};
+    QTest::newRow("rate-limit with list") << QStringList{"mcp-keys", "list", "--rate-limit", "5"};
 }
 
 void TestServerCli::usageErrors()
@@ -724,6 +739,91 @@ void TestServerCli::integrationsOffOnPurpose()
     QCOMPARE(run({"integrations", "resume", "--db", db}).code, 0);
     QVERIFY(run({"integrations", "status", "--db", db}).out.contains("running"));
     QCOMPARE(run({"integrations", "bogus", "--db", db}).code, 2);
+}
+
+void TestServerCli::mcpKeyCommands()
+{
+    const QString db = m_dir.filePath("mcpkeys.db");
+    QCOMPARE(run({"demo", "--db", db}).code, 0);
+    // create prints the key and nothing else.
+    auto live = run({"mcp-keys", "create", "--name", "Claude", "--allowed-tools", "fetch_jobs, start_operation", "--rate-limit", "30",
+                     "--description", "shift agent", "--db", db});
+    QVERIFY2(live.code == 0, qPrintable(live.err));
+    QVERIFY2(QRegularExpression("^mcp_live_[0-9a-f]{32}\\n$").match(live.out).hasMatch(), qPrintable(live.out));
+    QCOMPARE(live.err, QString());
+    auto test = run({"mcp-keys", "create", "--name", "Sandbox agent", "--test", "--db", db});
+    QVERIFY2(test.code == 0, qPrintable(test.err));
+    QVERIFY2(QRegularExpression("^mcp_test_[0-9a-f]{32}\\n$").match(test.out).hasMatch(), qPrintable(test.out));
+    // The same name twice, a tool name of the wrong form: one-line errors, exit 1, nothing created.
+    auto dup = run({"mcp-keys", "create", "--name", "Claude", "--db", db});
+    QCOMPARE(dup.code, 1);
+    QCOMPARE(dup.err.count('\n'), 1);
+    QCOMPARE(dup.out, QString());
+    auto badTool = run({"mcp-keys", "create", "--name", "Bad", "--allowed-tools", "fetch_jobs,Drop Table", "--db", db});
+    QCOMPARE(badTool.code, 1);
+    QVERIFY2(badTool.err.contains("Drop Table"), qPrintable(badTool.err));
+    QCOMPARE(badTool.out, QString());
+    // list: id, prefix, name, environment, tools, rate limit, state, usage, last use; never a key or hash.
+    auto list = run({"mcp-keys", "list", "--db", db});
+    QCOMPARE(list.code, 0);
+    const QStringList lines = list.out.split('\n', Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 2);
+    QVERIFY(!list.out.contains(live.out.trimmed()) && !list.out.contains(test.out.trimmed()));
+    QString claudeId;
+    for (const QString &l : lines) {
+        const QStringList cols = l.split('\t');
+        QCOMPARE(cols.size(), 9);
+        QVERIFY(!cols.at(0).isEmpty());
+        if (cols.at(2) == QLatin1String("Claude")) {
+            claudeId = cols.at(0);
+            QCOMPARE(cols.at(1), live.out.left(13) + QStringLiteral("…"));
+            QCOMPARE(cols.at(3), QStringLiteral("live"));
+            QCOMPARE(cols.at(4), QStringLiteral("fetch_jobs,start_operation"));
+            QCOMPARE(cols.at(5), QStringLiteral("30/min"));
+            QCOMPARE(cols.at(6), QStringLiteral("enabled"));
+            QCOMPARE(cols.at(7), QStringLiteral("0 calls"));
+            QCOMPARE(cols.at(8), QStringLiteral("never used"));
+        } else {
+            QCOMPARE(cols.at(2), QStringLiteral("Sandbox agent"));
+            QCOMPARE(cols.at(3), QStringLiteral("test"));
+            QCOMPARE(cols.at(4), QStringLiteral("*"));
+            QCOMPARE(cols.at(5), QStringLiteral("100/min"));
+        }
+    }
+    QVERIFY(!claudeId.isEmpty());
+    // The key resolves (in another process opening the same database) until it is revoked.
+    {
+        Config cfg;
+        cfg.dbUrl = db;
+        Engine e(cfg);
+        QVERIFY(e.open(false).ok());
+        auto id = e.services().mcpKeys.resolve(live.out.trimmed());
+        QVERIFY(id.ok());
+        QCOMPARE(id->keyId, claudeId);
+        QCOMPARE(id->ratePerMinute, qint64(30));
+        QVERIFY(id->allows("fetch_jobs") && !id->allows("delete_job"));
+        e.close();
+    }
+    auto revoke = run({"mcp-keys", "revoke", claudeId, "--db", db});
+    QVERIFY2(revoke.code == 0, qPrintable(revoke.err));
+    QVERIFY2(revoke.out.contains("revoked Claude"), qPrintable(revoke.out));
+    QVERIFY(run({"mcp-keys", "list", "--db", db}).out.contains("\trevoked\t"));
+    {
+        Config cfg;
+        cfg.dbUrl = db;
+        Engine e(cfg);
+        QVERIFY(e.open(false).ok());
+        auto id = e.services().mcpKeys.resolve(live.out.trimmed());
+        QVERIFY(!id.ok());
+        QVERIFY(id.error().code == ErrorCode::Unauthorized);
+        e.close();
+    }
+    auto unknown = run({"mcp-keys", "revoke", "0190c0de-0000-7000-8000-000000000000", "--db", db});
+    QCOMPARE(unknown.code, 1);
+    QVERIFY2(unknown.err.contains("not found"), qPrintable(unknown.err));
+    QCOMPARE(run({"mcp-keys", "list", "--tenant", "No Such Shop", "--db", db}).code, 1);
+    // The usage text names the command.
+    QVERIFY(run({"--help"}).out.contains("mcp-keys create --name N"));
 }
 
 QTEST_GUILESS_MAIN(TestServerCli)

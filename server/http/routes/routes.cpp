@@ -24,12 +24,14 @@ void installRoutes(ApiServer &api)
     installIssueRoutes(api);
     installProductionRoutes(api);
     installApiKeyRoutes(api);
+    installMcpKeyRoutes(api);
     installWebhookRoutes(api);
     installMqttRoutes(api);
     installBatchRoutes(api);
     installImportRoutes(api);
     installSettingsRoutes(api);
     installAnalyticsRoutes(api);
+    installMcpRoutes(api);
 }
 
 } // namespace ery::http

@@ -25,6 +25,7 @@ void installAssignmentRoutes(ApiServer &api);
 void installIssueRoutes(ApiServer &api);
 void installProductionRoutes(ApiServer &api);
 void installApiKeyRoutes(ApiServer &api);
+void installMcpKeyRoutes(ApiServer &api);
 void installSystemRoutes(ApiServer &api);
 void installWebhookRoutes(ApiServer &api);
 void installMqttRoutes(ApiServer &api);
@@ -32,6 +33,7 @@ void installBatchRoutes(ApiServer &api);
 void installImportRoutes(ApiServer &api);
 void installSettingsRoutes(ApiServer &api);
 void installAnalyticsRoutes(ApiServer &api);
+void installMcpRoutes(ApiServer &api);
 
 void installRoutes(ApiServer &api);
 

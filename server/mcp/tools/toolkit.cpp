@@ -83,7 +83,8 @@ Status ToolKit::exactlyOne(const ToolCall &call, const char *a, const char *b)
 
 Error ToolKit::invalid(const QString &field, const QString &message)
 {
-    return Error::validation(Json::array({Json{{"field", toStd(field)}, {"message", toStd(QStringLiteral("%1: %2").arg(field, message))}}}));
+    return Error::validation(
+        Json::array({Json{{"field", toStd(field)}, {"message", toStd(QStringLiteral("%1: %2").arg(field, message))}}}));
 }
 
 } // namespace ery::mcp
