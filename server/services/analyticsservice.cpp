@@ -21,6 +21,8 @@ namespace ery::services {
 namespace {
 
 constexpr qint64 kDayMs = 24LL * 3600 * 1000;
+// Before every stored time: the open start of a range (a null string would bind as NULL).
+const QString kBeginning = QStringLiteral("0000-01-01T00:00:00.000Z");
 
 const QStringList kWorkStatuses{QStringLiteral("not_started"), QStringLiteral("in_progress"), QStringLiteral("on_hold"),
                                 QStringLiteral("completed")};
@@ -318,7 +320,7 @@ Result<Json> AnalyticsService::dashboard(const Scope &scope)
     auto active = a.openTimeEntries(db(), scope);
     auto completedToday = a.operationsCompletedBetween(db(), scope, todayStarts, isoOf(now + 1));
     auto dueSoon = a.openJobsDueBetween(db(), scope, isoOf(now), isoOf(now + 7 * kDayMs + 1));
-    auto overdue = a.openJobsDueBetween(db(), scope, QString(), isoOf(now));
+    auto overdue = a.openJobsDueBetween(db(), scope, kBeginning, isoOf(now));
     auto bullets = a.openBulletParts(db(), scope);
     auto over = a.operationsOverEstimate(db(), scope);
     for (const auto *r : {&active, &completedToday, &dueSoon, &overdue, &bullets, &over})
@@ -619,7 +621,7 @@ Result<Json> AnalyticsService::qualitySuggestions(const Scope &scope, const QStr
     if (!recent)
         return recent.error();
     // Pending issues of any age: an old unresolved issue matters more, not less.
-    auto everything = repo().analytics.issues(db(), scope, QString(), w.to);
+    auto everything = repo().analytics.issues(db(), scope, kBeginning, w.to);
     if (!everything)
         return everything.error();
     Rows pending;
