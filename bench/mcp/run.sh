@@ -28,7 +28,7 @@ BASE=http://127.0.0.1:$PORT
 CELL=$(curl -sf -H "Authorization: Bearer $KEY" "$BASE/api/v1/cells?limit=1" | python3 -c 'import json,sys; print(json.load(sys.stdin)["data"]["cells"][0]["id"])')
 for i in $(seq 1 60); do
   curl -sf -H "Authorization: Bearer $KEY" -H 'Content-Type: application/json' \
-    -d "{\"job_number\":\"MCPB-$i\",\"parts\":[{\"part_number\":\"P\",\"material\":\"S235\",\"operations\":[{\"operation_name\":\"Cut\",\"sequence\":1,\"cell_id\":\"$CELL\"},{\"operation_name\":\"Bend\",\"sequence\":2,\"cell_id\":\"$CELL\"}]}]}" \
+    -d "{\"job_number\":\"MCPB-$i\",\"parts\":[{\"part_number\":\"MCPB-$i-P\",\"material\":\"S235\",\"operations\":[{\"operation_name\":\"Cut\",\"sequence\":1,\"cell_id\":\"$CELL\"},{\"operation_name\":\"Bend\",\"sequence\":2,\"cell_id\":\"$CELL\"}]}]}" \
     "$BASE/api/v1/jobs" >/dev/null
 done
 echo "machine: $(nproc) cores, $(awk '/model name/ {sub(/.*: /, ""); print; exit}' /proc/cpuinfo)"
