@@ -281,8 +281,8 @@ Tool operationSteps(const char *name, const char *title, const char *description
         props["start_first"] = boolean("Start a not_started operation first, so it can be completed (default false)");
     return Tool{QLatin1String(name),
                 kModule,
-                QLatin1String(title),
-                QLatin1String(description),
+                QString::fromUtf8(title),
+                QString::fromUtf8(description),
                 object(props, {"scope"}),
                 bulkSchema(),
                 {false, false, false, false},

@@ -83,8 +83,8 @@ Tool review(const char *name, const char *title, const char *description, Review
                      notesRequired ? QStringList{"id", "resolution_notes"} : QStringList{"id"});
     return Tool{QLatin1String(name),
                 kModule,
-                QLatin1String(title),
-                QLatin1String(description),
+                QString::fromUtf8(title),
+                QString::fromUtf8(description),
                 in,
                 reviewSchema(),
                 {false, false, false, false},

@@ -31,8 +31,8 @@ Tool step(const char *name, const char *title, const char *description, JobStep 
     using namespace schema;
     return Tool{QLatin1String(name),
                 kModule,
-                QLatin1String(title),
-                QLatin1String(description),
+                QString::fromUtf8(title),
+                QString::fromUtf8(description),
                 object({{"id", uuid("The job's id")}, {"job_number", text("Or the job's number", 255)}}),
                 ToolKit::transitionSchema("job"),
                 {false, false, false, false},

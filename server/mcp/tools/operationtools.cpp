@@ -23,8 +23,8 @@ Tool step(const char *name, const char *title, const char *description, Action a
         props["operator_id"] = uuid("The operator doing the work: their time entry opens (start, resume) or closes (complete)");
     return Tool{QLatin1String(name),
                 kModule,
-                QLatin1String(title),
-                QLatin1String(description),
+                QString::fromUtf8(title),
+                QString::fromUtf8(description),
                 object(props, {QStringLiteral("id")}),
                 ToolKit::transitionSchema("operation"),
                 {false, false, false, false},
