@@ -9,6 +9,7 @@
 #include "catalogservice.h"
 #include "deliverystore.h"
 #include "eventdata.h"
+#include "exportservice.h"
 #include "hubservice.h"
 #include "importwriter.h"
 #include "issueservice.h"
@@ -20,6 +21,7 @@
 #include "partservice.h"
 #include "productionservice.h"
 #include "quotas.h"
+#include "restoreservice.h"
 #include "rollup.h"
 #include "settingsservice.h"
 #include "shopsetup.h"
@@ -81,6 +83,8 @@ public:
     ShopSetup shop{m_data, activity, catalog, tenants, users};
     HubService hubs{m_data};
     AnalyticsService analytics{m_data};
+    ExportService exports{m_data};
+    RestoreService restores{m_data};
 
     WriteGroup writes{m_db};
     DeliveryStore deliveries{m_data};

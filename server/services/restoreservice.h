@@ -1,0 +1,29 @@
+#pragma once
+
+#include "servicebase.h"
+
+#include <functional>
+
+namespace ery::services {
+
+// Loads an export back (CONTRACTS.md §7): every row with its id kept, in one write transaction, so
+// a damaged file leaves nothing behind. The target is a database that does not hold the exported
+// tenant (it is created from the export's tenant row) or an existing tenant that holds no shop data
+// yet (the rows are re-homed into it). Restored rows raise no events: they are history, not news.
+// Withheld secrets come back unusable: API and MCP keys revoked, webhooks with a new secret and
+// paused, users without a password or PIN (set them afresh).
+class RestoreService : public ServiceBase {
+public:
+    explicit RestoreService(const DataAccess &data) : ServiceBase(data) { }
+
+    // Gives the next row and its table; false once every row was given.
+    using Feed = std::function<Result<bool>(QString &table, Row &row)>;
+
+    // tenantInfo: the export's tenant row. intoTenant empty: restore as that tenant, which must not
+    // exist yet. Answers {tenant_id, tables: {name: rows}}.
+    Result<Json> restore(const Json &tenantInfo, const Feed &feed, const QString &intoTenant = {});
+    // Whether a tenant holds no shop data: what restoring into it requires.
+    Result<bool> isEmpty(const QString &tenantId) const;
+};
+
+} // namespace ery::services
