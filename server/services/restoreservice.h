@@ -16,8 +16,10 @@ class RestoreService : public ServiceBase {
 public:
     explicit RestoreService(const DataAccess &data) : ServiceBase(data) { }
 
-    // Gives the next row and its table; false once every row was given.
-    using Feed = std::function<Result<bool>(QString &table, Row &row)>;
+    // A feed hands every row of the file to put, tables in the export's order (parents first), and
+    // stops at put's first error, which it returns.
+    using Put = std::function<Status(const QString &table, Row &row)>;
+    using Feed = std::function<Status(const Put &put)>;
 
     // tenantInfo: the export's tenant row. intoTenant empty: restore as that tenant, which must not
     // exist yet. Answers {tenant_id, tables: {name: rows}}.
