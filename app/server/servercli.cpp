@@ -191,6 +191,12 @@ int importCsv(Engine &engine, const Scope &scope, SyncService::Entity entity, co
           << report->unchanged << " unchanged, " << report->failed << " failed (" << verdict << ")" << Qt::endl;
     if (!report->ignoredColumns.isEmpty())
         out() << "ignored columns: " << report->ignoredColumns.join(QStringLiteral(", ")) << Qt::endl;
+    if (report->encoding != QLatin1String("UTF-8") || report->separator != QLatin1String(","))
+        out() << "read as " << report->encoding << ", columns separated by "
+              << (report->separator == QLatin1String(";")    ? "semicolons"
+                  : report->separator == QLatin1String("\t") ? "tabs"
+                                                             : "commas")
+              << Qt::endl;
     return report->failed ? kError : kOk;
 }
 
