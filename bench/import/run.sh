@@ -75,7 +75,7 @@ mib() { awk -v k="$1" 'BEGIN { printf "%.1f", k / 1024 }'; }
 row() { # name, file
   local rows size
   rows=$(($(wc -l <"$2") - 1))
-  size=$(du -m "$2" | cut -f1)
+  size=$(awk -v b="$(stat -c %s "$2")" 'BEGIN { printf "%.2f", b / 1048576 }')
   printf '| %s | %s | %s MiB | %.2f s | %.2f s | %.0f | %s MiB | %s MiB |\n' "$1" "$rows" "$size" "$SECS" "$CPU" \
     "$(awk -v r="$rows" -v s="$SECS" 'BEGIN { print r / (s > 0 ? s : 0.01) }')" "$(mib "$KIB")" "$(mib $((KIB - IDLE_KIB)))"
 }
