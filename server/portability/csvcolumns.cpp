@@ -28,8 +28,9 @@ QString CsvColumns::normalised(const QString &header)
     out.reserve(header.size());
     bool gap = false;
     for (const QChar c : header) {
-        // Spaces of every kind (a spreadsheet's no-break space too), hyphens and dots part words.
-        if (c.isSpace() || c == QLatin1Char('-') || c == QLatin1Char('.') || c == QLatin1Char('_')) {
+        // Spaces of every kind (a spreadsheet's no-break space too), hyphens and dots part words; a
+        // stray byte-order mark (a file saved twice) is no part of a name.
+        if (c.isSpace() || c == QLatin1Char('-') || c == QLatin1Char('.') || c == QLatin1Char('_') || c == QChar(0xFEFF)) {
             gap = true;
             continue;
         }

@@ -171,6 +171,7 @@ void TestCsvImport::headerNamesAndAliases()
     QCOMPARE(CsvColumns::normalised(QStringLiteral("EXTERNAL-ID")), QStringLiteral("external_id"));
     QCOMPARE(CsvColumns::normalised(QString::fromUtf8("Due\u00a0 Date")), QStringLiteral("due_date"));
     QCOMPARE(CsvColumns::normalised(QStringLiteral("__Part  . Number__")), QStringLiteral("part_number"));
+    QCOMPARE(CsvColumns::normalised(QString::fromUtf8("\ufeffexternal_id")), QStringLiteral("external_id"));
     // As a spreadsheet's user writes a header, with the original's other names for fields.
     auto jobs = import(SyncService::Jobs, " External ID ;External-Source; Job Number ;Customer Name;DESCRIPTION;Due Date\n"
                                           "H1;erp;HDR-1;Acme;rush order;2027-05-01\n");
