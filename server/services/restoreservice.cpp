@@ -138,7 +138,7 @@ Result<Json> RestoreService::restore(const Json &tenantInfo, const Feed &feed, c
                                                       "database"));
         }
 
-        QHash<QString, QStringList> columnsOf;
+        QHash<QString, QSet<std::string>> columnsOf;
         QHash<QString, int> order;
         for (int i = 0; i < int(ExportService::tables().size()); ++i)
             order.insert(ExportService::tables()[i].name, i);
@@ -176,10 +176,13 @@ Result<Json> RestoreService::restore(const Json &tenantInfo, const Feed &feed, c
                 auto c = storage::TenantLoader::columns(db(), table);
                 if (!c)
                     return c.error();
-                cols = columnsOf.insert(table, *c);
+                QSet<std::string> names;
+                for (const QString &n : *c)
+                    names.insert(n.toStdString());
+                cols = columnsOf.insert(table, names);
             }
             for (auto it = row.begin(); it != row.end(); ++it)
-                if (!cols->contains(QString::fromStdString(it.key())))
+                if (!cols->contains(it.key()))
                     return Error::badRequest(QStringLiteral("%1 has no column %2 (an export of a newer version?)")
                                                  .arg(table, QString::fromStdString(it.key()).left(64)));
             if (const QString self = selfReferences().value(table); !self.isEmpty()) {

@@ -35,8 +35,10 @@ Result<std::unique_ptr<TenantSnapshot>> TenantSnapshot::open(Database &shared, c
         if (!db)
             return db.error();
         own = std::move(*db);
+        // A front-to-back read gains nothing from a large page cache; a small one keeps the export's
+        // memory small.
         if (!own->isPostgres())
-            if (auto s = own->execDirect(QStringLiteral("PRAGMA query_only=ON")); !s)
+            if (auto s = own->execDirect(QStringLiteral("PRAGMA query_only=ON; PRAGMA cache_size=-4000")); !s)
                 return s.error();
     } else if (shared.inTransaction()) {
         return Error::conflict(QStringLiteral("an export cannot start inside a write"));
