@@ -30,6 +30,7 @@ void installRoutes(ApiServer &api)
     installBatchRoutes(api);
     installImportRoutes(api);
     installExportRoutes(api);
+    installAuthRoutes(api);
     installSettingsRoutes(api);
     installAnalyticsRoutes(api);
     installMcpRoutes(api);

@@ -32,6 +32,7 @@ void installMqttRoutes(ApiServer &api);
 void installBatchRoutes(ApiServer &api);
 void installImportRoutes(ApiServer &api);
 void installExportRoutes(ApiServer &api);
+void installAuthRoutes(ApiServer &api);
 void installSettingsRoutes(ApiServer &api);
 void installAnalyticsRoutes(ApiServer &api);
 void installMcpRoutes(ApiServer &api);
