@@ -579,9 +579,9 @@ Result<std::unique_ptr<Source>> openChecked(const QString &path, int schemaVersi
 
 } // namespace
 
-Result<Json> TenantRestore::check(const QString &path)
+Result<Json> TenantRestore::check(const QString &path, int schemaVersion)
 {
-    auto src = openChecked(path, std::numeric_limits<int>::max());
+    auto src = openChecked(path, schemaVersion);
     if (!src)
         return src.error();
     return (*src)->metadata;

@@ -37,8 +37,8 @@ public:
     static constexpr qint64 kMaxRatio = 200;
     static constexpr int kMaxDepth = 64;
 
-    // Checks the file only: answers its _metadata.
-    static Result<Json> check(const QString &path);
+    // Checks the file only (against a database of this schema version): answers its _metadata.
+    static Result<Json> check(const QString &path, int schemaVersion);
     // Checks, then restores: answers {tenant_id, tables: {name: rows}, metadata}.
     static Result<Json> restore(services::RestoreService &restore, int schemaVersion, const QString &path, const Options &options);
 };

@@ -59,7 +59,7 @@ void TestApiExport::exportZip()
     QVERIFY(out.open(QIODevice::WriteOnly));
     out.write(r.raw);
     out.close();
-    auto meta = portability::TenantRestore::check(file);
+    auto meta = portability::TenantRestore::check(file, 99);
     ERY_VERIFY_OK(meta);
     QCOMPARE((*meta)["tables"].size(), services::ExportService::tables().size());
 }

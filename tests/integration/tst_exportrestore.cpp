@@ -195,7 +195,7 @@ void TestExportRestore::zipRoundTrip()
     QCOMPARE((*meta)["tables"].size(), first.size());
     QSet<QString> changed{"api_keys", "mcp_keys", "webhooks", "mqtt_publishers"};
     int same = 0;
-    auto zipMeta = TenantRestore::check(m_sourceZip);
+    auto zipMeta = TenantRestore::check(m_sourceZip, m_source->db().schemaVersion());
     ERY_VERIFY_OK(zipMeta);
     for (size_t i = 0; i < first.size(); ++i) {
         const QString t = QString::fromStdString((*meta)["tables"][i]["name"].get<std::string>());
@@ -500,7 +500,7 @@ void TestExportRestore::deepJsonRefused()
     QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
     f.write("{\"jobs\":[{\"id\":\"x\",\"metadata\":" + QByteArray(10000, '[') + QByteArray(10000, ']') + "}]}");
     f.close();
-    auto r = TenantRestore::check(file);
+    auto r = TenantRestore::check(file, 99);
     QVERIFY(!r);
     QVERIFY2(r.error().message.contains(QLatin1String("deeper than")), qPrintable(r.error().message));
 }

@@ -54,7 +54,7 @@ void installAuthRoutes(ApiServer &api)
                            {"properties",
                             {{"username", {{"type", "string"}, {"maxLength", 100}}},
                              {"password", {{"type", "string"}, {"maxLength", 1000}}},
-                             {"tenant", {{"type", "string"}, {"description", "the shop's id or name, when the username is in more than one"}}},
+                             {"tenant", {{"type", "string"}, {"maxLength", 200}, {"description", "the shop's id or name, when the username is in more than one"}}},
                              {"client", {{"type", "string"}, {"maxLength", 100}}}}}};
     api.router().add(
         Method::Post, QStringLiteral("/api/v1/auth/login"), Access::Public,
@@ -83,7 +83,7 @@ void installAuthRoutes(ApiServer &api)
         },
         RouteDoc{QStringLiteral("Sign in with username and password: a session token"), QLatin1String(kTag), {}, false, loginSchema, 200});
 
-    const Json refreshSchema{{"type", "object"}, {"required", Json::array({"refresh_token"})}, {"properties", {{"refresh_token", {{"type", "string"}}}}}};
+    const Json refreshSchema{{"type", "object"}, {"required", Json::array({"refresh_token"})}, {"properties", {{"refresh_token", {{"type", "string"}, {"maxLength", 100}}}}}};
     api.router().add(
         Method::Post, QStringLiteral("/api/v1/auth/refresh"), Access::Public,
         [&s, &api](Request &r) {

@@ -142,7 +142,7 @@ void installExportRoutes(ApiServer &api)
         if (!f.open(QIODevice::WriteOnly) || f.write(r.body) != r.body.size())
             return Response::error(Error::internal(QStringLiteral("cannot store the upload: %1").arg(f.errorString())));
         f.close();
-        Result<Json> out = dry == QLatin1String("true") ? TenantRestore::check(path) : [&] {
+        Result<Json> out = dry == QLatin1String("true") ? TenantRestore::check(path, s.exports.schemaVersion()) : [&] {
             TenantRestore::Options o;
             o.intoTenant = r.scope().tenantId;
             return TenantRestore::restore(s.restores, s.exports.schemaVersion(), path, o);
