@@ -18,6 +18,8 @@ PACKAGES=(
   mosquitto postgresql xvfb xauth nodejs npm openssl
   # the API quick start test drives curl and jq, as docs/api.md does
   curl jq
+  # bench/import: sqlite3's own .import is the baseline, GNU time reads the peak memory
+  sqlite3 time
 )
 
 # A package counts as present only when dpkg reports it fully installed

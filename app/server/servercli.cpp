@@ -153,31 +153,45 @@ Result<Scope> resolveTenant(Services &s, const QString &wanted)
 }
 
 // `import`: a summary on stdout, each bad row on stderr; progress on stderr for large files. Exit 1
-// when any row failed (with --skip-bad-rows the good ones are in all the same).
+// when any row failed (with --skip-bad-rows the good ones are in all the same). The file is read as
+// it is imported, so its size is not limited by memory.
 int importCsv(Engine &engine, const Scope &scope, SyncService::Entity entity, const QString &path, bool dryRun, bool skipBadRows,
               const QString &source)
 {
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly))
         return fail(QStringLiteral("cannot read %1: %2").arg(path, f.errorString()));
-    if (f.size() > 256LL * 1024 * 1024)
-        return fail(QStringLiteral("%1 is larger than 256 MiB; split it").arg(path));
     CsvImport::Options o;
     o.dryRun = dryRun;
     o.skipBadRows = skipBadRows;
     o.source = source;
     o.fileName = QFileInfo(path).fileName();
-    o.progress = [](int done, int total) {
-        if (total >= 1000)
-            err() << "\r" << done << "/" << total << " rows" << (done == total ? "\n" : "") << Qt::flush;
+    bool told = false;
+    o.progress = [&told](const CsvImport::Progress &p) {
+        if (p.rows < CsvImport::kProgressRows && !told)
+            return;
+        told = true;
+        err() << "\r" << p.rows << " rows";
+        if (p.bytesTotal > 0)
+            err() << " (" << (p.bytesRead * 100 / p.bytesTotal) << "%)";
+        err() << Qt::flush;
     };
-    auto report = CsvImport(engine.services()).run(scope, entity, f.readAll(), o);
+    auto report = CsvImport(engine.services()).run(scope, entity, f, o);
+    if (told)
+        err() << Qt::endl;
     if (!report)
         return fail(report.error().message);
+    // Cells are shown as they are in the file (a formula is text to the import, never evaluated).
     for (const auto &row : report->rows)
         for (const auto &e : row.errors)
             err() << "line " << row.line << ": " << (e["column"].is_string() ? str(e, "column") + QStringLiteral(": ") : QString())
-                  << str(e, "message") << Qt::endl;
+                  << str(e, "message")
+                  << (e.contains("value") && e["value"].is_string()
+                          ? QStringLiteral(" (value \"%1\")").arg(str(e, "value").left(200))
+                          : QString())
+                  << Qt::endl;
+    if (report->failed > CsvImport::kListedErrors)
+        err() << "... and " << (report->failed - CsvImport::kListedErrors) << " more rows with errors" << Qt::endl;
     engine.close();
     const QString verdict = report->committed ? QStringLiteral("imported")
                             : report->dryRun  ? QStringLiteral("dry run, nothing written")
@@ -186,6 +200,12 @@ int importCsv(Engine &engine, const Scope &scope, SyncService::Entity entity, co
           << report->unchanged << " unchanged, " << report->failed << " failed (" << verdict << ")" << Qt::endl;
     if (!report->ignoredColumns.isEmpty())
         out() << "ignored columns: " << report->ignoredColumns.join(QStringLiteral(", ")) << Qt::endl;
+    if (report->encoding != QLatin1String("UTF-8") || report->separator != QLatin1String(","))
+        out() << "read as " << report->encoding << ", columns separated by "
+              << (report->separator == QLatin1String(";")    ? "semicolons"
+                  : report->separator == QLatin1String("\t") ? "tabs"
+                                                             : "commas")
+              << Qt::endl;
     return report->failed ? kError : kOk;
 }
 

@@ -18,7 +18,14 @@ constexpr qint64 kRefusedGraceMs = 5000;
 
 RequestFramer::Limits framerLimits(const HttpConfig &cfg)
 {
-    return {cfg.maxUrlBytes, cfg.maxHeaderBytes, cfg.maxHeaderFields, cfg.maxBodyBytes};
+    // The CSV import holds its body in memory, so it stays under the hub's one limit; the command
+    // line reads a file of any size as it goes.
+    return {cfg.maxUrlBytes,
+            cfg.maxHeaderBytes,
+            cfg.maxHeaderFields,
+            cfg.maxBodyBytes,
+            {{"/api/v1/import/", QStringLiteral("import a file this large on the server with the command line, "
+                                                "eryxon-server import ENTITY FILE, which reads a CSV file of any size as it goes")}}};
 }
 } // namespace
 

@@ -208,6 +208,13 @@ RequestFramer::Step RequestFramer::requestLineEnded()
     // http_parser reads everything after a CONNECT head as a tunnel, not as HTTP.
     if (m_line.startsWith("CONNECT "))
         return refuse(405, "METHOD_NOT_ALLOWED", QStringLiteral("CONNECT is not supported"), "connect");
+    m_bodyAdvice.clear();
+    qsizetype from = m_line.indexOf(' ');
+    while (m_line.at(from) == ' ')
+        ++from;
+    for (const auto &[prefix, advice] : m_limits.bodyAdvice)
+        if (QByteArrayView(m_line).sliced(from).startsWith(prefix))
+            m_bodyAdvice = advice;
     m_http10 = m_line.endsWith("HTTP/1.0");
     m_close = m_http10;
     m_line.clear();
@@ -249,8 +256,7 @@ RequestFramer::Step RequestFramer::headerLineEnded()
         if (!ok || len < 0 || (m_contentLength >= 0 && m_contentLength != len))
             return refuse(400, "BAD_REQUEST", QStringLiteral("Invalid Content-Length"), "bad_content_length");
         if (len > m_limits.maxBodyBytes)
-            return refuse(413, "PAYLOAD_TOO_LARGE", QStringLiteral("The body is larger than %1 bytes").arg(m_limits.maxBodyBytes),
-                          "payload_too_large");
+            return bodyTooLarge();
         m_contentLength = len;
     } else if (name == "transfer-encoding") {
         m_chunked = true;
@@ -299,6 +305,14 @@ RequestFramer::Step RequestFramer::headEnded()
     return Step::Head;
 }
 
+RequestFramer::Step RequestFramer::bodyTooLarge()
+{
+    QString message = QStringLiteral("The body is larger than %1 bytes (%2 MiB)").arg(m_limits.maxBodyBytes).arg(m_limits.maxBodyBytes >> 20);
+    if (!m_bodyAdvice.isEmpty())
+        message += QStringLiteral(": ") + m_bodyAdvice;
+    return refuse(413, "PAYLOAD_TOO_LARGE", message, "payload_too_large");
+}
+
 RequestFramer::Step RequestFramer::chunkSizeLineEnded()
 {
     // `<hex size>[;extension]CRLF`, strictly: anything looser could be read differently by the
@@ -315,8 +329,7 @@ RequestFramer::Step RequestFramer::chunkSizeLineEnded()
     if (!ok || size < 0)
         return refuse(400, "BAD_REQUEST", QStringLiteral("Malformed chunk size"), "bad_chunk");
     if (m_decoded + size > m_limits.maxBodyBytes)
-        return refuse(413, "PAYLOAD_TOO_LARGE", QStringLiteral("The body is larger than %1 bytes").arg(m_limits.maxBodyBytes),
-                      "payload_too_large");
+        return bodyTooLarge();
     m_line.clear();
     m_lineBytes = 0;
     if (size == 0) {

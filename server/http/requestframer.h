@@ -3,6 +3,9 @@
 #include <QByteArray>
 #include <QString>
 
+#include <utility>
+#include <vector>
+
 namespace ery::http {
 
 // Frames a stream of HTTP/1.x requests (Content-Length and chunked bodies) as QtHttpServer 6.4 will
@@ -16,6 +19,8 @@ public:
         int maxHeaderBytes = 64 * 1024;
         int maxHeaderFields = 128;
         qint64 maxBodyBytes = 32ll * 1024 * 1024;
+        // What a 413 tells a request whose path starts with the first of a pair to do instead.
+        std::vector<std::pair<QByteArray, QString>> bodyAdvice;
     };
     struct Refusal {
         int status = 0;
@@ -67,6 +72,7 @@ private:
     Step headerLineEnded();
     Step headEnded();
     Step chunkSizeLineEnded();
+    Step bodyTooLarge();
     Step trailerLineEnded();
 
     Limits m_limits;
@@ -84,6 +90,7 @@ private:
     bool m_chunked = false;
     bool m_trailers = false;
     QByteArray m_transferEncoding;
+    QString m_bodyAdvice; // of the request whose head is being read
     bool m_close = false;
     bool m_http10 = false;
     bool m_connectionUpgrade = false; // a `Connection: ..., upgrade, ...` token

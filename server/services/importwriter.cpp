@@ -1,4 +1,5 @@
 #include "importwriter.h"
+#include "storage/importkeys.h"
 #include "storage/repositories.h"
 
 using namespace ery::domain;
@@ -7,11 +8,6 @@ using namespace ery::storage;
 namespace ery::services {
 
 ImportWriter::ImportWriter(const DataAccess &data, SyncService &sync) : m_db(data.db), m_repo(data.repo), m_sync(sync) { }
-
-Status ImportWriter::write(const std::function<Status()> &f)
-{
-    return m_db.write([&](WriteTx &) { return f(); });
-}
 
 bool ImportWriter::writeHeld() const
 {
@@ -25,6 +21,7 @@ void ImportWriter::whenWritable(QObject *context, std::function<void()> f)
 
 Status ImportWriter::holdBegin()
 {
+    m_keys = false;
     return m_db.holdBegin();
 }
 
@@ -51,6 +48,25 @@ Result<SyncService::Outcome> ImportWriter::upsertRow(const Scope &scope, SyncSer
             return Error::badRequest(QStringLiteral("row with unreadable cells"));
         return o;
     });
+}
+
+Result<int> ImportWriter::claimKey(const QString &source, const QString &externalId, int line)
+{
+    return m_db.write([&](WriteTx &tx) -> Result<int> {
+        if (!m_keys) {
+            ERY_TRY(ImportKeys::create(tx));
+            m_keys = true;
+        }
+        return ImportKeys::claim(tx, source, externalId, line);
+    });
+}
+
+Status ImportWriter::forgetKeys()
+{
+    if (!m_keys)
+        return {};
+    m_keys = false;
+    return m_db.write([](WriteTx &tx) { return ImportKeys::drop(tx); });
 }
 
 Status ImportWriter::discard()

@@ -17,9 +17,6 @@ class ImportWriter {
 public:
     ImportWriter(const DataAccess &data, SyncService &sync);
 
-    // Runs f inside one write transaction, committed unless f fails or discard() was called.
-    Status write(const std::function<Status()> &f);
-
     bool writeHeld() const;
     void whenWritable(QObject *context, std::function<void()> f);
     Status holdBegin();
@@ -28,10 +25,14 @@ public:
     Result<size_t> holdFlushOutbox(size_t max, bool closing);
     Status holdEnd(bool commit);
 
-    // Inside write() or holdStep(): one record in a savepoint. With takeBack the record's writes are
+    // Inside holdStep(): one record in a savepoint. With takeBack the record's writes are
     // undone even when it went in (a row with cells that did not convert: its answer lists every
     // problem, the service's too) and BAD_REQUEST is returned.
     Result<SyncService::Outcome> upsertRow(const domain::Scope &scope, SyncService::Entity entity, const Json &item, bool takeBack);
+    // Inside holdStep(): the keys the file named so far. claimKey answers 0 for a key met
+    // the first time, else the line that named it first; forgetKeys ends that before a commit.
+    Result<int> claimKey(const QString &source, const QString &externalId, int line);
+    Status forgetKeys();
     // The enclosing write rolls back at its end (a rehearsal, or a file refused as a whole).
     Status discard();
     // The import's history row (sync_imports) and import.completed: eventData with the row's id as
@@ -42,6 +43,7 @@ private:
     storage::Database &m_db;
     const storage::Repositories &m_repo;
     SyncService &m_sync;
+    bool m_keys = false; // the key table exists in the current write
 };
 
 } // namespace ery::services

@@ -11,6 +11,11 @@ using namespace ery::storage;
 
 namespace ery::services {
 
+namespace {
+// How deep assemblies nest: far beyond any shop's, and a bound on the walk up the tree.
+constexpr int kMaxPartDepth = 100;
+} // namespace
+
 const std::vector<Field> &PartService::fields()
 {
     static const std::vector<Field> f{
@@ -117,7 +122,21 @@ Result<Row> PartService::update(const Scope &scope, const QString &id, const Jso
             if (str(accepted, "parent_part_id") == id)
                 return Error::validation(
                     Json::array({{{"field", "parent_part_id"}, {"message", "a part cannot contain itself"}, {"value", toStd(id)}}}));
-            ERY_TRY(repo().parts.get(tx.db(), scope, str(accepted, "parent_part_id"), QStringLiteral("parent part")));
+            // The new parent's own parents, up to the top: meeting this part there would close a
+            // cycle (an assembly inside its own sub-assembly), which every walk of the tree trips on.
+            QString above = str(accepted, "parent_part_id");
+            for (int depth = 0; !above.isEmpty(); ++depth) {
+                auto parent = repo().parts.get(tx.db(), scope, above, QStringLiteral("parent part"));
+                if (!parent)
+                    return parent.error();
+                above = str(*parent, "parent_part_id");
+                if (above == id || depth >= kMaxPartDepth)
+                    return Error::validation(Json::array(
+                        {{{"field", "parent_part_id"},
+                          {"message", toStd(above == id ? QStringLiteral("the parent part is inside this part already: that would be a cycle")
+                                                        : QStringLiteral("parts nest at most %1 deep").arg(kMaxPartDepth))},
+                          {"value", accepted["parent_part_id"]}}}));
+            }
         }
         if (accepted.contains("quantity")) {
             const qint64 delta = num(accepted, "quantity") - num(*part, "quantity");

@@ -503,6 +503,10 @@ void Database::rollback()
     q.exec(QStringLiteral("ROLLBACK"));
 }
 
+namespace {
+constexpr const char *kOutboxColumns = "event_id, tenant_id, kind, topic, entity_id, payload, occurred_at";
+}
+
 Status Database::insertOutbox(WriteTx &tx, size_t max)
 {
     auto &drafts = tx.drafts();
@@ -518,7 +522,7 @@ Status Database::insertOutbox(WriteTx &tx, size_t max)
     constexpr size_t kChunk = 16;
     for (size_t start = 0; start < count; start += kChunk) {
         const size_t n = std::min(kChunk, count - start);
-        QString sql = QStringLiteral("INSERT INTO outbox (event_id, tenant_id, kind, topic, entity_id, payload, occurred_at) VALUES ");
+        QString sql = QStringLiteral("INSERT INTO outbox (%1) VALUES ").arg(QLatin1String(kOutboxColumns));
         for (size_t i = 0; i < n; ++i)
             sql += i ? QStringLiteral(",(?,?,?,?,?,?,?)") : QStringLiteral("(?,?,?,?,?,?,?)");
         QVariantList params;
@@ -531,6 +535,50 @@ Status Database::insertOutbox(WriteTx &tx, size_t max)
         ERY_TRY(exec(sql, params));
     }
     drafts.erase(drafts.begin(), drafts.begin() + qsizetype(count));
+    tx.m_wroteOutbox = true;
+    return {};
+}
+
+Status Database::stageOutbox(WriteTx &tx)
+{
+    auto &drafts = tx.drafts();
+    if (drafts.empty())
+        return {};
+    // Dropped with the transaction's end, whichever it is.
+    if (m_staged == 0)
+        ERY_TRY(execDirect(QStringLiteral("CREATE TEMPORARY TABLE IF NOT EXISTS eryxon_held_outbox (seq BIGINT PRIMARY KEY, "
+                                          "event_id TEXT NOT NULL, tenant_id TEXT NOT NULL, kind TEXT NOT NULL, topic TEXT NOT NULL, "
+                                          "entity_id TEXT, payload TEXT NOT NULL, occurred_at TEXT NOT NULL) ON COMMIT DROP")));
+    constexpr size_t kChunk = 16;
+    for (size_t start = 0; start < drafts.size(); start += kChunk) {
+        const size_t n = std::min(kChunk, drafts.size() - start);
+        QString sql = QStringLiteral("INSERT INTO eryxon_held_outbox (seq, %1) VALUES ").arg(QLatin1String(kOutboxColumns));
+        for (size_t i = 0; i < n; ++i)
+            sql += i ? QStringLiteral(",(?,?,?,?,?,?,?,?)") : QStringLiteral("(?,?,?,?,?,?,?,?)");
+        QVariantList params;
+        params.reserve(int(n * 8));
+        for (size_t i = start; i < start + n; ++i) {
+            const auto &d = drafts[i];
+            params << m_staged++ << d.eventId << d.tenantId << d.kind << d.topic
+                   << (d.entityId.isEmpty() ? QVariant() : QVariant(d.entityId)) << QString::fromStdString(d.payload) << d.occurredAt;
+        }
+        ERY_TRY(exec(sql, params));
+    }
+    drafts.clear();
+    return {};
+}
+
+Status Database::unstageOutbox(WriteTx &tx, size_t max)
+{
+    const qint64 n = std::min<qint64>(qint64(max), m_staged - m_unstaged);
+    if (n <= 0)
+        return {};
+    ERY_TRY(exec(QStringLiteral("SELECT pg_advisory_xact_lock(7702001)")));
+    // In the order they were emitted: ids are drawn as the SELECT's ordered rows are inserted.
+    ERY_TRY(exec(QStringLiteral("INSERT INTO outbox (%1) SELECT %1 FROM eryxon_held_outbox WHERE seq >= ? AND seq < ? ORDER BY seq")
+                     .arg(QLatin1String(kOutboxColumns)),
+                 {m_unstaged, m_unstaged + n}));
+    m_unstaged += n;
     tx.m_wroteOutbox = true;
     return {};
 }
@@ -586,6 +634,7 @@ Status Database::holdBegin()
     ERY_TRY(flushGroup());
     ERY_TRY(begin());
     m_held = std::make_unique<WriteTx>(*this);
+    m_staged = m_unstaged = 0;
     return {};
 }
 
@@ -593,9 +642,20 @@ Result<size_t> Database::holdFlushOutbox(size_t max, bool closing)
 {
     if (!m_held || m_tx)
         return heldError();
-    if (!isPostgres() || closing)
+    if (!isPostgres()) {
         ERY_TRY(insertOutbox(*m_held, max));
-    return m_held->drafts().size();
+        return m_held->drafts().size();
+    }
+    if (!closing) {
+        ERY_TRY(stageOutbox(*m_held));
+        return size_t(m_staged - m_unstaged);
+    }
+    // The parked rows first: they were emitted before the ones still in memory.
+    const size_t parked = size_t(m_staged - m_unstaged);
+    ERY_TRY(unstageOutbox(*m_held, max));
+    if (max > parked)
+        ERY_TRY(insertOutbox(*m_held, max - parked));
+    return size_t(m_staged - m_unstaged) + m_held->drafts().size();
 }
 
 Status Database::holdEnd(bool keep)
@@ -605,11 +665,17 @@ Status Database::holdEnd(bool keep)
     std::unique_ptr<WriteTx> tx = std::move(m_held);
     Status s;
     if (tx) {
-        if (keep && !tx->discarded())
-            s = commit(*tx);
-        else
+        if (keep && !tx->discarded()) {
+            s = unstageOutbox(*tx, size_t(m_staged - m_unstaged));
+            if (s)
+                s = commit(*tx);
+            else
+                rollback();
+        } else {
             rollback();
+        }
     }
+    m_staged = m_unstaged = 0;
     auto waiters = std::move(m_writableWaiters);
     m_writableWaiters.clear();
     for (auto &[context, f] : waiters)

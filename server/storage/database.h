@@ -181,9 +181,10 @@ public:
     // Writes up to max of the held write's pending outbox rows now (inside its transaction), so
     // neither memory nor the final commit grow with the file; returns how many are still pending.
     // On SQLite the held write has the database to itself, so ids follow commit order whenever
-    // they are written. On PostgreSQL another process may commit meanwhile: the rows are written
-    // only once `closing` (no step writes anything else before the commit), under the advisory lock
-    // that orders commits (see commit()).
+    // they are written. On PostgreSQL another process may commit meanwhile: the rows go to a
+    // temporary table of the transaction first and into the outbox only once `closing` (no step
+    // writes anything else before the commit), in their order, under the advisory lock that orders
+    // commits (see commit()).
     Result<size_t> holdFlushOutbox(size_t max, bool closing);
     // Commits (its outbox rows, COMMIT, the commit hook) or rolls back the held write, then lets
     // the waiting writers in.
@@ -224,6 +225,9 @@ private:
     // The connection reads use while a held write waits between steps; null: this one.
     Result<Database *> reader();
     Status insertOutbox(WriteTx &tx, size_t max);
+    // PostgreSQL's held write: its outbox rows parked in a temporary table until it closes.
+    Status stageOutbox(WriteTx &tx);
+    Status unstageOutbox(WriteTx &tx, size_t max);
     Status begin();
     Status commit(WriteTx &tx);
     void rollback();
@@ -265,6 +269,7 @@ private:
     WriteTx *m_tx = nullptr;
     std::unique_ptr<WriteTx> m_group; // the open group transaction, if any
     std::unique_ptr<WriteTx> m_held;  // the held write, if any
+    qint64 m_staged = 0, m_unstaged = 0; // its outbox rows parked (PostgreSQL), and of those copied to the outbox
     std::unique_ptr<Database> m_reader;
     std::vector<std::pair<QPointer<QObject>, std::function<void()>>> m_writableWaiters;
     std::vector<std::function<void(bool)>> m_groupCallbacks;

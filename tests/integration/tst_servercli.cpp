@@ -331,6 +331,17 @@ void TestServerCli::importCommand()
     auto missing = run({"import", "jobs", m_dir.filePath("nope.csv"), "--db", db});
     QCOMPARE(missing.code, 1);
     QCOMPARE(missing.err.count('\n'), 1);
+    // A formula is data: the error quotes the cell as it was in the file.
+    const QString formula = write("formula.csv", "external_id,external_source,job_number,package_count\nF1,erp,CLI-F,=1+1\n");
+    auto quoted = run({"import", "jobs", formula, "--db", db});
+    QCOMPARE(quoted.code, 1);
+    QVERIFY2(quoted.err.contains("line 2: package_count: package_count must be a whole number (value \"=1+1\")"), qPrintable(quoted.err));
+    // A file that is not text: one line naming what is wrong, nothing written.
+    const QString latin1 = write("latin1.csv", "external_id,external_source,job_number,customer\nL1,erp,CLI-L,M\xfcller\n");
+    auto refusedText = run({"import", "jobs", latin1, "--db", db});
+    QCOMPARE(refusedText.code, 1);
+    QVERIFY2(refusedText.err.contains("Line 2 is not UTF-8"), qPrintable(refusedText.err));
+    QVERIFY(!run({"jobs", "list", "--db", db}).out.contains("CLI-L"));
 }
 
 QString TestServerCli::initShop(const QString &name)

@@ -1,6 +1,7 @@
 #include "http/apiserver.h"
 #include "http/resourcespec.h"
 #include "portability/csvimport.h"
+#include "portability/csvtemplate.h"
 #include "routes.h"
 #include "services/services.h"
 
@@ -47,9 +48,12 @@ void answerImport(QObject *context, Result<CsvImport::Report> report, bool onlyE
 // ?dry_run=true reports what would happen; ?skip_bad_rows=true imports the good rows of a file with
 // bad ones (otherwise it goes in whole or not at all); ?source= fills external_source where a row
 // has none; ?file_name= names the file in the history; ?rows=errors lists only the bad rows.
+// GET /api/v1/import/templates/{entity} hands out the shipped template of an entity.
 //
 // The rows are written in short steps between which the engine thread serves other requests (see
-// CsvImport::start); the answer comes when the file is in.
+// CsvImport::start); the answer comes when the file is in. The body is held in memory, so it is
+// bounded by the server's body limit (HttpConfig::maxBodyBytes, 32 MiB by default); the guard's 413
+// for a larger file names the command line, which reads a file of any size as it goes.
 void installImportRoutes(ApiServer &api)
 {
     Services &s = api.services();
@@ -95,6 +99,20 @@ void installImportRoutes(ApiServer &api)
                  200};
     doc.bodyType = QStringLiteral("text/csv");
     api.router().add(Method::Post, QStringLiteral("/api/v1/import/{entity}"), Access::Write, import, doc);
+
+    Handler templateFile = [](Request &r) {
+        const QString entity = r.params.value(QStringLiteral("entity"));
+        auto file = CsvTemplate::file(entity);
+        if (!file)
+            return Response::error(file.error());
+        return Response::text(200, std::move(*file), "text/csv; charset=utf-8")
+            .header("Content-Disposition", QStringLiteral("attachment; filename=\"%1.csv\"").arg(entity).toLatin1());
+    };
+    api.router().add(Method::Get, QStringLiteral("/api/v1/import/templates/{entity}"), Access::Read, templateFile,
+                     {.summary = QStringLiteral("The CSV import template of cells, resources, jobs, parts or operations (a header and a "
+                                                "sample row)"),
+                      .tag = QStringLiteral("Data"),
+                      .answerType = QStringLiteral("text/csv")});
 }
 
 } // namespace ery::http
