@@ -29,6 +29,7 @@ void installRoutes(ApiServer &api)
     installMqttRoutes(api);
     installBatchRoutes(api);
     installImportRoutes(api);
+    installErpRoutes(api);
     installSettingsRoutes(api);
     installAnalyticsRoutes(api);
     installMcpRoutes(api);

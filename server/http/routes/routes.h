@@ -31,6 +31,7 @@ void installWebhookRoutes(ApiServer &api);
 void installMqttRoutes(ApiServer &api);
 void installBatchRoutes(ApiServer &api);
 void installImportRoutes(ApiServer &api);
+void installErpRoutes(ApiServer &api);
 void installSettingsRoutes(ApiServer &api);
 void installAnalyticsRoutes(ApiServer &api);
 void installMcpRoutes(ApiServer &api);
