@@ -131,7 +131,7 @@ void TestApiErpSync::diffSyncStatus()
     changed["parts"][0]["quantity"] = 7;
     auto d2 = f->call("POST", base + "/diff", key, changed);
     EXPECT_STATUS(d2, 200);
-    const Json &partDiff = d2.data()["entities"]["parts"]["records"][0];
+    const Json partDiff = d2.data()["entities"]["parts"]["records"][0];
     QCOMPARE(str(partDiff, "status"), QStringLiteral("update"));
     QCOMPARE(str(partDiff, "existing_id"), partId);
     QVERIFY2(partDiff["changes"] == Json({"quantity: \"3\" -> \"7\""}), partDiff.dump().c_str());
@@ -214,7 +214,7 @@ void TestApiErpSync::referencesAndDuplicates()
                       {{"external_id", "RO2"}, {"external_source", "erp"}, {"operation_name", "Cut"}, {"part_external_id", "RP"}, {"cell_name", "No such cell"}}}}};
     auto r = f->call("POST", "/api/v1/erp/sync", key, body);
     EXPECT_STATUS(r, 200);
-    const Json &e = r.data()["entities"];
+    const Json e = r.data()["entities"];
     QCOMPARE(str(e["jobs"]["results"][0], "action"), QStringLiteral("created"));
     QVERIFY(str(e["jobs"]["results"][1], "error").contains(QStringLiteral("appears 2 times")));
     QVERIFY(str(e["jobs"]["results"][2], "error").contains(QStringLiteral("appears 2 times")));

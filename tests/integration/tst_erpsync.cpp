@@ -246,7 +246,7 @@ void TestErpSync::continueOnError()
                        {{"external_id", "C-3"}, {"external_source", "erp"}, {"job_number", "C-3"}}};
     // false: the bad record ends the run, nothing is written, nothing announced; the failed run is
     // in the history.
-    const qint64 outbox = m_shop->outboxCount();
+    const qint64 outbox = m_shop->outboxCount(), events = m_shop->eventCount();
     auto refused = sync(Json{{"jobs", jobs}, {"options", {{"continue_on_error", false}}}, {"source", "erp_nightly"}});
     ERY_VERIFY_ERR(refused, ErrorCode::ValidationError);
     QVERIFY2(refused.error().message.contains("jobs[1]") && refused.error().message.contains("nothing was written"),
@@ -254,7 +254,10 @@ void TestErpSync::continueOnError()
     QCOMPARE(num(refused.error().details, "index"), qint64(1));
     QCOMPARE(str(refused.error().details, "external_id"), QStringLiteral("C-2"));
     QCOMPARE(count("jobs", "job_number LIKE 'C-%'"), qint64(0));
-    QCOMPARE(m_shop->outboxCount(), outbox);
+    // The outbox holds only the history row's change for the realtime feed: no event.
+    QCOMPARE(m_shop->outboxCount(), outbox + 1);
+    QCOMPARE(count("outbox", "kind = 'change' AND topic = 'sync_imports'"), qint64(1));
+    QCOMPARE(m_shop->eventCount(), events);
     auto failed = m_shop->db().query(QStringLiteral("SELECT * FROM sync_imports"));
     QCOMPARE(failed->size(), size_t(1));
     QCOMPARE(str(failed->front(), "status"), QStringLiteral("failed"));
@@ -707,7 +710,7 @@ void TestErpSync::stepsOfBatchSize()
     auto refused = runInSteps(ErpSync::Mode::Sync, Json{{"jobs", jobs}, {"options", {{"batch_size", 100}, {"continue_on_error", false}}}}, [] {});
     ERY_VERIFY_ERR(refused, ErrorCode::ValidationError);
     QCOMPARE(count("jobs", "customer = 'changed'"), qint64(0));
-    QCOMPARE(m_shop->outboxCount(), before);
+    QCOMPARE(m_shop->outboxCount(), before + 1); // the failed run's history row, for the realtime feed
     QCOMPARE(count("sync_imports", "status = 'failed'"), qint64(1));
 }
 

@@ -1,8 +1,11 @@
 #include "http/actionroute.h"
+#include "http/answers.h"
 #include "http/apiserver.h"
 #include "portability/erpsync.h"
 #include "routes.h"
 #include "services/services.h"
+
+#include <algorithm>
 
 using namespace ery::portability;
 using namespace ery::services;
@@ -64,7 +67,7 @@ void installErpRoutes(ApiServer &api)
             const qint64 given = r.q(QStringLiteral("limit")).toLongLong(&ok);
             if (!ok)
                 return Response::error(Error::badRequest(QStringLiteral("limit must be an integer (at most %1)").arg(ErpSync::kMaxStatusLimit)));
-            limit = int(qBound<qint64>(1, given, ErpSync::kMaxStatusLimit));
+            limit = int(std::clamp<qint64>(given, 1, ErpSync::kMaxStatusLimit));
         }
         return respond(ErpSync(s).status(r.scope(), entity, r.q(QStringLiteral("source")), limit),
                        [](const Json &answer) { return Response::ok(answer); });
