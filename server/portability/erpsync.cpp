@@ -56,8 +56,7 @@ std::string quoted(const Json &v)
 // text. Bookkeeping columns are left out.
 Json changesOf(const Row &before, const Row &after)
 {
-    static const QSet<QString> skip{"id",         "tenant_id", "created_at", "updated_at",
-                                    "synced_at",  "sync_hash", "deleted_at", "deleted_by"};
+    static const QSet<QString> skip{"id", "tenant_id", "created_at", "updated_at", "synced_at", "sync_hash", "deleted_at", "deleted_by"};
     Json out = Json::array();
     for (auto it = after.begin(); it != after.end(); ++it) {
         if (skip.contains(QString::fromStdString(it.key())))
@@ -165,19 +164,16 @@ public:
             for (size_t i = 0; i < st.outcomes.size(); ++i)
                 if (st.outcomes[i].action == QLatin1String("created") || st.outcomes[i].action == QLatin1String("updated"))
                     externalIds.push_back(records[i]["external_id"]);
-            ERY_TRY(m_s.sync.announce(m_scope, QStringLiteral("sync.%1.completed").arg(st.name),
-                                      Json{{"entity_type", toStd(st.name)},
-                                           {"source", toStd(o.source)},
-                                           {"summary",
-                                            {{"total", n},
-                                             {"created", st.created},
-                                             {"updated", st.updated},
-                                             {"skipped", st.unchanged},
-                                             {"errors", st.errors}}},
-                                           {"duration_ms", st.nanos / 1000000},
-                                           {"external_ids", std::move(externalIds)},
-                                           {"import_id", st.importId.isEmpty() ? Json(nullptr) : Json(toStd(st.importId))},
-                                           {"synced_at", syncedAt}}));
+            ERY_TRY(m_s.sync.announce(
+                m_scope, QStringLiteral("sync.%1.completed").arg(st.name),
+                Json{{"entity_type", toStd(st.name)},
+                     {"source", toStd(o.source)},
+                     {"summary",
+                      {{"total", n}, {"created", st.created}, {"updated", st.updated}, {"skipped", st.unchanged}, {"errors", st.errors}}},
+                     {"duration_ms", st.nanos / 1000000},
+                     {"external_ids", std::move(externalIds)},
+                     {"import_id", st.importId.isEmpty() ? Json(nullptr) : Json(toStd(st.importId))},
+                     {"synced_at", syncedAt}}));
         }
         if (withRecords > 1)
             ERY_TRY(m_s.sync.announce(m_scope, QStringLiteral("sync.batch.completed"),
@@ -245,17 +241,13 @@ public:
             errors += st.errors;
             Json e;
             if (diff)
-                e = Json{{"entity_type", toStd(st.name)}, {"total", n},         {"to_create", st.created}, {"to_update", st.updated},
+                e = Json{{"entity_type", toStd(st.name)}, {"total", n},          {"to_create", st.created},   {"to_update", st.updated},
                          {"unchanged", st.unchanged},     {"errors", st.errors}, {"records", std::move(list)}};
             else
-                e = Json{{"entity_type", toStd(st.name)},
-                         {"total", n},
-                         {"created", st.created},
-                         {"updated", st.updated},
-                         {"skipped", st.unchanged},
-                         {"errors", st.errors},
-                         {"results", std::move(list)},
-                         {"duration_ms", st.nanos / 1000000}};
+                e = Json{{"entity_type", toStd(st.name)}, {"total", n},
+                         {"created", st.created},         {"updated", st.updated},
+                         {"skipped", st.unchanged},       {"errors", st.errors},
+                         {"results", std::move(list)},    {"duration_ms", st.nanos / 1000000}};
             if (!st.importId.isEmpty())
                 e["import_id"] = toStd(st.importId);
             if (!section.ignoredFields.isEmpty()) {
@@ -266,7 +258,7 @@ public:
             }
             entities[toStd(st.name)] = std::move(e);
         }
-        Json summary = diff ? Json{{"total_entities", m_sections.size()}, {"total_records", total},     {"total_to_create", created},
+        Json summary = diff ? Json{{"total_entities", m_sections.size()}, {"total_records", total},       {"total_to_create", created},
                                    {"total_to_update", updated},          {"total_unchanged", unchanged}, {"total_errors", errors}}
                             : Json{{"total_entities", m_sections.size()},
                                    {"total_records", total},
@@ -304,13 +296,13 @@ private:
                     at << QString::number(i);
                 for (int i : *it) {
                     const Json &r = section.records[size_t(i)];
-                    st.early[size_t(i)] =
-                        badRecord("external_id",
-                                  QStringLiteral("external_id \"%1\" (source \"%2\") appears %3 times in %4 (at %5); none of them is synced")
-                                      .arg(str(r, "external_id").left(100), str(r, "external_source").left(100))
-                                      .arg(it->size())
-                                      .arg(st.name, at.join(QStringLiteral(", "))),
-                                  r["external_id"], "unique");
+                    st.early[size_t(i)] = badRecord(
+                        "external_id",
+                        QStringLiteral("external_id \"%1\" (source \"%2\") appears %3 times in %4 (at %5); none of them is synced")
+                            .arg(str(r, "external_id").left(100), str(r, "external_source").left(100))
+                            .arg(it->size())
+                            .arg(st.name, at.join(QStringLiteral(", "))),
+                        r["external_id"], "unique");
                 }
             }
             std::vector<int> order;
@@ -356,11 +348,10 @@ private:
                     names << str(records[size_t(*it)], "external_id").left(100);
                 names << str(records[size_t(v)], "external_id").left(100);
                 for (auto it = from; it != walk.end(); ++it)
-                    st.early[size_t(*it)] =
-                        badRecord("parent_part_external_id",
-                                  QStringLiteral("the parent parts %1 form a cycle: a part cannot contain itself")
-                                      .arg(names.join(QStringLiteral(" -> "))),
-                                  records[size_t(*it)]["parent_part_external_id"], "acyclic");
+                    st.early[size_t(*it)] = badRecord("parent_part_external_id",
+                                                      QStringLiteral("the parent parts %1 form a cycle: a part cannot contain itself")
+                                                          .arg(names.join(QStringLiteral(" -> "))),
+                                                      records[size_t(*it)]["parent_part_external_id"], "acyclic");
             }
             for (auto it = walk.rbegin(); it != walk.rend(); ++it) {
                 state[size_t(*it)] = 2;

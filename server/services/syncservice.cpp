@@ -25,7 +25,7 @@ QString contentHash(const Json &item)
 {
     nlohmann::json sorted = nlohmann::json::object();
     for (auto it = item.begin(); it != item.end(); ++it) {
-        static const char *skip[] = {"id",        "tenant_id", "created_at", "updated_at", "deleted_at",
+        static const char *skip[] = {"id",         "tenant_id", "created_at", "updated_at", "deleted_at",
                                      "deleted_by", "synced_at", "sync_hash",  "cached_at"};
         if (std::any_of(std::begin(skip), std::end(skip), [&](const char *k) { return it.key() == k; }))
             continue;
@@ -259,17 +259,18 @@ Result<SyncService::BulkOutcome> SyncService::bulk(const Scope &scope, Entity e,
         if (r["action"] != "error")
             externalIds.push_back(r["external_id"]);
     auto done = db().write([&](WriteTx &tx) -> Status {
-        tx.emitEvent(scope.tenantId, event, {},
-                     Json{{"entity_type", toStd(entityName(e))},
-                          {"source", "api_bulk_sync"},
-                          {"summary",
-                           {{"total", items.size()}, {"created", out.created}, {"updated", out.updated}, {"skipped", 0}, {"errors", out.failed}}},
-                          {"external_ids", std::move(externalIds)},
-                          {"synced_at", toStd(nowIso())},
-                          {"total", items.size()},
-                          {"created", out.created},
-                          {"updated", out.updated},
-                          {"failed", out.failed}});
+        tx.emitEvent(
+            scope.tenantId, event, {},
+            Json{{"entity_type", toStd(entityName(e))},
+                 {"source", "api_bulk_sync"},
+                 {"summary",
+                  {{"total", items.size()}, {"created", out.created}, {"updated", out.updated}, {"skipped", 0}, {"errors", out.failed}}},
+                 {"external_ids", std::move(externalIds)},
+                 {"synced_at", toStd(nowIso())},
+                 {"total", items.size()},
+                 {"created", out.created},
+                 {"updated", out.updated},
+                 {"failed", out.failed}});
         return {};
     });
     if (!done)

@@ -358,9 +358,9 @@ void TestApiBodyFuzz::everyWriteRoute()
         QString rest = r.pattern.mid(QStringLiteral("/functions/v1/api-").size());
         QString name = rest.section(QLatin1Char('/'), 0, 0);
         const QString tail = rest.section(QLatin1Char('/'), 1);
-        QString collection = name == QLatin1String("templates") ? QStringLiteral("substep-templates")
-                             : name == QLatin1String("erp-sync")  ? QStringLiteral("erp")
-                                                                  : name;
+        QString collection = name == QLatin1String("templates")  ? QStringLiteral("substep-templates")
+                             : name == QLatin1String("erp-sync") ? QStringLiteral("erp")
+                                                                 : name;
         if (collection.endsWith(QLatin1String("-lifecycle"))) {
             collection.chop(10);
             collection += collection.endsWith(QLatin1Char('h')) ? QStringLiteral("es") : QStringLiteral("s");

@@ -199,19 +199,38 @@ void TestApiErpSync::options()
 
 void TestApiErpSync::referencesAndDuplicates()
 {
-    const Json body{{"jobs",
-                     {{{"external_id", "RJ"}, {"external_source", "erp"}, {"job_number", "REF-1"}},
-                      {{"external_id", "TWICE"}, {"external_source", "erp"}, {"job_number", "REF-2"}},
-                      {{"external_id", "TWICE"}, {"external_source", "erp"}, {"job_number", "REF-3"}}}},
-                    {"parts",
-                     {{{"external_id", "RP"}, {"external_source", "erp"}, {"part_number", "REF-1-A"}, {"job_external_id", "RJ"}, {"material", "S"}},
-                      {{"external_id", "RP2"}, {"external_source", "erp"}, {"part_number", "REF-2-A"}, {"job_external_id", "TWICE"}, {"material", "S"}},
-                      {{"external_id", "RP3"}, {"external_source", "erp"}, {"part_number", "REF-X"}, {"job_external_id", "NOWHERE"}, {"material", "S"}},
-                      {{"external_id", "CY1"}, {"external_source", "erp"}, {"part_number", "CY1"}, {"job_external_id", "RJ"}, {"material", "S"}, {"parent_part_external_id", "CY2"}},
-                      {{"external_id", "CY2"}, {"external_source", "erp"}, {"part_number", "CY2"}, {"job_external_id", "RJ"}, {"material", "S"}, {"parent_part_external_id", "CY1"}}}},
-                    {"operations",
-                     {{{"external_id", "RO"}, {"external_source", "erp"}, {"operation_name", "Cut"}, {"part_external_id", "RP"}, {"cell_name", "Welding"}},
-                      {{"external_id", "RO2"}, {"external_source", "erp"}, {"operation_name", "Cut"}, {"part_external_id", "RP"}, {"cell_name", "No such cell"}}}}};
+    const Json body{
+        {"jobs",
+         {{{"external_id", "RJ"}, {"external_source", "erp"}, {"job_number", "REF-1"}},
+          {{"external_id", "TWICE"}, {"external_source", "erp"}, {"job_number", "REF-2"}},
+          {{"external_id", "TWICE"}, {"external_source", "erp"}, {"job_number", "REF-3"}}}},
+        {"parts",
+         {{{"external_id", "RP"}, {"external_source", "erp"}, {"part_number", "REF-1-A"}, {"job_external_id", "RJ"}, {"material", "S"}},
+          {{"external_id", "RP2"}, {"external_source", "erp"}, {"part_number", "REF-2-A"}, {"job_external_id", "TWICE"}, {"material", "S"}},
+          {{"external_id", "RP3"}, {"external_source", "erp"}, {"part_number", "REF-X"}, {"job_external_id", "NOWHERE"}, {"material", "S"}},
+          {{"external_id", "CY1"},
+           {"external_source", "erp"},
+           {"part_number", "CY1"},
+           {"job_external_id", "RJ"},
+           {"material", "S"},
+           {"parent_part_external_id", "CY2"}},
+          {{"external_id", "CY2"},
+           {"external_source", "erp"},
+           {"part_number", "CY2"},
+           {"job_external_id", "RJ"},
+           {"material", "S"},
+           {"parent_part_external_id", "CY1"}}}},
+        {"operations",
+         {{{"external_id", "RO"},
+           {"external_source", "erp"},
+           {"operation_name", "Cut"},
+           {"part_external_id", "RP"},
+           {"cell_name", "Welding"}},
+          {{"external_id", "RO2"},
+           {"external_source", "erp"},
+           {"operation_name", "Cut"},
+           {"part_external_id", "RP"},
+           {"cell_name", "No such cell"}}}}};
     auto r = f->call("POST", "/api/v1/erp/sync", key, body);
     EXPECT_STATUS(r, 200);
     const Json e = r.data()["entities"];
@@ -278,16 +297,16 @@ void TestApiErpSync::malformedAndHostile()
             EXPECT_STATUS(f->callRaw("POST", path, key, "", json), 400);
             EXPECT_STATUS(f->call("POST", path, key, Json::array({1, 2})), 400);
             EXPECT_STATUS(f->call("POST", path, key, Json{{"jobs", "all of them"}}), 422);
-            auto wrongType = f->call("POST", path, key,
-                                     Json{{"parts", {{{"external_id", "W"}, {"external_source", "e"}, {"quantity", "many"}}}}});
+            auto wrongType =
+                f->call("POST", path, key, Json{{"parts", {{{"external_id", "W"}, {"external_source", "e"}, {"quantity", "many"}}}}});
             EXPECT_STATUS(wrongType, 422);
             QCOMPARE(str(wrongType.body["error"]["details"][0], "field"), QStringLiteral("parts[0].quantity"));
-            EXPECT_STATUS(f->call("POST", path, key,
-                                  Json{{"parts", {{{"external_id", "W"}, {"external_source", "e"}, {"quantity", 1e300}}}}}),
-                          422);
-            EXPECT_STATUS(f->call("POST", path, key,
-                                  Json{{"jobs", {{{"external_id", "W"}, {"external_source", "e"}, {"job_number", std::string(100000, 'x')}}}}}),
-                          422);
+            EXPECT_STATUS(
+                f->call("POST", path, key, Json{{"parts", {{{"external_id", "W"}, {"external_source", "e"}, {"quantity", 1e300}}}}}), 422);
+            EXPECT_STATUS(
+                f->call("POST", path, key,
+                        Json{{"jobs", {{{"external_id", "W"}, {"external_source", "e"}, {"job_number", std::string(100000, 'x')}}}}}),
+                422);
             EXPECT_STATUS(f->call("POST", path, key, Json{{"jobs", {1, "two", nullptr}}}), 422);
             // Deeply nested JSON is refused before it is parsed.
             const QByteArray deep = R"({"jobs":[{"external_id":"D","external_source":"e","metadata":)" + QByteArray(10000, '[') +
@@ -306,9 +325,10 @@ void TestApiErpSync::malformedAndHostile()
     QCOMPARE(f->shop().outboxCount(), outbox);
     // Hostile text is data: stored and answered as sent.
     const std::string sql = "x'); DELETE FROM jobs; --";
-    auto hostile = f->call("POST", "/functions/v1/api-erp-sync/sync", key,
-                           Json{{"jobs", {{{"external_id", sql}, {"external_source", "erp\" OR 1=1"}, {"job_number", "HOST-1"}, {"customer", sql}}}},
-                                {"source", sql}});
+    auto hostile =
+        f->call("POST", "/functions/v1/api-erp-sync/sync", key,
+                Json{{"jobs", {{{"external_id", sql}, {"external_source", "erp\" OR 1=1"}, {"job_number", "HOST-1"}, {"customer", sql}}}},
+                     {"source", sql}});
     EXPECT_STATUS(hostile, 200);
     QCOMPARE(str(hostile.data()["entities"]["jobs"]["results"][0], "external_id"), QString::fromStdString(sql));
     auto stored = f->call("GET", "/api/v1/jobs?job_number=HOST-1", key);
@@ -349,8 +369,10 @@ void TestApiErpSync::otherTenant()
     QCOMPARE(str(f->call("GET", "/api/v1/jobs/" + aJob, key).data()["job"], "customer"), QStringLiteral("Acme"));
     EXPECT_STATUS(f->call("GET", "/api/v1/jobs/" + aJob, bKey), 404);
     // A part of B cannot name A's job by id.
-    auto steal = f->call("POST", "/api/v1/erp/sync", bKey,
-                         Json{{"parts", {{{"external_id", "S"}, {"external_source", "erp"}, {"part_number", "S"}, {"job_id", toStd(aJob)}, {"material", "S"}}}}});
+    auto steal = f->call(
+        "POST", "/api/v1/erp/sync", bKey,
+        Json{{"parts",
+              {{{"external_id", "S"}, {"external_source", "erp"}, {"part_number", "S"}, {"job_id", toStd(aJob)}, {"material", "S"}}}}});
     EXPECT_STATUS(steal, 200);
     QCOMPARE(str(steal.data()["entities"]["parts"]["results"][0], "action"), QStringLiteral("error"));
     QCOMPARE(num(f->call("GET", "/api/v1/parts?job_id=" + aJob, key).data()["pagination"], "total"), qint64(1));
@@ -364,7 +386,8 @@ void TestApiErpSync::othersServedMeanwhile()
     // A sync of 1000 jobs in steps of 20 records: meanwhile reads are answered and see none of it.
     Json jobs = Json::array();
     for (int i = 0; i < 1000; ++i)
-        jobs.push_back({{"external_id", "LONG" + std::to_string(i)}, {"external_source", "erp"}, {"job_number", "LONG-" + std::to_string(i)}});
+        jobs.push_back(
+            {{"external_id", "LONG" + std::to_string(i)}, {"external_source", "erp"}, {"job_number", "LONG-" + std::to_string(i)}});
     const QByteArray body = QByteArray::fromStdString(Json{{"jobs", jobs}, {"options", {{"batch_size", 20}}}}.dump());
     QNetworkAccessManager nam;
     QNetworkRequest req(QUrl(f->base() + "/api/v1/erp/sync"));

@@ -163,8 +163,8 @@ void TestErpSync::syncThenDiffThenUpdate()
     QCOMPARE(str(ops->at(1), "part"), QStringLiteral("L-1"));
     // A history row per entity, and the events.
     QCOMPARE(count("sync_imports", "operation = 'erp_sync' AND source = 'api_erp_sync' AND status = 'completed'"), qint64(4));
-    for (const char *e : {"sync.jobs.completed", "sync.parts.completed", "sync.resources.completed", "sync.operations.completed",
-                          "sync.batch.completed"})
+    for (const char *e :
+         {"sync.jobs.completed", "sync.parts.completed", "sync.resources.completed", "sync.operations.completed", "sync.batch.completed"})
         QCOMPARE(m_shop->eventCount(QLatin1String(e)), qint64(1));
     const Json opsEvent = m_shop->events("sync.operations.completed").back()["payload"]["data"];
     QCOMPARE(str(opsEvent, "entity_type"), QStringLiteral("operations"));
@@ -359,25 +359,23 @@ void TestErpSync::referencesInOneRequest()
     for (int i = 0; i < 2; ++i) {
         const Json &op = (*r)["entities"]["operations"]["results"][size_t(i)];
         QCOMPARE(str(op, "action"), QStringLiteral("error"));
-        QVERIFY2(str(op, "error").contains("of this request was not synced") || op.dump().find("of this request was not synced") != std::string::npos,
+        QVERIFY2(str(op, "error").contains("of this request was not synced") ||
+                     op.dump().find("of this request was not synced") != std::string::npos,
                  op.dump().c_str());
     }
     QCOMPARE(num((*r)["summary"], "total_created"), qint64(4));
     // Records may come in any order within an entity; entities are processed jobs, parts, resources,
     // operations whatever the body's key order.
-    const Json reordered{{"operations",
-                          {{{"external_id", "Z-OP"},
-                            {"external_source", "erp"},
-                            {"operation_name", "Weld"},
-                            {"part_external_id", "Z-P"},
-                            {"cell_name", "Welding"}}}},
-                         {"parts",
-                          {{{"external_id", "Z-P"},
-                            {"external_source", "erp"},
-                            {"part_number", "Z-P"},
-                            {"job_external_id", "Z-J"},
-                            {"material", "S355"}}}},
-                         {"jobs", {{{"external_id", "Z-J"}, {"external_source", "erp"}, {"job_number", "Z-J"}}}}};
+    const Json reordered{
+        {"operations",
+         {{{"external_id", "Z-OP"},
+           {"external_source", "erp"},
+           {"operation_name", "Weld"},
+           {"part_external_id", "Z-P"},
+           {"cell_name", "Welding"}}}},
+        {"parts",
+         {{{"external_id", "Z-P"}, {"external_source", "erp"}, {"part_number", "Z-P"}, {"job_external_id", "Z-J"}, {"material", "S355"}}}},
+        {"jobs", {{{"external_id", "Z-J"}, {"external_source", "erp"}, {"job_number", "Z-J"}}}}};
     auto z = sync(reordered);
     ERY_VERIFY_OK(z);
     QCOMPARE(num((*z)["summary"], "total_created"), qint64(3));
@@ -385,29 +383,26 @@ void TestErpSync::referencesInOneRequest()
 
 void TestErpSync::danglingReferences()
 {
-    const Json body{{"parts",
-                     {{{"external_id", "D-1"},
-                       {"external_source", "erp"},
-                       {"part_number", "D-1"},
-                       {"job_external_id", "NOPE"},
-                       {"material", "S235"}},
-                      // the job exists, but under another source: references stay within a source
-                      {{"external_id", "D-2"},
-                       {"external_source", "other"},
-                       {"part_number", "D-2"},
-                       {"job_external_id", "SO-1"},
-                       {"material", "S235"}}}},
-                    {"operations",
-                     {{{"external_id", "D-OP1"},
-                       {"external_source", "erp"},
-                       {"operation_name", "Cut"},
-                       {"part_external_id", "L-1"},
-                       {"cell_name", "Plasma"}},
-                      {{"external_id", "D-OP2"},
-                       {"external_source", "erp"},
-                       {"operation_name", "Cut"},
-                       {"part_external_id", "GHOST"},
-                       {"cell_name", "Laser"}}}}};
+    const Json body{
+        {"parts",
+         {{{"external_id", "D-1"}, {"external_source", "erp"}, {"part_number", "D-1"}, {"job_external_id", "NOPE"}, {"material", "S235"}},
+          // the job exists, but under another source: references stay within a source
+          {{"external_id", "D-2"},
+           {"external_source", "other"},
+           {"part_number", "D-2"},
+           {"job_external_id", "SO-1"},
+           {"material", "S235"}}}},
+        {"operations",
+         {{{"external_id", "D-OP1"},
+           {"external_source", "erp"},
+           {"operation_name", "Cut"},
+           {"part_external_id", "L-1"},
+           {"cell_name", "Plasma"}},
+          {{"external_id", "D-OP2"},
+           {"external_source", "erp"},
+           {"operation_name", "Cut"},
+           {"part_external_id", "GHOST"},
+           {"cell_name", "Laser"}}}}};
     ERY_VERIFY_OK(sync(shopBody()));
     auto r = sync(body);
     ERY_VERIFY_OK(r);
@@ -424,7 +419,10 @@ void TestErpSync::parentPartsAndCycles()
 {
     ERY_VERIFY_OK(sync(Json{{"jobs", {{{"external_id", "A"}, {"external_source", "erp"}, {"job_number", "ASM"}}}}}));
     auto part = [](const char *id, const char *parent) {
-        Json p{{"external_id", id}, {"external_source", "erp"}, {"part_number", std::string("ASM-") + id}, {"job_external_id", "A"},
+        Json p{{"external_id", id},
+               {"external_source", "erp"},
+               {"part_number", std::string("ASM-") + id},
+               {"job_external_id", "A"},
                {"material", "S235"}};
         if (parent)
             p["parent_part_external_id"] = parent;
@@ -470,20 +468,22 @@ void TestErpSync::parentPartsAndCycles()
 
 void TestErpSync::duplicateKeys()
 {
-    const Json body{{"jobs",
-                     {{{"external_id", "DUP"}, {"external_source", "erp"}, {"job_number", "DUP-1"}},
-                      {{"external_id", "ONE"}, {"external_source", "erp"}, {"job_number", "ONE"}},
-                      {{"external_id", "DUP"}, {"external_source", "erp"}, {"job_number", "DUP-2"}},
-                      // the same id under another source is another record
-                      {{"external_id", "DUP"}, {"external_source", "mrp"}, {"job_number", "DUP-3"}}}},
-                    {"parts",
-                     {{{"external_id", "P"}, {"external_source", "erp"}, {"part_number", "P"}, {"job_external_id", "DUP"}, {"material", "x"}}}}};
+    const Json body{
+        {"jobs",
+         {{{"external_id", "DUP"}, {"external_source", "erp"}, {"job_number", "DUP-1"}},
+          {{"external_id", "ONE"}, {"external_source", "erp"}, {"job_number", "ONE"}},
+          {{"external_id", "DUP"}, {"external_source", "erp"}, {"job_number", "DUP-2"}},
+          // the same id under another source is another record
+          {{"external_id", "DUP"}, {"external_source", "mrp"}, {"job_number", "DUP-3"}}}},
+        {"parts",
+         {{{"external_id", "P"}, {"external_source", "erp"}, {"part_number", "P"}, {"job_external_id", "DUP"}, {"material", "x"}}}}};
     auto r = sync(body);
     ERY_VERIFY_OK(r);
     const Json &jobs = (*r)["entities"]["jobs"]["results"];
     for (int i : {0, 2}) {
         QCOMPARE(str(jobs[size_t(i)], "action"), QStringLiteral("error"));
-        QVERIFY2(str(jobs[size_t(i)], "error").contains("appears 2 times") || jobs[size_t(i)].dump().find("appears 2 times") != std::string::npos,
+        QVERIFY2(str(jobs[size_t(i)], "error").contains("appears 2 times") ||
+                     jobs[size_t(i)].dump().find("appears 2 times") != std::string::npos,
                  jobs[size_t(i)].dump().c_str());
     }
     QCOMPARE(str(jobs[1], "action"), QStringLiteral("created"));
@@ -498,47 +498,64 @@ void TestErpSync::refusedBodies_data()
     QTest::addColumn<QString>("code");
     QTest::addColumn<QString>("expect"); // a word of the refusal
     const QByteArray job = R"({"external_id":"J","external_source":"erp","job_number":"J")";
-    QTest::newRow("array body") << QByteArray("[1,2]") << "BAD_REQUEST" << "JSON object";
-    QTest::newRow("empty object") << QByteArray("{}") << "BAD_REQUEST" << "no records";
-    QTest::newRow("unknown key") << QByteArray(R"({"cells":[]})") << "BAD_REQUEST" << "cells";
-    QTest::newRow("entity not an array") << QByteArray(R"({"jobs":{"external_id":"J"}})") << "VALIDATION_ERROR" << "array";
-    QTest::newRow("record not an object") << QByteArray(R"({"jobs":[)" + job + R"(}, 7, "x"]})") << "VALIDATION_ERROR" << "2 problem";
+    QTest::newRow("array body") << QByteArray("[1,2]") << "BAD_REQUEST"
+                                << "JSON object";
+    QTest::newRow("empty object") << QByteArray("{}") << "BAD_REQUEST"
+                                  << "no records";
+    QTest::newRow("unknown key") << QByteArray(R"({"cells":[]})") << "BAD_REQUEST"
+                                 << "cells";
+    QTest::newRow("entity not an array") << QByteArray(R"({"jobs":{"external_id":"J"}})") << "VALIDATION_ERROR"
+                                         << "array";
+    QTest::newRow("record not an object") << QByteArray(R"({"jobs":[)" + job + R"(}, 7, "x"]})") << "VALIDATION_ERROR"
+                                          << "2 problem";
     QTest::newRow("no external_id") << QByteArray(R"({"jobs":[{"external_source":"erp","job_number":"J"}]})") << "VALIDATION_ERROR"
                                     << "external_id";
-    QTest::newRow("blank external_source") << QByteArray(R"({"jobs":[{"external_id":"J","external_source":"  "}]})")
-                                           << "VALIDATION_ERROR" << "external_source";
+    QTest::newRow("blank external_source") << QByteArray(R"({"jobs":[{"external_id":"J","external_source":"  "}]})") << "VALIDATION_ERROR"
+                                           << "external_source";
     QTest::newRow("wrong type") << QByteArray(R"({"parts":[{"external_id":"P","external_source":"e","quantity":"five"}]})")
-                                << "VALIDATION_ERROR" << "integer";
+                                << "VALIDATION_ERROR"
+                                << "integer";
     QTest::newRow("huge number") << QByteArray(R"({"parts":[{"external_id":"P","external_source":"e","quantity":1e300}]})")
-                                 << "VALIDATION_ERROR" << "problem";
+                                 << "VALIDATION_ERROR"
+                                 << "problem";
     QTest::newRow("number too large for a column")
-        << QByteArray(R"({"parts":[{"external_id":"P","external_source":"e","quantity":2147483648}]})") << "VALIDATION_ERROR" << "problem";
+        << QByteArray(R"({"parts":[{"external_id":"P","external_source":"e","quantity":2147483648}]})") << "VALIDATION_ERROR"
+        << "problem";
     QTest::newRow("oversized string") << QByteArray(R"({"jobs":[{"external_id":"J","external_source":"e","job_number":")" +
                                                     QByteArray(5000, 'x') + R"("}]})")
-                                      << "VALIDATION_ERROR" << "problem";
+                                      << "VALIDATION_ERROR"
+                                      << "problem";
     QTest::newRow("oversized external_id") << QByteArray(R"({"jobs":[{"external_id":")" + QByteArray(300, 'x') +
                                                          R"(","external_source":"e"}]})")
-                                           << "VALIDATION_ERROR" << "problem";
+                                           << "VALIDATION_ERROR"
+                                           << "problem";
     QTest::newRow("NUL in a string") << QByteArray(R"({"jobs":[{"external_id":"J","external_source":"e","customer":"a\u0000b"}]})")
-                                     << "VALIDATION_ERROR" << "problem";
-    QTest::newRow("options not an object") << QByteArray(R"({"jobs":[],"options":true})") << "VALIDATION_ERROR" << "problem";
+                                     << "VALIDATION_ERROR"
+                                     << "problem";
+    QTest::newRow("options not an object") << QByteArray(R"({"jobs":[],"options":true})") << "VALIDATION_ERROR"
+                                           << "problem";
     QTest::newRow("option wrong type") << QByteArray(R"({"jobs":[],"options":{"skip_unchanged":"yes"}})") << "VALIDATION_ERROR"
                                        << "problem";
-    QTest::newRow("batch_size zero") << QByteArray(R"({"jobs":[],"options":{"batch_size":0}})") << "VALIDATION_ERROR" << "problem";
-    QTest::newRow("unknown option") << QByteArray(R"({"jobs":[],"options":{"dry_run":true}})") << "VALIDATION_ERROR" << "problem";
+    QTest::newRow("batch_size zero") << QByteArray(R"({"jobs":[],"options":{"batch_size":0}})") << "VALIDATION_ERROR"
+                                     << "problem";
+    QTest::newRow("unknown option") << QByteArray(R"({"jobs":[],"options":{"dry_run":true}})") << "VALIDATION_ERROR"
+                                    << "problem";
     QTest::newRow("source too long") << QByteArray(R"({"jobs":[],"source":")" + QByteArray(101, 's') + R"("})") << "VALIDATION_ERROR"
                                      << "problem";
-    QTest::newRow("source not a string") << QByteArray(R"({"jobs":[],"source":42})") << "VALIDATION_ERROR" << "problem";
+    QTest::newRow("source not a string") << QByteArray(R"({"jobs":[],"source":42})") << "VALIDATION_ERROR"
+                                         << "problem";
     QByteArray many = R"({"operations":[)";
     for (int i = 0; i <= ErpSync::kMaxRecords; ++i)
         many += (i ? "," : "") + QByteArray(R"({"external_id":"O)") + QByteArray::number(i) + R"(","external_source":"e"})";
     many += "]}";
-    QTest::newRow("too many records") << many << "PAYLOAD_TOO_LARGE" << "at most 1000";
+    QTest::newRow("too many records") << many << "PAYLOAD_TOO_LARGE"
+                                      << "at most 1000";
     QByteArray bad = R"({"jobs":[)";
     for (int i = 0; i < 300; ++i)
         bad += (i ? "," : "") + QByteArray(R"({"external_id":1})");
     bad += "]}";
-    QTest::newRow("many problems") << bad << "VALIDATION_ERROR" << "first 100";
+    QTest::newRow("many problems") << bad << "VALIDATION_ERROR"
+                                   << "first 100";
 }
 
 void TestErpSync::refusedBodies()
@@ -612,17 +629,23 @@ void TestErpSync::tenantsStayApart()
     QCOMPARE(num((*d)["summary"], "total_to_create"), qint64(7));
     QVERIFY(d->dump().find(toStd(aJob)) == std::string::npos);
     // B syncs a record with A's external key: B gets its own, A's stays as it was.
-    auto mine = sync(Json{{"jobs", {{{"external_id", "SO-1"}, {"external_source", "erp"}, {"job_number", "B-1"}, {"customer", "B Corp"}}}}},
-                     &b);
+    auto mine =
+        sync(Json{{"jobs", {{{"external_id", "SO-1"}, {"external_source", "erp"}, {"job_number", "B-1"}, {"customer", "B Corp"}}}}}, &b);
     ERY_VERIFY_OK(mine);
     QCOMPARE(str((*mine)["entities"]["jobs"]["results"][0], "action"), QStringLiteral("created"));
     QCOMPARE(str(*m_shop->s().jobs.byNumber(m_shop->scope, "E-1"), "customer"), QStringLiteral("Acme"));
     QCOMPARE(count("jobs", "external_id = 'SO-1'"), qint64(2));
     // B cannot hang a part on A's job by its id, nor route an operation to A's part.
-    auto steal = sync(Json{{"parts", {{{"external_id", "X"}, {"external_source", "erp"}, {"part_number", "X"}, {"job_id", toStd(aJob)}, {"material", "S"}}}},
-                           {"operations",
-                            {{{"external_id", "Y"}, {"external_source", "erp"}, {"operation_name", "Y"}, {"part_external_id", "L-1"}, {"cell_name", "Laser"}}}}},
-                      &b);
+    auto steal =
+        sync(Json{{"parts",
+                   {{{"external_id", "X"}, {"external_source", "erp"}, {"part_number", "X"}, {"job_id", toStd(aJob)}, {"material", "S"}}}},
+                  {"operations",
+                   {{{"external_id", "Y"},
+                     {"external_source", "erp"},
+                     {"operation_name", "Y"},
+                     {"part_external_id", "L-1"},
+                     {"cell_name", "Laser"}}}}},
+             &b);
     ERY_VERIFY_OK(steal);
     QCOMPARE(num((*steal)["summary"], "total_errors"), qint64(2));
     QCOMPARE(count("parts", QStringLiteral("job_id = '%1'").arg(aJob)), qint64(1));
@@ -707,7 +730,8 @@ void TestErpSync::stepsOfBatchSize()
     for (auto &j : jobs)
         j["customer"] = "changed";
     const qint64 before = m_shop->outboxCount();
-    auto refused = runInSteps(ErpSync::Mode::Sync, Json{{"jobs", jobs}, {"options", {{"batch_size", 100}, {"continue_on_error", false}}}}, [] {});
+    auto refused =
+        runInSteps(ErpSync::Mode::Sync, Json{{"jobs", jobs}, {"options", {{"batch_size", 100}, {"continue_on_error", false}}}}, [] {});
     ERY_VERIFY_ERR(refused, ErrorCode::ValidationError);
     QCOMPARE(count("jobs", "customer = 'changed'"), qint64(0));
     QCOMPARE(m_shop->outboxCount(), before + 1); // the failed run's history row, for the realtime feed

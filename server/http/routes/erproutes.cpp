@@ -66,38 +66,40 @@ void installErpRoutes(ApiServer &api)
             bool ok = false;
             const qint64 given = r.q(QStringLiteral("limit")).toLongLong(&ok);
             if (!ok)
-                return Response::error(Error::badRequest(QStringLiteral("limit must be an integer (at most %1)").arg(ErpSync::kMaxStatusLimit)));
+                return Response::error(
+                    Error::badRequest(QStringLiteral("limit must be an integer (at most %1)").arg(ErpSync::kMaxStatusLimit)));
             limit = int(std::clamp<qint64>(given, 1, ErpSync::kMaxStatusLimit));
         }
         return respond(ErpSync(s).status(r.scope(), entity, r.q(QStringLiteral("source")), limit),
                        [](const Json &answer) { return Response::ok(answer); });
     };
     const Json body = syncBodySchema(s.sync);
-    installActions(api.router(),
-                   {
-                       {Method::Post,
-                        "/api/v1/erp/diff",
-                        "/functions/v1/api-erp-sync/diff",
-                        Access::Write,
-                        runner(ErpSync::Mode::Diff),
-                        {.summary = "ERP sync dry run: what a sync of these records would create, update or leave unchanged",
-                         .tag = kTag,
-                         .requestSchema = body}},
-                       {Method::Post,
-                        "/api/v1/erp/sync",
-                        "/functions/v1/api-erp-sync/sync",
-                        Access::Write,
-                        runner(ErpSync::Mode::Sync),
-                        {.summary = "ERP sync: upsert jobs, parts, resources and operations by external key", .tag = kTag, .requestSchema = body}},
-                       {Method::Get,
-                        "/api/v1/erp/status",
-                        "/functions/v1/api-erp-sync/status",
-                        Access::Read,
-                        status,
-                        {.summary = "ERP sync history (sync_imports), newest first, with totals",
-                         .tag = kTag,
-                         .queryParams = {"entity_type", "source", "limit"}}},
-                   });
+    installActions(
+        api.router(),
+        {
+            {Method::Post,
+             "/api/v1/erp/diff",
+             "/functions/v1/api-erp-sync/diff",
+             Access::Write,
+             runner(ErpSync::Mode::Diff),
+             {.summary = "ERP sync dry run: what a sync of these records would create, update or leave unchanged",
+              .tag = kTag,
+              .requestSchema = body}},
+            {Method::Post,
+             "/api/v1/erp/sync",
+             "/functions/v1/api-erp-sync/sync",
+             Access::Write,
+             runner(ErpSync::Mode::Sync),
+             {.summary = "ERP sync: upsert jobs, parts, resources and operations by external key", .tag = kTag, .requestSchema = body}},
+            {Method::Get,
+             "/api/v1/erp/status",
+             "/functions/v1/api-erp-sync/status",
+             Access::Read,
+             status,
+             {.summary = "ERP sync history (sync_imports), newest first, with totals",
+              .tag = kTag,
+              .queryParams = {"entity_type", "source", "limit"}}},
+        });
 
     // The original's table routes by the last path segment.
     Handler unknownAction = [](Request &r) {
@@ -107,8 +109,9 @@ void installErpRoutes(ApiServer &api)
                                                                                                  : nullptr;
         if (!allowed)
             return Response::error(Error::badRequest(QStringLiteral("Invalid endpoint. Use /diff, /sync, or /status")));
-        Response resp = Response::error({ErrorCode::MethodNotAllowed, QStringLiteral("%1 is not allowed on %2").arg(methodName(r.method), r.path),
-                                         Json{{"allowed", allowed}}});
+        Response resp =
+            Response::error({ErrorCode::MethodNotAllowed, QStringLiteral("%1 is not allowed on %2").arg(methodName(r.method), r.path),
+                             Json{{"allowed", allowed}}});
         resp.header("Allow", QByteArray(allowed) + ", OPTIONS");
         return resp;
     };
