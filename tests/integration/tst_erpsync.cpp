@@ -228,10 +228,14 @@ void TestErpSync::skipUnchanged()
     QCOMPARE(num((*again)["summary"], "total_skipped"), qint64(0));
     QCOMPARE(m_shop->eventCount("job.updated"), jobUpdates + 2);
     body["options"] = {{"skip_unchanged", true}};
+    const qint64 jobRuns = m_shop->eventCount("sync.jobs.completed"), runs = m_shop->eventCount("sync.batch.completed");
     auto skipped = sync(body);
     ERY_VERIFY_OK(skipped);
     QCOMPARE(num((*skipped)["summary"], "total_skipped"), qint64(7));
     QCOMPARE(m_shop->eventCount("job.updated"), jobUpdates + 2);
+    // Nothing changed: no entity announces anything, the run as a whole still reports itself.
+    QCOMPARE(m_shop->eventCount("sync.jobs.completed"), jobRuns);
+    QCOMPARE(m_shop->eventCount("sync.batch.completed"), runs + 1);
     auto row = m_shop->db().query(QStringLiteral("SELECT skipped_count, status FROM sync_imports WHERE entity_type = 'jobs' "
                                                  "ORDER BY created_at DESC, id DESC"));
     QCOMPARE(num(row->front(), "skipped_count"), qint64(2));
