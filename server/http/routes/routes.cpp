@@ -31,6 +31,7 @@ void installRoutes(ApiServer &api)
     installImportRoutes(api);
     installExportRoutes(api);
     installAuthRoutes(api);
+    installErpRoutes(api);
     installSettingsRoutes(api);
     installAnalyticsRoutes(api);
     installMcpRoutes(api);

@@ -33,6 +33,7 @@ void installBatchRoutes(ApiServer &api);
 void installImportRoutes(ApiServer &api);
 void installExportRoutes(ApiServer &api);
 void installAuthRoutes(ApiServer &api);
+void installErpRoutes(ApiServer &api);
 void installSettingsRoutes(ApiServer &api);
 void installAnalyticsRoutes(ApiServer &api);
 void installMcpRoutes(ApiServer &api);
