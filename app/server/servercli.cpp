@@ -2,11 +2,13 @@
 
 #include "core/config.h"
 #include "core/serverlog.h"
+#include "datacommands.h"
 #include "engine.h"
 #include "http/apiserver.h"
 #include "mcp/toolregistry.h"
 #include "mcpstdiocommand.h"
 #include "portability/csvimport.h"
+#include "portability/tenantexport.h"
 #include "services/demoshop.h"
 #include "storage/database.h"
 
@@ -103,6 +105,13 @@ const char *kHelp = "Usage: eryxon-server <command> [options]\n"
                     "                        from --key or ERYXON_MCP_KEY (docs/mcp.md)\n"
                     "  import ENTITY FILE    import a CSV file of jobs, parts, operations, cells or resources\n"
                     "                        (whole or not at all; --skip-bad-rows, --dry-run, --source S)\n"
+                    "  export --format json|csv --out FILE [--entities jobs,parts,...]\n"
+                    "                        write the tenant's data to one JSON file or a ZIP of CSV files\n"
+                    "                        (secrets, key hashes, passwords and PINs are never exported)\n"
+                    "  restore FILE          load an export into an empty database (also SQLite -> PostgreSQL)\n"
+                    "                        or, with --tenant, into an existing tenant without shop data;\n"
+                    "                        --admin USERNAME gives that user of the export a new password\n"
+                    "                        (asked for, or --password-file FILE)\n"
                     "\n"
                     "Options:\n"
                     "  --db PATH|URL         SQLite file or postgresql://user:pass@host:port/db\n"
@@ -356,11 +365,14 @@ int runServerCli(const QStringList &args)
     QCommandLineOption allowedToolsOpt(QStringLiteral("allowed-tools"), QStringLiteral("MCP tools"), QStringLiteral("list"));
     QCommandLineOption rateLimitOpt(QStringLiteral("rate-limit"), QStringLiteral("MCP calls per minute"), QStringLiteral("n"));
     QCommandLineOption descriptionOpt(QStringLiteral("description"), QStringLiteral("description"), QStringLiteral("text"));
+    QCommandLineOption formatOpt(QStringLiteral("format"), QStringLiteral("export format"), QStringLiteral("json|csv"));
+    QCommandLineOption outOpt(QStringLiteral("out"), QStringLiteral("export file"), QStringLiteral("file"));
+    QCommandLineOption entitiesOpt(QStringLiteral("entities"), QStringLiteral("tables to export"), QStringLiteral("list"));
     p.addOptions({dbOpt,       tenantOpt,   versionOpt, helpOpt,    bindOpt,         portOpt,         certOpt,       keyOpt,
                   corsOpt,     nameOpt,     testOpt,    scopeOpt,   dryRunOpt,       skipOpt,         sourceOpt,     rtKeyOpt,
                   rtTenantOpt, rtTotalOpt,  shopOpt,    adminOpt,   adminNameOpt,    passwordFileOpt, enterpriseOpt, siteOpt,
                   areaOpt,     timezoneOpt, cellsOpt,   sandboxOpt, integrationsOpt, logLevelOpt, allowedToolsOpt, rateLimitOpt,
-                  descriptionOpt, mcpKeyOpt});
+                  descriptionOpt, mcpKeyOpt,   formatOpt,  outOpt,     entitiesOpt});
     if (!p.parse(args))
         return usage(p.errorText());
     if (p.isSet(helpOpt)) {
@@ -384,14 +396,15 @@ int runServerCli(const QStringList &args)
         return usage(loc.error().message);
 
     static const QStringList known{"serve",  "demo", "migrate",  "status",       "jobs",     "keys",
-                                   "import", "init", "settings", "integrations", "mcp-keys", "mcp-stdio"};
+                                   "import", "init", "settings", "integrations", "mcp-keys", "mcp-stdio",
+                                   "export", "restore"};
     if (!known.contains(cmd))
         return usage(QStringLiteral("unknown command \"%1\"").arg(cmd));
     const int maxArgs = cmd == QLatin1String("settings")                                                                 ? 4
                         : cmd == QLatin1String("jobs") || cmd == QLatin1String("keys") || cmd == QLatin1String("mcp-keys")
                                 || cmd == QLatin1String("import")
                             ? 3
-                        : cmd == QLatin1String("integrations")                                                           ? 2
+                        : cmd == QLatin1String("integrations") || cmd == QLatin1String("restore")                        ? 2
                                                                                                                          : 1;
     if (pos.size() > maxArgs)
         return usage(QStringLiteral("unexpected argument \"%1\"").arg(pos.at(maxArgs)));
@@ -399,10 +412,31 @@ int runServerCli(const QStringList &args)
         return usage(QStringLiteral("--sandbox goes with demo"));
     if (p.isSet(integrationsOpt) && (cmd != QLatin1String("serve") || p.value(integrationsOpt) != QLatin1String("off")))
         return usage(QStringLiteral("--integrations takes \"off\" and goes with serve"));
-    for (const QCommandLineOption *o :
-         {&shopOpt, &adminOpt, &adminNameOpt, &passwordFileOpt, &enterpriseOpt, &siteOpt, &areaOpt, &timezoneOpt, &cellsOpt})
+    for (const QCommandLineOption *o : {&shopOpt, &adminNameOpt, &enterpriseOpt, &siteOpt, &areaOpt, &timezoneOpt, &cellsOpt})
         if (p.isSet(*o) && cmd != QLatin1String("init"))
             return usage(QStringLiteral("--%1 goes with init").arg(o->names().constFirst()));
+    for (const QCommandLineOption *o : {&adminOpt, &passwordFileOpt})
+        if (p.isSet(*o) && cmd != QLatin1String("init") && cmd != QLatin1String("restore"))
+            return usage(QStringLiteral("--%1 goes with init or restore").arg(o->names().constFirst()));
+    for (const QCommandLineOption *o : {&formatOpt, &outOpt, &entitiesOpt})
+        if (p.isSet(*o) && cmd != QLatin1String("export"))
+            return usage(QStringLiteral("--%1 goes with export").arg(o->names().constFirst()));
+    if (cmd == QLatin1String("export")) {
+        if (p.value(outOpt).isEmpty())
+            return usage(QStringLiteral("export needs --out FILE"));
+        if (auto f = TenantExport::formatFrom(p.value(formatOpt)); !f)
+            return usage(f.error().message);
+        if (auto t = TenantExport::tablesFrom(p.value(entitiesOpt)); !t)
+            return usage(t.error().message);
+    }
+    if (cmd == QLatin1String("restore")) {
+        if (pos.size() < 2)
+            return usage(QStringLiteral("restore needs the export file (JSON or ZIP)"));
+        if (!QFileInfo(pos.at(1)).isFile())
+            return fail(QStringLiteral("cannot read %1: no such file").arg(pos.at(1)));
+        if (p.isSet(passwordFileOpt) && !p.isSet(adminOpt))
+            return usage(QStringLiteral("--password-file goes with --admin"));
+    }
 
     if (cmd == QLatin1String("init")) {
         if (p.value(shopOpt).trimmed().isEmpty())
@@ -590,6 +624,30 @@ int runServerCli(const QStringList &args)
         if (r->sandboxJobs > 0)
             out() << "loaded the demo shop into its sandbox twin (" << r->sandboxJobs << " jobs) for test keys" << Qt::endl;
         return kOk;
+    }
+    if (cmd == QLatin1String("export")) {
+        auto scope = resolveTenant(s, p.value(tenantOpt));
+        if (!scope)
+            return fail(scope.error().message);
+        return runExport(engine, *scope, p.value(formatOpt), p.value(outOpt), p.value(entitiesOpt));
+    }
+    if (cmd == QLatin1String("restore")) {
+        RestoreRequest r;
+        r.path = pos.at(1);
+        if (p.isSet(tenantOpt)) {
+            auto scope = resolveTenant(s, p.value(tenantOpt));
+            if (!scope)
+                return fail(scope.error().message);
+            r.intoTenant = scope->tenantId;
+        }
+        if (p.isSet(adminOpt)) {
+            r.adminUsername = p.value(adminOpt).trimmed();
+            auto password = readPassword(p.value(passwordFileOpt), r.adminUsername);
+            if (!password)
+                return fail(password.error().message);
+            r.adminPassword = *password;
+        }
+        return runRestore(engine, r);
     }
     if (cmd == QLatin1String("init")) {
         // Before asking for a password: a database has one shop.

@@ -40,6 +40,7 @@ const QStringList &eventCatalog()
         "sync.jobs.completed",
         "sync.parts.completed",
         "sync.resources.completed",
+        "sync.operations.completed",
         "sync.batch.completed",
         "import.completed",
         "settings.updated",

@@ -497,6 +497,18 @@ Response ApiServer::process(Request &r, QString *routeLabel)
     return resp;
 }
 
+std::optional<Response> ApiServer::heldOff(const Request &r)
+{
+    if (const auto verdict = m_failedAuth.check(r.peer.toString(), Clock::nowMs()); verdict.kind != FailedAuthTracker::Verdict::Allow)
+        return failedAuthAnswer(verdict);
+    return std::nullopt;
+}
+
+void ApiServer::authFailed(const Request &r)
+{
+    m_failedAuth.failed(r.peer.toString(), Clock::nowMs());
+}
+
 Response ApiServer::authorize(Request &r, const Route &route, RateLimiter::Decision *rate, bool *limited)
 {
     Response pass;
@@ -512,8 +524,8 @@ Response ApiServer::authorize(Request &r, const Route &route, RateLimiter::Decis
         return failedAuthAnswer(verdict);
     if (!authz.startsWith(QLatin1String("Bearer "), Qt::CaseInsensitive) || authz.size() <= 7)
         return Response::error(
-            Error::unauthorized(QStringLiteral("Missing or invalid authorization header (use Authorization: Bearer ery_live_...)")));
-    auto key = m_s.apiKeys.resolve(authz.mid(7).trimmed());
+            Error::unauthorized(QStringLiteral("Missing or invalid authorization header (use Authorization: Bearer ery_live_... or a session token)")));
+    auto key = m_s.sessions.resolve(authz.mid(7).trimmed());
     if (!key) {
         if (key.error().code == ErrorCode::Unauthorized)
             m_failedAuth.failed(addr, now);
@@ -546,7 +558,7 @@ Response ApiServer::authorize(Request &r, const Route &route, RateLimiter::Decis
         return Response::error(
             Error::forbidden(QStringLiteral("This API key has the %1 scope; this route needs %2").arg(key->access, QLatin1String(need))));
     }
-    if (auto t = m_s.apiKeys.touch(*key); !t)
+    if (auto t = key->session ? Status() : m_s.apiKeys.touch(*key); !t)
         qCWarning(lcApi) << "recording key use failed:" << t.error().message;
     return pass;
 }

@@ -60,6 +60,10 @@ public:
     Json engineStatus() const { return m_engineStatus ? m_engineStatus() : Json::object(); }
     // The MCP tool registry's names, which an MCP key's allowed_tools may name.
     const QStringList &mcpToolNames() const { return m_mcpToolNames; }
+    // A wrong password counts like a wrong key (routes/authroutes.cpp): an address that keeps
+    // failing is held off (429, then 403) before its attempt is even looked at.
+    std::optional<Response> heldOff(const Request &r);
+    void authFailed(const Request &r);
 
 protected:
     bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;

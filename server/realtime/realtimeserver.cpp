@@ -89,7 +89,7 @@ Result<ApiKeyIdentity> RealtimeServer::authenticate(const QString &apikey)
 {
     if (apikey.isEmpty())
         return Error::unauthorized(QStringLiteral("Missing apikey (connect to /realtime/v1/websocket?apikey=ery_live_...&vsn=1.0.0)"));
-    return m_s.apiKeys.resolve(apikey);
+    return m_s.sessions.resolve(apikey);
 }
 
 Status RealtimeServer::checkCapacity(const ApiKeyIdentity &key) const
@@ -263,7 +263,7 @@ void RealtimeServer::handleMessage(Client *c, const Json &joinRef, const Json &r
         if (event != QLatin1String("heartbeat"))
             return reply(c, joinRef, ref, topic, false, errorReason(QStringLiteral("unknown event '%1' on phoenix").arg(event)));
         // The key is read again: a revoked key (or a disabled tenant) loses its sockets here.
-        auto key = m_s.apiKeys.resolve(c->apikey);
+        auto key = m_s.sessions.resolve(c->apikey);
         if (!key || key->scope.tenantId != c->key.scope.tenantId)
             return drop(c, kClosePolicy, QStringLiteral("API key no longer valid"));
         c->lastSeenMs = Clock::nowMs();
@@ -373,7 +373,7 @@ bool RealtimeServer::checkAccessToken(Client *c, const QString &topic, const Jso
         return true;
     bool ok = false;
     if (token.is_string()) {
-        auto key = m_s.apiKeys.resolve(fromStd(token.get<std::string>()));
+        auto key = m_s.sessions.resolve(fromStd(token.get<std::string>()));
         ok = key && key->scope.tenantId == c->key.scope.tenantId;
     }
     if (!ok && !topic.isEmpty()) {

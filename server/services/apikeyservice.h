@@ -20,6 +20,7 @@ struct ApiKeyIdentity {
     QString plan;
     std::optional<qint64> perMinuteOverride; // tenants.rate_limit_per_minute
     QString lastUsedAt;
+    bool session = false; // a signed-in user's session token (SessionService), not an API key
 };
 
 struct CreatedApiKey {

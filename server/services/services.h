@@ -23,6 +23,7 @@
 #include "quotas.h"
 #include "restoreservice.h"
 #include "rollup.h"
+#include "sessionservice.h"
 #include "settingsservice.h"
 #include "shopsetup.h"
 #include "substepservice.h"
@@ -73,6 +74,7 @@ public:
     SubstepService substeps{m_data, catalog, eventData};
     AssignmentService assignments{m_data, notifications};
     ApiKeyService apiKeys{m_data, activity};
+    SessionService sessions{m_data, users, apiKeys, activity};
     McpKeyService mcpKeys{m_data, activity};
     SyncService sync{m_data, catalog, jobs, operations, parts};
     WebhookService webhooks{m_data, activity, notifications, tenants};

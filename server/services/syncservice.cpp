@@ -16,13 +16,17 @@ using namespace ery::storage;
 namespace ery::services {
 
 namespace {
+// How far up an assembly tree a parent is followed when checking for a cycle.
+constexpr int kMaxPartDepth = 10000;
+
 // The record's content hash: keys sorted (nlohmann's ordered_json keeps insertion order, so the
 // record is re-keyed through a sorted json), system fields left out, as the ERP sync compares it.
 QString contentHash(const Json &item)
 {
     nlohmann::json sorted = nlohmann::json::object();
     for (auto it = item.begin(); it != item.end(); ++it) {
-        static const char *skip[] = {"id", "tenant_id", "created_at", "updated_at", "deleted_at", "deleted_by", "synced_at", "sync_hash"};
+        static const char *skip[] = {"id",         "tenant_id", "created_at", "updated_at", "deleted_at",
+                                     "deleted_by", "synced_at", "sync_hash",  "cached_at"};
         if (std::any_of(std::begin(skip), std::end(skip), [&](const char *k) { return it.key() == k; }))
             continue;
         sorted[it.key()] = nlohmann::json::parse(it.value().dump());
@@ -60,6 +64,7 @@ std::vector<Field> SyncService::fieldsOf(Entity e) const
     case Parts:
         f = PartService::fields();
         f.push_back({"job_external_id", Field::Text, false, {}, {}, limits::kName});
+        f.push_back({"parent_part_external_id", Field::Text, false, {}, {}, limits::kName});
         break;
     case Operations:
         f = OperationService::fields();
@@ -112,6 +117,21 @@ Result<SyncService::Outcome> SyncService::upsertIn(WriteTx &tx, const Scope &sco
         in["job_id"] = (*job)["id"];
         in.erase("job_external_id");
     }
+    if (e == Parts && in.contains("parent_part_external_id")) {
+        if (in["parent_part_external_id"].is_null()) {
+            in["parent_part_id"] = nullptr;
+        } else {
+            auto parent = repo().byExternal(tx.db(), repo().parts, scope, source, str(in, "parent_part_external_id"));
+            if (!parent) {
+                if (parent.error().code != ErrorCode::NotFound)
+                    return parent.error();
+                v.add("parent_part_external_id", QStringLiteral("no part with this external_id in source %1").arg(source),
+                      in["parent_part_external_id"], "exists");
+                return v.error();
+            }
+            in["parent_part_id"] = (*parent)["id"];
+        }
+    }
     if (e == Operations) {
         if (in.contains("part_external_id")) {
             auto part = repo().byExternal(tx.db(), repo().parts, scope, source, str(in, "part_external_id"));
@@ -152,7 +172,28 @@ Result<SyncService::Outcome> SyncService::upsertIn(WriteTx &tx, const Scope &sco
     if (!existing && existing.error().code != ErrorCode::NotFound)
         return existing.error();
     if (existing && skipUnchanged && str(*existing, "sync_hash") == contentHash(item))
-        return Outcome{false, *existing, true};
+        return Outcome{false, *existing, true, *existing};
+    if (e == Parts && existing && !str(in, "parent_part_id").isEmpty()) {
+        // The new parent must not be this part or sit below it: walk up from the parent.
+        const QString self = str(*existing, "id");
+        QString at = str(in, "parent_part_id");
+        for (int depth = 0; !at.isEmpty() && depth < kMaxPartDepth; ++depth) {
+            if (at == self) {
+                const char *field = item.contains("parent_part_external_id") ? "parent_part_external_id" : "parent_part_id";
+                v.add(field, QStringLiteral("this parent would make part %1 contain itself").arg(str(*existing, "part_number")),
+                      item.value(field, Json(nullptr)), "acyclic");
+                return v.error();
+            }
+            auto up = repo().parts.get(tx.db(), scope, at);
+            if (!up) {
+                if (up.error().code != ErrorCode::NotFound)
+                    return up.error();
+                break;
+            }
+            at = str(*up, "parent_part_id");
+        }
+    }
+    in.erase("parent_part_external_id");
 
     Result<Row> written = Error::internal({});
     const bool create = !existing;
@@ -179,7 +220,12 @@ Result<SyncService::Outcome> SyncService::upsertIn(WriteTx &tx, const Scope &sco
     auto stamped = table->update(tx, scope, *written, {{"synced_at", toStd(nowIso())}, {"sync_hash", toStd(contentHash(item))}});
     if (!stamped)
         return stamped.error();
-    return Outcome{create, *stamped};
+    return Outcome{create, *stamped, false, existing ? *existing : Row(nullptr)};
+}
+
+Result<SyncService::Outcome> SyncService::attempt(const Scope &scope, Entity e, const Json &item, bool skipUnchanged)
+{
+    return db().attempt([&](WriteTx &tx) { return upsertIn(tx, scope, e, item, skipUnchanged); });
 }
 
 Result<SyncService::BulkOutcome> SyncService::bulk(const Scope &scope, Entity e, const Json &items)
@@ -206,21 +252,77 @@ Result<SyncService::BulkOutcome> SyncService::bulk(const Scope &scope, Entity e,
         out.results.push_back(std::move(res));
         ++index;
     }
-    const QString event = (e == Jobs || e == Parts || e == Resources) ? QStringLiteral("sync.%1.completed").arg(entityName(e))
-                                                                      : QStringLiteral("sync.batch.completed");
+    // Cells have no event of their own: their runs end with sync.batch.completed.
+    const QString event = e == Cells ? QStringLiteral("sync.batch.completed") : QStringLiteral("sync.%1.completed").arg(entityName(e));
+    Json externalIds = Json::array();
+    for (const auto &r : out.results)
+        if (r["action"] != "error")
+            externalIds.push_back(r["external_id"]);
     auto done = db().write([&](WriteTx &tx) -> Status {
-        tx.emitEvent(scope.tenantId, event, {},
-                     Json{{"entity_type", toStd(entityName(e))},
-                          {"total", items.size()},
-                          {"created", out.created},
-                          {"updated", out.updated},
-                          {"failed", out.failed},
-                          {"source", "api_bulk_sync"}});
+        tx.emitEvent(
+            scope.tenantId, event, {},
+            Json{{"entity_type", toStd(entityName(e))},
+                 {"source", "api_bulk_sync"},
+                 {"summary",
+                  {{"total", items.size()}, {"created", out.created}, {"updated", out.updated}, {"skipped", 0}, {"errors", out.failed}}},
+                 {"external_ids", std::move(externalIds)},
+                 {"synced_at", toStd(nowIso())},
+                 {"total", items.size()},
+                 {"created", out.created},
+                 {"updated", out.updated},
+                 {"failed", out.failed}});
         return {};
     });
     if (!done)
         return done.error();
     return out;
+}
+
+Result<SyncService::History> SyncService::history(const Scope &scope, const QString &entityType, const QString &source, int limit)
+{
+    ListQuery q;
+    if (!entityType.isEmpty())
+        q.eq.emplace_back(QStringLiteral("entity_type"), entityType);
+    if (!source.isEmpty())
+        q.eq.emplace_back(QStringLiteral("source"), source);
+    q.sort = QStringLiteral("created_at");
+    q.descending = true;
+    q.limit = limit;
+    auto page = repo().syncImports.list(db(), scope, q);
+    if (!page)
+        return page.error();
+    auto totals = repo().syncImportTotals(db(), scope, entityType, source);
+    if (!totals)
+        return totals.error();
+    History h;
+    h.rows = std::move(page->rows);
+    h.total = num(*totals, "total_syncs");
+    h.successful = num(*totals, "successful");
+    h.failed = num(*totals, "failed");
+    h.created = num(*totals, "total_created");
+    h.updated = num(*totals, "total_updated");
+    h.errors = num(*totals, "total_errors");
+    return h;
+}
+
+Result<QString> SyncService::recordRun(const Scope &scope, const Row &history)
+{
+    return db().write([&](WriteTx &tx) -> Result<QString> {
+        auto row = repo().syncImports.insert(tx, scope, history, false);
+        if (!row)
+            return row.error();
+        return str(*row, "id");
+    });
+}
+
+Status SyncService::announce(const Scope &scope, const QString &event, Json data)
+{
+    if (!event.startsWith(QLatin1String("sync.")))
+        return Error::internal(QStringLiteral("not a sync event: %1").arg(event));
+    return db().write([&](WriteTx &tx) -> Status {
+        tx.emitEvent(scope.tenantId, event, {}, std::move(data));
+        return {};
+    });
 }
 
 } // namespace ery::services

@@ -15,6 +15,8 @@ class PartService;
 // keys (job_external_id, part_external_id) or by name (cell_name), so a feed never needs our ids.
 // Every write goes through the entity's own service, so validation, quotas and domain events are
 // the same as for any other caller. REST sync/bulk-sync use it; CSV import, ERP sync and MCP reuse it.
+// A part may name the assembly it belongs to by parent_part_external_id; a parent that would make
+// the parts contain each other is refused.
 class SyncService : public ServiceBase {
 public:
     SyncService(const DataAccess &data, CatalogService &catalog, JobService &jobs, OperationService &operations, PartService &parts)
@@ -29,6 +31,7 @@ public:
         bool created = false;
         Row row;
         bool unchanged = false; // the record's content hash matched: nothing was written
+        Row before;             // the stored row before this record was written; null when created
     };
     struct BulkOutcome {
         int created = 0, updated = 0, failed = 0;
@@ -43,12 +46,27 @@ public:
     // Inside the caller's transaction. With skipUnchanged a record whose content hash equals the
     // stored one is left alone (no write, no events).
     Result<Outcome> upsertIn(storage::WriteTx &tx, const domain::Scope &scope, Entity e, const Json &item, bool skipUnchanged = false);
+    // Inside the caller's open write, as a savepoint: a record that fails takes back its own
+    // writes and events only, the ones before it stay.
+    Result<Outcome> attempt(const domain::Scope &scope, Entity e, const Json &item, bool skipUnchanged);
     // The fields a record of this entity may carry, beyond external_id/external_source.
     std::vector<Field> fieldsOf(Entity e) const;
     static Result<Entity> entityNamed(const QString &name);
     // Up to kMaxBulkItems records, one transaction each: a bad record fails alone. Ends with a
     // sync.<entity>.completed event (sync.batch.completed for operations and cells).
     Result<BulkOutcome> bulk(const domain::Scope &scope, Entity e, const Json &items);
+
+    // The feeds' history (sync_imports: ERP sync runs, CSV imports), newest first, optionally of one
+    // entity type and source, and totals over every matching row (not only the rows returned).
+    struct History {
+        Rows rows;
+        qint64 total = 0, successful = 0, failed = 0, created = 0, updated = 0, errors = 0;
+    };
+    Result<History> history(const domain::Scope &scope, const QString &entityType, const QString &source, int limit);
+    // Inside the caller's write (or a write of its own): a history row, whose id is returned, and a
+    // sync.* event that reports a run.
+    Result<QString> recordRun(const domain::Scope &scope, const Row &history);
+    Status announce(const domain::Scope &scope, const QString &event, Json data);
 
 private:
     // The services this one calls.

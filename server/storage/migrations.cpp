@@ -21,6 +21,7 @@ const Migration kMigrations[] = {
     {2, ":/eryxon/server/storage/schema_v2.sql"},
     {3, ":/eryxon/server/storage/schema_v3.sql"},
     {4, ":/eryxon/server/storage/schema_v4.sql"},
+    {5, ":/eryxon/server/storage/schema_v5.sql"},
 };
 
 QString dialect(QString sql, bool postgres)

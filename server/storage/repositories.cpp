@@ -194,4 +194,28 @@ Result<Rows> Repositories::operationsOfBatch(Database &db, const Scope &s, const
                     {s.tenantId, batchId});
 }
 
+Result<Row> Repositories::syncImportTotals(Database &db, const Scope &s, const QString &entityType, const QString &source) const
+{
+    QString sql = QStringLiteral(
+        "SELECT COUNT(*) AS total_syncs, COALESCE(SUM(CASE WHEN status = 'completed' THEN 1 ELSE 0 END), 0) AS successful, "
+        "COALESCE(SUM(CASE WHEN status = 'failed' THEN 1 ELSE 0 END), 0) AS failed, COALESCE(SUM(created_count), 0) AS total_created, "
+        "COALESCE(SUM(updated_count), 0) AS total_updated, COALESCE(SUM(error_count), 0) AS total_errors "
+        "FROM sync_imports WHERE tenant_id = ?");
+    QVariantList params{s.tenantId};
+    if (!entityType.isEmpty()) {
+        sql += QStringLiteral(" AND entity_type = ?");
+        params << entityType;
+    }
+    if (!source.isEmpty()) {
+        sql += QStringLiteral(" AND source = ?");
+        params << source;
+    }
+    auto rows = db.query(sql, params);
+    if (!rows)
+        return rows.error();
+    if (rows->empty())
+        return Row::object();
+    return std::move(rows->front());
+}
+
 } // namespace ery::storage

@@ -69,6 +69,9 @@ struct Repositories {
     Result<Rows> jobsOverview(Database &db, const domain::Scope &s) const;
     // A batch's operations in batch order, each with its batch_operations row's fields.
     Result<Rows> operationsOfBatch(Database &db, const domain::Scope &s, const QString &batchId) const;
+    // Totals of the sync history (optionally of one entity type and source): total_syncs,
+    // successful, failed, total_created, total_updated, total_errors.
+    Result<Row> syncImportTotals(Database &db, const domain::Scope &s, const QString &entityType, const QString &source) const;
 
     void loadColumns(Database &db) const;
 };

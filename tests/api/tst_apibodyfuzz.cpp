@@ -358,14 +358,18 @@ void TestApiBodyFuzz::everyWriteRoute()
         QString rest = r.pattern.mid(QStringLiteral("/functions/v1/api-").size());
         QString name = rest.section(QLatin1Char('/'), 0, 0);
         const QString tail = rest.section(QLatin1Char('/'), 1);
-        QString collection = name == QLatin1String("templates") ? QStringLiteral("substep-templates") : name;
+        QString collection = name == QLatin1String("templates")  ? QStringLiteral("substep-templates")
+                             : name == QLatin1String("erp-sync") ? QStringLiteral("erp")
+                                                                 : name;
         if (collection.endsWith(QLatin1String("-lifecycle"))) {
             collection.chop(10);
             collection += collection.endsWith(QLatin1Char('h')) ? QStringLiteral("es") : QStringLiteral("s");
         }
         QString twin = QStringLiteral("/api/v1/") + collection;
-        const bool byId = (tail.isEmpty() && r.method != http::Method::Post) ||
-                          (!tail.isEmpty() && tail != QLatin1String("sync") && tail != QLatin1String("bulk-sync"));
+        // ERP sync's actions (and its answer to an unknown one) take no record id.
+        const bool byId = collection != QLatin1String("erp") &&
+                          ((tail.isEmpty() && r.method != http::Method::Post) ||
+                           (!tail.isEmpty() && tail != QLatin1String("sync") && tail != QLatin1String("bulk-sync")));
         if (byId)
             twin += QStringLiteral("/{id}");
         if (!tail.isEmpty())

@@ -215,7 +215,7 @@ void TestOutbox::eventCatalogMatching()
     QVERIFY(eventMatches("job.created", "job.created"));
     QVERIFY(!eventMatches("job.create", "job.created"));
     QVERIFY(eventMatches("sync.*", "sync.jobs.completed"));
-    QCOMPARE(eventCatalog().size(), 38);
+    QCOMPARE(eventCatalog().size(), 39);
 }
 
 QTEST_GUILESS_MAIN(TestOutbox)

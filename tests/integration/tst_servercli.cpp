@@ -45,6 +45,7 @@ private slots:
     void integrationsOffOnPurpose();
     void serverLogIsReadable();
     void mcpKeyCommands();
+    void exportAndRestoreCommands();
 
 private:
     struct Run {
@@ -115,6 +116,13 @@ void TestServerCli::usageErrors_data()
     QTest::newRow("mcp-keys scope") << QStringList{"mcp-keys", "create", "--name", "A", "--scope", "admin"};
     QTest::newRow("allowed-tools with keys") << QStringList{"keys", "create", "--name", "A", "--allowed-tools", "fetch_jobs"};
     QTest::newRow("rate-limit with list") << QStringList{"mcp-keys", "list", "--rate-limit", "5"};
+    QTest::newRow("export without out") << QStringList{"export", "--format", "json"};
+    QTest::newRow("export bad format") << QStringList{"export", "--format", "xml", "--out", "x"};
+    QTest::newRow("export unknown entity") << QStringList{"export", "--out", "x", "--entities", "jobs,outbox"};
+    QTest::newRow("format with import") << QStringList{"import", "jobs", "x.csv", "--format", "json"};
+    QTest::newRow("restore without file") << QStringList{"restore"};
+    QTest::newRow("restore two files") << QStringList{"restore", "a.json", "b.json"};
+    QTest::newRow("admin with export") << QStringList{"export", "--out", "x", "--admin", "anna"};
 }
 
 void TestServerCli::usageErrors()
@@ -835,6 +843,69 @@ void TestServerCli::mcpKeyCommands()
     QCOMPARE(run({"mcp-keys", "list", "--tenant", "No Such Shop", "--db", db}).code, 1);
     // The usage text names the command.
     QVERIFY(run({"--help"}).out.contains("mcp-keys create --name N"));
+}
+
+void TestServerCli::exportAndRestoreCommands()
+{
+    // Export from SQLite, restore into a fresh database, export again: the same tables. With
+    // --admin the restored admin can sign in; the key hashes stayed behind.
+    const QString db = m_dir.filePath(QStringLiteral("export-source.db"));
+    QCOMPARE(run({"demo", "--db", db}).code, 0);
+    const QString json = m_dir.filePath(QStringLiteral("shop.json"));
+    const QString zip = m_dir.filePath(QStringLiteral("shop.zip"));
+    auto ej = run({"export", "--format", "json", "--out", json, "--db", db});
+    QCOMPARE(ej.code, 0);
+    QVERIFY2(ej.out.startsWith(QLatin1String("exported ")) && ej.out.contains(QLatin1String(" rows of 31 tables to ")), qPrintable(ej.out));
+    QCOMPARE(run({"export", "--format", "csv", "--out", zip, "--db", db}).code, 0);
+
+    const QString target = m_dir.filePath(QStringLiteral("restored.db"));
+    const QString pw = m_dir.filePath(QStringLiteral("pw"));
+    QFile f(pw);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("restored-pass-1\n");
+    f.close();
+    auto r = run({"restore", zip, "--db", target, "--admin", "admin", "--password-file", pw});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    QVERIFY(r.out.startsWith(QLatin1String("restored ")));
+    QCOMPARE(run({"jobs", "list", "--db", target}).out, run({"jobs", "list", "--db", db}).out);
+    const QString again = m_dir.filePath(QStringLiteral("again.json"));
+    QCOMPARE(run({"export", "--out", again, "--db", target}).code, 0);
+    auto tables = [](const QString &file) {
+        QFile in(file);
+        in.open(QIODevice::ReadOnly);
+        QJsonObject o = QJsonDocument::fromJson(in.readAll()).object();
+        o.remove(QStringLiteral("_metadata"));
+        o.remove(QStringLiteral("api_keys"));
+        return o;
+    };
+    QCOMPARE(tables(again), tables(json));
+
+    // Into a database that has the shop already: exit 1, one clear line, nothing changed.
+    auto twice = run({"restore", json, "--db", target});
+    QCOMPARE(twice.code, 1);
+    QVERIFY2(twice.err.contains(QLatin1String("already holds tenant")), qPrintable(twice.err));
+    QCOMPARE(twice.err.count('\n'), 1);
+    // A damaged file: exit 1 and no tenant in the new database.
+    QByteArray bytes;
+    {
+        QFile in(json);
+        QVERIFY(in.open(QIODevice::ReadOnly));
+        bytes = in.readAll();
+    }
+    bytes.replace("JOB-2601", "JOB-2699");
+    const QString damaged = m_dir.filePath(QStringLiteral("damaged.json"));
+    QFile out(damaged);
+    QVERIFY(out.open(QIODevice::WriteOnly));
+    out.write(bytes);
+    out.close();
+    const QString empty = m_dir.filePath(QStringLiteral("empty.db"));
+    auto bad = run({"restore", damaged, "--db", empty});
+    QCOMPARE(bad.code, 1);
+    QVERIFY2(bad.err.contains(QLatin1String("SHA-256")), qPrintable(bad.err));
+    QVERIFY(run({"jobs", "list", "--db", empty}).code != 0);
+    auto missing = run({"restore", m_dir.filePath(QStringLiteral("nope.json")), "--db", empty});
+    QCOMPARE(missing.code, 1);
+    QVERIFY(run({"--help"}).out.contains("restore FILE"));
 }
 
 QTEST_GUILESS_MAIN(TestServerCli)

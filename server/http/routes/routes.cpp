@@ -29,6 +29,9 @@ void installRoutes(ApiServer &api)
     installMqttRoutes(api);
     installBatchRoutes(api);
     installImportRoutes(api);
+    installExportRoutes(api);
+    installAuthRoutes(api);
+    installErpRoutes(api);
     installSettingsRoutes(api);
     installAnalyticsRoutes(api);
     installMcpRoutes(api);
