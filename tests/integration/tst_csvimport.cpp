@@ -557,9 +557,11 @@ void TestCsvImport::cyclicReferences()
     QVERIFY(!loop->committed);
     QCOMPARE(loop->failed, 2);
     QCOMPARE(loop->rows[0].line, 2);
-    QCOMPARE(str(loop->rows[0].errors[0], "column"), QStringLiteral("parent_part_id"));
-    QVERIFY2(str(loop->rows[0].errors[0], "message").contains("cycle"), qPrintable(str(loop->rows[0].errors[0], "message")));
-    QVERIFY(str(loop->rows[1].errors[0], "message").contains("itself"));
+    for (const auto &row : loop->rows) {
+        const QString message = str(row.errors[0], "message");
+        QCOMPARE(str(row.errors[0], "column"), QStringLiteral("parent_part_id"));
+        QVERIFY2(message.contains("cycle") || message.contains("itself"), qPrintable(message));
+    }
     QCOMPARE(m_shop->outboxCount(), outbox);
     QVERIFY(m_shop->db().query("SELECT parent_part_id FROM parts WHERE id = ?", {a})->front()["parent_part_id"].is_null());
 }
