@@ -9,6 +9,11 @@ namespace ery::services {
 
 ImportWriter::ImportWriter(const DataAccess &data, SyncService &sync) : m_db(data.db), m_repo(data.repo), m_sync(sync) { }
 
+Status ImportWriter::write(const std::function<Status()> &f)
+{
+    return m_db.write([&](WriteTx &) { return f(); });
+}
+
 bool ImportWriter::writeHeld() const
 {
     return m_db.writeHeld();

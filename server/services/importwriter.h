@@ -17,6 +17,10 @@ class ImportWriter {
 public:
     ImportWriter(const DataAccess &data, SyncService &sync);
 
+    // Runs f inside one write transaction in one pass (an ERP sync run), committed unless f fails
+    // or discard() was called.
+    Status write(const std::function<Status()> &f);
+
     bool writeHeld() const;
     void whenWritable(QObject *context, std::function<void()> f);
     Status holdBegin();
