@@ -1,5 +1,7 @@
 #include "datacommands.h"
 
+#include "console.h"
+
 #include "core/jsonutil.h"
 #include "domain/scope.h"
 #include "engine.h"
@@ -10,7 +12,6 @@
 
 #include <QElapsedTimer>
 #include <QFileInfo>
-#include <QTextStream>
 
 #include <cstdio>
 
@@ -20,23 +21,9 @@ namespace ery {
 
 namespace {
 
-QTextStream &out()
-{
-    static QTextStream s(stdout);
-    return s;
-}
-
-QTextStream &err()
-{
-    static QTextStream s(stderr);
-    return s;
-}
-
-int fail(const QString &message)
-{
-    err() << "eryxon-server: " << message << Qt::endl;
-    return 1;
-}
+using console::err;
+using console::fail;
+using console::out;
 
 // A progress line on stderr, rewritten in place, for files with many rows.
 std::function<void(qint64, qint64)> progressLine(const char *verb)

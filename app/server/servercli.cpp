@@ -2,6 +2,7 @@
 
 #include "core/config.h"
 #include "core/serverlog.h"
+#include "console.h"
 #include "datacommands.h"
 #include "engine.h"
 #include "http/apiserver.h"
@@ -40,24 +41,9 @@ namespace {
 
 constexpr int kOk = 0, kError = 1, kUsage = 2;
 
-QTextStream &out()
-{
-    static QTextStream s(stdout);
-    return s;
-}
-
-QTextStream &err()
-{
-    static QTextStream s(stderr);
-    return s;
-}
-
-int fail(const QString &message)
-{
-    // One line, whatever the driver said.
-    err() << "eryxon-server: " << message.simplified() << Qt::endl;
-    return kError;
-}
+using console::err;
+using console::fail;
+using console::out;
 
 int usage(const QString &message)
 {

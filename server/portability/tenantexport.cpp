@@ -150,6 +150,27 @@ struct LazySource {
     zip_error_t zerr;
 };
 
+// What both kinds of entry answer alike: a read-once source of unknown size.
+zip_int64_t otherCommand(zip_error_t *zerr, void *data, zip_uint64_t len, zip_source_cmd_t cmd)
+{
+    switch (cmd) {
+    case ZIP_SOURCE_CLOSE:
+    case ZIP_SOURCE_FREE: return 0;
+    case ZIP_SOURCE_STAT: {
+        auto *st = static_cast<zip_stat_t *>(data);
+        zip_stat_init(st);
+        st->mtime = time(nullptr);
+        st->valid |= ZIP_STAT_MTIME;
+        return sizeof(zip_stat_t);
+    }
+    case ZIP_SOURCE_ERROR: return zip_error_to_data(zerr, data, len);
+    case ZIP_SOURCE_SUPPORTS:
+        return zip_source_make_command_bitmap(ZIP_SOURCE_OPEN, ZIP_SOURCE_READ, ZIP_SOURCE_CLOSE, ZIP_SOURCE_STAT, ZIP_SOURCE_ERROR,
+                                              ZIP_SOURCE_FREE, ZIP_SOURCE_SUPPORTS, -1);
+    default: zip_error_set(zerr, ZIP_ER_OPNOTSUPP, 0); return -1;
+    }
+}
+
 zip_int64_t csvCallback(void *userdata, void *data, zip_uint64_t len, zip_source_cmd_t cmd)
 {
     auto *s = static_cast<CsvSource *>(userdata);
@@ -166,20 +187,7 @@ zip_int64_t csvCallback(void *userdata, void *data, zip_uint64_t len, zip_source
         s->pos += n;
         return zip_int64_t(n);
     }
-    case ZIP_SOURCE_CLOSE: return 0;
-    case ZIP_SOURCE_STAT: {
-        auto *st = static_cast<zip_stat_t *>(data);
-        zip_stat_init(st);
-        st->mtime = time(nullptr);
-        st->valid |= ZIP_STAT_MTIME;
-        return sizeof(zip_stat_t);
-    }
-    case ZIP_SOURCE_ERROR: return zip_error_to_data(&s->zerr, data, len);
-    case ZIP_SOURCE_FREE: return 0;
-    case ZIP_SOURCE_SUPPORTS:
-        return zip_source_make_command_bitmap(ZIP_SOURCE_OPEN, ZIP_SOURCE_READ, ZIP_SOURCE_CLOSE, ZIP_SOURCE_STAT, ZIP_SOURCE_ERROR,
-                                              ZIP_SOURCE_FREE, ZIP_SOURCE_SUPPORTS, -1);
-    default: zip_error_set(&s->zerr, ZIP_ER_OPNOTSUPP, 0); return -1;
+    default: return otherCommand(&s->zerr, data, len, cmd);
     }
 }
 
@@ -201,20 +209,7 @@ zip_int64_t lazyCallback(void *userdata, void *data, zip_uint64_t len, zip_sourc
         s->pos += n;
         return zip_int64_t(n);
     }
-    case ZIP_SOURCE_CLOSE: return 0;
-    case ZIP_SOURCE_STAT: {
-        auto *st = static_cast<zip_stat_t *>(data);
-        zip_stat_init(st);
-        st->mtime = time(nullptr);
-        st->valid |= ZIP_STAT_MTIME;
-        return sizeof(zip_stat_t);
-    }
-    case ZIP_SOURCE_ERROR: return zip_error_to_data(&s->zerr, data, len);
-    case ZIP_SOURCE_FREE: return 0;
-    case ZIP_SOURCE_SUPPORTS:
-        return zip_source_make_command_bitmap(ZIP_SOURCE_OPEN, ZIP_SOURCE_READ, ZIP_SOURCE_CLOSE, ZIP_SOURCE_STAT, ZIP_SOURCE_ERROR,
-                                              ZIP_SOURCE_FREE, ZIP_SOURCE_SUPPORTS, -1);
-    default: zip_error_set(&s->zerr, ZIP_ER_OPNOTSUPP, 0); return -1;
+    default: return otherCommand(&s->zerr, data, len, cmd);
     }
 }
 

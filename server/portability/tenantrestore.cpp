@@ -2,6 +2,7 @@
 
 #include "tenantexport.h"
 
+#include "core/jsonutil.h"
 #include "services/exportservice.h"
 #include "services/restoreservice.h"
 
@@ -28,12 +29,6 @@ using RowFn = std::function<Status(const QString &table, Row &row)>;
 Error damaged(const QString &why)
 {
     return Error::badRequest(QStringLiteral("this is not a usable export: %1").arg(why));
-}
-
-QString str(const Json &j, const char *key)
-{
-    auto it = j.find(key);
-    return it != j.end() && it->is_string() ? QString::fromStdString(it->get<std::string>()) : QString();
 }
 
 // ---- JSON: read with SAX, one row at a time ------------------------------------------------------
@@ -304,31 +299,13 @@ private:
     qint64 m_total = 0;
 };
 
-// A small JSON file of a ZIP, with the depth checked as in the main document.
+// A small JSON file of a ZIP, through the parser that refuses hostile nesting.
 Result<Json> parseSmall(const QByteArray &text, const QString &name)
 {
-    int depth = 0, deepest = 0;
-    bool inString = false, escaped = false;
-    for (char c : text) {
-        if (inString) {
-            if (escaped)
-                escaped = false;
-            else if (c == '\\')
-                escaped = true;
-            else if (c == '"')
-                inString = false;
-        } else if (c == '"') {
-            inString = true;
-        } else if (c == '{' || c == '[') {
-            deepest = std::max(deepest, ++depth);
-        } else if (c == '}' || c == ']') {
-            --depth;
-        }
-    }
-    if (deepest > TenantRestore::kMaxDepth)
-        return damaged(QStringLiteral("%1 is nested deeper than %2 levels").arg(name).arg(TenantRestore::kMaxDepth));
-    Json j = Json::parse(text.constData(), text.constData() + text.size(), nullptr, false);
-    if (j.is_discarded() || !j.is_object())
+    auto j = parseJson(text);
+    if (!j)
+        return damaged(QStringLiteral("%1: %2").arg(name, j.error().message));
+    if (!j->is_object())
         return damaged(QStringLiteral("%1 is not a JSON object").arg(name));
     return j;
 }

@@ -26,7 +26,15 @@ Json sessionAnswer(const SessionTokens &t)
                   {"tenant", {{"id", toStd(t.tenantId)}, {"name", toStd(t.tenantName)}}}}}};
 }
 
-// A text field of the body, or 400 naming it.
+Result<Json> objectBody(const Request &r)
+{
+    auto body = r.json();
+    if (body && !body->is_object())
+        return Error::badRequest(QStringLiteral("The body must be a JSON object"));
+    return body;
+}
+
+// A text field of the body, or 422 naming it.
 Result<QString> field(const Json &body, const char *name, bool required)
 {
     auto it = body.find(name);
@@ -61,11 +69,9 @@ void installAuthRoutes(ApiServer &api)
         [&s, &api](Request &r) {
             if (auto held = api.heldOff(r))
                 return *held;
-            auto body = r.json();
+            auto body = objectBody(r);
             if (!body)
                 return Response::error(body.error());
-            if (!body->is_object())
-                return Response::error(Error::badRequest(QStringLiteral("The body must be a JSON object")));
             auto user = field(*body, "username", true);
             auto password = field(*body, "password", true);
             auto tenant = field(*body, "tenant", false);
@@ -89,11 +95,9 @@ void installAuthRoutes(ApiServer &api)
         [&s, &api](Request &r) {
             if (auto held = api.heldOff(r))
                 return *held;
-            auto body = r.json();
+            auto body = objectBody(r);
             if (!body)
                 return Response::error(body.error());
-            if (!body->is_object())
-                return Response::error(Error::badRequest(QStringLiteral("The body must be a JSON object")));
             auto token = field(*body, "refresh_token", true);
             if (!token)
                 return Response::error(token.error());
