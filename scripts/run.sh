@@ -19,7 +19,8 @@ if [[ "$DB" != *://* ]]; then
 fi
 
 if [[ -n "${DISPLAY:-}" || -n "${WAYLAND_DISPLAY:-}" ]]; then
-  exec build/release/app/desktop/eryxon --db "$DB" "$@"
+  # --demo: the demo shop on a new database, opened as its admin; any other shop asks who signs in.
+  exec build/release/app/desktop/eryxon --db "$DB" --demo "$@"
 fi
 
 echo "run.sh: no display (\$DISPLAY/\$WAYLAND_DISPLAY unset): starting the headless server"

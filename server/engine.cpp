@@ -24,6 +24,15 @@ using namespace ery::integrations;
 
 namespace ery {
 
+namespace {
+
+http::ApiServer::EngineHooks hooksOf(Engine &e)
+{
+    return {[&e] { return e.status(); }, [&e] { return e.resumeIntegrations(); }};
+}
+
+} // namespace
+
 Q_LOGGING_CATEGORY(lcEngine, "eryxon.engine")
 
 Engine::Engine(Config cfg, QObject *parent) : QObject(parent), m_cfg(std::move(cfg)), m_hub(this), m_hubTimer(this) { }
@@ -187,7 +196,7 @@ Status Engine::startHttp(const HttpConfig &cfg)
 {
     m_realtime.reset();
     m_http.reset();
-    auto server = std::make_unique<http::ApiServer>(*m_services, cfg, [this] { return status(); });
+    auto server = std::make_unique<http::ApiServer>(*m_services, cfg, hooksOf(*this));
     auto feed = std::make_unique<realtime::RealtimeServer>(*m_services, m_hub, cfg.realtime);
     realtime::RealtimeServer *f = feed.get();
     server->setUpgrade({QString::fromLatin1(realtime::RealtimeServer::kPath), [f](const QString &apikey) { return f->admit(apikey); },
@@ -199,6 +208,7 @@ Status Engine::startHttp(const HttpConfig &cfg)
     m_httpError.reset();
     m_realtime = std::move(feed);
     m_http = std::move(server);
+    m_door.reset();
     m_http->mcp().server().watch(m_hub);
     return {};
 }
@@ -210,6 +220,7 @@ void Engine::close()
     m_hubTimer.stop();
     m_realtime.reset(); // no request or message may reach services that are going away
     m_http.reset();
+    m_door.reset();
     if (!m_hubId.isEmpty() && m_services)
         (void)m_services->hubs.unregisterHub(m_hubId);
     m_hubId.clear();
@@ -263,6 +274,18 @@ Json Engine::status()
                 {"events_dispatched", m_dispatcher->dispatched()},
                 {"dispatch_failures", m_dispatcher->failures()},
                 {"uptime_seconds", m_startedAt.secsTo(QDateTime::currentDateTimeUtc())}};
+}
+
+http::ApiServer &Engine::door()
+{
+    if (m_http)
+        return *m_http;
+    if (!m_door) {
+        HttpConfig cfg = m_cfg.http;
+        cfg.enabled = false;
+        m_door = std::make_unique<http::ApiServer>(*m_services, cfg, hooksOf(*this));
+    }
+    return *m_door;
 }
 
 Json Engine::apiStatus() const

@@ -6,6 +6,8 @@
 #include "services/services.h"
 
 #include <QDateTime>
+#include <QFuture>
+#include <QPromise>
 #include <QObject>
 #include <QThread>
 #include <QTimer>
@@ -53,6 +55,9 @@ public:
     // The REST API on this thread; open() starts it when cfg.http.enabled. Null when not serving.
     Status startHttp(const HttpConfig &cfg);
     http::ApiServer *api() const { return m_http.get(); }
+    // The API for requests from inside this process (InProcessClient): the served one, or, when
+    // this engine does not serve, one with the same routes that never listens.
+    http::ApiServer &door();
     // The realtime feed on the API's port; null when not serving.
     realtime::RealtimeServer *realtime() const { return m_realtime.get(); }
     // {listening, url} or {listening: false, reason, error, bind, port}: reason is disabled (not
@@ -92,6 +97,7 @@ private:
     std::unique_ptr<integrations::WebhookDeliverer> m_webhookDeliverer;
     std::unique_ptr<integrations::MqttPool> m_mqttPool;
     std::unique_ptr<http::ApiServer> m_http;
+    std::unique_ptr<http::ApiServer> m_door; // only while m_http is absent
     std::unique_ptr<realtime::RealtimeServer> m_realtime; // after m_http: its sockets go first
     std::optional<Error> m_httpError;                     // why an optional API is not serving
     QDateTime m_startedAt;
@@ -117,6 +123,18 @@ public:
 
     // Runs f on the engine thread.
     void post(std::function<void(Engine &)> f);
+    // Runs f on the engine thread and answers its result (the CLI and tests; screens use the API).
+    template <class R> QFuture<R> call(std::function<R(Engine &)> f)
+    {
+        auto promise = std::make_shared<QPromise<R>>();
+        QFuture<R> future = promise->future();
+        promise->start();
+        post([promise, f = std::move(f)](Engine &e) {
+            promise->addResult(f(e));
+            promise->finish();
+        });
+        return future;
+    }
 
 private:
     Config m_cfg;

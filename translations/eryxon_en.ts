@@ -35,4 +35,14 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>ery::ui::SignInDialog</name>
+    <message numerus="yes">
+        <source>Wrong username or password. %n attempt(s) left before the account is locked.</source>
+        <translation>
+            <numerusform>Wrong username or password. %n attempt left before the account is locked.</numerusform>
+            <numerusform>Wrong username or password. %n attempts left before the account is locked.</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

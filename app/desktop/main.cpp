@@ -1,6 +1,6 @@
 #include "core/config.h"
 #include "engine.h"
-#include "engineclient.h"
+#include "inprocessclient.h"
 #include "shell/mainwindow.h"
 
 #include <QApplication>
@@ -112,7 +112,7 @@ int main(int argc, char **argv)
                               QCoreApplication::translate("main", "Eryxon could not open its database.\n%1").arg(started.error().message));
         return 1;
     }
-    ery::EngineClient client(host);
+    ery::InProcessClient client(host);
     ery::ui::MainWindow window(client, parser.isSet(demo));
     window.show();
     return app.exec();

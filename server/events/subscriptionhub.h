@@ -6,8 +6,8 @@
 
 namespace ery::events {
 
-// In-process fan-out of committed changes: the desktop UI's table/tenant/entity subscriptions
-// (through EngineClient) and, later, the realtime WebSocket feed listen here. Not durable.
+// In-process fan-out of committed changes: the desktop's subscriptions (through InProcessClient)
+// and the realtime WebSocket feed listen here. Not durable.
 class SubscriptionHub : public QObject, public Sink {
     Q_OBJECT
 public:

@@ -134,8 +134,8 @@ void raiseOpenFileLimit(int want)
 
 } // namespace
 
-ApiServer::ApiServer(Services &services, HttpConfig cfg, std::function<Json()> engineStatus, QObject *parent)
-    : QAbstractHttpServer(parent), m_s(services), m_cfg(std::move(cfg)), m_engineStatus(std::move(engineStatus)),
+ApiServer::ApiServer(Services &services, HttpConfig cfg, EngineHooks engine, QObject *parent)
+    : QAbstractHttpServer(parent), m_s(services), m_cfg(std::move(cfg)), m_engine(std::move(engine)),
       m_mcp(std::make_unique<McpTransport>(services, m_cfg)), m_mcpToolNames(mcp::ToolRegistry::standard().names())
 {
     installRoutes(*this);
@@ -347,29 +347,78 @@ void ApiServer::answer(Request &r, QTcpSocket *socket, bool close, const QElapse
         logAccess(accessHead(r), accessTail(r), resp.status, timer);
     slot->response = std::move(resp);
     if (group.open()) {
-        if (m_groupHeld.empty())
-            group.onEnd([this](bool committed) { releaseGroup(committed); });
-        m_groupHeld.emplace_back(socket, slot);
         queue(socket, slot);
-        if (m_groupHeld.size() >= kMaxHeld) {
-            (void)group.flush();
-        } else if (!m_flushScheduled) {
-            // The requests that are ready now share the commit; it happens once the event loop has
-            // handed them all over (or earlier, when another writer needs the database).
-            m_flushScheduled = true;
-            QMetaObject::invokeMethod(
-                this,
-                [this] {
-                    m_flushScheduled = false;
-                    if (auto s = m_s.writes.flush(); !s)
-                        qCWarning(lcApi) << "committing a batch of requests failed:" << s.error().message;
-                },
-                Qt::QueuedConnection);
-        }
+        holdForCommit(socket, slot);
         return;
     }
     slot->ready = true;
     queue(socket, slot);
+}
+
+void ApiServer::holdForCommit(QTcpSocket *socket, std::shared_ptr<Slot> slot)
+{
+    WriteGroup &group = m_s.writes;
+    if (m_groupHeld.empty())
+        group.onEnd([this](bool committed) { releaseGroup(committed); });
+    m_groupHeld.emplace_back(socket, std::move(slot));
+    if (m_groupHeld.size() >= kMaxHeld) {
+        (void)group.flush();
+    } else if (!m_flushScheduled) {
+        // The requests that are ready now share the commit; it happens once the event loop has
+        // handed them all over (or earlier, when another writer needs the database).
+        m_flushScheduled = true;
+        QMetaObject::invokeMethod(
+            this,
+            [this] {
+                m_flushScheduled = false;
+                if (auto s = m_s.writes.flush(); !s)
+                    qCWarning(lcApi) << "committing a batch of requests failed:" << s.error().message;
+            },
+            Qt::QueuedConnection);
+    }
+}
+
+void ApiServer::dispatch(Request r, Response::Done done)
+{
+    QElapsedTimer timer;
+    timer.start();
+    if (r.requestId.isEmpty())
+        r.requestId = requestIdFrom(r.header("x-request-id"));
+    QString label = QStringLiteral("unmatched");
+    Response resp;
+    WriteGroup &group = m_s.writes;
+    group.setGrouping(true);
+    try {
+        resp = process(r, &label);
+    } catch (const std::exception &e) {
+        qCWarning(lcApi) << "request" << r.requestId << methodName(r.method) << r.path << "failed:" << e.what();
+        resp = Response::error(Error::internal(QStringLiteral("Internal error (request %1)").arg(r.requestId)));
+    }
+    group.setGrouping(false);
+    if (resp.later) {
+        auto start = std::move(resp.later);
+        QPointer<ApiServer> self(this);
+        start([self, done = std::move(done), headers = std::move(resp.headers), label, timer, method = r.method](Response answer) {
+            if (!self)
+                return;
+            for (const auto &h : headers)
+                if (answer.headerValue(h.first).isEmpty())
+                    answer.header(h.first, h.second);
+            self->m_metrics.request(label, methodName(method), answer.status, double(timer.nsecsElapsed()) / 1e9);
+            done(std::move(answer));
+        });
+        return;
+    }
+    m_metrics.request(label, methodName(r.method), resp.status, double(timer.nsecsElapsed()) / 1e9);
+    if (!group.open()) {
+        done(std::move(resp));
+        return;
+    }
+    auto slot = std::make_shared<Slot>();
+    slot->requestId = r.requestId;
+    slot->response = std::move(resp);
+    slot->local = std::move(done);
+    holdForCommit(nullptr, std::move(slot));
 }
 
 void ApiServer::send(QTcpSocket *socket, const Response &resp, bool headOnly, bool close)
@@ -440,9 +489,12 @@ void ApiServer::releaseGroup(bool committed)
         }
         slot->ready = true;
     }
-    for (auto &[socket, slot] : held)
-        if (socket)
+    for (auto &[socket, slot] : held) {
+        if (slot->local)
+            slot->local(std::move(slot->response));
+        else if (socket)
             flush(socket);
+    }
 }
 
 void ApiServer::missingHandler(const QHttpServerRequest &request, QTcpSocket *socket)

@@ -41,7 +41,14 @@ public:
         std::function<void(QTcpSocket *)> watch;
     };
 
-    ApiServer(services::Services &services, HttpConfig cfg, std::function<Json()> engineStatus, QObject *parent = nullptr);
+    // What the engine around the API answers for it: its status (/health, /metrics, the desktop's
+    // status bar) and the resume of paused outgoing integrations.
+    struct EngineHooks {
+        std::function<Json()> status;
+        std::function<Result<Json>()> resumeIntegrations;
+    };
+
+    ApiServer(services::Services &services, HttpConfig cfg, EngineHooks engine, QObject *parent = nullptr);
     ~ApiServer() override;
 
     // Listens on cfg.bind:cfg.port (port 0 = a free one).
@@ -57,13 +64,21 @@ public:
     services::Services &services() { return m_s; }
     // The MCP server at /mcp (routes/mcproutes.cpp).
     McpTransport &mcp() { return *m_mcp; }
-    Json engineStatus() const { return m_engineStatus ? m_engineStatus() : Json::object(); }
+    Json engineStatus() const { return m_engine.status ? m_engine.status() : Json::object(); }
+    Result<Json> resumeIntegrations() const
+    {
+        return m_engine.resumeIntegrations ? m_engine.resumeIntegrations() : Result<Json>(Error::internal(QStringLiteral("No engine")));
+    }
     // The MCP tool registry's names, which an MCP key's allowed_tools may name.
     const QStringList &mcpToolNames() const { return m_mcpToolNames; }
     // A wrong password counts like a wrong key (routes/authroutes.cpp): an address that keeps
     // failing is held off (429, then 403) before its attempt is even looked at.
     std::optional<Response> heldOff(const Request &r);
     void authFailed(const Request &r);
+    // A request from inside this process (the desktop's InProcessClient): routed, authorised and
+    // answered exactly as one from a socket, including the wait for its group commit; `done` is
+    // called on this thread with the answer.
+    void dispatch(Request r, Response::Done done);
 
 protected:
     bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
@@ -93,6 +108,7 @@ private:
     // same connection wait with it.
     struct Slot {
         Response response;
+        Response::Done local; // set for a request from this process: called instead of a socket write
         QString requestId;
         bool headOnly = false;
         bool close = false;
@@ -101,11 +117,13 @@ private:
     void queue(QTcpSocket *socket, std::shared_ptr<Slot> slot);
     void flush(QTcpSocket *socket);
     void releaseGroup(bool committed);
+    // The answer waits for the open group's commit (or its failure).
+    void holdForCommit(QTcpSocket *socket, std::shared_ptr<Slot> slot);
     static void send(QTcpSocket *socket, const Response &resp, bool headOnly, bool close);
 
     services::Services &m_s;
     HttpConfig m_cfg;
-    std::function<Json()> m_engineStatus;
+    EngineHooks m_engine;
     Router m_router;
     HttpMetrics m_metrics;
     domain::RateLimiter m_limiter;

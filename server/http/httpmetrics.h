@@ -22,6 +22,8 @@ public:
         ++m_accepted;
     }
     void connectionClosed() { --m_open; }
+    qint64 requestsTotal() const { return m_count; }
+    qint64 openConnections() const { return m_open; }
 
     // `engine` adds the engine's own gauges (events dispatched/failed, outbox backlog).
     QByteArray render(const Json &engine) const;

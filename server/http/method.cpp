@@ -17,4 +17,12 @@ QString methodName(Method m)
     return QStringLiteral("OTHER");
 }
 
+Method methodFrom(const QString &name)
+{
+    for (Method m : {Method::Get, Method::Head, Method::Post, Method::Put, Method::Patch, Method::Delete, Method::Options})
+        if (name == methodName(m))
+            return m;
+    return Method::Other;
+}
+
 } // namespace ery::http

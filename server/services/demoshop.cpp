@@ -45,6 +45,15 @@ QString DemoShop::tenantName()
     return QStringLiteral("Demo Metalworks");
 }
 
+Json DemoShop::adminSignIn()
+{
+    auto data = demoData();
+    if (!data)
+        return Json::object();
+    const Json admin = data->value("admin", Json::object());
+    return Json{{"username", admin.value("username", "")}, {"password", admin.value("password", "")}};
+}
+
 Result<DemoShop::Outcome> DemoShop::load(Services &s, bool intoSandbox)
 {
     auto data = demoData();

@@ -20,6 +20,9 @@ public:
     // on a later run too when the demo is there and its sandbox has no jobs.
     static Result<Outcome> load(Services &s, bool intoSandbox = false);
     static QString tenantName();
+    // The demo admin's published sign-in ({username, password}): the demo is for trying things out,
+    // and a screen that loaded it signs its user straight in.
+    static Json adminSignIn();
 
 private:
     static Result<int> fill(Services &s, const QString &tenantId, const Json &data);

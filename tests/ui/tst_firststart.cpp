@@ -1,7 +1,9 @@
 #include "engine.h"
-#include "engineclient.h"
+#include "inprocessclient.h"
 #include "shell/createshopdialog.h"
 #include "shell/mainwindow.h"
+#include "shell/signindialog.h"
+#include "services/demoshop.h"
 
 #include <QComboBox>
 #include <QLabel>
@@ -9,6 +11,7 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QTemporaryDir>
+#include <QTranslator>
 #include <QtTest>
 
 #include <memory>
@@ -26,6 +29,7 @@ class TstFirstStart : public QObject {
 private slots:
     void createMyShop();
     void pausedIntegrationsShowABannerAndResumeWithOneClick();
+    void signInWrongPasswordThenSignOut();
 
 private:
     static QPushButton *button(QWidget *w, const char *name) { return w->findChild<QPushButton *>(QLatin1String(name)); }
@@ -38,7 +42,7 @@ void TstFirstStart::createMyShop()
     cfg.dbUrl = dir.filePath(QStringLiteral("fresh.db"));
     EngineHost host(cfg);
     QVERIFY(host.start().ok());
-    EngineClient client(host);
+    InProcessClient client(host);
     ui::MainWindow window(client, false);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
@@ -88,7 +92,8 @@ void TstFirstStart::createMyShop()
     QVERIFY(QTest::qWaitFor([&] { return window.windowTitle().contains("Van der Berg Metaal"); }, 5000));
     QCOMPARE(window.signedInUser(), QStringLiteral("anna"));
     QVERIFY(window.findChild<QLabel *>(QStringLiteral("signedInUser"))->text().contains("Anna de Vries"));
-    auto shop = client.call<Result<Json>>([](Services &s) -> Result<Json> {
+    auto shop = host.call<Result<Json>>([](Engine &e) -> Result<Json> {
+        Services &s = e.services();
         auto t = s.tenants.defaultTenant();
         if (!t)
             return t.error();
@@ -115,7 +120,7 @@ void TstFirstStart::pausedIntegrationsShowABannerAndResumeWithOneClick()
     EngineHost host(cfg);
     QVERIFY(host.start().ok());
     QVERIFY(host.engine()->integrationsPaused());
-    EngineClient client(host);
+    InProcessClient client(host);
     ui::MainWindow window(client, true); // --demo: no welcome box
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
@@ -124,13 +129,69 @@ void TstFirstStart::pausedIntegrationsShowABannerAndResumeWithOneClick()
     QVERIFY(banner->findChild<QLabel *>()->text().contains("paused"));
     button(banner, "resumeIntegrationsButton")->click();
     QVERIFY(QTest::qWaitFor([&] { return !banner->isVisible(); }, 5000));
-    auto paused = client.call<bool>([](Services &s) { return s.hubs.integrations()->paused; });
+    auto paused = host.call<bool>([](Engine &e) { return e.services().hubs.integrations()->paused; });
     paused.waitForFinished();
     QCOMPARE(paused.result(), false);
     QVERIFY(QTest::qWaitFor([&] { return !host.engine()->integrationsPaused(); }, 3000));
     // It stays hidden on the next status refresh.
     QTest::qWait(2500);
     QVERIFY(!banner->isVisible());
+}
+
+// A shop that exists: the window asks who is there, says how many tries are left after a wrong
+// password, opens the shop for the right one, and asks again after signing out.
+void TstFirstStart::signInWrongPasswordThenSignOut()
+{
+    QTemporaryDir dir;
+    Config cfg;
+    cfg.dbUrl = dir.filePath(QStringLiteral("demo.db"));
+    EngineHost host(cfg);
+    QVERIFY(host.start().ok());
+    auto demo = host.call<bool>([](Engine &e) { return DemoShop::load(e.services()).ok(); });
+    demo.waitForFinished();
+    QVERIFY(demo.result());
+    // As the desktop does: English plural forms ("1 attempt", "4 attempts") come from its catalogue.
+    QTranslator english;
+    QVERIFY(english.load(QStringLiteral("eryxon_en"), QStringLiteral(":/i18n")));
+    QCoreApplication::installTranslator(&english);
+    InProcessClient client(host);
+    ui::MainWindow window(client, false);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+
+    ui::SignInDialog *dialog = nullptr;
+    QVERIFY(QTest::qWaitFor([&] { return (dialog = window.findChild<ui::SignInDialog *>()) != nullptr && dialog->isVisible(); }, 5000));
+    const QString user = str(DemoShop::adminSignIn(), "username");
+    const QString password = str(DemoShop::adminSignIn(), "password");
+    // The demo's published sign-in is offered as a hint, the username filled in.
+    QVERIFY2(dialog->findChild<QLabel *>(QStringLiteral("signInHint"))->text().contains(password),
+             qPrintable(dialog->findChild<QLabel *>(QStringLiteral("signInHint"))->text()));
+    auto *username = dialog->findChild<QLineEdit *>(QStringLiteral("username"));
+    auto *pw = dialog->findChild<QLineEdit *>(QStringLiteral("password"));
+    QCOMPARE(username->text(), user);
+    QVERIFY(window.signedInUser().isEmpty());
+    QVERIFY(!window.findChild<QPushButton *>(QStringLiteral("signOutButton"))->isVisible());
+
+    pw->setText(QStringLiteral("not the password"));
+    button(dialog, "signInButton")->click();
+    auto *error = dialog->findChild<QLabel *>(QStringLiteral("signInError"));
+    QVERIFY(QTest::qWaitFor([&] { return error->isVisible() && !error->text().isEmpty(); }, 5000));
+    QVERIFY2(error->text().contains(QStringLiteral("4 attempts left")), qPrintable(error->text()));
+    QVERIFY(dialog->isVisible());
+    QVERIFY(pw->text().isEmpty());
+
+    pw->setText(password);
+    button(dialog, "signInButton")->click();
+    QVERIFY(QTest::qWaitFor([&] { return window.signedInUser() == user; }, 5000));
+    QVERIFY(window.windowTitle().endsWith(DemoShop::tenantName()));
+    QTRY_VERIFY_WITH_TIMEOUT(window.findChild<ui::SignInDialog *>() == nullptr, 5000);
+
+    QPushButton *signOut = window.findChild<QPushButton *>(QStringLiteral("signOutButton"));
+    QVERIFY(signOut->isVisible());
+    signOut->click();
+    QVERIFY(window.signedInUser().isEmpty());
+    QVERIFY(!client.isSignedIn());
+    QVERIFY(QTest::qWaitFor([&] { return (dialog = window.findChild<ui::SignInDialog *>()) != nullptr && dialog->isVisible(); }, 5000));
 }
 
 QTEST_MAIN(TstFirstStart)

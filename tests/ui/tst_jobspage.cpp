@@ -1,6 +1,6 @@
 #include "admin/jobspage.h"
 #include "engine.h"
-#include "engineclient.h"
+#include "inprocessclient.h"
 #include "models/jobstablemodel.h"
 #include "services/demoshop.h"
 #include "shell/mainwindow.h"
@@ -57,7 +57,7 @@ private:
     QTemporaryDir m_dir;
     Config m_cfg;
     std::unique_ptr<EngineHost> m_host;
-    std::unique_ptr<EngineClient> m_client;
+    std::unique_ptr<InProcessClient> m_client;
     std::unique_ptr<ui::MainWindow> m_window;
     QString m_tenant;
 };
@@ -73,15 +73,16 @@ void TstJobsPage::initTestCase()
     m_host = std::make_unique<EngineHost>(m_cfg);
     const Status started = m_host->start();
     QVERIFY2(started.ok(), qPrintable(started.ok() ? QString() : started.error().message));
-    m_client = std::make_unique<EngineClient>(*m_host);
+    m_client = std::make_unique<InProcessClient>(*m_host);
 
-    auto demo = m_client->call<Result<DemoShop::Outcome>>([](Services &s) { return DemoShop::load(s); });
+    auto demo = m_host->call<Result<DemoShop::Outcome>>([](Engine &e) { return DemoShop::load(e.services()); });
     demo.waitForFinished();
     const auto outcome = demo.result();
     QVERIFY2(outcome.ok(), qPrintable(outcome.ok() ? QString() : outcome.error().message));
     m_tenant = outcome->tenantId;
 
-    m_window = std::make_unique<ui::MainWindow>(*m_client, false);
+    // --demo: the demo shop opens signed in as its admin.
+    m_window = std::make_unique<ui::MainWindow>(*m_client, true);
     m_window->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
 }
@@ -112,7 +113,7 @@ void TstJobsPage::servesTheApiAndSaysWhere()
 
 void TstJobsPage::apiPortInUseIsReportedNotFatal()
 {
-    auto st = m_client->status();
+    auto st = m_host->call<Json>([](Engine &e) { return e.status(); });
     st.waitForFinished();
     const QString url = str(st.result()["api"], "url");
     const int port = QUrl(url).port();
@@ -122,8 +123,7 @@ void TstJobsPage::apiPortInUseIsReportedNotFatal()
     second.http.port = port;
     EngineHost other(second);
     QVERIFY(other.start());
-    EngineClient client(other);
-    auto s = client.status();
+    auto s = other.call<Json>([](Engine &e) { return e.status(); });
     s.waitForFinished();
     QCOMPARE(str(s.result(), "status"), QStringLiteral("ok"));
     QVERIFY(s.result()["api"]["listening"] == Json(false));
@@ -509,13 +509,13 @@ void TstJobsPage::statusBarSaysWhyTheApiIsOff()
     {
         EngineHost host(cfg);
         QVERIFY(host.start());
-        EngineClient client(host);
-        auto s = client.status();
+        InProcessClient client(host);
+        auto s = host.call<Json>([](Engine &e) { return e.status(); });
         s.waitForFinished();
         const Json api = s.result()["api"];
         QCOMPARE(str(api, "reason"), QStringLiteral("port_in_use"));
         QCOMPARE(num(api, "port"), qint64(port));
-        ui::MainWindow window(client, false);
+        ui::MainWindow window(client, true);
         window.show();
         QLabel *label = apiLabel(&window);
         QVERIFY(label);
@@ -528,8 +528,8 @@ void TstJobsPage::statusBarSaysWhyTheApiIsOff()
     {
         EngineHost host(cfg);
         QVERIFY(host.start());
-        EngineClient client(host);
-        ui::MainWindow window(client, false);
+        InProcessClient client(host);
+        ui::MainWindow window(client, true);
         window.show();
         QLabel *label = apiLabel(&window);
         QVERIFY(label);

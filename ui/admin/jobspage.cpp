@@ -1,8 +1,9 @@
 #include "jobspage.h"
 
-#include "core/jsonutil.h"
-#include "engineclient.h"
+#include "client/engineclient.h"
+#include "client/jsonfields.h"
 #include "models/jobstablemodel.h"
+#include "models/workstatus.h"
 #include "widgets/progressdelegate.h"
 
 #include <QAction>
@@ -17,12 +18,11 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
-using namespace ery::domain;
-using namespace ery::services;
+using namespace ery::client;
 
 namespace ery::ui {
 
-using domain::Action;
+using workstatus::Action;
 
 JobsPage::JobsPage(EngineClient &client, QWidget *parent)
     : QWidget(parent), m_client(client), m_model(new JobsTableModel(client, this)), m_proxy(new QSortFilterProxyModel(this)),
@@ -211,9 +211,8 @@ void JobsPage::updateActions()
 {
     const QModelIndex shown = shownRowOf(selectedJobId());
     const QString status = shown.data(JobsTableModel::StatusRole).toString();
-    auto allowed = [&](Action a) { return !m_busy && !status.isEmpty() && domain::statusAfter(status, a).has_value(); };
-    // Starting an on-hold job is what Resume is for; offering both would be two names for one act.
-    m_start->setEnabled(allowed(Action::Start) && status == domain::status::NotStarted);
+    auto allowed = [&](Action a) { return !m_busy && workstatus::offers(status, a); };
+    m_start->setEnabled(allowed(Action::Start));
     m_pause->setEnabled(allowed(Action::Pause));
     m_resume->setEnabled(allowed(Action::Resume));
     m_complete->setEnabled(allowed(Action::Complete));
@@ -243,20 +242,19 @@ void JobsPage::run(Action action)
 
 void JobsPage::confirmThenRun(Action action, const QString &jobId, const QString &jobNumber)
 {
-    const QString tenant = m_model->tenantId();
     m_busy = true;
     updateActions();
     // What is still open is read when asked, so the question names what completing would leave.
-    m_client.call<Result<Json>>([tenant, jobId](Services &s) { return s.jobs.tree(Scope::of(tenant), jobId); })
-        .then(this, [this, action, jobId, jobNumber](const Result<Json> &tree) {
+    m_client.get(QStringLiteral("/api/v1/jobs/%1/tree").arg(jobId))
+        .then(this, [this, action, jobId, jobNumber](const ApiReply &tree) {
             QStringList open;
-            if (tree) {
-                for (const Json &part : tree->value("parts", Json::array()))
+            if (tree.ok()) {
+                for (const Json &part : tree.data().value("parts", Json::array()))
                     for (const Json &op : part.value("operations", Json::array()))
-                        if (str(op, "status") != domain::status::Completed)
+                        if (text(op, "status") != workstatus::Completed)
                             open << tr("%1 · %2 (%3)")
-                                        .arg(str(part, "part_number"), str(op, "operation_name"),
-                                             JobsTableModel::statusText(str(op, "status")).toLower());
+                                        .arg(text(part, "part_number"), text(op, "operation_name"),
+                                             JobsTableModel::statusText(text(op, "status")).toLower());
             }
             const QString customer = m_model->index(m_model->rowOfJob(jobId), JobsTableModel::CustomerColumn).data().toString();
             auto *box = new QMessageBox(QMessageBox::Question, tr("Complete job"),
@@ -265,8 +263,8 @@ void JobsPage::confirmThenRun(Action action, const QString &jobId, const QString
                                         QMessageBox::NoButton, this);
             box->setObjectName(QStringLiteral("confirmComplete"));
             QString details = tr("A completed job cannot be started again.");
-            if (!tree) {
-                details += QLatin1Char(' ') + tr("Its operations could not be read: %1").arg(tree.error().message);
+            if (!tree.ok()) {
+                details += QLatin1Char(' ') + tr("Its operations could not be read: %1").arg(tree.errorMessage());
             } else if (open.isEmpty()) {
                 details += QLatin1Char(' ') + tr("All its operations are completed.");
             } else {
@@ -301,24 +299,13 @@ void JobsPage::confirmThenRun(Action action, const QString &jobId, const QString
 
 void JobsPage::perform(Action action, const QString &jobId, const QString &jobNumber)
 {
-    const QString tenant = m_model->tenantId();
     m_busy = true;
     updateActions();
-    m_client
-        .call<Result<Transition>>([tenant, jobId, action](Services &s) {
-            const Scope scope = Scope::of(tenant);
-            switch (action) {
-            case Action::Start: return s.jobs.start(scope, jobId);
-            case Action::Pause: return s.jobs.stop(scope, jobId);
-            case Action::Resume: return s.jobs.resume(scope, jobId);
-            case Action::Complete: break;
-            }
-            return s.jobs.complete(scope, jobId);
-        })
-        .then(this, [this, action, jobNumber](const Result<Transition> &result) {
+    m_client.post(QStringLiteral("/api/v1/jobs/%1/%2").arg(jobId, workstatus::pathSegment(action)))
+        .then(this, [this, action, jobNumber](const ApiReply &result) {
             m_busy = false;
             updateActions();
-            if (result)
+            if (result.ok())
                 return;
             QString what;
             switch (action) {
@@ -331,10 +318,10 @@ void JobsPage::perform(Action action, const QString &jobId, const QString &jobNu
             auto *box = new QMessageBox(QMessageBox::Warning, tr("Job not changed"), what.arg(jobNumber), QMessageBox::Ok, this);
             // A refused transition nearly always means someone else changed the job first; the
             // engine's wording names internal status codes, so say it in the shop's words.
-            box->setInformativeText(result.error().code == ErrorCode::InvalidStateTransition
+            box->setInformativeText(result.errorCode() == QLatin1String("INVALID_STATE_TRANSITION")
                                         ? tr("Its status was changed in the meantime, perhaps at another terminal. "
                                              "The list shows its current status.")
-                                        : result.error().message);
+                                        : result.errorMessage());
             box->setAttribute(Qt::WA_DeleteOnClose);
             box->open();
         });

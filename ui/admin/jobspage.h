@@ -1,6 +1,6 @@
 #pragma once
 
-#include "domain/rules.h"
+#include "models/workstatus.h"
 
 #include <QWidget>
 
@@ -10,7 +10,7 @@ class QPushButton;
 class QSortFilterProxyModel;
 class QTableView;
 
-namespace ery {
+namespace ery::client {
 class EngineClient;
 }
 
@@ -29,7 +29,7 @@ class JobsTableModel;
 class JobsPage : public QWidget {
     Q_OBJECT
 public:
-    explicit JobsPage(EngineClient &client, QWidget *parent = nullptr);
+    explicit JobsPage(client::EngineClient &client, QWidget *parent = nullptr);
 
     void setTenant(const QString &tenantId);
     JobsTableModel *model() const { return m_model; }
@@ -40,16 +40,16 @@ public:
 private:
     void updateActions();
     void updateCount();
-    void run(domain::Action action);
-    void confirmThenRun(domain::Action action, const QString &jobId, const QString &jobNumber);
-    void perform(domain::Action action, const QString &jobId, const QString &jobNumber);
+    void run(workstatus::Action action);
+    void confirmThenRun(workstatus::Action action, const QString &jobId, const QString &jobNumber);
+    void perform(workstatus::Action action, const QString &jobId, const QString &jobNumber);
     void userSelectionChanged();
     void reshapeStarts();
     void reshapeEnds();
     void restoreSelection();
     QModelIndex shownRowOf(const QString &jobId) const;
 
-    EngineClient &m_client;
+    client::EngineClient &m_client;
     JobsTableModel *m_model;
     QSortFilterProxyModel *m_proxy;
     QTableView *m_view;

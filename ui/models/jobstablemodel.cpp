@@ -1,8 +1,8 @@
 #include "jobstablemodel.h"
 
-#include "core/jsonutil.h"
-#include "domain/rules.h"
-#include "engineclient.h"
+#include "client/engineclient.h"
+#include "client/jsonfields.h"
+#include "workstatus.h"
 
 #include <QColor>
 #include <QFont>
@@ -19,12 +19,11 @@
 #include <limits>
 #include <utility>
 
-using namespace ery::domain;
-using namespace ery::services;
+using namespace ery::client;
 
 namespace ery::ui {
 
-namespace st = domain::status;
+namespace st = workstatus;
 
 namespace {
 
@@ -79,21 +78,21 @@ int statusOrder(const QString &status)
 
 } // namespace
 
-JobsTableModel::JobsTableModel(EngineClient &client, QObject *parent) : QAbstractTableModel(parent), m_client(client) { }
+JobsTableModel::JobsTableModel(EngineClient &client, QObject *parent) : QAbstractTableModel(parent), m_client(client)
+{
+    // Progress lives in parts and operations, so their changes matter as much as the jobs'.
+    for (const QString &table : kWatchedTables)
+        m_client.subscribe({table}, this, [this] { reload(); });
+}
 
 void JobsTableModel::setTenant(const QString &tenantId)
 {
     if (tenantId == m_tenantId)
         return;
-    delete m_subscriptions;
-    m_subscriptions = new QObject(this);
     beginResetModel();
     m_tenantId = tenantId;
     m_jobs.clear();
     endResetModel();
-    // Progress lives in parts and operations, so their changes matter as much as the jobs'.
-    for (const QString &table : kWatchedTables)
-        m_client.subscribeTable(table, tenantId, m_subscriptions, [this] { reload(); });
     reload();
 }
 
@@ -109,27 +108,27 @@ void JobsTableModel::reload()
     }
     m_loading = true;
     const QString tenant = m_tenantId;
-    m_client.call<Result<Rows>>([tenant](Services &s) { return s.jobs.overview(Scope::of(tenant)); })
-        .then(this, [this, tenant](const Result<Rows> &rows) {
-            m_loading = false;
-            if (tenant == m_tenantId) {
-                if (rows) {
-                    QList<Job> fresh;
-                    fresh.reserve(qsizetype(rows->size()));
-                    for (const Json &r : *rows) {
-                        fresh.append(Job{str(r, "id"), str(r, "job_number"), str(r, "customer"), str(r, "status"),
-                                         str(r, "current_cell_name"), QDateTime::fromString(str(r, "due_date"), Qt::ISODateWithMs),
-                                         num(r, "operation_count"), num(r, "operations_completed"), num(r, "bullet_parts")});
-                    }
-                    apply(fresh);
-                    emit loaded();
-                } else {
-                    emit loadFailed(rows.error().message);
+    m_client.get(QStringLiteral("/api/v1/jobs/overview")).then(this, [this, tenant](const ApiReply &reply) {
+        m_loading = false;
+        if (tenant == m_tenantId) {
+            if (reply.ok()) {
+                const Json &rows = reply.data().value("jobs", Json::array());
+                QList<Job> fresh;
+                fresh.reserve(qsizetype(rows.size()));
+                for (const Json &r : rows) {
+                    fresh.append(Job{text(r, "id"), text(r, "job_number"), text(r, "customer"), text(r, "status"),
+                                     text(r, "current_cell_name"), when(r, "due_date"), number(r, "operation_count"),
+                                     number(r, "operations_completed"), number(r, "bullet_parts")});
                 }
+                apply(fresh);
+                emit loaded();
+            } else {
+                emit loadFailed(reply.errorMessage());
             }
-            if (std::exchange(m_reloadAgain, false) || tenant != m_tenantId)
-                reload();
-        });
+        }
+        if (std::exchange(m_reloadAgain, false) || tenant != m_tenantId)
+            reload();
+    });
 }
 
 void JobsTableModel::apply(const QList<Job> &fresh)

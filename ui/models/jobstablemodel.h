@@ -4,7 +4,7 @@
 #include <QDateTime>
 #include <QList>
 
-namespace ery {
+namespace ery::client {
 class EngineClient;
 }
 
@@ -25,9 +25,9 @@ public:
         ProgressRole, // percent of operations completed, -1 when the job has none
     };
 
-    explicit JobsTableModel(EngineClient &client, QObject *parent = nullptr);
+    explicit JobsTableModel(client::EngineClient &client, QObject *parent = nullptr);
 
-    // Shows the jobs of this tenant and follows their changes from now on.
+    // Shows the jobs of the signed-in shop (this tenant) and follows their changes.
     void setTenant(const QString &tenantId);
     QString tenantId() const { return m_tenantId; }
     void reload();
@@ -64,10 +64,8 @@ private:
     QVariant display(const Job &job, int column) const;
     QVariant sortKey(const Job &job, int column) const;
 
-    EngineClient &m_client;
+    client::EngineClient &m_client;
     QString m_tenantId;
-    // Parent of this tenant's subscriptions: deleting it ends them when the tenant changes.
-    QObject *m_subscriptions = nullptr;
     bool m_loading = false;
     bool m_reloadAgain = false;
     QList<Job> m_jobs;

@@ -1,6 +1,7 @@
 #include "createshopdialog.h"
 
-#include "engineclient.h"
+#include "client/engineclient.h"
+#include "client/jsonfields.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -11,7 +12,7 @@
 #include <QTimeZone>
 #include <QVBoxLayout>
 
-using namespace ery::services;
+using namespace ery::client;
 
 namespace ery::ui {
 
@@ -78,21 +79,21 @@ CreateShopDialog::CreateShopDialog(EngineClient &client, QWidget *parent) : QDia
 
 Json CreateShopDialog::input() const
 {
-    Json in{{"name", toStd(m_name->text().trimmed())},
-            {"admin_username", toStd(m_username->text().trimmed())},
-            {"admin_password", toStd(m_password->text())}};
+    Json in{{"name", utf8(m_name->text().trimmed())},
+            {"admin_username", utf8(m_username->text().trimmed())},
+            {"admin_password", utf8(m_password->text())}};
     if (!m_fullName->text().trimmed().isEmpty())
-        in["admin_full_name"] = toStd(m_fullName->text().trimmed());
+        in["admin_full_name"] = utf8(m_fullName->text().trimmed());
     if (!m_enterprise->text().trimmed().isEmpty())
-        in["enterprise"] = toStd(m_enterprise->text().trimmed());
+        in["enterprise"] = utf8(m_enterprise->text().trimmed());
     if (!m_site->text().trimmed().isEmpty())
-        in["site"] = toStd(m_site->text().trimmed());
+        in["site"] = utf8(m_site->text().trimmed());
     if (!m_timezone->currentText().trimmed().isEmpty())
-        in["timezone"] = toStd(m_timezone->currentText().trimmed());
+        in["timezone"] = utf8(m_timezone->currentText().trimmed());
     Json cells = Json::array();
     for (const QString &c : m_cells->text().split(QLatin1Char(','), Qt::SkipEmptyParts))
         if (!c.trimmed().isEmpty())
-            cells.push_back(toStd(c.trimmed()));
+            cells.push_back(utf8(c.trimmed()));
     if (!cells.empty())
         in["cells"] = cells;
     return in;
@@ -113,20 +114,27 @@ void CreateShopDialog::create()
     }
     m_buttons->setEnabled(false);
     const Json in = input();
-    m_client.call<Result<ShopSetup::Outcome>>([in](Services &s) { return s.shop.create(in); })
-        .then(this, [this](const Result<ShopSetup::Outcome> &r) {
-            if (!r) {
-                QStringList lines;
-                if (r.error().code == ErrorCode::ValidationError && r.error().details.is_array())
-                    for (const auto &d : r.error().details)
-                        lines << QString::fromStdString(d.value("message", std::string()));
-                showError(lines.isEmpty() ? r.error().message : lines.join(QLatin1Char('\n')));
-                return;
-            }
-            m_shop = r->tenant;
-            m_admin = r->admin;
-            accept();
-        });
+    m_client.post(QStringLiteral("/api/v1/setup/shop"), in).then(this, [this, in](const ApiReply &r) {
+        if (!r.ok()) {
+            QStringList lines;
+            if (r.errorCode() == QLatin1String("VALIDATION_ERROR") && r.errorDetails().is_array())
+                for (const auto &d : r.errorDetails())
+                    lines << text(d, "message");
+            showError(lines.isEmpty() ? r.errorMessage() : lines.join(QLatin1Char('\n')));
+            return;
+        }
+        m_shop = r.data().value("tenant", Json::object());
+        m_admin = r.data().value("admin", Json::object());
+        // The admin who made the shop is the one signed in on this workstation.
+        m_client.signIn(text(in, "admin_username"), text(in, "admin_password"), text(m_shop, "id"))
+            .then(this, [this](const ApiReply &login) {
+                if (!login.ok()) {
+                    showError(tr("The shop was created, but signing in failed: %1").arg(login.errorMessage()));
+                    return;
+                }
+                accept();
+            });
+    });
 }
 
 } // namespace ery::ui

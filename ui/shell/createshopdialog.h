@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/result.h"
+#include "client/apireply.h"
 
 #include <QDialog>
 
@@ -9,23 +9,23 @@ class QDialogButtonBox;
 class QLabel;
 class QLineEdit;
 
-namespace ery {
+namespace ery::client {
 class EngineClient;
 }
 
 namespace ery::ui {
 
 // "Create my shop" on a database without one: the shop's name, its first admin (username, name,
-// password twice), the ISA-95 enterprise and site, its time zone and starter cells. The engine's
-// ShopSetup makes the shop, its sandbox twin and the admin in one transaction; a refusal is shown in
+// password twice), the ISA-95 enterprise and site, its time zone and starter cells. The hub
+// (POST /api/v1/setup/shop) makes the shop, its sandbox twin and the admin in one transaction; a refusal is shown in
 // the dialog, which stays open. Accepted: shop() and admin() hold what was created.
 class CreateShopDialog : public QDialog {
     Q_OBJECT
 public:
-    explicit CreateShopDialog(EngineClient &client, QWidget *parent = nullptr);
+    explicit CreateShopDialog(client::EngineClient &client, QWidget *parent = nullptr);
 
-    const Row &shop() const { return m_shop; }
-    const Row &admin() const { return m_admin; }
+    const Json &shop() const { return m_shop; }
+    const Json &admin() const { return m_admin; }
 
     // The input as the service takes it (exposed for tests).
     Json input() const;
@@ -34,12 +34,12 @@ private:
     void create();
     void showError(const QString &message);
 
-    EngineClient &m_client;
+    client::EngineClient &m_client;
     QLineEdit *m_name, *m_username, *m_fullName, *m_password, *m_confirm, *m_enterprise, *m_site, *m_cells;
     QComboBox *m_timezone;
     QLabel *m_error;
     QDialogButtonBox *m_buttons;
-    Row m_shop, m_admin;
+    Json m_shop, m_admin;
 };
 
 } // namespace ery::ui

@@ -1,9 +1,10 @@
 #include "mainwindow.h"
 
 #include "admin/jobspage.h"
+#include "client/engineclient.h"
+#include "client/jsonfields.h"
 #include "createshopdialog.h"
-#include "engineclient.h"
-#include "services/demoshop.h"
+#include "signindialog.h"
 
 #include <QCloseEvent>
 #include <QGridLayout>
@@ -18,7 +19,7 @@
 #include <QStatusBar>
 #include <QVBoxLayout>
 
-using namespace ery::services;
+using namespace ery::client;
 
 namespace ery::ui {
 
@@ -61,6 +62,7 @@ MainWindow::MainWindow(EngineClient &client, bool loadDemoWithoutAsking, QWidget
     m_user = new QLabel(this);
     m_user->setObjectName(QStringLiteral("signedInUser"));
     m_user->setAccessibleName(tr("Signed in"));
+    m_user->setText(tr("Not signed in"));
     statusBar()->addWidget(m_database, 1);
     statusBar()->addPermanentWidget(m_user);
     statusBar()->addPermanentWidget(m_api);
@@ -74,8 +76,10 @@ MainWindow::MainWindow(EngineClient &client, bool loadDemoWithoutAsking, QWidget
     m_statusTimer.setInterval(2000);
     connect(&m_statusTimer, &QTimer::timeout, this, &MainWindow::refreshStatus);
     m_statusTimer.start();
+    connect(&m_client, &EngineClient::signedIn, this, &MainWindow::sessionStarted);
+    connect(&m_client, &EngineClient::signedOut, this, &MainWindow::sessionEnded);
     refreshStatus();
-    findTenant();
+    findShop();
 }
 
 QWidget *MainWindow::buildSidebar()
@@ -122,8 +126,14 @@ QWidget *MainWindow::buildSidebar()
     auto *layout = new QVBoxLayout(sidebar);
     layout->setContentsMargins(12, 18, 12, 12);
     layout->setSpacing(14);
+    m_signOut = new QPushButton(tr("Sign out"), sidebar);
+    m_signOut->setObjectName(QStringLiteral("signOutButton"));
+    m_signOut->setAccessibleName(tr("Sign out"));
+    m_signOut->hide();
+    connect(m_signOut, &QPushButton::clicked, this, [this] { m_client.signOut(); });
     layout->addWidget(brand);
     layout->addWidget(nav, 1);
+    layout->addWidget(m_signOut);
     return sidebar;
 }
 
@@ -152,10 +162,10 @@ QWidget *MainWindow::buildBanner()
 void MainWindow::resumeIntegrations()
 {
     m_resume->setEnabled(false);
-    m_client.resumeIntegrations().then(this, [this](const Result<Json> &r) {
+    m_client.post(QStringLiteral("/api/v1/system/integrations/resume")).then(this, [this](const ApiReply &r) {
         m_resume->setEnabled(true);
-        if (!r) {
-            QMessageBox::warning(this, tr("Not resumed"), r.error().message);
+        if (!r.ok()) {
+            QMessageBox::warning(this, tr("Not resumed"), r.errorMessage());
             return;
         }
         m_banner->hide();
@@ -181,10 +191,15 @@ QWidget *MainWindow::buildEmptyState()
     m_createShop->setObjectName(QStringLiteral("createShopButton"));
     m_createShop->setAccessibleName(tr("Create my shop"));
     connect(m_createShop, &QPushButton::clicked, this, &MainWindow::createShop);
+    m_signIn = new QPushButton(tr("Sign in…"), page);
+    m_signIn->setObjectName(QStringLiteral("signInButton"));
+    m_signIn->hide();
+    connect(m_signIn, &QPushButton::clicked, this, &MainWindow::askToSignIn);
     auto *buttons = new QHBoxLayout;
     buttons->addStretch(1);
     buttons->addWidget(m_createShop);
     buttons->addWidget(m_loadDemo);
+    buttons->addWidget(m_signIn);
     buttons->addStretch(1);
 
     // Centred by stretching rows and columns: an alignment flag on the wrapped label would make
@@ -200,24 +215,76 @@ QWidget *MainWindow::buildEmptyState()
     return page;
 }
 
-void MainWindow::findTenant()
+void MainWindow::findShop()
 {
-    m_client.call<Result<Row>>([](Services &s) { return s.tenants.defaultTenant(); }).then(this, [this](const Result<Row> &tenant) {
-        if (tenant) {
-            setWindowTitle(tr("Eryxon MES — %1").arg(str(*tenant, "name")));
-            m_jobs->setTenant(str(*tenant, "id"));
-            m_pages->setCurrentWidget(m_jobs);
+    m_client.get(QStringLiteral("/api/v1/setup")).then(this, [this](const ApiReply &r) {
+        if (!r.ok()) {
+            showEmptyState(tr("The shop could not be read: %1").arg(r.errorMessage()));
             return;
         }
-        if (tenant.error().code != ErrorCode::NotFound) {
-            showEmptyState(tr("The shop could not be read: %1").arg(tenant.error().message));
+        const Json &setup = r.data();
+        if (flag(setup, "has_shop")) {
+            m_shopName = text(setup.value("shop", Json::object()), "name");
+            m_demoSignIn = setup.value("demo_sign_in", Json::object());
+            if (m_client.isSignedIn()) {
+                sessionStarted();
+            } else if (m_loadDemoWithoutAsking && !text(m_demoSignIn, "username").isEmpty()) {
+                // --demo on a database that already holds the demo: open it as its published admin.
+                m_client.signIn(text(m_demoSignIn, "username"), text(m_demoSignIn, "password")).then(this, [this](const ApiReply &r) {
+                    if (!r.ok())
+                        askToSignIn();
+                });
+            } else {
+                askToSignIn();
+            }
             return;
         }
+        m_demoName = text(setup, "demo_shop_name");
         if (m_loadDemoWithoutAsking)
             loadDemo();
         else
             offerDemo();
     });
+}
+
+void MainWindow::askToSignIn()
+{
+    showEmptyState(tr("Sign in to see the shop."), false);
+    if (findChild<SignInDialog *>())
+        return;
+    auto *dialog = new SignInDialog(m_client, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    if (!m_shopName.isEmpty())
+        dialog->setShopName(m_shopName);
+    if (!text(m_demoSignIn, "username").isEmpty())
+        dialog->setHint(tr("Demo shop: sign in as %1 with password %2.").arg(text(m_demoSignIn, "username"), text(m_demoSignIn, "password")),
+                        text(m_demoSignIn, "username"));
+    dialog->open();
+}
+
+void MainWindow::sessionStarted()
+{
+    const QString shop = m_client.tenantName();
+    setWindowTitle(shop.isEmpty() ? tr("Eryxon MES") : tr("Eryxon MES — %1").arg(shop));
+    m_signedIn = text(m_client.user(), "username");
+    m_user->setText(tr("Signed in as %1").arg(text(m_client.user(), "full_name").isEmpty() ? m_signedIn
+                                                                                             : text(m_client.user(), "full_name")));
+    m_signOut->show();
+    m_jobs->setTenant(m_client.tenantId());
+    m_pages->setCurrentWidget(m_jobs);
+    refreshStatus();
+}
+
+void MainWindow::sessionEnded(bool expired)
+{
+    m_signedIn.clear();
+    m_user->setText(tr("Not signed in"));
+    m_signOut->hide();
+    m_jobs->setTenant({});
+    setWindowTitle(tr("Eryxon MES"));
+    if (expired)
+        statusBar()->showMessage(tr("Your session ended; sign in again."), 10000);
+    askToSignIn();
 }
 
 void MainWindow::offerDemo()
@@ -227,7 +294,7 @@ void MainWindow::offerDemo()
                                 QMessageBox::NoButton, this);
     box->setInformativeText(tr("Create your own shop with its first admin, or load the demo shop “%1” with sample jobs, cells and "
                                "operators to explore Eryxon.")
-                                .arg(DemoShop::tenantName()));
+                                .arg(m_demoName));
     QPushButton *create = box->addButton(tr("Create my shop"), QMessageBox::AcceptRole);
     QPushButton *load = box->addButton(tr("Load the demo shop"), QMessageBox::AcceptRole);
     box->addButton(tr("Not now"), QMessageBox::RejectRole);
@@ -247,45 +314,45 @@ void MainWindow::loadDemo()
     m_loadDemo->setEnabled(false);
     m_createShop->setEnabled(false);
     statusBar()->showMessage(tr("Loading the demo shop…"));
-    m_client.call<Result<DemoShop::Outcome>>([](Services &s) { return DemoShop::load(s); })
-        .then(this, [this](const Result<DemoShop::Outcome> &outcome) {
-            m_loadDemo->setEnabled(true);
-            m_createShop->setEnabled(true);
-            statusBar()->clearMessage();
-            if (!outcome) {
-                showEmptyState({});
-                auto *box = new QMessageBox(QMessageBox::Warning, tr("Demo shop not loaded"), tr("The demo shop could not be loaded."),
-                                            QMessageBox::Ok, this);
-                box->setInformativeText(outcome.error().message);
-                box->setAttribute(Qt::WA_DeleteOnClose);
-                box->open();
-                return;
-            }
-            findTenant();
-        });
+    m_client.post(QStringLiteral("/api/v1/setup/demo")).then(this, [this](const ApiReply &r) {
+        m_loadDemo->setEnabled(true);
+        m_createShop->setEnabled(true);
+        statusBar()->clearMessage();
+        if (!r.ok()) {
+            showEmptyState({});
+            auto *box = new QMessageBox(QMessageBox::Warning, tr("Demo shop not loaded"), tr("The demo shop could not be loaded."),
+                                        QMessageBox::Ok, this);
+            box->setInformativeText(r.errorMessage());
+            box->setAttribute(Qt::WA_DeleteOnClose);
+            box->open();
+            return;
+        }
+        // The demo's admin is signed in straight away: the demo is for trying things out.
+        const Json signIn = r.data().value("sign_in", Json::object());
+        m_client.signIn(text(signIn, "username"), text(signIn, "password")).then(this, [this](const ApiReply &) { findShop(); });
+    });
 }
 
 void MainWindow::createShop()
 {
     auto *dialog = new CreateShopDialog(m_client, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &QDialog::accepted, this, [this, dialog] {
-        // The admin who made the shop is the one signed in on this workstation.
-        m_signedIn = str(dialog->admin(), "username");
-        m_user->setText(tr("Signed in as %1").arg(str(dialog->admin(), "full_name")));
-        findTenant();
-    });
+    connect(dialog, &QDialog::accepted, this, &MainWindow::findShop);
     dialog->open();
 }
 
-void MainWindow::showEmptyState(const QString &message)
+void MainWindow::showEmptyState(const QString &message, bool noShop)
 {
-    QString text = QStringLiteral("<h2>%1</h2><p>%2</p>")
-                       .arg(tr("No shop data yet"), tr("This database has no shop. Create your own shop with its first admin, or load the "
-                                                       "demo shop to explore Eryxon with sample jobs."));
+    QString html = noShop ? QStringLiteral("<h2>%1</h2><p>%2</p>")
+                                .arg(tr("No shop data yet"), tr("This database has no shop. Create your own shop with its first admin, or "
+                                                                "load the demo shop to explore Eryxon with sample jobs."))
+                          : QStringLiteral("<h2>%1</h2>").arg(m_shopName.isEmpty() ? tr("Eryxon MES") : m_shopName.toHtmlEscaped());
     if (!message.isEmpty())
-        text += QStringLiteral("<p>%1</p>").arg(message.toHtmlEscaped());
-    m_emptyText->setText(text);
+        html += QStringLiteral("<p>%1</p>").arg(message.toHtmlEscaped());
+    m_emptyText->setText(html);
+    m_loadDemo->setVisible(noShop);
+    m_createShop->setVisible(noShop);
+    m_signIn->setVisible(!noShop);
     m_pages->setCurrentWidget(m_empty);
 }
 
@@ -293,27 +360,35 @@ void MainWindow::refreshStatus()
 {
     if (m_statusPending)
         return;
+    if (!m_client.isSignedIn()) {
+        m_database->setText(tr("Hub: %1").arg(m_client.hubLabel()));
+        m_events->clear();
+        m_api->clear();
+        return;
+    }
     m_statusPending = true;
-    m_client.status().then(this, [this](const Json &s) {
+    m_client.get(QStringLiteral("/api/v1/system/status")).then(this, [this](const ApiReply &reply) {
         m_statusPending = false;
-        if (s.value("status", std::string()) != "ok") {
-            m_database->setText(tr("Engine stopped"));
+        const Json &s = reply.data();
+        if (!reply.ok() || s.value("status", std::string()) != "ok") {
+            m_database->setText(reply.status() == 0 ? tr("Hub unreachable: %1").arg(reply.errorMessage())
+                                                    : tr("Hub status unavailable: %1").arg(reply.errorMessage()));
             m_events->clear();
             m_api->clear();
             return;
         }
         const Json &db = s["database"];
-        const QString engine = str(db, "engine") == QLatin1String("postgresql") ? tr("PostgreSQL") : tr("SQLite");
-        m_database->setText(tr("%1 · %2").arg(engine, str(db, "location")));
-        m_database->setToolTip(tr("Database schema version %1").arg(num(db, "schema_version")));
+        const QString engine = text(db, "engine") == QLatin1String("postgresql") ? tr("PostgreSQL") : tr("SQLite");
+        m_database->setText(tr("%1 · %2").arg(engine, text(db, "location")));
+        m_database->setToolTip(tr("Database schema version %1").arg(number(db, "schema_version")));
         const Json &api = s.value("api", Json::object());
         if (api.value("listening", false)) {
-            m_api->setText(tr("REST API: %1").arg(str(api, "url")));
+            m_api->setText(tr("REST API: %1").arg(text(api, "url")));
             m_api->setToolTip(tr("External systems reach this shop here, with an API key."));
         } else {
             m_api->setText(apiOffText(api));
-            QString tip = str(api, "error");
-            if (str(api, "reason") == QLatin1String("port_in_use"))
+            QString tip = text(api, "error");
+            if (text(api, "reason") == QLatin1String("port_in_use"))
                 tip += QLatin1Char('\n') + tr("Another Eryxon (eryxon-server serve or a second window) or another program holds the port. "
                                               "Start Eryxon with --api-port N to use another one.");
             m_api->setToolTip(tip.trimmed());
@@ -321,26 +396,26 @@ void MainWindow::refreshStatus()
         const Json &integrations = s.value("integrations", Json::object());
         if (integrations.value("paused", false)) {
             m_bannerText->setText(tr("Outgoing webhooks and MQTT are paused: %1. Events wait and are sent after you resume.")
-                                      .arg(str(integrations, "reason")));
+                                      .arg(text(integrations, "reason")));
             m_banner->show();
         } else {
             m_banner->hide();
         }
         const QLocale locale;
         const Json &outbox = s["outbox"];
-        const qint64 lastId = num(outbox, "last_id", -1);
-        const qint64 backlog = num(outbox, "backlog", -1);
+        const qint64 lastId = number(outbox, "last_id", -1);
+        const qint64 backlog = number(outbox, "backlog", -1);
         const QString last = lastId > 0 ? tr("Last event #%1").arg(lastId) : tr("No events yet");
         m_events->setText(
             tr("%1 · %2 dispatched · backlog %3")
-                .arg(last, locale.toString(num(s, "events_dispatched")), backlog < 0 ? QStringLiteral("—") : locale.toString(backlog)));
+                .arg(last, locale.toString(number(s, "events_dispatched")), backlog < 0 ? QStringLiteral("—") : locale.toString(backlog)));
     });
 }
 
 QString MainWindow::apiOffText(const Json &api)
 {
-    const QString reason = str(api, "reason");
-    const qint64 port = num(api, "port", -1);
+    const QString reason = text(api, "reason");
+    const qint64 port = number(api, "port", -1);
     if (reason == QLatin1String("disabled"))
         return tr("API off: started with --no-api");
     if (reason == QLatin1String("port_in_use"))
@@ -348,9 +423,9 @@ QString MainWindow::apiOffText(const Json &api)
     if (reason == QLatin1String("permission_denied"))
         return tr("API off: no permission to use port %1").arg(port);
     if (reason == QLatin1String("address_unavailable"))
-        return tr("API off: %1 is not an address of this computer").arg(str(api, "bind"));
+        return tr("API off: %1 is not an address of this computer").arg(text(api, "bind"));
     if (reason == QLatin1String("bad_bind"))
-        return tr("API off: %1 is not an IP address").arg(str(api, "bind"));
+        return tr("API off: %1 is not an IP address").arg(text(api, "bind"));
     if (reason == QLatin1String("tls"))
         return tr("API off: the TLS certificate or key could not be loaded");
     return tr("API off: it could not start");

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/result.h"
+#include "client/apireply.h"
 
 #include <QMainWindow>
 #include <QTimer>
@@ -9,7 +9,7 @@ class QLabel;
 class QPushButton;
 class QStackedWidget;
 
-namespace ery {
+namespace ery::client {
 class EngineClient;
 }
 
@@ -21,13 +21,14 @@ class JobsPage;
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
-    // With `loadDemoWithoutAsking`, an empty database gets the demo shop straight away (--demo).
-    MainWindow(EngineClient &client, bool loadDemoWithoutAsking, QWidget *parent = nullptr);
+    // With `loadDemoWithoutAsking` (--demo), an empty database gets the demo shop straight away, and
+    // a database holding the demo opens signed in as its published admin.
+    MainWindow(client::EngineClient &client, bool loadDemoWithoutAsking, QWidget *parent = nullptr);
 
     JobsPage *jobsPage() const { return m_jobs; }
     // Shown while outgoing webhooks and MQTT are paused (a copied database, --integrations off).
     QWidget *integrationsBanner() const { return m_banner; }
-    // Who is signed in: the admin who created the shop in this session.
+    // Who is signed in (their username), empty when nobody is.
     QString signedInUser() const { return m_signedIn; }
     // The status bar's words for an API that is not serving, from the engine's api status
     // ({reason, port, bind, error}).
@@ -37,18 +38,22 @@ protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
-    void findTenant();
+    // Asks the hub whether it has a shop: then signs in, else offers the demo or a shop of one's own.
+    void findShop();
+    void askToSignIn();
+    void sessionStarted();
+    void sessionEnded(bool expired);
     void offerDemo();
     void loadDemo();
     void createShop();
     void resumeIntegrations();
     QWidget *buildBanner();
-    void showEmptyState(const QString &message);
+    void showEmptyState(const QString &message, bool noShop = true);
     void refreshStatus();
     QWidget *buildSidebar();
     QWidget *buildEmptyState();
 
-    EngineClient &m_client;
+    client::EngineClient &m_client;
     bool m_loadDemoWithoutAsking;
     QStackedWidget *m_pages = nullptr;
     JobsPage *m_jobs = nullptr;
@@ -56,6 +61,11 @@ private:
     QLabel *m_emptyText = nullptr;
     QPushButton *m_loadDemo = nullptr;
     QPushButton *m_createShop = nullptr;
+    QPushButton *m_signIn = nullptr;
+    QPushButton *m_signOut = nullptr;
+    QString m_shopName;
+    QString m_demoName;
+    Json m_demoSignIn;
     QWidget *m_banner = nullptr;
     QLabel *m_bannerText = nullptr;
     QPushButton *m_resume = nullptr;

@@ -92,8 +92,30 @@ void installJobRoutes(ApiServer &api)
                            "/functions/v1/api-jobs/bulk-sync"};
     installResource(api, spec);
 
-    // The original's stop is a pause; each answers with the name it was called by.
+    // The original's stop is a pause; each answers with the name it was called by. The overview
+    // and the tree are what the desktop's jobs screen shows (the original read them from its views).
     installActions(api.router(), {
+                                     {Method::Get,
+                                      "/api/v1/jobs/overview",
+                                      nullptr,
+                                      Access::Read,
+                                      [&s](Request &r) {
+                                          return respond(s.jobs.overview(r.scope()), [](const Rows &rows) {
+                                              Json list = Json::array();
+                                              for (const Json &row : rows)
+                                                  list.push_back(row);
+                                              return Response::ok(Json{{"jobs", std::move(list)}});
+                                          });
+                                      },
+                                      {"Every job with its progress: operations done of all, current cell, bullet parts", kTag}},
+                                     {Method::Get,
+                                      "/api/v1/jobs/{id}/tree",
+                                      nullptr,
+                                      Access::Read,
+                                      byId([&s](Request &r, const QString &id) {
+                                          return respond(s.jobs.tree(r.scope(), id), [](const Json &tree) { return Response::ok(tree); });
+                                      }),
+                                      {"The job with its parts and each part's operations", kTag}},
                                      {Method::Post,
                                       "/api/v1/jobs/{id}/start",
                                       "/functions/v1/api-job-lifecycle/start",

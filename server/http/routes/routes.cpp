@@ -33,6 +33,7 @@ void installRoutes(ApiServer &api)
     installAuthRoutes(api);
     installErpRoutes(api);
     installSettingsRoutes(api);
+    installSetupRoutes(api);
     installAnalyticsRoutes(api);
     installMcpRoutes(api);
 }

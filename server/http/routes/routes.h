@@ -35,6 +35,7 @@ void installExportRoutes(ApiServer &api);
 void installAuthRoutes(ApiServer &api);
 void installErpRoutes(ApiServer &api);
 void installSettingsRoutes(ApiServer &api);
+void installSetupRoutes(ApiServer &api);
 void installAnalyticsRoutes(ApiServer &api);
 void installMcpRoutes(ApiServer &api);
 

@@ -1,0 +1,106 @@
+#include "engineclient.h"
+
+#include "jsonfields.h"
+
+namespace ery::client {
+
+EngineClient::EngineClient(QObject *parent) : QObject(parent)
+{
+    m_refreshTimer.setSingleShot(true);
+    connect(&m_refreshTimer, &QTimer::timeout, this, &EngineClient::refresh);
+}
+
+EngineClient::~EngineClient() = default;
+
+QFuture<ApiReply> EngineClient::request(const QString &method, const QString &path, const Json &body)
+{
+    ApiRequest r{method, path, body.is_null() ? QByteArray() : QByteArray::fromStdString(body.dump()),
+                 m_accessToken.isEmpty() ? QByteArray() : "Bearer " + m_accessToken.toLatin1()};
+    const QString token = m_accessToken;
+    return send(std::move(r)).then(this, [this, token](const ApiReply &reply) {
+        // The hub no longer takes this session: every screen must know, not each find out alone.
+        if (reply.status() == 401 && !token.isEmpty() && token == m_accessToken)
+            endSession(true);
+        return reply;
+    });
+}
+
+void EngineClient::subscribe(const Binding &binding, QObject *context, std::function<void()> onChange, int debounceMs)
+{
+    auto *timer = new QTimer(context);
+    timer->setSingleShot(true);
+    timer->setInterval(debounceMs);
+    QObject::connect(timer, &QTimer::timeout, context, [onChange = std::move(onChange)] { onChange(); });
+    // Changes are the signed-in shop's only, whichever shop that is when they arrive.
+    watch(
+        binding, context, [this](const QString &tenantId) { return !m_tenantId.isEmpty() && tenantId == m_tenantId; },
+        [timer] {
+            if (!timer->isActive())
+                timer->start();
+        });
+}
+
+QFuture<ApiReply> EngineClient::signIn(const QString &username, const QString &password, const QString &tenant)
+{
+    Json body{{"username", utf8(username)}, {"password", utf8(password)}, {"client", "eryxon-desktop"}};
+    if (!tenant.isEmpty())
+        body["tenant"] = utf8(tenant);
+    ApiRequest r{QStringLiteral("POST"), QStringLiteral("/api/v1/auth/login"), QByteArray::fromStdString(body.dump()), {}};
+    return send(std::move(r)).then(this, [this](const ApiReply &reply) {
+        if (reply.ok())
+            adoptSession(reply.data().value("session", Json::object()));
+        return reply;
+    });
+}
+
+void EngineClient::signOut()
+{
+    if (m_accessToken.isEmpty())
+        return;
+    // The hub forgets the session too; nobody waits for its answer.
+    (void)send(ApiRequest{QStringLiteral("POST"), QStringLiteral("/api/v1/auth/logout"), {}, "Bearer " + m_accessToken.toLatin1()});
+    endSession(false);
+}
+
+void EngineClient::adoptSession(const Json &session)
+{
+    const bool was = isSignedIn();
+    m_accessToken = text(session, "access_token");
+    m_refreshToken = text(session, "refresh_token");
+    m_user = session.value("user", Json::object());
+    const Json tenant = session.value("tenant", Json::object());
+    m_tenantId = text(tenant, "id");
+    m_tenantName = text(tenant, "name");
+    // A minute before it runs out, so a slow answer never lets it lapse.
+    const qint64 seconds = number(session, "expires_in", 3600);
+    m_refreshTimer.start(int(std::max<qint64>(5, seconds - 60) * 1000));
+    if (!was)
+        emit signedIn();
+}
+
+void EngineClient::refresh()
+{
+    if (m_refreshToken.isEmpty())
+        return;
+    const Json body{{"refresh_token", utf8(m_refreshToken)}};
+    send(ApiRequest{QStringLiteral("POST"), QStringLiteral("/api/v1/auth/refresh"), QByteArray::fromStdString(body.dump()), {}})
+        .then(this, [this](const ApiReply &reply) {
+            if (reply.ok())
+                adoptSession(reply.data().value("session", Json::object()));
+            else if (reply.status() != 0) // unreachable: the next request tells
+                endSession(true);
+        });
+}
+
+void EngineClient::endSession(bool expired)
+{
+    m_refreshTimer.stop();
+    m_accessToken.clear();
+    m_refreshToken.clear();
+    m_user = Json::object();
+    m_tenantId.clear();
+    m_tenantName.clear();
+    emit signedOut(expired);
+}
+
+} // namespace ery::client

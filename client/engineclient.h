@@ -1,0 +1,81 @@
+#pragma once
+
+#include "apireply.h"
+#include "apirequest.h"
+
+#include <QFuture>
+#include <QObject>
+#include <QTimer>
+
+#include <functional>
+
+namespace ery::client {
+
+// The UI's only door to a hub (docs/architecture.md "How a panel gets data"). A screen asks with
+// the REST API's own requests (method, path, JSON body; the signed-in user's session goes along)
+// and follows changes with the realtime feed's bindings. The engine answers in-process
+// (InProcessClient: straight into the router, no socket); a remote hub over HTTP and its realtime
+// WebSocket. No screen knows which it has, and whatever a screen does, an integrator can do with
+// the same request. Answers and change notices arrive in the thread of the caller's context.
+class EngineClient : public QObject {
+    Q_OBJECT
+public:
+    // What to follow, as a realtime feed's postgres_changes binding; the shop is the session's.
+    struct Binding {
+        QString table;                          // jobs, parts, operations, issues, …
+        QString event = QStringLiteral("*");    // INSERT, UPDATE, DELETE or *
+        QString filter;                         // "id=eq.<uuid>", or empty for every row
+    };
+
+    explicit EngineClient(QObject *parent = nullptr);
+    ~EngineClient() override;
+
+    // One request; `path` carries its query. A body that is null is sent as none.
+    QFuture<ApiReply> request(const QString &method, const QString &path, const Json &body = nullptr);
+    QFuture<ApiReply> get(const QString &path) { return request(QStringLiteral("GET"), path); }
+    QFuture<ApiReply> post(const QString &path, const Json &body = Json::object()) { return request(QStringLiteral("POST"), path, body); }
+    QFuture<ApiReply> patch(const QString &path, const Json &body) { return request(QStringLiteral("PATCH"), path, body); }
+    QFuture<ApiReply> remove(const QString &path) { return request(QStringLiteral("DELETE"), path); }
+
+    // Calls `onChange` in `context`'s thread, at most once per `debounceMs`, after rows matching
+    // `binding` changed in the signed-in shop — by this process or any other. Ends with `context`.
+    void subscribe(const Binding &binding, QObject *context, std::function<void()> onChange, int debounceMs = 150);
+
+    // POST /api/v1/auth/login; on success the session is kept (and refreshed before it expires)
+    // and sent with every request until signOut() or until the hub refuses it.
+    QFuture<ApiReply> signIn(const QString &username, const QString &password, const QString &tenant = {});
+    void signOut();
+    bool isSignedIn() const { return !m_accessToken.isEmpty(); }
+    // The signed-in user as the hub answered it ({id, username, full_name, role, …}).
+    const Json &user() const { return m_user; }
+    QString tenantId() const { return m_tenantId; }
+    QString tenantName() const { return m_tenantName; }
+
+    // Where the hub is, for the status bar: "this workstation" or the remote address.
+    virtual QString hubLabel() const = 0;
+
+signals:
+    void signedIn();
+    // `expired`: the hub no longer accepts the session (it ran out, or the account was locked).
+    void signedOut(bool expired);
+
+protected:
+    virtual QFuture<ApiReply> send(ApiRequest request) = 0;
+    // Calls `notify` in `context`'s thread for every change matching `binding` in shop `tenantId`.
+    virtual void watch(const Binding &binding, QObject *context, std::function<bool(const QString &tenantId)> accepts,
+                       std::function<void()> notify) = 0;
+
+private:
+    void adoptSession(const Json &session);
+    void refresh();
+    void endSession(bool expired);
+
+    QString m_accessToken;
+    QString m_refreshToken;
+    Json m_user;
+    QString m_tenantId;
+    QString m_tenantName;
+    QTimer m_refreshTimer;
+};
+
+} // namespace ery::client
