@@ -9,6 +9,8 @@ namespace ery::services {
 Status ActivityLog::record(WriteTx &tx, const Scope &scope, const QString &action, const QString &entityType, const QString &entityId,
                            const QString &entityName, const QString &description, const Json &changes)
 {
+    if (m_paused)
+        return {};
     Row row{{"action", toStd(action)},
             {"entity_type", toStd(entityType)},
             {"entity_id", entityId.isEmpty() ? Json(nullptr) : Json(toStd(entityId))},

@@ -113,7 +113,7 @@ Status CatalogService::checkReferences(WriteTx &tx, Kind k, const Scope &scope, 
     return {};
 }
 
-Result<Row> CatalogService::createIn(WriteTx &tx, Kind k, const Scope &scope, const Json &input)
+Result<Row> CatalogService::createIn(WriteTx &tx, Kind k, const Scope &scope, const Json &input, const Row &syncStamp)
 {
     const CatalogKind &c = kind(k);
     Validation v;
@@ -121,6 +121,8 @@ Result<Row> CatalogService::createIn(WriteTx &tx, Kind k, const Scope &scope, co
     if (!v.ok())
         return v.error();
     ERY_TRY(checkReferences(tx, k, scope, row));
+    if (!syncStamp.empty())
+        row.update(syncStamp);
     auto created = c.table->insert(tx, scope, row);
     if (!created)
         return created.error();
@@ -135,12 +137,12 @@ Result<Row> CatalogService::createIn(WriteTx &tx, Kind k, const Scope &scope, co
     return created;
 }
 
-Result<Row> CatalogService::create(Kind k, const Scope &scope, const Json &input)
+Result<Row> CatalogService::create(Kind k, const Scope &scope, const Json &input, const Row &syncStamp)
 {
-    return db().write([&](WriteTx &tx) { return createIn(tx, k, scope, input); });
+    return db().write([&](WriteTx &tx) { return createIn(tx, k, scope, input, syncStamp); });
 }
 
-Result<Row> CatalogService::update(Kind k, const Scope &scope, const QString &id, const Json &patch)
+Result<Row> CatalogService::update(Kind k, const Scope &scope, const QString &id, const Json &patch, const Row &syncStamp)
 {
     const CatalogKind &c = kind(k);
     Validation v;
@@ -152,7 +154,10 @@ Result<Row> CatalogService::update(Kind k, const Scope &scope, const QString &id
         if (!current)
             return current.error();
         ERY_TRY(checkReferences(tx, k, scope, accepted));
-        auto next = c.table->update(tx, scope, *current, accepted);
+        Row written = accepted;
+        if (!syncStamp.empty())
+            written.update(syncStamp);
+        auto next = c.table->update(tx, scope, *current, written);
         if (!next)
             return next.error();
         if (!c.updatedEvent.isEmpty()) {

@@ -29,8 +29,9 @@ public:
 
     enum Kind { Cells, Resources, Materials, ScrapReasons, IssueCategories, SubstepTemplates, OperationResources };
 
-    Result<Row> create(Kind k, const domain::Scope &scope, const Json &input);
-    Result<Row> update(Kind k, const domain::Scope &scope, const QString &id, const Json &patch);
+    // syncStamp as JobService's.
+    Result<Row> create(Kind k, const domain::Scope &scope, const Json &input, const Row &syncStamp = Row::object());
+    Result<Row> update(Kind k, const domain::Scope &scope, const QString &id, const Json &patch, const Row &syncStamp = Row::object());
     Status remove(Kind k, const domain::Scope &scope, const QString &id);
     Result<Row> get(Kind k, const domain::Scope &scope, const QString &id);
     Result<domain::Page> list(Kind k, const domain::Scope &scope, const domain::ListQuery &q);
@@ -49,7 +50,7 @@ public:
     Result<Json> cellState(const domain::Scope &scope, const QString &cellId);
 
     // Inside a caller's transaction.
-    Result<Row> createIn(storage::WriteTx &tx, Kind k, const domain::Scope &scope, const Json &input);
+    Result<Row> createIn(storage::WriteTx &tx, Kind k, const domain::Scope &scope, const Json &input, const Row &syncStamp = Row::object());
 
 private:
     Status checkReferences(storage::WriteTx &tx, Kind k, const domain::Scope &scope, const Row &row);

@@ -8,14 +8,17 @@ class QObject;
 
 namespace ery::services {
 
+class ActivityLog;
+
 // The write side of a file import: one transaction for the whole file, each row a savepoint of its
 // own, and the history row with import.completed at the end. For a file too long to write in one
 // pass the transaction is held across passes of the event loop (Database::holdBegin), written in
 // steps; meanwhile other writers wait (writeHeld, whenWritable). The rows themselves go through
-// SyncService like every other feed's.
+// SyncService like every other feed's, with the records they refer to looked up once per held write
+// (SyncService::Lookups). The activity log gets one entry for the file, not one per row.
 class ImportWriter {
 public:
-    ImportWriter(const DataAccess &data, SyncService &sync);
+    ImportWriter(const DataAccess &data, SyncService &sync, ActivityLog &activity);
 
     // Runs f inside one write transaction in one pass (an ERP sync run), committed unless f fails
     // or discard() was called.
@@ -39,15 +42,18 @@ public:
     Status forgetKeys();
     // The enclosing write rolls back at its end (a rehearsal, or a file refused as a whole).
     Status discard();
-    // The import's history row (sync_imports) and import.completed: eventData with the row's id as
-    // import_id. Returns that id.
+    // The import's history row (sync_imports), import.completed and its activity log entry (entity
+    // type "import", the event's data as its changes): eventData with the row's id as import_id.
+    // Returns that id.
     Result<QString> record(const domain::Scope &scope, const Row &history, Json eventData);
 
 private:
     storage::Database &m_db;
     const storage::Repositories &m_repo;
     SyncService &m_sync;
-    bool m_keys = false; // the key table exists in the current write
+    ActivityLog &m_activity;
+    SyncService::Lookups m_lookups; // of the current held write
+    bool m_keys = false;            // the key table exists in the current write
 };
 
 } // namespace ery::services

@@ -36,10 +36,12 @@ const std::vector<Field> &JobService::fields()
     return f;
 }
 
-Result<Row> JobService::createIn(WriteTx &tx, const Scope &scope, const Json &input)
+Result<Row> JobService::createIn(WriteTx &tx, const Scope &scope, const Json &input, const Row &syncStamp)
 {
     Validation v;
     Row row = acceptFields(input, fields(), true, v);
+    if (!syncStamp.empty())
+        row.update(syncStamp);
     const Json parts = input.is_object() ? input.value("parts", Json(nullptr)) : Json(nullptr);
     qint64 quantity = 0;
     if (!parts.is_null() && !parts.is_array())
@@ -80,12 +82,12 @@ Result<Row> JobService::createIn(WriteTx &tx, const Scope &scope, const Json &in
     return job;
 }
 
-Result<Row> JobService::create(const Scope &scope, const Json &input)
+Result<Row> JobService::create(const Scope &scope, const Json &input, const Row &syncStamp)
 {
-    return db().write([&](WriteTx &tx) { return createIn(tx, scope, input); });
+    return db().write([&](WriteTx &tx) { return createIn(tx, scope, input, syncStamp); });
 }
 
-Result<Row> JobService::update(const Scope &scope, const QString &id, const Json &patch)
+Result<Row> JobService::update(const Scope &scope, const QString &id, const Json &patch, const Row &syncStamp)
 {
     Validation v;
     Row accepted = acceptFields(patch, fields(), false, v);
@@ -95,7 +97,10 @@ Result<Row> JobService::update(const Scope &scope, const QString &id, const Json
         auto job = repo().jobs.get(tx.db(), scope, id, QStringLiteral("job"));
         if (!job)
             return job.error();
-        auto next = repo().jobs.update(tx, scope, *job, accepted);
+        Row written = accepted;
+        if (!syncStamp.empty())
+            written.update(syncStamp);
+        auto next = repo().jobs.update(tx, scope, *job, written);
         if (!next)
             return next.error();
         Json data = m_eventData.jobData(*next);

@@ -20,9 +20,11 @@ public:
     static const std::vector<Field> &fields();
 
     // A job with optional nested parts[] each with optional operations[] (cell_id or cell_name),
-    // all in one transaction, quotas checked for the whole tree.
-    Result<Row> create(const domain::Scope &scope, const Json &input);
-    Result<Row> update(const domain::Scope &scope, const QString &id, const Json &patch);
+    // all in one transaction, quotas checked for the whole tree. syncStamp (here and in the other
+    // services' create and update): the columns a feed stamps the record with (SyncService:
+    // synced_at, sync_hash), written in the same statement; never a client's input.
+    Result<Row> create(const domain::Scope &scope, const Json &input, const Row &syncStamp = Row::object());
+    Result<Row> update(const domain::Scope &scope, const QString &id, const Json &patch, const Row &syncStamp = Row::object());
     Status remove(const domain::Scope &scope, const QString &id);
     Result<Row> get(const domain::Scope &scope, const QString &id);
     Result<Row> byNumber(const domain::Scope &scope, const QString &jobNumber);
@@ -36,7 +38,7 @@ public:
     Result<Transition> resume(const domain::Scope &scope, const QString &id);
     Result<Transition> complete(const domain::Scope &scope, const QString &id);
 
-    Result<Row> createIn(storage::WriteTx &tx, const domain::Scope &scope, const Json &input);
+    Result<Row> createIn(storage::WriteTx &tx, const domain::Scope &scope, const Json &input, const Row &syncStamp = Row::object());
 
 private:
     Result<Transition> transition(const domain::Scope &scope, const QString &id, domain::Action a);

@@ -37,24 +37,27 @@ const std::vector<Field> &OperationService::fields()
     return f;
 }
 
-Result<Row> OperationService::createIn(WriteTx &tx, const Scope &scope, const Json &input, const Row *part, const std::string &prefix)
+Result<Row> OperationService::createIn(WriteTx &tx, const Scope &scope, const Json &input, const Row *part, const std::string &prefix,
+                                       const Row &syncStamp, const Row *cell)
 {
     Json in = input;
     if (part)
         in["part_id"] = (*part)["id"];
+    if (cell)
+        in["cell_id"] = (*cell)["id"];
     // A cell may be named instead of referenced (nested job creation, CSV, ERP).
     if (in.is_object() && !in.contains("cell_id") && in.contains("cell_name") && in["cell_name"].is_string()) {
         Validation nv;
         acceptFields(in, {{"cell_name", Field::Text, false, {}, {}, limits::kName}}, false, nv, prefix);
         if (!nv.ok())
             return nv.error();
-        auto cell = m_catalog.cellByName(scope, fromStd(in["cell_name"].get<std::string>()));
-        if (!cell) {
+        auto named = m_catalog.cellByName(scope, fromStd(in["cell_name"].get<std::string>()));
+        if (!named) {
             Validation v;
-            v.add(prefix.empty() ? "cell_name" : prefix + ".cell_name", cell.error().message, in["cell_name"], "exists");
+            v.add(prefix.empty() ? "cell_name" : prefix + ".cell_name", named.error().message, in["cell_name"], "exists");
             return v.error();
         }
-        in["cell_id"] = (*cell)["id"];
+        in["cell_id"] = (*named)["id"];
     }
     Validation v;
     Row row = acceptFields(in, fields(), true, v, prefix);
@@ -62,9 +65,9 @@ Result<Row> OperationService::createIn(WriteTx &tx, const Scope &scope, const Js
         return v.error();
     if (!part)
         ERY_TRY(repo().parts.get(tx.db(), scope, str(row, "part_id"), QStringLiteral("part")));
-    {
-        auto cell = repo().cells.get(tx.db(), scope, str(row, "cell_id"), QStringLiteral("cell"));
-        if (!cell) {
+    if (!cell) {
+        auto found = repo().cells.get(tx.db(), scope, str(row, "cell_id"), QStringLiteral("cell"));
+        if (!found) {
             Validation cv;
             cv.add(prefix.empty() ? "cell_id" : prefix + ".cell_id", QStringLiteral("cell not found"), row["cell_id"], "exists");
             return cv.error();
@@ -78,16 +81,18 @@ Result<Row> OperationService::createIn(WriteTx &tx, const Scope &scope, const Js
             return n.error();
         row["sequence"] = *n + 1;
     }
+    if (!syncStamp.empty())
+        row.update(syncStamp);
     auto op = repo().operations.insert(tx, scope, row);
     if (!op)
         return nestedError(op.error(), prefix);
     return op;
 }
 
-Result<Row> OperationService::create(const Scope &scope, const Json &input)
+Result<Row> OperationService::create(const Scope &scope, const Json &input, const Row &syncStamp, const Row *part, const Row *cell)
 {
     return db().write([&](WriteTx &tx) -> Result<Row> {
-        auto op = createIn(tx, scope, input);
+        auto op = createIn(tx, scope, input, part, {}, syncStamp, cell);
         if (!op)
             return op.error();
         ERY_TRY(m_activity.record(tx, scope, QStringLiteral("create"), QStringLiteral("operation"), str(*op, "id"),
@@ -96,7 +101,7 @@ Result<Row> OperationService::create(const Scope &scope, const Json &input)
     });
 }
 
-Result<Row> OperationService::update(const Scope &scope, const QString &id, const Json &patch)
+Result<Row> OperationService::update(const Scope &scope, const QString &id, const Json &patch, const Row &syncStamp)
 {
     Validation v;
     Row accepted = acceptFields(patch, fields(), false, v);
@@ -111,7 +116,10 @@ Result<Row> OperationService::update(const Scope &scope, const QString &id, cons
             ERY_TRY(repo().cells.get(tx.db(), scope, str(accepted, "cell_id"), QStringLiteral("cell")));
         if (accepted.contains("assigned_operator_id") && !accepted["assigned_operator_id"].is_null())
             ERY_TRY(repo().users.get(tx.db(), scope, str(accepted, "assigned_operator_id"), QStringLiteral("operator")));
-        auto next = repo().operations.update(tx, scope, *op, accepted);
+        Row written = accepted;
+        if (!syncStamp.empty())
+            written.update(syncStamp);
+        auto next = repo().operations.update(tx, scope, *op, written);
         if (!next)
             return next.error();
         auto ctx = m_eventData.forOperation(scope, *next);

@@ -21,8 +21,11 @@ public:
     }
     static const std::vector<Field> &fields();
 
-    Result<Row> create(const domain::Scope &scope, const Json &input);
-    Result<Row> update(const domain::Scope &scope, const QString &id, const Json &patch);
+    // syncStamp as JobService's. part, cell: the operation's part and cell as the caller read them
+    // in this write (they are then the operation's, not read again).
+    Result<Row> create(const domain::Scope &scope, const Json &input, const Row &syncStamp = Row::object(), const Row *part = nullptr,
+                       const Row *cell = nullptr);
+    Result<Row> update(const domain::Scope &scope, const QString &id, const Json &patch, const Row &syncStamp = Row::object());
     Status remove(const domain::Scope &scope, const QString &id);
     Result<Row> get(const domain::Scope &scope, const QString &id);
     Result<domain::Page> list(const domain::Scope &scope, const domain::ListQuery &q);
@@ -38,7 +41,7 @@ public:
     Result<Transition> transitionIn(storage::WriteTx &tx, const domain::Scope &scope, const Row &op, domain::Action a,
                                     const QString &workerId);
     Result<Row> createIn(storage::WriteTx &tx, const domain::Scope &scope, const Json &input, const Row *part = nullptr,
-                         const std::string &prefix = {});
+                         const std::string &prefix = {}, const Row &syncStamp = Row::object(), const Row *cell = nullptr);
     // Parks an operation for a standstill issue / restores it when the last one is resolved; the
     // operation as it is afterwards, or nothing when it was left as it was.
     Result<std::optional<Row>> park(storage::WriteTx &tx, const domain::Scope &scope, const QString &operationId, const QString &issueId);

@@ -44,7 +44,8 @@ const std::vector<Field> &PartService::fields()
     return f;
 }
 
-Result<Row> PartService::createIn(WriteTx &tx, const Scope &scope, const Json &input, const Row &job, const std::string &prefix)
+Result<Row> PartService::createIn(WriteTx &tx, const Scope &scope, const Json &input, const Row &job, const std::string &prefix,
+                                  const Row &syncStamp)
 {
     Json in = input;
     in["job_id"] = job["id"];
@@ -60,6 +61,8 @@ Result<Row> PartService::createIn(WriteTx &tx, const Scope &scope, const Json &i
         if (!parent)
             return parent.error();
     }
+    if (!syncStamp.empty())
+        row.update(syncStamp);
     auto part = repo().parts.insert(tx, scope, row);
     if (!part)
         return nestedError(part.error(), prefix);
@@ -79,7 +82,7 @@ Result<Row> PartService::createIn(WriteTx &tx, const Scope &scope, const Json &i
     return part;
 }
 
-Result<Row> PartService::create(const Scope &scope, const Json &input)
+Result<Row> PartService::create(const Scope &scope, const Json &input, const Row &syncStamp)
 {
     return db().write([&](WriteTx &tx) -> Result<Row> {
         if (!input.is_object() || !input.contains("job_id") || !input["job_id"].is_string()) {
@@ -98,7 +101,7 @@ Result<Row> PartService::create(const Scope &scope, const Json &input)
         }
         const qint64 qty = input.value("quantity", Json(1)).is_number_integer() ? input.value("quantity", Json(1)).get<qint64>() : 1;
         ERY_TRY(m_quotas.checkParts(tx, scope, qty));
-        auto part = createIn(tx, scope, input, *job);
+        auto part = createIn(tx, scope, input, *job, {}, syncStamp);
         if (!part)
             return part.error();
         ERY_TRY(m_activity.record(tx, scope, QStringLiteral("create"), QStringLiteral("part"), str(*part, "id"), str(*part, "part_number"),
@@ -107,7 +110,7 @@ Result<Row> PartService::create(const Scope &scope, const Json &input)
     });
 }
 
-Result<Row> PartService::update(const Scope &scope, const QString &id, const Json &patch)
+Result<Row> PartService::update(const Scope &scope, const QString &id, const Json &patch, const Row &syncStamp)
 {
     Validation v;
     Row accepted = acceptFields(patch, fields(), false, v);
@@ -143,7 +146,10 @@ Result<Row> PartService::update(const Scope &scope, const QString &id, const Jso
             if (delta > 0)
                 ERY_TRY(m_quotas.checkParts(tx, scope, delta));
         }
-        auto next = repo().parts.update(tx, scope, *part, accepted);
+        Row written = accepted;
+        if (!syncStamp.empty())
+            written.update(syncStamp);
+        auto next = repo().parts.update(tx, scope, *part, written);
         if (!next)
             return next.error();
         auto job = repo().jobs.get(tx.db(), scope, str(*next, "job_id"));

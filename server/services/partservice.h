@@ -18,15 +18,16 @@ public:
     }
     static const std::vector<Field> &fields();
 
-    Result<Row> create(const domain::Scope &scope, const Json &input); // with optional nested operations[]
-    Result<Row> update(const domain::Scope &scope, const QString &id, const Json &patch);
+    // With optional nested operations[]; syncStamp as JobService's.
+    Result<Row> create(const domain::Scope &scope, const Json &input, const Row &syncStamp = Row::object());
+    Result<Row> update(const domain::Scope &scope, const QString &id, const Json &patch, const Row &syncStamp = Row::object());
     Status remove(const domain::Scope &scope, const QString &id);
     Result<Row> get(const domain::Scope &scope, const QString &id);
     Result<domain::Page> list(const domain::Scope &scope, const domain::ListQuery &q);
 
     // Inside a caller's transaction; quotas are the caller's (the whole tree is counted once).
     Result<Row> createIn(storage::WriteTx &tx, const domain::Scope &scope, const Json &input, const Row &job,
-                         const std::string &prefix = {});
+                         const std::string &prefix = {}, const Row &syncStamp = Row::object());
     // Soft-deletes the part and its operations; refused while someone times one of them.
     Status removeIn(storage::WriteTx &tx, const domain::Scope &scope, const Row &part);
 

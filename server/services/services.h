@@ -90,7 +90,7 @@ public:
 
     WriteGroup writes{m_db};
     DeliveryStore deliveries{m_data};
-    ImportWriter imports{m_data, sync};
+    ImportWriter imports{m_data, sync, activity};
 };
 
 } // namespace ery::services

@@ -8,6 +8,9 @@
 #include <QCryptographicHash>
 
 #include <algorithm>
+#include <optional>
+#include <string_view>
+
 #include "storage/repositories.h"
 
 using namespace ery::domain;
@@ -19,20 +22,53 @@ namespace {
 // How far up an assembly tree a parent is followed when checking for a cycle.
 constexpr int kMaxPartDepth = 10000;
 
-// The record's content hash: keys sorted (nlohmann's ordered_json keeps insertion order, so the
-// record is re-keyed through a sorted json), system fields left out, as the ERP sync compares it.
+// Entries a file import's lookups keep per table at most (they start over when full), so its memory
+// does not grow with the file: rows that name the same record usually follow each other.
+constexpr qsizetype kMaxLookups = 1000;
+
+// The compact JSON text of v with the keys of every object sorted, as nlohmann::json (whose objects
+// are sorted maps) writes it; at the top level without the keys in `skip`.
+void dumpSorted(const Json &v, std::string &out, const std::vector<std::string_view> &skip = {})
+{
+    if (v.is_object()) {
+        std::vector<const Json::object_t::value_type *> members;
+        for (const auto &m : v.get_ref<const Json::object_t &>())
+            if (std::find(skip.begin(), skip.end(), std::string_view(m.first)) == skip.end())
+                members.push_back(&m);
+        std::sort(members.begin(), members.end(), [](const auto *a, const auto *b) { return a->first < b->first; });
+        out += '{';
+        for (size_t i = 0; i < members.size(); ++i) {
+            if (i)
+                out += ',';
+            out += Json(members[i]->first).dump();
+            out += ':';
+            dumpSorted(members[i]->second, out);
+        }
+        out += '}';
+    } else if (v.is_array()) {
+        out += '[';
+        for (size_t i = 0; i < v.size(); ++i) {
+            if (i)
+                out += ',';
+            dumpSorted(v[i], out);
+        }
+        out += ']';
+    } else {
+        out += v.dump();
+    }
+}
+
+// The record's content hash: keys sorted at every level, system fields left out, as the ERP sync
+// compares it.
 QString contentHash(const Json &item)
 {
-    nlohmann::json sorted = nlohmann::json::object();
-    for (auto it = item.begin(); it != item.end(); ++it) {
-        static const char *skip[] = {"id",         "tenant_id", "created_at", "updated_at", "deleted_at",
-                                     "deleted_by", "synced_at", "sync_hash",  "cached_at"};
-        if (std::any_of(std::begin(skip), std::end(skip), [&](const char *k) { return it.key() == k; }))
-            continue;
-        sorted[it.key()] = nlohmann::json::parse(it.value().dump());
-    }
+    static const std::vector<std::string_view> skip{"id",         "tenant_id", "created_at", "updated_at", "deleted_at",
+                                                    "deleted_by", "synced_at", "sync_hash",  "cached_at"};
+    std::string text;
+    text.reserve(512);
+    dumpSorted(item, text, skip);
     return QString::fromLatin1(
-        QCryptographicHash::hash(QByteArray::fromStdString(sorted.dump()), QCryptographicHash::Sha256).toHex().left(32));
+        QCryptographicHash::hash(QByteArrayView(text.data(), qsizetype(text.size())), QCryptographicHash::Sha256).toHex().left(32));
 }
 } // namespace
 
@@ -78,7 +114,8 @@ std::vector<Field> SyncService::fieldsOf(Entity e) const
     return f;
 }
 
-Result<SyncService::Outcome> SyncService::upsertIn(WriteTx &tx, const Scope &scope, Entity e, const Json &item, bool skipUnchanged)
+Result<SyncService::Outcome> SyncService::upsertIn(WriteTx &tx, const Scope &scope, Entity e, const Json &item, bool skipUnchanged,
+                                                   Lookups *lookups)
 {
     Validation v;
     if (!item.is_object()) {
@@ -104,9 +141,25 @@ Result<SyncService::Outcome> SyncService::upsertIn(WriteTx &tx, const Scope &sco
     for (const char *k : {"id", "tenant_id", "created_at", "updated_at", "deleted_at", "synced_at", "sync_hash"})
         in.erase(k);
 
+    // A record of another table named by its external key in this record's source; from the
+    // import's lookups when it keeps them.
+    auto referenced = [&](const Table &t, QHash<QString, Row> *cache, const QString &key) -> Result<Row> {
+        const QString cacheKey = cache ? source + QLatin1Char('\n') + key : QString();
+        if (cache)
+            if (auto hit = cache->constFind(cacheKey); hit != cache->cend())
+                return *hit;
+        auto row = repo().byExternal(tx.db(), t, scope, source, key);
+        if (row && cache) {
+            if (cache->size() >= kMaxLookups)
+                cache->clear();
+            cache->insert(cacheKey, *row);
+        }
+        return row;
+    };
+
     // Resolve references by external key or name.
     if (e == Parts && in.contains("job_external_id")) {
-        auto job = repo().byExternal(tx.db(), repo().jobs, scope, source, str(in, "job_external_id"));
+        auto job = referenced(repo().jobs, lookups ? &lookups->jobs : nullptr, str(in, "job_external_id"));
         if (!job) {
             if (job.error().code != ErrorCode::NotFound)
                 return job.error();
@@ -121,7 +174,8 @@ Result<SyncService::Outcome> SyncService::upsertIn(WriteTx &tx, const Scope &sco
         if (in["parent_part_external_id"].is_null()) {
             in["parent_part_id"] = nullptr;
         } else {
-            auto parent = repo().byExternal(tx.db(), repo().parts, scope, source, str(in, "parent_part_external_id"));
+            // Never from the lookups: the parent may be a part this very file wrote.
+            auto parent = referenced(repo().parts, nullptr, str(in, "parent_part_external_id"));
             if (!parent) {
                 if (parent.error().code != ErrorCode::NotFound)
                     return parent.error();
@@ -132,29 +186,45 @@ Result<SyncService::Outcome> SyncService::upsertIn(WriteTx &tx, const Scope &sco
             in["parent_part_id"] = (*parent)["id"];
         }
     }
+    std::optional<Row> part, cell; // the operation's, as resolved here
     if (e == Operations) {
         if (in.contains("part_external_id")) {
-            auto part = repo().byExternal(tx.db(), repo().parts, scope, source, str(in, "part_external_id"));
-            if (!part) {
-                if (part.error().code != ErrorCode::NotFound)
-                    return part.error();
+            auto found = referenced(repo().parts, lookups ? &lookups->parts : nullptr, str(in, "part_external_id"));
+            if (!found) {
+                if (found.error().code != ErrorCode::NotFound)
+                    return found.error();
                 v.add("part_external_id", QStringLiteral("no part with this external_id in source %1").arg(source), in["part_external_id"],
                       "exists");
                 return v.error();
             }
-            in["part_id"] = (*part)["id"];
+            in["part_id"] = (*found)["id"];
             in.erase("part_external_id");
+            part = std::move(*found);
         }
         if (in.contains("cell_name") && !in.contains("cell_id")) {
-            auto cell =
-                in["cell_name"].is_string() ? m_catalog.cellByName(scope, str(in, "cell_name")) : Result<Row>(Error::notFound("cell"));
-            if (!cell) {
-                if (cell.error().code != ErrorCode::NotFound)
-                    return cell.error();
+            // Matched as cellByName matches it: trimmed, in any case.
+            auto cellNamed = [&](const QString &name) -> Result<Row> {
+                const QString key = name.trimmed().toLower();
+                if (lookups)
+                    if (auto hit = lookups->cells.constFind(key); hit != lookups->cells.cend())
+                        return *hit;
+                auto found = m_catalog.cellByName(scope, name);
+                if (found && lookups) {
+                    if (lookups->cells.size() >= kMaxLookups)
+                        lookups->cells.clear();
+                    lookups->cells.insert(key, *found);
+                }
+                return found;
+            };
+            auto found = in["cell_name"].is_string() ? cellNamed(str(in, "cell_name")) : Result<Row>(Error::notFound("cell"));
+            if (!found) {
+                if (found.error().code != ErrorCode::NotFound)
+                    return found.error();
                 v.add("cell_name", QStringLiteral("no cell with this name"), in["cell_name"], "exists");
                 return v.error();
             }
-            in["cell_id"] = (*cell)["id"];
+            in["cell_id"] = (*found)["id"];
+            cell = std::move(*found);
         }
         in.erase("cell_name");
         // The CSV template's column name for the estimate.
@@ -171,7 +241,8 @@ Result<SyncService::Outcome> SyncService::upsertIn(WriteTx &tx, const Scope &sco
     auto existing = repo().byExternal(tx.db(), *table, scope, source, externalId);
     if (!existing && existing.error().code != ErrorCode::NotFound)
         return existing.error();
-    if (existing && skipUnchanged && str(*existing, "sync_hash") == contentHash(item))
+    const QString hash = contentHash(item);
+    if (existing && skipUnchanged && str(*existing, "sync_hash") == hash)
         return Outcome{false, *existing, true, *existing};
     if (e == Parts && existing && !str(in, "parent_part_id").isEmpty()) {
         // The new parent must not be this part or sit below it: walk up from the parent.
@@ -195,32 +266,31 @@ Result<SyncService::Outcome> SyncService::upsertIn(WriteTx &tx, const Scope &sco
     }
     in.erase("parent_part_external_id");
 
+    // The sync stamp goes in with the record, in the same INSERT or UPDATE.
+    const Row stamp{{"synced_at", toStd(nowIso())}, {"sync_hash", toStd(hash)}};
     Result<Row> written = Error::internal({});
     const bool create = !existing;
     if (create) {
         switch (e) {
-        case Jobs: written = m_jobs.create(scope, in); break;
-        case Parts: written = m_parts.create(scope, in); break;
-        case Operations: written = m_operations.create(scope, in); break;
-        case Cells: written = m_catalog.create(CatalogService::Cells, scope, in); break;
-        case Resources: written = m_catalog.create(CatalogService::Resources, scope, in); break;
+        case Jobs: written = m_jobs.create(scope, in, stamp); break;
+        case Parts: written = m_parts.create(scope, in, stamp); break;
+        case Operations: written = m_operations.create(scope, in, stamp, part ? &*part : nullptr, cell ? &*cell : nullptr); break;
+        case Cells: written = m_catalog.create(CatalogService::Cells, scope, in, stamp); break;
+        case Resources: written = m_catalog.create(CatalogService::Resources, scope, in, stamp); break;
         }
     } else {
         const QString id = str(*existing, "id");
         switch (e) {
-        case Jobs: written = m_jobs.update(scope, id, in); break;
-        case Parts: written = m_parts.update(scope, id, in); break;
-        case Operations: written = m_operations.update(scope, id, in); break;
-        case Cells: written = m_catalog.update(CatalogService::Cells, scope, id, in); break;
-        case Resources: written = m_catalog.update(CatalogService::Resources, scope, id, in); break;
+        case Jobs: written = m_jobs.update(scope, id, in, stamp); break;
+        case Parts: written = m_parts.update(scope, id, in, stamp); break;
+        case Operations: written = m_operations.update(scope, id, in, stamp); break;
+        case Cells: written = m_catalog.update(CatalogService::Cells, scope, id, in, stamp); break;
+        case Resources: written = m_catalog.update(CatalogService::Resources, scope, id, in, stamp); break;
         }
     }
     if (!written)
         return written.error();
-    auto stamped = table->update(tx, scope, *written, {{"synced_at", toStd(nowIso())}, {"sync_hash", toStd(contentHash(item))}});
-    if (!stamped)
-        return stamped.error();
-    return Outcome{create, *stamped, false, existing ? *existing : Row(nullptr)};
+    return Outcome{create, std::move(*written), false, existing ? std::move(*existing) : Row(nullptr)};
 }
 
 Result<SyncService::Outcome> SyncService::attempt(const Scope &scope, Entity e, const Json &item, bool skipUnchanged)

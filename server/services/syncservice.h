@@ -3,6 +3,8 @@
 #include "fields.h"
 #include "servicebase.h"
 
+#include <QHash>
+
 namespace ery::services {
 
 class CatalogService;
@@ -39,13 +41,23 @@ public:
         Json errors = Json::array();  // the original's shape: [{item, error}]
     };
 
+    // The records a file's rows name over and over (the cell of every operation, the part of every
+    // tenth), kept by ImportWriter for one held write. Only records of other tables than the one the
+    // file writes, which its rows cannot change; what was not found is asked again. Bounded: a table's
+    // entries start over when they reach a limit.
+    struct Lookups {
+        QHash<QString, Row> cells;       // by the name as matched (trimmed, lower case)
+        QHash<QString, Row> jobs, parts; // by external_source and external_id
+    };
+
     static QString entityName(Entity e); // "jobs"
 
     // One record in one transaction (or in the caller's).
     Result<Outcome> upsert(const domain::Scope &scope, Entity e, const Json &item);
     // Inside the caller's transaction. With skipUnchanged a record whose content hash equals the
-    // stored one is left alone (no write, no events).
-    Result<Outcome> upsertIn(storage::WriteTx &tx, const domain::Scope &scope, Entity e, const Json &item, bool skipUnchanged = false);
+    // stored one is left alone (no write, no events). lookups: a file import's (see Lookups).
+    Result<Outcome> upsertIn(storage::WriteTx &tx, const domain::Scope &scope, Entity e, const Json &item, bool skipUnchanged = false,
+                             Lookups *lookups = nullptr);
     // Inside the caller's open write, as a savepoint: a record that fails takes back its own
     // writes and events only, the ones before it stay.
     Result<Outcome> attempt(const domain::Scope &scope, Entity e, const Json &item, bool skipUnchanged);
