@@ -15,6 +15,7 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSettings>
+#include <QShortcut>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QVBoxLayout>
@@ -34,6 +35,7 @@ MainWindow::MainWindow(EngineClient &client, bool loadDemoWithoutAsking, QWidget
 {
     setWindowTitle(tr("Eryxon MES"));
 
+    // The panels, each a client of the hub's API (docs/architecture.md "How a panel gets data").
     m_pages = new QStackedWidget(this);
     m_jobs = new JobsPage(client, m_pages);
     m_empty = buildEmptyState();
@@ -107,20 +109,32 @@ QWidget *MainWindow::buildSidebar()
     nav->viewport()->setAutoFillBackground(false);
     nav->setStyleSheet(QStringLiteral("QListWidget::item { padding: 7px 10px; border-radius: 4px; }"
                                       "QListWidget::item:selected { background: palette(highlight); color: palette(highlighted-text); }"));
+    // One entry per panel, in the order of Ctrl+1…9; a panel not built yet is shown disabled.
     const struct {
         QString text;
-        bool available;
+        QWidget *page;
     } entries[] = {
-        {tr("Dashboard"), false}, {tr("Jobs"), true},          {tr("Work queue"), false},
-        {tr("Quality"), false},   {tr("Integrations"), false}, {tr("Data"), false},
+        {tr("Dashboard"), nullptr}, {tr("Jobs"), m_jobs},          {tr("Work queue"), nullptr},
+        {tr("Quality"), nullptr},   {tr("Integrations"), nullptr}, {tr("Data"), nullptr},
+        {tr("Activity"), nullptr},
     };
+    int row = 0;
     for (const auto &e : entries) {
         auto *item = new QListWidgetItem(e.text, nav);
-        if (!e.available) {
+        const QKeySequence keys(QKeyCombination(Qt::ControlModifier, Qt::Key(Qt::Key_1 + row)));
+        if (!e.page) {
             item->setFlags(Qt::NoItemFlags);
             item->setToolTip(tr("Not available in this version"));
+        } else {
+            item->setData(Qt::UserRole, QVariant::fromValue(static_cast<QObject *>(e.page)));
+            item->setToolTip(keys.toString(QKeySequence::NativeText));
+            auto *shortcut = new QShortcut(keys, this);
+            connect(shortcut, &QShortcut::activated, nav, [nav, row] { nav->setCurrentRow(row); });
         }
+        ++row;
     }
+    m_nav = nav;
+    connect(nav, &QListWidget::currentRowChanged, this, &MainWindow::showCurrentPage);
     nav->setCurrentRow(1);
 
     auto *layout = new QVBoxLayout(sidebar);
@@ -271,8 +285,17 @@ void MainWindow::sessionStarted()
                                                                                              : text(m_client.user(), "full_name")));
     m_signOut->show();
     m_jobs->setTenant(m_client.tenantId());
-    m_pages->setCurrentWidget(m_jobs);
+    showCurrentPage();
     refreshStatus();
+}
+
+void MainWindow::showCurrentPage()
+{
+    // Before anyone signs in the pages stay behind the empty state.
+    if (!m_client.isSignedIn() || !m_nav || !m_nav->currentItem())
+        return;
+    if (auto *page = qobject_cast<QWidget *>(m_nav->currentItem()->data(Qt::UserRole).value<QObject *>()))
+        m_pages->setCurrentWidget(page);
 }
 
 void MainWindow::sessionEnded(bool expired)

@@ -6,6 +6,7 @@
 #include <QTimer>
 
 class QLabel;
+class QListWidget;
 class QPushButton;
 class QStackedWidget;
 
@@ -43,6 +44,8 @@ private:
     void askToSignIn();
     void sessionStarted();
     void sessionEnded(bool expired);
+    // Shows the panel chosen in the sidebar (Ctrl+1…9), once someone is signed in.
+    void showCurrentPage();
     void offerDemo();
     void loadDemo();
     void createShop();
@@ -56,6 +59,7 @@ private:
     client::EngineClient &m_client;
     bool m_loadDemoWithoutAsking;
     QStackedWidget *m_pages = nullptr;
+    QListWidget *m_nav = nullptr;
     JobsPage *m_jobs = nullptr;
     QWidget *m_empty = nullptr;
     QLabel *m_emptyText = nullptr;
