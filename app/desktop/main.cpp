@@ -40,6 +40,10 @@ int main(int argc, char **argv)
     const QCommandLineOption integrations(
         QStringLiteral("integrations"),
         QCoreApplication::translate("main", "\"off\" pauses outgoing webhooks and MQTT (resume from the banner)."), QStringLiteral("off"));
+    const QCommandLineOption page(QStringLiteral("page"),
+                                  QCoreApplication::translate("main", "The panel to open on (dashboard, jobs, quality, …; default jobs)."),
+                                  QStringLiteral("NAME"));
+    parser.addOption(page);
     parser.addOption(integrations);
     parser.addOption(db);
     parser.addOption(demo);
@@ -114,6 +118,8 @@ int main(int argc, char **argv)
     }
     ery::InProcessClient client(host);
     ery::ui::MainWindow window(client, parser.isSet(demo));
+    if (parser.isSet(page) && !window.openPage(parser.value(page)))
+        qWarning("--page: no panel \"%s\"", qPrintable(parser.value(page)));
     window.show();
     return app.exec();
 }

@@ -110,17 +110,20 @@ QWidget *MainWindow::buildSidebar()
     nav->setStyleSheet(QStringLiteral("QListWidget::item { padding: 7px 10px; border-radius: 4px; }"
                                       "QListWidget::item:selected { background: palette(highlight); color: palette(highlighted-text); }"));
     // One entry per panel, in the order of Ctrl+1…9; a panel not built yet is shown disabled.
+    // `name` is the panel's name for --page and tests.
     const struct {
+        const char *name;
         QString text;
         QWidget *page;
     } entries[] = {
-        {tr("Dashboard"), nullptr}, {tr("Jobs"), m_jobs},          {tr("Work queue"), nullptr},
-        {tr("Quality"), nullptr},   {tr("Integrations"), nullptr}, {tr("Data"), nullptr},
-        {tr("Activity"), nullptr},
+        {"dashboard", tr("Dashboard"), nullptr},       {"jobs", tr("Jobs"), m_jobs}, {"workqueue", tr("Work queue"), nullptr},
+        {"quality", tr("Quality"), nullptr},           {"integrations", tr("Integrations"), nullptr},
+        {"data", tr("Data"), nullptr},                 {"activity", tr("Activity"), nullptr},
     };
     int row = 0;
     for (const auto &e : entries) {
         auto *item = new QListWidgetItem(e.text, nav);
+        item->setData(Qt::UserRole + 1, QString::fromLatin1(e.name));
         const QKeySequence keys(QKeyCombination(Qt::ControlModifier, Qt::Key(Qt::Key_1 + row)));
         if (!e.page) {
             item->setFlags(Qt::NoItemFlags);
@@ -287,6 +290,18 @@ void MainWindow::sessionStarted()
     m_jobs->setTenant(m_client.tenantId());
     showCurrentPage();
     refreshStatus();
+}
+
+bool MainWindow::openPage(const QString &name)
+{
+    for (int row = 0; row < m_nav->count(); ++row) {
+        QListWidgetItem *item = m_nav->item(row);
+        if (item->data(Qt::UserRole + 1).toString() == name && (item->flags() & Qt::ItemIsEnabled)) {
+            m_nav->setCurrentRow(row);
+            return true;
+        }
+    }
+    return false;
 }
 
 void MainWindow::showCurrentPage()

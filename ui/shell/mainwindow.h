@@ -27,6 +27,9 @@ public:
     MainWindow(client::EngineClient &client, bool loadDemoWithoutAsking, QWidget *parent = nullptr);
 
     JobsPage *jobsPage() const { return m_jobs; }
+    // Selects a panel by its name (dashboard, jobs, workqueue, quality, integrations, data,
+    // activity), shown once someone is signed in; false when there is no such panel yet.
+    bool openPage(const QString &name);
     // Shown while outgoing webhooks and MQTT are paused (a copied database, --integrations off).
     QWidget *integrationsBanner() const { return m_banner; }
     // Who is signed in (their username), empty when nobody is.
