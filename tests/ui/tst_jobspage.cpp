@@ -6,6 +6,7 @@
 #include "shell/mainwindow.h"
 
 #include <QApplication>
+#include <QDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QNetworkAccessManager>
@@ -43,6 +44,8 @@ private slots:
     void servesTheApiAndSaysWhere();
     void apiPortInUseIsReportedNotFatal();
     void statusBarSaysWhyTheApiIsOff();
+    void hubStatusSummaryOpensTheDetail();
+    void ctrlKJumpsToAJobByNumber();
 
 private:
     ui::JobsTableModel *model() const { return m_window->jobsPage()->model(); }
@@ -540,6 +543,70 @@ void TstJobsPage::statusBarSaysWhyTheApiIsOff()
              QStringLiteral("API off: no permission to use port 80"));
     QCOMPARE(ui::MainWindow::apiOffText(Json{{"reason", "address_unavailable"}, {"bind", "10.255.255.1"}}),
              QStringLiteral("API off: 10.255.255.1 is not an address of this computer"));
+}
+
+void TstJobsPage::hubStatusSummaryOpensTheDetail()
+{
+    auto *button = m_window->findChild<QPushButton *>(QStringLiteral("hubStatusButton"));
+    QVERIFY(button);
+    QTRY_VERIFY_WITH_TIMEOUT(button->isVisible() && button->text().contains(QLatin1String("req/min")), 8000);
+    QVERIFY2(button->text().contains(QLatin1String("sockets")) && button->text().contains(QLatin1String("backlog")),
+             qPrintable(button->text()));
+    button->click();
+    QDialog *dialog = nullptr;
+    QTRY_VERIFY_WITH_TIMEOUT((dialog = m_window->findChild<QDialog *>(QStringLiteral("hubStatusDialog"))) && dialog->isVisible(), 5000);
+    const auto field = [&](const char *name) { return dialog->findChild<QLabel *>(QStringLiteral("status_") + QLatin1String(name))->text(); };
+    QTRY_VERIFY_WITH_TIMEOUT(field("api").startsWith(QLatin1String("http://127.0.0.1:")), 5000);
+    QVERIFY2(field("requests").contains(QLatin1String("since start")), qPrintable(field("requests")));
+    QVERIFY2(field("database").contains(QLatin1String("SQLite")), qPrintable(field("database")));
+    QVERIFY2(field("mqtt").contains(QLatin1String("publishers")), qPrintable(field("mqtt")));
+    QVERIFY2(field("hubs").contains(QLatin1String("pid")), qPrintable(field("hubs"))); // this process, serving
+    dialog->close();
+
+    // Only what needs a look is added: failed webhook attempts and publishers without a broker.
+    const Json quiet{{"realtime_connections", 2}, {"mcp_sessions", 1}, {"outbox", {{"backlog", 0}}}};
+    QCOMPARE(ui::MainWindow::hubSummary(quiet, 12), QStringLiteral("12 req/min · 2 sockets · 1 MCP · backlog 0"));
+    Json troubled = quiet;
+    troubled["webhooks"] = {{"failed", 3}};
+    troubled["mqtt"] = {{"publishers", 2}, {"connected", 1}};
+    QCOMPARE(ui::MainWindow::hubSummary(troubled, -1), QStringLiteral("2 sockets · 1 MCP · backlog 0 · 3 webhook failures · MQTT 1/2"));
+}
+
+void TstJobsPage::ctrlKJumpsToAJobByNumber()
+{
+    QTRY_VERIFY_WITH_TIMEOUT(model()->rowCount() >= 30, 5000);
+    // The last job in the list, so the view has to scroll to it.
+    const QModelIndex last = m_window->jobsPage()->view()->model()->index(m_window->jobsPage()->view()->model()->rowCount() - 1, 0);
+    const QString jobId = last.data(ui::JobsTableModel::JobIdRole).toString();
+    const QString number = numberOf(jobId);
+    m_window->jobsPage()->findChild<QLineEdit *>(QStringLiteral("jobSearch"))->setText(QStringLiteral("nothing matches this"));
+    // Shortcuts go to the active window (the status detail of the test before had the focus).
+    m_window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+
+    const auto openJump = [&]() -> QDialog * {
+        QTest::keyClick(m_window.get(), Qt::Key_K, Qt::ControlModifier);
+        QDialog *d = nullptr;
+        QTest::qWaitFor([&] { return (d = m_window->findChild<QDialog *>(QStringLiteral("jumpDialog"))) && d->isVisible(); }, 5000);
+        return d;
+    };
+    // A number nobody has: said in the dialog, which stays open.
+    QDialog *dialog = openJump();
+    QVERIFY(dialog);
+    auto *field = dialog->findChild<QLineEdit *>(QStringLiteral("jumpNumber"));
+    QTest::keyClicks(field, QStringLiteral("JOB-NOPE-404"));
+    QTest::keyClick(field, Qt::Key_Return);
+    auto *message = dialog->findChild<QLabel *>(QStringLiteral("jumpMessage"));
+    QTRY_VERIFY_WITH_TIMEOUT(message->isVisible(), 5000);
+    QVERIFY2(message->text().contains(QLatin1String("JOB-NOPE-404")), qPrintable(message->text()));
+    QVERIFY(dialog->isVisible());
+
+    // The number in lower case: the job is shown selected, the search cleared.
+    field->setText(number.toLower());
+    QTest::keyClick(field, Qt::Key_Return);
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->jobsPage()->selectedJobId(), jobId, 5000);
+    QVERIFY(m_window->jobsPage()->findChild<QLineEdit *>(QStringLiteral("jobSearch"))->text().isEmpty());
+    QCOMPARE(highlightedJobId(), jobId);
 }
 
 QTEST_MAIN(TstJobsPage)

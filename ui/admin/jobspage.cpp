@@ -165,6 +165,18 @@ QString JobsPage::selectedJobId() const
     return shownRowOf(m_selectedJobId).isValid() ? m_selectedJobId : QString();
 }
 
+bool JobsPage::showJob(const QString &jobId)
+{
+    if (m_model->rowOfJob(jobId) < 0)
+        return false;
+    m_search->clear();
+    m_selectedJobId = jobId;
+    restoreSelection();
+    m_view->scrollTo(shownRowOf(jobId));
+    m_view->setFocus();
+    return true;
+}
+
 void JobsPage::userSelectionChanged()
 {
     if (m_reshaping > 0 || m_restoring)

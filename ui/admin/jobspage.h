@@ -36,6 +36,8 @@ public:
     QTableView *view() const { return m_view; }
     // The job the user selected, when it is shown; empty when none is (or the search hides it).
     QString selectedJobId() const;
+    // Selects the job and scrolls to it (clearing the search); false when the list does not have it.
+    bool showJob(const QString &jobId);
 
 private:
     void updateActions();

@@ -4,6 +4,8 @@
 #include "client/engineclient.h"
 #include "client/jsonfields.h"
 #include "createshopdialog.h"
+#include "hubstatusdialog.h"
+#include "jumpdialog.h"
 #include "signindialog.h"
 
 #include <QCloseEvent>
@@ -57,8 +59,14 @@ MainWindow::MainWindow(EngineClient &client, bool loadDemoWithoutAsking, QWidget
 
     m_database = new QLabel(this);
     m_database->setAccessibleName(tr("Database"));
-    m_events = new QLabel(this);
-    m_events->setAccessibleName(tr("Event delivery"));
+    // The hub's traffic in a few words; a click opens the detail.
+    m_hub = new QPushButton(this);
+    m_hub->setObjectName(QStringLiteral("hubStatusButton"));
+    m_hub->setAccessibleName(tr("Hub status"));
+    m_hub->setFlat(true);
+    m_hub->setCursor(Qt::PointingHandCursor);
+    m_hub->setToolTip(tr("Show the hub's status in detail"));
+    connect(m_hub, &QPushButton::clicked, this, &MainWindow::showHubStatus);
     m_api = new QLabel(this);
     m_api->setAccessibleName(tr("REST API"));
     m_user = new QLabel(this);
@@ -68,7 +76,7 @@ MainWindow::MainWindow(EngineClient &client, bool loadDemoWithoutAsking, QWidget
     statusBar()->addWidget(m_database, 1);
     statusBar()->addPermanentWidget(m_user);
     statusBar()->addPermanentWidget(m_api);
-    statusBar()->addPermanentWidget(m_events);
+    statusBar()->addPermanentWidget(m_hub);
 
     if (!restoreGeometry(QSettings().value(kGeometryKey).toByteArray()))
         resize(1280, 800);
@@ -137,6 +145,8 @@ QWidget *MainWindow::buildSidebar()
         ++row;
     }
     m_nav = nav;
+    auto *jump = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_K), this);
+    connect(jump, &QShortcut::activated, this, &MainWindow::jumpToJob);
     connect(nav, &QListWidget::currentRowChanged, this, &MainWindow::showCurrentPage);
     nav->setCurrentRow(1);
 
@@ -292,6 +302,20 @@ void MainWindow::sessionStarted()
     refreshStatus();
 }
 
+void MainWindow::jumpToJob()
+{
+    if (!m_client.isSignedIn() || findChild<JumpDialog *>())
+        return;
+    auto *dialog = new JumpDialog(m_client, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &JumpDialog::jobChosen, this, [this](const QString &jobId) {
+        openPage(QStringLiteral("jobs"));
+        if (!m_jobs->showJob(jobId))
+            statusBar()->showMessage(tr("That job is not in the list yet; try again in a moment."), 5000);
+    });
+    dialog->open();
+}
+
 bool MainWindow::openPage(const QString &name)
 {
     for (int row = 0; row < m_nav->count(); ++row) {
@@ -400,8 +424,10 @@ void MainWindow::refreshStatus()
         return;
     if (!m_client.isSignedIn()) {
         m_database->setText(tr("Hub: %1").arg(m_client.hubLabel()));
-        m_events->clear();
+        m_hub->setText({});
+        m_hub->hide();
         m_api->clear();
+        m_lastRequests = -1;
         return;
     }
     m_statusPending = true;
@@ -411,7 +437,7 @@ void MainWindow::refreshStatus()
         if (!reply.ok() || s.value("status", std::string()) != "ok") {
             m_database->setText(reply.status() == 0 ? tr("Hub unreachable: %1").arg(reply.errorMessage())
                                                     : tr("Hub status unavailable: %1").arg(reply.errorMessage()));
-            m_events->clear();
+            m_hub->hide();
             m_api->clear();
             return;
         }
@@ -439,15 +465,48 @@ void MainWindow::refreshStatus()
         } else {
             m_banner->hide();
         }
-        const QLocale locale;
-        const Json &outbox = s["outbox"];
-        const qint64 lastId = number(outbox, "last_id", -1);
-        const qint64 backlog = number(outbox, "backlog", -1);
-        const QString last = lastId > 0 ? tr("Last event #%1").arg(lastId) : tr("No events yet");
-        m_events->setText(
-            tr("%1 · %2 dispatched · backlog %3")
-                .arg(last, locale.toString(number(s, "events_dispatched")), backlog < 0 ? QStringLiteral("—") : locale.toString(backlog)));
+        // Requests per minute between two reads, without this status bar's own read.
+        const qint64 total = number(s, "requests_total");
+        if (m_lastRequests >= 0 && m_sinceStatus.elapsed() > 0)
+            m_requestsPerMinute = double(std::max<qint64>(0, total - m_lastRequests - 1)) * 60000.0 / double(m_sinceStatus.elapsed());
+        m_lastRequests = total;
+        m_sinceStatus.start();
+        m_hub->setText(hubSummary(s, m_requestsPerMinute));
+        m_hub->show();
+        m_lastStatus = s;
+        if (m_hubStatus && m_hubStatus->isVisible())
+            m_hubStatus->display(s, m_requestsPerMinute);
     });
+}
+
+QString MainWindow::hubSummary(const Json &s, double requestsPerMinute)
+{
+    const QLocale locale;
+    QStringList parts;
+    if (requestsPerMinute >= 0)
+        parts << tr("%1 req/min").arg(locale.toString(requestsPerMinute, 'f', 0));
+    parts << tr("%1 sockets").arg(locale.toString(number(s, "realtime_connections")));
+    parts << tr("%1 MCP").arg(locale.toString(number(s, "mcp_sessions")));
+    const qint64 backlog = number(s.value("outbox", Json::object()), "backlog", -1);
+    parts << tr("backlog %1").arg(backlog < 0 ? QStringLiteral("—") : locale.toString(backlog));
+    // Only what needs a look: failed webhook attempts, publishers without their broker.
+    const qint64 failed = number(s.value("webhooks", Json::object()), "failed");
+    if (failed > 0)
+        parts << tr("%1 webhook failures").arg(locale.toString(failed));
+    const Json &mqtt = s.value("mqtt", Json::object());
+    if (number(mqtt, "publishers") > 0)
+        parts << tr("MQTT %1/%2").arg(number(mqtt, "connected")).arg(number(mqtt, "publishers"));
+    return parts.join(QStringLiteral(" · "));
+}
+
+void MainWindow::showHubStatus()
+{
+    if (!m_hubStatus)
+        m_hubStatus = new HubStatusDialog(this);
+    m_hubStatus->display(m_lastStatus, m_requestsPerMinute);
+    m_hubStatus->show();
+    m_hubStatus->raise();
+    refreshStatus();
 }
 
 QString MainWindow::apiOffText(const Json &api)

@@ -2,6 +2,7 @@
 
 #include "client/apireply.h"
 
+#include <QElapsedTimer>
 #include <QMainWindow>
 #include <QTimer>
 
@@ -16,6 +17,7 @@ class EngineClient;
 
 namespace ery::ui {
 
+class HubStatusDialog;
 class JobsPage;
 
 // The admin workstation: sidebar navigation, the pages, and the engine's health in the status bar.
@@ -37,6 +39,8 @@ public:
     // The status bar's words for an API that is not serving, from the engine's api status
     // ({reason, port, bind, error}).
     static QString apiOffText(const Json &api);
+    // The status bar's summary of the hub's traffic, from GET /api/v1/system/status.
+    static QString hubSummary(const Json &status, double requestsPerMinute);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -56,6 +60,9 @@ private:
     QWidget *buildBanner();
     void showEmptyState(const QString &message, bool noShop = true);
     void refreshStatus();
+    void showHubStatus();
+    // Ctrl+K: a job by its number (or a part's), shown selected in the jobs list.
+    void jumpToJob();
     QWidget *buildSidebar();
     QWidget *buildEmptyState();
 
@@ -79,7 +86,12 @@ private:
     QLabel *m_user = nullptr;
     QString m_signedIn;
     QLabel *m_database = nullptr;
-    QLabel *m_events = nullptr;
+    QPushButton *m_hub = nullptr;
+    HubStatusDialog *m_hubStatus = nullptr;
+    Json m_lastStatus = Json::object();
+    qint64 m_lastRequests = -1;
+    double m_requestsPerMinute = -1;
+    QElapsedTimer m_sinceStatus;
     QLabel *m_api = nullptr;
     QTimer m_statusTimer;
     bool m_statusPending = false;

@@ -46,16 +46,22 @@ void installSetupRoutes(ApiServer &api)
         },
         {.summary = QStringLiteral("Whether this database has a shop yet (this machine or an admin key)"), .tag = kTag});
 
+    // The limits of ShopSetup's fields (services/shopsetup.cpp), published for clients.
+    const auto text = [](int max) { return Json{{"type", "string"}, {"maxLength", max}}; };
     const Json shopSchema{{"type", "object"},
                           {"required", Json::array({"name", "admin_username", "admin_password"})},
                           {"properties",
-                           {{"name", {{"type", "string"}, {"maxLength", 200}}},
-                            {"admin_username", {{"type", "string"}, {"maxLength", 100}}},
-                            {"admin_password", {{"type", "string"}, {"maxLength", 1000}}},
-                            {"admin_full_name", {{"type", "string"}, {"maxLength", 200}}},
-                            {"admin_email", {{"type", "string"}, {"maxLength", 320}}},
-                            {"timezone", {{"type", "string"}, {"maxLength", 100}}},
-                            {"cells", {{"type", "array"}, {"items", {{"type", "string"}}}}}}}};
+                           {{"name", text(200)},
+                            {"company_name", text(200)},
+                            {"enterprise", text(100)},
+                            {"site", text(100)},
+                            {"area", text(100)},
+                            {"timezone", text(64)},
+                            {"admin_username", text(100)},
+                            {"admin_password", text(1000)},
+                            {"admin_full_name", text(200)},
+                            {"admin_email", text(200)},
+                            {"cells", {{"type", "array"}, {"maxItems", 50}, {"items", text(200)}}}}}};
     router.add(
         Method::Post, QStringLiteral("/api/v1/setup/shop"), Access::AdminOrLoopback,
         byBody([&s](Request &, const Json &body) {

@@ -73,4 +73,12 @@ void MqttPool::wake()
         c->pump();
 }
 
+int MqttPool::connectedCount() const
+{
+    int n = 0;
+    for (const MqttConnection *c : m_conns)
+        n += c->isConnected() ? 1 : 0;
+    return n;
+}
+
 } // namespace ery::integrations

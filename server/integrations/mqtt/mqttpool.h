@@ -23,6 +23,9 @@ public:
     void start(int refreshMs = 2000);
     void stop();
     MqttConnection *connection(const QString &publisherId) const { return m_conns.value(publisherId); }
+    // Active publishers, and how many of them hold a connection to their broker now.
+    int publisherCount() const { return int(m_conns.size()); }
+    int connectedCount() const;
 
 public slots:
     void refresh();

@@ -342,7 +342,9 @@ void WebhookDeliverer::record(const OutgoingDelivery &d, const AttemptOutcome &o
 {
     if (m_stopping)
         return;
-    if (o.statusCode < 200 || o.statusCode >= 300) {
+    const bool delivered = o.statusCode >= 200 && o.statusCode < 300;
+    ++(delivered ? m_delivered : m_failed);
+    if (!delivered) {
         // The receiver as the admin registered it, without what may be a secret (user info, query).
         const QUrl url(str(m_hooks.value(d.webhookId), "url"));
         const QString target = url.isValid() && !url.isEmpty()

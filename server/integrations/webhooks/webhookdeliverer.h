@@ -42,6 +42,9 @@ public:
     void start(int pollMs = 1000);
     void stop();
     int inFlight() const { return m_inFlight; }
+    // Attempts answered 2xx, and attempts that failed, since this process started (the status bar).
+    qint64 delivered() const { return m_delivered; }
+    qint64 failed() const { return m_failed; }
     // Room in memory for one more handed-over delivery of this webhook.
     bool acceptsHandoff(const QString &webhookId) const;
 
@@ -82,6 +85,8 @@ private:
     bool m_scheduled = false;
     bool m_stopping = false;
     int m_inFlight = 0;
+    qint64 m_delivered = 0;
+    qint64 m_failed = 0;
     QHash<QString, int> m_perWebhook;
     QList<QPointer<QNetworkReply>> m_replies;
     QHash<QString, std::deque<OutgoingDelivery>> m_queued; // per webhook, in event order
