@@ -300,20 +300,28 @@ void ApiServer::answerWaiting(QTcpSocket *socket)
         m_waiting.erase(w);
 }
 
-void ApiServer::answer(Request &r, QTcpSocket *socket, bool close, const QElapsedTimer &timer)
+Response ApiServer::processGrouped(Request &r, QString *routeLabel)
 {
-    QString label = QStringLiteral("unmatched");
-    Response resp;
+    // Writes of the requests handled in one turn share a commit (holdForCommit).
     WriteGroup &group = m_s.writes;
     group.setGrouping(true);
+    Response resp;
     try {
-        resp = process(r, &label);
+        resp = process(r, routeLabel);
     } catch (const std::exception &e) {
         // A handler bug: never a crash, never a leak of the detail; the id ties it to the log.
         qCWarning(lcApi) << "request" << r.requestId << methodName(r.method) << r.path << "failed:" << e.what();
         resp = Response::error(Error::internal(QStringLiteral("Internal error (request %1)").arg(r.requestId)));
     }
     group.setGrouping(false);
+    return resp;
+}
+
+void ApiServer::answer(Request &r, QTcpSocket *socket, bool close, const QElapsedTimer &timer)
+{
+    QString label = QStringLiteral("unmatched");
+    Response resp = processGrouped(r, &label);
+    WriteGroup &group = m_s.writes;
     auto slot = std::make_shared<Slot>();
     slot->requestId = r.requestId;
     slot->headOnly = r.method == Method::Head;
@@ -385,16 +393,8 @@ void ApiServer::dispatch(Request r, Response::Done done)
     if (r.requestId.isEmpty())
         r.requestId = requestIdFrom(r.header("x-request-id"));
     QString label = QStringLiteral("unmatched");
-    Response resp;
+    Response resp = processGrouped(r, &label);
     WriteGroup &group = m_s.writes;
-    group.setGrouping(true);
-    try {
-        resp = process(r, &label);
-    } catch (const std::exception &e) {
-        qCWarning(lcApi) << "request" << r.requestId << methodName(r.method) << r.path << "failed:" << e.what();
-        resp = Response::error(Error::internal(QStringLiteral("Internal error (request %1)").arg(r.requestId)));
-    }
-    group.setGrouping(false);
     if (resp.later) {
         auto start = std::move(resp.later);
         QPointer<ApiServer> self(this);

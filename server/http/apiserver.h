@@ -98,6 +98,8 @@ private:
     };
     void answerWaiting(QTcpSocket *socket);
     Response process(Request &r, QString *routeLabel);
+    // process() with write grouping on and a handler's exception answered as a 500.
+    Response processGrouped(Request &r, QString *routeLabel);
     Response authorize(Request &r, const Route &route, domain::RateLimiter::Decision *rate, bool *limited);
     void decorate(const Request &r, Response &resp, const domain::RateLimiter::Decision *rate) const;
     void addCors(const Request &r, Response &resp, bool preflight) const;
