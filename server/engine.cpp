@@ -28,7 +28,7 @@ namespace {
 
 http::ApiServer::EngineHooks hooksOf(Engine &e)
 {
-    return {[&e] { return e.status(); }, [&e] { return e.resumeIntegrations(); }};
+    return {[&e] { return e.health(); }, [&e] { return e.status(); }, [&e] { return e.resumeIntegrations(); }};
 }
 
 } // namespace
@@ -52,6 +52,7 @@ Status Engine::open(bool startDispatcher)
         m_db.reset();
         return m.error();
     }
+    m_schemaVersion = m_db->schemaVersion();
     m_services = std::make_unique<Services>(*m_db);
     m_services->mqttPublishers.setProbe([](const Json &publisher) { return MqttConnection::testConnection(publisher, 3000); });
     m_dispatcher = std::make_unique<Dispatcher>(*m_db);
@@ -242,6 +243,16 @@ void Engine::close()
     m_services.reset();
     m_db.reset();
     m_running = false;
+}
+
+Json Engine::health() const
+{
+    if (!m_db)
+        return Json{{"status", "closed"}};
+    return Json{{"status", "ok"},
+                {"version", toStd(versionString())},
+                {"database", {{"engine", m_db->isPostgres() ? "postgresql" : "sqlite"}, {"schema_version", m_schemaVersion}}},
+                {"uptime_seconds", m_startedAt.secsTo(QDateTime::currentDateTimeUtc())}};
 }
 
 Json Engine::status()

@@ -65,7 +65,9 @@ public:
     // address_unavailable, bad_bind, tls, listen_failed).
     Json apiStatus() const;
 
-    // What the status bar and /health show.
+    // What /health shows: liveness without a database read.
+    Json health() const;
+    // What the status bar and /metrics show.
     Json status();
 
     // Outgoing integrations (webhooks, MQTT). Paused when the database was last run at another path
@@ -101,6 +103,7 @@ private:
     std::unique_ptr<realtime::RealtimeServer> m_realtime; // after m_http: its sockets go first
     std::optional<Error> m_httpError;                     // why an optional API is not serving
     QDateTime m_startedAt;
+    int m_schemaVersion = 0; // read once after the migration (health reads no table)
     bool m_running = false; // opened with its dispatcher: a hub, not a one-shot command
     bool m_integrationsPaused = false;
     QString m_pauseReason;

@@ -41,9 +41,11 @@ public:
         std::function<void(QTcpSocket *)> watch;
     };
 
-    // What the engine around the API answers for it: its status (/health, /metrics, the desktop's
-    // status bar) and the resume of paused outgoing integrations.
+    // What the engine around the API answers for it: its liveness (/health, which any caller may ask
+    // as often as it likes, so it reads nothing from the database), its status (/metrics, the
+    // desktop's status bar) and the resume of paused outgoing integrations.
     struct EngineHooks {
+        std::function<Json()> health;
         std::function<Json()> status;
         std::function<Result<Json>()> resumeIntegrations;
     };
@@ -64,6 +66,7 @@ public:
     services::Services &services() { return m_s; }
     // The MCP server at /mcp (routes/mcproutes.cpp).
     McpTransport &mcp() { return *m_mcp; }
+    Json engineHealth() const { return m_engine.health ? m_engine.health() : Json::object(); }
     Json engineStatus() const { return m_engine.status ? m_engine.status() : Json::object(); }
     Result<Json> resumeIntegrations() const
     {
