@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "admin/dashboardpage.h"
 #include "admin/jobspage.h"
 #include "client/engineclient.h"
 #include "client/jsonfields.h"
@@ -37,8 +38,10 @@ MainWindow::MainWindow(EngineClient &client, bool loadDemoWithoutAsking, QWidget
 
     // The panels, each a client of the hub's API (docs/architecture.md "How a panel gets data").
     m_pages = new QStackedWidget(this);
+    m_dashboard = new DashboardPage(client, m_pages);
     m_jobs = new JobsPage(client, m_pages);
     m_empty = buildEmptyState();
+    m_pages->addWidget(m_dashboard);
     m_pages->addWidget(m_jobs);
     m_pages->addWidget(m_empty);
 
@@ -116,7 +119,7 @@ QWidget *MainWindow::buildSidebar()
         QString text;
         QWidget *page;
     } entries[] = {
-        {"dashboard", tr("Dashboard"), nullptr},       {"jobs", tr("Jobs"), m_jobs}, {"workqueue", tr("Work queue"), nullptr},
+        {"dashboard", tr("Dashboard"), m_dashboard},       {"jobs", tr("Jobs"), m_jobs}, {"workqueue", tr("Work queue"), nullptr},
         {"quality", tr("Quality"), nullptr},           {"integrations", tr("Integrations"), nullptr},
         {"data", tr("Data"), nullptr},                 {"activity", tr("Activity"), nullptr},
     };
