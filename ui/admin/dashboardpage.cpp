@@ -396,8 +396,10 @@ void DashboardPage::reload()
             if (load->error.isEmpty()) {
                 apply(load->figures);
             } else {
-                m_errorText->setText(tr("The dashboard could not be read: %1 Check that the hub is running, then press Refresh.")
-                                         .arg(load->error));
+                QString why = load->error.trimmed();
+                if (!why.isEmpty() && !why.endsWith(QLatin1Char('.')))
+                    why += QLatin1Char('.');
+                m_errorText->setText(tr("The dashboard could not be read: %1 Check that the hub is running, then press Refresh.").arg(why));
                 m_errorBar->show();
                 emit loadFailed(load->error);
             }
