@@ -86,6 +86,14 @@ QBarSet *barSet(const QString &name, const QColor &colour)
     return set;
 }
 
+void emptyLayout(QLayout *layout)
+{
+    while (QLayoutItem *item = layout->takeAt(0)) {
+        delete item->widget();
+        delete item;
+    }
+}
+
 } // namespace
 
 const QStringList &DashboardPage::cardKeys()
@@ -365,6 +373,8 @@ void DashboardPage::clear()
     const QString none = m_tenantId.isEmpty() ? tr("Sign in to see the shop's figures.") : tr("Loading…");
     for (Panel *p : {&m_throughput, &m_wip, &m_pareto, &m_yield, &m_issues, &m_attention, &m_progress})
         showEmpty(*p, none);
+    emptyLayout(m_attentionList);
+    emptyLayout(m_progressList);
     m_refresh->setEnabled(!m_tenantId.isEmpty());
 }
 
@@ -755,10 +765,7 @@ void DashboardPage::fillIssues(const Json &issues)
 
 void DashboardPage::fillAttention(const Json &d, const Json &overview)
 {
-    while (QLayoutItem *item = m_attentionList->takeAt(0)) {
-        delete item->widget();
-        delete item;
-    }
+    emptyLayout(m_attentionList);
     const Json attention = d.value("attention", Json::object());
     QStringList bulletJobs, heldJobs;
     for (const Json &j : overview.value("jobs", Json::array())) {
@@ -821,10 +828,7 @@ void DashboardPage::fillAttention(const Json &d, const Json &overview)
 
 void DashboardPage::fillProgress(const Json &overview)
 {
-    while (QLayoutItem *item = m_progressList->takeAt(0)) {
-        delete item->widget();
-        delete item;
-    }
+    emptyLayout(m_progressList);
     QList<Json> active;
     for (const Json &j : overview.value("jobs", Json::array()))
         if (text(j, "status") == QLatin1String("in_progress"))
