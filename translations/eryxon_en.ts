@@ -2,6 +2,44 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>ery::ui::DashboardPage</name>
+    <message numerus="yes">
+        <source>%n bullet card part(s) not finished</source>
+        <translation>
+            <numerusform>%n bullet card part not finished</numerusform>
+            <numerusform>%n bullet card parts not finished</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n operation(s) on hold</source>
+        <translation>
+            <numerusform>%n operation on hold</numerusform>
+            <numerusform>%n operations on hold</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n operation(s) over their estimated time</source>
+        <translation>
+            <numerusform>%n operation over its estimated time</numerusform>
+            <numerusform>%n operations over their estimated time</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n job(s) past their due date</source>
+        <translation>
+            <numerusform>%n job past its due date</numerusform>
+            <numerusform>%n jobs past their due date</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>…and %n more job(s) in progress (see Jobs)</source>
+        <translation>
+            <numerusform>…and %n more job in progress (see Jobs)</numerusform>
+            <numerusform>…and %n more jobs in progress (see Jobs)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ery::ui::JobsPage</name>
     <message numerus="yes">
         <source>%n job(s)</source>

@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "admin/dashboardpage.h"
 #include "admin/jobspage.h"
 #include "client/engineclient.h"
 #include "client/jsonfields.h"
@@ -39,8 +40,10 @@ MainWindow::MainWindow(EngineClient &client, bool loadDemoWithoutAsking, QWidget
 
     // The panels, each a client of the hub's API (docs/architecture.md "How a panel gets data").
     m_pages = new QStackedWidget(this);
+    m_dashboard = new DashboardPage(client, m_pages);
     m_jobs = new JobsPage(client, m_pages);
     m_empty = buildEmptyState();
+    m_pages->addWidget(m_dashboard);
     m_pages->addWidget(m_jobs);
     m_pages->addWidget(m_empty);
 
@@ -124,9 +127,10 @@ QWidget *MainWindow::buildSidebar()
         QString text;
         QWidget *page;
     } entries[] = {
-        {"dashboard", tr("Dashboard"), nullptr},       {"jobs", tr("Jobs"), m_jobs}, {"workqueue", tr("Work queue"), nullptr},
-        {"quality", tr("Quality"), nullptr},           {"integrations", tr("Integrations"), nullptr},
-        {"data", tr("Data"), nullptr},                 {"activity", tr("Activity"), nullptr},
+        {"dashboard", tr("Dashboard"), m_dashboard},   {"jobs", tr("Jobs"), m_jobs},
+        {"workqueue", tr("Work queue"), nullptr},      {"quality", tr("Quality"), nullptr},
+        {"integrations", tr("Integrations"), nullptr}, {"data", tr("Data"), nullptr},
+        {"activity", tr("Activity"), nullptr},
     };
     int row = 0;
     for (const auto &e : entries) {
@@ -284,8 +288,9 @@ void MainWindow::askToSignIn()
     if (!m_shopName.isEmpty())
         dialog->setShopName(m_shopName);
     if (!text(m_demoSignIn, "username").isEmpty())
-        dialog->setHint(tr("Demo shop: sign in as %1 with password %2.").arg(text(m_demoSignIn, "username"), text(m_demoSignIn, "password")),
-                        text(m_demoSignIn, "username"));
+        dialog->setHint(
+            tr("Demo shop: sign in as %1 with password %2.").arg(text(m_demoSignIn, "username"), text(m_demoSignIn, "password")),
+            text(m_demoSignIn, "username"));
     dialog->open();
 }
 
@@ -294,8 +299,8 @@ void MainWindow::sessionStarted()
     const QString shop = m_client.tenantName();
     setWindowTitle(shop.isEmpty() ? tr("Eryxon MES") : tr("Eryxon MES — %1").arg(shop));
     m_signedIn = text(m_client.user(), "username");
-    m_user->setText(tr("Signed in as %1").arg(text(m_client.user(), "full_name").isEmpty() ? m_signedIn
-                                                                                             : text(m_client.user(), "full_name")));
+    m_user->setText(
+        tr("Signed in as %1").arg(text(m_client.user(), "full_name").isEmpty() ? m_signedIn : text(m_client.user(), "full_name")));
     m_signOut->show();
     m_jobs->setTenant(m_client.tenantId());
     showCurrentPage();

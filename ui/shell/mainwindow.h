@@ -17,6 +17,7 @@ class EngineClient;
 
 namespace ery::ui {
 
+class DashboardPage;
 class HubStatusDialog;
 class JobsPage;
 
@@ -28,6 +29,7 @@ public:
     // a database holding the demo opens signed in as its published admin.
     MainWindow(client::EngineClient &client, bool loadDemoWithoutAsking, QWidget *parent = nullptr);
 
+    DashboardPage *dashboardPage() const { return m_dashboard; }
     JobsPage *jobsPage() const { return m_jobs; }
     // Selects a panel by its name (dashboard, jobs, workqueue, quality, integrations, data,
     // activity), shown once someone is signed in; false when there is no such panel yet.
@@ -70,6 +72,7 @@ private:
     bool m_loadDemoWithoutAsking;
     QStackedWidget *m_pages = nullptr;
     QListWidget *m_nav = nullptr;
+    DashboardPage *m_dashboard = nullptr;
     JobsPage *m_jobs = nullptr;
     QWidget *m_empty = nullptr;
     QLabel *m_emptyText = nullptr;
