@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "admin/integrationspage.h"
 #include "admin/jobspage.h"
 #include "client/engineclient.h"
 #include "client/jsonfields.h"
@@ -40,6 +41,7 @@ MainWindow::MainWindow(EngineClient &client, bool loadDemoWithoutAsking, QWidget
     m_jobs = new JobsPage(client, m_pages);
     m_empty = buildEmptyState();
     m_pages->addWidget(m_jobs);
+    m_pages->addWidget(new IntegrationsPage(client, m_pages));
     m_pages->addWidget(m_empty);
 
     auto *central = new QWidget(this);
@@ -117,7 +119,7 @@ QWidget *MainWindow::buildSidebar()
         QWidget *page;
     } entries[] = {
         {"dashboard", tr("Dashboard"), nullptr},       {"jobs", tr("Jobs"), m_jobs}, {"workqueue", tr("Work queue"), nullptr},
-        {"quality", tr("Quality"), nullptr},           {"integrations", tr("Integrations"), nullptr},
+        {"quality", tr("Quality"), nullptr},           {"integrations", tr("Integrations"), m_pages->findChild<IntegrationsPage *>({}, Qt::FindDirectChildrenOnly)},
         {"data", tr("Data"), nullptr},                 {"activity", tr("Activity"), nullptr},
     };
     int row = 0;
