@@ -8,6 +8,8 @@
 #include "engine.h"
 #include "httpreceiver.h"
 #include "inprocessclient.h"
+#include "mosquittobroker.h"
+#include "admin/mqtttab.h"
 #include "models/recordtablemodel.h"
 #include "services/demoshop.h"
 #include "shell/mainwindow.h"
@@ -18,6 +20,7 @@
 #include <QClipboard>
 #include <QComboBox>
 #include <QDateTimeEdit>
+#include <QElapsedTimer>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -58,6 +61,8 @@ private slots:
     void webhookFailedDeliveryIsLoggedAndReplayedOne();
     void webhookFailedDeliveriesSinceATimeAreReplayed();
     void badWebhookInputIsExplainedAndTheFormStaysOpen();
+    void mqttPublisherPreviewsItsTopicTestsAndLogs();
+    void mqttTestOfASilentBrokerLeavesTheWindowWorking();
 
 private:
     struct Http {
@@ -570,6 +575,103 @@ void TstIntegrations::badWebhookInputIsExplainedAndTheFormStaysOpen()
     QTRY_VERIFY(!find<ui::FormDialog>("webhookDialog"));
     const Http after = http("GET", "/api/v1/webhooks?limit=1000", m_adminKey);
     QCOMPARE(after.body["data"]["webhooks"].size(), before.body["data"]["webhooks"].size());
+}
+
+void TstIntegrations::mqttPublisherPreviewsItsTopicTestsAndLogs()
+{
+    page()->tabs()->setCurrentWidget(page()->mqtt());
+    MosquittoBroker broker;
+    QVERIFY(broker.start());
+    // The shop's own names, as an admin writes them; topics carry them normalised.
+    QCOMPARE(http("PATCH", "/api/v1/settings", m_adminKey, Json{{"enterprise", "Acme Metal"}, {"site", "Tilburg"}}).status, 200);
+    const QString enterprise = QStringLiteral("acme_metal");
+    const QString site = QStringLiteral("tilburg");
+
+    ui::FormDialog *dialog = openForm(find<QPushButton>("newPublisherButton"), "publisherDialog");
+    QVERIFY(dialog);
+    auto *preview = dialog->findChild<QLabel *>(QStringLiteral("topicPreview"));
+    // The default pattern, filled with this shop's own names.
+    QTRY_VERIFY_WITH_TIMEOUT(preview->text().startsWith(enterprise + QLatin1Char('/') + site + QLatin1Char('/')), 5000);
+    QVERIFY2(preview->text().contains(QLatin1String("operation/started")), qPrintable(preview->text()));
+    auto *pattern = dialog->findChild<QLineEdit *>(QStringLiteral("topicPattern"));
+    pattern->clear();
+    QTest::keyClicks(pattern, QStringLiteral("plant/{site}/{event}"));
+    QTRY_VERIFY_WITH_TIMEOUT(preview->text().startsWith(QStringLiteral("plant/%1/operation/started").arg(site)), 5000);
+
+    // Missing broker: the hub's words, the form stays.
+    dialog->findChild<QLineEdit *>(QStringLiteral("publisherName"))->setText(QStringLiteral("Plant UNS"));
+    dialog->findChild<QCheckBox *>(QStringLiteral("allEventsCheck"))->setChecked(true);
+    QTest::mouseClick(dialog->submitButton(), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(dialog->errorText().contains(QLatin1String("broker")), 5000);
+    QVERIFY(dialog->isVisible());
+
+    dialog->findChild<QLineEdit *>(QStringLiteral("brokerUrl"))->setText(QStringLiteral("127.0.0.1"));
+    dialog->findChild<QSpinBox *>(QStringLiteral("brokerPort"))->setValue(broker.port());
+    QPointer<ui::FormDialog> form(dialog);
+    QTest::mouseClick(dialog->submitButton(), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(form.isNull(), 5000);
+    const Http stored = http("GET", "/api/v1/mqtt-publishers?limit=1000", m_adminKey);
+    Json pub;
+    for (const Json &p : stored.body["data"]["mqtt_publishers"])
+        if (str(p, "name") == QLatin1String("Plant UNS"))
+            pub = p;
+    QVERIFY(pub.is_object());
+    QCOMPARE(str(pub, "topic_pattern"), QStringLiteral("plant/{site}/{event}"));
+    QVERIFY(pub["events"] == Json::array({"*"}));
+    QCOMPARE(int(pub["port"].get<qint64>()), broker.port());
+
+    ui::MqttTab *tab = page()->mqtt();
+    QTRY_COMPARE_WITH_TIMEOUT(tab->view()->selectedId(), str(pub, "id"), 5000);
+    auto *test = find<QPushButton>("testConnectionButton");
+    QTest::mouseClick(test, Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(find<QLabel>("publisherStatus")->text().contains(QLatin1String("connected to its broker")), 10000);
+    QVERIFY(test->isEnabled());
+
+    // What it publishes shows in its log, on the pattern's topic.
+    fireJobEvent();
+    const QString topic = QStringLiteral("plant/%1/job/started").arg(site);
+    auto logRow = [&] {
+        for (int r = 0; r < tab->log()->records()->rowCount(); ++r)
+            if (tab->log()->records()->index(r, 2).data().toString() == topic)
+                return r;
+        return -1;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(logRow() >= 0, 20000);
+    QCOMPARE(tab->log()->records()->index(logRow(), 3).data().toString(), QStringLiteral("Published"));
+}
+
+void TstIntegrations::mqttTestOfASilentBrokerLeavesTheWindowWorking()
+{
+    page()->tabs()->setCurrentWidget(page()->mqtt());
+    // A "broker" that accepts and never answers: the probe takes seconds on the hub's worker.
+    QTcpServer silent;
+    QVERIFY(silent.listen(QHostAddress::LocalHost));
+    const Http made = http("POST", "/api/v1/mqtt-publishers", m_adminKey,
+                           Json{{"name", "Silent broker"}, {"broker_url", "127.0.0.1"}, {"port", silent.serverPort()}, {"events", {"*"}},
+                                {"active", false}});
+    QCOMPARE(made.status, 201);
+    const QString id = str(made.body["data"]["mqtt_publisher"], "id");
+    ui::MqttTab *tab = page()->mqtt();
+    clickRow(tab->view(), id);
+    auto *test = find<QPushButton>("testConnectionButton");
+    QElapsedTimer clock;
+    clock.start();
+    QTest::mouseClick(test, Qt::LeftButton);
+    QVERIFY(clock.elapsed() < 500); // the click returned at once
+    QVERIFY(!test->isEnabled());
+    QVERIFY(find<QLabel>("publisherStatus")->text().contains(QLatin1String("Connecting")));
+    // Meanwhile the window works: another tab opens, and a request of the window is answered while
+    // the probe is still waiting on the silent broker.
+    page()->tabs()->setCurrentWidget(page()->apiKeys());
+    QVERIFY(page()->apiKeys()->isVisible());
+    auto other = m_client->get(QStringLiteral("/api/v1/jobs?limit=1"));
+    QTRY_VERIFY_WITH_TIMEOUT(other.isFinished(), 2000);
+    QCOMPARE(other.result().status(), 200);
+    QVERIFY2(!test->isEnabled(), "the probe should still be waiting");
+    QVERIFY(clock.elapsed() < 2500);
+    page()->tabs()->setCurrentWidget(page()->mqtt());
+    QTRY_VERIFY_WITH_TIMEOUT(find<QLabel>("publisherStatus")->text().contains(QLatin1String("could not connect")), 20000);
+    QVERIFY(test->isEnabled());
 }
 
 QTEST_MAIN(TstIntegrations)
