@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>ery::ui::ApiKeysTab</name>
+    <message numerus="yes">
+        <source>%n active key(s)</source>
+        <translation>
+            <numerusform>%n active key</numerusform>
+            <numerusform>%n active keys</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ery::ui::DashboardPage</name>
     <message numerus="yes">
         <source>%n bullet card part(s) not finished</source>
@@ -74,12 +84,63 @@
     </message>
 </context>
 <context>
+    <name>ery::ui::McpKeysTab</name>
+    <message numerus="yes">
+        <source>%n active key(s)</source>
+        <translation>
+            <numerusform>%n active key</numerusform>
+            <numerusform>%n active keys</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tool(s): %1</source>
+        <translation>
+            <numerusform>%n tool: %1</numerusform>
+            <numerusform>%n tools: %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ery::ui::MqttTab</name>
+    <message numerus="yes">
+        <source>%n publisher(s)</source>
+        <translation>
+            <numerusform>%n publisher</numerusform>
+            <numerusform>%n publishers</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ery::ui::SignInDialog</name>
     <message numerus="yes">
         <source>Wrong username or password. %n attempt(s) left before the account is locked.</source>
         <translation>
             <numerusform>Wrong username or password. %n attempt left before the account is locked.</numerusform>
             <numerusform>Wrong username or password. %n attempts left before the account is locked.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ery::ui::WebhooksTab</name>
+    <message numerus="yes">
+        <source>%n webhook(s)</source>
+        <translation>
+            <numerusform>%n webhook</numerusform>
+            <numerusform>%n webhooks</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Deliveries: %n not delivered</source>
+        <translation>
+            <numerusform>Deliveries: %n not delivered</numerusform>
+            <numerusform>Deliveries: %n not delivered</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed delivery(s) are being sent again.</source>
+        <translation>
+            <numerusform>%n failed delivery is being sent again.</numerusform>
+            <numerusform>%n failed deliveries are being sent again.</numerusform>
         </translation>
     </message>
 </context>

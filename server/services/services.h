@@ -81,7 +81,7 @@ public:
     MqttPublisherService mqttPublishers{m_data, activity, eventData};
     BatchService batches{m_data, activity, eventData, operations, time};
     BulkService bulk{m_data};
-    SettingsService settings{m_data, activity};
+    SettingsService settings{m_data, activity, eventData};
     ShopSetup shop{m_data, activity, catalog, tenants, users};
     HubService hubs{m_data};
     AnalyticsService analytics{m_data};

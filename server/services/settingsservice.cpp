@@ -1,6 +1,7 @@
 #include "settingsservice.h"
 
 #include "activitylog.h"
+#include "eventdata.h"
 #include "storage/repositories.h"
 
 #include <QTimeZone>
@@ -87,7 +88,8 @@ Result<Json> SettingsService::update(const Scope &scope, const Json &patch)
     if (!v.ok())
         return v.error();
 
-    return db().write([&](WriteTx &tx) -> Result<Json> {
+    QStringList touched{scope.tenantId};
+    auto written = db().write([&](WriteTx &tx) -> Result<Json> {
         auto t = repo().tenants.get(tx.db(), scope.tenantId);
         if (!t)
             return t.error();
@@ -111,6 +113,7 @@ Result<Json> SettingsService::update(const Scope &scope, const Json &patch)
                 if (follow.contains("name"))
                     follow["name"] = toStd(str(follow, "name") + QStringLiteral(" (sandbox)"));
                 ERY_TRY(repo().tenants.update(tx, *sb, follow));
+                touched << str(*sb, "id");
             }
         }
         QStringList names;
@@ -123,6 +126,9 @@ Result<Json> SettingsService::update(const Scope &scope, const Json &patch)
                      Json{{"tenant_id", toStd(scope.tenantId)}, {"changed", changes}, {"settings", settings}});
         return settings;
     });
+    for (const QString &id : touched)
+        m_eventData.forgetTenant(id);
+    return written;
 }
 
 Result<Json> SettingsService::parseValue(const QString &key, const QString &text)

@@ -24,6 +24,7 @@ private slots:
     void testConnectionAgainstRealBroker();
     void silentBrokerDoesNotHoldUpOthers();
     void brokerUrlAsAdminsWriteIt();
+    void eventTypesNameTheCatalogueWithFamilies();
 
 private:
     std::unique_ptr<ApiFixture> f;
@@ -271,6 +272,29 @@ void TestApiIntegrations::silentBrokerDoesNotHoldUpOthers()
     const int probe = int(got.indexOf("\"connected\":false")), health = int(got.indexOf("\"status\":\"ok\""));
     QVERIFY2(probe > 0 && health > probe, got.constData());
     QVERIFY(got.contains("within 3 s"));
+}
+
+
+void TestApiIntegrations::eventTypesNameTheCatalogueWithFamilies()
+{
+    auto r = f->call("GET", "/api/v1/event-types", m_readKey);
+    QCOMPARE(r.status, 200);
+    const Json types = r.data()["event_types"];
+    QVERIFY(types.is_array() && types.size() > 10);
+    bool sawJobCreated = false;
+    for (const Json &t : types) {
+        const QString name = str(t, "name");
+        QCOMPARE(str(t, "family"), name.section(QLatin1Char('.'), 0, 0));
+        sawJobCreated = sawJobCreated || name == QLatin1String("job.created");
+        // Every listed name is one a webhook accepts.
+        auto h = f->call("POST", "/api/v1/webhooks", m_key, Json{{"url", "http://192.168.10.21/hook"}, {"events", {toStd(name)}}});
+        QVERIFY2(h.status == 201, qPrintable(name));
+        QCOMPARE(f->call("DELETE", "/api/v1/webhooks/" + str(h.data()["webhook"], "id"), m_key).status, 200);
+    }
+    QVERIFY(sawJobCreated);
+    QCOMPARE(f->call("GET", "/api/v1/event-types").status, 401);
+    QCOMPARE(f->call("GET", "/api/v1/event-types", QStringLiteral("ery_live_0123456789abcdef0123456789abcdef")).status, 401);
+    QCOMPARE(f->call("POST", "/api/v1/event-types", m_key, Json{{"name", "job.hacked"}}).status, 405);
 }
 
 QTEST_GUILESS_MAIN(TestApiIntegrations)

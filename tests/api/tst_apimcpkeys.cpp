@@ -26,6 +26,7 @@ private slots:
     void accessIsAdminOnly();
     void hostileInputIsRefused();
     void toolNamesAreCheckedAgainstTheRegistry();
+    void toolListNamesWhatAllowedToolsAccepts();
 
 private:
     // Creates a key through the API and returns the answer's mcp_key (with `key`).
@@ -471,6 +472,28 @@ void TestApiMcpKeys::toolNamesAreCheckedAgainstTheRegistry()
     QVERIFY(who->allows("pause_operation") && !who->allows("start_operation"));
     EXPECT_STATUS(f->call("PATCH", "/api/v1/mcp-keys/" + id, admin, Json{{"allowed_tools", {"start_operation"}}}), 200);
     QVERIFY(f->s().mcpKeys.resolve(str(ok.data()["mcp_key"], "key"))->allows("start_operation"));
+}
+
+
+void TestApiMcpKeys::toolListNamesWhatAllowedToolsAccepts()
+{
+    auto r = f->call("GET", "/api/v1/mcp-tools", admin);
+    EXPECT_STATUS(r, 200);
+    const Json tools = r.data()["mcp_tools"];
+    QVERIFY(tools.is_array() && tools.size() > 5);
+    Json names = Json::array();
+    for (const Json &t : tools) {
+        QVERIFY(!str(t, "name").isEmpty());
+        QVERIFY(!str(t, "module").isEmpty());
+        names.push_back(t["name"]);
+    }
+    // Every tool listed is one a key may be given, all at once.
+    const Json k = create(Json{{"name", "Every tool by name"}, {"allowed_tools", names}});
+    QVERIFY(k["allowed_tools"] == names);
+    const QString reader = f->key(f->shop().scope, QStringLiteral("read"));
+    EXPECT_STATUS(f->call("GET", "/api/v1/mcp-tools", reader), 403);
+    EXPECT_STATUS(f->call("GET", "/api/v1/mcp-tools"), 401);
+    EXPECT_STATUS(f->call("DELETE", "/api/v1/mcp-tools", admin), 405);
 }
 
 QTEST_GUILESS_MAIN(TestApiMcpKeys)

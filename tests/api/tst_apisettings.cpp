@@ -19,6 +19,7 @@ private slots:
     void badInputNamesTheField();
     void loopbackSwitchChangesWhatWebhooksMayTarget();
     void otherTenantsAndTheSandboxAreSeparate();
+    void topicNamesFollowAChangeAtOnce();
 };
 
 void TestApiSettings::readsTheShopSettings()
@@ -168,6 +169,18 @@ void TestApiSettings::otherTenantsAndTheSandboxAreSeparate()
     auto sneaky = f->call("PATCH", "/api/v1/settings", otherAdmin, Json{{"tenant_id", toStd(f->shop().tenantId)}, {"name", "X"}});
     EXPECT_STATUS(sneaky, 422);
     QCOMPARE(str(f->call("GET", "/api/v1/settings", admin).data()["settings"], "name"), mine);
+}
+
+// MQTT topics carry the shop's enterprise and site: a change shows in the next topic, not after a restart.
+void TestApiSettings::topicNamesFollowAChangeAtOnce()
+{
+    const QString path =
+        QStringLiteral("/api/v1/mqtt-publishers/preview-topic?pattern=%7Benterprise%7D/%7Bsite%7D/%7Bevent%7D&event=job.created");
+    EXPECT_STATUS(f->call("GET", path, admin), 200); // the names are read (and held) once
+    EXPECT_STATUS(f->call("PATCH", "/api/v1/settings", admin, Json{{"enterprise", "acme"}, {"site", "tilburg"}}), 200);
+    auto r = f->call("GET", path, admin);
+    EXPECT_STATUS(r, 200);
+    QCOMPARE(str(r.data(), "topic"), QStringLiteral("acme/tilburg/job/created"));
 }
 
 QTEST_GUILESS_MAIN(TestApiSettings)

@@ -257,56 +257,55 @@ void JobsPage::confirmThenRun(Action action, const QString &jobId, const QString
     m_busy = true;
     updateActions();
     // What is still open is read when asked, so the question names what completing would leave.
-    m_client.get(QStringLiteral("/api/v1/jobs/%1/tree").arg(jobId))
-        .then(this, [this, action, jobId, jobNumber](const ApiReply &tree) {
-            QStringList open;
-            if (tree.ok()) {
-                for (const Json &part : tree.data().value("parts", Json::array()))
-                    for (const Json &op : part.value("operations", Json::array()))
-                        if (text(op, "status") != workstatus::Completed)
-                            open << tr("%1 · %2 (%3)")
-                                        .arg(text(part, "part_number"), text(op, "operation_name"),
-                                             JobsTableModel::statusText(text(op, "status")).toLower());
-            }
-            const QString customer = m_model->index(m_model->rowOfJob(jobId), JobsTableModel::CustomerColumn).data().toString();
-            auto *box = new QMessageBox(QMessageBox::Question, tr("Complete job"),
-                                        customer.isEmpty() ? tr("Complete job %1?").arg(jobNumber)
-                                                           : tr("Complete job %1 for %2?").arg(jobNumber, customer),
-                                        QMessageBox::NoButton, this);
-            box->setObjectName(QStringLiteral("confirmComplete"));
-            QString details = tr("A completed job cannot be started again.");
-            if (!tree.ok()) {
-                details += QLatin1Char(' ') + tr("Its operations could not be read: %1").arg(tree.errorMessage());
-            } else if (open.isEmpty()) {
-                details += QLatin1Char(' ') + tr("All its operations are completed.");
-            } else {
-                constexpr int kListed = 8;
-                details += QLatin1Char(' ') + tr("It has %n open operation(s), which stay as they are:", nullptr, int(open.size()));
-                for (int i = 0; i < qMin(int(open.size()), kListed); ++i)
-                    details += QStringLiteral("\n• ") + open[i];
-                if (open.size() > kListed)
-                    details += QStringLiteral("\n") + tr("…and %1 more").arg(open.size() - kListed);
-            }
-            box->setInformativeText(details);
-            // Wide enough that each open operation stays on one line.
-            box->setStyleSheet(QStringLiteral("QLabel#qt_msgbox_informativelabel { min-width: 30em; }"));
-            QPushButton *yes = box->addButton(tr("Complete %1").arg(jobNumber), QMessageBox::AcceptRole);
-            yes->setObjectName(QStringLiteral("confirmButton"));
-            QPushButton *no = box->addButton(QMessageBox::Cancel);
-            box->setDefaultButton(no);
-            box->setEscapeButton(no);
-            box->setAttribute(Qt::WA_DeleteOnClose);
-            // Window-modal and asynchronous: the list keeps updating behind it; the answer acts on
-            // the job the question named, whatever the list shows by then.
-            connect(box, &QMessageBox::finished, this, [this, box, yes, action, jobId, jobNumber] {
-                m_busy = false;
-                if (box->clickedButton() == yes)
-                    perform(action, jobId, jobNumber);
-                else
-                    updateActions();
-            });
-            box->open();
+    m_client.get(QStringLiteral("/api/v1/jobs/%1/tree").arg(jobId)).then(this, [this, action, jobId, jobNumber](const ApiReply &tree) {
+        QStringList open;
+        if (tree.ok()) {
+            for (const Json &part : tree.data().value("parts", Json::array()))
+                for (const Json &op : part.value("operations", Json::array()))
+                    if (text(op, "status") != workstatus::Completed)
+                        open << tr("%1 · %2 (%3)")
+                                    .arg(text(part, "part_number"), text(op, "operation_name"),
+                                         JobsTableModel::statusText(text(op, "status")).toLower());
+        }
+        const QString customer = m_model->index(m_model->rowOfJob(jobId), JobsTableModel::CustomerColumn).data().toString();
+        auto *box = new QMessageBox(QMessageBox::Question, tr("Complete job"),
+                                    customer.isEmpty() ? tr("Complete job %1?").arg(jobNumber)
+                                                       : tr("Complete job %1 for %2?").arg(jobNumber, customer),
+                                    QMessageBox::NoButton, this);
+        box->setObjectName(QStringLiteral("confirmComplete"));
+        QString details = tr("A completed job cannot be started again.");
+        if (!tree.ok()) {
+            details += QLatin1Char(' ') + tr("Its operations could not be read: %1").arg(tree.errorMessage());
+        } else if (open.isEmpty()) {
+            details += QLatin1Char(' ') + tr("All its operations are completed.");
+        } else {
+            constexpr int kListed = 8;
+            details += QLatin1Char(' ') + tr("It has %n open operation(s), which stay as they are:", nullptr, int(open.size()));
+            for (int i = 0; i < qMin(int(open.size()), kListed); ++i)
+                details += QStringLiteral("\n• ") + open[i];
+            if (open.size() > kListed)
+                details += QStringLiteral("\n") + tr("…and %1 more").arg(open.size() - kListed);
+        }
+        box->setInformativeText(details);
+        // Wide enough that each open operation stays on one line.
+        box->setStyleSheet(QStringLiteral("QLabel#qt_msgbox_informativelabel { min-width: 30em; }"));
+        QPushButton *yes = box->addButton(tr("Complete %1").arg(jobNumber), QMessageBox::AcceptRole);
+        yes->setObjectName(QStringLiteral("confirmButton"));
+        QPushButton *no = box->addButton(QMessageBox::Cancel);
+        box->setDefaultButton(no);
+        box->setEscapeButton(no);
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        // Window-modal and asynchronous: the list keeps updating behind it; the answer acts on
+        // the job the question named, whatever the list shows by then.
+        connect(box, &QMessageBox::finished, this, [this, box, yes, action, jobId, jobNumber] {
+            m_busy = false;
+            if (box->clickedButton() == yes)
+                perform(action, jobId, jobNumber);
+            else
+                updateActions();
         });
+        box->open();
+    });
 }
 
 void JobsPage::perform(Action action, const QString &jobId, const QString &jobNumber)

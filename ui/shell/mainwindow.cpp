@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "admin/dashboardpage.h"
+#include "admin/integrationspage.h"
 #include "admin/jobspage.h"
 #include "client/engineclient.h"
 #include "client/jsonfields.h"
@@ -45,6 +46,8 @@ MainWindow::MainWindow(EngineClient &client, bool loadDemoWithoutAsking, QWidget
     m_empty = buildEmptyState();
     m_pages->addWidget(m_dashboard);
     m_pages->addWidget(m_jobs);
+    m_integrations = new IntegrationsPage(client, m_pages);
+    m_pages->addWidget(m_integrations);
     m_pages->addWidget(m_empty);
 
     auto *central = new QWidget(this);
@@ -127,9 +130,12 @@ QWidget *MainWindow::buildSidebar()
         QString text;
         QWidget *page;
     } entries[] = {
-        {"dashboard", tr("Dashboard"), m_dashboard},   {"jobs", tr("Jobs"), m_jobs},
-        {"workqueue", tr("Work queue"), nullptr},      {"quality", tr("Quality"), nullptr},
-        {"integrations", tr("Integrations"), nullptr}, {"data", tr("Data"), nullptr},
+        {"dashboard", tr("Dashboard"), m_dashboard},
+        {"jobs", tr("Jobs"), m_jobs},
+        {"workqueue", tr("Work queue"), nullptr},
+        {"quality", tr("Quality"), nullptr},
+        {"integrations", tr("Integrations"), m_integrations},
+        {"data", tr("Data"), nullptr},
         {"activity", tr("Activity"), nullptr},
     };
     int row = 0;

@@ -19,6 +19,7 @@ namespace ery::ui {
 
 class DashboardPage;
 class HubStatusDialog;
+class IntegrationsPage;
 class JobsPage;
 
 // The admin workstation: sidebar navigation, the pages, and the engine's health in the status bar.
@@ -72,6 +73,7 @@ private:
     bool m_loadDemoWithoutAsking;
     QStackedWidget *m_pages = nullptr;
     QListWidget *m_nav = nullptr;
+    IntegrationsPage *m_integrations = nullptr;
     DashboardPage *m_dashboard = nullptr;
     JobsPage *m_jobs = nullptr;
     QWidget *m_empty = nullptr;

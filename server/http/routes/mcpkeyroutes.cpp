@@ -2,6 +2,7 @@
 #include "http/answers.h"
 #include "http/apiserver.h"
 #include "http/resourcespec.h"
+#include "mcp/toolregistry.h"
 #include "routes.h"
 #include "services/services.h"
 
@@ -131,6 +132,21 @@ void installMcpKeyRoutes(ApiServer &api)
                          .tag = kTag,
                          .queryParams = {QStringLiteral("tool"), QStringLiteral("success")},
                          .list = true}},
+                       // The names allowed_tools accepts, for a picker: the registry's tools with their module.
+                       {Method::Get,
+                        "/api/v1/mcp-tools",
+                        nullptr,
+                        Access::Admin,
+                        [](Request &) {
+                            Json tools = Json::array();
+                            for (const mcp::Tool &t : mcp::ToolRegistry::standard().tools())
+                                tools.push_back(Json{{"name", toStd(t.name)},
+                                                     {"module", toStd(t.module)},
+                                                     {"title", toStd(t.title)},
+                                                     {"description", toStd(t.description)}});
+                            return Response::ok(Json{{"mcp_tools", std::move(tools)}});
+                        },
+                        {.summary = QStringLiteral("The MCP tools a key's allowed_tools may name"), .tag = kTag}},
                    });
 }
 

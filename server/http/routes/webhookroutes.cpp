@@ -1,3 +1,4 @@
+#include "events/eventcatalog.h"
 #include "http/actionroute.h"
 #include "http/apiserver.h"
 #include "http/answers.h"
@@ -76,6 +77,18 @@ void installWebhookRoutes(ApiServer &api)
                  });
              }),
              {.summary = "Send again every failed delivery of a webhook since a time", .tag = kTag, .requestSchema = kReplaySinceBody}},
+            // What `events` accepts, for a picker: every event name with its family (job.created → job).
+            {Method::Get,
+             "/api/v1/event-types",
+             nullptr,
+             Access::Read,
+             [](Request &) {
+                 Json types = Json::array();
+                 for (const QString &name : events::eventCatalog())
+                     types.push_back(Json{{"name", toStd(name)}, {"family", toStd(name.section(QLatin1Char('.'), 0, 0))}});
+                 return Response::ok(Json{{"event_types", std::move(types)}});
+             },
+             {"The event names webhooks and MQTT publishers subscribe to, with their family", kTag}},
         });
 
     ResourceSpec deliveries;
