@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "admin/jobspage.h"
+#include "admin/qualitypage.h"
 #include "client/engineclient.h"
 #include "client/jsonfields.h"
 #include "createshopdialog.h"
@@ -40,6 +41,7 @@ MainWindow::MainWindow(EngineClient &client, bool loadDemoWithoutAsking, QWidget
     m_jobs = new JobsPage(client, m_pages);
     m_empty = buildEmptyState();
     m_pages->addWidget(m_jobs);
+    m_pages->addWidget(new QualityPage(client, m_pages));
     m_pages->addWidget(m_empty);
 
     auto *central = new QWidget(this);
@@ -117,7 +119,7 @@ QWidget *MainWindow::buildSidebar()
         QWidget *page;
     } entries[] = {
         {"dashboard", tr("Dashboard"), nullptr},       {"jobs", tr("Jobs"), m_jobs}, {"workqueue", tr("Work queue"), nullptr},
-        {"quality", tr("Quality"), nullptr},           {"integrations", tr("Integrations"), nullptr},
+        {"quality", tr("Quality"), m_pages->findChild<QualityPage *>()},           {"integrations", tr("Integrations"), nullptr},
         {"data", tr("Data"), nullptr},                 {"activity", tr("Activity"), nullptr},
     };
     int row = 0;
