@@ -36,6 +36,40 @@
     </message>
 </context>
 <context>
+    <name>ery::ui::QualityCharts</name>
+    <message numerus="yes">
+        <source>%1 — %n part(s) scrapped</source>
+        <translation>
+            <numerusform>%1 — %n part scrapped</numerusform>
+            <numerusform>%1 — %n parts scrapped</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 — %n issue(s)</source>
+        <translation>
+            <numerusform>%1 — %n issue</numerusform>
+            <numerusform>%1 — %n issues</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ery::ui::QualityPage</name>
+    <message numerus="yes">
+        <source>%n issue(s)</source>
+        <translation>
+            <numerusform>%n issue</numerusform>
+            <numerusform>%n issues</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n issue(s)</source>
+        <translation>
+            <numerusform>%1 of %n issue</numerusform>
+            <numerusform>%1 of %n issues</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ery::ui::SignInDialog</name>
     <message numerus="yes">
         <source>Wrong username or password. %n attempt(s) left before the account is locked.</source>
