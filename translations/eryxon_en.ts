@@ -5,9 +5,9 @@
     <name>ery::ui::ApiKeysTab</name>
     <message numerus="yes">
         <source>%n active key(s)</source>
-        <translation>
-            <numerusform>%n active key</numerusform>
-            <numerusform>%n active keys</numerusform>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
 </context>
@@ -15,37 +15,37 @@
     <name>ery::ui::DashboardPage</name>
     <message numerus="yes">
         <source>%n bullet card part(s) not finished</source>
-        <translation>
-            <numerusform>%n bullet card part not finished</numerusform>
-            <numerusform>%n bullet card parts not finished</numerusform>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n operation(s) on hold</source>
-        <translation>
-            <numerusform>%n operation on hold</numerusform>
-            <numerusform>%n operations on hold</numerusform>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n operation(s) over their estimated time</source>
-        <translation>
-            <numerusform>%n operation over its estimated time</numerusform>
-            <numerusform>%n operations over their estimated time</numerusform>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n job(s) past their due date</source>
-        <translation>
-            <numerusform>%n job past its due date</numerusform>
-            <numerusform>%n jobs past their due date</numerusform>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>…and %n more job(s) in progress (see Jobs)</source>
-        <translation>
-            <numerusform>…and %n more job in progress (see Jobs)</numerusform>
-            <numerusform>…and %n more jobs in progress (see Jobs)</numerusform>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
 </context>
@@ -86,17 +86,17 @@
 <context>
     <name>ery::ui::McpKeysTab</name>
     <message numerus="yes">
-        <source>%n active key(s)</source>
-        <translation>
-            <numerusform>%n active key</numerusform>
-            <numerusform>%n active keys</numerusform>
+        <source>%n tool(s): %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n tool(s): %1</source>
-        <translation>
-            <numerusform>%n tool: %1</numerusform>
-            <numerusform>%n tools: %1</numerusform>
+        <source>%n active key(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
 </context>
@@ -104,9 +104,43 @@
     <name>ery::ui::MqttTab</name>
     <message numerus="yes">
         <source>%n publisher(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ery::ui::QualityCharts</name>
+    <message numerus="yes">
+        <source>%1 — %n part(s) scrapped</source>
         <translation>
-            <numerusform>%n publisher</numerusform>
-            <numerusform>%n publishers</numerusform>
+            <numerusform>%1 — %n part scrapped</numerusform>
+            <numerusform>%1 — %n parts scrapped</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 — %n issue(s)</source>
+        <translation>
+            <numerusform>%1 — %n issue</numerusform>
+            <numerusform>%1 — %n issues</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ery::ui::QualityPage</name>
+    <message numerus="yes">
+        <source>%n issue(s)</source>
+        <translation>
+            <numerusform>%n issue</numerusform>
+            <numerusform>%n issues</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n issue(s)</source>
+        <translation>
+            <numerusform>%1 of %n issue</numerusform>
+            <numerusform>%1 of %n issues</numerusform>
         </translation>
     </message>
 </context>
@@ -124,23 +158,23 @@
     <name>ery::ui::WebhooksTab</name>
     <message numerus="yes">
         <source>%n webhook(s)</source>
-        <translation>
-            <numerusform>%n webhook</numerusform>
-            <numerusform>%n webhooks</numerusform>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Deliveries: %n not delivered</source>
-        <translation>
-            <numerusform>Deliveries: %n not delivered</numerusform>
-            <numerusform>Deliveries: %n not delivered</numerusform>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n failed delivery(s) are being sent again.</source>
-        <translation>
-            <numerusform>%n failed delivery is being sent again.</numerusform>
-            <numerusform>%n failed deliveries are being sent again.</numerusform>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
 </context>

@@ -3,6 +3,7 @@
 #include "admin/dashboardpage.h"
 #include "admin/integrationspage.h"
 #include "admin/jobspage.h"
+#include "admin/qualitypage.h"
 #include "client/engineclient.h"
 #include "client/jsonfields.h"
 #include "createshopdialog.h"
@@ -48,6 +49,8 @@ MainWindow::MainWindow(EngineClient &client, bool loadDemoWithoutAsking, QWidget
     m_pages->addWidget(m_jobs);
     m_integrations = new IntegrationsPage(client, m_pages);
     m_pages->addWidget(m_integrations);
+    m_quality = new QualityPage(client, m_pages);
+    m_pages->addWidget(m_quality);
     m_pages->addWidget(m_empty);
 
     auto *central = new QWidget(this);
@@ -133,7 +136,7 @@ QWidget *MainWindow::buildSidebar()
         {"dashboard", tr("Dashboard"), m_dashboard},
         {"jobs", tr("Jobs"), m_jobs},
         {"workqueue", tr("Work queue"), nullptr},
-        {"quality", tr("Quality"), nullptr},
+        {"quality", tr("Quality"), m_quality},
         {"integrations", tr("Integrations"), m_integrations},
         {"data", tr("Data"), nullptr},
         {"activity", tr("Activity"), nullptr},

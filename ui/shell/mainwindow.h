@@ -20,6 +20,7 @@ namespace ery::ui {
 class DashboardPage;
 class HubStatusDialog;
 class IntegrationsPage;
+class QualityPage;
 class JobsPage;
 
 // The admin workstation: sidebar navigation, the pages, and the engine's health in the status bar.
@@ -74,6 +75,7 @@ private:
     QStackedWidget *m_pages = nullptr;
     QListWidget *m_nav = nullptr;
     IntegrationsPage *m_integrations = nullptr;
+    QualityPage *m_quality = nullptr;
     DashboardPage *m_dashboard = nullptr;
     JobsPage *m_jobs = nullptr;
     QWidget *m_empty = nullptr;
