@@ -19,6 +19,7 @@ void installRoutes(ApiServer &api)
     installCatalogRoutes(api);
     installOperatorRoutes(api);
     installTimeEntryRoutes(api);
+    installActivityRoutes(api);
     installSubstepRoutes(api);
     installAssignmentRoutes(api);
     installIssueRoutes(api);

@@ -38,6 +38,7 @@ void installSettingsRoutes(ApiServer &api);
 void installSetupRoutes(ApiServer &api);
 void installAnalyticsRoutes(ApiServer &api);
 void installMcpRoutes(ApiServer &api);
+void installActivityRoutes(ApiServer &api);
 
 void installRoutes(ApiServer &api);
 
