@@ -114,6 +114,15 @@ Result<Row> OperationService::update(const Scope &scope, const QString &id, cons
             return op.error();
         if (accepted.contains("cell_id"))
             ERY_TRY(repo().cells.get(tx.db(), scope, str(accepted, "cell_id"), QStringLiteral("cell")));
+        // Moving open work to another cell brings its job into that cell's WIP: a cell at its
+        // enforced limit refuses it, as it refuses a part arriving from the cell before.
+        const bool moves = accepted.contains("cell_id") && str(accepted, "cell_id") != str(*op, "cell_id");
+        if (moves && str(*op, "status") != status::Completed) {
+            auto part = repo().parts.get(tx.db(), scope, str(*op, "part_id"), QStringLiteral("part"));
+            if (!part)
+                return part.error();
+            ERY_TRY(checkCellHasRoom(tx, scope, str(accepted, "cell_id"), str(*part, "job_id")));
+        }
         if (accepted.contains("assigned_operator_id") && !accepted["assigned_operator_id"].is_null())
             ERY_TRY(repo().users.get(tx.db(), scope, str(accepted, "assigned_operator_id"), QStringLiteral("operator")));
         Row written = accepted;
@@ -128,6 +137,11 @@ Result<Row> OperationService::update(const Scope &scope, const QString &id, cons
         Json data = ctx->eventData();
         data["changes"] = accepted;
         tx.emitEvent(scope.tenantId, QStringLiteral("operation.updated"), id, data, ctx->topicContext());
+        const QString name = str(*next, "operation_name");
+        const QString what = moves ? QStringLiteral("Operation %1 moved to %2").arg(name, str(ctx->cell, "name"))
+                                   : QStringLiteral("Operation %1 updated").arg(name);
+        ERY_TRY(m_activity.record(tx, scope, QStringLiteral("update"), QStringLiteral("operation"), id, name, what,
+                                  Json{{"old", *op}, {"new", *next}}));
         return next;
     });
 }
@@ -180,13 +194,18 @@ Status OperationService::checkNextCellCapacity(WriteTx &tx, const Scope &scope, 
             next = &o;
     if (!next)
         return {};
-    auto cell = repo().cells.get(tx.db(), scope, str(*next, "cell_id"));
+    return checkCellHasRoom(tx, scope, str(*next, "cell_id"), str(ctx.job, "id"));
+}
+
+Status OperationService::checkCellHasRoom(WriteTx &tx, const Scope &scope, const QString &cellId, const QString &jobId)
+{
+    auto cell = repo().cells.get(tx.db(), scope, cellId);
     if (!cell || !flag(*cell, "enforce_wip_limit") || !(*cell)["wip_limit"].is_number())
         return {};
     // The shop-wide switch (settings: enforce_wip_limits) turns every cell's limit into a warning.
     if (auto tenant = repo().tenants.get(tx.db(), scope.tenantId); tenant && !flag(*tenant, "enforce_wip_limits"))
         return {};
-    auto wip = repo().cellWip(tx.db(), scope, str(*cell, "id"), str(ctx.job, "id"));
+    auto wip = repo().cellWip(tx.db(), scope, cellId, jobId);
     if (!wip)
         return wip.error();
     const qint64 limit = num(*cell, "wip_limit");

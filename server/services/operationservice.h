@@ -49,6 +49,9 @@ public:
 
 private:
     Status checkNextCellCapacity(storage::WriteTx &tx, const domain::Scope &scope, OperationContext &ctx);
+    // A Conflict naming the cell and its figures when cellId enforces a WIP limit that jobId
+    // (not counted itself) would exceed.
+    Status checkCellHasRoom(storage::WriteTx &tx, const domain::Scope &scope, const QString &cellId, const QString &jobId);
 
     // The services this one calls.
     ActivityLog &m_activity;

@@ -30,6 +30,7 @@ private slots:
     void adminForceStop();
     void pauseClosesRunningEntries();
     void wipLimitRefusesCompletion();
+    void wipLimitRefusesAMoveToAFullCell();
     void quotaJobs();
     void quotaPartsEveryPath();
     void validationListsEveryField();
@@ -399,6 +400,33 @@ void TestLifecycle::wipLimitRefusesCompletion()
     auto wip = s.catalog.cellWip(shop->scope, shop->bending);
     ERY_VERIFY_OK(wip);
     QCOMPARE(str(*wip, "status"), QStringLiteral("at_capacity")); // J-100 still has its bend to do
+}
+
+void TestLifecycle::wipLimitRefusesAMoveToAFullCell()
+{
+    auto shop = TestShop::create();
+    auto &s = shop->s();
+    shop->makeJob(shop->scope, "J-200"); // its bend waits at Bending: one job there besides J-100
+    ERY_VERIFY_OK(s.catalog.update(CatalogService::Cells, shop->scope, shop->bending, Json{{"wip_limit", 1}, {"enforce_wip_limit", true}}));
+    const qint64 before = shop->outboxCount();
+    auto r = s.operations.update(shop->scope, shop->ops[0], Json{{"cell_id", shop->bending.toStdString()}});
+    ERY_VERIFY_ERR(r, ErrorCode::Conflict);
+    QVERIFY2(r.error().message.contains("Bending is at its WIP limit"), qPrintable(r.error().message));
+    QCOMPARE(r.error().details["wip_limit"].get<int>(), 1);
+    QCOMPARE(str(*s.operations.get(shop->scope, shop->ops[0]), "cell_id"), shop->laser); // nothing moved
+    QCOMPARE(shop->outboxCount(), before);
+
+    // Other changes to the same operation are no move; a move within the limit is recorded.
+    ERY_VERIFY_OK(s.operations.update(shop->scope, shop->ops[0], Json{{"cell_id", shop->laser.toStdString()}, {"notes", "check the edge"}}));
+    ERY_VERIFY_OK(s.catalog.update(CatalogService::Cells, shop->scope, shop->bending, Json{{"wip_limit", 3}}));
+    auto moved = s.operations.update(shop->scope, shop->ops[0], Json{{"cell_id", shop->bending.toStdString()}});
+    ERY_VERIFY_OK(moved);
+    QCOMPARE(str(*moved, "cell_id"), shop->bending);
+    ListQuery q;
+    q.limit = 1;
+    auto trail = s.activity.list(shop->scope, q);
+    ERY_VERIFY_OK(trail);
+    QVERIFY2(str(trail->rows[0], "description").endsWith(QStringLiteral("moved to Bending")), qPrintable(str(trail->rows[0], "description")));
 }
 
 void TestLifecycle::quotaJobs()
