@@ -2,6 +2,23 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>ery::ui::ActivityPage</name>
+    <message numerus="yes">
+        <source>%n entries</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>the newest %1 of %n entries</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ery::ui::ApiKeysTab</name>
     <message numerus="yes">
         <source>%n active key(s)</source>
@@ -104,6 +121,16 @@
     <name>ery::ui::MqttTab</name>
     <message numerus="yes">
         <source>%n publisher(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ery::ui::OperationCardDelegate</name>
+    <message numerus="yes">
+        <source>Overdue %n d</source>
         <translation type="unfinished">
             <numerusform></numerusform>
             <numerusform></numerusform>

@@ -1,9 +1,11 @@
 #include "mainwindow.h"
 
+#include "admin/activitypage.h"
 #include "admin/dashboardpage.h"
 #include "admin/integrationspage.h"
 #include "admin/jobspage.h"
 #include "admin/qualitypage.h"
+#include "admin/workqueuepage.h"
 #include "client/engineclient.h"
 #include "client/jsonfields.h"
 #include "createshopdialog.h"
@@ -51,6 +53,10 @@ MainWindow::MainWindow(EngineClient &client, bool loadDemoWithoutAsking, QWidget
     m_pages->addWidget(m_integrations);
     m_quality = new QualityPage(client, m_pages);
     m_pages->addWidget(m_quality);
+    m_workQueue = new WorkQueuePage(client, m_pages);
+    m_pages->addWidget(m_workQueue);
+    m_activity = new ActivityPage(client, m_pages);
+    m_pages->addWidget(m_activity);
     m_pages->addWidget(m_empty);
 
     auto *central = new QWidget(this);
@@ -135,11 +141,11 @@ QWidget *MainWindow::buildSidebar()
     } entries[] = {
         {"dashboard", tr("Dashboard"), m_dashboard},
         {"jobs", tr("Jobs"), m_jobs},
-        {"workqueue", tr("Work queue"), nullptr},
+        {"workqueue", tr("Work queue"), m_workQueue},
         {"quality", tr("Quality"), m_quality},
         {"integrations", tr("Integrations"), m_integrations},
         {"data", tr("Data"), nullptr},
-        {"activity", tr("Activity"), nullptr},
+        {"activity", tr("Activity"), m_activity},
     };
     int row = 0;
     for (const auto &e : entries) {

@@ -17,10 +17,12 @@ class EngineClient;
 
 namespace ery::ui {
 
+class ActivityPage;
 class DashboardPage;
 class HubStatusDialog;
 class IntegrationsPage;
 class QualityPage;
+class WorkQueuePage;
 class JobsPage;
 
 // The admin workstation: sidebar navigation, the pages, and the engine's health in the status bar.
@@ -76,6 +78,8 @@ private:
     QListWidget *m_nav = nullptr;
     IntegrationsPage *m_integrations = nullptr;
     QualityPage *m_quality = nullptr;
+    ActivityPage *m_activity = nullptr;
+    WorkQueuePage *m_workQueue = nullptr;
     DashboardPage *m_dashboard = nullptr;
     JobsPage *m_jobs = nullptr;
     QWidget *m_empty = nullptr;
