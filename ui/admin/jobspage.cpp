@@ -2,6 +2,7 @@
 
 #include "client/engineclient.h"
 #include "client/jsonfields.h"
+#include "jobwizard.h"
 #include "models/jobstablemodel.h"
 #include "models/workstatus.h"
 #include "widgets/progressdelegate.h"
@@ -28,7 +29,7 @@ JobsPage::JobsPage(EngineClient &client, QWidget *parent)
     : QWidget(parent), m_client(client), m_model(new JobsTableModel(client, this)), m_proxy(new QSortFilterProxyModel(this)),
       m_view(new QTableView(this)), m_search(new QLineEdit(this)), m_count(new QLabel(this)), m_start(new QPushButton(tr("&Start"), this)),
       m_pause(new QPushButton(tr("&Pause"), this)), m_resume(new QPushButton(tr("&Resume"), this)),
-      m_complete(new QPushButton(tr("&Complete"), this))
+      m_complete(new QPushButton(tr("&Complete"), this)), m_new(new QPushButton(tr("&New job…"), this))
 {
     auto *title = new QLabel(tr("Jobs"), this);
     QFont titleFont = title->font();
@@ -68,6 +69,10 @@ JobsPage::JobsPage(EngineClient &client, QWidget *parent)
     connect(m_pause, &QPushButton::clicked, this, [this] { run(Action::Pause); });
     connect(m_resume, &QPushButton::clicked, this, [this] { run(Action::Resume); });
     connect(m_complete, &QPushButton::clicked, this, [this] { run(Action::Complete); });
+    m_new->setObjectName(QStringLiteral("newJobButton"));
+    m_new->setAccessibleName(tr("New job"));
+    m_new->setToolTip(tr("Create a job with its parts and routing (%1)").arg(QKeySequence(Qt::CTRL | Qt::Key_N).toString(QKeySequence::NativeText)));
+    connect(m_new, &QPushButton::clicked, this, &JobsPage::newJob);
 
     m_proxy->setSourceModel(m_model);
     m_proxy->setSortRole(JobsTableModel::SortRole);
@@ -119,6 +124,12 @@ JobsPage::JobsPage(EngineClient &client, QWidget *parent)
     // The selected job may change status under us (another terminal, the API): follow it.
     connect(m_model, &QAbstractItemModel::dataChanged, this, &JobsPage::updateActions);
     connect(m_model, &JobsTableModel::loaded, this, &JobsPage::updateCount);
+    auto selectCreated = [this] {
+        if (!m_pendingJobId.isEmpty() && showJob(m_pendingJobId))
+            m_pendingJobId.clear();
+    };
+    connect(m_model, &JobsTableModel::loaded, this, selectCreated);
+    connect(m_proxy, &QAbstractItemModel::rowsInserted, this, selectCreated, Qt::QueuedConnection);
     connect(m_proxy, &QAbstractItemModel::rowsInserted, this, &JobsPage::updateCount);
     connect(m_proxy, &QAbstractItemModel::rowsRemoved, this, &JobsPage::updateCount);
     connect(m_proxy, &QAbstractItemModel::modelReset, this, &JobsPage::updateCount);
@@ -134,6 +145,7 @@ JobsPage::JobsPage(EngineClient &client, QWidget *parent)
 
     auto *toolRow = new QHBoxLayout;
     toolRow->addWidget(m_search);
+    toolRow->addWidget(m_new);
     toolRow->addStretch();
     for (QPushButton *b : {m_start, m_pause, m_resume, m_complete})
         toolRow->addWidget(b);
@@ -175,6 +187,18 @@ bool JobsPage::showJob(const QString &jobId)
     m_view->scrollTo(shownRowOf(jobId));
     m_view->setFocus();
     return true;
+}
+
+JobWizard *JobsPage::newJob()
+{
+    auto *wizard = new JobWizard(m_client, this);
+    wizard->setAttribute(Qt::WA_DeleteOnClose);
+    connect(wizard, &JobWizard::created, this, [this](const QString &jobId) {
+        if (!showJob(jobId))
+            m_pendingJobId = jobId;
+    });
+    wizard->open();
+    return wizard;
 }
 
 void JobsPage::userSelectionChanged()

@@ -16,6 +16,7 @@ class EngineClient;
 
 namespace ery::ui {
 
+class JobWizard;
 class JobsTableModel;
 
 // The admin's jobs list: search, sort, and the job lifecycle actions for the selected job.
@@ -38,6 +39,9 @@ public:
     QString selectedJobId() const;
     // Selects the job and scrolls to it (clearing the search); false when the list does not have it.
     bool showJob(const QString &jobId);
+    // Opens the new-job wizard (the New job button, Ctrl+N); the job it creates is selected once
+    // the list has it.
+    JobWizard *newJob();
 
 private:
     void updateActions();
@@ -61,6 +65,9 @@ private:
     QPushButton *m_pause;
     QPushButton *m_resume;
     QPushButton *m_complete;
+    QPushButton *m_new;
+    // A job created here, selected as soon as the live list shows it.
+    QString m_pendingJobId;
     // A lifecycle call (or its confirmation) is on its way; the buttons wait so a double click
     // cannot send it twice.
     bool m_busy = false;

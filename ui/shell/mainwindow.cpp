@@ -166,6 +166,14 @@ QWidget *MainWindow::buildSidebar()
     m_nav = nav;
     auto *jump = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_K), this);
     connect(jump, &QShortcut::activated, this, &MainWindow::jumpToJob);
+    // Ctrl+N: a new job from anywhere; the jobs list shows it selected once created.
+    auto *newJob = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_N), this);
+    connect(newJob, &QShortcut::activated, this, [this] {
+        if (!m_client.isSignedIn())
+            return;
+        openPage(QStringLiteral("jobs"));
+        m_jobs->newJob();
+    });
     connect(nav, &QListWidget::currentRowChanged, this, &MainWindow::showCurrentPage);
     nav->setCurrentRow(1);
 
