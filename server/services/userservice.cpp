@@ -167,6 +167,8 @@ Result<Row> UserService::unlock(const Scope &scope, const QString &id)
         auto n = repo().users.update(tx, scope, *u, {{"failed_attempts", 0}, {"locked_until", nullptr}});
         if (!n)
             return n.error();
+        ERY_TRY(m_activity.record(tx, scope, QStringLiteral("unlock"), QStringLiteral("user"), id, str(*u, "full_name"),
+                                  QStringLiteral("%1 unlocked").arg(str(*u, "full_name"))));
         return publicView(*n);
     });
 }

@@ -11,6 +11,7 @@ class TestApiShopFloor : public ApiRouteTest {
     Q_OBJECT
 private slots:
     void operators();
+    void pinResetAndUnlockAreAnAdminsAndOnlyForOperators();
     void timeEntries();
     void substepsAndAssignments();
     void issuesAndProduction();
@@ -34,6 +35,41 @@ void TestApiShopFloor::operators()
     EXPECT_STATUS(f->call("PATCH", "/api/v1/operators/" + id, key, Json{{"full_name", "Renamed"}}), 200);
     EXPECT_STATUS(f->call("DELETE", "/api/v1/operators/" + id, key), 200);
     QCOMPARE(f->call("GET", "/api/v1/operators/" + id, key).data()["operator"]["active"].get<bool>(), false);
+}
+
+void TestApiShopFloor::pinResetAndUnlockAreAnAdminsAndOnlyForOperators()
+{
+    const QString op = f->shop().op1;
+    const domain::Scope scope = domain::Scope::of(f->shop().tenantId);
+    // Five wrong PINs lock the operator.
+    auto &users = f->s().users;
+    for (int i = 0; i < 5; ++i)
+        QVERIFY(!users.verifyPin(scope, str(*users.get(scope, op), "employee_id"), QStringLiteral("0000")));
+    QVERIFY(!str(*users.get(scope, op), "locked_until").isEmpty());
+
+    // A read_write key is not enough: these are an admin's.
+    EXPECT_STATUS(f->call("POST", "/api/v1/operators/" + op + "/unlock", key), 403);
+    EXPECT_STATUS(f->call("POST", "/api/v1/operators/" + op + "/reset-pin", key, Json{{"pin", "1357"}}), 403);
+    auto unlocked = f->call("POST", "/api/v1/operators/" + op + "/unlock", admin);
+    EXPECT_STATUS(unlocked, 200);
+    QVERIFY(unlocked.data()["operator"]["locked_until"].is_null());
+    QVERIFY(!unlocked.data()["operator"].contains("pin_hash"));
+
+    // Bad PINs and bodies are refused with the field named; nothing changes.
+    for (const Json &bad : {Json{{"pin", "12"}}, Json{{"pin", "1234567"}}, Json{{"pin", "12a4"}}, Json{{"pin", 1234}}, Json::object()}) {
+        auto r = f->call("POST", "/api/v1/operators/" + op + "/reset-pin", admin, bad);
+        EXPECT_STATUS(r, 422);
+        QVERIFY2(r.raw.contains("pin"), r.raw.constData());
+    }
+    EXPECT_STATUS(f->callRaw("POST", "/api/v1/operators/" + op + "/reset-pin", admin, QByteArray("{\"pin\":")), 400);
+    auto reset = f->call("POST", "/api/v1/operators/" + op + "/reset-pin", admin, Json{{"pin", "1357"}});
+    EXPECT_STATUS(reset, 200);
+    QVERIFY(users.verifyPin(scope, str(*users.get(scope, op), "employee_id"), QStringLiteral("1357")));
+
+    // Not an operator, not found, another shop's: 404 alike.
+    EXPECT_STATUS(f->call("POST", "/api/v1/operators/" + f->shop().admin + "/unlock", admin), 404);
+    EXPECT_STATUS(f->call("POST", "/api/v1/operators/00000000-0000-4000-8000-000000000000/reset-pin", admin, Json{{"pin", "1357"}}), 404);
+    EXPECT_STATUS(f->call("POST", "/api/v1/operators/not-a-uuid/unlock", admin), 404);
 }
 
 void TestApiShopFloor::timeEntries()

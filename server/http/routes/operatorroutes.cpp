@@ -1,3 +1,5 @@
+#include "http/actionroute.h"
+#include "http/answers.h"
 #include "http/apiserver.h"
 #include "http/resourcespec.h"
 #include "routes.h"
@@ -53,6 +55,29 @@ void installOperatorRoutes(ApiServer &api)
         return {};
     };
     installResource(api, spec);
+
+    // An admin's help for an operator at the terminal: a forgotten PIN, or an account locked after
+    // five wrong ones (both clear the lock and the count of failures).
+    auto answer = [](const Row &row) { return itemResponse(QStringLiteral("operator"), row); };
+    installActions(api.router(),
+                   {
+                       {Method::Post, "/api/v1/operators/{id}/reset-pin", nullptr, Access::Admin,
+                        byIdAndBody([&s, getOperator, answer](Request &r, const QString &id, const Json &body) -> Response {
+                            if (auto op = getOperator(r, id); !op)
+                                return Response::error(op.error());
+                            const Json pin = body.is_object() ? body.value("pin", Json()) : Json();
+                            return respond(s.users.resetPin(r.scope(), id, pin.is_string() ? QString::fromStdString(pin.get<std::string>()) : QString()),
+                                           answer);
+                        }),
+                        {"Give an operator a new PIN (4–6 digits); unlocks the operator", "Operators"}},
+                       {Method::Post, "/api/v1/operators/{id}/unlock", nullptr, Access::Admin,
+                        byId([&s, getOperator, answer](Request &r, const QString &id) -> Response {
+                            if (auto op = getOperator(r, id); !op)
+                                return Response::error(op.error());
+                            return respond(s.users.unlock(r.scope(), id), answer);
+                        }),
+                        {"Unlock an operator locked out after wrong PINs", "Operators"}},
+                   });
 }
 
 } // namespace ery::http
