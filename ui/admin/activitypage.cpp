@@ -26,11 +26,6 @@ namespace {
 
 constexpr int kPage = 200;
 
-// The records whose changes the trail follows (the activity log itself is not a realtime table).
-const QStringList kWatched = {QStringLiteral("jobs"),         QStringLiteral("parts"),  QStringLiteral("operations"),
-                              QStringLiteral("issues"),       QStringLiteral("cells"),  QStringLiteral("time_entries"),
-                              QStringLiteral("operators"),    QStringLiteral("batches"), QStringLiteral("scrap_reasons")};
-
 QString valueText(const nlohmann::ordered_json &v)
 {
     if (v.is_null())
@@ -165,13 +160,13 @@ ActivityPage::ActivityPage(EngineClient &client, QWidget *parent) : QWidget(pare
     connect(m_period, &QComboBox::currentIndexChanged, this, &ActivityPage::reload);
     connect(m_view, &RecordView::selectedIdChanged, this, &ActivityPage::showChanges);
 
-    for (const QString &table : kWatched)
-        m_client.subscribe({table}, this, [this] {
-            if (isVisible())
-                reload();
-            else
-                m_stale = true;
-        }, 500);
+    // Every change the trail could show is a new row of the activity log.
+    m_client.subscribe({QStringLiteral("activity_log")}, this, [this] {
+        if (isVisible())
+            reload();
+        else
+            m_stale = true;
+    }, 500);
     connect(&m_client, &EngineClient::signedIn, this, [this] {
         if (isVisible())
             reload();

@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "admin/activitypage.h"
+#include "admin/cellsoperatorspage.h"
 #include "admin/dashboardpage.h"
 #include "admin/integrationspage.h"
 #include "admin/jobspage.h"
@@ -55,6 +56,8 @@ MainWindow::MainWindow(EngineClient &client, bool loadDemoWithoutAsking, QWidget
     m_pages->addWidget(m_quality);
     m_workQueue = new WorkQueuePage(client, m_pages);
     m_pages->addWidget(m_workQueue);
+    m_cellsOperators = new CellsOperatorsPage(client, m_pages);
+    m_pages->addWidget(m_cellsOperators);
     m_activity = new ActivityPage(client, m_pages);
     m_pages->addWidget(m_activity);
     m_pages->addWidget(m_empty);
@@ -143,6 +146,7 @@ QWidget *MainWindow::buildSidebar()
         {"jobs", tr("Jobs"), m_jobs},
         {"workqueue", tr("Work queue"), m_workQueue},
         {"quality", tr("Quality"), m_quality},
+        {"cells", tr("Cells & operators"), m_cellsOperators},
         {"integrations", tr("Integrations"), m_integrations},
         {"data", tr("Data"), nullptr},
         {"activity", tr("Activity"), m_activity},

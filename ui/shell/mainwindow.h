@@ -18,6 +18,7 @@ class EngineClient;
 namespace ery::ui {
 
 class ActivityPage;
+class CellsOperatorsPage;
 class DashboardPage;
 class HubStatusDialog;
 class IntegrationsPage;
@@ -79,6 +80,7 @@ private:
     IntegrationsPage *m_integrations = nullptr;
     QualityPage *m_quality = nullptr;
     ActivityPage *m_activity = nullptr;
+    CellsOperatorsPage *m_cellsOperators = nullptr;
     WorkQueuePage *m_workQueue = nullptr;
     DashboardPage *m_dashboard = nullptr;
     JobsPage *m_jobs = nullptr;
