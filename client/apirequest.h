@@ -11,6 +11,9 @@ struct ApiRequest {
     QString path;             // with its query, e.g. /api/v1/jobs?status=in_progress
     QByteArray body;          // JSON text, or empty
     QByteArray authorization; // "Bearer …", or empty for a public route
+    // Of a body that is not JSON: a CSV file to import (text/csv), an export to restore
+    // (application/zip).
+    QByteArray contentType = QByteArrayLiteral("application/json");
 };
 
 } // namespace ery::client

@@ -14,8 +14,17 @@ EngineClient::~EngineClient() = default;
 
 QFuture<ApiReply> EngineClient::request(const QString &method, const QString &path, const Json &body)
 {
-    ApiRequest r{method, path, body.is_null() ? QByteArray() : QByteArray::fromStdString(body.dump()),
-                 m_accessToken.isEmpty() ? QByteArray() : "Bearer " + m_accessToken.toLatin1()};
+    return sendSigned(ApiRequest{method, path, body.is_null() ? QByteArray() : QByteArray::fromStdString(body.dump()), {}});
+}
+
+QFuture<ApiReply> EngineClient::upload(const QString &path, const QByteArray &file, const QByteArray &contentType)
+{
+    return sendSigned(ApiRequest{QStringLiteral("POST"), path, file, {}, contentType});
+}
+
+QFuture<ApiReply> EngineClient::sendSigned(ApiRequest r)
+{
+    r.authorization = m_accessToken.isEmpty() ? QByteArray() : "Bearer " + m_accessToken.toLatin1();
     const QString token = m_accessToken;
     return send(std::move(r)).then(this, [this, token](const ApiReply &reply) {
         // The hub no longer takes this session: every screen must know, not each find out alone.

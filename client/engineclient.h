@@ -36,6 +36,8 @@ public:
     QFuture<ApiReply> post(const QString &path, const Json &body = Json::object()) { return request(QStringLiteral("POST"), path, body); }
     QFuture<ApiReply> patch(const QString &path, const Json &body) { return request(QStringLiteral("PATCH"), path, body); }
     QFuture<ApiReply> remove(const QString &path) { return request(QStringLiteral("DELETE"), path); }
+    // A POST whose body is a file as it is (CSV import, restore), not JSON.
+    QFuture<ApiReply> upload(const QString &path, const QByteArray &file, const QByteArray &contentType);
 
     // Calls `onChange` in `context`'s thread, at most once per `debounceMs`, after rows matching
     // `binding` changed in the signed-in shop — by this process or any other. Ends with `context`.
@@ -66,6 +68,8 @@ protected:
                        std::function<void()> notify) = 0;
 
 private:
+    // Sends with the session's authorization; a 401 on it ends the session.
+    QFuture<ApiReply> sendSigned(ApiRequest request);
     void adoptSession(const Json &session);
     void refresh();
     void endSession(bool expired);

@@ -4,6 +4,7 @@
 #include "http/apiserver.h"
 #include "http/request.h"
 
+#include <QFile>
 #include <QPromise>
 #include <QUrl>
 #include <QUrlQuery>
@@ -55,12 +56,18 @@ QFuture<ApiReply> InProcessClient::send(ApiRequest request)
         if (!request.authorization.isEmpty())
             r.headers.append(qMakePair(QByteArray("authorization"), request.authorization));
         if (!request.body.isEmpty())
-            r.headers.append(qMakePair(QByteArray("content-type"), QByteArray("application/json")));
+            r.headers.append(qMakePair(QByteArray("content-type"), request.contentType));
         r.body = request.body;
         // This machine, as a local HTTP client would be.
         r.peer = QHostAddress(QHostAddress::LocalHost);
         e.door().dispatch(std::move(r), [promise](http::Response resp) {
             // Parsed here, on the engine thread, so the GUI thread only reads.
+            if (!resp.file.isEmpty()) { // a download: no socket to stream it to, so read it whole
+                QFile file(resp.file);
+                if (file.open(QIODevice::ReadOnly))
+                    resp.body = file.readAll();
+                file.remove();
+            }
             promise->addResult(ApiReply::from(resp.status, resp.contentType, resp.body));
             promise->finish();
         });

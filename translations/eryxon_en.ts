@@ -67,6 +67,16 @@
     </message>
 </context>
 <context>
+    <name>ery::ui::DataPage</name>
+    <message numerus="yes">
+        <source>Nothing was imported: %n row(s) have problems, listed above by line and column. Correct them in the file, or tick “Import the good rows”.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ery::ui::JobsPage</name>
     <message numerus="yes">
         <source>%n job(s)</source>

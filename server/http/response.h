@@ -29,6 +29,9 @@ struct Response {
     // connection closes), the body is its first events, and the connection then belongs to
     // `stream`, which writes later events to it. No further request is read on it.
     std::function<void(QTcpSocket *)> stream;
+    // A download the route wrote to a temporary file (an export): `stream` sends it to a socket; an
+    // in-process caller, which has none, reads it from here and removes it.
+    QString file;
 
     static Response json(int status, const Json &doc);
     // The success envelope around `data`, moved in: list pages are large and copies cost.

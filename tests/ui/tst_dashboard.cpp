@@ -191,7 +191,7 @@ void TstDashboard::chartsShowTheDemoShop()
     for (const Json &j : overview.body["data"]["jobs"])
         active += j.value("status", std::string()) == "in_progress";
     QVERIFY(active > 0);
-    const auto bars = m_window->findChildren<QProgressBar *>();
+    const auto bars = page()->findChildren<QProgressBar *>();
     QCOMPARE(int(bars.size()), std::min(active, 10));
 
     // Every panel shows a chart or says in words why it has none.
@@ -346,7 +346,7 @@ void TstDashboard::signOutClearsAndSignInLoadsAgain()
     for (const QString &key : ui::DashboardPage::cardKeys())
         QCOMPARE(page()->cardValue(key), QStringLiteral("—"));
     QVERIFY(page()->figures().empty());
-    QVERIFY(m_window->findChildren<QProgressBar *>().isEmpty());
+    QVERIFY(page()->findChildren<QProgressBar *>().isEmpty());
     QVERIFY(m_window->findChild<QChartView *>(QStringLiteral("wipChartView"))->chart()->series().isEmpty());
 
     // Changes while nobody is signed in reach nothing.

@@ -3,6 +3,7 @@
 #include "admin/activitypage.h"
 #include "admin/cellsoperatorspage.h"
 #include "admin/dashboardpage.h"
+#include "admin/datapage.h"
 #include "admin/integrationspage.h"
 #include "admin/jobspage.h"
 #include "admin/qualitypage.h"
@@ -58,6 +59,8 @@ MainWindow::MainWindow(EngineClient &client, bool loadDemoWithoutAsking, QWidget
     m_pages->addWidget(m_workQueue);
     m_cellsOperators = new CellsOperatorsPage(client, m_pages);
     m_pages->addWidget(m_cellsOperators);
+    m_data = new DataPage(client, m_pages);
+    m_pages->addWidget(m_data);
     m_activity = new ActivityPage(client, m_pages);
     m_pages->addWidget(m_activity);
     m_pages->addWidget(m_empty);
@@ -148,7 +151,7 @@ QWidget *MainWindow::buildSidebar()
         {"quality", tr("Quality"), m_quality},
         {"cells", tr("Cells & operators"), m_cellsOperators},
         {"integrations", tr("Integrations"), m_integrations},
-        {"data", tr("Data"), nullptr},
+        {"data", tr("Data"), m_data},
         {"activity", tr("Activity"), m_activity},
     };
     int row = 0;

@@ -20,6 +20,7 @@ namespace ery::ui {
 class ActivityPage;
 class CellsOperatorsPage;
 class DashboardPage;
+class DataPage;
 class HubStatusDialog;
 class IntegrationsPage;
 class QualityPage;
@@ -80,6 +81,7 @@ private:
     IntegrationsPage *m_integrations = nullptr;
     QualityPage *m_quality = nullptr;
     ActivityPage *m_activity = nullptr;
+    DataPage *m_data = nullptr;
     CellsOperatorsPage *m_cellsOperators = nullptr;
     WorkQueuePage *m_workQueue = nullptr;
     DashboardPage *m_dashboard = nullptr;

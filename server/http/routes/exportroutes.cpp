@@ -101,6 +101,7 @@ Response exportAnswer(QObject *context, Services &s, Request &r)
             resp.header("X-Content-Type-Options", "nosniff");
             resp.header("Cache-Control", "no-store");
             resp.stream = [path](QTcpSocket *socket) { sendFile(socket, path); };
+            resp.file = path;
             done(std::move(resp));
         });
         // The snapshot's connection is opened, used and closed in the worker thread.
