@@ -3,6 +3,7 @@
 #include "admin/formdialog.h"
 #include "admin/operatorstab.h"
 #include "admin/recordview.h"
+#include "admin/resourcestab.h"
 #include "engine.h"
 #include "inprocessclient.h"
 #include "models/recordtablemodel.h"
@@ -11,6 +12,7 @@
 #include "testshop.h"
 
 #include <QCheckBox>
+#include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
@@ -40,6 +42,7 @@ private slots:
     void anOperatorIsCreatedWithAPinAndABadPinIsRefused();
     void aLockedOperatorIsUnlockedAndGetsANewPin();
     void anOperatorIsDeactivatedAfterAConfirmation();
+    void aResourceIsCreatedEditedAndDeactivated();
     void signOutClearsBothTabs();
 
 private:
@@ -260,11 +263,50 @@ void TstCellsOperators::anOperatorIsDeactivatedAfterAConfirmation()
     QVERIFY(!pinWorks(m_operatorId, QStringLiteral("97531")));
 }
 
+void TstCellsOperators::aResourceIsCreatedEditedAndDeactivated()
+{
+    page()->tabs()->setCurrentIndex(2);
+    ui::RecordView *resources = page()->resources()->view();
+    QTRY_VERIFY_WITH_TIMEOUT(resources->model()->rowCount() > 0, 3000); // the demo shop's
+    QTest::mouseClick(page()->findChild<QPushButton *>(QStringLiteral("newResource")), Qt::LeftButton);
+    ui::FormDialog *d = dialog("resourceDialog");
+    QVERIFY(d);
+    submit(d); // no name
+    QTRY_VERIFY_WITH_TIMEOUT(d->errorText().contains(QStringLiteral("name")), 3000);
+    d->findChild<QLineEdit *>(QStringLiteral("resourceName"))->setText(QStringLiteral("Press brake 9 <b>\"quoted\"</b>"));
+    d->findChild<QLineEdit *>(QStringLiteral("resourceType"))->setText(QStringLiteral("machine"));
+    d->findChild<QLineEdit *>(QStringLiteral("resourceIdentifier"))->setText(QStringLiteral("PB-9"));
+    submit(d);
+    QTRY_VERIFY_WITH_TIMEOUT(!dialog("resourceDialog"), 3000);
+    QTRY_VERIFY_WITH_TIMEOUT(!resources->selectedId().isEmpty(), 3000);
+    const QString id = resources->selectedId();
+    const int row = resources->records()->rowOf(id);
+    QCOMPARE(resources->records()->index(row, 0).data().toString(), QStringLiteral("Press brake 9 <b>\"quoted\"</b>"));
+    QCOMPARE(resources->records()->index(row, 4).data().toString(), QStringLiteral("Available"));
+
+    QTest::mouseClick(page()->findChild<QPushButton *>(QStringLiteral("editResource")), Qt::LeftButton);
+    d = dialog("resourceDialog");
+    QVERIFY(d);
+    auto *state = d->findChild<QComboBox *>(QStringLiteral("resourceState"));
+    state->setCurrentIndex(state->findData(QStringLiteral("maintenance")));
+    d->findChild<QLineEdit *>(QStringLiteral("resourceLocation"))->setText(QStringLiteral("Hall 2"));
+    submit(d);
+    QTRY_VERIFY_WITH_TIMEOUT(!dialog("resourceDialog"), 3000);
+    QTRY_COMPARE_WITH_TIMEOUT(resources->records()->index(resources->records()->rowOf(id), 4).data().toString(), QStringLiteral("In maintenance"), 3000);
+    QCOMPARE(resources->records()->index(resources->records()->rowOf(id), 3).data().toString(), QStringLiteral("Hall 2"));
+
+    auto *toggle = page()->findChild<QPushButton *>(QStringLiteral("toggleResource"));
+    QTest::mouseClick(toggle, Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(resources->records()->index(resources->records()->rowOf(id), 4).data().toString(), QStringLiteral("Deactivated"), 3000);
+    QTRY_COMPARE(toggle->text(), QStringLiteral("&Activate"));
+}
+
 void TstCellsOperators::signOutClearsBothTabs()
 {
     m_client->signOut();
     QTRY_COMPARE(cells()->model()->rowCount(), 0);
     QCOMPARE(operators()->model()->rowCount(), 0);
+    QCOMPARE(page()->resources()->view()->model()->rowCount(), 0);
 }
 
 QTEST_MAIN(TstCellsOperators)
