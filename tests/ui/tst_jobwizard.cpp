@@ -1,3 +1,4 @@
+#include "admin/jobdetail.h"
 #include "admin/jobspage.h"
 #include "admin/jobwizard.h"
 #include "engine.h"
@@ -14,6 +15,7 @@
 #include <QPushButton>
 #include <QSpinBox>
 #include <QTableWidget>
+#include <QTreeWidget>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -187,9 +189,20 @@ void TstJobWizard::aJobWithPartsAndRoutingIsCreatedWhole()
     QCOMPARE(routing, (QStringList{QStringLiteral("WIZ-0002-01:Cut@1/20,Bend@2/35"), QStringLiteral("WIZ-0002-02:Cut@1/20,Bend@2/35,Weld@3/50")}));
     QCOMPARE(eventsFor(QStringLiteral("job.created"), jobId), qint64(1));
 
-    // In the jobs table, selected.
+    // In the jobs table, selected, with its parts and routing below.
     QTRY_COMPARE_WITH_TIMEOUT(jobs()->selectedJobId(), jobId, 3000);
     QVERIFY(jobs()->isVisible());
+    QTreeWidget *detail = jobs()->detail()->tree();
+    QTRY_COMPARE_WITH_TIMEOUT(detail->topLevelItemCount(), 2, 3000);
+    QCOMPARE(jobs()->detail()->jobId(), jobId);
+    QTreeWidgetItem *second = detail->topLevelItem(0)->text(0).startsWith(QStringLiteral("WIZ-0002-02")) ? detail->topLevelItem(0)
+                                                                                                          : detail->topLevelItem(1);
+    QCOMPARE(second->childCount(), 3);
+    QCOMPARE(second->child(0)->text(0), QStringLiteral("1. Cut"));
+    QCOMPARE(second->child(0)->text(1), QStringLiteral("Laser cutting"));
+    QCOMPARE(second->child(2)->text(1), QStringLiteral("Welding"));
+    QCOMPARE(second->child(2)->text(2), QStringLiteral("Waiting"));
+    QCOMPARE(second->child(2)->text(3), QStringLiteral("0 m of 50 m"));
 }
 
 void TstJobWizard::aTakenNumberIsRefusedInWordsAndNothingIsLost()

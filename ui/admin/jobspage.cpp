@@ -2,6 +2,7 @@
 
 #include "client/engineclient.h"
 #include "client/jsonfields.h"
+#include "jobdetail.h"
 #include "jobwizard.h"
 #include "models/jobstablemodel.h"
 #include "models/workstatus.h"
@@ -15,6 +16,7 @@
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QSplitter>
 #include <QSortFilterProxyModel>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -29,7 +31,8 @@ JobsPage::JobsPage(EngineClient &client, QWidget *parent)
     : QWidget(parent), m_client(client), m_model(new JobsTableModel(client, this)), m_proxy(new QSortFilterProxyModel(this)),
       m_view(new QTableView(this)), m_search(new QLineEdit(this)), m_count(new QLabel(this)), m_start(new QPushButton(tr("&Start"), this)),
       m_pause(new QPushButton(tr("&Pause"), this)), m_resume(new QPushButton(tr("&Resume"), this)),
-      m_complete(new QPushButton(tr("&Complete"), this)), m_new(new QPushButton(tr("&New job…"), this))
+      m_complete(new QPushButton(tr("&Complete"), this)), m_new(new QPushButton(tr("&New job…"), this)),
+      m_detail(new JobDetail(client, this))
 {
     auto *title = new QLabel(tr("Jobs"), this);
     QFont titleFont = title->font();
@@ -129,6 +132,8 @@ JobsPage::JobsPage(EngineClient &client, QWidget *parent)
             m_pendingJobId.clear();
     };
     connect(m_model, &JobsTableModel::loaded, this, selectCreated);
+    // The detail follows the selected job, and its changes (the list reloads on them).
+    connect(m_model, &JobsTableModel::loaded, this, [this] { m_detail->showJob(selectedJobId()); });
     connect(m_proxy, &QAbstractItemModel::rowsInserted, this, selectCreated, Qt::QueuedConnection);
     connect(m_proxy, &QAbstractItemModel::rowsInserted, this, &JobsPage::updateCount);
     connect(m_proxy, &QAbstractItemModel::rowsRemoved, this, &JobsPage::updateCount);
@@ -155,7 +160,13 @@ JobsPage::JobsPage(EngineClient &client, QWidget *parent)
     layout->setSpacing(12);
     layout->addLayout(headerRow);
     layout->addLayout(toolRow);
-    layout->addWidget(m_view, 1);
+    auto *split = new QSplitter(Qt::Vertical, this);
+    split->addWidget(m_view);
+    split->addWidget(m_detail);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 2);
+    split->setChildrenCollapsible(false);
+    layout->addWidget(split, 1);
 
     updateActions();
     updateCount();
@@ -184,6 +195,7 @@ bool JobsPage::showJob(const QString &jobId)
     m_search->clear();
     m_selectedJobId = jobId;
     restoreSelection();
+    m_detail->showJob(jobId);
     m_view->scrollTo(shownRowOf(jobId));
     m_view->setFocus();
     return true;
@@ -208,6 +220,8 @@ void JobsPage::userSelectionChanged()
     const QModelIndexList rows = m_view->selectionModel()->selectedRows();
     m_selectedJobId = rows.isEmpty() ? QString() : rows.first().data(JobsTableModel::JobIdRole).toString();
     updateActions();
+    if (m_detail->jobId() != selectedJobId())
+        m_detail->showJob(selectedJobId());
 }
 
 void JobsPage::reshapeStarts()

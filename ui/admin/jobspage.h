@@ -16,6 +16,7 @@ class EngineClient;
 
 namespace ery::ui {
 
+class JobDetail;
 class JobWizard;
 class JobsTableModel;
 
@@ -42,6 +43,7 @@ public:
     // Opens the new-job wizard (the New job button, Ctrl+N); the job it creates is selected once
     // the list has it.
     JobWizard *newJob();
+    JobDetail *detail() const { return m_detail; }
 
 private:
     void updateActions();
@@ -66,6 +68,7 @@ private:
     QPushButton *m_resume;
     QPushButton *m_complete;
     QPushButton *m_new;
+    JobDetail *m_detail;
     // A job created here, selected as soon as the live list shows it.
     QString m_pendingJobId;
     // A lifecycle call (or its confirmation) is on its way; the buttons wait so a double click
