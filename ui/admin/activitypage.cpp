@@ -4,6 +4,7 @@
 #include "client/jsonfields.h"
 #include "models/recordtablemodel.h"
 #include "recordview.h"
+#include "widgets/pagetitle.h"
 
 #include <QComboBox>
 #include <QDateTime>
@@ -39,11 +40,7 @@ QString valueText(const nlohmann::ordered_json &v)
 
 ActivityPage::ActivityPage(EngineClient &client, QWidget *parent) : QWidget(parent), m_client(client)
 {
-    auto *title = new QLabel(tr("Activity"), this);
-    QFont titleFont = title->font();
-    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.5);
-    titleFont.setBold(true);
-    title->setFont(titleFont);
+    auto *title = new PageTitle(tr("Activity"), this);
     auto *subtitle = new QLabel(tr("Who changed what in this shop, and when — from this desktop, the floor, the API and imports."), this);
     subtitle->setForegroundRole(QPalette::PlaceholderText);
     subtitle->setWordWrap(true);

@@ -4,6 +4,7 @@
 #include "client/engineclient.h"
 #include "operatorstab.h"
 #include "resourcestab.h"
+#include "widgets/pagetitle.h"
 
 #include <QLabel>
 #include <QTabWidget>
@@ -17,11 +18,7 @@ CellsOperatorsPage::CellsOperatorsPage(EngineClient &client, QWidget *parent)
     : QWidget(parent), m_tabs(new QTabWidget(this)), m_cells(new CellsTab(client, this)), m_operators(new OperatorsTab(client, this)),
       m_resources(new ResourcesTab(client, this))
 {
-    auto *title = new QLabel(tr("Cells & operators"), this);
-    QFont titleFont = title->font();
-    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.5);
-    titleFont.setBold(true);
-    title->setFont(titleFont);
+    auto *title = new PageTitle(tr("Cells & operators"), this);
     auto *subtitle = new QLabel(tr("The cells work flows through, the people who sign in at the terminals, and the machines and tools they use."), this);
     subtitle->setForegroundRole(QPalette::PlaceholderText);
     m_tabs->setObjectName(QStringLiteral("cellsOperatorsTabs"));

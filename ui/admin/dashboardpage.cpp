@@ -2,6 +2,7 @@
 
 #include "client/engineclient.h"
 #include "client/jsonfields.h"
+#include "widgets/pagetitle.h"
 
 #include <QBarCategoryAxis>
 #include <QBarSeries>
@@ -111,11 +112,7 @@ const QStringList &DashboardPage::cardKeys()
 
 DashboardPage::DashboardPage(EngineClient &client, QWidget *parent) : QWidget(parent), m_client(client)
 {
-    auto *title = new QLabel(tr("Dashboard"), this);
-    QFont titleFont = title->font();
-    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.5);
-    titleFont.setBold(true);
-    title->setFont(titleFont);
+    auto *title = new PageTitle(tr("Dashboard"), this);
     m_updated = new QLabel(this);
     m_updated->setObjectName(QStringLiteral("dashboardUpdated"));
     m_updated->setForegroundRole(QPalette::PlaceholderText);

@@ -4,6 +4,7 @@
 #include "client/jsonfields.h"
 #include "models/recordtablemodel.h"
 #include "recordview.h"
+#include "widgets/pagetitle.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -55,11 +56,7 @@ QStringList splitHeader(const QString &line, QChar separator)
 
 DataPage::DataPage(EngineClient &client, QWidget *parent) : QWidget(parent), m_client(client)
 {
-    auto *title = new QLabel(tr("Data"), this);
-    QFont titleFont = title->font();
-    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.5);
-    titleFont.setBold(true);
-    title->setFont(titleFont);
+    auto *title = new PageTitle(tr("Data"), this);
     auto *subtitle = new QLabel(tr("Bring jobs, parts and routings in from spreadsheets, take the whole shop out, and see what your ERP sent."), this);
     subtitle->setForegroundRole(QPalette::PlaceholderText);
 

@@ -5,6 +5,7 @@
 #include "mcpkeystab.h"
 #include "mqtttab.h"
 #include "webhookstab.h"
+#include "widgets/pagetitle.h"
 
 #include <QLabel>
 #include <QTabWidget>
@@ -19,11 +20,7 @@ IntegrationsPage::IntegrationsPage(EngineClient &client, QWidget *parent)
       m_mcpKeys(new McpKeysTab(client, m_tabs)), m_webhooks(new WebhooksTab(client, m_tabs)), m_mqtt(new MqttTab(client, m_tabs))
 {
     setObjectName(QStringLiteral("integrationsPage"));
-    auto *title = new QLabel(tr("Integrations"), this);
-    QFont titleFont = title->font();
-    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.5);
-    titleFont.setBold(true);
-    title->setFont(titleFont);
+    auto *title = new PageTitle(tr("Integrations"), this);
     auto *subtitle = new QLabel(tr("Keys for programs and AI agents, and where the shop's events are sent."), this);
     subtitle->setForegroundRole(QPalette::PlaceholderText);
 

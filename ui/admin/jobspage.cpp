@@ -6,6 +6,7 @@
 #include "jobwizard.h"
 #include "models/jobstablemodel.h"
 #include "models/workstatus.h"
+#include "widgets/pagetitle.h"
 #include "widgets/progressdelegate.h"
 
 #include <QAction>
@@ -34,11 +35,7 @@ JobsPage::JobsPage(EngineClient &client, QWidget *parent)
       m_complete(new QPushButton(tr("&Complete"), this)), m_new(new QPushButton(tr("&New job…"), this)),
       m_detail(new JobDetail(client, this))
 {
-    auto *title = new QLabel(tr("Jobs"), this);
-    QFont titleFont = title->font();
-    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.5);
-    titleFont.setBold(true);
-    title->setFont(titleFont);
+    auto *title = new PageTitle(tr("Jobs"), this);
     m_count->setForegroundRole(QPalette::PlaceholderText);
 
     m_search->setPlaceholderText(tr("Search jobs…"));

@@ -349,9 +349,9 @@ bool JobWizard::validateCurrentPage()
     return true;
 }
 
-Json JobWizard::body() const
+Json JobWizard::body()
 {
-    const_cast<JobWizard *>(this)->storeRouting();
+    storeRouting();
     Json job{{"job_number", utf8(m_jobNumber->text().trimmed())}};
     if (const QString c = m_customer->text().trimmed(); !c.isEmpty())
         job["customer"] = utf8(c);

@@ -31,8 +31,8 @@ public:
 
     explicit JobWizard(client::EngineClient &client, QWidget *parent = nullptr);
 
-    // The request body as the pages stand.
-    Json body() const;
+    // The request body as the pages stand (the routing on screen is taken in first).
+    Json body();
     QString errorText() const;
     // Fields for tests and keyboard users alike.
     QLineEdit *jobNumber() const { return m_jobNumber; }

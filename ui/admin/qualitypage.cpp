@@ -6,6 +6,7 @@
 #include "qualitycharts.h"
 #include "reviewnotesdialog.h"
 #include "scrapreasondialog.h"
+#include "widgets/pagetitle.h"
 
 #include <QAction>
 #include <QCheckBox>
@@ -61,11 +62,7 @@ QualityPage::QualityPage(EngineClient &client, QWidget *parent)
     : QWidget(parent), m_client(client), m_tabs(new QTabWidget(this)), m_model(new IssuesTableModel(client, this)),
       m_proxy(new QSortFilterProxyModel(this))
 {
-    auto *title = new QLabel(tr("Quality"), this);
-    QFont titleFont = title->font();
-    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.5);
-    titleFont.setBold(true);
-    title->setFont(titleFont);
+    auto *title = new PageTitle(tr("Quality"), this);
 
     m_tabs->setObjectName(QStringLiteral("qualityTabs"));
     m_tabs->setAccessibleName(tr("Quality"));

@@ -4,6 +4,7 @@
 #include "client/jsonfields.h"
 #include "widgets/droplist.h"
 #include "widgets/operationcarddelegate.h"
+#include "widgets/pagetitle.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -54,11 +55,7 @@ QString wipText(const Json &cell)
 
 WorkQueuePage::WorkQueuePage(EngineClient &client, QWidget *parent) : QWidget(parent), m_client(client)
 {
-    auto *title = new QLabel(tr("Work queue"), this);
-    QFont titleFont = title->font();
-    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.5);
-    titleFont.setBold(true);
-    title->setFont(titleFont);
+    auto *title = new PageTitle(tr("Work queue"), this);
     auto *subtitle = new QLabel(tr("Drag a waiting card onto In process to start it, or onto another cell to move it there."), this);
     subtitle->setForegroundRole(QPalette::PlaceholderText);
     subtitle->setWordWrap(true);
