@@ -49,7 +49,11 @@ JobDetail::JobDetail(EngineClient &client, QWidget *parent) : QWidget(parent), m
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_title);
     layout->addWidget(m_tree, 1);
-    connect(&m_client, &EngineClient::signedOut, this, [this] { showJob({}); });
+    connect(&m_client, &EngineClient::signedOut, this, [this] {
+        m_cellNames.clear();
+        m_operatorNames.clear();
+        showJob({});
+    });
 }
 
 void JobDetail::showJob(const QString &jobId)
@@ -62,65 +66,71 @@ void JobDetail::showJob(const QString &jobId)
         emit shown();
         return;
     }
-    // Three reads; the tree is drawn when all are in.
-    struct Answers {
-        Json tree, cells, operators;
-        int pending = 3;
-    };
-    auto answers = std::make_shared<Answers>();
-    auto draw = [this, generation, answers] {
-        if (--answers->pending > 0 || generation != m_generation)
+    m_client.get(QStringLiteral("/api/v1/jobs/%1/tree").arg(jobId)).then(this, [this, generation](const ApiReply &r) {
+        if (generation != m_generation)
             return;
-        QHash<QString, QString> cellNames, operatorNames;
-        for (const Json &c : answers->cells.value("cells", Json::array()))
-            cellNames.insert(text(c, "id"), text(c, "name"));
-        for (const Json &o : answers->operators.value("operators", Json::array()))
-            operatorNames.insert(text(o, "id"), text(o, "full_name"));
-        const Json job = answers->tree.value("job", answers->tree);
-        m_tree->clear();
-        if (!job.is_object() || !job.contains("parts")) {
-            m_title->setText(tr("The job could not be read."));
-            emit shown();
+        const Json job = r.ok() ? r.data() : Json();
+        bool unknownName = false;
+        if (job.is_object())
+            for (const Json &p : job.value("parts", Json::array()))
+                for (const Json &o : p.value("operations", Json::array()))
+                    unknownName = unknownName || !m_cellNames.contains(text(o, "cell_id")) ||
+                                  (!text(o, "assigned_operator_id").isEmpty() && !m_operatorNames.contains(text(o, "assigned_operator_id")));
+        if (!unknownName) {
+            draw(job);
             return;
         }
-        m_title->setText(tr("%1 — %2").arg(text(job, "job_number"), text(job, "customer")));
-        for (const Json &p : job["parts"]) {
-            auto *part = new QTreeWidgetItem(m_tree);
-            part->setText(0, tr("%1 · %2 ×%3").arg(text(p, "part_number"), text(p, "material")).arg(number(p, "quantity")));
-            part->setText(2, statusText(text(p, "status")));
-            if (flag(p, "is_bullet_card"))
-                part->setText(1, tr("Bullet Card"));
-            QFont bold = part->font(0);
-            bold.setBold(true);
-            part->setFont(0, bold);
-            for (const Json &o : p.value("operations", Json::array())) {
-                auto *op = new QTreeWidgetItem(part);
-                op->setText(0, tr("%1. %2").arg(number(o, "sequence")).arg(text(o, "operation_name")));
-                op->setText(1, cellNames.value(text(o, "cell_id")));
-                op->setText(2, statusText(text(o, "status")));
-                const qint64 est = number(o, "estimated_time"), booked = number(o, "actual_time");
-                op->setText(3, est > 0 ? tr("%1 of %2").arg(OperationCardDelegate::durationText(booked), OperationCardDelegate::durationText(est))
-                                       : OperationCardDelegate::durationText(booked));
-                if (est > 0 && booked > est)
-                    op->setForeground(3, QColor(0xd3, 0x2f, 0x2f));
-                op->setText(4, operatorNames.value(text(o, "assigned_operator_id")));
-            }
-        }
-        m_tree->expandAll();
+        auto pending = std::make_shared<int>(2);
+        auto drawWhenNamed = [this, generation, job, pending] {
+            if (--*pending == 0 && generation == m_generation)
+                draw(job);
+        };
+        m_client.get(QStringLiteral("/api/v1/cells?limit=1000")).then(this, [this, drawWhenNamed](const ApiReply &c) {
+            for (const Json &cell : c.ok() ? c.data().value("cells", Json::array()) : Json::array())
+                m_cellNames.insert(text(cell, "id"), text(cell, "name"));
+            drawWhenNamed();
+        });
+        m_client.get(QStringLiteral("/api/v1/operators?limit=1000")).then(this, [this, drawWhenNamed](const ApiReply &o) {
+            for (const Json &op : o.ok() ? o.data().value("operators", Json::array()) : Json::array())
+                m_operatorNames.insert(text(op, "id"), text(op, "full_name"));
+            drawWhenNamed();
+        });
+    });
+}
+
+void JobDetail::draw(const Json &job)
+{
+    m_tree->clear();
+    if (!job.is_object() || !job.contains("parts")) {
+        m_title->setText(tr("The job could not be read."));
         emit shown();
-    };
-    m_client.get(QStringLiteral("/api/v1/jobs/%1/tree").arg(jobId)).then(this, [answers, draw](const ApiReply &r) {
-        answers->tree = r.ok() ? r.data() : Json();
-        draw();
-    });
-    m_client.get(QStringLiteral("/api/v1/cells?limit=1000")).then(this, [answers, draw](const ApiReply &r) {
-        answers->cells = r.ok() ? r.data() : Json::object();
-        draw();
-    });
-    m_client.get(QStringLiteral("/api/v1/operators?limit=1000")).then(this, [answers, draw](const ApiReply &r) {
-        answers->operators = r.ok() ? r.data() : Json::object();
-        draw();
-    });
+        return;
+    }
+    m_title->setText(tr("%1 — %2").arg(text(job, "job_number"), text(job, "customer")));
+    for (const Json &p : job["parts"]) {
+        auto *part = new QTreeWidgetItem(m_tree);
+        part->setText(0, tr("%1 · %2 ×%3").arg(text(p, "part_number"), text(p, "material")).arg(number(p, "quantity")));
+        part->setText(2, statusText(text(p, "status")));
+        if (flag(p, "is_bullet_card"))
+            part->setText(1, tr("Bullet Card"));
+        QFont bold = part->font(0);
+        bold.setBold(true);
+        part->setFont(0, bold);
+        for (const Json &o : p.value("operations", Json::array())) {
+            auto *op = new QTreeWidgetItem(part);
+            op->setText(0, tr("%1. %2").arg(number(o, "sequence")).arg(text(o, "operation_name")));
+            op->setText(1, m_cellNames.value(text(o, "cell_id")));
+            op->setText(2, statusText(text(o, "status")));
+            const qint64 est = number(o, "estimated_time"), booked = number(o, "actual_time");
+            op->setText(3, est > 0 ? tr("%1 of %2").arg(OperationCardDelegate::durationText(booked), OperationCardDelegate::durationText(est))
+                                   : OperationCardDelegate::durationText(booked));
+            if (est > 0 && booked > est)
+                op->setForeground(3, QColor(0xd3, 0x2f, 0x2f));
+            op->setText(4, m_operatorNames.value(text(o, "assigned_operator_id")));
+        }
+    }
+    m_tree->expandAll();
+    emit shown();
 }
 
 } // namespace ery::ui

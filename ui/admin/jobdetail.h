@@ -1,5 +1,8 @@
 #pragma once
 
+#include "client/apireply.h"
+
+#include <QHash>
 #include <QWidget>
 
 class QLabel;
@@ -28,11 +31,16 @@ signals:
     void shown();
 
 private:
+    void draw(const Json &job);
+
     client::EngineClient &m_client;
     QLabel *m_title;
     QTreeWidget *m_tree;
     QString m_jobId;
     int m_generation = 0;
+    // Names of the shop's cells and operators by id, read again only when a job names one not
+    // known yet (a new cell, a new operator) and forgotten at sign-out.
+    QHash<QString, QString> m_cellNames, m_operatorNames;
 };
 
 } // namespace ery::ui
