@@ -58,6 +58,7 @@ ResourcesTab::ResourcesTab(EngineClient &client, QWidget *parent)
         },
         this);
     m_view = new RecordView(m_model, QStringLiteral("resourcesTable"), tr("Resources"), this);
+    m_view->sortByColumn(0, Qt::AscendingOrder);
     QHeaderView *h = m_view->horizontalHeader();
     h->resizeSection(1, 120);
     h->resizeSection(2, 130);
