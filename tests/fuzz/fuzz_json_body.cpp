@@ -75,7 +75,10 @@ void accept(const Json &input, const std::vector<Field> &fields, bool creating, 
             if (f.min)
                 FUZZ_CHECK(it->get<double>() >= *f.min);
             break;
-        case Field::Text: FUZZ_CHECK(it->is_string() && int(it->get_ref<const std::string &>().size()) <= f.maxLength); break;
+        case Field::Text:
+            // maxLength counts characters (code points), as JSON Schema does, not UTF-8 bytes.
+            FUZZ_CHECK(it->is_string() && utf8Length(it->get_ref<const std::string &>()) <= f.maxLength);
+            break;
         case Field::Timestamp:
         case Field::Date: {
             // Stored as the one timestamp format; it must read back as the instant that was sent.
