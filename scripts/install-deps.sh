@@ -9,8 +9,8 @@ PACKAGES=(
   build-essential cmake ninja-build ccache pkg-config git
   # the libFuzzer harnesses (tests/fuzz): clang, its libFuzzer/sanitizer runtimes, llvm-symbolizer
   clang libclang-rt-14-dev llvm
-  # Qt 6 (core, network, sql drivers, http server, websockets, charts, translations)
-  qt6-base-dev qt6-base-dev-tools qt6-websockets-dev qt6-httpserver-dev qt6-charts-dev
+  # Qt 6 (core, network, sql drivers, http server, websockets, charts, svg icons, translations)
+  qt6-base-dev qt6-base-dev-tools qt6-websockets-dev qt6-httpserver-dev qt6-charts-dev qt6-svg-dev
   qt6-l10n-tools qt6-tools-dev libqt6sql6-sqlite libqt6sql6-psql libgl-dev
   # third-party libraries linked by the engine
   nlohmann-json3-dev libsqlite3-dev libmosquitto-dev libsodium-dev libzip-dev libcsv-dev libjemalloc-dev
@@ -20,6 +20,8 @@ PACKAGES=(
   curl jq
   # bench/import: sqlite3's own .import is the baseline, GNU time reads the peak memory
   sqlite3 time
+  # scripts/screenshots.sh shrinks the PNGs it writes
+  optipng
 )
 
 # A package counts as present only when dpkg reports it fully installed

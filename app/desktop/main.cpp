@@ -2,6 +2,7 @@
 #include "engine.h"
 #include "inprocessclient.h"
 #include "shell/mainwindow.h"
+#include "shell/theme.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -10,6 +11,7 @@
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QMessageBox>
+#include <QTimer>
 #include <QTranslator>
 
 int main(int argc, char **argv)
@@ -43,7 +45,17 @@ int main(int argc, char **argv)
     const QCommandLineOption page(QStringLiteral("page"),
                                   QCoreApplication::translate("main", "The panel to open on (dashboard, jobs, quality, …; default jobs)."),
                                   QStringLiteral("NAME"));
+    const QCommandLineOption theme(
+        QStringLiteral("theme"),
+        QCoreApplication::translate("main", "Colours: light, dark, or system to follow the desktop (default system)."),
+        QStringLiteral("light|dark|system"), QStringLiteral("system"));
+    const QCommandLineOption screenshot(
+        QStringLiteral("screenshot"),
+        QCoreApplication::translate("main", "Save a PNG of the window to PATH once the panel has loaded, then quit (with --demo)."),
+        QStringLiteral("PATH"));
     parser.addOption(page);
+    parser.addOption(theme);
+    parser.addOption(screenshot);
     parser.addOption(integrations);
     parser.addOption(db);
     parser.addOption(demo);
@@ -67,6 +79,9 @@ int main(int argc, char **argv)
 
     QApplication app(argc, argv);
     parser.process(app);
+    const auto themeMode = ery::ui::Theme::parse(parser.value(theme));
+    // Before any window exists: widgets take the palette they are created with.
+    ery::ui::Theme::apply(themeMode.value_or(ery::ui::Theme::Mode::System));
     QTranslator qtTranslator;
     if (qtTranslator.load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         app.installTranslator(&qtTranslator);
@@ -76,6 +91,12 @@ int main(int argc, char **argv)
         translator.load(QStringLiteral("eryxon_en"), QStringLiteral(":/i18n")))
         app.installTranslator(&translator);
 
+    if (!themeMode) {
+        QMessageBox::critical(
+            nullptr, QCoreApplication::translate("main", "Eryxon MES"),
+            QCoreApplication::translate("main", "--theme takes light, dark or system, got \"%1\".").arg(parser.value(theme)));
+        return 2;
+    }
     ery::Config cfg;
     cfg.dbUrl = parser.isSet(db) ? parser.value(db) : ery::Config::defaultDbPath();
     cfg.hubKind = QStringLiteral("desktop");
@@ -120,6 +141,35 @@ int main(int argc, char **argv)
     ery::ui::MainWindow window(client, parser.isSet(demo));
     if (parser.isSet(page) && !window.openPage(parser.value(page)))
         qWarning("--page: no panel \"%s\"", qPrintable(parser.value(page)));
+    if (parser.isSet(screenshot)) {
+        // The documentation's pictures have one size, whatever this user's window was last time.
+        window.resize(1280, 800);
+        const QString path = parser.value(screenshot);
+        // The panels read their data as soon as someone is signed in (--demo signs in the demo's
+        // admin); they have no common "loaded" signal, so the shot waits a settled moment after.
+        constexpr int kSettleMs = 2000;
+        constexpr int kGiveUpMs = 60000;
+        auto *poll = new QTimer(&app);
+        poll->setInterval(100);
+        QObject::connect(poll, &QTimer::timeout, &app, [&window, poll, path] {
+            if (window.signedInUser().isEmpty())
+                return;
+            poll->stop();
+            QTimer::singleShot(kSettleMs, &window, [&window, path] {
+                if (!window.grab().save(path, "PNG")) {
+                    qWarning("--screenshot: could not write %s", qPrintable(path));
+                    QCoreApplication::exit(1);
+                    return;
+                }
+                QCoreApplication::exit(0);
+            });
+        });
+        poll->start();
+        QTimer::singleShot(kGiveUpMs, &app, [] {
+            qWarning("--screenshot: nobody was signed in after a minute (is --demo missing?)");
+            QCoreApplication::exit(1);
+        });
+    }
     window.show();
     return app.exec();
 }

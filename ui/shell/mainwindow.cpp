@@ -14,6 +14,7 @@
 #include "hubstatusdialog.h"
 #include "jumpdialog.h"
 #include "signindialog.h"
+#include "theme.h"
 
 #include <QCloseEvent>
 #include <QGridLayout>
@@ -133,6 +134,7 @@ QWidget *MainWindow::buildSidebar()
     nav->setObjectName(QStringLiteral("navigation"));
     nav->setAccessibleName(tr("Navigation"));
     nav->setFrameShape(QFrame::NoFrame);
+    nav->setIconSize(QSize(20, 20));
     nav->setPalette(pal);
     nav->setAutoFillBackground(false);
     nav->viewport()->setAutoFillBackground(false);
@@ -156,7 +158,8 @@ QWidget *MainWindow::buildSidebar()
     };
     int row = 0;
     for (const auto &e : entries) {
-        auto *item = new QListWidgetItem(e.text, nav);
+        // The entry's icon has the panel's name (resources/icons).
+        auto *item = new QListWidgetItem(Theme::icon(QString::fromLatin1(e.name)), e.text, nav);
         item->setData(Qt::UserRole + 1, QString::fromLatin1(e.name));
         const QKeySequence keys(QKeyCombination(Qt::ControlModifier, Qt::Key(Qt::Key_1 + row)));
         if (!e.page) {
