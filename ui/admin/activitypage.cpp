@@ -4,8 +4,10 @@
 #include "client/jsonfields.h"
 #include "models/recordtablemodel.h"
 #include "recordview.h"
+#include "shell/theme.h"
 #include "widgets/pagetitle.h"
 
+#include <QAction>
 #include <QComboBox>
 #include <QDateTime>
 #include <QHBoxLayout>
@@ -50,6 +52,8 @@ ActivityPage::ActivityPage(EngineClient &client, QWidget *parent) : QWidget(pare
     m_search->setPlaceholderText(tr("Search descriptions and names…"));
     m_search->setAccessibleName(tr("Search activity"));
     m_search->setClearButtonEnabled(true);
+    // A magnifier at the front marks the field as a search, like the search fields of the desktop.
+    m_search->addAction(Theme::icon(QStringLiteral("search")), QLineEdit::LeadingPosition)->setText(tr("Search"));
     m_search->setMaxLength(200);
     m_search->setMinimumWidth(260);
 
@@ -92,7 +96,7 @@ ActivityPage::ActivityPage(EngineClient &client, QWidget *parent) : QWidget(pare
     m_error = new QLabel(this);
     m_error->setObjectName(QStringLiteral("activityError"));
     m_error->setWordWrap(true);
-    m_error->setStyleSheet(QStringLiteral("color: #b3261e;"));
+    m_error->setStyleSheet(QStringLiteral("color: %1;").arg(Theme::errorColor().name()));
     m_error->hide();
 
     m_model = new RecordTableModel(

@@ -2,6 +2,7 @@
 
 #include "client/engineclient.h"
 #include "client/jsonfields.h"
+#include "shell/theme.h"
 #include "widgets/pagetitle.h"
 
 #include <QBarCategoryAxis>
@@ -118,6 +119,7 @@ DashboardPage::DashboardPage(EngineClient &client, QWidget *parent) : QWidget(pa
     m_updated->setForegroundRole(QPalette::PlaceholderText);
     m_refresh = new QPushButton(tr("&Refresh"), this);
     m_refresh->setObjectName(QStringLiteral("refreshButton"));
+    m_refresh->setIcon(Theme::icon(QStringLiteral("refresh")));
     m_refresh->setAccessibleName(tr("Refresh the dashboard"));
     m_refresh->setToolTip(tr("The dashboard follows every change by itself; this reads all figures again now."));
     connect(m_refresh, &QPushButton::clicked, this, &DashboardPage::reload);

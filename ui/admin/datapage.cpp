@@ -4,6 +4,7 @@
 #include "client/jsonfields.h"
 #include "models/recordtablemodel.h"
 #include "recordview.h"
+#include "shell/theme.h"
 #include "widgets/pagetitle.h"
 
 #include <QCheckBox>
@@ -567,7 +568,7 @@ void DataPage::done(bool ok, const QString &message)
     m_busy->hide();
     m_busyLabel->setText(message);
     QPalette pal = m_busyLabel->palette();
-    pal.setColor(QPalette::WindowText, ok ? palette().color(QPalette::WindowText) : QColor(0xb3, 0x26, 0x1e));
+    pal.setColor(QPalette::WindowText, ok ? palette().color(QPalette::WindowText) : Theme::errorColor());
     m_busyLabel->setPalette(pal);
     emit finished(ok, message);
 }

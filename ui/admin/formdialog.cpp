@@ -1,5 +1,7 @@
 #include "formdialog.h"
 
+#include "shell/theme.h"
+
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QLabel>
@@ -23,7 +25,7 @@ FormDialog::FormDialog(const QString &title, const QString &submitText, QWidget 
     m_error->setTextFormat(Qt::PlainText);
     m_error->setTextInteractionFlags(Qt::TextSelectableByMouse);
     QPalette pal = m_error->palette();
-    pal.setColor(QPalette::WindowText, QColor(0xb3, 0x26, 0x1e));
+    pal.setColor(QPalette::WindowText, Theme::errorColor());
     m_error->setPalette(pal);
     m_error->hide();
 

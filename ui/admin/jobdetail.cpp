@@ -2,6 +2,7 @@
 
 #include "client/engineclient.h"
 #include "client/jsonfields.h"
+#include "shell/theme.h"
 #include "widgets/operationcarddelegate.h"
 
 #include <QHeaderView>
@@ -125,7 +126,7 @@ void JobDetail::draw(const Json &job)
             op->setText(3, est > 0 ? tr("%1 of %2").arg(OperationCardDelegate::durationText(booked), OperationCardDelegate::durationText(est))
                                    : OperationCardDelegate::durationText(booked));
             if (est > 0 && booked > est)
-                op->setForeground(3, QColor(0xd3, 0x2f, 0x2f));
+                op->setForeground(3, Theme::errorColor());
             op->setText(4, m_operatorNames.value(text(o, "assigned_operator_id")));
         }
     }

@@ -2,6 +2,7 @@
 
 #include "client/engineclient.h"
 #include "client/jsonfields.h"
+#include "shell/theme.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -35,7 +36,7 @@ QLabel *errorLabel(QWidget *parent, const char *name)
     label->setWordWrap(true);
     label->setTextFormat(Qt::PlainText);
     QPalette pal = label->palette();
-    pal.setColor(QPalette::WindowText, QColor(0xb3, 0x26, 0x1e));
+    pal.setColor(QPalette::WindowText, Theme::errorColor());
     label->setPalette(pal);
     label->hide();
     return label;

@@ -6,6 +6,7 @@
 #include "models/recordtablemodel.h"
 #include "recordview.h"
 #include "secretdialog.h"
+#include "shell/theme.h"
 
 #include <QButtonGroup>
 #include <QColor>
@@ -92,7 +93,7 @@ McpKeysTab::McpKeysTab(EngineClient &client, QWidget *parent)
             {tr("Result"),
              [](const Row &r) { return flag(r, "success") ? tr("OK") : tr("Failed: %1").arg(text(r, "error_message")); },
              {},
-             [](const Row &r) { return flag(r, "success") ? QVariant() : QVariant(QColor(0xb3, 0x26, 0x1e)); }},
+             [](const Row &r) { return flag(r, "success") ? QVariant() : QVariant(Theme::errorColor()); }},
             {tr("Duration"), [](const Row &r) { return tr("%1 ms").arg(number(r, "response_time_ms")); },
              [](const Row &r) { return number(r, "response_time_ms"); }},
         },
@@ -237,6 +238,7 @@ void McpKeysTab::create()
     all->setChecked(true);
     auto *list = new QListWidget(dialog);
     list->setObjectName(QStringLiteral("toolList"));
+    list->setAccessibleName(tr("Tools the key may call"));
     list->setMinimumHeight(220);
     list->setEnabled(false);
     connect(some, &QRadioButton::toggled, list, &QWidget::setEnabled);

@@ -6,6 +6,7 @@
 #include "formdialog.h"
 #include "models/recordtablemodel.h"
 #include "recordview.h"
+#include "shell/theme.h"
 
 #include <QCheckBox>
 #include <QColor>
@@ -74,7 +75,7 @@ MqttTab::MqttTab(EngineClient &client, QWidget *parent)
             {tr("Status"),
              [](const Row &r) { return stateText(r); },
              {},
-             [](const Row &r) { return text(r, "last_error").isEmpty() ? QVariant() : QVariant(QColor(0xb3, 0x26, 0x1e)); }},
+             [](const Row &r) { return text(r, "last_error").isEmpty() ? QVariant() : QVariant(Theme::errorColor()); }},
         },
         this);
     m_view = new RecordView(m_model, QStringLiteral("mqttPublishersTable"), tr("MQTT publishers"), this);
@@ -93,7 +94,7 @@ MqttTab::MqttTab(EngineClient &client, QWidget *parent)
             {tr("Result"),
              [](const Row &r) { return flag(r, "success") ? tr("Published") : tr("Failed: %1").arg(text(r, "error_message")); },
              {},
-             [](const Row &r) { return flag(r, "success") ? QVariant() : QVariant(QColor(0xb3, 0x26, 0x1e)); }},
+             [](const Row &r) { return flag(r, "success") ? QVariant() : QVariant(Theme::errorColor()); }},
             {tr("Latency"), [](const Row &r) { return tr("%1 ms").arg(number(r, "latency_ms")); },
              [](const Row &r) { return number(r, "latency_ms"); }},
         },

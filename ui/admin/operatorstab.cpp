@@ -5,6 +5,7 @@
 #include "formdialog.h"
 #include "models/recordtablemodel.h"
 #include "recordview.h"
+#include "shell/theme.h"
 
 #include <QColor>
 #include <QDateTime>
@@ -64,7 +65,7 @@ OperatorsTab::OperatorsTab(EngineClient &client, QWidget *parent)
             {tr("Employee ID"), [](const Row &r) { return text(r, "employee_id"); }},
             {tr("Terminal sign-in"), [](const Row &r) { return statusText(r); }, {},
              [](const Row &r) {
-                 return !flag(r, "active") ? QVariant(QColor(0x9e, 0x9e, 0x9e)) : isLocked(r) ? QVariant(QColor(0xb3, 0x26, 0x1e)) : QVariant();
+                 return !flag(r, "active") ? QVariant(QColor(0x9e, 0x9e, 0x9e)) : isLocked(r) ? QVariant(Theme::errorColor()) : QVariant();
              }},
             {tr("Kind"), [](const Row &r) { return flag(r, "is_machine") ? tr("Machine") : tr("Person"); }},
         },
@@ -79,7 +80,7 @@ OperatorsTab::OperatorsTab(EngineClient &client, QWidget *parent)
     m_count->setForegroundRole(QPalette::PlaceholderText);
     m_error->setObjectName(QStringLiteral("operatorsError"));
     m_error->setWordWrap(true);
-    m_error->setStyleSheet(QStringLiteral("color: #b3261e;"));
+    m_error->setStyleSheet(QStringLiteral("color: %1;").arg(Theme::errorColor().name()));
     m_error->hide();
     m_new->setObjectName(QStringLiteral("newOperator"));
     m_resetPin->setObjectName(QStringLiteral("resetPin"));

@@ -6,6 +6,7 @@
 #include "qualitycharts.h"
 #include "reviewnotesdialog.h"
 #include "scrapreasondialog.h"
+#include "shell/theme.h"
 #include "widgets/pagetitle.h"
 
 #include <QAction>
@@ -95,6 +96,8 @@ QWidget *QualityPage::buildIssuesTab()
     m_search->setAccessibleName(tr("Search issues"));
     m_search->setAccessibleDescription(tr("Filters the issues by title, description, NCR number, job, part, operation or reporter"));
     m_search->setClearButtonEnabled(true);
+    // A magnifier at the front marks the field as a search, like the search fields of the desktop.
+    m_search->addAction(Theme::icon(QStringLiteral("search")), QLineEdit::LeadingPosition)->setText(tr("Search"));
     m_search->setMinimumWidth(240);
     auto *focusSearch = new QAction(tab);
     focusSearch->setShortcut(QKeySequence::Find);
@@ -549,7 +552,7 @@ void QualityPage::showDetail()
 
 void QualityPage::say(QLabel *label, const QString &message, bool problem)
 {
-    label->setStyleSheet(problem ? QStringLiteral("color: #b3261e;") : QString());
+    label->setStyleSheet(problem ? QStringLiteral("color: %1;").arg(Theme::errorColor().name()) : QString());
     label->setText(message);
     label->show();
 }

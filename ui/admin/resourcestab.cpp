@@ -5,6 +5,7 @@
 #include "formdialog.h"
 #include "models/recordtablemodel.h"
 #include "recordview.h"
+#include "shell/theme.h"
 
 #include <QColor>
 #include <QComboBox>
@@ -52,7 +53,7 @@ ResourcesTab::ResourcesTab(EngineClient &client, QWidget *parent)
             {tr("State"), [](const Row &r) { return flag(r, "active") ? stateText(text(r, "status")) : tr("Deactivated"); }, {},
              [](const Row &r) {
                  return !flag(r, "active") || text(r, "status") == QLatin1String("retired") ? QVariant(QColor(0x9e, 0x9e, 0x9e))
-                        : text(r, "status") == QLatin1String("maintenance")                ? QVariant(QColor(0xb4, 0x53, 0x09))
+                        : text(r, "status") == QLatin1String("maintenance")                ? QVariant(Theme::warningColor())
                                                                                              : QVariant();
              }},
         },

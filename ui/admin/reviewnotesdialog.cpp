@@ -2,6 +2,7 @@
 
 #include "client/engineclient.h"
 #include "client/jsonfields.h"
+#include "shell/theme.h"
 
 #include <QDialogButtonBox>
 #include <QLabel>
@@ -47,7 +48,7 @@ ReviewNotesDialog::ReviewNotesDialog(EngineClient &client, Step step, const QStr
     m_error->setObjectName(QStringLiteral("reviewError"));
     m_error->setAccessibleName(tr("Review problem"));
     m_error->setWordWrap(true);
-    m_error->setStyleSheet(QStringLiteral("color: #b3261e;"));
+    m_error->setStyleSheet(QStringLiteral("color: %1;").arg(Theme::errorColor().name()));
     m_error->hide();
 
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);

@@ -2,6 +2,7 @@
 
 #include "client/engineclient.h"
 #include "client/jsonfields.h"
+#include "shell/theme.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -38,7 +39,7 @@ ScrapReasonDialog::ScrapReasonDialog(EngineClient &client, const Json &existing,
     m_error->setObjectName(QStringLiteral("scrapReasonError"));
     m_error->setAccessibleName(tr("Scrap reason problem"));
     m_error->setWordWrap(true);
-    m_error->setStyleSheet(QStringLiteral("color: #b3261e;"));
+    m_error->setStyleSheet(QStringLiteral("color: %1;").arg(Theme::errorColor().name()));
     m_error->hide();
 
     auto *form = new QFormLayout;

@@ -7,6 +7,7 @@
 #include "models/recordtablemodel.h"
 #include "recordview.h"
 #include "secretdialog.h"
+#include "shell/theme.h"
 
 #include <QFormLayout>
 #include <QColor>
@@ -62,9 +63,9 @@ QVariant deliveryColor(const Json &d)
 {
     const QString status = text(d, "status");
     if (status == QLatin1String("delivered"))
-        return QColor(0x2e, 0x7d, 0x32);
+        return Theme::successColor();
     if (status == QLatin1String("failed") || number(d, "attempts") > 0)
-        return QColor(0xb3, 0x26, 0x1e);
+        return Theme::errorColor();
     return {};
 }
 
@@ -102,7 +103,7 @@ WebhooksTab::WebhooksTab(EngineClient &client, QWidget *parent)
              {},
              [](const Row &r) {
                  return !flag(r, "active") ? QVariant(QColor(0x9e, 0x9e, 0x9e))
-                                           : (text(r, "failing_since").isEmpty() ? QVariant() : QVariant(QColor(0xb3, 0x26, 0x1e)));
+                                           : (text(r, "failing_since").isEmpty() ? QVariant() : QVariant(Theme::errorColor()));
              }},
             {tr("Description"), [](const Row &r) { return text(r, "description"); }},
         },
@@ -149,7 +150,7 @@ WebhooksTab::WebhooksTab(EngineClient &client, QWidget *parent)
              [](const Row &r) { return number(r, "status_code", -1); },
              [](const Row &r) {
                  const qint64 code = number(r, "status_code", -1);
-                 return code >= 200 && code < 300 ? QVariant(QColor(0x2e, 0x7d, 0x32)) : QVariant(QColor(0xb3, 0x26, 0x1e));
+                 return code >= 200 && code < 300 ? QVariant(Theme::successColor()) : QVariant(Theme::errorColor());
              }},
             {tr("Duration"), [](const Row &r) { return tr("%1 ms").arg(number(r, "duration_ms")); },
              [](const Row &r) { return number(r, "duration_ms"); }},

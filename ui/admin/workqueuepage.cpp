@@ -2,10 +2,12 @@
 
 #include "client/engineclient.h"
 #include "client/jsonfields.h"
+#include "shell/theme.h"
 #include "widgets/droplist.h"
 #include "widgets/operationcarddelegate.h"
 #include "widgets/pagetitle.h"
 
+#include <QAction>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDate>
@@ -80,8 +82,10 @@ WorkQueuePage::WorkQueuePage(EngineClient &client, QWidget *parent) : QWidget(pa
     m_search->setPlaceholderText(tr("Job, part, customer or operation…"));
     m_search->setAccessibleName(tr("Search the queue"));
     m_search->setClearButtonEnabled(true);
+    // A magnifier at the front marks the field as a search, like the search fields of the desktop.
+    m_search->addAction(Theme::icon(QStringLiteral("search")), QLineEdit::LeadingPosition)->setText(tr("Search"));
     m_search->setMaxLength(200);
-    m_search->setMinimumWidth(240);
+    m_search->setMinimumWidth(280);
     m_due = new QComboBox(this);
     m_due->setObjectName(QStringLiteral("queueDue"));
     m_due->setAccessibleName(tr("Due"));
@@ -292,7 +296,7 @@ void WorkQueuePage::loadCells()
             item->setSizeHint(QSize(0, 2 * fontMetrics().height() + 14));
             const QString state = text(c, "status");
             if (state == QLatin1String("at_capacity") || state == QLatin1String("over_capacity"))
-                item->setForeground(QColor(0xb4, 0x53, 0x09));
+                item->setForeground(Theme::warningColor());
             item->setToolTip(tr("%1: %2 running, %3 on hold, %4 waiting")
                                  .arg(text(c, "cell_name"))
                                  .arg(number(c, "in_progress_operations"))

@@ -2,6 +2,7 @@
 
 #include "client/engineclient.h"
 #include "client/jsonfields.h"
+#include "theme.h"
 
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -40,7 +41,7 @@ SignInDialog::SignInDialog(EngineClient &client, QWidget *parent) : QDialog(pare
     m_error->setObjectName(QStringLiteral("signInError"));
     m_error->setAccessibleName(tr("Sign-in problem"));
     m_error->setWordWrap(true);
-    m_error->setStyleSheet(QStringLiteral("color: #b3261e;"));
+    m_error->setStyleSheet(QStringLiteral("color: %1;").arg(Theme::errorColor().name()));
     m_error->hide();
 
     auto *form = new QFormLayout;

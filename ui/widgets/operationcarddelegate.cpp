@@ -1,5 +1,7 @@
 #include "operationcarddelegate.h"
 
+#include "shell/theme.h"
+
 #include <QApplication>
 #include <QDate>
 #include <QPainter>
@@ -94,7 +96,7 @@ void OperationCardDelegate::paint(QPainter *painter, const QStyleOptionViewItem 
     bold.setBold(true);
     const int dueWidth = QFontMetrics(bold).horizontalAdvance(due);
     painter->setFont(bold);
-    painter->setPen(overdue ? QColor(0xd3, 0x2f, 0x2f) : urgent ? QColor(0xb4, 0x53, 0x09) : pal.color(QPalette::PlaceholderText));
+    painter->setPen(overdue ? Theme::errorColor() : urgent ? Theme::warningColor() : pal.color(QPalette::PlaceholderText));
     painter->drawText(row, Qt::AlignRight | Qt::AlignVCenter, due);
     // A part number that already carries its job's ("JOB-2615-01") says both.
     const QString job = card.value(QStringLiteral("job_number")).toString();
@@ -129,7 +131,7 @@ void OperationCardDelegate::paint(QPainter *painter, const QStyleOptionViewItem 
         right = right.isEmpty() ? time : right + QStringLiteral(" · ") + time;
     }
     const bool over = est > 0 && booked > est;
-    painter->setPen(over ? QColor(0xd3, 0x2f, 0x2f) : pal.color(QPalette::PlaceholderText));
+    painter->setPen(over ? Theme::errorColor() : pal.color(QPalette::PlaceholderText));
     const int rightWidth = option.fontMetrics.horizontalAdvance(right);
     painter->drawText(row, Qt::AlignRight | Qt::AlignVCenter, right);
     painter->setPen(pal.color(QPalette::PlaceholderText));
