@@ -5,16 +5,16 @@
     <name>ery::ui::ActivityPage</name>
     <message numerus="yes">
         <source>%n entries</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n entry</numerusform>
+            <numerusform>%n entries</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>the newest %1 of %n entries</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>the newest %1 of %n entry</numerusform>
+            <numerusform>the newest %1 of %n entries</numerusform>
         </translation>
     </message>
 </context>
@@ -22,9 +22,9 @@
     <name>ery::ui::ApiKeysTab</name>
     <message numerus="yes">
         <source>%n active key(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n active key</numerusform>
+            <numerusform>%n active keys</numerusform>
         </translation>
     </message>
 </context>
@@ -32,37 +32,37 @@
     <name>ery::ui::DashboardPage</name>
     <message numerus="yes">
         <source>%n bullet card part(s) not finished</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n bullet card part not finished</numerusform>
+            <numerusform>%n bullet card parts not finished</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n operation(s) on hold</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n operation on hold</numerusform>
+            <numerusform>%n operations on hold</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n operation(s) over their estimated time</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n operation over its estimated time</numerusform>
+            <numerusform>%n operations over their estimated time</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n job(s) past their due date</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n job past its due date</numerusform>
+            <numerusform>%n jobs past their due date</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>…and %n more job(s) in progress (see Jobs)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>…and %n more job in progress (see Jobs)</numerusform>
+            <numerusform>…and %n more jobs in progress (see Jobs)</numerusform>
         </translation>
     </message>
 </context>
@@ -70,9 +70,9 @@
     <name>ery::ui::DataPage</name>
     <message numerus="yes">
         <source>Nothing was imported: %n row(s) have problems, listed above by line and column. Correct them in the file, or tick “Import the good rows”.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Nothing was imported: %n row has problems, listed above by line and column. Correct it in the file, or tick “Import the good rows”.</numerusform>
+            <numerusform>Nothing was imported: %n rows have problems, listed above by line and column. Correct them in the file, or tick “Import the good rows”.</numerusform>
         </translation>
     </message>
 </context>
@@ -87,7 +87,7 @@
     </message>
     <message numerus="yes">
         <source>%1 of %n job(s)</source>
-        <translation>
+        <translation type="vanished">
             <numerusform>%1 of %n job</numerusform>
             <numerusform>%1 of %n jobs</numerusform>
         </translation>
@@ -97,6 +97,13 @@
         <translation>
             <numerusform>It has %n open operation, which stays as it is:</numerusform>
             <numerusform>It has %n open operations, which stay as they are:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n job(s) match</source>
+        <translation>
+            <numerusform>%n job matches</numerusform>
+            <numerusform>%n jobs match</numerusform>
         </translation>
     </message>
 </context>
@@ -114,16 +121,16 @@
     <name>ery::ui::McpKeysTab</name>
     <message numerus="yes">
         <source>%n tool(s): %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n tool: %1</numerusform>
+            <numerusform>%n tools: %1</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n active key(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n active key</numerusform>
+            <numerusform>%n active keys</numerusform>
         </translation>
     </message>
 </context>
@@ -131,9 +138,9 @@
     <name>ery::ui::MqttTab</name>
     <message numerus="yes">
         <source>%n publisher(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n publisher</numerusform>
+            <numerusform>%n publishers</numerusform>
         </translation>
     </message>
 </context>
@@ -141,9 +148,9 @@
     <name>ery::ui::OperationCardDelegate</name>
     <message numerus="yes">
         <source>Overdue %n d</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Overdue %n d</numerusform>
+            <numerusform>Overdue %n d</numerusform>
         </translation>
     </message>
 </context>
@@ -195,23 +202,23 @@
     <name>ery::ui::WebhooksTab</name>
     <message numerus="yes">
         <source>%n webhook(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n webhook</numerusform>
+            <numerusform>%n webhooks</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Deliveries: %n not delivered</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Deliveries: %n not delivered</numerusform>
+            <numerusform>Deliveries: %n not delivered</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n failed delivery(s) are being sent again.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n failed delivery is being sent again.</numerusform>
+            <numerusform>%n failed deliverys are being sent again.</numerusform>
         </translation>
     </message>
 </context>

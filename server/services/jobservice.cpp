@@ -152,7 +152,22 @@ Result<Page> JobService::list(const Scope &scope, const ListQuery &q)
 
 Result<Rows> JobService::overview(const Scope &scope)
 {
-    return repo().jobsOverview(db(), scope);
+    ListQuery all;
+    all.limit = 0;
+    auto page = overview(scope, all);
+    if (!page)
+        return page.error();
+    return std::move(page->rows);
+}
+
+const QStringList &JobService::overviewSorts()
+{
+    return storage::Repositories::overviewSorts();
+}
+
+Result<Page> JobService::overview(const Scope &scope, const ListQuery &q)
+{
+    return repo().jobsOverview(db(), scope, q);
 }
 
 Result<Json> JobService::tree(const Scope &scope, const QString &id)

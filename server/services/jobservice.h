@@ -29,7 +29,11 @@ public:
     Result<Row> get(const domain::Scope &scope, const QString &id);
     Result<Row> byNumber(const domain::Scope &scope, const QString &jobNumber);
     Result<domain::Page> list(const domain::Scope &scope, const domain::ListQuery &q);
+    // Every job with its progress, soonest due first (the CLI's list, the demo's check).
     Result<Rows> overview(const domain::Scope &scope);
+    // A page of them as the desktop's jobs table asks (Repositories::jobsOverview).
+    Result<domain::Page> overview(const domain::Scope &scope, const domain::ListQuery &q);
+    static const QStringList &overviewSorts();
     // The job with its parts and each part's operations.
     Result<Json> tree(const domain::Scope &scope, const QString &id);
 

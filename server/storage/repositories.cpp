@@ -169,21 +169,87 @@ Result<Row> Repositories::byExternal(Database &db, const Table &t, const Scope &
     return std::move(rows->front());
 }
 
-Result<Rows> Repositories::jobsOverview(Database &db, const Scope &s) const
+const QStringList &Repositories::overviewSorts()
 {
-    // One row per job with its progress, for lists and the desktop's jobs table.
-    return db.query(
-        QStringLiteral(
-            "SELECT j.id, j.job_number, j.customer, j.due_date, j.status, j.current_cell_id, c.name AS current_cell_name, j.updated_at, "
-            "(SELECT COUNT(*) FROM parts p WHERE p.job_id = j.id AND p.deleted_at IS NULL) AS part_count, "
-            "(SELECT COUNT(*) FROM operations o JOIN parts p ON p.id = o.part_id WHERE p.job_id = j.id AND o.deleted_at IS NULL "
-            "AND p.deleted_at IS NULL) AS operation_count, "
-            "(SELECT COUNT(*) FROM operations o JOIN parts p ON p.id = o.part_id WHERE p.job_id = j.id AND o.deleted_at IS NULL "
-            "AND p.deleted_at IS NULL AND o.status = 'completed') AS operations_completed, "
-            "(SELECT COUNT(*) FROM parts p WHERE p.job_id = j.id AND p.deleted_at IS NULL AND p.is_bullet_card = 1) AS bullet_parts "
-            "FROM jobs j LEFT JOIN cells c ON c.id = j.current_cell_id "
-            "WHERE j.tenant_id = ? AND j.deleted_at IS NULL ORDER BY j.due_date IS NULL, j.due_date, j.job_number"),
-        {s.tenantId});
+    static const QStringList sorts{QStringLiteral("due_date"), QStringLiteral("job_number"),        QStringLiteral("customer"),
+                                   QStringLiteral("status"),   QStringLiteral("current_cell_name"), QStringLiteral("progress"),
+                                   QStringLiteral("bullet_parts")};
+    return sorts;
+}
+
+Result<Page> Repositories::jobsOverview(Database &db, const Scope &s, const ListQuery &q) const
+{
+    static const QString bulletParts =
+        QStringLiteral("SELECT 1 FROM parts p WHERE p.job_id = j.id AND p.deleted_at IS NULL AND p.is_bullet_card = 1");
+    QString where = QStringLiteral(" WHERE j.tenant_id = ? AND j.deleted_at IS NULL");
+    QVariantList params{s.tenantId};
+    for (const auto &[name, value] : q.eq) {
+        const bool on = value.toInt() == 1;
+        if (name == QLatin1String("status")) {
+            where += QStringLiteral(" AND j.status = ?");
+            params << value;
+        } else if (name == QLatin1String("open")) {
+            where += on ? QStringLiteral(" AND j.status <> 'completed'") : QStringLiteral(" AND j.status = 'completed'");
+        } else if (name == QLatin1String("bullet")) {
+            where += (on ? QStringLiteral(" AND EXISTS (") : QStringLiteral(" AND NOT EXISTS (")) + bulletParts + QLatin1Char(')');
+        } else {
+            return Error::badRequest(QStringLiteral("unknown filter %1").arg(name));
+        }
+    }
+    if (!q.search.isEmpty()) {
+        where += QStringLiteral(" AND (LOWER(j.job_number) LIKE ? ESCAPE '\\' OR LOWER(COALESCE(j.customer, '')) LIKE ? ESCAPE '\\')");
+        const QString pattern = Table::containsPattern(q.search);
+        params << pattern << pattern;
+    }
+    // The order's columns are the inner query's, so progress sorts by what the row shows. Ties
+    // (and undated jobs) fall back to the job number, then the id, so pages never overlap.
+    const QString dir = q.descending ? QStringLiteral(" DESC") : QStringLiteral(" ASC");
+    const QString sort = overviewSorts().contains(q.sort) ? q.sort : overviewSorts().first();
+    QString order;
+    if (sort == QLatin1String("due_date"))
+        order = QStringLiteral("(due_date IS NULL)%1, due_date%1").arg(dir);
+    else if (sort == QLatin1String("status"))
+        // The order of the work: running, held, waiting, done.
+        order = QStringLiteral("(CASE status WHEN 'in_progress' THEN 0 WHEN 'on_hold' THEN 1 WHEN 'not_started' THEN 2 ELSE 3 END)") + dir;
+    else if (sort == QLatin1String("progress"))
+        order = QStringLiteral("(CASE WHEN operation_count = 0 THEN -1.0 ELSE operations_completed * 1.0 / operation_count END)") + dir;
+    else if (sort == QLatin1String("customer") || sort == QLatin1String("current_cell_name"))
+        order = QStringLiteral("(%1 IS NULL)%2, LOWER(%1)%2").arg(sort, dir);
+    else
+        order = sort + dir;
+    order += QStringLiteral(", job_number") + dir + QStringLiteral(", id") + dir;
+
+    QString sql = QStringLiteral(
+        "SELECT * FROM (SELECT j.id, j.job_number, j.customer, j.due_date, j.status, j.current_cell_id, c.name AS current_cell_name, "
+        "j.updated_at, "
+        "(SELECT COUNT(*) FROM parts p WHERE p.job_id = j.id AND p.deleted_at IS NULL) AS part_count, "
+        "(SELECT COUNT(*) FROM operations o JOIN parts p ON p.id = o.part_id WHERE p.job_id = j.id AND o.deleted_at IS NULL "
+        "AND p.deleted_at IS NULL) AS operation_count, "
+        "(SELECT COUNT(*) FROM operations o JOIN parts p ON p.id = o.part_id WHERE p.job_id = j.id AND o.deleted_at IS NULL "
+        "AND p.deleted_at IS NULL AND o.status = 'completed') AS operations_completed, "
+        "(SELECT COUNT(*) FROM parts p WHERE p.job_id = j.id AND p.deleted_at IS NULL AND p.is_bullet_card = 1) AS bullet_parts "
+        "FROM jobs j LEFT JOIN cells c ON c.id = j.current_cell_id") +
+        where + QStringLiteral(") overview ORDER BY ") + order;
+    QVariantList pageParams = params;
+    if (q.limit > 0) {
+        sql += QStringLiteral(" LIMIT ? OFFSET ?");
+        pageParams << q.limit << qMax(0, q.offset);
+    }
+    auto rows = db.query(sql, pageParams);
+    if (!rows)
+        return rows.error();
+    Page page;
+    page.rows = std::move(*rows);
+    // A first page that is not full holds every match: no COUNT needed.
+    if (q.limit <= 0 || (q.offset <= 0 && qint64(page.rows.size()) < q.limit)) {
+        page.total = qint64(page.rows.size());
+        return page;
+    }
+    auto total = db.scalar(QStringLiteral("SELECT COUNT(*) FROM jobs j") + where, params);
+    if (!total)
+        return total.error();
+    page.total = *total;
+    return page;
 }
 
 Result<Rows> Repositories::operationsOfBatch(Database &db, const Scope &s, const QString &batchId) const

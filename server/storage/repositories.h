@@ -66,7 +66,13 @@ struct Repositories {
     Result<qint64> runningOperationsInCell(Database &db, const domain::Scope &s, const QString &cellId) const;
     Result<Rows> admins(Database &db, const domain::Scope &s) const;
     Result<Row> byExternal(Database &db, const Table &t, const domain::Scope &s, const QString &source, const QString &externalId) const;
-    Result<Rows> jobsOverview(Database &db, const domain::Scope &s) const;
+    // Jobs with their progress (part_count, operation_count, operations_completed, bullet_parts,
+    // current_cell_name), a page of them as q asks: q.eq may hold status, open (1: not completed,
+    // 0: completed) and bullet (1: has bullet card parts, 0: has none); q.search matches the job
+    // number and customer; q.sort is one of overviewSorts() (default: soonest due first, undated
+    // last). A limit of 0 or less answers every match.
+    Result<domain::Page> jobsOverview(Database &db, const domain::Scope &s, const domain::ListQuery &q) const;
+    static const QStringList &overviewSorts();
     // A batch's operations in batch order, each with its batch_operations row's fields.
     Result<Rows> operationsOfBatch(Database &db, const domain::Scope &s, const QString &batchId) const;
     // Totals of the sync history (optionally of one entity type and source): total_syncs,

@@ -17,9 +17,10 @@ bool validIdentifier(const QString &s)
             return false;
     return true;
 }
-// A LIKE pattern matching `text` anywhere, case-insensitively: the user's % and _ (and the escape
-// character itself) match themselves, so "wild_" finds "WILD_1" and not "WILDX1".
-QString containsPattern(const QString &text)
+} // namespace
+
+// "wild_" finds "WILD_1" and not "WILDX1".
+QString Table::containsPattern(const QString &text)
 {
     QString out;
     out.reserve(text.size() + 8);
@@ -32,7 +33,6 @@ QString containsPattern(const QString &text)
     out += QLatin1Char('%');
     return out;
 }
-} // namespace
 
 Table::Table(QString name, bool softDelete, QStringList searchColumns)
     : m_name(std::move(name)), m_soft(softDelete), m_search(std::move(searchColumns))

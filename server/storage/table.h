@@ -38,6 +38,9 @@ public:
     Status remove(WriteTx &tx, const domain::Scope &scope, const Row &current) const;
 
     bool hasColumn(const QString &c) const;
+    // A LIKE pattern (escaped with a backslash) matching `text` anywhere, case-insensitively: the user's %
+    // and _ (and the escape character itself) match themselves.
+    static QString containsPattern(const QString &text);
     const QStringList &columns() const;
     void loadColumns(Database &db) const;
     // VALIDATION_ERROR naming every NOT NULL column `row` sets to null (all at once), so such a

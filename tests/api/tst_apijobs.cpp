@@ -13,6 +13,7 @@ private slots:
     void jobsOnBothTables();
     void listOptions();
     void jobLifecycle();
+    void overviewPagesSortsAndFilters();
     void syncAndBulkSync();
 };
 
@@ -112,6 +113,80 @@ void TestApiJobs::jobLifecycle()
     EXPECT_STATUS(f->call("POST", "/functions/v1/api-job-lifecycle/complete", key), 400);
     EXPECT_STATUS(f->call("POST", "/functions/v1/api-job-lifecycle/explode?id=" + id, key), 404);
     QVERIFY(f->shop().eventCount(QStringLiteral("job.completed")) >= 1);
+}
+
+// The desktop's jobs table reads the overview a page at a time in the hub's order and search.
+void TestApiJobs::overviewPagesSortsAndFilters()
+{
+    const domain::Scope sc = f->shop().scope;
+    QStringList ids;
+    for (int i = 0; i < 7; ++i)
+        ids << str(f->shop().makeJob(sc, QStringLiteral("OV-%1").arg(i), 2, 1), "id");
+    auto numbers = [](const Json &data) {
+        QStringList out;
+        for (const Json &j : data["jobs"])
+            out << str(j, "job_number");
+        return out;
+    };
+    // Pages follow on without a gap or an overlap; the total counts every match.
+    QStringList seen;
+    for (int offset = 0; offset < 9; offset += 3) {
+        auto page = f->call("GET", QStringLiteral("/api/v1/jobs/overview?search=ov-&sort=job_number&limit=3&offset=%1").arg(offset), key);
+        EXPECT_STATUS(page, 200);
+        QCOMPARE(num(page.data()["pagination"], "total"), 7);
+        QCOMPARE(num(page.data()["pagination"], "offset"), offset);
+        seen += numbers(page.data());
+    }
+    QCOMPARE(seen, (QStringList{"OV-0", "OV-1", "OV-2", "OV-3", "OV-4", "OV-5", "OV-6"}));
+    auto desc = f->call("GET", "/api/v1/jobs/overview?search=OV-&sort=job_number&order=desc&limit=2", key);
+    QCOMPARE(numbers(desc.data()), (QStringList{"OV-6", "OV-5"}));
+    const Json first = desc.data()["jobs"][0];
+    QCOMPARE(num(first, "operation_count"), 2);
+    QCOMPARE(num(first, "operations_completed"), 0);
+    QCOMPARE(num(first, "part_count"), 1);
+
+    // Filters: status, open, bullet cards; the order by status and progress are the work's.
+    EXPECT_STATUS(f->call("POST", "/api/v1/jobs/" + ids[1] + "/start", key), 200);
+    EXPECT_STATUS(f->call("POST", "/api/v1/jobs/" + ids[2] + "/start", key), 200);
+    EXPECT_STATUS(f->call("POST", "/api/v1/jobs/" + ids[2] + "/complete", key), 200);
+    QCOMPARE(numbers(f->call("GET", "/api/v1/jobs/overview?search=OV-&status=in_progress", key).data()), QStringList{"OV-1"});
+    QCOMPARE(numbers(f->call("GET", "/api/v1/jobs/overview?search=OV-&open=false", key).data()), QStringList{"OV-2"});
+    QCOMPARE(num(f->call("GET", "/api/v1/jobs/overview?search=OV-&open=true", key).data()["pagination"], "total"), 6);
+    QCOMPARE(numbers(f->call("GET", "/api/v1/jobs/overview?search=OV-&sort=status&limit=1", key).data()), QStringList{"OV-1"});
+    QCOMPARE(numbers(f->call("GET", "/api/v1/jobs/overview?search=OV-&sort=status&order=desc&limit=1", key).data()), QStringList{"OV-2"});
+    auto parts = f->call("GET", "/api/v1/parts?job_id=" + ids[4], key);
+    const QString part = str(parts.data()["parts"][0], "id");
+    EXPECT_STATUS(f->call("PATCH", "/api/v1/parts/" + part, key, Json{{"is_bullet_card", true}}), 200);
+    auto bullet = f->call("GET", "/api/v1/jobs/overview?search=OV-&bullet=true&open=true", key);
+    QCOMPARE(numbers(bullet.data()), QStringList{"OV-4"});
+    QCOMPARE(num(bullet.data()["jobs"][0], "bullet_parts"), 1);
+    QCOMPARE(num(f->call("GET", "/api/v1/jobs/overview?search=OV-&bullet=false", key).data()["pagination"], "total"), 6);
+    for (const char *sort : {"due_date", "customer", "current_cell_name", "progress", "bullet_parts", "tenant_id;drop"})
+        QCOMPARE(num(f->call("GET", QStringLiteral("/api/v1/jobs/overview?search=OV-&sort=%1").arg(QLatin1String(sort)), key)
+                          .data()["pagination"],
+                      "total"),
+                 7);
+
+    // Search text is text: LIKE wildcards and quotes match themselves.
+    QCOMPARE(f->call("GET", "/api/v1/jobs/overview?search=OV_", key).data()["jobs"].size(), size_t(0));
+    QCOMPARE(f->call("GET", "/api/v1/jobs/overview?search=%25", key).data()["jobs"].size(), size_t(0));
+    QCOMPARE(f->call("GET", "/api/v1/jobs/overview?search=%27%20OR%201%3D1--", key).data()["jobs"].size(), size_t(0));
+    // Bad parameters are named, never a 500; an oversized search is refused.
+    EXPECT_STATUS(f->call("GET", "/api/v1/jobs/overview?status=exploded", key), 422);
+    EXPECT_STATUS(f->call("GET", "/api/v1/jobs/overview?open=maybe", key), 400);
+    EXPECT_STATUS(f->call("GET", "/api/v1/jobs/overview?limit=ten", key), 400);
+    EXPECT_STATUS(f->call("GET", "/api/v1/jobs/overview?order=sideways", key), 400);
+    EXPECT_STATUS(f->call("GET", "/api/v1/jobs/overview?offset=-1", key), 400);
+    auto unknown = f->call("GET", "/api/v1/jobs/overview?stauts=completed", key);
+    EXPECT_STATUS(unknown, 400);
+    QVERIFY(unknown.raw.contains("stauts"));
+    EXPECT_STATUS(f->call("GET", "/api/v1/jobs/overview?search=" + QString(300, QLatin1Char('x')), key), 400);
+    QCOMPARE(num(f->call("GET", "/api/v1/jobs/overview?limit=5000", key).data()["pagination"], "limit"), 1000);
+    // Another shop (the sandbox) sees none of them.
+    const QString sandboxKey = f->key(sc, QStringLiteral("read"), true);
+    auto other = f->call("GET", "/api/v1/jobs/overview?search=OV-", sandboxKey);
+    EXPECT_STATUS(other, 200);
+    QCOMPARE(num(other.data()["pagination"], "total"), 0);
 }
 
 void TestApiJobs::syncAndBulkSync()

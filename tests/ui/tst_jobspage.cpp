@@ -13,10 +13,10 @@
 #include <QNetworkReply>
 #include <QMessageBox>
 #include <QPushButton>
-#include <QSortFilterProxyModel>
 #include <QTableView>
 #include <QTcpServer>
 #include <QTemporaryDir>
+#include <QTranslator>
 #include <QtTest>
 
 #include <memory>
@@ -46,6 +46,7 @@ private slots:
     void statusBarSaysWhyTheApiIsOff();
     void hubStatusSummaryOpensTheDetail();
     void ctrlKJumpsToAJobByNumber();
+    void readsAPageAtATimeAndFindsAJobFarDown();
 
 private:
     ui::JobsTableModel *model() const { return m_window->jobsPage()->model(); }
@@ -58,6 +59,7 @@ private:
     static QLabel *apiLabel(QWidget *window);
 
     QTemporaryDir m_dir;
+    QTranslator m_english;
     Config m_cfg;
     std::unique_ptr<EngineHost> m_host;
     std::unique_ptr<InProcessClient> m_client;
@@ -83,6 +85,10 @@ void TstJobsPage::initTestCase()
     const auto outcome = demo.result();
     QVERIFY2(outcome.ok(), qPrintable(outcome.ok() ? QString() : outcome.error().message));
     m_tenant = outcome->tenantId;
+
+    // As the desktop does: English supplies the plural forms ("1 job", "30 jobs").
+    QVERIFY(m_english.load(QStringLiteral("eryxon_en"), QStringLiteral(":/i18n")));
+    QCoreApplication::installTranslator(&m_english);
 
     // --demo: the demo shop opens signed in as its admin.
     m_window = std::make_unique<ui::MainWindow>(*m_client, true);
@@ -190,10 +196,9 @@ void TstJobsPage::startButtonStartsTheSelectedJob()
     const QString jobId = firstJobWithStatus(QStringLiteral("not_started"));
     QVERIFY(!jobId.isEmpty());
 
-    auto *proxy = qobject_cast<QSortFilterProxyModel *>(page->view()->model());
-    QVERIFY(proxy);
-    const QModelIndex row = proxy->mapFromSource(model()->index(model()->rowOfJob(jobId), 0));
-    page->view()->selectRow(row.row());
+    // The view shows the model's rows as they are: the hub sorts and searches.
+    QCOMPARE(page->view()->model(), model());
+    page->view()->selectRow(model()->rowOfJob(jobId));
     QCOMPARE(page->selectedJobId(), jobId);
 
     auto *start = page->findChild<QPushButton *>(QStringLiteral("startButton"));
@@ -230,17 +235,29 @@ void TstJobsPage::searchFiltersByJobAndCustomer()
     QAbstractItemModel *shown = page->view()->model();
 
     const QString number = model()->index(0, ui::JobsTableModel::JobColumn).data().toString();
-    search->setText(number.toLower());
-    QCOMPARE(shown->rowCount(), 1);
-
     const QString customer = model()->index(0, ui::JobsTableModel::CustomerColumn).data().toString();
+    search->setText(number.toLower());
+    QTRY_COMPARE_WITH_TIMEOUT(shown->rowCount(), 1, 5000);
+    QCOMPARE(shown->index(0, ui::JobsTableModel::JobColumn).data().toString(), number);
+    auto *count = page->findChild<QLabel *>(QStringLiteral("jobCount"));
+    QVERIFY(count);
+    QCOMPARE(count->text(), QStringLiteral("1 job matches"));
+
     search->setText(customer.toUpper());
+    QTRY_VERIFY_WITH_TIMEOUT(model()->search() == customer.toUpper() && !model()->isLoading(), 5000);
     QVERIFY(shown->rowCount() >= 1);
     for (int r = 0; r < shown->rowCount(); ++r)
         QCOMPARE(shown->index(r, ui::JobsTableModel::CustomerColumn).data().toString(), customer);
 
+    // Text that is SQL to someone, or a LIKE wildcard, is only text: it matches nothing here.
+    search->setText(QStringLiteral("%' OR '1'='1"));
+    QTRY_COMPARE_WITH_TIMEOUT(shown->rowCount(), 0, 5000);
+    search->setText(QStringLiteral("_"));
+    QTRY_COMPARE_WITH_TIMEOUT(shown->rowCount(), 0, 5000);
+
     search->clear();
-    QCOMPARE(shown->rowCount(), 30);
+    QTRY_COMPARE_WITH_TIMEOUT(shown->rowCount(), 30, 5000);
+    QCOMPARE(count->text(), QStringLiteral("30 jobs"));
 }
 
 void TstJobsPage::rejectedActionIsExplained()
@@ -249,8 +266,7 @@ void TstJobsPage::rejectedActionIsExplained()
     ui::JobsPage *page = m_window->jobsPage();
     const QString jobId = firstJobWithStatus(QStringLiteral("not_started"));
     QVERIFY(!jobId.isEmpty());
-    auto *proxy = qobject_cast<QSortFilterProxyModel *>(page->view()->model());
-    page->view()->selectRow(proxy->mapFromSource(model()->index(model()->rowOfJob(jobId), 0)).row());
+    page->view()->selectRow(model()->rowOfJob(jobId));
     auto *start = page->findChild<QPushButton *>(QStringLiteral("startButton"));
     QVERIFY(start->isEnabled());
 
@@ -297,9 +313,7 @@ QString TstJobsPage::highlightedJobId() const
 void TstJobsPage::clickJob(const QString &jobId)
 {
     QTableView *view = m_window->jobsPage()->view();
-    auto *proxy = qobject_cast<QSortFilterProxyModel *>(view->model());
-    QVERIFY(proxy);
-    const QModelIndex row = proxy->mapFromSource(model()->index(model()->rowOfJob(jobId), ui::JobsTableModel::CustomerColumn));
+    const QModelIndex row = model()->index(model()->rowOfJob(jobId), ui::JobsTableModel::CustomerColumn);
     QVERIFY(row.isValid());
     view->scrollTo(row);
     QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, view->visualRect(row).center());
@@ -335,7 +349,7 @@ void TstJobsPage::selectionStaysOnTheJobThroughSearchSortAndLiveUpdates()
         QCOMPARE(page->selectedJobId(), shown);
         QCOMPARE(start->isEnabled(), !shown.isEmpty());
     }
-    QCOMPARE(page->view()->model()->rowCount(), 1);
+    QTRY_COMPARE_WITH_TIMEOUT(page->view()->model()->rowCount(), 1, 5000);
     QCOMPARE(highlightedJobId(), QString());
     QVERIFY(!start->isEnabled());
     // Start on the one row left does nothing: it was never selected.
@@ -345,7 +359,7 @@ void TstJobsPage::selectionStaysOnTheJobThroughSearchSortAndLiveUpdates()
 
     // Clearing the search brings the picked job back, selected.
     search->clear();
-    QCOMPARE(highlightedJobId(), picked);
+    QTRY_COMPARE_WITH_TIMEOUT(highlightedJobId(), picked, 5000);
     QCOMPARE(page->selectedJobId(), picked);
     QVERIFY(start->isEnabled());
 
@@ -353,8 +367,12 @@ void TstJobsPage::selectionStaysOnTheJobThroughSearchSortAndLiveUpdates()
     QTableView *view = page->view();
     const int rowBefore = view->selectionModel()->selectedRows().first().row();
     view->sortByColumn(ui::JobsTableModel::JobColumn, Qt::DescendingOrder);
+    QTRY_VERIFY_WITH_TIMEOUT(!model()->isLoading(), 5000);
     QCOMPARE(highlightedJobId(), picked);
+    for (int r = 1; r < model()->rowCount(); ++r)
+        QVERIFY(model()->index(r - 1, 0).data().toString() > model()->index(r, 0).data().toString());
     view->sortByColumn(ui::JobsTableModel::DueColumn, Qt::AscendingOrder);
+    QTRY_VERIFY_WITH_TIMEOUT(!model()->isLoading(), 5000);
     QCOMPARE(highlightedJobId(), picked);
 
     // Live updates from another process: the picked job's due date moves it to the end of the
@@ -380,10 +398,10 @@ void TstJobsPage::selectionStaysOnTheJobThroughSearchSortAndLiveUpdates()
 
     // A search typed while updates arrive, then cleared: still the picked job.
     QTest::keyClicks(search, QStringLiteral("live"));
-    QCOMPARE(view->model()->rowCount(), 1);
+    QTRY_COMPARE_WITH_TIMEOUT(view->model()->rowCount(), 1, 5000);
     QCOMPARE(highlightedJobId(), QString());
     search->clear();
-    QCOMPARE(highlightedJobId(), picked);
+    QTRY_COMPARE_WITH_TIMEOUT(highlightedJobId(), picked, 5000);
 
     // And Start starts the picked job, and only it.
     QVERIFY(start->isEnabled());
@@ -479,8 +497,7 @@ void TstJobsPage::completeAsksFirstNamingTheJobAndItsOpenOperations()
         QVERIFY(other.services().jobs.update(Scope::of(m_tenant), bystander, Json{{"due_date", "1999-01-01T00:00:00.000Z"}}).ok());
         other.close();
     }
-    auto *proxy = qobject_cast<QSortFilterProxyModel *>(page->view()->model());
-    QTRY_COMPARE_WITH_TIMEOUT(proxy->mapFromSource(model()->index(model()->rowOfJob(bystander), 0)).row(), 0, 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(model()->rowOfJob(bystander), 0, 5000);
     QCOMPARE(highlightedJobId(), jobId);
     auto *yes = box->findChild<QPushButton *>(QStringLiteral("confirmButton"));
     QVERIFY(yes);
@@ -607,6 +624,59 @@ void TstJobsPage::ctrlKJumpsToAJobByNumber()
     QTRY_COMPARE_WITH_TIMEOUT(m_window->jobsPage()->selectedJobId(), jobId, 5000);
     QVERIFY(m_window->jobsPage()->findChild<QLineEdit *>(QStringLiteral("jobSearch"))->text().isEmpty());
     QCOMPARE(highlightedJobId(), jobId);
+}
+
+// A shop with more jobs than a page: the window holds what was scrolled through, not the shop.
+void TstJobsPage::readsAPageAtATimeAndFindsAJobFarDown()
+{
+    ui::JobsPage *page = m_window->jobsPage();
+    QString lastId;
+    {
+        Engine other(m_cfg);
+        QVERIFY(other.open(false).ok());
+        const Scope scope = Scope::of(m_tenant);
+        for (int i = 0; i < 450; ++i)
+            QVERIFY(other.services()
+                        .jobs.create(scope, Json{{"job_number", toStd(QStringLiteral("BULK-%1").arg(i, 3, 10, QLatin1Char('0')))},
+                                                 {"due_date", "2098-01-01T00:00:00.000Z"}})
+                        .ok());
+        // Undated, and last by number among the undated: the very end of the list.
+        auto last = other.services().jobs.create(scope, Json{{"job_number", "ZZ-LAST"}});
+        QVERIFY(last.ok());
+        lastId = str(*last, "id");
+        other.close();
+    }
+    QTRY_VERIFY_WITH_TIMEOUT(model()->total() >= 480 && !model()->isLoading(), 10000);
+    // A page or two (the view was scrolled to the end, so it asked for the next), not the shop.
+    const int loaded = model()->rowCount();
+    QVERIFY2(loaded >= int(ui::JobsTableModel::kPageSize) && loaded < 2 * int(ui::JobsTableModel::kPageSize) + 31,
+             qPrintable(QString::number(loaded)));
+    QCOMPARE(model()->rowOfJob(lastId), -1);
+    QCOMPARE(page->findChild<QLabel *>(QStringLiteral("jobCount"))->text(), QStringLiteral("%1 jobs").arg(model()->total()));
+
+    // Scrolling to the end reads the next page.
+    page->view()->scrollToTop();
+    page->view()->scrollToBottom();
+    QTRY_VERIFY_WITH_TIMEOUT(model()->rowCount() > loaded, 5000);
+
+    // Asked for the last job, the list reads on until it has it, and selects it.
+    QVERIFY(!page->showJob(lastId));
+    QTRY_COMPARE_WITH_TIMEOUT(page->selectedJobId(), lastId, 10000);
+    QCOMPARE(highlightedJobId(), lastId);
+    QCOMPARE(model()->rowCount(), int(model()->total()));
+    QCOMPARE(model()->rowOfJob(lastId), model()->rowCount() - 1);
+
+    // A live change keeps every row read so far (the selection with it).
+    {
+        Engine other(m_cfg);
+        QVERIFY(other.open(false).ok());
+        QVERIFY(other.services().jobs.update(Scope::of(m_tenant), lastId, Json{{"customer", "Far Down AG"}}).ok());
+        other.close();
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(model()->index(model()->rowOfJob(lastId), ui::JobsTableModel::CustomerColumn).data().toString(),
+                              QStringLiteral("Far Down AG"), 5000);
+    QCOMPARE(model()->rowCount(), int(model()->total()));
+    QCOMPARE(highlightedJobId(), lastId);
 }
 
 QTEST_MAIN(TstJobsPage)

@@ -55,6 +55,7 @@ constexpr int kThroughputDays = 14;
 constexpr int kWindowDays = 30;
 constexpr int kParetoTop = 8;
 constexpr int kProgressShown = 10;
+constexpr int kNamed = 6; // jobs named in an attention line
 
 // Colours that read on the light and the dark palette alike.
 const QColor kBlue(0x2f6fb3);
@@ -473,7 +474,11 @@ void DashboardPage::reload()
     ask("scrap_pareto", QStringLiteral("/api/v1/analytics/scrap-pareto?days=%1&top_n=%2").arg(kWindowDays).arg(kParetoTop));
     ask("scrap_trends", QStringLiteral("/api/v1/analytics/scrap-trends?days=%1&interval=daily").arg(kWindowDays));
     ask("issues", QStringLiteral("/api/v1/analytics/issues?days=%1&group_by=severity").arg(kWindowDays));
-    ask("overview", QStringLiteral("/api/v1/jobs/overview"));
+    // Only the jobs a panel names, soonest due first: the hub counts the rest.
+    const QString jobs = QStringLiteral("/api/v1/jobs/overview?sort=due_date&limit=%1&");
+    ask("jobs_active", jobs.arg(kProgressShown) + QStringLiteral("status=in_progress"));
+    ask("jobs_held", jobs.arg(kNamed) + QStringLiteral("status=on_hold"));
+    ask("jobs_bullet", jobs.arg(kNamed) + QStringLiteral("bullet=true&open=true"));
 }
 
 void DashboardPage::apply(const Json &figures)
@@ -487,8 +492,8 @@ void DashboardPage::apply(const Json &figures)
     fillPareto(figures["scrap_pareto"]);
     fillYield(figures["scrap_trends"]);
     fillIssues(figures["issues"]);
-    fillAttention(dashboard, figures["overview"]);
-    fillProgress(figures["overview"]);
+    fillAttention(dashboard, figures["jobs_held"], figures["jobs_bullet"]);
+    fillProgress(figures["jobs_active"]);
     m_updated->setText(tr("Live · updated %1").arg(QLocale().toString(QTime::currentTime(), QLocale::LongFormat)));
     emit refreshed();
 }
@@ -784,28 +789,21 @@ void DashboardPage::fillIssues(const Json &issues)
     showChart(m_issues, chart);
 }
 
-void DashboardPage::fillAttention(const Json &d, const Json &overview)
+void DashboardPage::fillAttention(const Json &d, const Json &held, const Json &bullet)
 {
     emptyLayout(m_attentionList);
     const Json attention = d.value("attention", Json::object());
-    QStringList bulletJobs, heldJobs;
-    for (const Json &j : overview.value("jobs", Json::array())) {
-        if (text(j, "status") == QLatin1String("completed"))
-            continue;
-        if (number(j, "bullet_parts") > 0)
-            bulletJobs << text(j, "job_number");
-        if (text(j, "status") == QLatin1String("on_hold"))
-            heldJobs << text(j, "job_number");
-    }
-    auto names = [](QStringList jobs) {
-        constexpr int kNamed = 6;
-        if (jobs.size() > kNamed) {
-            const qsizetype more = jobs.size() - kNamed;
-            jobs = jobs.mid(0, kNamed);
+    // The first jobs of a page by number, and how many more the hub has.
+    auto names = [](const Json &page) {
+        QStringList jobs;
+        for (const Json &j : page.value("jobs", Json::array()))
+            jobs << text(j, "job_number");
+        const qint64 more = number(page.value("pagination", Json::object()), "total") - jobs.size();
+        if (more > 0)
             return tr("%1 and %2 more").arg(jobs.join(QStringLiteral(", "))).arg(more);
-        }
         return jobs.join(QStringLiteral(", "));
     };
+    const QString bulletJobs = names(bullet), heldJobs = names(held);
     const qint64 bullets = number(attention, "bullet_parts");
     const qint64 opsHeld = number(attention, "operations_on_hold");
     const qint64 overEstimate = number(attention, "operations_over_estimate");
@@ -817,9 +815,9 @@ void DashboardPage::fillAttention(const Json &d, const Json &overview)
         QString headline, detail;
     } rows[] = {
         {"attentionBullets", bullets, kRed, tr("%n bullet card part(s) not finished", nullptr, int(bullets)),
-         bulletJobs.isEmpty() ? QString() : tr("Jobs: %1").arg(names(bulletJobs))},
+         bulletJobs.isEmpty() ? QString() : tr("Jobs: %1").arg(bulletJobs)},
         {"attentionOnHold", opsHeld, kAmber, tr("%n operation(s) on hold", nullptr, int(opsHeld)),
-         heldJobs.isEmpty() ? QString() : tr("Jobs on hold: %1").arg(names(heldJobs))},
+         heldJobs.isEmpty() ? QString() : tr("Jobs on hold: %1").arg(heldJobs)},
         {"attentionOverEstimate", overEstimate, kPurple, tr("%n operation(s) over their estimated time", nullptr, int(overEstimate)),
          QString()},
         {"attentionOverdue", overdue, kRed, tr("%n job(s) past their due date", nullptr, int(overdue)), QString()},
@@ -847,30 +845,21 @@ void DashboardPage::fillAttention(const Json &d, const Json &overview)
         m_attention.stack->setCurrentWidget(m_attention.custom);
 }
 
-void DashboardPage::fillProgress(const Json &overview)
+void DashboardPage::fillProgress(const Json &activeJobs)
 {
     emptyLayout(m_progressList);
-    QList<Json> active;
-    for (const Json &j : overview.value("jobs", Json::array()))
-        if (text(j, "status") == QLatin1String("in_progress"))
-            active << j;
-    if (active.isEmpty()) {
+    // In progress, soonest due first and undated last, as the hub sorted them.
+    const Json active = activeJobs.value("jobs", Json::array());
+    if (active.empty()) {
         showEmpty(m_progress, tr("No job is in progress. Start an operation to see its job here."));
         return;
     }
-    // Soonest due first; a job without a due date last.
-    std::stable_sort(active.begin(), active.end(), [](const Json &a, const Json &b) {
-        const QDateTime da = when(a, "due_date"), db = when(b, "due_date");
-        if (da.isValid() != db.isValid())
-            return da.isValid();
-        return da < db;
-    });
     const QLocale locale;
     const QDate today = QDate::currentDate();
     const int shown = std::min<int>(int(active.size()), kProgressShown);
     const int perColumn = (shown + 1) / 2;
     for (int i = 0; i < shown; ++i) {
-        const Json &j = active[i];
+        const Json &j = active[std::size_t(i)];
         const int row = i % perColumn, col = (i / perColumn) * 4;
         const qint64 total = number(j, "operation_count"), done = number(j, "operations_completed");
         QString name = text(j, "job_number");
@@ -906,8 +895,9 @@ void DashboardPage::fillProgress(const Json &overview)
     }
     m_progressList->setColumnStretch(1, 1);
     m_progressList->setColumnStretch(5, 1);
-    if (active.size() > shown) {
-        auto *more = new QLabel(tr("…and %n more job(s) in progress (see Jobs)", nullptr, int(active.size() - shown)), m_progress.custom);
+    const qint64 inProgress = number(activeJobs.value("pagination", Json::object()), "total");
+    if (inProgress > shown) {
+        auto *more = new QLabel(tr("…and %n more job(s) in progress (see Jobs)", nullptr, int(inProgress - shown)), m_progress.custom);
         more->setForegroundRole(QPalette::PlaceholderText);
         m_progressList->addWidget(more, perColumn, 0, 1, 7);
     }

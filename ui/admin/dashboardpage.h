@@ -76,8 +76,8 @@ private:
     void fillPareto(const Json &pareto);
     void fillYield(const Json &trends);
     void fillIssues(const Json &issues);
-    void fillAttention(const Json &dashboard, const Json &overview);
-    void fillProgress(const Json &overview);
+    void fillAttention(const Json &dashboard, const Json &heldJobs, const Json &bulletJobs);
+    void fillProgress(const Json &activeJobs);
     QChart *newChart() const;
 
     client::EngineClient &m_client;

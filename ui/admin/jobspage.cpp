@@ -18,8 +18,8 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSplitter>
-#include <QSortFilterProxyModel>
 #include <QTableView>
+#include <QTimer>
 #include <QVBoxLayout>
 
 using namespace ery::client;
@@ -29,7 +29,7 @@ namespace ery::ui {
 using workstatus::Action;
 
 JobsPage::JobsPage(EngineClient &client, QWidget *parent)
-    : QWidget(parent), m_client(client), m_model(new JobsTableModel(client, this)), m_proxy(new QSortFilterProxyModel(this)),
+    : QWidget(parent), m_client(client), m_model(new JobsTableModel(client, this)), m_searchDelay(new QTimer(this)),
       m_view(new QTableView(this)), m_search(new QLineEdit(this)), m_count(new QLabel(this)), m_start(new QPushButton(tr("&Start"), this)),
       m_pause(new QPushButton(tr("&Pause"), this)), m_resume(new QPushButton(tr("&Resume"), this)),
       m_complete(new QPushButton(tr("&Complete"), this)), m_new(new QPushButton(tr("&New job…"), this)),
@@ -37,6 +37,7 @@ JobsPage::JobsPage(EngineClient &client, QWidget *parent)
 {
     auto *title = new PageTitle(tr("Jobs"), this);
     m_count->setForegroundRole(QPalette::PlaceholderText);
+    m_count->setObjectName(QStringLiteral("jobCount"));
 
     m_search->setPlaceholderText(tr("Search jobs…"));
     m_search->setClearButtonEnabled(true);
@@ -74,32 +75,32 @@ JobsPage::JobsPage(EngineClient &client, QWidget *parent)
     m_new->setToolTip(tr("Create a job with its parts and routing (%1)").arg(QKeySequence(Qt::CTRL | Qt::Key_N).toString(QKeySequence::NativeText)));
     connect(m_new, &QPushButton::clicked, this, &JobsPage::newJob);
 
-    m_proxy->setSourceModel(m_model);
-    m_proxy->setSortRole(JobsTableModel::SortRole);
-    m_proxy->setFilterRole(JobsTableModel::SearchRole);
-    m_proxy->setFilterKeyColumn(JobsTableModel::JobColumn);
-    m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
-    connect(m_search, &QLineEdit::textChanged, m_proxy, &QSortFilterProxyModel::setFilterFixedString);
+    // The hub searches; a short pause after the last key spares it a question per keystroke.
+    m_searchDelay->setSingleShot(true);
+    m_searchDelay->setInterval(150);
+    connect(m_search, &QLineEdit::textChanged, m_searchDelay, qOverload<>(&QTimer::start));
+    connect(m_searchDelay, &QTimer::timeout, this, [this] { m_model->setSearch(m_search->text().trimmed()); });
 
     // Qt calls a signal's slots in the order they were connected: these run before the view's and
     // its selection model's (connected by setModel below), so the selection changes the view makes
     // while rows move are known to be its own.
-    connect(m_proxy, &QAbstractItemModel::rowsAboutToBeRemoved, this, &JobsPage::reshapeStarts);
-    connect(m_proxy, &QAbstractItemModel::rowsAboutToBeInserted, this, &JobsPage::reshapeStarts);
-    connect(m_proxy, &QAbstractItemModel::layoutAboutToBeChanged, this, &JobsPage::reshapeStarts);
-    connect(m_proxy, &QAbstractItemModel::modelAboutToBeReset, this, &JobsPage::reshapeStarts);
+    connect(m_model, &QAbstractItemModel::rowsAboutToBeRemoved, this, &JobsPage::reshapeStarts);
+    connect(m_model, &QAbstractItemModel::rowsAboutToBeInserted, this, &JobsPage::reshapeStarts);
+    connect(m_model, &QAbstractItemModel::layoutAboutToBeChanged, this, &JobsPage::reshapeStarts);
+    connect(m_model, &QAbstractItemModel::modelAboutToBeReset, this, &JobsPage::reshapeStarts);
 
     m_view->setObjectName(QStringLiteral("jobsTable"));
     m_view->setAccessibleName(tr("Jobs"));
-    m_view->setModel(m_proxy);
+    m_view->setModel(m_model);
 
     // ...and these after theirs: once the view is done, the highlight goes back on the user's job.
-    connect(m_proxy, &QAbstractItemModel::rowsRemoved, this, &JobsPage::reshapeEnds);
-    connect(m_proxy, &QAbstractItemModel::rowsInserted, this, &JobsPage::reshapeEnds);
-    connect(m_proxy, &QAbstractItemModel::layoutChanged, this, &JobsPage::reshapeEnds);
-    connect(m_proxy, &QAbstractItemModel::modelReset, this, &JobsPage::reshapeEnds);
+    connect(m_model, &QAbstractItemModel::rowsRemoved, this, &JobsPage::reshapeEnds);
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, &JobsPage::reshapeEnds);
+    connect(m_model, &QAbstractItemModel::layoutChanged, this, &JobsPage::reshapeEnds);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &JobsPage::reshapeEnds);
+    // The header's sort is the hub's order (JobsTableModel::sort); soonest due first to begin with.
+    m_view->horizontalHeader()->setSortIndicator(JobsTableModel::DueColumn, Qt::AscendingOrder);
     m_view->setSortingEnabled(true);
-    m_view->sortByColumn(JobsTableModel::DueColumn, Qt::AscendingOrder);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     m_view->setAlternatingRowColors(true);
@@ -124,18 +125,20 @@ JobsPage::JobsPage(EngineClient &client, QWidget *parent)
     // The selected job may change status under us (another terminal, the API): follow it.
     connect(m_model, &QAbstractItemModel::dataChanged, this, &JobsPage::updateActions);
     connect(m_model, &JobsTableModel::loaded, this, &JobsPage::updateCount);
+    // A job to show that was not loaded yet (created here, or jumped to): the list reads on, page
+    // by page, until it has it or has every job.
     auto selectCreated = [this] {
-        if (!m_pendingJobId.isEmpty() && showJob(m_pendingJobId))
-            m_pendingJobId.clear();
+        if (m_pendingJobId.isEmpty() || m_model->isLoading())
+            return;
+        if (m_model->rowOfJob(m_pendingJobId) >= 0)
+            showJob(std::exchange(m_pendingJobId, QString()));
+        else if (m_search->text().isEmpty() && m_model->search().isEmpty() && m_model->canFetchMore())
+            m_model->fetchMore();
     };
     connect(m_model, &JobsTableModel::loaded, this, selectCreated);
     // The detail follows the selected job, and its changes (the list reloads on them).
     connect(m_model, &JobsTableModel::loaded, this, [this] { m_detail->showJob(selectedJobId()); });
-    connect(m_proxy, &QAbstractItemModel::rowsInserted, this, selectCreated, Qt::QueuedConnection);
-    connect(m_proxy, &QAbstractItemModel::rowsInserted, this, &JobsPage::updateCount);
-    connect(m_proxy, &QAbstractItemModel::rowsRemoved, this, &JobsPage::updateCount);
-    connect(m_proxy, &QAbstractItemModel::modelReset, this, &JobsPage::updateCount);
-    connect(m_proxy, &QAbstractItemModel::layoutChanged, this, &JobsPage::updateCount);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &JobsPage::updateCount);
     connect(m_model, &JobsTableModel::loadFailed, this,
             [this](const QString &message) { m_count->setText(tr("Could not load the jobs: %1").arg(message)); });
 
@@ -177,7 +180,7 @@ void JobsPage::setTenant(const QString &tenantId)
 QModelIndex JobsPage::shownRowOf(const QString &jobId) const
 {
     const int row = jobId.isEmpty() ? -1 : m_model->rowOfJob(jobId);
-    return row < 0 ? QModelIndex() : m_proxy->mapFromSource(m_model->index(row, 0));
+    return row < 0 ? QModelIndex() : m_model->index(row, 0);
 }
 
 QString JobsPage::selectedJobId() const
@@ -187,8 +190,19 @@ QString JobsPage::selectedJobId() const
 
 bool JobsPage::showJob(const QString &jobId)
 {
-    if (m_model->rowOfJob(jobId) < 0)
+    if (jobId.isEmpty())
         return false;
+    if (m_model->rowOfJob(jobId) < 0 || !m_model->search().isEmpty()) {
+        // Not among the rows loaded (or only in a search's): every job, read on until it is there.
+        m_pendingJobId = jobId;
+        m_search->clear();
+        m_searchDelay->stop();
+        m_model->setSearch({});
+        if (!m_model->isLoading() && m_model->canFetchMore())
+            m_model->fetchMore();
+        return false;
+    }
+    m_pendingJobId.clear();
     m_search->clear();
     m_selectedJobId = jobId;
     restoreSelection();
@@ -202,10 +216,8 @@ JobWizard *JobsPage::newJob()
 {
     auto *wizard = new JobWizard(m_client, this);
     wizard->setAttribute(Qt::WA_DeleteOnClose);
-    connect(wizard, &JobWizard::created, this, [this](const QString &jobId) {
-        if (!showJob(jobId))
-            m_pendingJobId = jobId;
-    });
+    // The list hears of the job with its next reload; until then it is pending.
+    connect(wizard, &JobWizard::created, this, [this](const QString &jobId) { showJob(jobId); });
     wizard->open();
     return wizard;
 }
@@ -236,9 +248,8 @@ void JobsPage::reshapeEnds()
 
 void JobsPage::restoreSelection()
 {
-    // A job deleted meanwhile is forgotten; one the search hides is remembered.
-    if (!m_selectedJobId.isEmpty() && m_model->rowOfJob(m_selectedJobId) < 0)
-        m_selectedJobId.clear();
+    // A job the search hides (or deleted meanwhile, which the list cannot tell apart from one
+    // further down than it has read) is remembered, and selected again if it comes back.
     const QModelIndex want = shownRowOf(m_selectedJobId);
     QItemSelectionModel *selection = m_view->selectionModel();
     const QModelIndexList rows = selection->selectedRows();
@@ -267,12 +278,11 @@ void JobsPage::updateActions()
 
 void JobsPage::updateCount()
 {
-    const int total = m_model->rowCount();
-    const int shown = m_proxy->rowCount();
-    if (shown == total)
+    const int total = int(m_model->total());
+    if (m_model->search().isEmpty())
         m_count->setText(tr("%n job(s)", nullptr, total));
     else
-        m_count->setText(tr("%1 of %n job(s)", nullptr, total).arg(shown));
+        m_count->setText(tr("%n job(s) match", nullptr, total));
 }
 
 void JobsPage::run(Action action)

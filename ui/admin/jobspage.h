@@ -7,8 +7,8 @@
 class QLabel;
 class QLineEdit;
 class QPushButton;
-class QSortFilterProxyModel;
 class QTableView;
+class QTimer;
 
 namespace ery::client {
 class EngineClient;
@@ -38,7 +38,8 @@ public:
     QTableView *view() const { return m_view; }
     // The job the user selected, when it is shown; empty when none is (or the search hides it).
     QString selectedJobId() const;
-    // Selects the job and scrolls to it (clearing the search); false when the list does not have it.
+    // Selects the job and scrolls to it (clearing the search). False when it is not loaded yet: the
+    // list then reads on until it has the job, and selects it.
     bool showJob(const QString &jobId);
     // Opens the new-job wizard (the New job button, Ctrl+N); the job it creates is selected once
     // the list has it.
@@ -59,7 +60,7 @@ private:
 
     client::EngineClient &m_client;
     JobsTableModel *m_model;
-    QSortFilterProxyModel *m_proxy;
+    QTimer *m_searchDelay;
     QTableView *m_view;
     QLineEdit *m_search;
     QLabel *m_count;
@@ -69,7 +70,7 @@ private:
     QPushButton *m_complete;
     QPushButton *m_new;
     JobDetail *m_detail;
-    // A job created here, selected as soon as the live list shows it.
+    // A job to select (created here, or asked for by showJob) as soon as the list has it.
     QString m_pendingJobId;
     // A lifecycle call (or its confirmation) is on its way; the buttons wait so a double click
     // cannot send it twice.

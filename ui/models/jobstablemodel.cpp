@@ -15,6 +15,7 @@
 #include <QPen>
 #include <QPixmap>
 #include <QSet>
+#include <QUrl>
 
 #include <limits>
 #include <utility>
@@ -92,43 +93,138 @@ void JobsTableModel::setTenant(const QString &tenantId)
     beginResetModel();
     m_tenantId = tenantId;
     m_jobs.clear();
+    m_total = 0;
+    ++m_generation;
     endResetModel();
     reload();
+}
+
+void JobsTableModel::setSearch(const QString &text)
+{
+    if (text == m_search)
+        return;
+    m_search = text;
+    ++m_generation;
+    reload();
+}
+
+void JobsTableModel::sort(int column, Qt::SortOrder order)
+{
+    if (column < 0 || column >= ColumnCount || (column == m_sortColumn && order == m_sortOrder))
+        return;
+    m_sortColumn = column;
+    m_sortOrder = order;
+    ++m_generation;
+    reload();
+}
+
+QString JobsTableModel::pagePath(int offset, int limit) const
+{
+    static const char *sorts[ColumnCount] = {"job_number", "customer", "due_date", "status", "current_cell_name", "progress", "bullet_parts"};
+    QString path = QStringLiteral("/api/v1/jobs/overview?limit=%1&offset=%2&sort=%3&order=%4")
+                       .arg(limit)
+                       .arg(offset)
+                       .arg(QLatin1String(sorts[m_sortColumn]), m_sortOrder == Qt::AscendingOrder ? QStringLiteral("asc") : QStringLiteral("desc"));
+    if (!m_search.isEmpty())
+        path += QStringLiteral("&search=") + QString::fromLatin1(QUrl::toPercentEncoding(m_search));
+    return path;
 }
 
 void JobsTableModel::reload()
 {
     if (m_tenantId.isEmpty())
         return;
-    // One query in flight at a time; changes during it ask for one more, so answers never arrive
+    // One question in flight at a time; changes during it ask for one more, so answers never arrive
     // out of order and a burst of events costs two queries, not one per event.
     if (m_loading) {
         m_reloadAgain = true;
         return;
     }
     m_loading = true;
-    const QString tenant = m_tenantId;
-    m_client.get(QStringLiteral("/api/v1/jobs/overview")).then(this, [this, tenant](const ApiReply &reply) {
-        m_loading = false;
-        if (tenant == m_tenantId) {
-            if (reply.ok()) {
-                const Json &rows = reply.data().value("jobs", Json::array());
-                QList<Job> fresh;
-                fresh.reserve(qsizetype(rows.size()));
-                for (const Json &r : rows) {
-                    fresh.append(Job{text(r, "id"), text(r, "job_number"), text(r, "customer"), text(r, "status"),
-                                     text(r, "current_cell_name"), when(r, "due_date"), number(r, "operation_count"),
-                                     number(r, "operations_completed"), number(r, "bullet_parts")});
-                }
-                apply(fresh);
-                emit loaded();
-            } else {
-                emit loadFailed(reply.errorMessage());
-            }
-        }
-        if (std::exchange(m_reloadAgain, false) || tenant != m_tenantId)
+    // What the user scrolled through stays loaded; a new search or order starts from a page.
+    load(0, std::max(kPageSize, int(m_jobs.size())), {}, m_generation, true);
+}
+
+bool JobsTableModel::canFetchMore(const QModelIndex &parent) const
+{
+    return !parent.isValid() && !m_tenantId.isEmpty() && m_jobs.size() < m_total;
+}
+
+void JobsTableModel::fetchMore(const QModelIndex &parent)
+{
+    if (!canFetchMore(parent))
+        return;
+    // The view asks once when it reaches the end; asked while busy, it is asked again when done.
+    if (m_loading) {
+        m_fetchAgain = true;
+        return;
+    }
+    m_loading = true;
+    load(int(m_jobs.size()), kPageSize, {}, m_generation, false);
+}
+
+void JobsTableModel::load(int offset, int count, QList<Job> got, quint64 generation, bool replace)
+{
+    constexpr int kMaxPerRequest = 1000; // the API's largest page
+    const int limit = std::min(count - int(got.size()), kMaxPerRequest);
+    m_client.get(pagePath(offset + int(got.size()), limit)).then(this, [this, offset, count, got, generation, replace, limit](const ApiReply &reply) mutable {
+        if (generation != m_generation) {
+            // The search, order or shop changed meanwhile: ask again for what is wanted now.
+            m_loading = false;
+            m_reloadAgain = false;
             reload();
+            return;
+        }
+        if (!reply.ok()) {
+            m_loading = false;
+            emit loadFailed(reply.errorMessage());
+            finishLoad();
+            return;
+        }
+        const Json data = reply.data();
+        const Json &rows = data.value("jobs", Json::array());
+        for (const Json &r : rows)
+            got.append(Job{text(r, "id"), text(r, "job_number"), text(r, "customer"), text(r, "status"), text(r, "current_cell_name"),
+                           when(r, "due_date"), number(r, "operation_count"), number(r, "operations_completed"), number(r, "bullet_parts")});
+        m_total = number(data.value("pagination", Json::object()), "total");
+        if (int(rows.size()) == limit && got.size() < count) {
+            load(offset, count, got, generation, replace);
+            return;
+        }
+        m_loading = false;
+        if (replace)
+            apply(got);
+        else
+            append(got);
+        emit loaded();
+        finishLoad();
     });
+}
+
+void JobsTableModel::finishLoad()
+{
+    if (std::exchange(m_reloadAgain, false))
+        reload();
+    else if (std::exchange(m_fetchAgain, false))
+        fetchMore();
+}
+
+void JobsTableModel::append(const QList<Job> &more)
+{
+    // A job may have moved up into a page already loaded while the next one was read; it shows once.
+    QSet<QString> known;
+    for (const Job &j : m_jobs)
+        known.insert(j.id);
+    QList<Job> added;
+    for (const Job &j : more)
+        if (!known.contains(j.id))
+            added.append(j);
+    if (added.isEmpty())
+        return;
+    const int first = int(m_jobs.size());
+    beginInsertRows({}, first, first + int(added.size()) - 1);
+    m_jobs.append(added);
+    endInsertRows();
 }
 
 void JobsTableModel::apply(const QList<Job> &fresh)
@@ -137,33 +233,63 @@ void JobsTableModel::apply(const QList<Job> &fresh)
     for (qsizetype i = 0; i < fresh.size(); ++i)
         freshRow.insert(fresh[i].id, i);
 
-    for (int r = int(m_jobs.size()) - 1; r >= 0; --r) {
-        if (!freshRow.contains(m_jobs[r].id)) {
-            beginRemoveRows({}, r, r);
-            m_jobs.removeAt(r);
-            endRemoveRows();
+    // 1. Rows that left (deleted, no longer matching, or past the rows read), in runs from the end.
+    for (int r = int(m_jobs.size()) - 1; r >= 0;) {
+        if (freshRow.contains(m_jobs[r].id)) {
+            --r;
+            continue;
         }
+        int first = r;
+        while (first > 0 && !freshRow.contains(m_jobs[first - 1].id))
+            --first;
+        beginRemoveRows({}, first, r);
+        m_jobs.remove(first, r - first + 1);
+        endRemoveRows();
+        r = first - 1;
     }
 
-    QSet<QString> known;
+    // 2. Rows that stay but moved (a new order, a changed due date): one layout change that keeps
+    // persistent indexes (the selection) on their jobs.
+    bool inOrder = true;
+    for (int r = 1; r < m_jobs.size() && inOrder; ++r)
+        inOrder = freshRow.value(m_jobs[r - 1].id) < freshRow.value(m_jobs[r].id);
+    if (!inOrder) {
+        emit layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);
+        QList<Job> sorted = m_jobs;
+        std::sort(sorted.begin(), sorted.end(), [&](const Job &a, const Job &b) { return freshRow.value(a.id) < freshRow.value(b.id); });
+        QHash<QString, int> newRow;
+        for (int r = 0; r < sorted.size(); ++r)
+            newRow.insert(sorted[r].id, r);
+        const QModelIndexList before = persistentIndexList();
+        QModelIndexList after;
+        after.reserve(before.size());
+        for (const QModelIndex &i : before)
+            after.append(index(newRow.value(m_jobs[i.row()].id), i.column()));
+        m_jobs = sorted;
+        changePersistentIndexList(before, after);
+        emit layoutChanged({}, QAbstractItemModel::VerticalSortHint);
+    }
+
+    // 3. Changed values, then 4. new rows at their places.
     for (int r = 0; r < m_jobs.size(); ++r) {
-        known.insert(m_jobs[r].id);
         const Job &f = fresh[freshRow.value(m_jobs[r].id)];
         if (!(m_jobs[r] == f)) {
             m_jobs[r] = f;
             emit dataChanged(index(r, 0), index(r, ColumnCount - 1));
         }
     }
-
-    QList<Job> added;
-    for (const Job &f : fresh)
-        if (!known.contains(f.id))
-            added.append(f);
-    if (!added.isEmpty()) {
-        const int first = int(m_jobs.size());
-        beginInsertRows({}, first, first + int(added.size()) - 1);
-        m_jobs.append(added);
+    for (int i = 0; i < fresh.size();) {
+        if (i < m_jobs.size() && m_jobs[i].id == fresh[i].id) {
+            ++i;
+            continue;
+        }
+        // Every row kept is in fresh's order now, so fresh[i] up to the next kept row are all new.
+        const int end = i < m_jobs.size() ? int(freshRow.value(m_jobs[i].id)) : int(fresh.size());
+        beginInsertRows({}, i, end - 1);
+        for (int k = i; k < end; ++k)
+            m_jobs.insert(k, fresh[k]);
         endInsertRows();
+        i = end;
     }
 }
 
@@ -286,7 +412,6 @@ QVariant JobsTableModel::data(const QModelIndex &index, int role) const
     case JobIdRole: return job.id;
     case StatusRole: return job.status;
     case SortRole: return sortKey(job, column);
-    case SearchRole: return job.number + QLatin1Char(' ') + job.customer;
     case ProgressRole: return progress(job);
     }
     return {};

@@ -348,8 +348,8 @@ void MainWindow::jumpToJob()
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &JumpDialog::jobChosen, this, [this](const QString &jobId) {
         openPage(QStringLiteral("jobs"));
-        if (!m_jobs->showJob(jobId))
-            statusBar()->showMessage(tr("That job is not in the list yet; try again in a moment."), 5000);
+        // A job further down than the list has read is selected once its page arrives.
+        m_jobs->showJob(jobId);
     });
     dialog->open();
 }

@@ -24,6 +24,22 @@ Handler jobStep(Services &s, JobStep step, const char *name)
                        [name](const Transition &t) { return transitionResponse("job", t, QLatin1String(name)); });
     });
 }
+// What the overview takes: the list parameters, with its own sorts and filters (a job's progress
+// and bullet parts are counted, not columns, so it is not a Table list).
+const ResourceSpec &overviewSpec()
+{
+    static const ResourceSpec spec = [] {
+        ResourceSpec o;
+        o.plural = QStringLiteral("jobs overview");
+        o.filters = {{QStringLiteral("status"), Filter::Exact, {}, domain::choices::workStatuses()},
+                     {QStringLiteral("open"), Filter::Bool},
+                     {QStringLiteral("bullet"), Filter::Bool}};
+        o.sorts = JobService::overviewSorts();
+        o.defaultSort = o.sorts.first();
+        return o;
+    }();
+    return spec;
+}
 } // namespace
 
 void installJobRoutes(ApiServer &api)
@@ -100,14 +116,16 @@ void installJobRoutes(ApiServer &api)
                                       nullptr,
                                       Access::Read,
                                       [&s](Request &r) {
-                                          return respond(s.jobs.overview(r.scope()), [](const Rows &rows) {
-                                              Json list = Json::array();
-                                              for (const Json &row : rows)
-                                                  list.push_back(row);
-                                              return Response::ok(Json{{"jobs", std::move(list)}});
-                                          });
+                                          auto q = listQueryFrom(r, overviewSpec());
+                                          if (!q)
+                                              return Response::error(q.error());
+                                          return respond(s.jobs.overview(r.scope(), *q),
+                                                         [&q](const Page &page) { return listResponse(QStringLiteral("jobs"), page, *q); });
                                       },
-                                      {"Every job with its progress: operations done of all, current cell, bullet parts", kTag}},
+                                      {"Jobs with their progress (operations done of all, current cell, bullet parts), a page at a time",
+                                       kTag,
+                                       {"status", "open", "bullet"},
+                                       true}},
                                      {Method::Get,
                                       "/api/v1/jobs/{id}/tree",
                                       nullptr,
