@@ -3,6 +3,7 @@
 #include "inprocessclient.h"
 #include "shell/mainwindow.h"
 #include "shell/theme.h"
+#include "shell/workstationsettings.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -11,6 +12,7 @@
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QMessageBox>
+#include <QSettings>
 #include <QTimer>
 #include <QTranslator>
 
@@ -26,17 +28,18 @@ int main(int argc, char **argv)
     const QCommandLineOption version = parser.addVersionOption();
     const QCommandLineOption db(
         QStringLiteral("db"),
-        QCoreApplication::translate("main", "SQLite file or postgresql:// URL (default: %1).").arg(ery::Config::defaultDbPath()),
+        QCoreApplication::translate("main", "SQLite file or postgresql:// URL (default: the one in Settings, else %1).")
+            .arg(ery::Config::defaultDbPath()),
         QStringLiteral("PATH|URL"));
     const QCommandLineOption demo(QStringLiteral("demo"),
                                   QCoreApplication::translate("main", "Load the demo shop into an empty database without asking."));
     const QCommandLineOption apiPort(QStringLiteral("api-port"),
-                                     QCoreApplication::translate("main", "Port of the embedded REST API (default 8787)."),
-                                     QStringLiteral("N"), QStringLiteral("8787"));
+                                     QCoreApplication::translate("main", "Port of the embedded REST API (default: Settings, else 8787)."),
+                                     QStringLiteral("N"));
     const QCommandLineOption apiBind(
         QStringLiteral("api-bind"),
-        QCoreApplication::translate("main", "Address the REST API listens on (default 127.0.0.1; 0.0.0.0 opens it to the LAN)."),
-        QStringLiteral("ADDR"), QStringLiteral("127.0.0.1"));
+        QCoreApplication::translate("main", "Address the REST API listens on (default: Settings, else 127.0.0.1; 0.0.0.0 opens it to the LAN)."),
+        QStringLiteral("ADDR"));
     const QCommandLineOption noApi(QStringLiteral("no-api"),
                                    QCoreApplication::translate("main", "Do not serve the REST API from this workstation."));
     const QCommandLineOption integrations(
@@ -47,8 +50,8 @@ int main(int argc, char **argv)
                                   QStringLiteral("NAME"));
     const QCommandLineOption theme(
         QStringLiteral("theme"),
-        QCoreApplication::translate("main", "Colours: light, dark, or system to follow the desktop (default system)."),
-        QStringLiteral("light|dark|system"), QStringLiteral("system"));
+        QCoreApplication::translate("main", "Colours: light, dark, or system to follow the desktop (default: Settings, else system)."),
+        QStringLiteral("light|dark|system"));
     const QCommandLineOption screenshot(
         QStringLiteral("screenshot"),
         QCoreApplication::translate("main", "Save a PNG of the window to PATH once the panel has loaded, then quit (with --demo)."),
@@ -79,7 +82,9 @@ int main(int argc, char **argv)
 
     QApplication app(argc, argv);
     parser.process(app);
-    const auto themeMode = ery::ui::Theme::parse(parser.value(theme));
+    // What Settings… saved; an option on the command line wins over it for this run.
+    const ery::ui::WorkstationSettings saved = ery::ui::WorkstationSettings::load(QSettings());
+    const auto themeMode = ery::ui::Theme::parse(parser.isSet(theme) ? parser.value(theme) : saved.theme);
     // Before any window exists: widgets take the palette they are created with.
     ery::ui::Theme::apply(themeMode.value_or(ery::ui::Theme::Mode::System));
     QTranslator qtTranslator;
@@ -94,11 +99,11 @@ int main(int argc, char **argv)
     if (!themeMode) {
         QMessageBox::critical(
             nullptr, QCoreApplication::translate("main", "Eryxon MES"),
-            QCoreApplication::translate("main", "--theme takes light, dark or system, got \"%1\".").arg(parser.value(theme)));
+            QCoreApplication::translate("main", "--theme takes light, dark or system, got \"%1\".").arg(parser.isSet(theme) ? parser.value(theme) : saved.theme));
         return 2;
     }
     ery::Config cfg;
-    cfg.dbUrl = parser.isSet(db) ? parser.value(db) : ery::Config::defaultDbPath();
+    cfg.dbUrl = parser.isSet(db) ? parser.value(db) : saved.effectiveDatabase();
     cfg.hubKind = QStringLiteral("desktop");
     if (parser.isSet(integrations) && parser.value(integrations) != QLatin1String("off")) {
         QMessageBox::critical(
@@ -120,17 +125,21 @@ int main(int argc, char **argv)
     // The workstation embeds the hub: the API is served unless asked not to. A port already taken
     // (say, by `eryxon-server serve` on the same machine) is shown in the status bar, not fatal.
     bool portOk = false;
-    const int port = parser.value(apiPort).toInt(&portOk);
+    const int port = parser.isSet(apiPort) ? parser.value(apiPort).toInt(&portOk) : saved.apiPort;
+    if (!parser.isSet(apiPort))
+        portOk = true;
     if (!portOk || port < 0 || port > 65535) {
         QMessageBox::critical(
             nullptr, QCoreApplication::translate("main", "Eryxon MES"),
-            QCoreApplication::translate("main", "--api-port needs a port number, got \"%1\".").arg(parser.value(apiPort)));
+            QCoreApplication::translate("main", "--api-port needs a port number, got \"%1\".").arg(parser.isSet(apiPort) ? parser.value(apiPort) : QString::number(port)));
         return 2;
     }
-    cfg.http.enabled = !parser.isSet(noApi);
+    cfg.http.enabled = !parser.isSet(noApi) && saved.apiEnabled;
     cfg.http.optional = true;
     cfg.http.port = port;
-    cfg.http.bind = parser.value(apiBind);
+    cfg.http.bind = parser.isSet(apiBind) ? parser.value(apiBind) : saved.apiBind;
+    cfg.http.tlsCert = saved.tlsCertificate;
+    cfg.http.tlsKey = saved.tlsKey;
     ery::EngineHost host(cfg);
     if (auto started = host.start(); !started) {
         QMessageBox::critical(nullptr, QCoreApplication::translate("main", "Eryxon MES"),
@@ -139,6 +148,13 @@ int main(int argc, char **argv)
     }
     ery::InProcessClient client(host);
     ery::ui::MainWindow window(client, parser.isSet(demo));
+    window.setStartedWith(
+        cfg.http.enabled
+            ? QCoreApplication::translate("main", "database %1, API on %2:%3%4")
+                  .arg(QDir::toNativeSeparators(cfg.dbUrl), cfg.http.bind)
+                  .arg(cfg.http.port)
+                  .arg(cfg.http.tlsCert.isEmpty() ? QString() : QCoreApplication::translate("main", " (HTTPS)"))
+            : QCoreApplication::translate("main", "database %1, no API").arg(QDir::toNativeSeparators(cfg.dbUrl)));
     if (parser.isSet(page) && !window.openPage(parser.value(page)))
         qWarning("--page: no panel \"%s\"", qPrintable(parser.value(page)));
     if (parser.isSet(screenshot)) {

@@ -14,7 +14,9 @@
 #include "hubstatusdialog.h"
 #include "jumpdialog.h"
 #include "signindialog.h"
+#include "settingsdialog.h"
 #include "theme.h"
+#include "workstationsettings.h"
 
 #include <QCloseEvent>
 #include <QGridLayout>
@@ -24,6 +26,7 @@
 #include <QLocale>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QProcess>
 #include <QSettings>
 #include <QShortcut>
 #include <QStackedWidget>
@@ -195,8 +198,19 @@ QWidget *MainWindow::buildSidebar()
     m_signOut->setAccessibleName(tr("Sign out"));
     m_signOut->hide();
     connect(m_signOut, &QPushButton::clicked, this, [this] { m_client.signOut(); });
+    // The workstation's own settings: open whether or not anyone is signed in, since a wrong
+    // database or port is fixed here.
+    m_settings = new QPushButton(tr("Settings…"), sidebar);
+    m_settings->setObjectName(QStringLiteral("settingsButton"));
+    m_settings->setAccessibleName(tr("Settings"));
+    const QKeySequence settingsKeys(Qt::CTRL | Qt::Key_Comma);
+    m_settings->setToolTip(tr("Database, data directory, the hub's API and the look (%1)").arg(settingsKeys.toString(QKeySequence::NativeText)));
+    connect(m_settings, &QPushButton::clicked, this, &MainWindow::openSettings);
+    auto *settingsShortcut = new QShortcut(settingsKeys, this);
+    connect(settingsShortcut, &QShortcut::activated, this, &MainWindow::openSettings);
     layout->addWidget(brand);
     layout->addWidget(nav, 1);
+    layout->addWidget(m_settings);
     layout->addWidget(m_signOut);
     return sidebar;
 }
@@ -515,6 +529,30 @@ void MainWindow::refreshStatus()
         if (m_hubStatus && m_hubStatus->isVisible())
             m_hubStatus->display(s, m_requestsPerMinute);
     });
+}
+
+SettingsDialog *MainWindow::openSettings()
+{
+    if (auto *open = findChild<SettingsDialog *>())
+        return open;
+    // What this run uses, which command-line options may have made differ from what is saved.
+    const QString inUse = m_startedWith.isEmpty() ? QString() : tr("This run uses: %1.").arg(m_startedWith);
+    auto *dialog = new SettingsDialog(WorkstationSettings::load(QSettings()), inUse, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &SettingsDialog::saved, this, [this](const WorkstationSettings &, bool restartNow) {
+        if (!restartNow) {
+            statusBar()->showMessage(tr("Settings saved; they take effect the next time Eryxon starts."), 8000);
+            return;
+        }
+        const QStringList args = SettingsDialog::restartArguments(QCoreApplication::arguments());
+        if (!QProcess::startDetached(QCoreApplication::applicationFilePath(), args)) {
+            QMessageBox::warning(this, tr("Restart"), tr("Eryxon could not be started again; start it yourself to use the new settings."));
+            return;
+        }
+        close();
+    });
+    dialog->open();
+    return dialog;
 }
 
 QString MainWindow::hubSummary(const Json &s, double requestsPerMinute)

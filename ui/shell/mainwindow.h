@@ -24,6 +24,7 @@ class DataPage;
 class HubStatusDialog;
 class IntegrationsPage;
 class QualityPage;
+class SettingsDialog;
 class WorkQueuePage;
 class JobsPage;
 
@@ -42,6 +43,10 @@ public:
     bool openPage(const QString &name);
     // Shown while outgoing webhooks and MQTT are paused (a copied database, --integrations off).
     QWidget *integrationsBanner() const { return m_banner; }
+    // Settings… (Ctrl+,): the workstation's saved settings, applied at the next start.
+    SettingsDialog *openSettings();
+    // What this run was started with (database, API address), shown beside the saved settings.
+    void setStartedWith(const QString &description) { m_startedWith = description; }
     // Who is signed in (their username), empty when nobody is.
     QString signedInUser() const { return m_signedIn; }
     // The status bar's words for an API that is not serving, from the engine's api status
@@ -92,6 +97,8 @@ private:
     QPushButton *m_createShop = nullptr;
     QPushButton *m_signIn = nullptr;
     QPushButton *m_signOut = nullptr;
+    QPushButton *m_settings = nullptr;
+    QString m_startedWith;
     QString m_shopName;
     QString m_demoName;
     Json m_demoSignIn;

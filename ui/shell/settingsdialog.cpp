@@ -1,0 +1,232 @@
+#include "settingsdialog.h"
+
+#include "theme.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QDir>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSettings>
+#include <QSpinBox>
+#include <QVBoxLayout>
+
+namespace ery::ui {
+
+SettingsDialog::SettingsDialog(const WorkstationSettings &saved, const QString &inUse, QWidget *parent)
+    : QDialog(parent), m_database(pathField(QStringLiteral("settingsDatabase"), tr("Database"))),
+      m_dataDirectory(pathField(QStringLiteral("settingsDataDirectory"), tr("Data directory"))), m_apiEnabled(new QCheckBox(this)),
+      m_apiBind(new QComboBox(this)), m_apiPort(new QSpinBox(this)),
+      m_tlsCertificate(pathField(QStringLiteral("settingsTlsCertificate"), tr("HTTPS certificate"))),
+      m_tlsKey(pathField(QStringLiteral("settingsTlsKey"), tr("HTTPS private key"))), m_theme(new QComboBox(this)),
+      m_problems(new QLabel(this))
+{
+    setObjectName(QStringLiteral("settingsDialog"));
+    setWindowTitle(tr("Settings"));
+    setMinimumWidth(620);
+
+    m_database->setPlaceholderText(tr("shop.db in the data directory"));
+    m_database->setToolTip(tr("A SQLite file, or a PostgreSQL address such as postgresql://eryxon@db-server:5432/eryxon"));
+    m_dataDirectory->setPlaceholderText(QDir::toNativeSeparators(WorkstationSettings::defaultDataDirectory()));
+    auto *shop = new QGroupBox(tr("Shop data"), this);
+    auto *shopForm = new QFormLayout(shop);
+    shopForm->addRow(tr("&Database:"), withBrowse(m_database, false, tr("SQLite databases (*.db *.sqlite);;All files (*)")));
+    shopForm->addRow(tr("Data &directory:"), withBrowse(m_dataDirectory, true, {}));
+
+    m_apiEnabled->setText(tr("&Serve the REST API and realtime feed from this workstation"));
+    m_apiEnabled->setObjectName(QStringLiteral("settingsApiEnabled"));
+    m_apiBind->setEditable(true);
+    m_apiBind->setObjectName(QStringLiteral("settingsApiBind"));
+    m_apiBind->setAccessibleName(tr("API address"));
+    m_apiBind->addItem(tr("127.0.0.1 — this computer only"), QStringLiteral("127.0.0.1"));
+    m_apiBind->addItem(tr("0.0.0.0 — every network of this computer"), QStringLiteral("0.0.0.0"));
+    m_apiPort->setRange(1, 65535);
+    m_apiPort->setObjectName(QStringLiteral("settingsApiPort"));
+    m_apiPort->setAccessibleName(tr("API port"));
+    m_apiPort->setGroupSeparatorShown(false);
+    m_tlsCertificate->setPlaceholderText(tr("none: plain HTTP"));
+    m_tlsKey->setPlaceholderText(tr("none: plain HTTP"));
+    auto *api = new QGroupBox(tr("Hub API"), this);
+    auto *apiForm = new QFormLayout(api);
+    apiForm->addRow(m_apiEnabled);
+    apiForm->addRow(tr("&Address:"), m_apiBind);
+    apiForm->addRow(tr("&Port:"), m_apiPort);
+    apiForm->addRow(tr("HTTPS &certificate:"), withBrowse(m_tlsCertificate, false, tr("PEM files (*.pem *.crt *.cer);;All files (*)")));
+    apiForm->addRow(tr("HTTPS private &key:"), withBrowse(m_tlsKey, false, tr("PEM files (*.pem *.key);;All files (*)")));
+    connect(m_apiEnabled, &QCheckBox::toggled, this, &SettingsDialog::updateEnabled);
+
+    m_theme->setObjectName(QStringLiteral("settingsTheme"));
+    m_theme->setAccessibleName(tr("Look"));
+    m_theme->addItem(tr("As the system"), QStringLiteral("system"));
+    m_theme->addItem(tr("Light"), QStringLiteral("light"));
+    m_theme->addItem(tr("Dark"), QStringLiteral("dark"));
+    auto *look = new QGroupBox(tr("Look"), this);
+    auto *lookForm = new QFormLayout(look);
+    lookForm->addRow(tr("&Colours:"), m_theme);
+
+    auto *current = new QLabel(inUse, this);
+    current->setObjectName(QStringLiteral("settingsInUse"));
+    current->setHidden(inUse.isEmpty());
+    current->setWordWrap(true);
+    current->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    current->setForegroundRole(QPalette::PlaceholderText);
+    auto *note = new QLabel(tr("Changes take effect the next time Eryxon starts. Options given on the command line "
+                               "(--db, --api-port, --api-bind, --no-api, --theme) win over these for that run."),
+                            this);
+    note->setWordWrap(true);
+
+    m_problems->setObjectName(QStringLiteral("settingsProblems"));
+    m_problems->setWordWrap(true);
+    m_problems->setTextFormat(Qt::PlainText);
+    QPalette pal = m_problems->palette();
+    pal.setColor(QPalette::WindowText, Theme::errorColor());
+    m_problems->setPalette(pal);
+    m_problems->hide();
+
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
+    buttons->button(QDialogButtonBox::Save)->setObjectName(QStringLiteral("settingsSave"));
+    connect(buttons, &QDialogButtonBox::accepted, this, &SettingsDialog::save);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(current);
+    layout->addWidget(shop);
+    layout->addWidget(api);
+    layout->addWidget(look);
+    layout->addWidget(note);
+    layout->addWidget(m_problems);
+    layout->addWidget(buttons);
+    setSettings(saved);
+}
+
+QLineEdit *SettingsDialog::pathField(const QString &objectName, const QString &accessibleName)
+{
+    auto *field = new QLineEdit(this);
+    field->setObjectName(objectName);
+    field->setAccessibleName(accessibleName);
+    field->setClearButtonEnabled(true);
+    field->setMinimumWidth(360);
+    return field;
+}
+
+QWidget *SettingsDialog::withBrowse(QLineEdit *field, bool folder, const QString &filter)
+{
+    auto *row = new QWidget(this);
+    auto *layout = new QHBoxLayout(row);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(field, 1);
+    auto *browse = new QPushButton(tr("Browse…"), row);
+    browse->setAccessibleName(tr("Browse for %1").arg(field->accessibleName().toLower()));
+    connect(browse, &QPushButton::clicked, this, [this, field, folder, filter] {
+        const QString start = field->text().isEmpty() ? QDir::homePath() : field->text();
+        const QString chosen = folder ? QFileDialog::getExistingDirectory(this, field->accessibleName(), start)
+                                      : QFileDialog::getSaveFileName(this, field->accessibleName(), start, filter, nullptr,
+                                                                     QFileDialog::DontConfirmOverwrite);
+        if (!chosen.isEmpty())
+            field->setText(QDir::toNativeSeparators(chosen));
+    });
+    layout->addWidget(browse);
+    return row;
+}
+
+void SettingsDialog::setSettings(const WorkstationSettings &s)
+{
+    m_database->setText(s.database);
+    m_dataDirectory->setText(s.dataDirectory);
+    m_apiEnabled->setChecked(s.apiEnabled);
+    const int known = m_apiBind->findData(s.apiBind);
+    if (known >= 0)
+        m_apiBind->setCurrentIndex(known);
+    else
+        m_apiBind->setEditText(s.apiBind);
+    m_apiPort->setValue(s.apiPort);
+    m_tlsCertificate->setText(s.tlsCertificate);
+    m_tlsKey->setText(s.tlsKey);
+    m_theme->setCurrentIndex(std::max(0, m_theme->findData(s.theme)));
+    updateEnabled();
+}
+
+WorkstationSettings SettingsDialog::settings() const
+{
+    WorkstationSettings s;
+    s.database = QDir::fromNativeSeparators(m_database->text().trimmed());
+    s.dataDirectory = QDir::fromNativeSeparators(m_dataDirectory->text().trimmed());
+    s.apiEnabled = m_apiEnabled->isChecked();
+    // A listed address shows words beside it; what is kept is the address alone.
+    const int listed = m_apiBind->findText(m_apiBind->currentText());
+    s.apiBind = listed >= 0 ? m_apiBind->itemData(listed).toString() : m_apiBind->currentText().trimmed();
+    s.apiPort = m_apiPort->value();
+    s.tlsCertificate = QDir::fromNativeSeparators(m_tlsCertificate->text().trimmed());
+    s.tlsKey = QDir::fromNativeSeparators(m_tlsKey->text().trimmed());
+    s.theme = m_theme->currentData().toString();
+    return s;
+}
+
+void SettingsDialog::updateEnabled()
+{
+    for (QWidget *w : std::initializer_list<QWidget *>{m_apiBind, m_apiPort, m_tlsCertificate, m_tlsKey})
+        w->setEnabled(m_apiEnabled->isChecked());
+}
+
+void SettingsDialog::save()
+{
+    const WorkstationSettings s = settings();
+    const QStringList problems = s.problems();
+    if (!problems.isEmpty()) {
+        m_problems->setText(tr("Not saved:") + QStringLiteral("\n• ") + problems.join(QStringLiteral("\n• ")));
+        m_problems->show();
+        return;
+    }
+    m_problems->hide();
+    QSettings store;
+    s.save(store);
+    if (store.status() != QSettings::NoError) {
+        m_problems->setText(tr("Not saved: the settings file %1 could not be written.").arg(QDir::toNativeSeparators(store.fileName())));
+        m_problems->show();
+        return;
+    }
+    auto *box = new QMessageBox(QMessageBox::Information, tr("Settings saved"),
+                                tr("Eryxon uses the new settings the next time it starts."), QMessageBox::NoButton, this);
+    box->setObjectName(QStringLiteral("settingsSaved"));
+    QPushButton *restart = box->addButton(tr("&Restart now"), QMessageBox::AcceptRole);
+    restart->setObjectName(QStringLiteral("settingsRestart"));
+    QPushButton *later = box->addButton(tr("&Later"), QMessageBox::RejectRole);
+    box->setDefaultButton(later);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    connect(box, &QMessageBox::finished, this, [this, box, restart, s] {
+        const bool now = box->clickedButton() == restart;
+        accept();
+        emit saved(s, now);
+    });
+    box->open();
+}
+
+QStringList SettingsDialog::restartArguments(const QStringList &arguments)
+{
+    static const QStringList withValue{QStringLiteral("--db"), QStringLiteral("--api-port"), QStringLiteral("--api-bind"),
+                                       QStringLiteral("--theme")};
+    static const QStringList alone{QStringLiteral("--no-api"), QStringLiteral("--demo")};
+    QStringList out;
+    for (int i = 1; i < arguments.size(); ++i) {
+        const QString &a = arguments[i];
+        const QString name = a.section(QLatin1Char('='), 0, 0);
+        if (alone.contains(a))
+            continue;
+        if (withValue.contains(name)) {
+            if (!a.contains(QLatin1Char('=')))
+                ++i; // its value follows
+            continue;
+        }
+        out << a;
+    }
+    return out;
+}
+
+} // namespace ery::ui

@@ -1,0 +1,44 @@
+#pragma once
+
+#include <QCoreApplication>
+#include <QString>
+#include <QStringList>
+
+class QSettings;
+
+namespace ery::ui {
+
+// What the workstation starts with, saved between runs (QSettings, group "workstation"): where the
+// shop's database and files are, whether and where the embedded hub serves its API, and the look.
+// The settings dialog edits them; the program reads them at start, where a command-line option
+// (--db, --api-port, --api-bind, --no-api, --theme) wins over the saved value for that run.
+struct WorkstationSettings {
+    Q_DECLARE_TR_FUNCTIONS(ery::ui::WorkstationSettings)
+
+public:
+    QString database;      // SQLite file or postgresql:// URL; empty = shop.db in the data directory
+    QString dataDirectory; // the shop's files (and its default database); empty = the platform's
+    bool apiEnabled = true;
+    QString apiBind = QStringLiteral("127.0.0.1"); // 0.0.0.0 opens the API to the network
+    int apiPort = 8787;
+    QString tlsCertificate; // PEM files; both set = the API answers HTTPS only
+    QString tlsKey;
+    QString theme = QStringLiteral("system"); // light, dark or system
+
+    static WorkstationSettings load(const QSettings &store);
+    void save(QSettings &store) const;
+
+    // The platform's data directory for Eryxon (~/.local/share/eryxon on Linux).
+    static QString defaultDataDirectory();
+    QString effectiveDataDirectory() const;
+    // The database the workstation opens: `database`, else shop.db in the data directory.
+    QString effectiveDatabase() const;
+
+    // What would keep the workstation from starting with these settings, in words a shop admin
+    // can act on; empty when they are fine. Files are checked on this machine as they are now.
+    QStringList problems() const;
+
+    bool operator==(const WorkstationSettings &) const = default;
+};
+
+} // namespace ery::ui
