@@ -2,6 +2,10 @@
 
 #include "jsonfields.h"
 
+#include <QPromise>
+
+#include <memory>
+
 namespace ery::client {
 
 EngineClient::EngineClient(QObject *parent) : QObject(parent)
@@ -26,12 +30,26 @@ QFuture<ApiReply> EngineClient::sendSigned(ApiRequest r)
 {
     r.authorization = m_accessToken.isEmpty() ? QByteArray() : "Bearer " + m_accessToken.toLatin1();
     const QString token = m_accessToken;
-    return send(std::move(r)).then(this, [this, token](const ApiReply &reply) {
-        // The hub no longer takes this session: every screen must know, not each find out alone.
-        if (reply.status() == 401 && !token.isEmpty() && token == m_accessToken)
-            endSession(true);
-        return reply;
+    // The answer is handed over on a later turn of this thread's event loop, never before this
+    // call returns: an engine that answers before the caller attaches its .then(context, …) would
+    // otherwise run the caller's continuation inside the call — inside a model's signal, say,
+    // where changing the model again corrupts the views on it.
+    auto promise = std::make_shared<QPromise<ApiReply>>();
+    QFuture<ApiReply> answer = promise->future();
+    promise->start();
+    send(std::move(r)).then(this, [this, token, promise](const ApiReply &reply) {
+        QMetaObject::invokeMethod(
+            this,
+            [this, token, promise, reply] {
+                // The hub no longer takes this session: every screen must know, not each find out alone.
+                if (reply.status() == 401 && !token.isEmpty() && token == m_accessToken)
+                    endSession(true);
+                promise->addResult(reply);
+                promise->finish();
+            },
+            Qt::QueuedConnection);
     });
+    return answer;
 }
 
 void EngineClient::subscribe(const Binding &binding, QObject *context, std::function<void()> onChange, int debounceMs)
