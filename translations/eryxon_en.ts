@@ -222,4 +222,21 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>ery::ui::WorkQueuePage</name>
+    <message numerus="yes">
+        <source>WIP: %n job(s), limit %1</source>
+        <translation>
+            <numerusform>WIP: %n job, limit %1</numerusform>
+            <numerusform>WIP: %n jobs, limit %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>WIP: %n job(s), no limit</source>
+        <translation>
+            <numerusform>WIP: %n job, no limit</numerusform>
+            <numerusform>WIP: %n jobs, no limit</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

@@ -273,7 +273,7 @@ void TstWorkQueue::moveToACellAtItsLimitIsRefusedInWords()
     int status = 0;
     httpJson("PATCH", QStringLiteral("/api/v1/cells/") + bendingId, Json{{"wip_limit", 1}, {"enforce_wip_limit", true}}, &status);
     QCOMPARE(status, 200);
-    QTRY_VERIFY_WITH_TIMEOUT(cellItem(QStringLiteral("Bending")) && cellItem(QStringLiteral("Bending"))->text().contains(QStringLiteral("of 1")), 3000);
+    QTRY_VERIFY_WITH_TIMEOUT(cellItem(QStringLiteral("Bending")) && cellItem(QStringLiteral("Bending"))->text().contains(QStringLiteral("limit 1")), 3000);
 
     const QString card = waitingCard();
     QVERIFY(!card.isEmpty());

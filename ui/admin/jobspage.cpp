@@ -163,7 +163,8 @@ JobsPage::JobsPage(EngineClient &client, QWidget *parent)
     auto *split = new QSplitter(Qt::Vertical, this);
     split->addWidget(m_view);
     split->addWidget(m_detail);
-    split->setStretchFactor(0, 3);
+    // The list first: the detail needs a few rows for a job's routing, not half the window.
+    split->setStretchFactor(0, 5);
     split->setStretchFactor(1, 2);
     split->setChildrenCollapsible(false);
     layout->addWidget(split, 1);

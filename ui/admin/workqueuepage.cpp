@@ -48,9 +48,10 @@ QString wipText(const Json &cell)
 {
     const qint64 wip = number(cell, "wip");
     const Json limit = cell.value("wip_limit", Json());
+    // WIP counts jobs (with work waiting or running in the cell), not the cards In process.
     if (limit.is_number())
-        return WorkQueuePage::tr("WIP %1 of %2").arg(wip).arg(limit.get<qint64>());
-    return WorkQueuePage::tr("WIP %1, no limit").arg(wip);
+        return WorkQueuePage::tr("WIP: %n job(s), limit %1", nullptr, int(wip)).arg(limit.get<qint64>());
+    return WorkQueuePage::tr("WIP: %n job(s), no limit", nullptr, int(wip));
 }
 
 } // namespace
@@ -297,7 +298,7 @@ void WorkQueuePage::loadCells()
             const QString state = text(c, "status");
             if (state == QLatin1String("at_capacity") || state == QLatin1String("over_capacity"))
                 item->setForeground(Theme::warningColor());
-            item->setToolTip(tr("%1: %2 running, %3 on hold, %4 waiting")
+            item->setToolTip(tr("%1: %2 running, %3 on hold, %4 waiting. WIP counts the jobs with work waiting or running here.")
                                  .arg(text(c, "cell_name"))
                                  .arg(number(c, "in_progress_operations"))
                                  .arg(number(c, "on_hold_operations"))
