@@ -5,6 +5,7 @@
 #include "storage/repositories.h"
 
 #include <QDateTime>
+#include <QHash>
 #include <QRegularExpression>
 #include <QTimeZone>
 
@@ -357,13 +358,25 @@ Result<Json> AnalyticsService::qrm(const Scope &scope, const QString &cellId)
             return all.error();
         cells = std::move(*all);
     }
+    // Every cell's WIP in one query; one cell's alone.
+    QHash<QString, qint64> wipOf;
+    if (cellId.isEmpty()) {
+        auto all = repo().wipByCell(db(), scope);
+        if (!all)
+            return all.error();
+        for (const Row &r : *all)
+            wipOf.insert(str(r, "cell_id"), n(r, "wip"));
+    } else {
+        auto wip = repo().cellWip(db(), scope, cellId);
+        if (!wip)
+            return wip.error();
+        wipOf.insert(cellId, *wip);
+    }
     Json list = Json::array();
     qint64 totalWip = 0, atCapacity = 0, warning = 0;
     for (const Json &c : cells) {
         const QString id = str(c, "id");
-        auto wip = repo().cellWip(db(), scope, id);
-        if (!wip)
-            return wip.error();
+        const qint64 wip = wipOf.value(id, 0);
         auto running = repo().runningOperationsInCell(db(), scope, id);
         if (!running)
             return running.error();
@@ -372,16 +385,16 @@ Result<Json> AnalyticsService::qrm(const Scope &scope, const QString &cellId)
             limit = n(c, "wip_limit");
         if (c.contains("wip_warning_threshold") && !c["wip_warning_threshold"].is_null())
             warn = n(c, "wip_warning_threshold");
-        const QString status = wipStatus(*wip, limit, warn);
-        totalWip += *wip;
+        const QString status = wipStatus(wip, limit, warn);
+        totalWip += wip;
         atCapacity += status == QLatin1String("at_capacity");
         warning += status == QLatin1String("warning");
         list.push_back(Json{{"cell_id", toStd(id)},
                             {"cell_name", orNull(c, "name")},
-                            {"wip", *wip},
+                            {"wip", wip},
                             {"wip_limit", limit ? Json(*limit) : Json(nullptr)},
                             {"wip_warning_threshold", warn ? Json(*warn) : Json(nullptr)},
-                            {"utilisation_pct", limit && *limit > 0 ? pct(*wip, *limit) : Json(nullptr)},
+                            {"utilisation_pct", limit && *limit > 0 ? pct(wip, *limit) : Json(nullptr)},
                             {"status", toStd(status)},
                             {"enforce_wip_limit", n(c, "enforce_wip_limit") != 0},
                             {"running_operations", *running}});

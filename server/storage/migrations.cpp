@@ -22,6 +22,7 @@ const Migration kMigrations[] = {
     {3, ":/eryxon/server/storage/schema_v3.sql"},
     {4, ":/eryxon/server/storage/schema_v4.sql"},
     {5, ":/eryxon/server/storage/schema_v5.sql"},
+    {6, ":/eryxon/server/storage/schema_v6.sql"},
 };
 
 QString dialect(QString sql, bool postgres)

@@ -144,12 +144,35 @@ Result<qint64> Repositories::partQuantityThisMonth(Database &db, const Scope &s,
                      {s.tenantId, monthStartIso});
 }
 
+namespace {
+// The one definition of WIP (cellWip, wipByCell): distinct jobs with a not_started or in_progress
+// operation in the cell, its part not deleted. The operations are read from operations_cell
+// (tenant_id, cell_id, status, deleted_at, part_id) alone, grouped by status and part in that
+// index's order, so a part is looked up once per status rather than once per operation.
+QString wipOfCell(const QString &tenant, const QString &cell, const QString &exceptJob)
+{
+    return QStringLiteral("(SELECT COUNT(DISTINCT p.job_id) FROM (SELECT o.part_id FROM operations o "
+                          "WHERE o.tenant_id = %1 AND o.cell_id = %2 AND o.deleted_at IS NULL "
+                          "AND o.status IN ('not_started','in_progress') GROUP BY o.status, o.part_id) x "
+                          "JOIN parts p ON p.id = x.part_id WHERE p.deleted_at IS NULL%3)")
+        .arg(tenant, cell, exceptJob.isEmpty() ? QString() : QStringLiteral(" AND p.job_id <> ") + exceptJob);
+}
+} // namespace
+
 Result<qint64> Repositories::cellWip(Database &db, const Scope &s, const QString &cellId, const QString &exceptJobId) const
 {
-    return db.scalar(QStringLiteral("SELECT COUNT(DISTINCT p.job_id) FROM operations o JOIN parts p ON p.id = o.part_id "
-                                    "WHERE o.tenant_id = ? AND o.cell_id = ? AND o.deleted_at IS NULL AND p.deleted_at IS NULL "
-                                    "AND o.status IN ('not_started','in_progress') AND p.job_id <> ?"),
-                     {s.tenantId, cellId, exceptJobId.isEmpty() ? QStringLiteral("-") : exceptJobId});
+    if (exceptJobId.isEmpty())
+        return db.scalar(QStringLiteral("SELECT ") + wipOfCell(QStringLiteral("?"), QStringLiteral("?"), {}), {s.tenantId, cellId});
+    return db.scalar(QStringLiteral("SELECT ") + wipOfCell(QStringLiteral("?"), QStringLiteral("?"), QStringLiteral("?")),
+                     {s.tenantId, cellId, exceptJobId});
+}
+
+Result<Rows> Repositories::wipByCell(Database &db, const Scope &s) const
+{
+    return db.query(QStringLiteral("SELECT c.id AS cell_id, %1 AS wip FROM cells c "
+                                   "WHERE c.tenant_id = ? AND c.deleted_at IS NULL AND c.active = 1")
+                        .arg(wipOfCell(QStringLiteral("c.tenant_id"), QStringLiteral("c.id"), {})),
+                    {s.tenantId});
 }
 
 Result<Rows> Repositories::admins(Database &db, const Scope &s) const

@@ -63,6 +63,8 @@ struct Repositories {
     Result<qint64> partQuantityThisMonth(Database &db, const domain::Scope &s, const QString &monthStartIso) const;
     // WIP of a cell: distinct jobs with a not_started or in_progress operation there.
     Result<qint64> cellWip(Database &db, const domain::Scope &s, const QString &cellId, const QString &exceptJobId = {}) const;
+    // The WIP of every active cell (not deleted, active) in one query: {cell_id, wip}.
+    Result<Rows> wipByCell(Database &db, const domain::Scope &s) const;
     Result<qint64> runningOperationsInCell(Database &db, const domain::Scope &s, const QString &cellId) const;
     Result<Rows> admins(Database &db, const domain::Scope &s) const;
     Result<Row> byExternal(Database &db, const Table &t, const domain::Scope &s, const QString &source, const QString &externalId) const;
