@@ -291,7 +291,8 @@ void TstDashboard::measureCommitToRepaint()
     reply->deleteLater();
     QTRY_VERIFY_WITH_TIMEOUT(watch.paintedAt >= 0, 2000);
     value->removeEventFilter(&watch);
-    qInfo("dashboard: request sent -> HTTP answer (committed) %.1f ms; committed -> card repainted %.1f ms (debounce %d ms)",
+    qInfo("dashboard: request sent -> HTTP answer (committed) %.1f ms; committed -> card repainted %.1f ms (reloads at once, then "
+          "at most every %d ms)",
           answeredAt / 1e6, (watch.paintedAt - answeredAt) / 1e6, 200);
 }
 

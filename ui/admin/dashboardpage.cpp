@@ -27,6 +27,7 @@
 #include <QScrollArea>
 #include <QStackedBarSeries>
 #include <QStackedWidget>
+#include <QTimer>
 #include <QValueAxis>
 #include <QVBoxLayout>
 
@@ -49,8 +50,11 @@ const QStringList kWatchedTables = {QStringLiteral("operations"),
                                     QStringLiteral("cells"),
                                     QStringLiteral("operation_quantities"),
                                     QStringLiteral("scrap_reasons")};
-// A burst of changes (a production report writes several rows) costs one reload.
-constexpr int kDebounceMs = 200;
+// A change reloads the page at once: the row changes of one commit arrive together and are
+// gathered for kSettleMs, which costs one reload. While changes keep coming, reloads start at most
+// every kThrottleMs (a reload costs the engine thread a few tens of ms, which it owes the API too).
+constexpr int kSettleMs = 10;
+constexpr int kThrottleMs = 200;
 constexpr int kThroughputDays = 14;
 constexpr int kWindowDays = 30;
 constexpr int kParetoTop = 8;
@@ -221,16 +225,19 @@ DashboardPage::DashboardPage(EngineClient &client, QWidget *parent) : QWidget(pa
     layout->addWidget(scroll, 1);
 
     // A change while another panel is shown is read when this one is shown again.
+    m_throttle = new QTimer(this);
+    m_throttle->setSingleShot(true);
+    connect(m_throttle, &QTimer::timeout, this, &DashboardPage::reloadThrottled);
     for (const QString &table : kWatchedTables)
         m_client.subscribe(
             {table}, this,
             [this] {
                 if (isVisible())
-                    reload();
+                    reloadThrottled();
                 else
                     m_stale = true;
             },
-            kDebounceMs);
+            kSettleMs);
     connect(&m_client, &EngineClient::signedIn, this, [this] { setTenant(m_client.tenantId()); });
     connect(&m_client, &EngineClient::signedOut, this, [this] { setTenant({}); });
     clear();
@@ -387,6 +394,27 @@ void DashboardPage::clear()
     m_refresh->setEnabled(!m_tenantId.isEmpty());
 }
 
+void DashboardPage::reloadThrottled()
+{
+    if (m_tenantId.isEmpty())
+        return;
+    if (!isVisible()) {
+        m_stale = true;
+        return;
+    }
+    if (m_loading) {
+        m_reloadAgain = true;
+        return;
+    }
+    const qint64 since = m_lastLoad.isValid() ? m_lastLoad.elapsed() : kThrottleMs;
+    if (since < kThrottleMs) {
+        if (!m_throttle->isActive())
+            m_throttle->start(int(kThrottleMs - since));
+        return;
+    }
+    reload();
+}
+
 void DashboardPage::reload()
 {
     if (m_tenantId.isEmpty())
@@ -395,7 +423,9 @@ void DashboardPage::reload()
         m_reloadAgain = true;
         return;
     }
+    m_throttle->stop();
     m_loading = true;
+    m_lastLoad.start();
 
     // Every answer of one load lands here; the page changes once, when the last one is in.
     struct Load {
@@ -423,8 +453,13 @@ void DashboardPage::reload()
                 emit loadFailed(load->error);
             }
         }
-        if (std::exchange(m_reloadAgain, false) || load->generation != m_generation)
+        // A new shop's figures are read at once; changes meanwhile no sooner than the throttle allows.
+        if (load->generation != m_generation) {
+            m_reloadAgain = false;
             reload();
+        } else if (std::exchange(m_reloadAgain, false)) {
+            reloadThrottled();
+        }
     };
     auto keep = [load](const char *name, const ApiReply &reply) {
         if (reply.ok())

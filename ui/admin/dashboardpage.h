@@ -3,6 +3,7 @@
 #include "client/apireply.h"
 
 #include <QDateTime>
+#include <QElapsedTimer>
 #include <QHash>
 #include <QWidget>
 
@@ -10,6 +11,7 @@ class QGridLayout;
 class QLabel;
 class QPushButton;
 class QStackedWidget;
+class QTimer;
 class QVBoxLayout;
 
 QT_BEGIN_NAMESPACE
@@ -29,8 +31,9 @@ namespace ery::ui {
 //
 // Every figure comes from the analytics routes of docs/api.md and /api/v1/jobs/overview. The page
 // follows the tables that move them (operations, jobs, parts, issues, time entries, production
-// reports, cells) and reloads everything once a burst of changes settles; it never polls. One load
-// is in flight at a time and is shown as a whole, so the cards and charts always agree.
+// reports, cells) and reloads everything at once on a change, then at most every 200 ms while
+// changes keep coming; it never polls. One load is in flight at a time and is shown as a whole, so
+// the cards and charts always agree.
 class DashboardPage : public QWidget {
     Q_OBJECT
 public:
@@ -41,6 +44,9 @@ public:
     void setTenant(const QString &tenantId);
     // Reloads now (the Refresh button, and when the page is shown).
     void reload();
+    // Reloads for a change: now, or when kThrottleMs have passed since the last load started, or
+    // after the load in flight.
+    void reloadThrottled();
 
     // The stat cards' keys, in their order on screen.
     static const QStringList &cardKeys(); // active_workers, pending_issues, in_progress, due_this_week, overdue, completed_today
@@ -86,6 +92,9 @@ private:
     // A load is on its way; changes meanwhile ask for one more after it.
     bool m_loading = false;
     bool m_reloadAgain = false;
+    // When the last load started, and the timer of a reload held back until kThrottleMs after it.
+    QElapsedTimer m_lastLoad;
+    QTimer *m_throttle = nullptr;
     // Something changed (or a shop was opened) while the page was hidden: read it when shown.
     bool m_stale = false;
     // Bumped by every setTenant: answers of an older load are dropped.
