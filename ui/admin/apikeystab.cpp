@@ -63,6 +63,7 @@ ApiKeysTab::ApiKeysTab(EngineClient &client, QWidget *parent)
         },
         this);
     m_view = new RecordView(m_model, QStringLiteral("apiKeysTable"), tr("API keys"), this);
+    m_view->setEmptyText(tr("No API keys yet. Create one for each system that connects to this shop (an ERP, a PLC gateway, a script), so each can be revoked alone."));
     m_view->sortByColumn(6, Qt::DescendingOrder);
     QHeaderView *header = m_view->horizontalHeader();
     header->resizeSection(0, 200);

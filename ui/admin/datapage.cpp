@@ -158,6 +158,7 @@ QWidget *DataPage::buildImportTab()
         },
         this);
     m_problemView = new RecordView(m_problemModel, QStringLiteral("importProblems"), tr("Problems in the file"), w);
+    m_problemView->setEmptyText(tr("When a file is checked, the rows it cannot take are listed here by line and column, before anything is imported."));
     m_problemView->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Interactive);
     m_problemView->horizontalHeader()->setSectionResizeMode(2, QHeaderView::Stretch);
     m_problemView->horizontalHeader()->resizeSection(0, 60);
@@ -287,6 +288,7 @@ QWidget *DataPage::buildHistoryTab()
         },
         this);
     m_historyView = new RecordView(m_historyModel, QStringLiteral("syncHistory"), tr("Sync and import history"), w);
+    m_historyView->setEmptyText(tr("No imports or ERP syncs yet."));
     m_historyView->horizontalHeader()->resizeSection(0, 160);
     m_historyStats = new QLabel(w);
     m_historyStats->setObjectName(QStringLiteral("syncStats"));

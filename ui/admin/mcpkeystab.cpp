@@ -76,6 +76,7 @@ McpKeysTab::McpKeysTab(EngineClient &client, QWidget *parent)
         },
         this);
     m_view = new RecordView(m_model, QStringLiteral("mcpKeysTable"), tr("MCP keys"), this);
+    m_view->setEmptyText(tr("No MCP keys yet. Create one for each AI agent, with only the tools it needs."));
     QHeaderView *header = m_view->horizontalHeader();
     header->resizeSection(0, 170);
     header->resizeSection(1, 140);

@@ -79,6 +79,7 @@ MqttTab::MqttTab(EngineClient &client, QWidget *parent)
         },
         this);
     m_view = new RecordView(m_model, QStringLiteral("mqttPublishersTable"), tr("MQTT publishers"), this);
+    m_view->setEmptyText(tr("No MQTT publishers yet. Add a broker to publish the shop's events on its topics."));
     QHeaderView *header = m_view->horizontalHeader();
     header->resizeSection(0, 160);
     header->resizeSection(1, 220);

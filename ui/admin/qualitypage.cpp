@@ -161,14 +161,15 @@ QWidget *QualityPage::buildIssuesTab()
     header->setHighlightSections(false);
     header->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
     header->setSectionResizeMode(IssuesTableModel::TitleColumn, QHeaderView::Stretch);
-    // At 1280 px beside the detail: the title keeps the room that is left (about 150 px).
+    // At 1280 px beside the detail the title keeps what the others leave: they are as narrow as
+    // their usual contents ("NCR-00001", "Pending review", a day), the place is elided.
     header->setMinimumSectionSize(50);
-    header->resizeSection(IssuesTableModel::ReferenceColumn, 85);
-    header->resizeSection(IssuesTableModel::SeverityColumn, 65);
-    header->resizeSection(IssuesTableModel::StatusColumn, 110);
-    header->resizeSection(IssuesTableModel::WhereColumn, 165);
-    header->resizeSection(IssuesTableModel::ReporterColumn, 100);
-    header->resizeSection(IssuesTableModel::ReportedColumn, 95);
+    header->resizeSection(IssuesTableModel::ReferenceColumn, 82);
+    header->resizeSection(IssuesTableModel::SeverityColumn, 64);
+    header->resizeSection(IssuesTableModel::StatusColumn, 118);
+    header->resizeSection(IssuesTableModel::WhereColumn, 140);
+    header->resizeSection(IssuesTableModel::ReporterColumn, 95);
+    header->resizeSection(IssuesTableModel::ReportedColumn, 78);
 
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &QualityPage::userSelectionChanged);
     connect(m_model, &QAbstractItemModel::dataChanged, this, &QualityPage::showDetail);
@@ -196,11 +197,11 @@ QWidget *QualityPage::buildIssuesTab()
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::StyledPanel);
     scroll->setWidget(buildDetail());
-    scroll->setMinimumWidth(320);
+    scroll->setMinimumWidth(280);
     split->addWidget(scroll);
     split->setStretchFactor(0, 3);
-    split->setStretchFactor(1, 2);
-    split->setSizes({740, 300});
+    split->setStretchFactor(1, 1);
+    split->setSizes({800, 280});
 
     auto *layout = new QVBoxLayout(tab);
     layout->setContentsMargins(0, 8, 0, 0);

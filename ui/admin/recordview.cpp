@@ -4,6 +4,7 @@
 
 #include <QHeaderView>
 #include <QItemSelectionModel>
+#include <QPainter>
 #include <QSortFilterProxyModel>
 
 namespace ery::ui {
@@ -57,6 +58,23 @@ RecordView::RecordView(RecordTableModel *model, const QString &objectName, const
         m_restoring = false;
         announce();
     });
+}
+
+void RecordView::setEmptyText(const QString &text)
+{
+    m_emptyText = text;
+    viewport()->update();
+}
+
+void RecordView::paintEvent(QPaintEvent *event)
+{
+    QTableView::paintEvent(event);
+    if (m_emptyText.isEmpty() || model()->rowCount() > 0)
+        return;
+    QPainter p(viewport());
+    p.setPen(palette().color(QPalette::PlaceholderText));
+    const QRect area = viewport()->rect().adjusted(24, 16, -24, -16);
+    p.drawText(area, Qt::AlignCenter | Qt::TextWordWrap, m_emptyText);
 }
 
 void RecordView::announce()

@@ -22,6 +22,12 @@ public:
     void selectId(const QString &id);
     // The row of the model (not of the sorted view) the selection is on, or -1.
     int selectedRecordRow() const;
+    // Said in the middle of the table while it has no rows: what belongs here and how to add it.
+    void setEmptyText(const QString &text);
+    QString emptyText() const { return m_emptyText; }
+
+protected:
+    void paintEvent(QPaintEvent *event) override;
 
 signals:
     void selectedIdChanged(const QString &id);
@@ -31,6 +37,7 @@ private:
     QSortFilterProxyModel *m_proxy;
     void announce();
 
+    QString m_emptyText;
     QString m_selected;  // the record the user (or selectId) chose
     QString m_announced; // the id selectedIdChanged last told
     bool m_pending = false;

@@ -109,6 +109,7 @@ WebhooksTab::WebhooksTab(EngineClient &client, QWidget *parent)
         },
         this);
     m_view = new RecordView(m_model, QStringLiteral("webhooksTable"), tr("Webhooks"), this);
+    m_view->setEmptyText(tr("No webhooks yet. Add one to have the shop's events posted, signed, to another system's URL."));
     m_view->horizontalHeader()->resizeSection(0, 330);
     m_view->horizontalHeader()->resizeSection(1, 260);
     m_view->horizontalHeader()->resizeSection(2, 190);

@@ -387,8 +387,13 @@ QVariant IssuesTableModel::display(const Issue &issue, int column) const
         return who.isEmpty() ? QStringLiteral("—") : who;
     }
     case ReportedColumn: {
-        const QDateTime at = when(r, "created_at");
-        return at.isValid() ? QLocale().toString(at.toLocalTime(), QLocale::ShortFormat) : QString();
+        // Today's by the time, older ones by the day: the whole moment is in the tooltip.
+        const QDateTime at = when(r, "created_at").toLocalTime();
+        if (!at.isValid())
+            return QString();
+        if (at.date() == QDate::currentDate())
+            return QLocale().toString(at.time(), QLocale::ShortFormat);
+        return QLocale().toString(at.date(), QLocale::ShortFormat);
     }
     }
     return {};
