@@ -3,7 +3,11 @@
 #include <QByteArray>
 #include <QString>
 
+#include <memory>
+
 namespace ery::client {
+
+class Transfer;
 
 // One REST API request as an EngineClient sends it: what an HTTP client would put on the wire.
 struct ApiRequest {
@@ -14,6 +18,8 @@ struct ApiRequest {
     // Of a body that is not JSON: a CSV file to import (text/csv), an export to restore
     // (application/zip).
     QByteArray contentType = QByteArrayLiteral("application/json");
+    // A long request's progress and Cancel, or none.
+    std::shared_ptr<Transfer> transfer;
 };
 
 } // namespace ery::client

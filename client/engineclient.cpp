@@ -16,14 +16,19 @@ EngineClient::EngineClient(QObject *parent) : QObject(parent)
 
 EngineClient::~EngineClient() = default;
 
-QFuture<ApiReply> EngineClient::request(const QString &method, const QString &path, const Json &body)
+QFuture<ApiReply> EngineClient::request(const QString &method, const QString &path, const Json &body, std::shared_ptr<Transfer> transfer)
 {
-    return sendSigned(ApiRequest{method, path, body.is_null() ? QByteArray() : QByteArray::fromStdString(body.dump()), {}});
+    ApiRequest r{method, path, body.is_null() ? QByteArray() : QByteArray::fromStdString(body.dump()), {}};
+    r.transfer = std::move(transfer);
+    return sendSigned(std::move(r));
 }
 
-QFuture<ApiReply> EngineClient::upload(const QString &path, const QByteArray &file, const QByteArray &contentType)
+QFuture<ApiReply> EngineClient::upload(const QString &path, const QByteArray &file, const QByteArray &contentType,
+                                       std::shared_ptr<Transfer> transfer)
 {
-    return sendSigned(ApiRequest{QStringLiteral("POST"), path, file, {}, contentType});
+    ApiRequest r{QStringLiteral("POST"), path, file, {}, contentType};
+    r.transfer = std::move(transfer);
+    return sendSigned(std::move(r));
 }
 
 QFuture<ApiReply> EngineClient::sendSigned(ApiRequest r)

@@ -2,6 +2,7 @@
 
 #include "apireply.h"
 #include "apirequest.h"
+#include "transfer.h"
 
 #include <QFuture>
 #include <QObject>
@@ -30,14 +31,20 @@ public:
     explicit EngineClient(QObject *parent = nullptr);
     ~EngineClient() override;
 
-    // One request; `path` carries its query. A body that is null is sent as none.
-    QFuture<ApiReply> request(const QString &method, const QString &path, const Json &body = nullptr);
-    QFuture<ApiReply> get(const QString &path) { return request(QStringLiteral("GET"), path); }
+    // One request; `path` carries its query. A body that is null is sent as none. `transfer`, for a
+    // long one (an export), reports its progress and carries the user's Cancel.
+    QFuture<ApiReply> request(const QString &method, const QString &path, const Json &body = nullptr,
+                              std::shared_ptr<Transfer> transfer = {});
+    QFuture<ApiReply> get(const QString &path, std::shared_ptr<Transfer> transfer = {})
+    {
+        return request(QStringLiteral("GET"), path, nullptr, std::move(transfer));
+    }
     QFuture<ApiReply> post(const QString &path, const Json &body = Json::object()) { return request(QStringLiteral("POST"), path, body); }
     QFuture<ApiReply> patch(const QString &path, const Json &body) { return request(QStringLiteral("PATCH"), path, body); }
     QFuture<ApiReply> remove(const QString &path) { return request(QStringLiteral("DELETE"), path); }
     // A POST whose body is a file as it is (CSV import, restore), not JSON.
-    QFuture<ApiReply> upload(const QString &path, const QByteArray &file, const QByteArray &contentType);
+    QFuture<ApiReply> upload(const QString &path, const QByteArray &file, const QByteArray &contentType,
+                             std::shared_ptr<Transfer> transfer = {});
 
     // Calls `onChange` in `context`'s thread, at most once per `debounceMs`, after rows matching
     // `binding` changed in the signed-in shop — by this process or any other. Ends with `context`.

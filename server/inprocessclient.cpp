@@ -4,6 +4,8 @@
 #include "http/apiserver.h"
 #include "http/request.h"
 
+#include "client/transfer.h"
+
 #include <QFile>
 #include <QPromise>
 #include <QUrl>
@@ -60,6 +62,12 @@ QFuture<ApiReply> InProcessClient::send(ApiRequest request)
         r.body = request.body;
         // This machine, as a local HTTP client would be.
         r.peer = QHostAddress(QHostAddress::LocalHost);
+        if (const std::shared_ptr<Transfer> t = request.transfer) {
+            // The work reports straight into the screen's Transfer and polls its Cancel (the
+            // flag shares the Transfer's lifetime).
+            r.progress = [t](qint64 done, qint64 total) { t->report(done, total); };
+            r.cancel = std::shared_ptr<std::atomic_bool>(t, t->cancelFlag());
+        }
         e.door().dispatch(std::move(r), [promise](http::Response resp) {
             // Parsed here, on the engine thread, so the GUI thread only reads.
             if (!resp.file.isEmpty()) { // a download: no socket to stream it to, so read it whole

@@ -333,8 +333,13 @@ void ApiServer::answer(Request &r, QTcpSocket *socket, bool close, const QElapse
         QPointer<ApiServer> self(this);
         QPointer<QTcpSocket> sock(socket);
         queue(socket, slot);
-        start([self, sock, slot, headers = std::move(resp.headers), label, timer, method = r.method, head = accessHead(r),
+        // A client that hangs up while its answer is worked on (an export, an import) has given
+        // up: the work stops and writes nothing.
+        auto hangUp = std::make_shared<QMetaObject::Connection>(
+            connect(socket, &QTcpSocket::disconnected, this, [cancel = r.cancel] { cancel->store(true); }));
+        start([self, sock, slot, hangUp, headers = std::move(resp.headers), label, timer, method = r.method, head = accessHead(r),
                tail = accessTail(r)](Response done) {
+            QObject::disconnect(*hangUp);
             if (!self)
                 return;
             for (const auto &h : headers)

@@ -13,6 +13,10 @@
 #include <QPair>
 #include <QString>
 
+#include <atomic>
+#include <functional>
+#include <memory>
+
 namespace ery::http {
 
 // Query parameter sizes (characters). Every route refuses a longer one with 400 naming it; text
@@ -32,6 +36,12 @@ struct Request {
     QHostAddress peer;
     QString requestId;
     std::optional<services::ApiKeyIdentity> key; // set on every authenticated route
+    // Of a long request (CSV import, export, restore): told how far the work has come (the in-process
+    // door shows it to the screen that asked), and set once its caller gave up (the screen's Cancel;
+    // over HTTP, the connection closed while the answer was being worked on): the work then stops
+    // and writes nothing.
+    std::function<void(qint64 done, qint64 total)> progress;
+    std::shared_ptr<std::atomic_bool> cancel = std::make_shared<std::atomic_bool>(false);
 
     QByteArray header(const QByteArray &lowerName) const;
     const domain::Scope &scope() const { return key->scope; }

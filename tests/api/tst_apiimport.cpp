@@ -23,6 +23,7 @@ private slots:
     void tooLargeNamesTheCommandLine();
     void templates();
     void importLeavesOthersServed();
+    void aClientThatHangsUpStopsTheImport();
 };
 
 void TestApiImport::importCsv()
@@ -231,6 +232,32 @@ void TestApiImport::importLeavesOthersServed()
     QCOMPARE(num(f->call("GET", "/api/v1/jobs?job_number=LONG-&limit=1", key).data()["pagination"], "total"), qint64(4000));
     import->deleteLater();
     create->deleteLater();
+}
+
+void TestApiImport::aClientThatHangsUpStopsTheImport()
+{
+    // The client closes the connection while its file is being written: it has given up, so the
+    // import stops at its next step and nothing of it stays; the hub goes on serving.
+    QByteArray file = "external_id,external_source,job_number,customer\n";
+    for (int i = 0; i < 8000; ++i)
+        file += QStringLiteral("H%1,erp,HANGUP-%1,Acme\n").arg(i).toUtf8();
+    auto count = [this](const char *sql) {
+        auto n = f->shop().db().scalar(QLatin1String(sql));
+        return n ? *n : qint64(-1);
+    };
+    const qint64 events = count("SELECT COUNT(*) FROM outbox WHERE topic = 'import.completed'");
+    QNetworkAccessManager nam;
+    QNetworkRequest req(QUrl(f->base() + QStringLiteral("/api/v1/import/jobs")));
+    req.setRawHeader("Authorization", "Bearer " + key.toLatin1());
+    req.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("text/csv"));
+    QNetworkReply *import = nam.post(req, file);
+    QVERIFY(waitFor([&] { return f->shop().db().writeHeld(); }, 20000));
+    import->abort();
+    QVERIFY2(waitFor([&] { return !f->shop().db().writeHeld(); }, 20000), "the import went on after its client left");
+    QCOMPARE(count("SELECT COUNT(*) FROM jobs WHERE job_number LIKE 'HANGUP-%'"), qint64(0));
+    QCOMPARE(count("SELECT COUNT(*) FROM outbox WHERE topic = 'import.completed'"), events);
+    EXPECT_STATUS(f->call("POST", "/api/v1/jobs", key, Json{{"job_number", "AFTER-HANGUP"}}), 201);
+    import->deleteLater();
 }
 
 QTEST_GUILESS_MAIN(TestApiImport)

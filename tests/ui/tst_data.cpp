@@ -14,6 +14,7 @@
 #include <QFile>
 #include <QLabel>
 #include <QMessageBox>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTableWidget>
@@ -40,6 +41,8 @@ private slots:
     void columnsWithOtherNamesAreMatchedAndTheFileImported();
     void theExportIsAZipAFreshDatabaseRestores();
     void aRestoreIntoAShopWithDataIsRefusedInWords();
+    void aLongImportShowsHowFarItIsAndCancelWritesNothing();
+    void aCancelledExportWritesNoFile();
 
 private:
     ui::DataPage *page() const { return m_window->findChild<ui::DataPage *>(); }
@@ -217,6 +220,53 @@ void TstData::aRestoreIntoAShopWithDataIsRefusedInWords()
     const QString message = finished.at(0).at(1).toString();
     QVERIFY2(message.startsWith(QStringLiteral("Nothing was restored")) && message.contains(QStringLiteral("shop data")), qPrintable(message));
     QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM jobs WHERE tenant_id = ?")), jobs);
+}
+
+
+void TstData::aLongImportShowsHowFarItIsAndCancelWritesNothing()
+{
+    const QString jobsSql = QStringLiteral("SELECT COUNT(*) FROM jobs WHERE tenant_id = ?");
+    const QString eventsSql = QStringLiteral("SELECT COUNT(*) FROM outbox WHERE tenant_id = ? AND topic = 'import.completed'");
+    const qint64 jobs = count(jobsSql), events = count(eventsSql);
+    QByteArray file = "external_id,job_number,customer,due_date\n";
+    for (int i = 0; i < 60000; ++i)
+        file += QStringLiteral("C-%1,CANCEL-%1,Big Order BV,2027-05-01\n").arg(i).toUtf8();
+    page()->setImportFile(writeFile(QStringLiteral("big.csv"), file));
+    QTRY_COMPARE_WITH_TIMEOUT(page()->mapping()->rowCount(), 4, 3000);
+    QTRY_VERIFY_WITH_TIMEOUT(qobject_cast<QComboBox *>(page()->mapping()->cellWidget(0, 2))->count() > 3, 3000);
+    QSignalSpy finished(page(), &ui::DataPage::finished);
+    page()->runImport();
+    QVERIFY(page()->cancelButton()->isVisible());
+    // The bar turns from busy into a percentage as the hub reports the rows it has read.
+    QProgressBar *bar = page()->progressBar();
+    QTRY_VERIFY_WITH_TIMEOUT(bar->maximum() == 100 && bar->value() > 0, 20000);
+    QVERIFY2(finished.isEmpty(), "the import ended before it could be cancelled: make the file larger");
+    QTest::mouseClick(page()->cancelButton(), Qt::LeftButton);
+    QVERIFY(QTest::qWaitFor([&] { return finished.count() > 0; }, 30000));
+    QCOMPARE(finished.at(0).at(0).toBool(), false);
+    QCOMPARE(page()->summary(), QStringLiteral("The import was cancelled: nothing was imported."));
+    QVERIFY(!page()->cancelButton()->isVisible());
+    QVERIFY(!bar->isVisible());
+    QCOMPARE(count(jobsSql), jobs);
+    QCOMPARE(count(eventsSql), events);
+}
+
+void TstData::aCancelledExportWritesNoFile()
+{
+    const QString path = m_dir.filePath(QStringLiteral("cancelled.zip"));
+    QSignalSpy finished(page(), &ui::DataPage::finished);
+    page()->exportTo(path, QStringLiteral("csv"));
+    page()->cancel(); // before the hub's worker has written a page
+    QVERIFY(waitFinished(finished));
+    QCOMPARE(finished.at(0).at(0).toBool(), false);
+    QCOMPARE(finished.at(0).at(1).toString(), QStringLiteral("The export was cancelled: no file was written."));
+    QVERIFY(!QFile::exists(path));
+    // The next export is not cancelled by the last one's Cancel.
+    finished.clear();
+    page()->exportTo(path, QStringLiteral("csv"));
+    QVERIFY(waitFinished(finished));
+    QVERIFY2(finished.at(0).at(0).toBool(), qPrintable(finished.at(0).at(1).toString()));
+    QVERIFY(QFile::exists(path));
 }
 
 QTEST_MAIN(TstData)

@@ -2,6 +2,7 @@
 
 #include "client/engineclient.h"
 #include "client/jsonfields.h"
+#include "client/transfer.h"
 #include "models/recordtablemodel.h"
 #include "recordview.h"
 #include "shell/theme.h"
@@ -24,6 +25,7 @@
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTableWidget>
+#include <QTimer>
 #include <QUrl>
 #include <QVBoxLayout>
 
@@ -73,14 +75,25 @@ DataPage::DataPage(EngineClient &client, QWidget *parent) : QWidget(parent), m_c
 
     m_busy = new QProgressBar(this);
     m_busy->setObjectName(QStringLiteral("dataBusy"));
-    m_busy->setRange(0, 0); // the hub does it in one go: a busy bar, not a percentage
+    m_busy->setAccessibleName(tr("Progress"));
     m_busy->setMaximumWidth(200);
     m_busy->hide();
     m_busyLabel = new QLabel(this);
     m_busyLabel->setObjectName(QStringLiteral("dataBusyLabel"));
+    m_cancel = new QPushButton(tr("Cancel"), this);
+    m_cancel->setObjectName(QStringLiteral("dataCancel"));
+    m_cancel->setAccessibleName(tr("Cancel the import, export or restore"));
+    m_cancel->setToolTip(tr("Stop it: nothing of it is written"));
+    m_cancel->hide();
+    connect(m_cancel, &QPushButton::clicked, this, &DataPage::cancel);
+    // The hub reports into the Transfer from its own thread; the bar reads it a few times a second.
+    m_progressTimer = new QTimer(this);
+    m_progressTimer->setInterval(100);
+    connect(m_progressTimer, &QTimer::timeout, this, &DataPage::showProgress);
     auto *status = new QHBoxLayout;
     status->addWidget(m_busy);
     status->addWidget(m_busyLabel, 1);
+    status->addWidget(m_cancel);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(20, 16, 20, 12);
@@ -441,8 +454,11 @@ void DataPage::sendImport(bool dryRun)
         path += QStringLiteral("&skip_bad_rows=true");
     if (const QString source = m_source->text().trimmed(); !source.isEmpty())
         path += QStringLiteral("&source=") + QString::fromLatin1(QUrl::toPercentEncoding(source));
-    setBusy(dryRun ? tr("Checking %1…").arg(QFileInfo(m_filePath).fileName()) : tr("Importing %1…").arg(QFileInfo(m_filePath).fileName()));
-    m_client.upload(path, mappedFile(), QByteArrayLiteral("text/csv")).then(this, [this, dryRun](const ApiReply &reply) { showReport(reply, dryRun); });
+    auto transfer =
+        setBusy(dryRun ? tr("Checking %1…").arg(QFileInfo(m_filePath).fileName()) : tr("Importing %1…").arg(QFileInfo(m_filePath).fileName()));
+    m_client.upload(path, mappedFile(), QByteArrayLiteral("text/csv"), transfer).then(this, [this, dryRun](const ApiReply &reply) {
+        showReport(reply, dryRun);
+    });
 }
 
 void DataPage::showReport(const ApiReply &reply, bool dryRun)
@@ -462,6 +478,11 @@ void DataPage::showReport(const ApiReply &reply, bool dryRun)
             problems.push_back(std::move(p));
         }
     m_problemModel->setRows(problems);
+    if (!reply.ok() && wasCancelled()) { // too late a Cancel leaves a finished import as it is
+        m_summary->setText(dryRun ? tr("The check was cancelled.") : tr("The import was cancelled: nothing was imported."));
+        done(false, m_summary->text());
+        return;
+    }
     if (!reply.ok() && problems.empty()) {
         m_summary->setText(tr("The file was not imported: %1").arg(reply.errorMessage()));
         done(false, m_summary->text());
@@ -500,8 +521,13 @@ void DataPage::exportTo(const QString &path, const QString &format)
 {
     if (m_running)
         return;
-    setBusy(tr("Exporting the shop…"));
-    m_client.get(QStringLiteral("/api/v1/export?format=%1").arg(format)).then(this, [this, path](const ApiReply &reply) {
+    auto transfer = setBusy(tr("Exporting the shop…"));
+    m_client.get(QStringLiteral("/api/v1/export?format=%1").arg(format), transfer).then(this, [this, path](const ApiReply &reply) {
+        if (!reply.ok() && wasCancelled()) {
+            m_transferResult->setText(tr("The export was cancelled: no file was written."));
+            done(false, m_transferResult->text());
+            return;
+        }
         if (!reply.ok()) {
             m_transferResult->setText(tr("The export failed: %1").arg(reply.errorMessage()));
             done(false, m_transferResult->text());
@@ -548,25 +574,58 @@ void DataPage::restoreFrom(const QString &path, bool confirmed)
         return;
     }
     const QByteArray bytes = f.readAll();
-    setBusy(tr("Restoring %1…").arg(QFileInfo(path).fileName()));
+    auto transfer = setBusy(tr("Restoring %1…").arg(QFileInfo(path).fileName()));
     const QByteArray type = bytes.startsWith("PK") ? QByteArrayLiteral("application/zip") : QByteArrayLiteral("application/json");
-    m_client.upload(QStringLiteral("/api/v1/restore"), bytes, type).then(this, [this](const ApiReply &reply) {
-        m_transferResult->setText(reply.ok() ? tr("The export was restored into this shop.")
-                                             : tr("Nothing was restored: %1").arg(reply.errorMessage()));
+    m_client.upload(QStringLiteral("/api/v1/restore"), bytes, type, transfer).then(this, [this](const ApiReply &reply) {
+        m_transferResult->setText(reply.ok()       ? tr("The export was restored into this shop.")
+                                  : wasCancelled() ? tr("The restore was cancelled: nothing was restored.")
+                                                   : tr("Nothing was restored: %1").arg(reply.errorMessage()));
         done(reply.ok(), m_transferResult->text());
     });
 }
 
-void DataPage::setBusy(const QString &what)
+std::shared_ptr<Transfer> DataPage::setBusy(const QString &what)
 {
     m_running = true;
+    m_transfer = std::make_shared<Transfer>();
+    m_busy->setRange(0, 0); // busy until the hub says how far it is
     m_busy->show();
     m_busyLabel->setText(what);
+    m_cancel->setEnabled(true);
+    m_cancel->show();
+    m_progressTimer->start();
+    return m_transfer;
+}
+
+void DataPage::showProgress()
+{
+    if (!m_transfer)
+        return;
+    if (const int percent = m_transfer->percent(); percent >= 0) {
+        m_busy->setRange(0, 100);
+        m_busy->setValue(percent);
+    }
+}
+
+void DataPage::cancel()
+{
+    if (!m_running || !m_transfer)
+        return;
+    m_transfer->cancel();
+    m_cancel->setEnabled(false);
+    m_busyLabel->setText(tr("Cancelling…"));
+}
+
+bool DataPage::wasCancelled() const
+{
+    return m_transfer && m_transfer->isCancelled();
 }
 
 void DataPage::done(bool ok, const QString &message)
 {
     m_running = false;
+    m_progressTimer->stop();
+    m_cancel->hide();
     m_busy->hide();
     m_busyLabel->setText(message);
     QPalette pal = m_busyLabel->palette();

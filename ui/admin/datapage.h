@@ -4,6 +4,8 @@
 
 #include <QWidget>
 
+#include <memory>
+
 class QCheckBox;
 class QComboBox;
 class QLabel;
@@ -12,8 +14,11 @@ class QProgressBar;
 class QPushButton;
 class QTableWidget;
 
+class QTimer;
+
 namespace ery::client {
 class EngineClient;
+class Transfer;
 }
 
 namespace ery::ui {
@@ -29,7 +34,8 @@ class RecordView;
 //  - Export (GET /api/v1/export: JSON, or a ZIP of CSV files) to a file, and restore such a file
 //    into an empty shop (POST /api/v1/restore) after a confirmation.
 //  - The history of ERP syncs and imports (GET /api/v1/erp/status).
-// Each call runs in the background with a busy bar; the window never waits on it.
+// Each call runs in the background with a progress bar (the hub reports how far it is) and a Cancel
+// that stops it with nothing written; the window never waits on it.
 class DataPage : public QWidget {
     Q_OBJECT
 public:
@@ -43,10 +49,14 @@ public:
     void exportTo(const QString &path, const QString &format);
     void restoreFrom(const QString &path, bool confirmed);
     void reloadHistory();
+    // Stops the import, check, export or restore under way: the hub writes nothing of it.
+    void cancel();
 
     QTableWidget *mapping() const { return m_mapping; }
     RecordView *problems() const { return m_problemView; }
     QString summary() const;
+    QProgressBar *progressBar() const { return m_busy; }
+    QPushButton *cancelButton() const { return m_cancel; }
 
 signals:
     // An import, check, export or restore finished; `ok` is false when it was refused or failed.
@@ -61,7 +71,10 @@ private:
     QByteArray mappedFile() const;
     void sendImport(bool dryRun);
     void showReport(const client::ApiReply &reply, bool dryRun);
-    void setBusy(const QString &what);
+    // Starts the busy state; the request to send carries the Transfer it answers.
+    std::shared_ptr<client::Transfer> setBusy(const QString &what);
+    void showProgress();
+    bool wasCancelled() const;
     void done(bool ok, const QString &message);
 
     client::EngineClient &m_client;
@@ -86,6 +99,9 @@ private:
     // Shared
     QProgressBar *m_busy;
     QLabel *m_busyLabel;
+    QPushButton *m_cancel;
+    QTimer *m_progressTimer;
+    std::shared_ptr<client::Transfer> m_transfer;
     QString m_filePath;
     QByteArray m_file;
     QStringList m_fileColumns;

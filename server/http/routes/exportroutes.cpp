@@ -80,11 +80,14 @@ Response exportAnswer(QObject *context, Services &s, Request &r)
     TenantExport::Options o;
     o.format = *format;
     o.tables = *tables;
+    o.progress = r.progress; // called in the worker thread
+    o.cancel = r.cancel.get();
     const domain::Scope scope = r.scope();
     const QString path = tempPath(*format == TenantExport::Format::Json ? QStringLiteral(".json") : QStringLiteral(".zip"));
     const QString name = TenantExport::fileName(scope.tenantId, *format);
     const QByteArray type = *format == TenantExport::Format::Json ? "application/json" : "application/zip";
-    return Response::deferred([context, &s, scope, path, name, type, o](Response::Done done) {
+    // The cancel flag lives as long as the request's copy (o points into it).
+    return Response::deferred([context, &s, scope, path, name, type, o, cancel = r.cancel](Response::Done done) {
         auto *watcher = new QFutureWatcher<Result<Json>>(context);
         QObject::connect(watcher, &QFutureWatcher<Result<Json>>::finished, context, [watcher, path, name, type, done] {
             watcher->deleteLater();
@@ -105,7 +108,8 @@ Response exportAnswer(QObject *context, Services &s, Request &r)
             done(std::move(resp));
         });
         // The snapshot's connection is opened, used and closed in the worker thread.
-        watcher->setFuture(QtConcurrent::run([&s, scope, path, o] { return TenantExport::write(s.exports, scope, path, o); }));
+        watcher->setFuture(
+            QtConcurrent::run([&s, scope, path, o, cancel] { return TenantExport::write(s.exports, scope, path, o); }));
     });
 }
 
@@ -146,6 +150,8 @@ void installExportRoutes(ApiServer &api)
         Result<Json> out = dry == QLatin1String("true") ? TenantRestore::check(path, s.exports.schemaVersion()) : [&] {
             TenantRestore::Options o;
             o.intoTenant = r.scope().tenantId;
+            o.progress = r.progress;
+            o.cancel = r.cancel.get();
             return TenantRestore::restore(s.restores, s.exports.schemaVersion(), path, o);
         }();
         QFile::remove(path);

@@ -30,7 +30,9 @@ void answerImport(QObject *context, Result<CsvImport::Report> report, bool onlyE
     });
     watcher->setFuture(QtConcurrent::run([shared, out, onlyErrors] {
         const CsvImport::Report &r = *shared;
-        if (!r.committed && !r.dryRun)
+        if (r.cancelled)
+            *out = Response::error({ErrorCode::ServiceUnavailable, QStringLiteral("the import was cancelled; nothing was imported"), nullptr});
+        else if (!r.committed && !r.dryRun)
             *out = Response::error(
                 {ErrorCode::ValidationError,
                  QStringLiteral("%1 of %2 rows have errors; nothing was imported (fix them, or import with skip_bad_rows=true)")
@@ -85,6 +87,9 @@ void installImportRoutes(ApiServer &api)
         o.source = r.q(QStringLiteral("source")).left(limits::kShort);
         o.fileName = r.q(QStringLiteral("file_name")).left(limits::kName);
         const bool onlyErrors = rows == QLatin1String("errors");
+        if (r.progress)
+            o.progress = [report = r.progress](const CsvImport::Progress &p) { report(p.bytesRead, p.bytesTotal); };
+        o.cancelled = [cancel = r.cancel] { return cancel->load(); };
         return Response::deferred([&s, &api, scope = r.scope(), entity = *entity, body = r.body, o, onlyErrors](Response::Done done) {
             CsvImport::start(s, &api, scope, entity, body, o, [&api, onlyErrors, done](Result<CsvImport::Report> report) {
                 answerImport(&api, std::move(report), onlyErrors, done);
