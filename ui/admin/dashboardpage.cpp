@@ -53,8 +53,11 @@ const QStringList kWatchedTables = {QStringLiteral("operations"),
 // A change reloads the page at once: the row changes of one commit arrive together and are
 // gathered for kSettleMs, which costs one reload. While changes keep coming, reloads start at most
 // every kThrottleMs (a reload costs the engine thread a few tens of ms, which it owes the API too).
+// On a busy hub a load takes longer (its answers wait behind other requests): the gap then grows to
+// kLoadShare times the last load's time, so the page's reads stay a small share of the hub's work.
 constexpr int kSettleMs = 10;
 constexpr int kThrottleMs = 200;
+constexpr int kLoadShare = 5;
 constexpr int kThroughputDays = 14;
 constexpr int kWindowDays = 30;
 constexpr int kParetoTop = 8;
@@ -406,10 +409,11 @@ void DashboardPage::reloadThrottled()
         m_reloadAgain = true;
         return;
     }
-    const qint64 since = m_lastLoad.isValid() ? m_lastLoad.elapsed() : kThrottleMs;
-    if (since < kThrottleMs) {
+    const qint64 gap = std::max<qint64>(kThrottleMs, kLoadShare * m_lastLoadMs);
+    const qint64 since = m_lastLoad.isValid() ? m_lastLoad.elapsed() : gap;
+    if (since < gap) {
         if (!m_throttle->isActive())
-            m_throttle->start(int(kThrottleMs - since));
+            m_throttle->start(int(gap - since));
         return;
     }
     reload();
@@ -441,6 +445,7 @@ void DashboardPage::reload()
         if (--load->pending > 0)
             return;
         m_loading = false;
+        m_lastLoadMs = m_lastLoad.elapsed();
         if (load->generation == m_generation) {
             if (load->error.isEmpty()) {
                 apply(load->figures);

@@ -44,8 +44,8 @@ public:
     void setTenant(const QString &tenantId);
     // Reloads now (the Refresh button, and when the page is shown).
     void reload();
-    // Reloads for a change: now, or when kThrottleMs have passed since the last load started, or
-    // after the load in flight.
+    // Reloads for a change: now, or once the gap since the last load started has passed (kThrottleMs,
+    // or more while loads take long), or after the load in flight.
     void reloadThrottled();
 
     // The stat cards' keys, in their order on screen.
@@ -94,6 +94,8 @@ private:
     bool m_reloadAgain = false;
     // When the last load started, and the timer of a reload held back until kThrottleMs after it.
     QElapsedTimer m_lastLoad;
+    // How long the last load took from asking to its last answer (the hub's queue included).
+    qint64 m_lastLoadMs = 0;
     QTimer *m_throttle = nullptr;
     // Something changed (or a shop was opened) while the page was hidden: read it when shown.
     bool m_stale = false;
