@@ -28,6 +28,51 @@ QString dayFromNow(int days)
     return QDateTime(d, QTime(15, 0), Qt::UTC).toString(Qt::ISODateWithMs);
 }
 
+// The demo's work was all done a moment ago; spread it over the last two weeks, so the dashboard's
+// daily charts show a shop at work rather than one busy day. The oldest jobs were done first and
+// each part's steps in their order; each step took about its estimate (80–130 %), booked as such.
+// `finished` holds the completed operations in the order they were done, with their estimates.
+template <class Finished>
+Status spreadHistory(storage::Database &db, const Scope &scope, const std::vector<Finished> &finished)
+{
+    constexpr qint64 kMinute = 60 * 1000, kDay = 24 * 60 * kMinute;
+    constexpr int kDays = 14;
+    const qint64 now = Clock::nowMs();
+    const qsizetype n = qsizetype(finished.size());
+    auto dayBack = [n](qsizetype i) { return kDays - 1 - int(i * kDays / std::max<qsizetype>(n, 1)); };
+    QHash<int, int> perDay;
+    for (qsizetype i = 0; i < n; ++i)
+        ++perDay[dayBack(i)];
+    QHash<int, int> seen;
+    quint32 r = 7;
+    for (qsizetype i = 0; i < n; ++i) {
+        const int back = dayBack(i);
+        const int later = perDay.value(back) - seen[back]++; // the day's last step ends 20 min before now's hour
+        const qint64 end = now - back * kDay - later * 20 * kMinute;
+        r = r * 1664525u + 1013904223u;
+        const int minutes = std::max(1, finished[size_t(i)].estimate * (80 + int((r >> 8) % 51)) / 100);
+        const QString endAt = isoOf(end), startAt = isoOf(end - minutes * kMinute);
+        const QString id = finished[size_t(i)].operationId;
+        ERY_TRY(db.exec(QStringLiteral("UPDATE operations SET started_at = ?, completed_at = ?, actual_time = ? WHERE tenant_id = ? AND id = ?"),
+                        {startAt, endAt, minutes, scope.tenantId, id}));
+        ERY_TRY(db.exec(QStringLiteral("UPDATE time_entries SET start_time = ?, end_time = ?, duration = ?, created_at = ? "
+                                       "WHERE tenant_id = ? AND operation_id = ? AND end_time IS NOT NULL"),
+                        {startAt, endAt, minutes, startAt, scope.tenantId, id}));
+        ERY_TRY(db.exec(QStringLiteral("UPDATE operation_quantities SET recorded_at = ?, created_at = ? WHERE tenant_id = ? AND operation_id = ?"),
+                        {endAt, endAt, scope.tenantId, id}));
+    }
+    // Parts and jobs finished when their last step did, and jobs started with their first.
+    ERY_TRY(db.exec(QStringLiteral("UPDATE parts SET completed_at = (SELECT MAX(o.completed_at) FROM operations o WHERE o.part_id = parts.id) "
+                                   "WHERE tenant_id = ? AND completed_at IS NOT NULL"),
+                    {scope.tenantId}));
+    ERY_TRY(db.exec(QStringLiteral("UPDATE jobs SET completed_at = (SELECT MAX(p.completed_at) FROM parts p WHERE p.job_id = jobs.id) "
+                                   "WHERE tenant_id = ? AND completed_at IS NOT NULL"),
+                    {scope.tenantId}));
+    return db.exec(QStringLiteral("UPDATE jobs SET started_at = (SELECT MIN(o.started_at) FROM operations o JOIN parts p ON p.id = o.part_id "
+                                  "WHERE p.job_id = jobs.id AND o.started_at IS NOT NULL) WHERE tenant_id = ? AND started_at IS NOT NULL"),
+                   {scope.tenantId});
+}
+
 // A small deterministic generator so the demo looks the same on every machine.
 struct Lcg {
     quint32 s = 20261125;
@@ -181,6 +226,11 @@ Result<int> DemoShop::fill(Services &s, const QString &tenantId, const Json &d)
         // Bring the shop to life: the oldest jobs are done or under way, with time booked,
         // production reported and a few issues open.
         int worker = 0;
+        struct Finished {
+            QString operationId;
+            int estimate = 0;
+        };
+        std::vector<Finished> finished; // in the order they were done
         for (int j = 0; j < 14; ++j) {
             auto tree = s.jobs.tree(scope, jobIds[j]);
             if (!tree)
@@ -202,6 +252,7 @@ Result<int> DemoShop::fill(Services &s, const QString &tenantId, const Json &d)
                     }
                     ERY_TRY(s.production.report(scope, report));
                     ERY_TRY(s.operations.complete(scope, opId, w));
+                    finished.push_back({opId, int(num(ops[size_t(k)], "estimated_time"))});
                 }
                 if (!finish && doneOps < int(ops.size()) && j % 3 != 2) {
                     // Someone is working on the next step right now (one open entry per worker).
@@ -210,6 +261,7 @@ Result<int> DemoShop::fill(Services &s, const QString &tenantId, const Json &d)
                 }
             }
         }
+        ERY_TRY(spreadHistory(s.m_db, scope, finished));
         // Issues: one standstill (Yellow Card), one NCR, one approved.
         auto inProgress = s.operations.list(scope, ListQuery{{{QStringLiteral("status"), QStringLiteral("in_progress")}}});
         if (!inProgress)
