@@ -138,6 +138,21 @@ QWidget *DataPage::buildImportTab()
     m_mapping->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Stretch);
     m_mapping->horizontalHeader()->resizeSection(0, 200);
     m_mapping->horizontalHeader()->resizeSection(2, 240);
+    // Until a file is chosen the grid says what it is for.
+    auto *mappingHint = new QLabel(tr("Choose a CSV file, or start from the template: each of its columns is listed here with its first "
+                                      "value and the field it fills, which you can change."),
+                                   m_mapping->viewport());
+    mappingHint->setObjectName(QStringLiteral("importMappingHint"));
+    mappingHint->setWordWrap(true);
+    mappingHint->setAlignment(Qt::AlignCenter);
+    mappingHint->setForegroundRole(QPalette::PlaceholderText);
+    auto *hintLayout = new QVBoxLayout(m_mapping->viewport());
+    hintLayout->setContentsMargins(40, 20, 40, 20);
+    hintLayout->addWidget(mappingHint);
+    auto showHint = [this, mappingHint] { mappingHint->setVisible(m_mapping->rowCount() == 0); };
+    connect(m_mapping->model(), &QAbstractItemModel::rowsInserted, mappingHint, showHint);
+    connect(m_mapping->model(), &QAbstractItemModel::rowsRemoved, mappingHint, showHint);
+    connect(m_mapping->model(), &QAbstractItemModel::modelReset, mappingHint, showHint);
     m_mapping->verticalHeader()->hide();
     m_mapping->setEditTriggers(QAbstractItemView::NoEditTriggers);
 
