@@ -57,7 +57,7 @@ const QStringList kWatchedTables = {QStringLiteral("operations"),
 // kLoadShare times the last load's time, so the page's reads stay a small share of the hub's work.
 constexpr int kSettleMs = 10;
 constexpr int kThrottleMs = 200;
-constexpr int kLoadShare = 5;
+constexpr int kLoadShare = 3;
 constexpr int kThroughputDays = 14;
 constexpr int kWindowDays = 30;
 constexpr int kParetoTop = 8;
