@@ -33,7 +33,7 @@ JobsPage::JobsPage(EngineClient &client, QWidget *parent)
       m_view(new QTableView(this)), m_search(new QLineEdit(this)), m_count(new QLabel(this)), m_start(new QPushButton(tr("&Start"), this)),
       m_pause(new QPushButton(tr("&Pause"), this)), m_resume(new QPushButton(tr("&Resume"), this)),
       m_complete(new QPushButton(tr("&Complete"), this)), m_new(new QPushButton(tr("&New job…"), this)),
-      m_detail(new JobDetail(client, this))
+      m_edit(new QPushButton(tr("&Edit…"), this)), m_detail(new JobDetail(client, this))
 {
     auto *title = new PageTitle(tr("Jobs"), this);
     m_count->setForegroundRole(QPalette::PlaceholderText);
@@ -74,6 +74,15 @@ JobsPage::JobsPage(EngineClient &client, QWidget *parent)
     m_new->setAccessibleName(tr("New job"));
     m_new->setToolTip(tr("Create a job with its parts and routing (%1)").arg(QKeySequence(Qt::CTRL | Qt::Key_N).toString(QKeySequence::NativeText)));
     connect(m_new, &QPushButton::clicked, this, &JobsPage::newJob);
+    const QKeySequence editKeys(Qt::CTRL | Qt::Key_E);
+    m_edit->setObjectName(QStringLiteral("editJobButton"));
+    m_edit->setAccessibleName(tr("Edit job"));
+    m_edit->setToolTip(tr("Change the selected job, its parts and routing (%1)").arg(editKeys.toString(QKeySequence::NativeText)));
+    connect(m_edit, &QPushButton::clicked, this, &JobsPage::editJob);
+    auto *edit = new QAction(this);
+    edit->setShortcut(editKeys);
+    connect(edit, &QAction::triggered, this, &JobsPage::editJob);
+    addAction(edit);
 
     // The hub searches; a short pause after the last key spares it a question per keystroke.
     m_searchDelay->setSingleShot(true);
@@ -122,6 +131,7 @@ JobsPage::JobsPage(EngineClient &client, QWidget *parent)
     header->resizeSection(JobsTableModel::BulletColumn, 70);
 
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &JobsPage::userSelectionChanged);
+    connect(m_view, &QAbstractItemView::doubleClicked, this, &JobsPage::editJob);
     // The selected job may change status under us (another terminal, the API): follow it.
     connect(m_model, &QAbstractItemModel::dataChanged, this, &JobsPage::updateActions);
     connect(m_model, &JobsTableModel::loaded, this, &JobsPage::updateCount);
@@ -151,6 +161,7 @@ JobsPage::JobsPage(EngineClient &client, QWidget *parent)
     auto *toolRow = new QHBoxLayout;
     toolRow->addWidget(m_search);
     toolRow->addWidget(m_new);
+    toolRow->addWidget(m_edit);
     toolRow->addStretch();
     for (QPushButton *b : {m_start, m_pause, m_resume, m_complete})
         toolRow->addWidget(b);
@@ -223,6 +234,19 @@ JobWizard *JobsPage::newJob()
     return wizard;
 }
 
+JobWizard *JobsPage::editJob()
+{
+    const QString jobId = selectedJobId();
+    if (jobId.isEmpty())
+        return nullptr;
+    auto *wizard = JobWizard::edit(m_client, jobId, this);
+    wizard->setAttribute(Qt::WA_DeleteOnClose);
+    // Selected again (the search may hide it by its new number) and its parts and routing read again.
+    connect(wizard, &JobWizard::saved, this, [this](const QString &id) { showJob(id); });
+    wizard->open();
+    return wizard;
+}
+
 void JobsPage::userSelectionChanged()
 {
     if (m_reshaping > 0 || m_restoring)
@@ -275,6 +299,7 @@ void JobsPage::updateActions()
     m_pause->setEnabled(allowed(Action::Pause));
     m_resume->setEnabled(allowed(Action::Resume));
     m_complete->setEnabled(allowed(Action::Complete));
+    m_edit->setEnabled(shown.isValid());
 }
 
 void JobsPage::updateCount()

@@ -44,6 +44,9 @@ public:
     // Opens the new-job wizard (the New job button, Ctrl+N); the job it creates is selected once
     // the list has it.
     JobWizard *newJob();
+    // Opens the selected job in the wizard (the Edit button, Ctrl+E, a double click on its row);
+    // none when no job is selected. A save the hub took whole selects the job and reads it again.
+    JobWizard *editJob();
     JobDetail *detail() const { return m_detail; }
 
 private:
@@ -69,6 +72,7 @@ private:
     QPushButton *m_resume;
     QPushButton *m_complete;
     QPushButton *m_new;
+    QPushButton *m_edit;
     JobDetail *m_detail;
     // A job to select (created here, or asked for by showJob) as soon as the list has it.
     QString m_pendingJobId;
