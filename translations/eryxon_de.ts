@@ -2148,6 +2148,13 @@
     </message>
 </context>
 <context>
+    <name>ery::ui::Language</name>
+    <message>
+        <source>As the system</source>
+        <translation>Wie das System</translation>
+    </message>
+</context>
+<context>
     <name>ery::ui::MainWindow</name>
     <message>
         <source>Eryxon MES</source>
@@ -4059,10 +4066,6 @@
         <translation>&amp;Farben:</translation>
     </message>
     <message>
-        <source>Changes take effect the next time Eryxon starts. Options given on the command line (--db, --api-port, --api-bind, --no-api, --theme) win over these for that run.</source>
-        <translation>Änderungen gelten ab dem nächsten Start von Eryxon. Optionen auf der Kommandozeile (--db, --api-port, --api-bind, --no-api, --theme) haben für diesen Lauf Vorrang.</translation>
-    </message>
-    <message>
         <source>Browse…</source>
         <translation>Durchsuchen…</translation>
     </message>
@@ -4093,6 +4096,18 @@
     <message>
         <source>&amp;Later</source>
         <translation>&amp;Später</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Sprache:</translation>
+    </message>
+    <message>
+        <source>A new language shows at once; other changes take effect the next time Eryxon starts. Options given on the command line (--db, --api-port, --api-bind, --no-api, --theme, --language) win over these for that run.</source>
+        <translation>Eine neue Sprache erscheint sofort; andere Änderungen gelten ab dem nächsten Start von Eryxon. Optionen auf der Kommandozeile (--db, --api-port, --api-bind, --no-api, --theme, --language) haben für diesen Lauf Vorrang.</translation>
     </message>
 </context>
 <context>
@@ -4692,6 +4707,10 @@
         <source>The look must be system, light or dark.</source>
         <translation>Das Aussehen muss system, light oder dark sein.</translation>
     </message>
+    <message>
+        <source>The language must be system, en, nl or de.</source>
+        <translation>Die Sprache muss system, en, nl oder de sein.</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -4772,6 +4791,14 @@
     <message>
         <source>database %1, no API</source>
         <translation>Datenbank %1, keine API</translation>
+    </message>
+    <message>
+        <source>Language: en (English), nl (Nederlands), de (Deutsch), or system to follow the desktop (default: Settings, else system).</source>
+        <translation>Sprache: en (English), nl (Nederlands), de (Deutsch) oder system, um dem Desktop zu folgen (Standard: Einstellungen, sonst system).</translation>
+    </message>
+    <message>
+        <source>--language takes en, nl, de or system, got &quot;%1&quot;.</source>
+        <translation>--language erwartet en, nl, de oder system, nicht &quot;%1&quot;.</translation>
     </message>
 </context>
 </TS>

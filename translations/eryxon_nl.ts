@@ -2148,6 +2148,13 @@
     </message>
 </context>
 <context>
+    <name>ery::ui::Language</name>
+    <message>
+        <source>As the system</source>
+        <translation>Zoals het systeem</translation>
+    </message>
+</context>
+<context>
     <name>ery::ui::MainWindow</name>
     <message>
         <source>Eryxon MES</source>
@@ -4059,10 +4066,6 @@
         <translation>&amp;Kleuren:</translation>
     </message>
     <message>
-        <source>Changes take effect the next time Eryxon starts. Options given on the command line (--db, --api-port, --api-bind, --no-api, --theme) win over these for that run.</source>
-        <translation>Wijzigingen gaan in bij de volgende start van Eryxon. Opties op de opdrachtregel (--db, --api-port, --api-bind, --no-api, --theme) gaan voor deze instellingen, voor die sessie.</translation>
-    </message>
-    <message>
         <source>Browse…</source>
         <translation>Bladeren…</translation>
     </message>
@@ -4093,6 +4096,18 @@
     <message>
         <source>&amp;Later</source>
         <translation>&amp;Later</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Taal</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Taal:</translation>
+    </message>
+    <message>
+        <source>A new language shows at once; other changes take effect the next time Eryxon starts. Options given on the command line (--db, --api-port, --api-bind, --no-api, --theme, --language) win over these for that run.</source>
+        <translation>Een nieuwe taal verschijnt meteen; andere wijzigingen gaan in bij de volgende start van Eryxon. Opties op de opdrachtregel (--db, --api-port, --api-bind, --no-api, --theme, --language) gaan voor deze instellingen, voor die sessie.</translation>
     </message>
 </context>
 <context>
@@ -4692,6 +4707,10 @@
         <source>The look must be system, light or dark.</source>
         <translation>Het uiterlijk moet system, light of dark zijn.</translation>
     </message>
+    <message>
+        <source>The language must be system, en, nl or de.</source>
+        <translation>De taal moet system, en, nl of de zijn.</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -4772,6 +4791,14 @@
     <message>
         <source>database %1, no API</source>
         <translation>database %1, geen API</translation>
+    </message>
+    <message>
+        <source>Language: en (English), nl (Nederlands), de (Deutsch), or system to follow the desktop (default: Settings, else system).</source>
+        <translation>Taal: en (English), nl (Nederlands), de (Deutsch), of system om het bureaublad te volgen (standaard: Instellingen, anders system).</translation>
+    </message>
+    <message>
+        <source>--language takes en, nl, de or system, got &quot;%1&quot;.</source>
+        <translation>--language verwacht en, nl, de of system, niet &quot;%1&quot;.</translation>
     </message>
 </context>
 </TS>

@@ -1,6 +1,7 @@
 #include "core/config.h"
 #include "engine.h"
 #include "inprocessclient.h"
+#include "shell/language.h"
 #include "shell/mainwindow.h"
 #include "shell/theme.h"
 #include "shell/workstationsettings.h"
@@ -9,12 +10,63 @@
 #include <QCommandLineParser>
 #include <QDir>
 #include <QFileInfo>
-#include <QLibraryInfo>
-#include <QLocale>
 #include <QMessageBox>
+#include <QPointer>
 #include <QSettings>
 #include <QTimer>
-#include <QTranslator>
+
+namespace {
+
+// The command line, its descriptions in the language installed when it is made: main() reads
+// --language (and the saved settings) with an untranslated one first, then makes it again.
+struct Cli {
+    QCommandLineParser parser;
+    QCommandLineOption help = parser.addHelpOption();
+    QCommandLineOption version = parser.addVersionOption();
+    QCommandLineOption db{
+        QStringLiteral("db"),
+        QCoreApplication::translate("main", "SQLite file or postgresql:// URL (default: the one in Settings, else %1).")
+            .arg(ery::Config::defaultDbPath()),
+        QStringLiteral("PATH|URL")};
+    QCommandLineOption demo{QStringLiteral("demo"),
+                            QCoreApplication::translate("main", "Load the demo shop into an empty database without asking.")};
+    QCommandLineOption apiPort{QStringLiteral("api-port"),
+                               QCoreApplication::translate("main", "Port of the embedded REST API (default: Settings, else 8787)."),
+                               QStringLiteral("N")};
+    QCommandLineOption apiBind{
+        QStringLiteral("api-bind"),
+        QCoreApplication::translate("main", "Address the REST API listens on (default: Settings, else 127.0.0.1; 0.0.0.0 opens it to the LAN)."),
+        QStringLiteral("ADDR")};
+    QCommandLineOption noApi{QStringLiteral("no-api"), QCoreApplication::translate("main", "Do not serve the REST API from this workstation.")};
+    QCommandLineOption integrations{
+        QStringLiteral("integrations"),
+        QCoreApplication::translate("main", "\"off\" pauses outgoing webhooks and MQTT (resume from the banner)."), QStringLiteral("off")};
+    QCommandLineOption page{QStringLiteral("page"),
+                            QCoreApplication::translate("main", "The panel to open on (dashboard, jobs, quality, …; default jobs)."),
+                            QStringLiteral("NAME")};
+    QCommandLineOption theme{
+        QStringLiteral("theme"),
+        QCoreApplication::translate("main", "Colours: light, dark, or system to follow the desktop (default: Settings, else system)."),
+        QStringLiteral("light|dark|system")};
+    QCommandLineOption language{
+        QStringLiteral("language"),
+        QCoreApplication::translate("main", "Language: en (English), nl (Nederlands), de (Deutsch), or system to follow the desktop "
+                                            "(default: Settings, else system)."),
+        QStringLiteral("en|nl|de|system")};
+    QCommandLineOption screenshot{
+        QStringLiteral("screenshot"),
+        QCoreApplication::translate("main", "Save a PNG of the window to PATH once the panel has loaded, then quit (with --demo)."),
+        QStringLiteral("PATH")};
+
+    Cli()
+    {
+        parser.setApplicationDescription(QCoreApplication::translate("main", "Eryxon MES desktop: the shop admin workstation."));
+        for (const QCommandLineOption *o : {&page, &theme, &language, &screenshot, &integrations, &db, &demo, &apiPort, &apiBind, &noApi})
+            parser.addOption(*o);
+    }
+};
+
+} // namespace
 
 int main(int argc, char **argv)
 {
@@ -22,80 +74,52 @@ int main(int argc, char **argv)
     QCoreApplication::setApplicationName(QStringLiteral("eryxon"));
     QCoreApplication::setApplicationVersion(ery::versionString());
 
-    QCommandLineParser parser;
-    parser.setApplicationDescription(QCoreApplication::translate("main", "Eryxon MES desktop: the shop admin workstation."));
-    const QCommandLineOption help = parser.addHelpOption();
-    const QCommandLineOption version = parser.addVersionOption();
-    const QCommandLineOption db(
-        QStringLiteral("db"),
-        QCoreApplication::translate("main", "SQLite file or postgresql:// URL (default: the one in Settings, else %1).")
-            .arg(ery::Config::defaultDbPath()),
-        QStringLiteral("PATH|URL"));
-    const QCommandLineOption demo(QStringLiteral("demo"),
-                                  QCoreApplication::translate("main", "Load the demo shop into an empty database without asking."));
-    const QCommandLineOption apiPort(QStringLiteral("api-port"),
-                                     QCoreApplication::translate("main", "Port of the embedded REST API (default: Settings, else 8787)."),
-                                     QStringLiteral("N"));
-    const QCommandLineOption apiBind(
-        QStringLiteral("api-bind"),
-        QCoreApplication::translate("main", "Address the REST API listens on (default: Settings, else 127.0.0.1; 0.0.0.0 opens it to the LAN)."),
-        QStringLiteral("ADDR"));
-    const QCommandLineOption noApi(QStringLiteral("no-api"),
-                                   QCoreApplication::translate("main", "Do not serve the REST API from this workstation."));
-    const QCommandLineOption integrations(
-        QStringLiteral("integrations"),
-        QCoreApplication::translate("main", "\"off\" pauses outgoing webhooks and MQTT (resume from the banner)."), QStringLiteral("off"));
-    const QCommandLineOption page(QStringLiteral("page"),
-                                  QCoreApplication::translate("main", "The panel to open on (dashboard, jobs, quality, …; default jobs)."),
-                                  QStringLiteral("NAME"));
-    const QCommandLineOption theme(
-        QStringLiteral("theme"),
-        QCoreApplication::translate("main", "Colours: light, dark, or system to follow the desktop (default: Settings, else system)."),
-        QStringLiteral("light|dark|system"));
-    const QCommandLineOption screenshot(
-        QStringLiteral("screenshot"),
-        QCoreApplication::translate("main", "Save a PNG of the window to PATH once the panel has loaded, then quit (with --demo)."),
-        QStringLiteral("PATH"));
-    parser.addOption(page);
-    parser.addOption(theme);
-    parser.addOption(screenshot);
-    parser.addOption(integrations);
-    parser.addOption(db);
-    parser.addOption(demo);
-    parser.addOption(apiPort);
-    parser.addOption(apiBind);
-    parser.addOption(noApi);
-
     // --help and --version are answered before the GUI exists, so they work without a display.
     // Qt's own options (-platform, -style) are unknown here; QApplication removes them before
     // the full parse below reports real mistakes.
     QStringList args;
     for (int i = 0; i < argc; ++i)
         args << QString::fromLocal8Bit(argv[i]);
-    parser.parse(args);
-    if (parser.isSet(help) || parser.isSet(version)) {
+    // What Settings… saved; an option on the command line wins over it for this run.
+    const ery::ui::WorkstationSettings saved = ery::ui::WorkstationSettings::load(QSettings());
+    QString languageChoice;
+    bool wantsHelp = false, wantsVersion = false;
+    {
+        Cli first;
+        first.parser.parse(args);
+        languageChoice = first.parser.isSet(first.language) ? first.parser.value(first.language) : saved.language;
+        wantsHelp = first.parser.isSet(first.help);
+        wantsVersion = first.parser.isSet(first.version);
+    }
+    if (wantsHelp || wantsVersion) {
         QCoreApplication console(argc, argv);
-        if (parser.isSet(version))
-            parser.showVersion();
-        parser.showHelp();
+        ery::ui::Language::apply(ery::ui::Language::isChoice(languageChoice) ? languageChoice : QStringLiteral("system"));
+        Cli cli;
+        cli.parser.parse(args);
+        if (wantsVersion)
+            cli.parser.showVersion();
+        cli.parser.showHelp();
     }
 
     QApplication app(argc, argv);
+    // Before anything is said: the messages below, the help and every window are in it.
+    const bool languageOk = ery::ui::Language::apply(languageChoice);
+    if (!languageOk)
+        ery::ui::Language::apply(QStringLiteral("system"));
+    Cli cli;
+    QCommandLineParser &parser = cli.parser;
+    const QCommandLineOption &db = cli.db, &demo = cli.demo, &apiPort = cli.apiPort, &apiBind = cli.apiBind, &noApi = cli.noApi,
+                             &integrations = cli.integrations, &page = cli.page, &theme = cli.theme, &screenshot = cli.screenshot;
     parser.process(app);
-    // What Settings… saved; an option on the command line wins over it for this run.
-    const ery::ui::WorkstationSettings saved = ery::ui::WorkstationSettings::load(QSettings());
     const auto themeMode = ery::ui::Theme::parse(parser.isSet(theme) ? parser.value(theme) : saved.theme);
     // Before any window exists: widgets take the palette they are created with.
     ery::ui::Theme::apply(themeMode.value_or(ery::ui::Theme::Mode::System));
-    QTranslator qtTranslator;
-    if (qtTranslator.load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-        app.installTranslator(&qtTranslator);
-    // English supplies the plural forms, so it is also the fallback for languages not translated yet.
-    QTranslator translator;
-    if (translator.load(QLocale(), QStringLiteral("eryxon"), QStringLiteral("_"), QStringLiteral(":/i18n")) ||
-        translator.load(QStringLiteral("eryxon_en"), QStringLiteral(":/i18n")))
-        app.installTranslator(&translator);
 
+    if (!languageOk) {
+        QMessageBox::critical(nullptr, QCoreApplication::translate("main", "Eryxon MES"),
+                              QCoreApplication::translate("main", "--language takes en, nl, de or system, got \"%1\".").arg(languageChoice));
+        return 2;
+    }
     if (!themeMode) {
         QMessageBox::critical(
             nullptr, QCoreApplication::translate("main", "Eryxon MES"),
@@ -147,19 +171,29 @@ int main(int argc, char **argv)
         return 1;
     }
     ery::InProcessClient client(host);
-    ery::ui::MainWindow window(client, parser.isSet(demo));
-    window.setStartedWith(
+    // On the heap: a change of language in Settings replaces the window by a new one
+    // (MainWindow::rebuild); `window` follows it.
+    QPointer<ery::ui::MainWindow> window = new ery::ui::MainWindow(client, parser.isSet(demo));
+    window->setAttribute(Qt::WA_DeleteOnClose);
+    const auto follow = [&window](auto &&self, ery::ui::MainWindow *w) -> void {
+        QObject::connect(w, &ery::ui::MainWindow::replaced, w, [&window, self](ery::ui::MainWindow *next) {
+            window = next;
+            self(self, next);
+        });
+    };
+    follow(follow, window);
+    window->setStartedWith(
         cfg.http.enabled
             ? QCoreApplication::translate("main", "database %1, API on %2:%3%4")
                   .arg(QDir::toNativeSeparators(cfg.dbUrl), cfg.http.bind)
                   .arg(cfg.http.port)
                   .arg(cfg.http.tlsCert.isEmpty() ? QString() : QCoreApplication::translate("main", " (HTTPS)"))
             : QCoreApplication::translate("main", "database %1, no API").arg(QDir::toNativeSeparators(cfg.dbUrl)));
-    if (parser.isSet(page) && !window.openPage(parser.value(page)))
+    if (parser.isSet(page) && !window->openPage(parser.value(page)))
         qWarning("--page: no panel \"%s\"", qPrintable(parser.value(page)));
     if (parser.isSet(screenshot)) {
         // The documentation's pictures have one size, whatever this user's window was last time.
-        window.resize(1280, 800);
+        window->resize(1280, 800);
         const QString path = parser.value(screenshot);
         // The panels read their data as soon as someone is signed in (--demo signs in the demo's
         // admin); they have no common "loaded" signal, so the shot waits a settled moment after.
@@ -168,11 +202,11 @@ int main(int argc, char **argv)
         auto *poll = new QTimer(&app);
         poll->setInterval(100);
         QObject::connect(poll, &QTimer::timeout, &app, [&window, poll, path] {
-            if (window.signedInUser().isEmpty())
+            if (!window || window->signedInUser().isEmpty())
                 return;
             poll->stop();
-            QTimer::singleShot(kSettleMs, &window, [&window, path] {
-                if (!window.grab().save(path, "PNG")) {
+            QTimer::singleShot(kSettleMs, window, [&window, path] {
+                if (!window->grab().save(path, "PNG")) {
                     qWarning("--screenshot: could not write %s", qPrintable(path));
                     QCoreApplication::exit(1);
                     return;
@@ -186,6 +220,10 @@ int main(int argc, char **argv)
             QCoreApplication::exit(1);
         });
     }
-    window.show();
-    return app.exec();
+    window->show();
+    const int code = app.exec();
+    // The windows go before the client and hub they use.
+    delete window;
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
+    return code;
 }

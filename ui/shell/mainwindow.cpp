@@ -13,6 +13,7 @@
 #include "createshopdialog.h"
 #include "hubstatusdialog.h"
 #include "jumpdialog.h"
+#include "language.h"
 #include "signindialog.h"
 #include "settingsdialog.h"
 #include "theme.h"
@@ -368,6 +369,39 @@ void MainWindow::jumpToJob()
     dialog->open();
 }
 
+MainWindow *MainWindow::switchLanguage(const QString &choice)
+{
+    const QString was = Language::current();
+    if (!Language::apply(choice) || Language::current() == was)
+        return this;
+    return rebuild();
+}
+
+// Why a new window instead of retranslating this one: the panels set their texts as they are
+// built and as their data arrives (hundreds of tr() calls, many composed with figures, dates and
+// names), and none keeps the untranslated form to redo it from. Building them again on the same
+// signed-in client gives every text in the new language with no code per panel; the panels read
+// their data again, as they do on a refresh.
+MainWindow *MainWindow::rebuild()
+{
+    auto *next = new MainWindow(m_client, false);
+    next->setAttribute(Qt::WA_DeleteOnClose);
+    next->m_startedWith = m_startedWith;
+    next->restoreGeometry(saveGeometry());
+    next->openPage(currentPageName());
+    if (isVisible())
+        next->show();
+    emit replaced(next);
+    hide();
+    deleteLater();
+    return next;
+}
+
+QString MainWindow::currentPageName() const
+{
+    return m_nav && m_nav->currentItem() ? m_nav->currentItem()->data(Qt::UserRole + 1).toString() : QString();
+}
+
 bool MainWindow::openPage(const QString &name)
 {
     for (int row = 0; row < m_nav->count(); ++row) {
@@ -539,17 +573,23 @@ SettingsDialog *MainWindow::openSettings()
     const QString inUse = m_startedWith.isEmpty() ? QString() : tr("This run uses: %1.").arg(m_startedWith);
     auto *dialog = new SettingsDialog(WorkstationSettings::load(QSettings()), inUse, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &SettingsDialog::saved, this, [this](const WorkstationSettings &, bool restartNow) {
-        if (!restartNow) {
-            statusBar()->showMessage(tr("Settings saved; they take effect the next time Eryxon starts."), 8000);
+    const WorkstationSettings before = WorkstationSettings::load(QSettings());
+    connect(dialog, &SettingsDialog::saved, this, [this, before](const WorkstationSettings &s, bool restartNow) {
+        if (restartNow) {
+            const QStringList args = SettingsDialog::restartArguments(QCoreApplication::arguments());
+            if (!QProcess::startDetached(QCoreApplication::applicationFilePath(), args)) {
+                QMessageBox::warning(this, tr("Restart"), tr("Eryxon could not be started again; start it yourself to use the new settings."));
+                return;
+            }
+            close();
             return;
         }
-        const QStringList args = SettingsDialog::restartArguments(QCoreApplication::arguments());
-        if (!QProcess::startDetached(QCoreApplication::applicationFilePath(), args)) {
-            QMessageBox::warning(this, tr("Restart"), tr("Eryxon could not be started again; start it yourself to use the new settings."));
-            return;
-        }
-        close();
+        WorkstationSettings rest = s;
+        rest.language = before.language;
+        // The window that shows after a change of language is a new one: it says what is left.
+        MainWindow *shown = s.language == before.language ? this : switchLanguage(s.language);
+        if (!(rest == before))
+            shown->statusBar()->showMessage(tr("Settings saved; they take effect the next time Eryxon starts."), 8000);
     });
     dialog->open();
     return dialog;

@@ -43,8 +43,17 @@ public:
     bool openPage(const QString &name);
     // Shown while outgoing webhooks and MQTT are paused (a copied database, --integrations off).
     QWidget *integrationsBanner() const { return m_banner; }
-    // Settings… (Ctrl+,): the workstation's saved settings, applied at the next start.
+    // Settings… (Ctrl+,): the workstation's saved settings, applied at the next start (the
+    // language at once).
     SettingsDialog *openSettings();
+    // Applies a language choice (system, en, nl, de; Language::apply) and, when that changes the
+    // language, builds the window again in it (rebuild). Returns the window that shows now.
+    MainWindow *switchLanguage(const QString &choice);
+    // A new window like this one, in the language installed now: the same client and session,
+    // panel, size and place. It is shown when this one was; this one hides and is deleted later.
+    MainWindow *rebuild();
+    // The name of the panel chosen in the sidebar (as openPage takes it).
+    QString currentPageName() const;
     // What this run was started with (database, API address), shown beside the saved settings.
     void setStartedWith(const QString &description) { m_startedWith = description; }
     // Who is signed in (their username), empty when nobody is.
@@ -54,6 +63,10 @@ public:
     static QString apiOffText(const Json &api);
     // The status bar's summary of the hub's traffic, from GET /api/v1/system/status.
     static QString hubSummary(const Json &status, double requestsPerMinute);
+
+signals:
+    // This window was replaced by `next` (rebuild), which has the same client and panel.
+    void replaced(ery::ui::MainWindow *next);
 
 protected:
     void closeEvent(QCloseEvent *event) override;

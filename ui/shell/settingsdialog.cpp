@@ -1,5 +1,6 @@
 #include "settingsdialog.h"
 
+#include "language.h"
 #include "theme.h"
 
 #include <QCheckBox>
@@ -26,7 +27,7 @@ SettingsDialog::SettingsDialog(const WorkstationSettings &saved, const QString &
       m_apiBind(new QComboBox(this)), m_apiPort(new QSpinBox(this)),
       m_tlsCertificate(pathField(QStringLiteral("settingsTlsCertificate"), tr("HTTPS certificate"))),
       m_tlsKey(pathField(QStringLiteral("settingsTlsKey"), tr("HTTPS private key"))), m_theme(new QComboBox(this)),
-      m_problems(new QLabel(this))
+      m_language(new QComboBox(this)), m_problems(new QLabel(this)), m_initial(saved)
 {
     setObjectName(QStringLiteral("settingsDialog"));
     setWindowTitle(tr("Settings"));
@@ -70,6 +71,11 @@ SettingsDialog::SettingsDialog(const WorkstationSettings &saved, const QString &
     auto *look = new QGroupBox(tr("Look"), this);
     auto *lookForm = new QFormLayout(look);
     lookForm->addRow(tr("&Colours:"), m_theme);
+    m_language->setObjectName(QStringLiteral("settingsLanguage"));
+    m_language->setAccessibleName(tr("Language"));
+    for (const QString &choice : Language::choices())
+        m_language->addItem(Language::displayName(choice), choice);
+    lookForm->addRow(tr("&Language:"), m_language);
 
     auto *current = new QLabel(inUse, this);
     current->setObjectName(QStringLiteral("settingsInUse"));
@@ -77,8 +83,9 @@ SettingsDialog::SettingsDialog(const WorkstationSettings &saved, const QString &
     current->setWordWrap(true);
     current->setTextInteractionFlags(Qt::TextSelectableByMouse);
     current->setForegroundRole(QPalette::PlaceholderText);
-    auto *note = new QLabel(tr("Changes take effect the next time Eryxon starts. Options given on the command line "
-                               "(--db, --api-port, --api-bind, --no-api, --theme) win over these for that run."),
+    auto *note = new QLabel(tr("A new language shows at once; other changes take effect the next time Eryxon starts. Options given "
+                               "on the command line (--db, --api-port, --api-bind, --no-api, --theme, --language) win over these "
+                               "for that run."),
                             this);
     note->setWordWrap(true);
 
@@ -150,6 +157,7 @@ void SettingsDialog::setSettings(const WorkstationSettings &s)
     m_tlsCertificate->setText(s.tlsCertificate);
     m_tlsKey->setText(s.tlsKey);
     m_theme->setCurrentIndex(std::max(0, m_theme->findData(s.theme)));
+    m_language->setCurrentIndex(std::max(0, m_language->findData(s.language)));
     updateEnabled();
 }
 
@@ -166,6 +174,7 @@ WorkstationSettings SettingsDialog::settings() const
     s.tlsCertificate = QDir::fromNativeSeparators(m_tlsCertificate->text().trimmed());
     s.tlsKey = QDir::fromNativeSeparators(m_tlsKey->text().trimmed());
     s.theme = m_theme->currentData().toString();
+    s.language = m_language->currentData().toString();
     return s;
 }
 
@@ -192,6 +201,14 @@ void SettingsDialog::save()
         m_problems->show();
         return;
     }
+    // The language needs no restart: with nothing else changed there is nothing to ask.
+    WorkstationSettings rest = s;
+    rest.language = m_initial.language;
+    if (rest == m_initial) {
+        accept();
+        emit saved(s, false);
+        return;
+    }
     auto *box = new QMessageBox(QMessageBox::Information, tr("Settings saved"),
                                 tr("Eryxon uses the new settings the next time it starts."), QMessageBox::NoButton, this);
     box->setObjectName(QStringLiteral("settingsSaved"));
@@ -211,7 +228,7 @@ void SettingsDialog::save()
 QStringList SettingsDialog::restartArguments(const QStringList &arguments)
 {
     static const QStringList withValue{QStringLiteral("--db"), QStringLiteral("--api-port"), QStringLiteral("--api-bind"),
-                                       QStringLiteral("--theme")};
+                                       QStringLiteral("--theme"), QStringLiteral("--language")};
     static const QStringList alone{QStringLiteral("--no-api"), QStringLiteral("--demo")};
     QStringList out;
     for (int i = 1; i < arguments.size(); ++i) {

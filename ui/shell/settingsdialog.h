@@ -13,9 +13,11 @@ class QSpinBox;
 namespace ery::ui {
 
 // Settings… (Ctrl+,): the workstation's database, data directory, embedded API (on or off,
-// address, port, HTTPS certificate and key) and look. They are checked before they are saved and
-// take effect at the next start; the dialog offers to restart now. What this run uses is shown
-// beside them, because a command-line option may have overridden a saved value.
+// address, port, HTTPS certificate and key), look and language. They are checked before they are
+// saved; the language applies at once (MainWindow builds itself again in it), the rest at the
+// next start, and the dialog offers to restart now when something of that rest changed. What
+// this run uses is shown beside them, because a command-line option may have overridden a saved
+// value.
 class SettingsDialog : public QDialog {
     Q_OBJECT
 public:
@@ -25,11 +27,12 @@ public:
     WorkstationSettings settings() const;
     void setSettings(const WorkstationSettings &s);
     // The program's arguments for a restart that takes the saved settings: the options they
-    // replace (--db, --api-port, --api-bind, --no-api, --theme, --demo) are left out.
+    // replace (--db, --api-port, --api-bind, --no-api, --theme, --language, --demo) are left out.
     static QStringList restartArguments(const QStringList &arguments);
 
 signals:
-    // The checked settings were stored; `restartNow`: the user asked to restart to use them.
+    // The checked settings were stored; `restartNow`: the user asked to restart to use them. Only
+    // a changed language (or nothing) asks nothing: it is emitted with restartNow false at once.
     void saved(const ery::ui::WorkstationSettings &settings, bool restartNow);
 
 private:
@@ -46,6 +49,8 @@ private:
     QLineEdit *m_tlsCertificate;
     QLineEdit *m_tlsKey;
     QComboBox *m_theme;
+    QComboBox *m_language;
+    WorkstationSettings m_initial;
     QLabel *m_problems;
 };
 

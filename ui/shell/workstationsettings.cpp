@@ -1,5 +1,7 @@
 #include "workstationsettings.h"
 
+#include "language.h"
+
 #include <QDir>
 #include <QFileInfo>
 #include <QHostAddress>
@@ -20,6 +22,7 @@ WorkstationSettings WorkstationSettings::load(const QSettings &store)
     s.tlsCertificate = store.value(QStringLiteral("workstation/tlsCertificate")).toString();
     s.tlsKey = store.value(QStringLiteral("workstation/tlsKey")).toString();
     s.theme = store.value(QStringLiteral("workstation/theme"), s.theme).toString();
+    s.language = store.value(QStringLiteral("workstation/language"), s.language).toString();
     return s;
 }
 
@@ -33,6 +36,7 @@ void WorkstationSettings::save(QSettings &store) const
     store.setValue(QStringLiteral("workstation/tlsCertificate"), tlsCertificate);
     store.setValue(QStringLiteral("workstation/tlsKey"), tlsKey);
     store.setValue(QStringLiteral("workstation/theme"), theme);
+    store.setValue(QStringLiteral("workstation/language"), language);
     store.sync();
 }
 
@@ -97,6 +101,8 @@ QStringList WorkstationSettings::problems() const
     }
     if (theme != QLatin1String("system") && theme != QLatin1String("light") && theme != QLatin1String("dark"))
         out << tr("The look must be system, light or dark.");
+    if (!Language::isChoice(language))
+        out << tr("The language must be system, en, nl or de.");
     return out;
 }
 

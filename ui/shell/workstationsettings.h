@@ -9,9 +9,10 @@ class QSettings;
 namespace ery::ui {
 
 // What the workstation starts with, saved between runs (QSettings, group "workstation"): where the
-// shop's database and files are, whether and where the embedded hub serves its API, and the look.
-// The settings dialog edits them; the program reads them at start, where a command-line option
-// (--db, --api-port, --api-bind, --no-api, --theme) wins over the saved value for that run.
+// shop's database and files are, whether and where the embedded hub serves its API, the look and
+// the language. The settings dialog edits them; the program reads them at start, where a
+// command-line option (--db, --api-port, --api-bind, --no-api, --theme, --language) wins over the
+// saved value for that run. A new language is applied at once (Language::apply).
 struct WorkstationSettings {
     Q_DECLARE_TR_FUNCTIONS(ery::ui::WorkstationSettings)
 
@@ -24,6 +25,7 @@ public:
     QString tlsCertificate; // PEM files; both set = the API answers HTTPS only
     QString tlsKey;
     QString theme = QStringLiteral("system"); // light, dark or system
+    QString language = QStringLiteral("system"); // en, nl, de or system (Language::choices)
 
     static WorkstationSettings load(const QSettings &store);
     void save(QSettings &store) const;
