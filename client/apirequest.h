@@ -18,6 +18,8 @@ struct ApiRequest {
     // Of a body that is not JSON: a CSV file to import (text/csv), an export to restore
     // (application/zip).
     QByteArray contentType = QByteArrayLiteral("application/json");
+    // Sent as the Idempotency-Key header (a POST that may be sent again after a lost answer), or none.
+    QByteArray idempotencyKey;
     // A long request's progress and Cancel, or none.
     std::shared_ptr<Transfer> transfer;
 };

@@ -59,6 +59,8 @@ QFuture<ApiReply> InProcessClient::send(ApiRequest request)
             r.headers.append(qMakePair(QByteArray("authorization"), request.authorization));
         if (!request.body.isEmpty())
             r.headers.append(qMakePair(QByteArray("content-type"), request.contentType));
+        if (!request.idempotencyKey.isEmpty())
+            r.headers.append(qMakePair(QByteArray("idempotency-key"), request.idempotencyKey));
         r.body = request.body;
         // This machine, as a local HTTP client would be.
         r.peer = QHostAddress(QHostAddress::LocalHost);

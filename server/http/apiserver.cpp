@@ -135,7 +135,7 @@ void raiseOpenFileLimit(int want)
 } // namespace
 
 ApiServer::ApiServer(Services &services, HttpConfig cfg, EngineHooks engine, QObject *parent)
-    : QAbstractHttpServer(parent), m_s(services), m_cfg(std::move(cfg)), m_engine(std::move(engine)),
+    : QAbstractHttpServer(parent), m_s(services), m_cfg(std::move(cfg)), m_engine(std::move(engine)), m_idempotent(services.idempotency),
       m_mcp(std::make_unique<McpTransport>(services, m_cfg)), m_mcpToolNames(mcp::ToolRegistry::standard().names())
 {
     installRoutes(*this);
@@ -549,7 +549,7 @@ Response ApiServer::process(Request &r, QString *routeLabel)
     bool limited = false;
     Response resp = authorize(r, route, &rate, &limited);
     if (resp.status == 0)
-        resp = route.handler(r);
+        resp = r.method == Method::Post ? m_idempotent.handle(r, route.handler) : route.handler(r);
     decorate(r, resp, limited ? &rate : nullptr);
     return resp;
 }
@@ -656,7 +656,7 @@ void ApiServer::addCors(const Request &r, Response &resp, bool preflight) const
                 "x-request-id, RateLimit, RateLimit-Policy, X-RateLimit-Limit, X-RateLimit-Remaining, X-RateLimit-Reset, Retry-After");
     if (preflight) {
         resp.header("Access-Control-Allow-Methods", "GET, POST, PUT, PATCH, DELETE, OPTIONS");
-        resp.header("Access-Control-Allow-Headers", "authorization, x-client-info, apikey, content-type, x-request-id");
+        resp.header("Access-Control-Allow-Headers", "authorization, x-client-info, apikey, content-type, x-request-id, idempotency-key");
         resp.header("Access-Control-Max-Age", "600");
     }
 }

@@ -3,6 +3,7 @@
 #include "core/config.h"
 #include "failedauthtracker.h"
 #include "httpmetrics.h"
+#include "idempotentposts.h"
 #include "domain/ratelimiter.h"
 #include "router.h"
 
@@ -133,6 +134,7 @@ private:
     HttpMetrics m_metrics;
     domain::RateLimiter m_limiter;
     FailedAuthTracker m_failedAuth;
+    IdempotentPosts m_idempotent;
     GuardedTcpServer *m_tcp = nullptr;
     Upgrade m_upgrade;
     std::unique_ptr<McpTransport> m_mcp;

@@ -8,6 +8,7 @@
 #include "bulkservice.h"
 #include "catalogservice.h"
 #include "deliverystore.h"
+#include "idempotencystore.h"
 #include "eventdata.h"
 #include "exportservice.h"
 #include "hubservice.h"
@@ -90,6 +91,7 @@ public:
 
     WriteGroup writes{m_db};
     DeliveryStore deliveries{m_data};
+    IdempotencyStore idempotency{m_data};
     ImportWriter imports{m_data, sync, activity};
 };
 

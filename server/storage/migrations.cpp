@@ -23,6 +23,7 @@ const Migration kMigrations[] = {
     {4, ":/eryxon/server/storage/schema_v4.sql"},
     {5, ":/eryxon/server/storage/schema_v5.sql"},
     {6, ":/eryxon/server/storage/schema_v6.sql"},
+    {7, ":/eryxon/server/storage/schema_v7.sql"},
 };
 
 QString dialect(QString sql, bool postgres)
