@@ -86,13 +86,6 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%1 of %n job(s)</source>
-        <translation type="vanished">
-            <numerusform>%1 of %n job</numerusform>
-            <numerusform>%1 of %n jobs</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>It has %n open operation(s), which stay as they are:</source>
         <translation>
             <numerusform>It has %n open operation, which stays as it is:</numerusform>
