@@ -426,10 +426,6 @@
         <translation>Kapazität</translation>
     </message>
     <message>
-        <source>%1 h a day</source>
-        <translation>%1 Std. am Tag</translation>
-    </message>
-    <message>
         <source>In use</source>
         <translation>In Gebrauch</translation>
     </message>
@@ -520,6 +516,10 @@
     <message>
         <source>Capacity in hours a day</source>
         <translation>Kapazität in Stunden am Tag</translation>
+    </message>
+    <message>
+        <source>%1 a day</source>
+        <translation>%1 am Tag</translation>
     </message>
 </context>
 <context>
@@ -1274,6 +1274,21 @@
     </message>
 </context>
 <context>
+    <name>ery::ui::DurationText</name>
+    <message>
+        <source>%1 m</source>
+        <translation>%1 Min.</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 Std.</translation>
+    </message>
+    <message>
+        <source>%1 h %2 m</source>
+        <translation>%1 Std. %2 Min.</translation>
+    </message>
+</context>
+<context>
     <name>ery::ui::EventPicker</name>
     <message>
         <source>&amp;All events, also ones added in later versions</source>
@@ -1420,10 +1435,6 @@
     <message>
         <source>none</source>
         <translation>keine</translation>
-    </message>
-    <message>
-        <source>%1 h %2 min</source>
-        <translation>%1 Std. %2 Min.</translation>
     </message>
 </context>
 <context>
@@ -2974,18 +2985,6 @@
 </context>
 <context>
     <name>ery::ui::OperationCardDelegate</name>
-    <message>
-        <source>%1 m</source>
-        <translation>%1 Min.</translation>
-    </message>
-    <message>
-        <source>%1 h</source>
-        <translation>%1 Std.</translation>
-    </message>
-    <message>
-        <source>%1 h %2 m</source>
-        <translation>%1 Std. %2 Min.</translation>
-    </message>
     <message numerus="yes">
         <source>Overdue %n d</source>
         <translation>

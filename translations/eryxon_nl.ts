@@ -426,10 +426,6 @@
         <translation>Capaciteit</translation>
     </message>
     <message>
-        <source>%1 h a day</source>
-        <translation>%1 u per dag</translation>
-    </message>
-    <message>
         <source>In use</source>
         <translation>In gebruik</translation>
     </message>
@@ -520,6 +516,10 @@
     <message>
         <source>Capacity in hours a day</source>
         <translation>Capaciteit in uren per dag</translation>
+    </message>
+    <message>
+        <source>%1 a day</source>
+        <translation>%1 per dag</translation>
     </message>
 </context>
 <context>
@@ -1274,6 +1274,21 @@
     </message>
 </context>
 <context>
+    <name>ery::ui::DurationText</name>
+    <message>
+        <source>%1 m</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 u</translation>
+    </message>
+    <message>
+        <source>%1 h %2 m</source>
+        <translation>%1 u %2 min</translation>
+    </message>
+</context>
+<context>
     <name>ery::ui::EventPicker</name>
     <message>
         <source>&amp;All events, also ones added in later versions</source>
@@ -1420,10 +1435,6 @@
     <message>
         <source>none</source>
         <translation>geen</translation>
-    </message>
-    <message>
-        <source>%1 h %2 min</source>
-        <translation>%1 u %2 min</translation>
     </message>
 </context>
 <context>
@@ -2974,18 +2985,6 @@
 </context>
 <context>
     <name>ery::ui::OperationCardDelegate</name>
-    <message>
-        <source>%1 m</source>
-        <translation>%1 min</translation>
-    </message>
-    <message>
-        <source>%1 h</source>
-        <translation>%1 u</translation>
-    </message>
-    <message>
-        <source>%1 h %2 m</source>
-        <translation>%1 u %2 min</translation>
-    </message>
     <message numerus="yes">
         <source>Overdue %n d</source>
         <translation>

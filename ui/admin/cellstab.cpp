@@ -1,5 +1,7 @@
 #include "cellstab.h"
 
+#include "widgets/durationtext.h"
+
 #include "client/engineclient.h"
 #include "client/jsonfields.h"
 #include "formdialog.h"
@@ -46,7 +48,7 @@ CellsTab::CellsTab(EngineClient &client, QWidget *parent)
             {tr("WIP limit"), [](const Row &r) { return wipLimitText(r); }},
             {tr("Capacity"),
              [](const Row &r) {
-                 return tr("%1 h a day").arg(QLocale().toString(real(r, "capacity_hours_per_day"), 'g', 4));
+                 return tr("%1 a day").arg(durationText(qRound64(real(r, "capacity_hours_per_day") * 60)));
              }},
             {tr("In use"), [](const Row &r) { return flag(r, "active") ? tr("Yes") : tr("No, deactivated"); }, {},
              [](const Row &r) { return flag(r, "active") ? QVariant() : QVariant(QColor(0x9e, 0x9e, 0x9e)); }},

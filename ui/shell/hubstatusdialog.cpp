@@ -1,5 +1,7 @@
 #include "hubstatusdialog.h"
 
+#include "widgets/durationtext.h"
+
 #include "client/jsonfields.h"
 
 #include <QDialogButtonBox>
@@ -95,7 +97,7 @@ void HubStatusDialog::display(const Json &s, double requestsPerMinute)
     value("hubs")->setText(hubs.isEmpty() ? tr("none") : hubs.join(QLatin1Char('\n')));
     value("version")->setText(text(s, "version"));
     const qint64 up = number(s, "uptime_seconds");
-    value("uptime")->setText(tr("%1 h %2 min").arg(up / 3600).arg((up % 3600) / 60, 2, 10, QLatin1Char('0')));
+    value("uptime")->setText(durationText(up / 60));
 }
 
 } // namespace ery::ui

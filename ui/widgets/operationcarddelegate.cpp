@@ -1,5 +1,7 @@
 #include "operationcarddelegate.h"
 
+#include "durationtext.h"
+
 #include "shell/theme.h"
 
 #include <QApplication>
@@ -31,11 +33,7 @@ QColor edgeColour(const QVariantMap &card)
 
 QString OperationCardDelegate::durationText(qint64 minutes)
 {
-    if (minutes < 60)
-        return tr("%1 m").arg(minutes);
-    if (minutes % 60 == 0)
-        return tr("%1 h").arg(minutes / 60);
-    return tr("%1 h %2 m").arg(minutes / 60).arg(minutes % 60);
+    return ui::durationText(minutes);
 }
 
 QString OperationCardDelegate::dueText(const QString &isoDate, bool *urgent, bool *overdue)
