@@ -181,6 +181,196 @@
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
+    <message>
+        <source>create</source>
+        <comment>activity action</comment>
+        <translation>anlegen</translation>
+    </message>
+    <message>
+        <source>update</source>
+        <comment>activity action</comment>
+        <translation>ändern</translation>
+    </message>
+    <message>
+        <source>delete</source>
+        <comment>activity action</comment>
+        <translation>löschen</translation>
+    </message>
+    <message>
+        <source>start</source>
+        <comment>activity action</comment>
+        <translation>starten</translation>
+    </message>
+    <message>
+        <source>pause</source>
+        <comment>activity action</comment>
+        <translation>anhalten</translation>
+    </message>
+    <message>
+        <source>resume</source>
+        <comment>activity action</comment>
+        <translation>fortsetzen</translation>
+    </message>
+    <message>
+        <source>complete</source>
+        <comment>activity action</comment>
+        <translation>abschließen</translation>
+    </message>
+    <message>
+        <source>approve</source>
+        <comment>activity action</comment>
+        <translation>genehmigen</translation>
+    </message>
+    <message>
+        <source>reject</source>
+        <comment>activity action</comment>
+        <translation>ablehnen</translation>
+    </message>
+    <message>
+        <source>close</source>
+        <comment>activity action</comment>
+        <translation>schließen</translation>
+    </message>
+    <message>
+        <source>verify</source>
+        <comment>activity action</comment>
+        <translation>verifizieren</translation>
+    </message>
+    <message>
+        <source>revoke</source>
+        <comment>activity action</comment>
+        <translation>widerrufen</translation>
+    </message>
+    <message>
+        <source>rotate secret</source>
+        <comment>activity action</comment>
+        <translation>Geheimnis erneuern</translation>
+    </message>
+    <message>
+        <source>reset PIN</source>
+        <comment>activity action</comment>
+        <translation>PIN zurücksetzen</translation>
+    </message>
+    <message>
+        <source>unlock</source>
+        <comment>activity action</comment>
+        <translation>entsperren</translation>
+    </message>
+    <message>
+        <source>login</source>
+        <comment>activity action</comment>
+        <translation>Anmeldung</translation>
+    </message>
+    <message>
+        <source>import</source>
+        <comment>activity action</comment>
+        <translation>importieren</translation>
+    </message>
+    <message>
+        <source>force stop</source>
+        <comment>activity action</comment>
+        <translation>zwangsweise stoppen</translation>
+    </message>
+    <message>
+        <source>force stop all</source>
+        <comment>activity action</comment>
+        <translation>alle zwangsweise stoppen</translation>
+    </message>
+    <message>
+        <source>job</source>
+        <comment>kind of record</comment>
+        <translation>Auftrag</translation>
+    </message>
+    <message>
+        <source>part</source>
+        <comment>kind of record</comment>
+        <translation>Teil</translation>
+    </message>
+    <message>
+        <source>operation</source>
+        <comment>kind of record</comment>
+        <translation>Arbeitsgang</translation>
+    </message>
+    <message>
+        <source>issue</source>
+        <comment>kind of record</comment>
+        <translation>Meldung</translation>
+    </message>
+    <message>
+        <source>ncr</source>
+        <comment>kind of record</comment>
+        <translation>NCR</translation>
+    </message>
+    <message>
+        <source>time entry</source>
+        <comment>kind of record</comment>
+        <translation>Zeitbuchung</translation>
+    </message>
+    <message>
+        <source>cell</source>
+        <comment>kind of record</comment>
+        <translation>Zelle</translation>
+    </message>
+    <message>
+        <source>operator</source>
+        <comment>kind of record</comment>
+        <translation>Werker</translation>
+    </message>
+    <message>
+        <source>resource</source>
+        <comment>kind of record</comment>
+        <translation>Betriebsmittel</translation>
+    </message>
+    <message>
+        <source>scrap reason</source>
+        <comment>kind of record</comment>
+        <translation>Ausschussgrund</translation>
+    </message>
+    <message>
+        <source>batch</source>
+        <comment>kind of record</comment>
+        <translation>Batch</translation>
+    </message>
+    <message>
+        <source>api key</source>
+        <comment>kind of record</comment>
+        <translation>API-Schlüssel</translation>
+    </message>
+    <message>
+        <source>mcp key</source>
+        <comment>kind of record</comment>
+        <translation>MCP-Schlüssel</translation>
+    </message>
+    <message>
+        <source>webhook</source>
+        <comment>kind of record</comment>
+        <translation>Webhook</translation>
+    </message>
+    <message>
+        <source>mqtt publisher</source>
+        <comment>kind of record</comment>
+        <translation>MQTT-Publisher</translation>
+    </message>
+    <message>
+        <source>settings</source>
+        <comment>kind of record</comment>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>import</source>
+        <comment>kind of record</comment>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>user</source>
+        <comment>kind of record</comment>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>tenant</source>
+        <comment>kind of record</comment>
+        <translation>Betrieb</translation>
+    </message>
 </context>
 <context>
     <name>ery::ui::ApiKeysTab</name>
@@ -1472,7 +1662,7 @@
     </message>
     <message>
         <source>Pending review</source>
-        <translation>Wartet auf Prüfung</translation>
+        <translation>Zu prüfen</translation>
     </message>
     <message>
         <source>Approved</source>

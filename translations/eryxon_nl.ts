@@ -181,6 +181,196 @@
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
+    <message>
+        <source>create</source>
+        <comment>activity action</comment>
+        <translation>aanmaken</translation>
+    </message>
+    <message>
+        <source>update</source>
+        <comment>activity action</comment>
+        <translation>wijzigen</translation>
+    </message>
+    <message>
+        <source>delete</source>
+        <comment>activity action</comment>
+        <translation>verwijderen</translation>
+    </message>
+    <message>
+        <source>start</source>
+        <comment>activity action</comment>
+        <translation>starten</translation>
+    </message>
+    <message>
+        <source>pause</source>
+        <comment>activity action</comment>
+        <translation>pauzeren</translation>
+    </message>
+    <message>
+        <source>resume</source>
+        <comment>activity action</comment>
+        <translation>hervatten</translation>
+    </message>
+    <message>
+        <source>complete</source>
+        <comment>activity action</comment>
+        <translation>afronden</translation>
+    </message>
+    <message>
+        <source>approve</source>
+        <comment>activity action</comment>
+        <translation>goedkeuren</translation>
+    </message>
+    <message>
+        <source>reject</source>
+        <comment>activity action</comment>
+        <translation>afwijzen</translation>
+    </message>
+    <message>
+        <source>close</source>
+        <comment>activity action</comment>
+        <translation>sluiten</translation>
+    </message>
+    <message>
+        <source>verify</source>
+        <comment>activity action</comment>
+        <translation>verifiëren</translation>
+    </message>
+    <message>
+        <source>revoke</source>
+        <comment>activity action</comment>
+        <translation>intrekken</translation>
+    </message>
+    <message>
+        <source>rotate secret</source>
+        <comment>activity action</comment>
+        <translation>geheim vernieuwen</translation>
+    </message>
+    <message>
+        <source>reset PIN</source>
+        <comment>activity action</comment>
+        <translation>pincode resetten</translation>
+    </message>
+    <message>
+        <source>unlock</source>
+        <comment>activity action</comment>
+        <translation>deblokkeren</translation>
+    </message>
+    <message>
+        <source>login</source>
+        <comment>activity action</comment>
+        <translation>aanmelding</translation>
+    </message>
+    <message>
+        <source>import</source>
+        <comment>activity action</comment>
+        <translation>importeren</translation>
+    </message>
+    <message>
+        <source>force stop</source>
+        <comment>activity action</comment>
+        <translation>geforceerd stoppen</translation>
+    </message>
+    <message>
+        <source>force stop all</source>
+        <comment>activity action</comment>
+        <translation>alles geforceerd stoppen</translation>
+    </message>
+    <message>
+        <source>job</source>
+        <comment>kind of record</comment>
+        <translation>order</translation>
+    </message>
+    <message>
+        <source>part</source>
+        <comment>kind of record</comment>
+        <translation>onderdeel</translation>
+    </message>
+    <message>
+        <source>operation</source>
+        <comment>kind of record</comment>
+        <translation>bewerking</translation>
+    </message>
+    <message>
+        <source>issue</source>
+        <comment>kind of record</comment>
+        <translation>melding</translation>
+    </message>
+    <message>
+        <source>ncr</source>
+        <comment>kind of record</comment>
+        <translation>NCR</translation>
+    </message>
+    <message>
+        <source>time entry</source>
+        <comment>kind of record</comment>
+        <translation>tijdregistratie</translation>
+    </message>
+    <message>
+        <source>cell</source>
+        <comment>kind of record</comment>
+        <translation>cel</translation>
+    </message>
+    <message>
+        <source>operator</source>
+        <comment>kind of record</comment>
+        <translation>operator</translation>
+    </message>
+    <message>
+        <source>resource</source>
+        <comment>kind of record</comment>
+        <translation>middel</translation>
+    </message>
+    <message>
+        <source>scrap reason</source>
+        <comment>kind of record</comment>
+        <translation>afkeurreden</translation>
+    </message>
+    <message>
+        <source>batch</source>
+        <comment>kind of record</comment>
+        <translation>batch</translation>
+    </message>
+    <message>
+        <source>api key</source>
+        <comment>kind of record</comment>
+        <translation>API-sleutel</translation>
+    </message>
+    <message>
+        <source>mcp key</source>
+        <comment>kind of record</comment>
+        <translation>MCP-sleutel</translation>
+    </message>
+    <message>
+        <source>webhook</source>
+        <comment>kind of record</comment>
+        <translation>webhook</translation>
+    </message>
+    <message>
+        <source>mqtt publisher</source>
+        <comment>kind of record</comment>
+        <translation>MQTT-publisher</translation>
+    </message>
+    <message>
+        <source>settings</source>
+        <comment>kind of record</comment>
+        <translation>instellingen</translation>
+    </message>
+    <message>
+        <source>import</source>
+        <comment>kind of record</comment>
+        <translation>import</translation>
+    </message>
+    <message>
+        <source>user</source>
+        <comment>kind of record</comment>
+        <translation>gebruiker</translation>
+    </message>
+    <message>
+        <source>tenant</source>
+        <comment>kind of record</comment>
+        <translation>bedrijf</translation>
+    </message>
 </context>
 <context>
     <name>ery::ui::ApiKeysTab</name>
@@ -1472,7 +1662,7 @@
     </message>
     <message>
         <source>Pending review</source>
-        <translation>Wacht op beoordeling</translation>
+        <translation>Te beoordelen</translation>
     </message>
     <message>
         <source>Approved</source>

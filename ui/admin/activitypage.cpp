@@ -38,6 +38,94 @@ QString valueText(const nlohmann::ordered_json &v)
     return QString::fromStdString(v.dump());
 }
 
+// The log's codes for what was done and to what, in words of the language in use (English keeps
+// the codes themselves). A code added on the hub later shows as it is.
+QString actionText(const QString &code)
+{
+    if (code == QLatin1String("create"))
+        return ActivityPage::tr("create", "activity action");
+    if (code == QLatin1String("update"))
+        return ActivityPage::tr("update", "activity action");
+    if (code == QLatin1String("delete"))
+        return ActivityPage::tr("delete", "activity action");
+    if (code == QLatin1String("start"))
+        return ActivityPage::tr("start", "activity action");
+    if (code == QLatin1String("pause"))
+        return ActivityPage::tr("pause", "activity action");
+    if (code == QLatin1String("resume"))
+        return ActivityPage::tr("resume", "activity action");
+    if (code == QLatin1String("complete"))
+        return ActivityPage::tr("complete", "activity action");
+    if (code == QLatin1String("approve"))
+        return ActivityPage::tr("approve", "activity action");
+    if (code == QLatin1String("reject"))
+        return ActivityPage::tr("reject", "activity action");
+    if (code == QLatin1String("close"))
+        return ActivityPage::tr("close", "activity action");
+    if (code == QLatin1String("verify"))
+        return ActivityPage::tr("verify", "activity action");
+    if (code == QLatin1String("revoke"))
+        return ActivityPage::tr("revoke", "activity action");
+    if (code == QLatin1String("rotate_secret"))
+        return ActivityPage::tr("rotate secret", "activity action");
+    if (code == QLatin1String("reset_pin"))
+        return ActivityPage::tr("reset PIN", "activity action");
+    if (code == QLatin1String("unlock"))
+        return ActivityPage::tr("unlock", "activity action");
+    if (code == QLatin1String("login"))
+        return ActivityPage::tr("login", "activity action");
+    if (code == QLatin1String("import"))
+        return ActivityPage::tr("import", "activity action");
+    if (code == QLatin1String("force_stop"))
+        return ActivityPage::tr("force stop", "activity action");
+    if (code == QLatin1String("force_stop_all"))
+        return ActivityPage::tr("force stop all", "activity action");
+    return QString(code).replace(QLatin1Char('_'), QLatin1Char(' '));
+}
+
+QString recordText(const QString &code)
+{
+    if (code == QLatin1String("job"))
+        return ActivityPage::tr("job", "kind of record");
+    if (code == QLatin1String("part"))
+        return ActivityPage::tr("part", "kind of record");
+    if (code == QLatin1String("operation"))
+        return ActivityPage::tr("operation", "kind of record");
+    if (code == QLatin1String("issue"))
+        return ActivityPage::tr("issue", "kind of record");
+    if (code == QLatin1String("ncr"))
+        return ActivityPage::tr("ncr", "kind of record");
+    if (code == QLatin1String("time_entry"))
+        return ActivityPage::tr("time entry", "kind of record");
+    if (code == QLatin1String("cell"))
+        return ActivityPage::tr("cell", "kind of record");
+    if (code == QLatin1String("operator"))
+        return ActivityPage::tr("operator", "kind of record");
+    if (code == QLatin1String("resource"))
+        return ActivityPage::tr("resource", "kind of record");
+    if (code == QLatin1String("scrap_reason"))
+        return ActivityPage::tr("scrap reason", "kind of record");
+    if (code == QLatin1String("batch"))
+        return ActivityPage::tr("batch", "kind of record");
+    if (code == QLatin1String("api_key"))
+        return ActivityPage::tr("api key", "kind of record");
+    if (code == QLatin1String("mcp_key"))
+        return ActivityPage::tr("mcp key", "kind of record");
+    if (code == QLatin1String("webhook"))
+        return ActivityPage::tr("webhook", "kind of record");
+    if (code == QLatin1String("mqtt_publisher"))
+        return ActivityPage::tr("mqtt publisher", "kind of record");
+    if (code == QLatin1String("settings"))
+        return ActivityPage::tr("settings", "kind of record");
+    if (code == QLatin1String("import"))
+        return ActivityPage::tr("import", "kind of record");
+    if (code == QLatin1String("user"))
+        return ActivityPage::tr("user", "kind of record");
+    if (code == QLatin1String("tenant"))
+        return ActivityPage::tr("tenant", "kind of record");
+    return QString(code).replace(QLatin1Char('_'), QLatin1Char(' '));
+}
+
 } // namespace
 
 ActivityPage::ActivityPage(EngineClient &client, QWidget *parent) : QWidget(parent), m_client(client)
@@ -104,8 +192,8 @@ ActivityPage::ActivityPage(EngineClient &client, QWidget *parent) : QWidget(pare
             {tr("When"), [](const Json &r) { return RecordTableModel::timeText(r, "created_at"); },
              [](const Json &r) { return RecordTableModel::timeKey(r, "created_at"); }},
             {tr("Who"), [](const Json &r) { return text(r, "user_name").isEmpty() ? tr("The hub") : text(r, "user_name"); }},
-            {tr("Action"), [](const Json &r) { return text(r, "action").replace(QLatin1Char('_'), QLatin1Char(' ')); }},
-            {tr("Record"), [](const Json &r) { return text(r, "entity_type").replace(QLatin1Char('_'), QLatin1Char(' ')); }},
+            {tr("Action"), [](const Json &r) { return actionText(text(r, "action")); }},
+            {tr("Record"), [](const Json &r) { return recordText(text(r, "entity_type")); }},
             {tr("Description"), [](const Json &r) { return text(r, "description"); }},
         },
         this);

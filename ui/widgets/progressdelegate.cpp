@@ -25,7 +25,8 @@ void ProgressDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
 
     const QRect cell = option.rect.adjusted(8, 0, -8, 0);
     const int barHeight = 6;
-    const int textWidth = option.fontMetrics.horizontalAdvance(QStringLiteral("100%")) + 8;
+    // Room for "100 %" too: Dutch and German put a space before the sign.
+    const int textWidth = option.fontMetrics.horizontalAdvance(QStringLiteral("100 %")) + 8;
     const QRect bar(cell.left(), cell.center().y() - barHeight / 2 + 1, qMax(0, cell.width() - textWidth), barHeight);
     const QRect text(bar.right() + 8, cell.top(), textWidth - 8, cell.height());
 
