@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Takes the pictures in docs/screenshots: every main panel of the desktop, light and dark, on a
-# fresh demo shop at 1280x800. Usage: scripts/screenshots.sh [BUILD_DIR] (default build/release).
+# fresh demo shop at 1280x800, and a few panels in Dutch and German (light). Usage: scripts/screenshots.sh [BUILD_DIR] (default build/release).
 # Runs under Xvfb when xvfb-run is installed (real fonts and an X server, as users see it), else
 # on Qt's offscreen platform. PNGs are shrunk with optipng when it is installed.
 set -euo pipefail
@@ -11,6 +11,9 @@ desktop="$build/app/desktop/eryxon"
 out="$root/docs/screenshots"
 pages=(dashboard jobs workqueue quality cells integrations data activity)
 themes=(light dark)
+# The translated panels: PAGE-LANGUAGE.png.
+translated_pages=(dashboard jobs workqueue)
+languages=(nl de)
 
 if [[ ! -x "$desktop" ]]; then
   echo "screenshots: no desktop program at $desktop (build the eryxon target first)" >&2
@@ -32,15 +35,25 @@ run() {
   fi
 }
 
+shoot() {
+  local png="$1"
+  shift
+  # A fresh database each time: every picture shows the demo shop as it is loaded.
+  rm -f "$tmp"/shop.db*
+  run "$desktop" --db "$tmp/shop.db" --demo --no-api --screenshot "$png" "$@"
+  if command -v optipng >/dev/null 2>&1; then
+    optipng -quiet -o2 -strip all "$png"
+  fi
+  echo "screenshots: $png ($(( $(stat -c %s "$png") / 1024 )) KB)"
+}
+
 for theme in "${themes[@]}"; do
   for page in "${pages[@]}"; do
-    png="$out/$page-$theme.png"
-    # A fresh database each time: every picture shows the demo shop as it is loaded.
-    rm -f "$tmp"/shop.db*
-    run "$desktop" --db "$tmp/shop.db" --demo --no-api --page "$page" --theme "$theme" --screenshot "$png"
-    if command -v optipng >/dev/null 2>&1; then
-      optipng -quiet -o2 -strip all "$png"
-    fi
-    echo "screenshots: $png ($(( $(stat -c %s "$png") / 1024 )) KB)"
+    shoot "$out/$page-$theme.png" --page "$page" --theme "$theme" --language en
+  done
+done
+for language in "${languages[@]}"; do
+  for page in "${translated_pages[@]}"; do
+    shoot "$out/$page-$language.png" --page "$page" --theme light --language "$language"
   done
 done

@@ -827,7 +827,7 @@
     </message>
     <message>
         <source>Due this week</source>
-        <translation>Deze week klaar</translation>
+        <translation>Deze week te leveren</translation>
     </message>
     <message>
         <source>Open jobs due within 7 days</source>
@@ -3184,15 +3184,15 @@
     </message>
     <message>
         <source>Due today</source>
-        <translation>Vandaag klaar</translation>
+        <translation>Vandaag te leveren</translation>
     </message>
     <message>
         <source>Due tomorrow</source>
-        <translation>Morgen klaar</translation>
+        <translation>Morgen te leveren</translation>
     </message>
     <message>
         <source>Due %1</source>
-        <translation>Klaar %1</translation>
+        <translation>Levering %1</translation>
     </message>
     <message>
         <source>BULLET</source>
@@ -4751,11 +4751,11 @@
     </message>
     <message>
         <source>Due within 3 days</source>
-        <translation>Binnen 3 dagen klaar</translation>
+        <translation>Binnen 3 dagen te leveren</translation>
     </message>
     <message>
         <source>Due within 7 days</source>
-        <translation>Binnen 7 dagen klaar</translation>
+        <translation>Binnen 7 dagen te leveren</translation>
     </message>
     <message>
         <source>Bullet Cards only</source>
