@@ -107,6 +107,7 @@ void TstSettings::problemsAreNamedInWords()
         {"a data directory that is a file", [&](WorkstationSettings &s) { s.dataDirectory = cert; }, "is a file"},
         {"a data directory inside a file", [&](WorkstationSettings &s) { s.dataDirectory = cert + QStringLiteral("/files"); }, "is a file"},
         {"a look that does not exist", [](WorkstationSettings &s) { s.theme = QStringLiteral("purple"); }, "system, light or dark"},
+        {"a language that is not offered", [](WorkstationSettings &s) { s.language = QStringLiteral("fr"); }, "system, en, nl or de"},
         {"an address the size of a file", [](WorkstationSettings &s) { s.apiBind = QString(100000, QLatin1Char('9')); }, "not an IP address"},
         {"a NUL in the database name", [&](WorkstationSettings &s) { s.database = m_dir.filePath(QStringLiteral("x")) + QChar(0) + QStringLiteral("/y.db"); },
          "does not exist"},
@@ -250,7 +251,8 @@ void TstSettings::restartLeavesOutTheOptionsTheSettingsReplace()
     const QStringList args{QStringLiteral("/usr/bin/eryxon"), QStringLiteral("--db"), QStringLiteral("/tmp/a.db"),
                            QStringLiteral("--api-port=9000"), QStringLiteral("--page"), QStringLiteral("quality"),
                            QStringLiteral("--no-api"), QStringLiteral("--theme"), QStringLiteral("light"),
-                           QStringLiteral("--demo"), QStringLiteral("--integrations"), QStringLiteral("off")};
+                           QStringLiteral("--language=de"), QStringLiteral("--demo"), QStringLiteral("--integrations"),
+                           QStringLiteral("off")};
     QCOMPARE(ui::SettingsDialog::restartArguments(args),
              (QStringList{QStringLiteral("--page"), QStringLiteral("quality"), QStringLiteral("--integrations"), QStringLiteral("off")}));
 }
