@@ -416,7 +416,7 @@
     </message>
     <message>
         <source>Scope</source>
-        <translation>Umfang</translation>
+        <translation>Rechte</translation>
     </message>
     <message>
         <source>Environment</source>
@@ -511,7 +511,7 @@
     </message>
     <message>
         <source>&amp;Scope:</source>
-        <translation>&amp;Umfang:</translation>
+        <translation>&amp;Rechte:</translation>
     </message>
     <message>
         <source>&amp;Environment:</source>
@@ -1722,7 +1722,7 @@
     </message>
     <message>
         <source>Use as is</source>
-        <translation>Verwenden wie besehen</translation>
+        <translation>Verwenden wie es ist</translation>
     </message>
     <message>
         <source>Return to supplier</source>
@@ -2341,7 +2341,7 @@
     </message>
     <message>
         <source>Go</source>
-        <translation>Los</translation>
+        <translation>Öffnen</translation>
     </message>
     <message>
         <source>No job or part has the number “%1”.</source>

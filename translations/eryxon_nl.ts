@@ -416,7 +416,7 @@
     </message>
     <message>
         <source>Scope</source>
-        <translation>Bereik</translation>
+        <translation>Rechten</translation>
     </message>
     <message>
         <source>Environment</source>
@@ -511,7 +511,7 @@
     </message>
     <message>
         <source>&amp;Scope:</source>
-        <translation>&amp;Bereik:</translation>
+        <translation>&amp;Rechten:</translation>
     </message>
     <message>
         <source>&amp;Environment:</source>
@@ -2341,7 +2341,7 @@
     </message>
     <message>
         <source>Go</source>
-        <translation>Ga</translation>
+        <translation>Openen</translation>
     </message>
     <message>
         <source>No job or part has the number “%1”.</source>
