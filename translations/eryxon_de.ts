@@ -4228,7 +4228,7 @@
     </message>
     <message>
         <source>HTTPS private &amp;key:</source>
-        <translation>Privater HTTPS-&amp;Schlüssel:</translation>
+        <translation>Privater &amp;Schlüssel:</translation>
     </message>
     <message>
         <source>PEM files (*.pem *.key);;All files (*)</source>

@@ -4228,7 +4228,7 @@
     </message>
     <message>
         <source>HTTPS private &amp;key:</source>
-        <translation>Privé&amp;sleutel voor HTTPS:</translation>
+        <translation>Privé&amp;sleutel:</translation>
     </message>
     <message>
         <source>PEM files (*.pem *.key);;All files (*)</source>
