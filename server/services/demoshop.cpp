@@ -32,7 +32,11 @@ QString dayFromNow(int days)
 // daily charts show a shop at work rather than one busy day. The oldest jobs were done first and
 // each part's steps in their order; each step took about its estimate (80–130 %), booked as such.
 // `finished` holds the completed operations in the order they were done, with their estimates.
-template <class Finished>
+struct Finished {
+    QString operationId;
+    int estimate = 0;
+};
+
 Status spreadHistory(storage::Database &db, const Scope &scope, const std::vector<Finished> &finished)
 {
     constexpr qint64 kMinute = 60 * 1000, kDay = 24 * 60 * kMinute;
@@ -226,10 +230,6 @@ Result<int> DemoShop::fill(Services &s, const QString &tenantId, const Json &d)
         // Bring the shop to life: the oldest jobs are done or under way, with time booked,
         // production reported and a few issues open.
         int worker = 0;
-        struct Finished {
-            QString operationId;
-            int estimate = 0;
-        };
         std::vector<Finished> finished; // in the order they were done
         for (int j = 0; j < 14; ++j) {
             auto tree = s.jobs.tree(scope, jobIds[j]);

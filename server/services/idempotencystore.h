@@ -31,7 +31,7 @@ public:
     Status remember(const domain::Scope &scope, const QString &key, const Answer &answer);
 
 private:
-    mutable int m_sincePurge = 0;
+    int m_sincePurge = 0;
 };
 
 } // namespace ery::services
