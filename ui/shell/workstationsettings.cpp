@@ -23,6 +23,9 @@ WorkstationSettings WorkstationSettings::load(const QSettings &store)
     s.tlsKey = store.value(QStringLiteral("workstation/tlsKey")).toString();
     s.theme = store.value(QStringLiteral("workstation/theme"), s.theme).toString();
     s.language = store.value(QStringLiteral("workstation/language"), s.language).toString();
+    s.terminal = store.value(QStringLiteral("workstation/terminal"), s.terminal).toBool();
+    s.terminalIdleMinutes = store.value(QStringLiteral("workstation/terminalIdleMinutes"), s.terminalIdleMinutes).toInt();
+    s.terminalCell = store.value(QStringLiteral("workstation/terminalCell")).toString();
     return s;
 }
 
@@ -37,6 +40,9 @@ void WorkstationSettings::save(QSettings &store) const
     store.setValue(QStringLiteral("workstation/tlsKey"), tlsKey);
     store.setValue(QStringLiteral("workstation/theme"), theme);
     store.setValue(QStringLiteral("workstation/language"), language);
+    store.setValue(QStringLiteral("workstation/terminal"), terminal);
+    store.setValue(QStringLiteral("workstation/terminalIdleMinutes"), terminalIdleMinutes);
+    store.setValue(QStringLiteral("workstation/terminalCell"), terminalCell);
     store.sync();
 }
 
@@ -103,6 +109,8 @@ QStringList WorkstationSettings::problems() const
         out << tr("The look must be system, light or dark.");
     if (!Language::isChoice(language))
         out << tr("The language must be system, en, nl or de.");
+    if (terminalIdleMinutes < 1 || terminalIdleMinutes > 720)
+        out << tr("The terminal's idle lock must be from 1 to 720 minutes.");
     return out;
 }
 

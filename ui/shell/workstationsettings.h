@@ -26,6 +26,10 @@ public:
     QString tlsKey;
     QString theme = QStringLiteral("system"); // light, dark or system
     QString language = QStringLiteral("system"); // en, nl, de or system (Language::choices)
+    // A floor terminal (eryxon --terminal): operators sign in with their PIN at a touch screen.
+    bool terminal = false;
+    int terminalIdleMinutes = 15; // back to the PIN login after this long without a touch
+    QString terminalCell;         // the cell the terminal shows, as an admin or operator chose it
 
     static WorkstationSettings load(const QSettings &store);
     void save(QSettings &store) const;
