@@ -69,6 +69,8 @@ signals:
     void signedOut(bool expired);
 
 protected:
+    // The signed-in session's token, empty when nobody is: a remote door opens its feed with it.
+    const QString &accessToken() const { return m_accessToken; }
     virtual QFuture<ApiReply> send(ApiRequest request) = 0;
     // Calls `notify` in `context`'s thread for every change matching `binding` in shop `tenantId`.
     virtual void watch(const Binding &binding, QObject *context, std::function<bool(const QString &tenantId)> accepts,
