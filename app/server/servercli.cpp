@@ -77,7 +77,7 @@ const char *kHelp = "Usage: eryxon-server <command> [options]\n"
                     "  jobs list             list the jobs of the tenant\n"
                     "  jobs start|stop|resume|complete JOB_NUMBER\n"
                     "                        change a job's status\n"
-                    "  keys create --name N [--test] [--scope read|read_write|admin]\n"
+                    "  keys create --name N [--test] [--scope read|read_write|admin|terminal]\n"
                     "                        create an API key; prints only the key (shown once)\n"
                     "  keys list             list the tenant's API keys (never the keys themselves)\n"
                     "  keys revoke ID        revoke an API key at once\n"
@@ -471,8 +471,8 @@ int runServerCli(const QStringList &args)
             return usage(QStringLiteral("unexpected argument \"%1\"").arg(pos.at(2)));
         if (pos.at(1) == QLatin1String("create") && p.value(nameOpt).trimmed().isEmpty())
             return usage(QStringLiteral("keys create needs --name"));
-        if (p.isSet(scopeOpt) && !QStringList{"read", "read_write", "admin"}.contains(p.value(scopeOpt)))
-            return usage(QStringLiteral("--scope must be read, read_write or admin"));
+        if (p.isSet(scopeOpt) && !QStringList{"read", "read_write", "admin", "terminal"}.contains(p.value(scopeOpt)))
+            return usage(QStringLiteral("--scope must be read, read_write, admin or terminal"));
     }
 
     for (const QCommandLineOption *o : {&allowedToolsOpt, &rateLimitOpt, &descriptionOpt})

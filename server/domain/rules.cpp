@@ -26,7 +26,7 @@ ERY_CHOICES(batchStatuses, "draft", "ready", "in_progress", "completed", "cancel
 ERY_CHOICES(batchTypes, "laser_nesting", "tube_batch", "saw_batch", "finishing_batch", "general")
 ERY_CHOICES(scrapCategories, "material", "process", "equipment", "operator", "design", "other")
 ERY_CHOICES(resourceStatuses, "available", "in_use", "maintenance", "retired")
-ERY_CHOICES(keyScopes, "read", "read_write", "admin")
+ERY_CHOICES(keyScopes, "read", "read_write", "admin", "terminal")
 ERY_CHOICES(keyEnvironments, "live", "test")
 #undef ERY_CHOICES
 } // namespace choices

@@ -96,8 +96,9 @@ void logAccess(const QString &head, const QString &tail, int status, const QElap
 bool allows(const QString &keyScope, Access need)
 {
     switch (need) {
-    case Access::Public:
-    case Access::Read: return true;
+    case Access::Public: return true;
+    case Access::Read: return keyScope != QLatin1String("terminal");
+    case Access::Terminal: return keyScope == QLatin1String("terminal") || keyScope == QLatin1String("admin");
     case Access::Write: return keyScope == QLatin1String("read_write") || keyScope == QLatin1String("admin");
     case Access::Admin:
     case Access::AdminOrLoopback: return keyScope == QLatin1String("admin");
@@ -611,7 +612,10 @@ Response ApiServer::authorize(Request &r, const Route &route, RateLimiter::Decis
         }
     }
     if (!allows(key->access, route.access)) {
-        const char *need = route.access == Access::Write ? "read_write" : "admin";
+        const char *need = route.access == Access::Write      ? "read_write"
+                           : route.access == Access::Read     ? "read"
+                           : route.access == Access::Terminal ? "terminal (or admin)"
+                                                              : "admin";
         return Response::error(
             Error::forbidden(QStringLiteral("This API key has the %1 scope; this route needs %2").arg(key->access, QLatin1String(need))));
     }

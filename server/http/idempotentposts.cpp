@@ -51,7 +51,9 @@ Response IdempotentPosts::handle(Request &r, const Handler &handler)
     const QString hash = requestHash(r);
     const QString flight = scope.tenantId + QLatin1Char(' ') + key;
     if (m_inFlight.contains(flight))
-        return Response::error(Error::conflict(QStringLiteral("The first request with this Idempotency-Key is still being worked on: retry when it is answered")));
+        return Response::error(Error{ErrorCode::Conflict,
+                                     QStringLiteral("The first request with this Idempotency-Key is still being worked on: retry when it is answered"),
+                                     Json{{"reason", "IDEMPOTENCY_KEY_IN_FLIGHT"}}});
     auto earlier = m_store.find(scope, key);
     if (!earlier)
         return Response::error(earlier.error());

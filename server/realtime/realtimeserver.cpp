@@ -89,7 +89,11 @@ Result<ApiKeyIdentity> RealtimeServer::authenticate(const QString &apikey)
 {
     if (apikey.isEmpty())
         return Error::unauthorized(QStringLiteral("Missing apikey (connect to /realtime/v1/websocket?apikey=ery_live_...&vsn=1.0.0)"));
-    return m_s.sessions.resolve(apikey);
+    auto key = m_s.sessions.resolve(apikey);
+    // A terminal key only signs operators in; the operator's session follows the feed.
+    if (key && key->access == QLatin1String("terminal"))
+        return Error::forbidden(QStringLiteral("A terminal key only signs operators in (POST /api/v1/auth/pin); connect with the operator's session"));
+    return key;
 }
 
 Status RealtimeServer::checkCapacity(const ApiKeyIdentity &key) const
@@ -374,7 +378,7 @@ bool RealtimeServer::checkAccessToken(Client *c, const QString &topic, const Jso
     bool ok = false;
     if (token.is_string()) {
         auto key = m_s.sessions.resolve(fromStd(token.get<std::string>()));
-        ok = key && key->scope.tenantId == c->key.scope.tenantId;
+        ok = key && key->scope.tenantId == c->key.scope.tenantId && key->access != QLatin1String("terminal");
     }
     if (!ok && !topic.isEmpty()) {
         const Json jr = c->channels.count(topic) ? c->channels[topic].joinRef : Json(nullptr);

@@ -54,7 +54,7 @@ Row ApiKeyService::publicView(Row key)
 const std::vector<Field> &ApiKeyService::fields()
 {
     static const std::vector<Field> f{{"name", Field::Text, true, {}, {}, limits::kName},
-                                      {"scope", Field::Enum, false, {"read", "read_write", "admin"}},
+                                      {"scope", Field::Enum, false, {"read", "read_write", "admin", "terminal"}},
                                       {"environment", Field::Enum, false, {"live", "test"}},
                                       {"test", Field::Bool}};
     return f;
@@ -68,6 +68,11 @@ Result<CreatedApiKey> ApiKeyService::create(const Scope &scope, const Json &inpu
         return v.error();
     const bool test = str(row, "environment") == QLatin1String("test") || flag(row, "test");
     row.erase("test");
+    // Operators sign in to the live shop: sessions have no sandbox.
+    if (test && str(row, "scope") == QLatin1String("terminal")) {
+        v.add("scope", QStringLiteral("A terminal key is a live key: operators sign in to the live shop"), "terminal", "enum");
+        return v.error();
+    }
     row["environment"] = test ? "test" : "live";
     if (!row.contains("scope") || row["scope"].is_null())
         row["scope"] = "read_write";

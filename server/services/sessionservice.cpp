@@ -5,6 +5,7 @@
 
 #include "auth/randomtoken.h"
 #include "core/ids.h"
+#include "storage/repositories.h"
 #include "storage/sessionrepository.h"
 
 #include <QRegularExpression>
@@ -115,6 +116,42 @@ Result<SessionTokens> SessionService::login(const QString &tenant, const QString
                                        QStringLiteral("%1 signed in%2").arg(name, client.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(client.left(100))));
             !s)
             return s.error();
+        return t;
+    });
+}
+
+Result<SessionTokens> SessionService::loginWithPin(const ApiKeyIdentity &terminal, const QString &employeeId, const QString &pin,
+                                                   const QString &client)
+{
+    const QString who = employeeId.trimmed();
+    if (who.isEmpty() || pin.isEmpty())
+        return Error::badRequest(QStringLiteral("Give employee_id and pin"));
+    if (terminal.test || terminal.session)
+        return Error::forbidden(QStringLiteral("Operators sign in through a live terminal key or an admin key"));
+    if (who.size() > 50 || pin.size() > 64)
+        return unauthorized(QStringLiteral("Wrong employee id or PIN"));
+    const Scope scope = Scope::of(terminal.liveTenantId);
+    auto tenant = repo().tenants.get(db(), scope.tenantId);
+    if (!tenant)
+        return tenant.error();
+    // Counts the attempt and locks the operator after five wrong ones, committed either way.
+    auto user = m_users.verifyPin(scope, who, pin);
+    if (!user) {
+        if (user.error().code == ErrorCode::NotFound)
+            return unauthorized(QStringLiteral("Wrong employee id or PIN"));
+        return user.error();
+    }
+    const QString where = client.isEmpty() ? terminal.name : client.left(100);
+    return db().write([&](WriteTx &tx) -> Result<SessionTokens> {
+        (void)SessionRepository().forgetOld(tx, isoIn(-qint64(7) * 24 * 3600 * 1000));
+        auto t = open(tx, scope, *user, str(*tenant, "name"), where);
+        if (!t)
+            return t.error();
+        Scope by = scope;
+        by.actorId = str(*user, "id");
+        by.actorName = str(*user, "full_name");
+        ERY_TRY(m_activity.record(tx, by, QStringLiteral("login"), QStringLiteral("user"), by.actorId, who,
+                                  QStringLiteral("%1 signed in with PIN at %2").arg(by.actorName, where)));
         return t;
     });
 }

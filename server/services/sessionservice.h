@@ -37,6 +37,11 @@ public:
     // tenant: a live tenant's id or name, or empty when the username is in one tenant only.
     // client: what signs in (shown in the activity log), e.g. "Eryxon desktop".
     Result<SessionTokens> login(const QString &tenant, const QString &username, const QString &password, const QString &client);
+    // A floor terminal signs an operator in: `terminal` is the terminal key's identity (its live
+    // tenant is the shop), the employee id and PIN the operator's. Wrong PINs count towards the
+    // operator's lockout as wrong passwords do.
+    Result<SessionTokens> loginWithPin(const ApiKeyIdentity &terminal, const QString &employeeId, const QString &pin,
+                                       const QString &client);
     Result<SessionTokens> refresh(const QString &refreshToken);
     // Ends the session of this access token.
     Status logout(const QString &accessToken);

@@ -24,6 +24,7 @@ const Migration kMigrations[] = {
     {5, ":/eryxon/server/storage/schema_v5.sql"},
     {6, ":/eryxon/server/storage/schema_v6.sql"},
     {7, ":/eryxon/server/storage/schema_v7.sql"},
+    {8, ":/eryxon/server/storage/schema_v8.sql"},
 };
 
 QString dialect(QString sql, bool postgres)

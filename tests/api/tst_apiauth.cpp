@@ -20,8 +20,24 @@ private slots:
     void malformedAndHostileBodies();
     void sessionsStayInTheirTenant();
     void apiKeysKeepWorking();
+    void terminalKeySignsOperatorsInWithPin();
+    void wrongPinsLockTheOperatorThroughTheHub();
+    void terminalKeyDoesNothingElse();
+    void pinBodiesMalformedHostileAndCrossTenant();
 
 private:
+    // A terminal key of the test shop, made through the API as an admin would.
+    QString terminalKey()
+    {
+        auto made = f->call("POST", QStringLiteral("/api/v1/api-keys"), admin, Json{{"name", "Press brake terminal"}, {"scope", "terminal"}});
+        if (made.status != 201)
+            return {};
+        return QString::fromStdString(made.data()["api_key"]["key"].get<std::string>());
+    }
+    ApiFixture::Reply pin(const QString &terminal, const QString &employee, const QString &secret)
+    {
+        return f->call("POST", QStringLiteral("/api/v1/auth/pin"), terminal, Json{{"employee_id", toStd(employee)}, {"pin", toStd(secret)}});
+    }
     ApiFixture::Reply login(const QString &user, const QString &password, const QString &tenant = {})
     {
         Json body{{"username", toStd(user)}, {"password", toStd(password)}};
@@ -156,6 +172,116 @@ void TestApiAuth::apiKeysKeepWorking()
     EXPECT_STATUS(who, 200);
     QCOMPARE(QString::fromStdString(who.data()["identity"]["kind"].get<std::string>()), QStringLiteral("api_key"));
     QCOMPARE(QString::fromStdString(who.data()["identity"]["scope"].get<std::string>()), QStringLiteral("read_write"));
+}
+
+void TestApiAuth::terminalKeySignsOperatorsInWithPin()
+{
+    const QString terminal = terminalKey();
+    QVERIFY(terminal.startsWith(QLatin1String("ery_live_")));
+    auto in = pin(terminal, QStringLiteral("E1"), QStringLiteral("1234"));
+    EXPECT_STATUS(in, 200);
+    const Json session = in.data()["session"];
+    QCOMPARE(QString::fromStdString(session["user"]["id"].get<std::string>()), f->shop().op1);
+    QCOMPARE(QString::fromStdString(session["tenant"]["id"].get<std::string>()), f->shop().tenantId);
+    QVERIFY(!in.raw.contains("pin_hash"));
+    const QString token = QString::fromStdString(session["access_token"].get<std::string>());
+    // The operator's session does the terminal's work: read the queue, start and complete.
+    auto who = f->call("GET", QStringLiteral("/api/v1/auth/session"), token);
+    QCOMPARE(QString::fromStdString(who.data()["identity"]["scope"].get<std::string>()), QStringLiteral("read_write"));
+    EXPECT_STATUS(f->call("GET", QStringLiteral("/api/v1/analytics/cells/%1/queue").arg(f->shop().laser), token), 200);
+    const QString op = f->shop().ops[0];
+    EXPECT_STATUS(f->call("POST", QStringLiteral("/api/v1/operations/%1/start").arg(op), token, Json{{"operator_id", toStd(f->shop().op1)}}), 200);
+    EXPECT_STATUS(f->call("POST", QStringLiteral("/api/v1/operations/%1/complete").arg(op), token, Json{{"operator_id", toStd(f->shop().op1)}}), 200);
+    // The activity log says who signed in where.
+    auto logged = f->shop().db().scalar(
+        QStringLiteral("SELECT COUNT(*) FROM activity_log WHERE action = 'login' AND description LIKE '%signed in with PIN%'"));
+    QCOMPARE(*logged, qint64(1));
+    // An admin key may sign operators in too (an admin setting a terminal up).
+    EXPECT_STATUS(pin(admin, QStringLiteral("E2"), QStringLiteral("5678")), 200);
+    // A read or read_write key may not: a PIN is only typed at a terminal.
+    auto byKey = pin(key, QStringLiteral("E1"), QStringLiteral("1234"));
+    EXPECT_STATUS(byKey, 403);
+    QVERIFY(byKey.raw.contains("terminal"));
+    // Nor without any key.
+    EXPECT_STATUS(pin({}, QStringLiteral("E1"), QStringLiteral("1234")), 401);
+}
+
+void TestApiAuth::wrongPinsLockTheOperatorThroughTheHub()
+{
+    const QString terminal = terminalKey();
+    for (int i = 1; i <= 4; ++i) {
+        auto r = pin(terminal, QStringLiteral("E2"), QStringLiteral("000%1").arg(i));
+        EXPECT_STATUS(r, 401);
+        QVERIFY(r.body["error"]["details"]["attempts_remaining"] == Json(5 - i));
+        QVERIFY(r.body["error"]["details"]["reason"] == Json("INVALID_PIN"));
+    }
+    auto fifth = pin(terminal, QStringLiteral("E2"), QStringLiteral("0005"));
+    EXPECT_STATUS(fifth, 401);
+    QVERIFY(fifth.body["error"]["details"]["reason"] == Json("LOCKED"));
+    auto locked = pin(terminal, QStringLiteral("E2"), QStringLiteral("5678"));
+    EXPECT_STATUS(locked, 403);
+    QVERIFY(locked.body["error"]["details"]["reason"] == Json("LOCKED"));
+    QVERIFY(locked.body["error"]["details"]["locked_until"].is_string());
+    // The other operator is not affected; an unknown employee id says no more than a wrong PIN.
+    EXPECT_STATUS(pin(terminal, QStringLiteral("E1"), QStringLiteral("1234")), 200);
+    auto unknown = pin(terminal, QStringLiteral("E404"), QStringLiteral("1234"));
+    EXPECT_STATUS(unknown, 401);
+    QCOMPARE(QString::fromStdString(unknown.body["error"]["message"].get<std::string>()), QStringLiteral("Wrong employee id or PIN"));
+    // An admin unlocks: the right PIN works again.
+    ERY_VERIFY_OK(f->s().users.unlock(f->shop().scope, f->shop().op2));
+    EXPECT_STATUS(pin(terminal, QStringLiteral("E2"), QStringLiteral("5678")), 200);
+}
+
+void TestApiAuth::terminalKeyDoesNothingElse()
+{
+    const QString terminal = terminalKey();
+    for (const char *path : {"/api/v1/jobs", "/functions/v1/api-jobs", "/api/v1/operators", "/api/v1/export", "/api/v1/auth/session"}) {
+        auto r = f->call("GET", QString::fromLatin1(path), terminal);
+        EXPECT_STATUS(r, 403);
+        QVERIFY2(r.raw.contains("terminal scope"), path);
+    }
+    EXPECT_STATUS(f->call("POST", QStringLiteral("/api/v1/jobs"), terminal, Json{{"job_number", "T-1"}}), 403);
+    EXPECT_STATUS(f->call("POST", QStringLiteral("/api/v1/operations/%1/start").arg(f->shop().ops[0]), terminal,
+                          Json{{"operator_id", toStd(f->shop().op1)}}),
+                  403);
+    EXPECT_STATUS(f->call("POST", QStringLiteral("/api/v1/api-keys"), terminal, Json{{"name", "escalate"}, {"scope", "admin"}}), 403);
+    // Terminal keys are live keys: sessions have no sandbox.
+    auto test = f->call("POST", QStringLiteral("/api/v1/api-keys"), admin, Json{{"name", "sandbox terminal"}, {"scope", "terminal"}, {"test", true}});
+    EXPECT_STATUS(test, 422);
+    // Revoked: refused at once with the revoke's words.
+    auto list = f->call("GET", QStringLiteral("/api/v1/api-keys?scope=terminal"), admin);
+    EXPECT_STATUS(list, 200);
+    QString id;
+    const Json keys = list.data()["api_keys"];
+    for (const Json &k : keys)
+        if (k["key_prefix"] == toStd(terminal.left(12)))
+            id = QString::fromStdString(k["id"].get<std::string>());
+    QVERIFY(!id.isEmpty());
+    EXPECT_STATUS(f->call("DELETE", QStringLiteral("/api/v1/api-keys/") + id, admin), 200);
+    auto revoked = pin(terminal, QStringLiteral("E1"), QStringLiteral("1234"));
+    EXPECT_STATUS(revoked, 401);
+    QVERIFY(revoked.raw.contains("revoked"));
+}
+
+void TestApiAuth::pinBodiesMalformedHostileAndCrossTenant()
+{
+    const QString terminal = terminalKey();
+    const QString path = QStringLiteral("/api/v1/auth/pin");
+    EXPECT_STATUS(f->callRaw("POST", path, terminal, "{not json", {{"Content-Type", "application/json"}}), 400);
+    EXPECT_STATUS(f->call("POST", path, terminal, Json::array({1})), 400);
+    EXPECT_STATUS(f->call("POST", path, terminal, Json{{"employee_id", "E1"}}), 422);
+    EXPECT_STATUS(f->call("POST", path, terminal, Json{{"employee_id", "E1"}, {"pin", 1234}}), 422);
+    EXPECT_STATUS(f->call("POST", path, terminal, Json{{"employee_id", "E1' OR '1'='1"}, {"pin", "' OR 1=1 --"}}), 401);
+    EXPECT_STATUS(f->call("POST", path, terminal, Json{{"employee_id", std::string(5000, 'E')}, {"pin", "1234"}}), 401);
+    EXPECT_STATUS(f->call("POST", path, terminal, Json{{"employee_id", "E1"}, {"pin", std::string(100000, '1')}}), 401);
+    // A hostile body did not count against the real operator beyond wrong attempts: E1 still signs in.
+    EXPECT_STATUS(pin(terminal, QStringLiteral("E1"), QStringLiteral("1234")), 200);
+    // Another shop's operator with the same employee id is not reachable through this shop's key.
+    auto other = f->s().tenants.create(Json{{"name", "Other Shop"}});
+    ERY_VERIFY_OK(other);
+    const Scope otherScope = Scope::of(str(other->live, "id"));
+    ERY_VERIFY_OK(f->s().users.createOperator(otherScope, Json{{"full_name", "Elsewhere"}, {"pin", "9999"}, {"employee_id", "E9"}}));
+    EXPECT_STATUS(pin(terminal, QStringLiteral("E9"), QStringLiteral("9999")), 401);
 }
 
 QTEST_GUILESS_MAIN(TestApiAuth)

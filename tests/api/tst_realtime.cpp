@@ -289,6 +289,9 @@ void TestRealtime::refusedBeforeHandshake()
     QVERIFY(upgrade("/realtime/v1/websocket?vsn=1.0.0").startsWith("HTTP/1.1 401"));
     QVERIFY(upgrade("/realtime/v1/websocket?apikey=ery_live_00000000000000000000000000000000").startsWith("HTTP/1.1 401"));
     QVERIFY(upgrade("/realtime/v1/websocket?apikey=" + m_key.toUtf8().toPercentEncoding()).startsWith("HTTP/1.1 101"));
+    // A floor terminal's key only signs operators in: the operator's session follows the feed.
+    const QByteArray terminal = upgrade("/realtime/v1/websocket?apikey=" + f->key(f->shop().scope, QStringLiteral("terminal")));
+    QVERIFY2(terminal.startsWith("HTTP/1.1 403") && terminal.contains("terminal key"), terminal.constData());
     const QByteArray other = upgrade("/api/v1/jobs?apikey=" + m_key);
     QVERIFY2(other.startsWith("HTTP/1.1 404"), other.constData());
     QVERIFY(other.contains("NOT_FOUND"));

@@ -29,6 +29,8 @@ QString scopeText(const QString &scope)
         return ApiKeysTab::tr("Read only");
     if (scope == QLatin1String("admin"))
         return ApiKeysTab::tr("Admin");
+    if (scope == QLatin1String("terminal"))
+        return ApiKeysTab::tr("Floor terminal");
     return ApiKeysTab::tr("Read and write");
 }
 
@@ -154,6 +156,7 @@ void ApiKeysTab::create()
     scope->addItem(tr("Read only"), QStringLiteral("read"));
     scope->addItem(tr("Read and write"), QStringLiteral("read_write"));
     scope->addItem(tr("Admin (also manages keys)"), QStringLiteral("admin"));
+    scope->addItem(tr("Floor terminal (only signs operators in with their PIN)"), QStringLiteral("terminal"));
     scope->setCurrentIndex(1);
     auto *environment = new QComboBox(dialog);
     environment->setObjectName(QStringLiteral("keyEnvironment"));

@@ -89,6 +89,35 @@ void installAuthRoutes(ApiServer &api)
         },
         RouteDoc{QStringLiteral("Sign in with username and password: a session token"), QLatin1String(kTag), {}, false, loginSchema, 200});
 
+    const Json pinSchema{{"type", "object"},
+                         {"required", Json::array({"employee_id", "pin"})},
+                         {"properties",
+                          {{"employee_id", {{"type", "string"}, {"maxLength", 50}}},
+                           {"pin", {{"type", "string"}, {"maxLength", 64}}},
+                           {"client", {{"type", "string"}, {"maxLength", 100}, {"description", "which terminal, for the activity log"}}}}}};
+    api.router().add(
+        Method::Post, QStringLiteral("/api/v1/auth/pin"), Access::Terminal,
+        [&s, &api](Request &r) {
+            auto body = objectBody(r);
+            if (!body)
+                return Response::error(body.error());
+            auto employee = field(*body, "employee_id", true);
+            auto pin = field(*body, "pin", true);
+            auto client = field(*body, "client", false);
+            for (const auto *f : {&employee, &pin, &client})
+                if (!*f)
+                    return Response::error(f->error());
+            auto t = s.sessions.loginWithPin(*r.key, *employee, *pin, *client);
+            if (!t) {
+                if (t.error().code == ErrorCode::Unauthorized)
+                    api.authFailed(r);
+                return Response::error(t.error());
+            }
+            return Response::ok(sessionAnswer(*t));
+        },
+        RouteDoc{QStringLiteral("A floor terminal signs an operator in with employee id and PIN (terminal or admin key): a session token"),
+                 QLatin1String(kTag), {}, false, pinSchema, 200});
+
     const Json refreshSchema{{"type", "object"}, {"required", Json::array({"refresh_token"})}, {"properties", {{"refresh_token", {{"type", "string"}, {"maxLength", 100}}}}}};
     api.router().add(
         Method::Post, QStringLiteral("/api/v1/auth/refresh"), Access::Public,
