@@ -23,6 +23,13 @@ QFuture<ApiReply> EngineClient::request(const QString &method, const QString &pa
     return sendSigned(std::move(r));
 }
 
+QFuture<ApiReply> EngineClient::requestOnce(const QString &method, const QString &path, const Json &body, const QByteArray &idempotencyKey)
+{
+    ApiRequest r{method, path, body.is_null() ? QByteArray() : QByteArray::fromStdString(body.dump()), {}};
+    r.idempotencyKey = idempotencyKey;
+    return sendSigned(std::move(r));
+}
+
 QFuture<ApiReply> EngineClient::upload(const QString &path, const QByteArray &file, const QByteArray &contentType,
                                        std::shared_ptr<Transfer> transfer)
 {
@@ -46,6 +53,7 @@ QFuture<ApiReply> EngineClient::sendSigned(ApiRequest r)
         QMetaObject::invokeMethod(
             this,
             [this, token, promise, reply] {
+                noteReach(reply);
                 // The hub no longer takes this session: every screen must know, not each find out alone.
                 if (reply.status() == 401 && !token.isEmpty() && token == m_accessToken)
                     endSession(true);
@@ -77,12 +85,33 @@ QFuture<ApiReply> EngineClient::signIn(const QString &username, const QString &p
     Json body{{"username", utf8(username)}, {"password", utf8(password)}, {"client", "eryxon-desktop"}};
     if (!tenant.isEmpty())
         body["tenant"] = utf8(tenant);
-    ApiRequest r{QStringLiteral("POST"), QStringLiteral("/api/v1/auth/login"), QByteArray::fromStdString(body.dump()), {}};
-    return send(std::move(r)).then(this, [this](const ApiReply &reply) {
+    return signInWith(ApiRequest{QStringLiteral("POST"), QStringLiteral("/api/v1/auth/login"), QByteArray::fromStdString(body.dump()), {}});
+}
+
+QFuture<ApiReply> EngineClient::signInWithPin(const QString &employeeId, const QString &pin)
+{
+    const Json body{{"employee_id", utf8(employeeId)}, {"pin", utf8(pin)}, {"client", "eryxon-terminal"}};
+    return signInWith(ApiRequest{QStringLiteral("POST"), QStringLiteral("/api/v1/auth/pin"), QByteArray::fromStdString(body.dump()),
+                                 m_terminalKey.isEmpty() ? QByteArray() : "Bearer " + m_terminalKey.toLatin1()});
+}
+
+QFuture<ApiReply> EngineClient::signInWith(ApiRequest request)
+{
+    return send(std::move(request)).then(this, [this](const ApiReply &reply) {
+        noteReach(reply);
         if (reply.ok())
             adoptSession(reply.data().value("session", Json::object()));
         return reply;
     });
+}
+
+void EngineClient::noteReach(const ApiReply &reply)
+{
+    const bool reached = reply.status() != 0;
+    if (reached == m_reachable)
+        return;
+    m_reachable = reached;
+    emit reachableChanged(reached);
 }
 
 void EngineClient::signOut()
@@ -117,6 +146,7 @@ void EngineClient::refresh()
     const Json body{{"refresh_token", utf8(m_refreshToken)}};
     send(ApiRequest{QStringLiteral("POST"), QStringLiteral("/api/v1/auth/refresh"), QByteArray::fromStdString(body.dump()), {}})
         .then(this, [this](const ApiReply &reply) {
+            noteReach(reply);
             if (reply.ok())
                 adoptSession(reply.data().value("session", Json::object()));
             else if (reply.status() != 0) // unreachable: the next request tells

@@ -42,6 +42,10 @@ public:
     QFuture<ApiReply> post(const QString &path, const Json &body = Json::object()) { return request(QStringLiteral("POST"), path, body); }
     QFuture<ApiReply> patch(const QString &path, const Json &body) { return request(QStringLiteral("PATCH"), path, body); }
     QFuture<ApiReply> remove(const QString &path) { return request(QStringLiteral("DELETE"), path); }
+    // A request that may be sent again after its answer was lost (a floor terminal's action, a
+    // journal replay): sent with `idempotencyKey` as its Idempotency-Key header, so the hub applies
+    // it once however often it arrives, and answers a repeat with the first answer.
+    QFuture<ApiReply> requestOnce(const QString &method, const QString &path, const Json &body, const QByteArray &idempotencyKey);
     // A POST whose body is a file as it is (CSV import, restore), not JSON.
     QFuture<ApiReply> upload(const QString &path, const QByteArray &file, const QByteArray &contentType,
                              std::shared_ptr<Transfer> transfer = {});
@@ -53,12 +57,23 @@ public:
     // POST /api/v1/auth/login; on success the session is kept (and refreshed before it expires)
     // and sent with every request until signOut() or until the hub refuses it.
     QFuture<ApiReply> signIn(const QString &username, const QString &password, const QString &tenant = {});
+    // A floor terminal: POST /api/v1/auth/pin with this workstation's terminal key (setTerminalKey)
+    // and an operator's employee id and PIN; on success as signIn. The hub counts wrong PINs and
+    // locks the operator after five (the answer's details say how many attempts are left).
+    QFuture<ApiReply> signInWithPin(const QString &employeeId, const QString &pin);
+    // The terminal key (ery_live_… with the terminal scope) this workstation was registered with.
+    void setTerminalKey(const QString &key) { m_terminalKey = key; }
+    QString terminalKey() const { return m_terminalKey; }
     void signOut();
     bool isSignedIn() const { return !m_accessToken.isEmpty(); }
     // The signed-in user as the hub answered it ({id, username, full_name, role, …}).
     const Json &user() const { return m_user; }
     QString tenantId() const { return m_tenantId; }
     QString tenantName() const { return m_tenantName; }
+
+    // Whether the hub answered the last request (any answer, even a refusal); false after one could
+    // not reach it, until one does again. reachableChanged tells when it turns.
+    bool isReachable() const { return m_reachable; }
 
     // Where the hub is, for the status bar: "this workstation" or the remote address.
     virtual QString hubLabel() const = 0;
@@ -67,6 +82,7 @@ signals:
     void signedIn();
     // `expired`: the hub no longer accepts the session (it ran out, or the account was locked).
     void signedOut(bool expired);
+    void reachableChanged(bool reachable);
 
 protected:
     // The signed-in session's token, empty when nobody is: a remote door opens its feed with it.
@@ -82,12 +98,17 @@ private:
     void adoptSession(const Json &session);
     void refresh();
     void endSession(bool expired);
+    // Notes whether `reply` came from the hub (status 0: it could not be reached).
+    void noteReach(const ApiReply &reply);
+    QFuture<ApiReply> signInWith(ApiRequest request);
 
     QString m_accessToken;
     QString m_refreshToken;
     Json m_user;
     QString m_tenantId;
     QString m_tenantName;
+    QString m_terminalKey;
+    bool m_reachable = true;
     QTimer m_refreshTimer;
 };
 
