@@ -438,12 +438,21 @@ void RemoteClient::onFeedDisconnected()
 
 void RemoteClient::join(const Channel &channel)
 {
-    Json change{{"event", (channel.binding.event.isEmpty() ? QStringLiteral("*") : channel.binding.event.toUpper()).toStdString()},
-                {"schema", "public"}};
-    if (!channel.binding.table.isEmpty() && channel.binding.table != QLatin1String("*"))
-        change["table"] = channel.binding.table.toStdString();
-    if (!channel.binding.filter.isEmpty())
-        change["filter"] = channel.binding.filter.toStdString();
+    // The feed carries these tables only (docs/realtime.md). Every change to a record of another
+    // table (keys, webhooks, operators, settings) writes an activity_log row, so that is followed
+    // instead: a screen may read again once too often, never once too few.
+    static const QStringList feedTables{QStringLiteral("jobs"),         QStringLiteral("parts"),         QStringLiteral("operations"),
+                                        QStringLiteral("cells"),        QStringLiteral("time_entries"),  QStringLiteral("issues"),
+                                        QStringLiteral("substeps"),     QStringLiteral("notifications"), QStringLiteral("assignments"),
+                                        QStringLiteral("activity_log"), QStringLiteral("operation_quantities")};
+    const Binding &b = channel.binding;
+    const bool all = b.table.isEmpty() || b.table == QLatin1String("*");
+    const bool inFeed = all || feedTables.contains(b.table);
+    Json change{{"event", (b.event.isEmpty() || !inFeed ? QStringLiteral("*") : b.event.toUpper()).toStdString()}, {"schema", "public"}};
+    if (!all)
+        change["table"] = (inFeed ? b.table : QStringLiteral("activity_log")).toStdString();
+    if (!b.filter.isEmpty() && inFeed)
+        change["filter"] = b.filter.toStdString();
     const Json payload{{"config", {{"postgres_changes", Json::array({change})}}}};
     const QString ref = QString::number(++m_nextRef);
     m_pendingJoins.insert(ref, channel.topic);
