@@ -1,5 +1,6 @@
 #include "core/config.h"
 #include "engine.h"
+#include "client/remoteclient.h"
 #include "inprocessclient.h"
 #include "shell/language.h"
 #include "shell/mainwindow.h"
@@ -14,6 +15,8 @@
 #include <QPointer>
 #include <QSettings>
 #include <QTimer>
+
+#include <memory>
 
 namespace {
 
@@ -38,6 +41,16 @@ struct Cli {
         QCoreApplication::translate("main", "Address the REST API listens on (default: Settings, else 127.0.0.1; 0.0.0.0 opens it to the LAN)."),
         QStringLiteral("ADDR")};
     QCommandLineOption noApi{QStringLiteral("no-api"), QCoreApplication::translate("main", "Do not serve the REST API from this workstation.")};
+    QCommandLineOption connect{
+        QStringLiteral("connect"),
+        QCoreApplication::translate("main", "Work with the hub at this address (http(s)://HOST:PORT) instead of a database of this workstation "
+                                            "(default: Settings)."),
+        QStringLiteral("URL")};
+    QCommandLineOption certificateSha256{
+        QStringLiteral("certificate-sha256"),
+        QCoreApplication::translate("main", "With --connect: trust the hub's certificate with this SHA-256 fingerprint (AB:CD:…) even if "
+                                            "no authority signed it."),
+        QStringLiteral("HEX")};
     QCommandLineOption integrations{
         QStringLiteral("integrations"),
         QCoreApplication::translate("main", "\"off\" pauses outgoing webhooks and MQTT (resume from the banner)."), QStringLiteral("off")};
@@ -63,6 +76,8 @@ struct Cli {
         parser.setApplicationDescription(QCoreApplication::translate("main", "Eryxon MES desktop: the shop admin workstation."));
         for (const QCommandLineOption *o : {&page, &theme, &language, &screenshot, &integrations, &db, &demo, &apiPort, &apiBind, &noApi})
             parser.addOption(*o);
+        parser.addOption(connect);
+        parser.addOption(certificateSha256);
     }
 };
 
@@ -126,6 +141,28 @@ int main(int argc, char **argv)
             QCoreApplication::translate("main", "--theme takes light, dark or system, got \"%1\".").arg(parser.isSet(theme) ? parser.value(theme) : saved.theme));
         return 2;
     }
+    // A hub on another machine (--connect, or Settings): this workstation opens no database and
+    // serves no API; --db on the command line means this workstation's own database for this run.
+    const bool remote = parser.isSet(cli.connect) || (saved.remoteHub && !parser.isSet(db));
+    QString hubAddress, hubPin;
+    if (remote) {
+        hubAddress = (parser.isSet(cli.connect) ? parser.value(cli.connect) : saved.hubAddress).trimmed();
+        hubPin = parser.isSet(cli.certificateSha256) ? parser.value(cli.certificateSha256)
+                 : hubAddress == saved.hubAddress.trimmed() ? saved.hubCertificateSha256 : QString();
+        QString problem = ery::client::RemoteClient::addressProblem(hubAddress);
+        if (problem.isEmpty())
+            problem = ery::client::RemoteClient::fingerprintProblem(hubPin.trimmed());
+        if (parser.isSet(cli.connect) && parser.isSet(db))
+            problem = QCoreApplication::translate("main", "--connect and --db exclude each other: work with a hub, or with a database here.");
+        if (!problem.isEmpty()) {
+            QMessageBox::critical(nullptr, QCoreApplication::translate("main", "Eryxon MES"), problem);
+            return 2;
+        }
+    } else if (parser.isSet(cli.certificateSha256)) {
+        QMessageBox::critical(nullptr, QCoreApplication::translate("main", "Eryxon MES"),
+                              QCoreApplication::translate("main", "--certificate-sha256 goes with --connect."));
+        return 2;
+    }
     ery::Config cfg;
     cfg.dbUrl = parser.isSet(db) ? parser.value(db) : saved.effectiveDatabase();
     cfg.hubKind = QStringLiteral("desktop");
@@ -164,13 +201,21 @@ int main(int argc, char **argv)
     cfg.http.bind = parser.isSet(apiBind) ? parser.value(apiBind) : saved.apiBind;
     cfg.http.tlsCert = saved.tlsCertificate;
     cfg.http.tlsKey = saved.tlsKey;
-    ery::EngineHost host(cfg);
-    if (auto started = host.start(); !started) {
-        QMessageBox::critical(nullptr, QCoreApplication::translate("main", "Eryxon MES"),
-                              QCoreApplication::translate("main", "Eryxon could not open its database.\n%1").arg(started.error().message));
-        return 1;
+    // The UI's door: the embedded engine's in-process one, or a remote hub's.
+    std::unique_ptr<ery::EngineHost> host;
+    std::unique_ptr<ery::client::EngineClient> door;
+    if (remote) {
+        door = std::make_unique<ery::client::RemoteClient>(hubAddress, hubPin.trimmed());
+    } else {
+        host = std::make_unique<ery::EngineHost>(cfg);
+        if (auto started = host->start(); !started) {
+            QMessageBox::critical(nullptr, QCoreApplication::translate("main", "Eryxon MES"),
+                                  QCoreApplication::translate("main", "Eryxon could not open its database.\n%1").arg(started.error().message));
+            return 1;
+        }
+        door = std::make_unique<ery::InProcessClient>(*host);
     }
-    ery::InProcessClient client(host);
+    ery::client::EngineClient &client = *door;
     // On the heap: a change of language in Settings replaces the window by a new one
     // (MainWindow::rebuild); `window` follows it.
     QPointer<ery::ui::MainWindow> window = new ery::ui::MainWindow(client, parser.isSet(demo));
@@ -183,7 +228,9 @@ int main(int argc, char **argv)
     };
     follow(follow, window);
     window->setStartedWith(
-        cfg.http.enabled
+        remote ? QCoreApplication::translate("main", "the hub at %1%2")
+                     .arg(hubAddress, hubPin.isEmpty() ? QString() : QCoreApplication::translate("main", " (pinned certificate)"))
+        : cfg.http.enabled
             ? QCoreApplication::translate("main", "database %1, API on %2:%3%4")
                   .arg(QDir::toNativeSeparators(cfg.dbUrl), cfg.http.bind)
                   .arg(cfg.http.port)

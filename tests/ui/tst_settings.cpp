@@ -1,5 +1,7 @@
 #include "engine.h"
+#include "client/remoteclient.h"
 #include "inprocessclient.h"
+#include "services/demoshop.h"
 #include "shell/mainwindow.h"
 #include "shell/settingsdialog.h"
 #include "shell/workstationsettings.h"
@@ -37,6 +39,7 @@ private slots:
     void dialogSavesOnlyWhatIsValid();
     void theDesktopStartsWithTheSavedSettings();
     void restartLeavesOutTheOptionsTheSettingsReplace();
+    void aHubOnAnotherMachine();
 
 private:
     static int freePort();
@@ -252,9 +255,76 @@ void TstSettings::restartLeavesOutTheOptionsTheSettingsReplace()
                            QStringLiteral("--api-port=9000"), QStringLiteral("--page"), QStringLiteral("quality"),
                            QStringLiteral("--no-api"), QStringLiteral("--theme"), QStringLiteral("light"),
                            QStringLiteral("--language=de"), QStringLiteral("--demo"), QStringLiteral("--integrations"),
-                           QStringLiteral("off")};
+                           QStringLiteral("off"), QStringLiteral("--connect"), QStringLiteral("https://hub:8787"),
+                           QStringLiteral("--certificate-sha256=AB:CD")};
     QCOMPARE(ui::SettingsDialog::restartArguments(args),
              (QStringList{QStringLiteral("--page"), QStringLiteral("quality"), QStringLiteral("--integrations"), QStringLiteral("off")}));
+}
+
+void TstSettings::aHubOnAnotherMachine()
+{
+    // The Hub choice: an address that is not a hub's is refused in words, a good one remembered.
+    ui::SettingsDialog *dialog = m_window->openSettings();
+    auto *remote = dialog->findChild<QAbstractButton *>(QStringLiteral("settingsHubRemote"));
+    auto *address = dialog->findChild<QLineEdit *>(QStringLiteral("settingsHubAddress"));
+    auto *pin = dialog->findChild<QLineEdit *>(QStringLiteral("settingsHubCertificate"));
+    auto *database = dialog->findChild<QLineEdit *>(QStringLiteral("settingsDatabase"));
+    auto *save = dialog->findChild<QPushButton *>(QStringLiteral("settingsSave"));
+    auto *problems = dialog->findChild<QLabel *>(QStringLiteral("settingsProblems"));
+    QVERIFY(remote && address && pin && database && save && problems);
+    QVERIFY(!address->isEnabled());
+    database->setText(m_dir.filePath(QStringLiteral("never.db"))); // kept, not opened
+    remote->click();
+    QVERIFY(address->isEnabled());
+    QVERIFY(!database->isEnabled()); // this workstation's database is not used with a hub elsewhere
+    address->setText(QStringLiteral("10.0.0.5:8787"));
+    pin->setText(QStringLiteral("AB:CD"));
+    QTest::mouseClick(save, Qt::LeftButton);
+    QVERIFY(problems->isVisible());
+    QVERIFY2(problems->text().contains(QLatin1String("http:// or https://")) && problems->text().contains(QLatin1String("SHA-256")),
+             qPrintable(problems->text()));
+    QVERIFY(!WorkstationSettings::load(QSettings()).remoteHub);
+
+    // A hub elsewhere: here, an engine serving its API on a free port, with no shop yet.
+    Config cfg;
+    cfg.dbUrl = m_dir.filePath(QStringLiteral("hub.db"));
+    cfg.http.enabled = true;
+    cfg.http.port = freePort();
+    EngineHost hub(cfg);
+    QVERIFY(hub.start().ok());
+    const QString url = QStringLiteral("http://127.0.0.1:%1").arg(cfg.http.port);
+    address->setText(url);
+    pin->clear();
+    QTest::mouseClick(save, Qt::LeftButton);
+    QMessageBox *box = nullptr;
+    QTRY_VERIFY_WITH_TIMEOUT((box = dialog->findChild<QMessageBox *>(QStringLiteral("settingsSaved"))) != nullptr, 5000);
+    for (QAbstractButton *b : box->buttons())
+        if (box->buttonRole(b) == QMessageBox::RejectRole)
+            QTest::mouseClick(b, Qt::LeftButton);
+    QTRY_VERIFY(m_window->findChild<ui::SettingsDialog *>() == nullptr);
+    const WorkstationSettings stored = WorkstationSettings::load(QSettings());
+    QVERIFY(stored.remoteHub);
+    QCOMPARE(stored.hubAddress, url);
+
+    // The desktop started with those settings works with that hub: no database of its own, the
+    // demo loaded and signed in over the hub's API (this machine may), the window shot.
+    const QString desktop = qEnvironmentVariable("ERYXON_BIN_DIR") + QStringLiteral("/app/desktop/eryxon");
+    const QString shot = m_dir.filePath(QStringLiteral("remote.png"));
+    QProcess app;
+    app.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    app.start(desktop, {QStringLiteral("--demo"), QStringLiteral("--screenshot"), shot});
+    QVERIFY(app.waitForStarted());
+    QTRY_VERIFY_WITH_TIMEOUT(app.state() == QProcess::NotRunning, 60000);
+    QCOMPARE(app.exitCode(), 0);
+    QVERIFY(QFileInfo::exists(shot));
+    QVERIFY(!QFileInfo::exists(stored.effectiveDatabase()));
+    // The demo went into the hub's database, through its API.
+    client::RemoteClient check(url);
+    const Json who = services::DemoShop::adminSignIn();
+    QFuture<client::ApiReply> signIn = check.signIn(QString::fromStdString(who.value("username", "")), QString::fromStdString(who.value("password", "")));
+    QTRY_VERIFY_WITH_TIMEOUT(signIn.isFinished(), 10000);
+    QVERIFY2(signIn.result().ok(), qPrintable(signIn.result().errorMessage()));
+    QSettings().clear();
 }
 
 // The settings file must be this test's before QSettings first looks for it, and the desktop

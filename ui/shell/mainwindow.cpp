@@ -529,7 +529,8 @@ void MainWindow::refreshStatus()
         }
         const Json &db = s["database"];
         const QString engine = text(db, "engine") == QLatin1String("postgresql") ? tr("PostgreSQL") : tr("SQLite");
-        m_database->setText(tr("%1 · %2").arg(engine, text(db, "location")));
+        // Where the hub is first: a workstation on another machine's hub must not look like one on its own.
+        m_database->setText(tr("%1 · %2 · %3").arg(m_client.hubLabel(), engine, text(db, "location")));
         m_database->setToolTip(tr("Database schema version %1").arg(number(db, "schema_version")));
         const Json &api = s.value("api", Json::object());
         if (api.value("listening", false)) {

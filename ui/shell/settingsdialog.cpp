@@ -15,6 +15,7 @@
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QRadioButton>
 #include <QSettings>
 #include <QSpinBox>
 #include <QVBoxLayout>
@@ -23,7 +24,10 @@ namespace ery::ui {
 
 SettingsDialog::SettingsDialog(const WorkstationSettings &saved, const QString &inUse, QWidget *parent)
     : QDialog(parent), m_database(pathField(QStringLiteral("settingsDatabase"), tr("Database"))),
-      m_dataDirectory(pathField(QStringLiteral("settingsDataDirectory"), tr("Data directory"))), m_apiEnabled(new QCheckBox(this)),
+      m_dataDirectory(pathField(QStringLiteral("settingsDataDirectory"), tr("Data directory"))),
+      m_hubHere(new QRadioButton(tr("This &workstation's own database"), this)),
+      m_hubRemote(new QRadioButton(tr("A hub on &another machine"), this)), m_hubAddress(new QLineEdit(this)),
+      m_hubCertificate(new QLineEdit(this)), m_apiEnabled(new QCheckBox(this)),
       m_apiBind(new QComboBox(this)), m_apiPort(new QSpinBox(this)),
       m_tlsCertificate(pathField(QStringLiteral("settingsTlsCertificate"), tr("HTTPS certificate"))),
       m_tlsKey(pathField(QStringLiteral("settingsTlsKey"), tr("HTTPS private key"))), m_theme(new QComboBox(this)),
@@ -36,7 +40,28 @@ SettingsDialog::SettingsDialog(const WorkstationSettings &saved, const QString &
     m_database->setPlaceholderText(tr("shop.db in the data directory"));
     m_database->setToolTip(tr("A SQLite file, or a PostgreSQL address such as postgresql://eryxon@db-server:5432/eryxon"));
     m_dataDirectory->setPlaceholderText(QDir::toNativeSeparators(WorkstationSettings::defaultDataDirectory()));
+    // Where the shop is: with a hub elsewhere this workstation opens no database and serves no API.
+    m_hubHere->setObjectName(QStringLiteral("settingsHubHere"));
+    m_hubRemote->setObjectName(QStringLiteral("settingsHubRemote"));
+    m_hubAddress->setObjectName(QStringLiteral("settingsHubAddress"));
+    m_hubAddress->setAccessibleName(tr("Hub address"));
+    m_hubAddress->setPlaceholderText(tr("https://10.0.0.5:8787"));
+    m_hubCertificate->setObjectName(QStringLiteral("settingsHubCertificate"));
+    m_hubCertificate->setAccessibleName(tr("Hub certificate fingerprint"));
+    m_hubCertificate->setPlaceholderText(tr("none: the certificates this computer trusts"));
+    m_hubCertificate->setToolTip(tr("The SHA-256 fingerprint of the hub's own certificate (AB:CD:…), for a hub whose certificate no "
+                                    "authority signed. Eryxon names it when it refuses an unknown certificate; compare it with the "
+                                    "hub's before pinning it."));
+    auto *hub = new QGroupBox(tr("Hub"), this);
+    auto *hubForm = new QFormLayout(hub);
+    hubForm->addRow(m_hubHere);
+    hubForm->addRow(m_hubRemote);
+    hubForm->addRow(tr("Hub add&ress:"), m_hubAddress);
+    hubForm->addRow(tr("Pinned certificate (&SHA-256):"), m_hubCertificate);
+    connect(m_hubRemote, &QRadioButton::toggled, this, &SettingsDialog::updateEnabled);
+
     auto *shop = new QGroupBox(tr("Shop data"), this);
+    m_shopGroup = shop;
     auto *shopForm = new QFormLayout(shop);
     shopForm->addRow(tr("&Database:"), withBrowse(m_database, false, tr("SQLite databases (*.db *.sqlite);;All files (*)")));
     shopForm->addRow(tr("Data &directory:"), withBrowse(m_dataDirectory, true, {}));
@@ -55,6 +80,7 @@ SettingsDialog::SettingsDialog(const WorkstationSettings &saved, const QString &
     m_tlsCertificate->setPlaceholderText(tr("none: plain HTTP"));
     m_tlsKey->setPlaceholderText(tr("none: plain HTTP"));
     auto *api = new QGroupBox(tr("Hub API"), this);
+    m_apiGroup = api;
     auto *apiForm = new QFormLayout(api);
     apiForm->addRow(m_apiEnabled);
     apiForm->addRow(tr("&Address:"), m_apiBind);
@@ -84,7 +110,7 @@ SettingsDialog::SettingsDialog(const WorkstationSettings &saved, const QString &
     current->setTextInteractionFlags(Qt::TextSelectableByMouse);
     current->setForegroundRole(QPalette::PlaceholderText);
     auto *note = new QLabel(tr("A new language shows at once; other changes take effect the next time Eryxon starts. Options given "
-                               "on the command line (--db, --api-port, --api-bind, --no-api, --theme, --language) win over these "
+                               "on the command line (--db, --api-port, --api-bind, --no-api, --connect, --certificate-sha256, --theme, --language) win over these "
                                "for that run."),
                             this);
     note->setWordWrap(true);
@@ -104,6 +130,7 @@ SettingsDialog::SettingsDialog(const WorkstationSettings &saved, const QString &
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(current);
+    layout->addWidget(hub);
     layout->addWidget(shop);
     layout->addWidget(api);
     layout->addWidget(look);
@@ -147,6 +174,9 @@ void SettingsDialog::setSettings(const WorkstationSettings &s)
 {
     m_database->setText(s.database);
     m_dataDirectory->setText(s.dataDirectory);
+    (s.remoteHub ? m_hubRemote : m_hubHere)->setChecked(true);
+    m_hubAddress->setText(s.hubAddress);
+    m_hubCertificate->setText(s.hubCertificateSha256);
     m_apiEnabled->setChecked(s.apiEnabled);
     const int known = m_apiBind->findData(s.apiBind);
     if (known >= 0)
@@ -166,6 +196,9 @@ WorkstationSettings SettingsDialog::settings() const
     WorkstationSettings s;
     s.database = QDir::fromNativeSeparators(m_database->text().trimmed());
     s.dataDirectory = QDir::fromNativeSeparators(m_dataDirectory->text().trimmed());
+    s.remoteHub = m_hubRemote->isChecked();
+    s.hubAddress = m_hubAddress->text().trimmed();
+    s.hubCertificateSha256 = m_hubCertificate->text().trimmed();
     s.apiEnabled = m_apiEnabled->isChecked();
     // A listed address shows words beside it; what is kept is the address alone.
     const int listed = m_apiBind->findText(m_apiBind->currentText());
@@ -182,6 +215,11 @@ void SettingsDialog::updateEnabled()
 {
     for (QWidget *w : std::initializer_list<QWidget *>{m_apiBind, m_apiPort, m_tlsCertificate, m_tlsKey})
         w->setEnabled(m_apiEnabled->isChecked());
+    const bool remote = m_hubRemote->isChecked();
+    m_hubAddress->setEnabled(remote);
+    m_hubCertificate->setEnabled(remote);
+    m_shopGroup->setEnabled(!remote);
+    m_apiGroup->setEnabled(!remote);
 }
 
 void SettingsDialog::save()
@@ -228,7 +266,8 @@ void SettingsDialog::save()
 QStringList SettingsDialog::restartArguments(const QStringList &arguments)
 {
     static const QStringList withValue{QStringLiteral("--db"), QStringLiteral("--api-port"), QStringLiteral("--api-bind"),
-                                       QStringLiteral("--theme"), QStringLiteral("--language")};
+                                       QStringLiteral("--theme"), QStringLiteral("--language"), QStringLiteral("--connect"),
+                                       QStringLiteral("--certificate-sha256")};
     static const QStringList alone{QStringLiteral("--no-api"), QStringLiteral("--demo")};
     QStringList out;
     for (int i = 1; i < arguments.size(); ++i) {

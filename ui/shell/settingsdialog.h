@@ -8,12 +8,14 @@ class QCheckBox;
 class QComboBox;
 class QLabel;
 class QLineEdit;
+class QRadioButton;
 class QSpinBox;
 
 namespace ery::ui {
 
-// Settings… (Ctrl+,): the workstation's database, data directory, embedded API (on or off,
-// address, port, HTTPS certificate and key), look and language. They are checked before they are
+// Settings… (Ctrl+,): where the shop is (this workstation's database or a hub on another machine,
+// with its address and pinned certificate), the workstation's database, data directory, embedded
+// API (on or off, address, port, HTTPS certificate and key), look and language. They are checked before they are
 // saved; the language applies at once (MainWindow builds itself again in it), the rest at the
 // next start, and the dialog offers to restart now when something of that rest changed. What
 // this run uses is shown beside them, because a command-line option may have overridden a saved
@@ -27,7 +29,8 @@ public:
     WorkstationSettings settings() const;
     void setSettings(const WorkstationSettings &s);
     // The program's arguments for a restart that takes the saved settings: the options they
-    // replace (--db, --api-port, --api-bind, --no-api, --theme, --language, --demo) are left out.
+    // replace (--db, --api-port, --api-bind, --no-api, --connect, --certificate-sha256, --theme,
+    // --language, --demo) are left out.
     static QStringList restartArguments(const QStringList &arguments);
 
 signals:
@@ -43,6 +46,12 @@ private:
 
     QLineEdit *m_database;
     QLineEdit *m_dataDirectory;
+    QRadioButton *m_hubHere;
+    QRadioButton *m_hubRemote;
+    QLineEdit *m_hubAddress;
+    QLineEdit *m_hubCertificate;
+    QWidget *m_shopGroup = nullptr; // what only this workstation's own database uses
+    QWidget *m_apiGroup = nullptr;
     QCheckBox *m_apiEnabled;
     QComboBox *m_apiBind;
     QSpinBox *m_apiPort;

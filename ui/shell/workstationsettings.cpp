@@ -2,6 +2,8 @@
 
 #include "language.h"
 
+#include "client/remoteclient.h"
+
 #include <QDir>
 #include <QFileInfo>
 #include <QHostAddress>
@@ -21,6 +23,9 @@ WorkstationSettings WorkstationSettings::load(const QSettings &store)
     s.apiPort = store.value(QStringLiteral("workstation/apiPort"), s.apiPort).toInt();
     s.tlsCertificate = store.value(QStringLiteral("workstation/tlsCertificate")).toString();
     s.tlsKey = store.value(QStringLiteral("workstation/tlsKey")).toString();
+    s.remoteHub = store.value(QStringLiteral("workstation/remoteHub"), s.remoteHub).toBool();
+    s.hubAddress = store.value(QStringLiteral("workstation/hubAddress")).toString();
+    s.hubCertificateSha256 = store.value(QStringLiteral("workstation/hubCertificateSha256")).toString();
     s.theme = store.value(QStringLiteral("workstation/theme"), s.theme).toString();
     s.language = store.value(QStringLiteral("workstation/language"), s.language).toString();
     s.terminal = store.value(QStringLiteral("workstation/terminal"), s.terminal).toBool();
@@ -38,6 +43,9 @@ void WorkstationSettings::save(QSettings &store) const
     store.setValue(QStringLiteral("workstation/apiPort"), apiPort);
     store.setValue(QStringLiteral("workstation/tlsCertificate"), tlsCertificate);
     store.setValue(QStringLiteral("workstation/tlsKey"), tlsKey);
+    store.setValue(QStringLiteral("workstation/remoteHub"), remoteHub);
+    store.setValue(QStringLiteral("workstation/hubAddress"), hubAddress);
+    store.setValue(QStringLiteral("workstation/hubCertificateSha256"), hubCertificateSha256);
     store.setValue(QStringLiteral("workstation/theme"), theme);
     store.setValue(QStringLiteral("workstation/language"), language);
     store.setValue(QStringLiteral("workstation/terminal"), terminal);
@@ -105,6 +113,12 @@ QStringList WorkstationSettings::problems() const
             if (!file.isEmpty() && !QFileInfo(file).isReadable())
                 out << tr("The file %1 cannot be read.").arg(QDir::toNativeSeparators(file));
     }
+    if (remoteHub) {
+        if (const QString p = client::RemoteClient::addressProblem(hubAddress); !p.isEmpty())
+            out << p;
+    }
+    if (const QString p = client::RemoteClient::fingerprintProblem(hubCertificateSha256.trimmed()); !p.isEmpty())
+        out << p;
     if (theme != QLatin1String("system") && theme != QLatin1String("light") && theme != QLatin1String("dark"))
         out << tr("The look must be system, light or dark.");
     if (!Language::isChoice(language))

@@ -9,10 +9,11 @@ class QSettings;
 namespace ery::ui {
 
 // What the workstation starts with, saved between runs (QSettings, group "workstation"): where the
-// shop's database and files are, whether and where the embedded hub serves its API, the look and
-// the language. The settings dialog edits them; the program reads them at start, where a
-// command-line option (--db, --api-port, --api-bind, --no-api, --theme, --language) wins over the
-// saved value for that run. A new language is applied at once (Language::apply).
+// shop's database and files are (or the hub on another machine it works with), whether and where
+// the embedded hub serves its API, the look and the language. The settings dialog edits them; the
+// program reads them at start, where a command-line option (--db, --api-port, --api-bind,
+// --no-api, --connect, --certificate-sha256, --theme, --language) wins over the saved value for
+// that run. A new language is applied at once (Language::apply).
 struct WorkstationSettings {
     Q_DECLARE_TR_FUNCTIONS(ery::ui::WorkstationSettings)
 
@@ -24,6 +25,11 @@ public:
     int apiPort = 8787;
     QString tlsCertificate; // PEM files; both set = the API answers HTTPS only
     QString tlsKey;
+    // Where the shop is: this workstation's own database (the embedded engine), or a hub on another
+    // machine reached over its API (eryxon --connect). The address is kept when switching back.
+    bool remoteHub = false;
+    QString hubAddress;           // http(s)://HOST:PORT
+    QString hubCertificateSha256; // the hub's certificate, pinned; empty = the system's trusted ones
     QString theme = QStringLiteral("system"); // light, dark or system
     QString language = QStringLiteral("system"); // en, nl, de or system (Language::choices)
     // A floor terminal (eryxon --terminal): operators sign in with their PIN at a touch screen.
