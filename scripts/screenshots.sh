@@ -29,7 +29,7 @@ export LANG=C.UTF-8 LC_ALL=C.UTF-8
 
 run() {
   if command -v xvfb-run >/dev/null 2>&1; then
-    xvfb-run -a -s "-screen 0 1280x800x24" "$@"
+    xvfb-run -a -s "-screen 0 1920x1080x24" "$@"
   else
     QT_QPA_PLATFORM=offscreen "$@"
   fi
@@ -55,5 +55,14 @@ done
 for language in "${languages[@]}"; do
   for page in "${translated_pages[@]}"; do
     shoot "$out/$page-$language.png" --page "$page" --theme light --language "$language"
+  done
+done
+# The floor terminal (--terminal): its PIN login, a cell's queues, an operation's detail and the
+# production report, at a common terminal size and full HD: terminal-SCREEN-WxH.png.
+terminal_screens=(login queues detail report)
+terminal_sizes=(1280x800 1920x1080)
+for size in "${terminal_sizes[@]}"; do
+  for screen in "${terminal_screens[@]}"; do
+    shoot "$out/terminal-$screen-$size.png" --terminal --terminal-screen "$screen" --screenshot-size "$size" --theme light --language en
   done
 done

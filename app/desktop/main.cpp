@@ -6,6 +6,7 @@
 #include "shell/mainwindow.h"
 #include "shell/theme.h"
 #include "shell/workstationsettings.h"
+#include "terminal/terminalwindow.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -70,16 +71,52 @@ struct Cli {
         QStringLiteral("screenshot"),
         QCoreApplication::translate("main", "Save a PNG of the window to PATH once the panel has loaded, then quit (with --demo)."),
         QStringLiteral("PATH")};
+    QCommandLineOption terminal{QStringLiteral("terminal"),
+                                QCoreApplication::translate("main", "Start as a floor terminal: operators sign in with their PIN at a touch screen.")};
+    QCommandLineOption terminalScreen{
+        QStringLiteral("terminal-screen"),
+        QCoreApplication::translate("main", "With --terminal --demo --screenshot: the screen to take (login, queues, detail or report)."),
+        QStringLiteral("NAME")};
+    QCommandLineOption screenshotSize{QStringLiteral("screenshot-size"),
+                                      QCoreApplication::translate("main", "The window's size for --screenshot (default 1280x800)."),
+                                      QStringLiteral("WxH")};
 
     Cli()
     {
         parser.setApplicationDescription(QCoreApplication::translate("main", "Eryxon MES desktop: the shop admin workstation."));
-        for (const QCommandLineOption *o : {&page, &theme, &language, &screenshot, &integrations, &db, &demo, &apiPort, &apiBind, &noApi})
+        for (const QCommandLineOption *o : {&page, &theme, &language, &screenshot, &integrations, &db, &demo, &apiPort, &apiBind, &noApi,
+                                            &terminal, &terminalScreen, &screenshotSize})
             parser.addOption(*o);
         parser.addOption(connect);
         parser.addOption(certificateSha256);
     }
 };
+
+// The floor terminal face (--terminal, or this workstation saved as a terminal) on `client`; with
+// `screenshot`, a picture of `screen` once it shows, then quit.
+int runTerminal(QApplication &app, ery::client::EngineClient &client, bool demo, const QString &screenshot, const QString &screen,
+                const QSize &size)
+{
+    auto *window = new ery::ui::TerminalWindow(client, demo);
+    window->resize(size);
+    if (!screenshot.isEmpty()) {
+        QObject::connect(window, &ery::ui::TerminalWindow::screenReady, window, [window, screenshot] {
+            // A settled moment: the last reads land and the layout takes its final size.
+            QTimer::singleShot(1500, window, [window, screenshot] {
+                QCoreApplication::exit(window->snapshot().save(screenshot, "PNG") ? 0 : 1);
+            });
+        });
+        window->prepareScreen(screen.isEmpty() ? QStringLiteral("queues") : screen);
+        QTimer::singleShot(60000, &app, [] {
+            qWarning("--screenshot: the terminal screen did not show within a minute (is --demo missing?)");
+            QCoreApplication::exit(1);
+        });
+    }
+    window->show();
+    const int code = app.exec();
+    delete window; // before the client and hub it uses
+    return code;
+}
 
 } // namespace
 
@@ -216,6 +253,11 @@ int main(int argc, char **argv)
         door = std::make_unique<ery::InProcessClient>(*host);
     }
     ery::client::EngineClient &client = *door;
+    const QStringList sizeParts = parser.value(cli.screenshotSize).split(QLatin1Char('x'));
+    const QSize shotSize = sizeParts.size() == 2 ? QSize(sizeParts[0].toInt(), sizeParts[1].toInt()).expandedTo(QSize(640, 480)) : QSize(1280, 800);
+    if (parser.isSet(cli.terminal) || saved.terminal)
+        return runTerminal(app, client, parser.isSet(demo), parser.isSet(screenshot) ? parser.value(screenshot) : QString(),
+                           parser.value(cli.terminalScreen), shotSize);
     // On the heap: a change of language in Settings replaces the window by a new one
     // (MainWindow::rebuild); `window` follows it.
     QPointer<ery::ui::MainWindow> window = new ery::ui::MainWindow(client, parser.isSet(demo));
@@ -240,7 +282,7 @@ int main(int argc, char **argv)
         qWarning("--page: no panel \"%s\"", qPrintable(parser.value(page)));
     if (parser.isSet(screenshot)) {
         // The documentation's pictures have one size, whatever this user's window was last time.
-        window->resize(1280, 800);
+        window->resize(shotSize);
         const QString path = parser.value(screenshot);
         // The panels read their data as soon as someone is signed in (--demo signs in the demo's
         // admin); they have no common "loaded" signal, so the shot waits a settled moment after.

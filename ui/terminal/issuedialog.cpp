@@ -1,0 +1,116 @@
+#include "issuedialog.h"
+
+#include "client/jsonfields.h"
+
+#include <QButtonGroup>
+#include <QCheckBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+using namespace ery::client;
+
+namespace ery::ui {
+
+namespace {
+const char *const kSeverities[] = {"low", "medium", "high", "critical"};
+}
+
+IssueDialog::IssueDialog(const QString &operationId, const QString &title, QWidget *parent)
+    : QDialog(parent), m_operationId(operationId)
+{
+    setObjectName(QStringLiteral("issueDialog"));
+    setWindowTitle(tr("Report an issue"));
+    auto *heading = new QLabel(tr("Report an issue: %1").arg(title), this);
+    heading->setObjectName(QStringLiteral("terminalTitle"));
+    heading->setWordWrap(true);
+
+    auto *severityRow = new QHBoxLayout;
+    m_severity = new QButtonGroup(this);
+    const QString names[] = {tr("Low"), tr("Medium"), tr("High"), tr("Critical")};
+    for (int i = 0; i < 4; ++i) {
+        auto *b = new QPushButton(names[i], this);
+        b->setCheckable(true);
+        b->setObjectName(QStringLiteral("severity_%1").arg(QLatin1String(kSeverities[i])));
+        b->setAccessibleName(tr("Severity: %1").arg(names[i]));
+        b->setProperty("choice", true);
+        m_severity->addButton(b, i);
+        severityRow->addWidget(b);
+    }
+    m_severity->button(1)->setChecked(true);
+
+    m_description = new QPlainTextEdit(this);
+    m_description->setObjectName(QStringLiteral("issueDescription"));
+    m_description->setAccessibleName(tr("What is wrong"));
+    m_description->setPlaceholderText(tr("What is wrong? For example: burr on the long edge of 3 parts."));
+    m_description->setTabChangesFocus(true);
+
+    m_standstill = new QCheckBox(tr("The machine is standing still"), this);
+    m_standstill->setObjectName(QStringLiteral("issueStandstill"));
+    auto *standstillHint = new QLabel(tr("The operation goes on hold (Yellow Card) until the issue is dealt with."), this);
+    standstillHint->setWordWrap(true);
+    standstillHint->setForegroundRole(QPalette::PlaceholderText);
+
+    m_send = new QPushButton(tr("Report"), this);
+    m_send->setObjectName(QStringLiteral("issueSend"));
+    m_send->setProperty("primary", true);
+    auto *cancel = new QPushButton(tr("Cancel"), this);
+    cancel->setObjectName(QStringLiteral("issueCancel"));
+    auto *buttons = new QHBoxLayout;
+    buttons->addStretch(1);
+    buttons->addWidget(cancel);
+    buttons->addWidget(m_send);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setSpacing(14);
+    layout->setContentsMargins(24, 20, 24, 20);
+    layout->addWidget(heading);
+    layout->addWidget(new QLabel(tr("How bad is it?"), this));
+    layout->addLayout(severityRow);
+    layout->addWidget(m_description, 1);
+    layout->addWidget(m_standstill);
+    layout->addWidget(standstillHint);
+    layout->addLayout(buttons);
+
+    connect(m_send, &QPushButton::clicked, this, &QDialog::accept);
+    connect(cancel, &QPushButton::clicked, this, &QDialog::reject);
+    connect(m_description, &QPlainTextEdit::textChanged, this, &IssueDialog::updateSend);
+    updateSend();
+}
+
+void IssueDialog::updateSend()
+{
+    m_send->setEnabled(!m_description->toPlainText().trimmed().isEmpty());
+}
+
+QString IssueDialog::severity() const
+{
+    const int i = m_severity->checkedId();
+    return i >= 0 ? QLatin1String(kSeverities[i]) : QStringLiteral("medium");
+}
+
+void IssueDialog::setSeverity(const QString &severity)
+{
+    for (int i = 0; i < 4; ++i)
+        if (severity == QLatin1String(kSeverities[i]))
+            m_severity->button(i)->setChecked(true);
+}
+
+Json IssueDialog::body(const QString &reportedBy) const
+{
+    const QString description = m_description->toPlainText().trimmed();
+    Json body{{"operation_id", utf8(m_operationId)},
+              {"title", utf8(description.section(QLatin1Char('\n'), 0, 0).left(120))},
+              {"description", utf8(description)},
+              {"severity", utf8(severity())},
+              {"causes_standstill", m_standstill->isChecked()}};
+    if (!reportedBy.isEmpty()) {
+        body["created_by"] = utf8(reportedBy);
+        body["reported_by_id"] = utf8(reportedBy);
+    }
+    return body;
+}
+
+} // namespace ery::ui

@@ -1,0 +1,41 @@
+#pragma once
+
+#include "client/apireply.h"
+
+#include <QDialog>
+
+class QButtonGroup;
+class QCheckBox;
+class QLabel;
+class QPlainTextEdit;
+class QPushButton;
+
+namespace ery::ui {
+
+// Report an issue on an operation: how bad (four large choices), what is wrong in the operator's
+// words, and whether the machine is standing still — which parks the operation (Yellow Card) until
+// the issue is dealt with. The body is POST /api/v1/issues's; the terminal sends it through its
+// action journal.
+class IssueDialog : public QDialog {
+    Q_OBJECT
+public:
+    IssueDialog(const QString &operationId, const QString &title, QWidget *parent = nullptr);
+
+    QPlainTextEdit *descriptionField() const { return m_description; }
+    QCheckBox *standstillBox() const { return m_standstill; }
+    // low, medium, high or critical.
+    QString severity() const;
+    void setSeverity(const QString &severity);
+    Json body(const QString &reportedBy) const;
+
+private:
+    void updateSend();
+
+    QString m_operationId;
+    QButtonGroup *m_severity;
+    QPlainTextEdit *m_description;
+    QCheckBox *m_standstill;
+    QPushButton *m_send;
+};
+
+} // namespace ery::ui
