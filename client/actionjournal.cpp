@@ -10,6 +10,10 @@
 #include <QSaveFile>
 #include <QUuid>
 
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+
 namespace ery::client {
 
 namespace {
@@ -56,6 +60,9 @@ ActionJournal::ActionJournal(EngineClient &client, const QString &filePath, QObj
     : QObject(parent), m_client(client), m_path(filePath)
 {
     m_retry.setSingleShot(true);
+    m_saveLater.setSingleShot(true);
+    m_saveLater.setInterval(100);
+    connect(&m_saveLater, &QTimer::timeout, this, [this] { save(false); });
     connect(&m_retry, &QTimer::timeout, this, &ActionJournal::sendNext);
     // Back from an outage, or signed in again after the session ran out: go on at once.
     connect(&m_client, &EngineClient::reachableChanged, this, [this](bool reachable) {
@@ -133,7 +140,15 @@ void ActionJournal::sendNext()
             done.refusal = reply.errorMessage();
             m_conflicts << done;
         }
-        save();
+        // An applied action leaving the file need not wait for the disk, nor be written at once:
+        // should the terminal lose power first, the action is sent again and the hub answers it
+        // from its first result. A conflict is news for the operator, so that file is synced now.
+        if (reply.ok()) {
+            if (!m_saveLater.isActive())
+                m_saveLater.start();
+        } else {
+            save();
+        }
         emit pendingChanged(int(m_pending.size()));
         if (reply.ok())
             emit applied(done, reply);
@@ -143,8 +158,15 @@ void ActionJournal::sendNext()
     });
 }
 
-bool ActionJournal::save()
+ActionJournal::~ActionJournal()
 {
+    if (m_saveLater.isActive())
+        save(false);
+}
+
+bool ActionJournal::save(bool sync)
+{
+    m_saveLater.stop();
     Json pending = Json::array(), conflicts = Json::array();
     for (const Entry &e : m_pending)
         pending.push_back(toJson(e));
@@ -152,11 +174,26 @@ bool ActionJournal::save()
         conflicts.push_back(toJson(e));
     const Json doc{{"version", 1}, {"pending", pending}, {"conflicts", conflicts}};
     QDir().mkpath(QFileInfo(m_path).absolutePath());
-    // Written beside and renamed over the old file, synced to disk first: a power cut leaves the
-    // old journal or the new one, never half of one.
-    QSaveFile out(m_path);
-    if (!out.open(QIODevice::WriteOnly) || out.write(QByteArray::fromStdString(doc.dump(1))) < 0 || !out.commit()) {
-        emit failed(tr("The terminal could not write its journal %1: %2").arg(QDir::toNativeSeparators(m_path), out.errorString()));
+    const QByteArray bytes = QByteArray::fromStdString(doc.dump(1));
+    QString problem;
+    if (sync) {
+        // Written beside and renamed over the old file, synced to disk first: a power cut leaves
+        // the old journal or the new one, never half of one.
+        QSaveFile out(m_path);
+        if (!out.open(QIODevice::WriteOnly) || out.write(bytes) < 0 || !out.commit())
+            problem = out.errorString();
+    } else {
+        // Renamed over all the same (never half a file), only not waited for.
+        const QString next = m_path + QStringLiteral(".next");
+        QFile out(next);
+        if (!out.open(QIODevice::WriteOnly | QIODevice::Truncate) || out.write(bytes) < 0 || !out.flush())
+            problem = out.errorString();
+        out.close();
+        if (problem.isEmpty() && ::rename(QFile::encodeName(next).constData(), QFile::encodeName(m_path).constData()) != 0)
+            problem = QString::fromLocal8Bit(std::strerror(errno));
+    }
+    if (!problem.isEmpty()) {
+        emit failed(tr("The terminal could not write its journal %1: %2").arg(QDir::toNativeSeparators(m_path), problem));
         return false;
     }
     return true;

@@ -38,6 +38,7 @@ public:
     // Reads what `filePath` still holds (actions not yet sent, conflicts not yet acknowledged) and
     // starts sending. The file is made when the first action is taken.
     ActionJournal(EngineClient &client, const QString &filePath, QObject *parent = nullptr);
+    ~ActionJournal() override;
 
     // Takes an action: durably recorded, then sent as soon as the actions before it are through.
     // Returns its key, or empty when the file could not be written (failed() says why; nothing is sent).
@@ -66,7 +67,9 @@ signals:
 
 private:
     void sendNext();
-    bool save();
+    // `sync`: waits until the file is on the disk (an action taken, a conflict); otherwise only
+    // renamed over (an applied action leaving it).
+    bool save(bool sync = true);
     void load();
 
     EngineClient &m_client;
@@ -77,6 +80,7 @@ private:
     int m_retryBaseMs = 1000;
     int m_retryMs = 0;
     QTimer m_retry;
+    QTimer m_saveLater; // applied actions leave the file at most this late (they are harmless to resend)
 };
 
 } // namespace ery::client
