@@ -337,7 +337,6 @@ void RemoteClient::syncFeed()
     if (m_socket && m_feedToken != accessToken()) {
         // Another session (a refresh or another user): the socket belongs to the old one.
         closeFeed();
-        m_notifyOnJoin = m_everJoined;
     }
     if (!m_socket && !m_reconnect.isActive())
         openFeed();
@@ -389,6 +388,8 @@ void RemoteClient::closeFeed()
     if (!m_socket)
         return;
     const bool was = m_feedState == FeedState::Joined;
+    // Whatever changes while it is closed (signed out, a new session on its way) is not seen.
+    m_notifyOnJoin = m_everJoined;
     QWebSocket *socket = m_socket;
     m_socket = nullptr;
     m_feedState = FeedState::Closed;

@@ -81,6 +81,8 @@ private slots:
     void watcherSeesAnotherClientsChange();
     void idempotentRetryIsAppliedOnce();
     void hubDownAndBack();
+    void anotherSessionMovesTheFeed();
+    void importAndExportReportProgress();
     void httpsRefusedUnlessTrustedOrPinned();
     void addressesThatAreNotAHub_data();
     void addressesThatAreNotAHub();
@@ -289,6 +291,50 @@ void TestRemoteClient::hubDownAndBack()
     QCOMPARE(notices, 1);
     QCOMPARE(postWithKey(QStringLiteral("/api/v1/jobs"), R"({"job_number": "REMOTE-BACK", "customer": "Again"})"), 201);
     QVERIFY(waitFor([&] { return notices == 2; }, 1000));
+}
+
+void TestRemoteClient::anotherSessionMovesTheFeed()
+{
+    RemoteClient client(base());
+    QVERIFY(signIn(client));
+    QObject screen;
+    int notices = 0;
+    client.subscribe({QStringLiteral("jobs")}, &screen, [&] { ++notices; });
+    QVERIFY(waitFor([&] { return client.isFeedConnected(); }, 10000));
+    // Signed out: the feed of that session closes; nothing arrives for nobody.
+    client.signOut();
+    QVERIFY(waitFor([&] { return !client.isFeedConnected(); }, 2000));
+    QCOMPARE(postWithKey(QStringLiteral("/api/v1/jobs"), R"({"job_number": "REMOTE-S1", "customer": "Nobody sees"})"), 201);
+    QTest::qWait(500);
+    QCOMPARE(notices, 0);
+    // A new session: the feed opens with its token, and the screens read again once (they missed one).
+    QVERIFY(signIn(client));
+    QVERIFY(waitFor([&] { return client.isFeedConnected(); }, 10000));
+    QVERIFY(waitFor([&] { return notices == 1; }, 2000));
+    QCOMPARE(postWithKey(QStringLiteral("/api/v1/jobs"), R"({"job_number": "REMOTE-S2", "customer": "Seen"})"), 201);
+    QVERIFY(waitFor([&] { return notices == 2; }, 1000));
+}
+
+void TestRemoteClient::importAndExportReportProgress()
+{
+    RemoteClient client(base());
+    QVERIFY(signIn(client));
+    QByteArray csv = "external_id,job_number,customer\n";
+    for (int i = 0; i < 2000; ++i)
+        csv += "ext-" + QByteArray::number(i) + ",REMOTE-IMP-" + QByteArray::number(i) + ",Imported Ltd\n";
+    auto up = std::make_shared<Transfer>();
+    const ApiReply dry = await(client.upload(QStringLiteral("/api/v1/import/jobs?dry_run=true&source=remote-test"), csv, "text/csv", up), 60000);
+    QVERIFY2(dry.ok(), qPrintable(dry.errorMessage()));
+    // The bytes sent as they went, then those of the answer as they came: all of them by the end.
+    QVERIFY(up->total() > 0);
+    QCOMPARE(up->done(), up->total());
+
+    auto down = std::make_shared<Transfer>();
+    const ApiReply file = await(client.get(QStringLiteral("/api/v1/export?format=json&entities=jobs"), down), 60000);
+    QVERIFY2(file.ok(), qPrintable(file.errorMessage()));
+    const QByteArray bytes = file.raw().isEmpty() ? QByteArray::fromStdString(file.body().dump()) : file.raw();
+    QVERIFY(bytes.contains("REMOTE-1"));
+    QVERIFY(down->done() > 0);
 }
 
 void TestRemoteClient::httpsRefusedUnlessTrustedOrPinned()
