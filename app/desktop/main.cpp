@@ -73,6 +73,8 @@ struct Cli {
         QStringLiteral("PATH")};
     QCommandLineOption terminal{QStringLiteral("terminal"),
                                 QCoreApplication::translate("main", "Start as a floor terminal: operators sign in with their PIN at a touch screen.")};
+    QCommandLineOption admin{QStringLiteral("admin"),
+                             QCoreApplication::translate("main", "Start as the admin workstation, also when Settings made this one a floor terminal.")};
     QCommandLineOption terminalScreen{
         QStringLiteral("terminal-screen"),
         QCoreApplication::translate("main", "With --terminal --demo --screenshot: the screen to take (login, queues, detail or report)."),
@@ -85,7 +87,7 @@ struct Cli {
     {
         parser.setApplicationDescription(QCoreApplication::translate("main", "Eryxon MES desktop: the shop admin workstation."));
         for (const QCommandLineOption *o : {&page, &theme, &language, &screenshot, &integrations, &db, &demo, &apiPort, &apiBind, &noApi,
-                                            &terminal, &terminalScreen, &screenshotSize})
+                                            &terminal, &admin, &terminalScreen, &screenshotSize})
             parser.addOption(*o);
         parser.addOption(connect);
         parser.addOption(certificateSha256);
@@ -255,7 +257,7 @@ int main(int argc, char **argv)
     ery::client::EngineClient &client = *door;
     const QStringList sizeParts = parser.value(cli.screenshotSize).split(QLatin1Char('x'));
     const QSize shotSize = sizeParts.size() == 2 ? QSize(sizeParts[0].toInt(), sizeParts[1].toInt()).expandedTo(QSize(640, 480)) : QSize(1280, 800);
-    if (parser.isSet(cli.terminal) || saved.terminal)
+    if (parser.isSet(cli.terminal) || (saved.terminal && !parser.isSet(cli.admin)))
         return runTerminal(app, client, parser.isSet(demo), parser.isSet(screenshot) ? parser.value(screenshot) : QString(),
                            parser.value(cli.terminalScreen), shotSize);
     // On the heap: a change of language in Settings replaces the window by a new one

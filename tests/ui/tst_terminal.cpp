@@ -11,6 +11,7 @@
 #include "terminal/terminalstatusbar.h"
 #include "terminal/terminalwindow.h"
 #include "terminal/workpage.h"
+#include "shell/settingsdialog.h"
 #include "testshop.h"
 
 #include <QCheckBox>
@@ -54,6 +55,9 @@ private slots:
     void aChangeOverHttpIsInTheQueueWithinASecond();
     void aScanOpensTheOperationAndTypesNothing();
     void idleLockSignsTheOperatorOut();
+    void aRefusedActionIsShownUntilAcknowledged();
+    void theStatusBarSaysWhatWaitsForTheHub();
+    void settingsMakeThisWorkstationATerminal();
 
 private:
     ui::WorkPage *work() const { return m_window->workPage(); }
@@ -422,6 +426,69 @@ void TstTerminal::idleLockSignsTheOperatorOut()
     QTRY_COMPARE_WITH_TIMEOUT(m_window->currentPage(), static_cast<QWidget *>(m_window->loginPage()), 2000);
     QVERIFY(!m_client->isSignedIn());
     QVERIFY(m_window->loginPage()->messageLabel()->text().contains(QLatin1String("without a touch")));
+}
+
+void TstTerminal::aRefusedActionIsShownUntilAcknowledged()
+{
+    signIn(QStringLiteral("DMW0001"), QStringLiteral("1234"));
+    const QString op = makeJob(QStringLiteral("TERM-6"));
+    // Completed elsewhere meanwhile (the office), then Start at the terminal: the hub refuses it.
+    QVERIFY(!http("POST", QStringLiteral("/api/v1/operations/%1/start").arg(op), Json::object()).is_null());
+    QVERIFY(!http("POST", QStringLiteral("/api/v1/operations/%1/complete").arg(op), Json::object()).is_null());
+    // The terminal's Start as the panel takes it (the panel itself may already show the change).
+    const QString me = QString::fromStdString(m_client->user().value("id", std::string()));
+    QVERIFY(!m_window->journal()
+                 .take(QStringLiteral("Start Assemble · TERM-6"), QStringLiteral("POST"), QStringLiteral("/api/v1/operations/%1/start").arg(op),
+                       Json{{"operator_id", me.toStdString()}})
+                 .isEmpty());
+    QDialog *box = nullptr;
+    QTRY_VERIFY_WITH_TIMEOUT((box = m_window->findChild<QDialog *>(QStringLiteral("conflictDialog"))) && box->isVisible(), 5000);
+    QCOMPARE(m_window->journal().conflicts().size(), 1);
+    const QString words = box->findChild<QLabel *>(QStringLiteral("conflictText"))->text();
+    QVERIFY2(words.contains(QLatin1String("refused")), qPrintable(words));
+    QVERIFY(box->findChild<QLabel *>(QStringLiteral("terminalTitle"))->text().contains(QLatin1String("TERM-6")));
+    QTest::mouseClick(box->findChild<QPushButton *>(QStringLiteral("conflictOk")), Qt::LeftButton);
+    QTRY_VERIFY(m_window->journal().conflicts().isEmpty());
+    QTRY_VERIFY(!m_window->findChild<QDialog *>(QStringLiteral("conflictDialog")));
+}
+
+void TstTerminal::theStatusBarSaysWhatWaitsForTheHub()
+{
+    ui::TerminalStatusBar bar;
+    bar.setConnection(true, 0);
+    QVERIFY(bar.connectionLabel()->text().contains(QLatin1String("Connected")));
+    bar.setConnection(false, 3);
+    QVERIFY(bar.connectionLabel()->text().contains(QLatin1String("Hub unreachable")));
+    QVERIFY(bar.connectionLabel()->text().contains(QLatin1String("3 action")));
+    QVERIFY(bar.connectionLabel()->text().contains(QLatin1String("sent when it is back")));
+    QCOMPARE(ui::TerminalStatusBar::clockText(3909), QStringLiteral("1:05:09"));
+    bar.setWork(QStringLiteral("Jan Bakker"), QStringLiteral("Bend · JOB-1"), QDateTime::currentDateTimeUtc().addSecs(-65));
+    QVERIFY(bar.clockLabel()->text().startsWith(QLatin1String("0:01:0")));
+}
+
+void TstTerminal::settingsMakeThisWorkstationATerminal()
+{
+    ui::WorkstationSettings saved;
+    saved.terminalCell = m_assembly;
+    ui::SettingsDialog dialog(saved, {});
+    auto *terminal = dialog.findChild<QCheckBox *>(QStringLiteral("settingsTerminal"));
+    auto *idle = dialog.findChild<QSpinBox *>(QStringLiteral("settingsTerminalIdle"));
+    QVERIFY(terminal && idle);
+    QVERIFY(!terminal->isChecked());
+    QCOMPARE(idle->value(), 15);
+    terminal->setChecked(true);
+    idle->setValue(5);
+    const ui::WorkstationSettings chosen = dialog.settings();
+    QVERIFY(chosen.terminal);
+    QCOMPARE(chosen.terminalIdleMinutes, 5);
+    QCOMPARE(chosen.terminalCell, m_assembly);
+    QVERIFY(chosen.problems().isEmpty());
+    // Saved and read back, as the program reads it at start.
+    QSettings store(m_dir.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
+    chosen.save(store);
+    const ui::WorkstationSettings back = ui::WorkstationSettings::load(store);
+    QVERIFY(back.terminal);
+    QCOMPARE(back.terminalIdleMinutes, 5);
 }
 
 // The settings file and data directory must be this test's before QSettings first looks for them.

@@ -103,6 +103,20 @@ SettingsDialog::SettingsDialog(const WorkstationSettings &saved, const QString &
         m_language->addItem(Language::displayName(choice), choice);
     lookForm->addRow(tr("&Language:"), m_language);
 
+    // The face this workstation starts with: the admin's, or a floor terminal by a machine.
+    m_terminal = new QCheckBox(tr("This workstation is a &floor terminal: operators sign in with their PIN at a touch screen"), this);
+    m_terminal->setObjectName(QStringLiteral("settingsTerminal"));
+    m_terminalIdle = new QSpinBox(this);
+    m_terminalIdle->setObjectName(QStringLiteral("settingsTerminalIdle"));
+    m_terminalIdle->setAccessibleName(tr("Idle lock of the terminal, in minutes"));
+    m_terminalIdle->setRange(1, 720);
+    m_terminalIdle->setSuffix(tr(" min"));
+    auto *terminal = new QGroupBox(tr("Floor terminal"), this);
+    auto *terminalForm = new QFormLayout(terminal);
+    terminalForm->addRow(m_terminal);
+    terminalForm->addRow(tr("Sign the operator out after &no touch for:"), m_terminalIdle);
+    connect(m_terminal, &QCheckBox::toggled, m_terminalIdle, &QWidget::setEnabled);
+
     auto *current = new QLabel(inUse, this);
     current->setObjectName(QStringLiteral("settingsInUse"));
     current->setHidden(inUse.isEmpty());
@@ -134,6 +148,7 @@ SettingsDialog::SettingsDialog(const WorkstationSettings &saved, const QString &
     layout->addWidget(shop);
     layout->addWidget(api);
     layout->addWidget(look);
+    layout->addWidget(terminal);
     layout->addWidget(note);
     layout->addWidget(m_problems);
     layout->addWidget(buttons);
@@ -188,6 +203,9 @@ void SettingsDialog::setSettings(const WorkstationSettings &s)
     m_tlsKey->setText(s.tlsKey);
     m_theme->setCurrentIndex(std::max(0, m_theme->findData(s.theme)));
     m_language->setCurrentIndex(std::max(0, m_language->findData(s.language)));
+    m_terminal->setChecked(s.terminal);
+    m_terminalIdle->setValue(s.terminalIdleMinutes);
+    m_terminalIdle->setEnabled(s.terminal);
     updateEnabled();
 }
 
@@ -208,6 +226,9 @@ WorkstationSettings SettingsDialog::settings() const
     s.tlsKey = QDir::fromNativeSeparators(m_tlsKey->text().trimmed());
     s.theme = m_theme->currentData().toString();
     s.language = m_language->currentData().toString();
+    s.terminal = m_terminal->isChecked();
+    s.terminalIdleMinutes = m_terminalIdle->value();
+    s.terminalCell = m_initial.terminalCell; // chosen at the terminal, not here
     return s;
 }
 

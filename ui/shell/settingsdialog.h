@@ -59,6 +59,8 @@ private:
     QLineEdit *m_tlsKey;
     QComboBox *m_theme;
     QComboBox *m_language;
+    QCheckBox *m_terminal;
+    QSpinBox *m_terminalIdle;
     WorkstationSettings m_initial;
     QLabel *m_problems;
 };
