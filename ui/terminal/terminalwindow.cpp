@@ -70,6 +70,23 @@ QLabel#queueEmpty { color: palette(placeholder-text); font-size: 20px; padding: 
 QScrollBar:vertical { width: 28px; }
 )";
 
+// The style at `scale`: every pixel size in it grows with the screen, so a full-HD terminal is read
+// from as far as a small one (1.0 at 1280 × 800).
+QString scaledStyle(double scale)
+{
+    QString style = QLatin1String(kStyle);
+    static const QRegularExpression px(QStringLiteral("(\\d+)px"));
+    QString out;
+    qsizetype last = 0;
+    for (auto it = px.globalMatch(style); it.hasNext();) {
+        const auto m = it.next();
+        out += style.mid(last, m.capturedStart() - last);
+        out += QStringLiteral("%1px").arg(qRound(m.captured(1).toInt() * scale));
+        last = m.capturedEnd();
+    }
+    return out + style.mid(last);
+}
+
 QString journalFile(const EngineClient &client)
 {
     // One journal per hub: actions taken against one hub are never sent to another.
@@ -93,7 +110,7 @@ TerminalWindow::TerminalWindow(EngineClient &client, bool demo, const QString &j
 {
     setObjectName(QStringLiteral("terminalWindow"));
     setWindowTitle(tr("Eryxon floor terminal"));
-    setStyleSheet(QLatin1String(kStyle));
+    setStyleSheet(scaledStyle(1.0));
 
     m_register = new RegisterPage(m_client, this);
     m_login = new LoginPage(m_client, this);
@@ -190,6 +207,16 @@ void TerminalWindow::setIdleLockMs(int ms)
     m_idle.setInterval(ms);
     if (m_idle.isActive())
         m_idle.start();
+}
+
+void TerminalWindow::resizeEvent(QResizeEvent *event)
+{
+    QMainWindow::resizeEvent(event);
+    const double scale = qBound(1.0, qMin(width() / 1280.0, height() / 800.0), 2.0);
+    if (qAbs(scale - m_scale) < 0.05)
+        return;
+    m_scale = scale;
+    setStyleSheet(scaledStyle(scale));
 }
 
 bool TerminalWindow::eventFilter(QObject *watched, QEvent *event)

@@ -65,6 +65,8 @@ signals:
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
+    // Text and keys grow with a larger screen.
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
     void begin();
@@ -85,6 +87,7 @@ private:
     BarcodeWedge *m_wedge;
     QPointer<QWidget> m_conflictBox;
     QTimer m_idle;
+    double m_scale = 1.0;
 };
 
 } // namespace ery::ui
