@@ -549,6 +549,14 @@
         <source>The API key “%1” could not be revoked.</source>
         <translation>Der API-Schlüssel „%1“ konnte nicht widerrufen werden.</translation>
     </message>
+    <message>
+        <source>Floor terminal</source>
+        <translation>Werkstattterminal</translation>
+    </message>
+    <message>
+        <source>Floor terminal (only signs operators in with their PIN)</source>
+        <translation>Werkstattterminal (meldet nur Werker mit ihrer PIN an)</translation>
+    </message>
 </context>
 <context>
     <name>ery::ui::CellsOperatorsPage</name>
@@ -1655,6 +1663,65 @@
     </message>
 </context>
 <context>
+    <name>ery::ui::IssueDialog</name>
+    <message>
+        <source>Report an issue</source>
+        <translation>Problem melden</translation>
+    </message>
+    <message>
+        <source>Report an issue: %1</source>
+        <translation>Problem melden: %1</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>Niedrig</translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <translation>Mittel</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>Hoch</translation>
+    </message>
+    <message>
+        <source>Critical</source>
+        <translation>Kritisch</translation>
+    </message>
+    <message>
+        <source>Severity: %1</source>
+        <translation>Schwere: %1</translation>
+    </message>
+    <message>
+        <source>What is wrong</source>
+        <translation>Was nicht stimmt</translation>
+    </message>
+    <message>
+        <source>What is wrong? For example: burr on the long edge of 3 parts.</source>
+        <translation>Was stimmt nicht? Zum Beispiel: Grat an der langen Kante von 3 Teilen.</translation>
+    </message>
+    <message>
+        <source>The machine is standing still</source>
+        <translation>Die Maschine steht still</translation>
+    </message>
+    <message>
+        <source>The operation goes on hold (Yellow Card) until the issue is dealt with.</source>
+        <translation>Der Arbeitsgang wird angehalten (Gelbe Karte), bis das Problem gelöst ist.</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>Melden</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>How bad is it?</source>
+        <translation>Wie schlimm ist es?</translation>
+    </message>
+</context>
+<context>
     <name>ery::ui::IssuesTableModel</name>
     <message>
         <source>%1 (%2)</source>
@@ -2356,6 +2423,88 @@
     </message>
 </context>
 <context>
+    <name>ery::ui::LoginPage</name>
+    <message>
+        <source>Sign in</source>
+        <translation>Anmelden</translation>
+    </message>
+    <message>
+        <source>Scan your badge or type your employee id, then your PIN.</source>
+        <translation>Scannen Sie Ihren Ausweis oder tippen Sie Ihre Personalnummer ein, dann Ihre PIN.</translation>
+    </message>
+    <message>
+        <source>Employee id</source>
+        <translation>Personalnummer</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Clear the PIN</source>
+        <translation>Die PIN löschen</translation>
+    </message>
+    <message>
+        <source>Backspace</source>
+        <translation>Letzte Ziffer löschen</translation>
+    </message>
+    <message>
+        <source>OK — sign in</source>
+        <translation>OK — anmelden</translation>
+    </message>
+    <message>
+        <source>The hub cannot be reached. Check the network cable or Wi-Fi, or ask the office whether the hub is running.</source>
+        <translation>Der Hub ist nicht erreichbar. Prüfen Sie Netzwerkkabel oder WLAN, oder fragen Sie im Büro, ob der Hub läuft.</translation>
+    </message>
+    <message>
+        <source>Wrong PIN. You are now locked out for a while; ask your supervisor.</source>
+        <translation>Falsche PIN. Sie sind jetzt eine Weile gesperrt; fragen Sie Ihren Vorgesetzten.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrong employee id or PIN. %n attempt(s) left before you are locked out.</source>
+        <translation>
+            <numerusform>Falsche Personalnummer oder PIN. Noch %n Versuch, bevor Sie gesperrt werden.</numerusform>
+            <numerusform>Falsche Personalnummer oder PIN. Noch %n Versuche, bevor Sie gesperrt werden.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Wrong employee id or PIN.</source>
+        <translation>Falsche Personalnummer oder PIN.</translation>
+    </message>
+    <message>
+        <source>Locked after too many wrong PINs, until %1. Ask your supervisor to unlock you sooner.</source>
+        <translation>Nach zu vielen falschen PINs gesperrt, bis %1. Bitten Sie Ihren Vorgesetzten, Sie früher zu entsperren.</translation>
+    </message>
+    <message>
+        <source>Locked after too many wrong PINs. Ask your supervisor to unlock you.</source>
+        <translation>Nach zu vielen falschen PINs gesperrt. Bitten Sie Ihren Vorgesetzten, Sie zu entsperren.</translation>
+    </message>
+    <message>
+        <source>Too many tries from this terminal. Wait a minute and try again.</source>
+        <translation>Zu viele Versuche an diesem Terminal. Warten Sie eine Minute und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>Not signed in: %1</source>
+        <translation>Nicht angemeldet: %1</translation>
+    </message>
+    <message>
+        <source>Type or scan your employee id first.</source>
+        <translation>Tippen oder scannen Sie zuerst Ihre Personalnummer.</translation>
+    </message>
+    <message>
+        <source>Your PIN has 4 to 6 digits.</source>
+        <translation>Ihre PIN hat 4 bis 6 Ziffern.</translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation>Anmeldung läuft…</translation>
+    </message>
+</context>
+<context>
     <name>ery::ui::MainWindow</name>
     <message>
         <source>Eryxon MES</source>
@@ -2542,10 +2691,6 @@
         <translation>SQLite</translation>
     </message>
     <message>
-        <source>%1 · %2</source>
-        <translation>%1 · %2</translation>
-    </message>
-    <message>
         <source>Database schema version %1</source>
         <translation>Version des Datenbankschemas %1</translation>
     </message>
@@ -2632,6 +2777,10 @@
     <message>
         <source>API off: it could not start</source>
         <translation>API aus: Sie konnte nicht starten</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3</source>
+        <translation>%1 · %2 · %3</translation>
     </message>
 </context>
 <context>
@@ -3212,6 +3361,192 @@
     </message>
 </context>
 <context>
+    <name>ery::ui::OperationPanel</name>
+    <message>
+        <source>Touch an operation in a queue, or scan its barcode, to see it here.</source>
+        <translation>Tippen Sie einen Arbeitsgang in einer der Listen an oder scannen Sie seinen Barcode, um ihn hier zu sehen.</translation>
+    </message>
+    <message>
+        <source>Time booked of the estimate</source>
+        <translation>Gebuchte Zeit von der Vorgabe</translation>
+    </message>
+    <message>
+        <source>Part</source>
+        <translation>Teil</translation>
+    </message>
+    <message>
+        <source>Material</source>
+        <translation>Material</translation>
+    </message>
+    <message>
+        <source>Pieces</source>
+        <translation>Stück</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Next cell</source>
+        <translation>Nächste Zelle</translation>
+    </message>
+    <message>
+        <source>Working</source>
+        <translation>Arbeitet daran</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Starten</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Anhalten</translation>
+    </message>
+    <message>
+        <source>Report production</source>
+        <translation>Produktion melden</translation>
+    </message>
+    <message>
+        <source>Stop &amp;&amp; complete</source>
+        <translation>Stoppen &amp;&amp; abschließen</translation>
+    </message>
+    <message>
+        <source>Stop and complete</source>
+        <translation>Stoppen und abschließen</translation>
+    </message>
+    <message>
+        <source>Report issue</source>
+        <translation>Problem melden</translation>
+    </message>
+    <message>
+        <source>No operation selected</source>
+        <translation>Kein Arbeitsgang gewählt</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>BULLET CARD</source>
+        <translation>EILKARTE</translation>
+    </message>
+    <message>
+        <source>ON HOLD</source>
+        <translation>ANGEHALTEN</translation>
+    </message>
+    <message>
+        <source>%1 good of %2</source>
+        <translation>%1 gut von %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n scrapped</source>
+        <translation>
+            <numerusform>%n Ausschuss</numerusform>
+            <numerusform>%n Ausschuss</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 booked of %2 planned</source>
+        <translation>%1 von %2 Vorgabe gebucht</translation>
+    </message>
+    <message>
+        <source>%1 booked</source>
+        <translation>%1 gebucht</translation>
+    </message>
+    <message>
+        <source>None: this is the part&apos;s last step</source>
+        <translation>Keine: Dies ist der letzte Schritt des Teils</translation>
+    </message>
+    <message>
+        <source>%1 of %2 jobs</source>
+        <translation>%1 von %2 Aufträgen</translation>
+    </message>
+    <message>
+        <source>PAUSE — %1 is full (%2)</source>
+        <translation>PAUSE — %1 ist voll (%2)</translation>
+    </message>
+    <message>
+        <source>GO — %1</source>
+        <translation>WEITER — %1</translation>
+    </message>
+    <message>
+        <source>GO — %1 (%2)</source>
+        <translation>WEITER — %1 (%2)</translation>
+    </message>
+    <message>
+        <source>an operator</source>
+        <translation>ein Werker</translation>
+    </message>
+    <message>
+        <source>%1 (since %2)</source>
+        <translation>%1 (seit %2)</translation>
+    </message>
+    <message>
+        <source>Nobody at the moment</source>
+        <translation>Im Moment niemand</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>Schritte</translation>
+    </message>
+    <message>
+        <source>Tick “%1” on %2</source>
+        <translation>„%1“ bei %2 abhaken</translation>
+    </message>
+    <message>
+        <source>Untick “%1” on %2</source>
+        <translation>Haken an „%1“ bei %2 entfernen</translation>
+    </message>
+    <message>
+        <source>Join</source>
+        <translation>Mitarbeiten</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Fortsetzen</translation>
+    </message>
+    <message>
+        <source>Complete</source>
+        <translation>Abschließen</translation>
+    </message>
+    <message>
+        <source>You are working on another operation: pause or complete it first.</source>
+        <translation>Sie arbeiten an einem anderen Arbeitsgang: Halten Sie ihn zuerst an oder schließen Sie ihn ab.</translation>
+    </message>
+    <message>
+        <source>Sent: %1</source>
+        <translation>Gesendet: %1</translation>
+    </message>
+    <message>
+        <source>Join %1</source>
+        <translation>Bei %1 mitarbeiten</translation>
+    </message>
+    <message>
+        <source>Start %1</source>
+        <translation>%1 starten</translation>
+    </message>
+    <message>
+        <source>Pause %1</source>
+        <translation>%1 anhalten</translation>
+    </message>
+    <message>
+        <source>Complete %1</source>
+        <translation>%1 abschließen</translation>
+    </message>
+    <message>
+        <source>Report %1 good, %2 scrap, %3 rework on %4</source>
+        <translation>%1 gut, %2 Ausschuss, %3 Nacharbeit bei %4 melden</translation>
+    </message>
+    <message>
+        <source>Report a standstill on %1</source>
+        <translation>Stillstand bei %1 melden</translation>
+    </message>
+    <message>
+        <source>Report an issue on %1</source>
+        <translation>Problem bei %1 melden</translation>
+    </message>
+</context>
+<context>
     <name>ery::ui::OperatorsTab</name>
     <message>
         <source>Deactivated</source>
@@ -3344,6 +3679,83 @@
     <message>
         <source>This also unlocks the operator. Tell them the PIN in person.</source>
         <translation>Dies entsperrt den Werker auch. Sagen Sie ihm die PIN persönlich.</translation>
+    </message>
+</context>
+<context>
+    <name>ery::ui::ProductionDialog</name>
+    <message>
+        <source>One less: %1</source>
+        <translation>Eins weniger: %1</translation>
+    </message>
+    <message>
+        <source>One more: %1</source>
+        <translation>Eins mehr: %1</translation>
+    </message>
+    <message>
+        <source>Report production</source>
+        <translation>Produktion melden</translation>
+    </message>
+    <message>
+        <source>Report production: %1</source>
+        <translation>Produktion melden: %1</translation>
+    </message>
+    <message>
+        <source>Good</source>
+        <translation>Gut</translation>
+    </message>
+    <message>
+        <source>Good pieces</source>
+        <translation>Gutteile</translation>
+    </message>
+    <message>
+        <source>Rework</source>
+        <translation>Nacharbeit</translation>
+    </message>
+    <message>
+        <source>Pieces to rework</source>
+        <translation>Stück für Nacharbeit</translation>
+    </message>
+    <message>
+        <source>Scrap, by reason</source>
+        <translation>Ausschuss, nach Grund</translation>
+    </message>
+    <message>
+        <source>Reading the scrap reasons…</source>
+        <translation>Die Ausschussgründe werden gelesen…</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>Melden</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>The scrap reasons could not be read: %1</source>
+        <translation>Die Ausschussgründe konnten nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Scrap: %1</source>
+        <translation>Ausschuss: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n piece(s) made</source>
+        <translation>
+            <numerusform>%n Stück gefertigt</numerusform>
+            <numerusform>%n Stück gefertigt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n scrapped</source>
+        <translation>
+            <numerusform>%n Ausschuss</numerusform>
+            <numerusform>%n Ausschuss</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3837,6 +4249,142 @@
     </message>
 </context>
 <context>
+    <name>ery::ui::QueueRowDelegate</name>
+    <message numerus="yes">
+        <source>OVERDUE %n d</source>
+        <translation>
+            <numerusform>%n TAG ÜBERFÄLLIG</numerusform>
+            <numerusform>%n TAGE ÜBERFÄLLIG</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>TODAY</source>
+        <translation>HEUTE</translation>
+    </message>
+    <message>
+        <source>SOON: %1</source>
+        <translation>BALD: %1</translation>
+    </message>
+    <message>
+        <source>Due %1</source>
+        <translation>Fällig %1</translation>
+    </message>
+    <message>
+        <source>BULLET</source>
+        <translation>EILT</translation>
+    </message>
+    <message>
+        <source>ON HOLD</source>
+        <translation>ANGEHALTEN</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n piece(s)</source>
+        <translation>
+            <numerusform>%n Stück</numerusform>
+            <numerusform>%n Stück</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ery::ui::RegisterPage</name>
+    <message>
+        <source>Register this terminal</source>
+        <translation>Dieses Terminal registrieren</translation>
+    </message>
+    <message>
+        <source>Before operators can sign in here, an admin registers this terminal with the hub (%1).</source>
+        <translation>Bevor sich Werker hier anmelden können, registriert ein Administrator dieses Terminal beim Hub (%1).</translation>
+    </message>
+    <message>
+        <source>Terminal key</source>
+        <translation>Terminal-Schlüssel</translation>
+    </message>
+    <message>
+        <source>Use this key</source>
+        <translation>Diesen Schlüssel verwenden</translation>
+    </message>
+    <message>
+        <source>Admin username</source>
+        <translation>Benutzername des Administrators</translation>
+    </message>
+    <message>
+        <source>Admin password</source>
+        <translation>Passwort des Administrators</translation>
+    </message>
+    <message>
+        <source>Sign in and register</source>
+        <translation>Anmelden und registrieren</translation>
+    </message>
+    <message>
+        <source>Username:</source>
+        <translation>Benutzername:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Passwort:</translation>
+    </message>
+    <message>
+        <source>A terminal key made on the admin workstation (Integrations → API keys, scope Floor terminal):</source>
+        <translation>Ein Terminal-Schlüssel, angelegt am Verwaltungsarbeitsplatz (Integrationen → API-Schlüssel, Rechte Werkstattterminal):</translation>
+    </message>
+    <message>
+        <source>Or an admin signs in here, and the terminal makes its own key:</source>
+        <translation>Oder ein Administrator meldet sich hier an, und das Terminal legt selbst einen Schlüssel an:</translation>
+    </message>
+    <message>
+        <source>That is not a terminal key: it starts with ery_live_ and has 41 characters. Copy it again from the admin workstation.</source>
+        <translation>Das ist kein Terminal-Schlüssel: Er beginnt mit ery_live_ und hat 41 Zeichen. Kopieren Sie ihn erneut vom Verwaltungsarbeitsplatz.</translation>
+    </message>
+    <message>
+        <source>Type the admin&apos;s username and password.</source>
+        <translation>Geben Sie Benutzername und Passwort des Administrators ein.</translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation>Anmeldung läuft…</translation>
+    </message>
+    <message>
+        <source>The hub cannot be reached. Check the network, or whether the hub is running.</source>
+        <translation>Der Hub ist nicht erreichbar. Prüfen Sie das Netzwerk und ob der Hub läuft.</translation>
+    </message>
+    <message>
+        <source>Not signed in: %1</source>
+        <translation>Nicht angemeldet: %1</translation>
+    </message>
+    <message>
+        <source>Terminal %1</source>
+        <translation>Terminal %1</translation>
+    </message>
+    <message>
+        <source>This user may not register terminals: an admin must sign in.</source>
+        <translation>Dieser Benutzer darf keine Terminals registrieren: Ein Administrator muss sich anmelden.</translation>
+    </message>
+    <message>
+        <source>The terminal could not be registered: %1</source>
+        <translation>Das Terminal konnte nicht registriert werden: %1</translation>
+    </message>
+    <message>
+        <source>Registering with the demo shop…</source>
+        <translation>Registrierung beim Demobetrieb…</translation>
+    </message>
+    <message>
+        <source>The hub could not be asked about its shop: %1</source>
+        <translation>Der Hub konnte nicht nach seinem Betrieb gefragt werden: %1</translation>
+    </message>
+    <message>
+        <source>This hub holds a shop that is not the demo: an admin registers the terminal.</source>
+        <translation>Dieser Hub enthält einen anderen Betrieb als den Demobetrieb: Ein Administrator registriert das Terminal.</translation>
+    </message>
+    <message>
+        <source>Loading the demo shop…</source>
+        <translation>Der Demobetrieb wird geladen…</translation>
+    </message>
+    <message>
+        <source>The demo shop could not be loaded: %1</source>
+        <translation>Der Demobetrieb konnte nicht geladen werden: %1</translation>
+    </message>
+</context>
+<context>
     <name>ery::ui::ResourcesTab</name>
     <message>
         <source>Available</source>
@@ -4228,7 +4776,7 @@
     </message>
     <message>
         <source>HTTPS private &amp;key:</source>
-        <translation>Privater &amp;Schlüssel:</translation>
+        <translation>Pri&amp;vater Schlüssel:</translation>
     </message>
     <message>
         <source>PEM files (*.pem *.key);;All files (*)</source>
@@ -4295,8 +4843,68 @@
         <translation>&amp;Sprache:</translation>
     </message>
     <message>
-        <source>A new language shows at once; other changes take effect the next time Eryxon starts. Options given on the command line (--db, --api-port, --api-bind, --no-api, --theme, --language) win over these for that run.</source>
-        <translation>Eine neue Sprache erscheint sofort; andere Änderungen gelten ab dem nächsten Start von Eryxon. Optionen auf der Kommandozeile (--db, --api-port, --api-bind, --no-api, --theme, --language) haben für diesen Lauf Vorrang.</translation>
+        <source>This &amp;workstation&apos;s own database</source>
+        <translation>&amp;Eigene Datenbank dieses Arbeitsplatzes</translation>
+    </message>
+    <message>
+        <source>A hub on &amp;another machine</source>
+        <translation>Ein &amp;Hub auf einem anderen Rechner</translation>
+    </message>
+    <message>
+        <source>Hub address</source>
+        <translation>Hub-Adresse</translation>
+    </message>
+    <message>
+        <source>https://10.0.0.5:8787</source>
+        <translation>https://10.0.0.5:8787</translation>
+    </message>
+    <message>
+        <source>Hub certificate fingerprint</source>
+        <translation>Fingerabdruck des Hub-Zertifikats</translation>
+    </message>
+    <message>
+        <source>none: the certificates this computer trusts</source>
+        <translation>keins: die Zertifikate, denen dieser Computer vertraut</translation>
+    </message>
+    <message>
+        <source>The SHA-256 fingerprint of the hub&apos;s own certificate (AB:CD:…), for a hub whose certificate no authority signed. Eryxon names it when it refuses an unknown certificate; compare it with the hub&apos;s before pinning it.</source>
+        <translation>Der SHA-256-Fingerabdruck des eigenen Zertifikats des Hubs (AB:CD:…), für einen Hub, dessen Zertifikat keine Zertifizierungsstelle signiert hat. Eryxon nennt ihn, wenn es ein unbekanntes Zertifikat ablehnt; vergleichen Sie ihn mit dem des Hubs, bevor Sie ihn festlegen.</translation>
+    </message>
+    <message>
+        <source>Hub</source>
+        <translation>Hub</translation>
+    </message>
+    <message>
+        <source>Hub add&amp;ress:</source>
+        <translation>Hub-Ad&amp;resse:</translation>
+    </message>
+    <message>
+        <source>Pinned certificate (&amp;SHA-256):</source>
+        <translation>Festge&amp;legtes Zertifikat (SHA-256):</translation>
+    </message>
+    <message>
+        <source>This workstation is a &amp;floor terminal: operators sign in with their PIN at a touch screen</source>
+        <translation>Dieser Arbeitsplatz ist ein &amp;Werkstattterminal: Werker melden sich mit ihrer PIN an einem Touchscreen an</translation>
+    </message>
+    <message>
+        <source>Idle lock of the terminal, in minutes</source>
+        <translation>Minuten bis zur automatischen Abmeldung am Terminal</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> Min.</translation>
+    </message>
+    <message>
+        <source>Floor terminal</source>
+        <translation>Werkstattterminal</translation>
+    </message>
+    <message>
+        <source>Sign the operator out after &amp;no touch for:</source>
+        <translation>Werker abmelden, wenn so lange &amp;nichts berührt wurde:</translation>
+    </message>
+    <message>
+        <source>A new language shows at once; other changes take effect the next time Eryxon starts. Options given on the command line (--db, --api-port, --api-bind, --no-api, --connect, --certificate-sha256, --theme, --language) win over these for that run.</source>
+        <translation>Eine neue Sprache erscheint sofort; andere Änderungen gelten ab dem nächsten Start von Eryxon. Optionen auf der Kommandozeile (--db, --api-port, --api-bind, --no-api, --connect, --certificate-sha256, --theme, --language) haben für diesen Lauf Vorrang.</translation>
     </message>
 </context>
 <context>
@@ -4355,6 +4963,109 @@
     <message>
         <source>The hub cannot be reached: %1</source>
         <translation>Der Hub ist nicht erreichbar: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ery::ui::TerminalStatusBar</name>
+    <message>
+        <source>Time on the current operation</source>
+        <translation>Zeit am aktuellen Arbeitsgang</translation>
+    </message>
+    <message>
+        <source>Nobody signed in</source>
+        <translation>Niemand angemeldet</translation>
+    </message>
+    <message>
+        <source>%1 · not working on anything</source>
+        <translation>%1 · an keinem Arbeitsgang</translation>
+    </message>
+    <message>
+        <source>%1 · working on %2</source>
+        <translation>%1 · arbeitet an %2</translation>
+    </message>
+    <message>
+        <source>an operation</source>
+        <translation>einem Arbeitsgang</translation>
+    </message>
+    <message>
+        <source>● Connected</source>
+        <translation>● Verbunden</translation>
+    </message>
+    <message numerus="yes">
+        <source>● Connected — sending %n action(s)…</source>
+        <translation>
+            <numerusform>● Verbunden — %n Aktion wird gesendet…</numerusform>
+            <numerusform>● Verbunden — %n Aktionen werden gesendet…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>● Hub unreachable — what you do here will be sent when it is back</source>
+        <translation>● Hub nicht erreichbar — was Sie hier tun, wird gesendet, sobald er wieder da ist</translation>
+    </message>
+    <message numerus="yes">
+        <source>● Hub unreachable — %n action(s) waiting, they will be sent when it is back</source>
+        <translation>
+            <numerusform>● Hub nicht erreichbar — %n Aktion wartet und wird gesendet, sobald er wieder da ist</numerusform>
+            <numerusform>● Hub nicht erreichbar — %n Aktionen warten und werden gesendet, sobald er wieder da ist</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ery::ui::TerminalWindow</name>
+    <message>
+        <source>Eryxon floor terminal</source>
+        <translation>Eryxon Werkstattterminal</translation>
+    </message>
+    <message>
+        <source>The hub no longer accepts this terminal&apos;s key (it was revoked). An admin registers the terminal again.</source>
+        <translation>Der Hub nimmt den Schlüssel dieses Terminals nicht mehr an (er wurde widerrufen). Ein Administrator registriert das Terminal erneut.</translation>
+    </message>
+    <message>
+        <source>Your session ended; sign in again.</source>
+        <translation>Ihre Sitzung ist abgelaufen; melden Sie sich erneut an.</translation>
+    </message>
+    <message>
+        <source>Not done</source>
+        <translation>Nicht ausgeführt</translation>
+    </message>
+    <message>
+        <source>This terminal could not write down your action, so it was not done: %1</source>
+        <translation>Dieses Terminal konnte Ihre Aktion nicht festhalten, deshalb wurde sie nicht ausgeführt: %1</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message numerus="yes">
+        <source>Signed out after %n minute(s) without a touch.</source>
+        <translation>
+            <numerusform>Nach %n Minute ohne Berührung abgemeldet.</numerusform>
+            <numerusform>Nach %n Minuten ohne Berührung abgemeldet.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This terminal is registered. Operators sign in with their employee id and PIN.</source>
+        <translation>Dieses Terminal ist registriert. Werker melden sich mit ihrer Personalnummer und PIN an.</translation>
+    </message>
+    <message>
+        <source>An action could not be done</source>
+        <translation>Eine Aktion konnte nicht ausgeführt werden</translation>
+    </message>
+    <message>
+        <source>Not done: %1</source>
+        <translation>Nicht ausgeführt: %1</translation>
+    </message>
+    <message>
+        <source>Taken at %1%2. The hub refused it: %3
+
+The queue shows how things stand now; do it again if it is still needed.</source>
+        <translation>Erfasst um %1%2. Der Hub hat sie abgelehnt: %3
+
+Der Arbeitsvorrat zeigt den aktuellen Stand; führen Sie sie erneut aus, wenn sie noch nötig ist.</translation>
+    </message>
+    <message>
+        <source> by %1</source>
+        <translation> von %1</translation>
     </message>
 </context>
 <context>
@@ -4698,6 +5409,101 @@
     </message>
 </context>
 <context>
+    <name>ery::ui::WorkPage</name>
+    <message>
+        <source>Cell</source>
+        <translation>Zelle</translation>
+    </message>
+    <message>
+        <source>Switch operator</source>
+        <translation>Werker wechseln</translation>
+    </message>
+    <message>
+        <source>In process</source>
+        <translation>In Bearbeitung</translation>
+    </message>
+    <message>
+        <source>Nothing is running here. Touch a waiting operation below, then Start.</source>
+        <translation>Hier läuft nichts. Tippen Sie unten einen wartenden Arbeitsgang an, dann auf Starten.</translation>
+    </message>
+    <message>
+        <source>Buffer</source>
+        <translation>Puffer</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>Erwartet</translation>
+    </message>
+    <message>
+        <source>Operator: %1</source>
+        <translation>Werker: %1</translation>
+    </message>
+    <message>
+        <source>The cells could not be read: %1</source>
+        <translation>Die Zellen konnten nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>This shop has no cells yet: an admin adds them under Cells &amp; operators.</source>
+        <translation>Dieser Betrieb hat noch keine Zellen: Ein Administrator legt sie unter Zellen &amp; Werker an.</translation>
+    </message>
+    <message>
+        <source>The queue of this cell could not be read: %1</source>
+        <translation>Der Arbeitsvorrat dieser Zelle konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>That operation is not waiting or running in %1.</source>
+        <translation>Dieser Arbeitsgang wartet nicht und läuft nicht in %1.</translation>
+    </message>
+    <message>
+        <source>Buffer — next up</source>
+        <translation>Puffer — als Nächstes</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>The operation you had open is no longer waiting here (completed, or moved).</source>
+        <translation>Der Arbeitsgang, den Sie offen hatten, wartet hier nicht mehr (abgeschlossen oder verschoben).</translation>
+    </message>
+    <message>
+        <source>This is the last cell of the shop.</source>
+        <translation>Dies ist die letzte Zelle des Betriebs.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 jobs</source>
+        <translation>%1 von %2 Aufträgen</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>kein Limit</translation>
+    </message>
+    <message>
+        <source>PAUSE — the next cell, %1, is full (%2): finish nothing more into it for now.</source>
+        <translation>PAUSE — die nächste Zelle, %1, ist voll (%2): vorerst nichts mehr für sie fertigstellen.</translation>
+    </message>
+    <message>
+        <source>GO — the next cell, %1, has room (%2).</source>
+        <translation>WEITER — die nächste Zelle, %1, hat Platz (%2).</translation>
+    </message>
+    <message>
+        <source>No operation has the code %1.</source>
+        <translation>Kein Arbeitsgang hat den Code %1.</translation>
+    </message>
+    <message>
+        <source>%1 is completed already.</source>
+        <translation>%1 ist bereits abgeschlossen.</translation>
+    </message>
+    <message>
+        <source>Nothing was found for the code %1: not an operation, job or part of this shop.</source>
+        <translation>Zum Code %1 wurde nichts gefunden: kein Arbeitsgang, Auftrag oder Teil dieses Betriebs.</translation>
+    </message>
+    <message>
+        <source>%1 has no open work: every operation is completed.</source>
+        <translation>%1 hat keine offene Arbeit: Jeder Arbeitsgang ist abgeschlossen.</translation>
+    </message>
+</context>
+<context>
     <name>ery::ui::WorkQueuePage</name>
     <message numerus="yes">
         <source>WIP: %n job(s), limit %1</source>
@@ -4900,6 +5706,10 @@
         <source>The language must be system, en, nl or de.</source>
         <translation>Die Sprache muss system, en, nl oder de sein.</translation>
     </message>
+    <message>
+        <source>The terminal&apos;s idle lock must be from 1 to 720 minutes.</source>
+        <translation>Die Zeit bis zur automatischen Abmeldung am Terminal muss 1 bis 720 Minuten betragen.</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -4988,6 +5798,46 @@
     <message>
         <source>--language takes en, nl, de or system, got &quot;%1&quot;.</source>
         <translation>--language erwartet en, nl, de oder system, nicht &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>Work with the hub at this address (http(s)://HOST:PORT) instead of a database of this workstation (default: Settings).</source>
+        <translation>Mit dem Hub unter dieser Adresse arbeiten (http(s)://HOST:PORT) statt mit einer Datenbank dieses Arbeitsplatzes (Standard: Einstellungen).</translation>
+    </message>
+    <message>
+        <source>With --connect: trust the hub&apos;s certificate with this SHA-256 fingerprint (AB:CD:…) even if no authority signed it.</source>
+        <translation>Mit --connect: dem Zertifikat des Hubs mit diesem SHA-256-Fingerabdruck (AB:CD:…) vertrauen, auch wenn keine Zertifizierungsstelle es signiert hat.</translation>
+    </message>
+    <message>
+        <source>Start as a floor terminal: operators sign in with their PIN at a touch screen.</source>
+        <translation>Als Werkstattterminal starten: Werker melden sich mit ihrer PIN an einem Touchscreen an.</translation>
+    </message>
+    <message>
+        <source>Start as the admin workstation, also when Settings made this one a floor terminal.</source>
+        <translation>Als Verwaltungsarbeitsplatz starten, auch wenn dieser Arbeitsplatz in den Einstellungen ein Werkstattterminal ist.</translation>
+    </message>
+    <message>
+        <source>With --terminal --demo --screenshot: the screen to take (login, queues, detail or report).</source>
+        <translation>Mit --terminal --demo --screenshot: der aufzunehmende Bildschirm (login, queues, detail oder report).</translation>
+    </message>
+    <message>
+        <source>The window&apos;s size for --screenshot (default 1280x800).</source>
+        <translation>Die Fenstergröße für --screenshot (Standard 1280x800).</translation>
+    </message>
+    <message>
+        <source>--connect and --db exclude each other: work with a hub, or with a database here.</source>
+        <translation>--connect und --db schließen sich aus: Arbeiten Sie mit einem Hub oder mit einer Datenbank hier.</translation>
+    </message>
+    <message>
+        <source>--certificate-sha256 goes with --connect.</source>
+        <translation>--certificate-sha256 gehört zu --connect.</translation>
+    </message>
+    <message>
+        <source>the hub at %1%2</source>
+        <translation>Hub unter %1%2</translation>
+    </message>
+    <message>
+        <source> (pinned certificate)</source>
+        <translation> (festgelegtes Zertifikat)</translation>
     </message>
 </context>
 </TS>

@@ -111,6 +111,16 @@
     </message>
 </context>
 <context>
+    <name>ery::ui::LoginPage</name>
+    <message numerus="yes">
+        <source>Wrong employee id or PIN. %n attempt(s) left before you are locked out.</source>
+        <translation>
+            <numerusform>Wrong employee id or PIN. %n attempt left before you are locked out.</numerusform>
+            <numerusform>Wrong employee id or PIN. %n attempts left before you are locked out.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ery::ui::McpKeysTab</name>
     <message numerus="yes">
         <source>%n tool(s): %1</source>
@@ -144,6 +154,33 @@
         <translation>
             <numerusform>Overdue %n d</numerusform>
             <numerusform>Overdue %n d</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ery::ui::OperationPanel</name>
+    <message numerus="yes">
+        <source>%n scrapped</source>
+        <translation>
+            <numerusform>%n scrapped</numerusform>
+            <numerusform>%n scrapped</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ery::ui::ProductionDialog</name>
+    <message numerus="yes">
+        <source>%n piece(s) made</source>
+        <translation>
+            <numerusform>%n piece made</numerusform>
+            <numerusform>%n pieces made</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n scrapped</source>
+        <translation>
+            <numerusform>%n scrapped</numerusform>
+            <numerusform>%n scrapped</numerusform>
         </translation>
     </message>
 </context>
@@ -182,12 +219,56 @@
     </message>
 </context>
 <context>
+    <name>ery::ui::QueueRowDelegate</name>
+    <message numerus="yes">
+        <source>OVERDUE %n d</source>
+        <translation>
+            <numerusform>OVERDUE %n d</numerusform>
+            <numerusform>OVERDUE %n d</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n piece(s)</source>
+        <translation>
+            <numerusform>%n piece</numerusform>
+            <numerusform>%n pieces</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ery::ui::SignInDialog</name>
     <message numerus="yes">
         <source>Wrong username or password. %n attempt(s) left before the account is locked.</source>
         <translation>
             <numerusform>Wrong username or password. %n attempt left before the account is locked.</numerusform>
             <numerusform>Wrong username or password. %n attempts left before the account is locked.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ery::ui::TerminalStatusBar</name>
+    <message numerus="yes">
+        <source>● Connected — sending %n action(s)…</source>
+        <translation>
+            <numerusform>● Connected — sending %n action…</numerusform>
+            <numerusform>● Connected — sending %n actions…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>● Hub unreachable — %n action(s) waiting, they will be sent when it is back</source>
+        <translation>
+            <numerusform>● Hub unreachable — %n action waiting, it will be sent when it is back</numerusform>
+            <numerusform>● Hub unreachable — %n actions waiting, they will be sent when it is back</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ery::ui::TerminalWindow</name>
+    <message numerus="yes">
+        <source>Signed out after %n minute(s) without a touch.</source>
+        <translation>
+            <numerusform>Signed out after %n minute without a touch.</numerusform>
+            <numerusform>Signed out after %n minutes without a touch.</numerusform>
         </translation>
     </message>
 </context>

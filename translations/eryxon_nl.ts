@@ -549,6 +549,14 @@
         <source>The API key “%1” could not be revoked.</source>
         <translation>De API-sleutel “%1” kon niet worden ingetrokken.</translation>
     </message>
+    <message>
+        <source>Floor terminal</source>
+        <translation>Werkvloerterminal</translation>
+    </message>
+    <message>
+        <source>Floor terminal (only signs operators in with their PIN)</source>
+        <translation>Werkvloerterminal (meldt alleen operators aan met hun pincode)</translation>
+    </message>
 </context>
 <context>
     <name>ery::ui::CellsOperatorsPage</name>
@@ -1655,6 +1663,65 @@
     </message>
 </context>
 <context>
+    <name>ery::ui::IssueDialog</name>
+    <message>
+        <source>Report an issue</source>
+        <translation>Probleem melden</translation>
+    </message>
+    <message>
+        <source>Report an issue: %1</source>
+        <translation>Probleem melden: %1</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>Laag</translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <translation>Middel</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>Hoog</translation>
+    </message>
+    <message>
+        <source>Critical</source>
+        <translation>Kritiek</translation>
+    </message>
+    <message>
+        <source>Severity: %1</source>
+        <translation>Ernst: %1</translation>
+    </message>
+    <message>
+        <source>What is wrong</source>
+        <translation>Wat er mis is</translation>
+    </message>
+    <message>
+        <source>What is wrong? For example: burr on the long edge of 3 parts.</source>
+        <translation>Wat is er mis? Bijvoorbeeld: braam aan de lange kant van 3 onderdelen.</translation>
+    </message>
+    <message>
+        <source>The machine is standing still</source>
+        <translation>De machine staat stil</translation>
+    </message>
+    <message>
+        <source>The operation goes on hold (Yellow Card) until the issue is dealt with.</source>
+        <translation>De bewerking wordt gepauzeerd (Gele Kaart) tot het probleem is opgelost.</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>Melden</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+    <message>
+        <source>How bad is it?</source>
+        <translation>Hoe erg is het?</translation>
+    </message>
+</context>
+<context>
     <name>ery::ui::IssuesTableModel</name>
     <message>
         <source>%1 (%2)</source>
@@ -2356,6 +2423,88 @@
     </message>
 </context>
 <context>
+    <name>ery::ui::LoginPage</name>
+    <message>
+        <source>Sign in</source>
+        <translation>Aanmelden</translation>
+    </message>
+    <message>
+        <source>Scan your badge or type your employee id, then your PIN.</source>
+        <translation>Scan uw pas of typ uw personeelsnummer, en dan uw pincode.</translation>
+    </message>
+    <message>
+        <source>Employee id</source>
+        <translation>Personeelsnummer</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>Pincode</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Wissen</translation>
+    </message>
+    <message>
+        <source>Clear the PIN</source>
+        <translation>De pincode wissen</translation>
+    </message>
+    <message>
+        <source>Backspace</source>
+        <translation>Laatste cijfer wissen</translation>
+    </message>
+    <message>
+        <source>OK — sign in</source>
+        <translation>OK — aanmelden</translation>
+    </message>
+    <message>
+        <source>The hub cannot be reached. Check the network cable or Wi-Fi, or ask the office whether the hub is running.</source>
+        <translation>De hub is niet bereikbaar. Controleer de netwerkkabel of de wifi, of vraag op kantoor of de hub draait.</translation>
+    </message>
+    <message>
+        <source>Wrong PIN. You are now locked out for a while; ask your supervisor.</source>
+        <translation>Verkeerde pincode. U bent nu een tijdje geblokkeerd; vraag het uw leidinggevende.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrong employee id or PIN. %n attempt(s) left before you are locked out.</source>
+        <translation>
+            <numerusform>Verkeerd personeelsnummer of verkeerde pincode. Nog %n poging voordat u geblokkeerd wordt.</numerusform>
+            <numerusform>Verkeerd personeelsnummer of verkeerde pincode. Nog %n pogingen voordat u geblokkeerd wordt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Wrong employee id or PIN.</source>
+        <translation>Verkeerd personeelsnummer of verkeerde pincode.</translation>
+    </message>
+    <message>
+        <source>Locked after too many wrong PINs, until %1. Ask your supervisor to unlock you sooner.</source>
+        <translation>Geblokkeerd na te veel verkeerde pincodes, tot %1. Vraag uw leidinggevende om u eerder te deblokkeren.</translation>
+    </message>
+    <message>
+        <source>Locked after too many wrong PINs. Ask your supervisor to unlock you.</source>
+        <translation>Geblokkeerd na te veel verkeerde pincodes. Vraag uw leidinggevende om u te deblokkeren.</translation>
+    </message>
+    <message>
+        <source>Too many tries from this terminal. Wait a minute and try again.</source>
+        <translation>Te veel pogingen vanaf deze terminal. Wacht een minuut en probeer het opnieuw.</translation>
+    </message>
+    <message>
+        <source>Not signed in: %1</source>
+        <translation>Niet aangemeld: %1</translation>
+    </message>
+    <message>
+        <source>Type or scan your employee id first.</source>
+        <translation>Typ of scan eerst uw personeelsnummer.</translation>
+    </message>
+    <message>
+        <source>Your PIN has 4 to 6 digits.</source>
+        <translation>Uw pincode heeft 4 tot 6 cijfers.</translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation>Aanmelden…</translation>
+    </message>
+</context>
+<context>
     <name>ery::ui::MainWindow</name>
     <message>
         <source>Eryxon MES</source>
@@ -2542,10 +2691,6 @@
         <translation>SQLite</translation>
     </message>
     <message>
-        <source>%1 · %2</source>
-        <translation>%1 · %2</translation>
-    </message>
-    <message>
         <source>Database schema version %1</source>
         <translation>Versie van het databaseschema %1</translation>
     </message>
@@ -2632,6 +2777,10 @@
     <message>
         <source>API off: it could not start</source>
         <translation>API uit: hij kon niet starten</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3</source>
+        <translation>%1 · %2 · %3</translation>
     </message>
 </context>
 <context>
@@ -3212,6 +3361,192 @@
     </message>
 </context>
 <context>
+    <name>ery::ui::OperationPanel</name>
+    <message>
+        <source>Touch an operation in a queue, or scan its barcode, to see it here.</source>
+        <translation>Tik een bewerking in een van de lijsten aan, of scan de barcode, om hem hier te zien.</translation>
+    </message>
+    <message>
+        <source>Time booked of the estimate</source>
+        <translation>Geboekte tijd van de schatting</translation>
+    </message>
+    <message>
+        <source>Part</source>
+        <translation>Onderdeel</translation>
+    </message>
+    <message>
+        <source>Material</source>
+        <translation>Materiaal</translation>
+    </message>
+    <message>
+        <source>Pieces</source>
+        <translation>Stuks</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Tijd</translation>
+    </message>
+    <message>
+        <source>Next cell</source>
+        <translation>Volgende cel</translation>
+    </message>
+    <message>
+        <source>Working</source>
+        <translation>Aan het werk</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Starten</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pauzeren</translation>
+    </message>
+    <message>
+        <source>Report production</source>
+        <translation>Productie melden</translation>
+    </message>
+    <message>
+        <source>Stop &amp;&amp; complete</source>
+        <translation>Stoppen &amp;&amp; afronden</translation>
+    </message>
+    <message>
+        <source>Stop and complete</source>
+        <translation>Stoppen en afronden</translation>
+    </message>
+    <message>
+        <source>Report issue</source>
+        <translation>Probleem melden</translation>
+    </message>
+    <message>
+        <source>No operation selected</source>
+        <translation>Geen bewerking gekozen</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>BULLET CARD</source>
+        <translation>SPOEDKAART</translation>
+    </message>
+    <message>
+        <source>ON HOLD</source>
+        <translation>GEPAUZEERD</translation>
+    </message>
+    <message>
+        <source>%1 good of %2</source>
+        <translation>%1 goed van %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n scrapped</source>
+        <translation>
+            <numerusform>%n afgekeurd</numerusform>
+            <numerusform>%n afgekeurd</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 booked of %2 planned</source>
+        <translation>%1 geboekt van %2 gepland</translation>
+    </message>
+    <message>
+        <source>%1 booked</source>
+        <translation>%1 geboekt</translation>
+    </message>
+    <message>
+        <source>None: this is the part&apos;s last step</source>
+        <translation>Geen: dit is de laatste stap van het onderdeel</translation>
+    </message>
+    <message>
+        <source>%1 of %2 jobs</source>
+        <translation>%1 van %2 orders</translation>
+    </message>
+    <message>
+        <source>PAUSE — %1 is full (%2)</source>
+        <translation>PAUZE — %1 is vol (%2)</translation>
+    </message>
+    <message>
+        <source>GO — %1</source>
+        <translation>DOORGAAN — %1</translation>
+    </message>
+    <message>
+        <source>GO — %1 (%2)</source>
+        <translation>DOORGAAN — %1 (%2)</translation>
+    </message>
+    <message>
+        <source>an operator</source>
+        <translation>een operator</translation>
+    </message>
+    <message>
+        <source>%1 (since %2)</source>
+        <translation>%1 (sinds %2)</translation>
+    </message>
+    <message>
+        <source>Nobody at the moment</source>
+        <translation>Op dit moment niemand</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>Stappen</translation>
+    </message>
+    <message>
+        <source>Tick “%1” on %2</source>
+        <translation>“%1” bij %2 aanvinken</translation>
+    </message>
+    <message>
+        <source>Untick “%1” on %2</source>
+        <translation>“%1” bij %2 uitvinken</translation>
+    </message>
+    <message>
+        <source>Join</source>
+        <translation>Meewerken</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Hervatten</translation>
+    </message>
+    <message>
+        <source>Complete</source>
+        <translation>Afronden</translation>
+    </message>
+    <message>
+        <source>You are working on another operation: pause or complete it first.</source>
+        <translation>U werkt aan een andere bewerking: pauzeer die of rond die eerst af.</translation>
+    </message>
+    <message>
+        <source>Sent: %1</source>
+        <translation>Verstuurd: %1</translation>
+    </message>
+    <message>
+        <source>Join %1</source>
+        <translation>Aan %1 meewerken</translation>
+    </message>
+    <message>
+        <source>Start %1</source>
+        <translation>%1 starten</translation>
+    </message>
+    <message>
+        <source>Pause %1</source>
+        <translation>%1 pauzeren</translation>
+    </message>
+    <message>
+        <source>Complete %1</source>
+        <translation>%1 afronden</translation>
+    </message>
+    <message>
+        <source>Report %1 good, %2 scrap, %3 rework on %4</source>
+        <translation>%1 goed, %2 afkeur, %3 herbewerking bij %4 melden</translation>
+    </message>
+    <message>
+        <source>Report a standstill on %1</source>
+        <translation>Stilstand bij %1 melden</translation>
+    </message>
+    <message>
+        <source>Report an issue on %1</source>
+        <translation>Probleem bij %1 melden</translation>
+    </message>
+</context>
+<context>
     <name>ery::ui::OperatorsTab</name>
     <message>
         <source>Deactivated</source>
@@ -3344,6 +3679,83 @@
     <message>
         <source>This also unlocks the operator. Tell them the PIN in person.</source>
         <translation>Dit deblokkeert de operator ook. Vertel de pincode persoonlijk.</translation>
+    </message>
+</context>
+<context>
+    <name>ery::ui::ProductionDialog</name>
+    <message>
+        <source>One less: %1</source>
+        <translation>Eén minder: %1</translation>
+    </message>
+    <message>
+        <source>One more: %1</source>
+        <translation>Eén meer: %1</translation>
+    </message>
+    <message>
+        <source>Report production</source>
+        <translation>Productie melden</translation>
+    </message>
+    <message>
+        <source>Report production: %1</source>
+        <translation>Productie melden: %1</translation>
+    </message>
+    <message>
+        <source>Good</source>
+        <translation>Goed</translation>
+    </message>
+    <message>
+        <source>Good pieces</source>
+        <translation>Goede stuks</translation>
+    </message>
+    <message>
+        <source>Rework</source>
+        <translation>Herbewerking</translation>
+    </message>
+    <message>
+        <source>Pieces to rework</source>
+        <translation>Stuks voor herbewerking</translation>
+    </message>
+    <message>
+        <source>Scrap, by reason</source>
+        <translation>Afkeur, per reden</translation>
+    </message>
+    <message>
+        <source>Reading the scrap reasons…</source>
+        <translation>De afkeurredenen worden gelezen…</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>Melden</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+    <message>
+        <source>The scrap reasons could not be read: %1</source>
+        <translation>De afkeurredenen konden niet worden gelezen: %1</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Scrap: %1</source>
+        <translation>Afkeur: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n piece(s) made</source>
+        <translation>
+            <numerusform>%n stuk gemaakt</numerusform>
+            <numerusform>%n stuks gemaakt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n scrapped</source>
+        <translation>
+            <numerusform>%n afgekeurd</numerusform>
+            <numerusform>%n afgekeurd</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3837,6 +4249,142 @@
     </message>
 </context>
 <context>
+    <name>ery::ui::QueueRowDelegate</name>
+    <message numerus="yes">
+        <source>OVERDUE %n d</source>
+        <translation>
+            <numerusform>%n DAG TE LAAT</numerusform>
+            <numerusform>%n DAGEN TE LAAT</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>TODAY</source>
+        <translation>VANDAAG</translation>
+    </message>
+    <message>
+        <source>SOON: %1</source>
+        <translation>BINNENKORT: %1</translation>
+    </message>
+    <message>
+        <source>Due %1</source>
+        <translation>Levering %1</translation>
+    </message>
+    <message>
+        <source>BULLET</source>
+        <translation>SPOED</translation>
+    </message>
+    <message>
+        <source>ON HOLD</source>
+        <translation>GEPAUZEERD</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n piece(s)</source>
+        <translation>
+            <numerusform>%n stuk</numerusform>
+            <numerusform>%n stuks</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ery::ui::RegisterPage</name>
+    <message>
+        <source>Register this terminal</source>
+        <translation>Deze terminal registreren</translation>
+    </message>
+    <message>
+        <source>Before operators can sign in here, an admin registers this terminal with the hub (%1).</source>
+        <translation>Voordat operators zich hier kunnen aanmelden, registreert een beheerder deze terminal bij de hub (%1).</translation>
+    </message>
+    <message>
+        <source>Terminal key</source>
+        <translation>Terminalsleutel</translation>
+    </message>
+    <message>
+        <source>Use this key</source>
+        <translation>Deze sleutel gebruiken</translation>
+    </message>
+    <message>
+        <source>Admin username</source>
+        <translation>Gebruikersnaam beheerder</translation>
+    </message>
+    <message>
+        <source>Admin password</source>
+        <translation>Wachtwoord beheerder</translation>
+    </message>
+    <message>
+        <source>Sign in and register</source>
+        <translation>Aanmelden en registreren</translation>
+    </message>
+    <message>
+        <source>Username:</source>
+        <translation>Gebruikersnaam:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Wachtwoord:</translation>
+    </message>
+    <message>
+        <source>A terminal key made on the admin workstation (Integrations → API keys, scope Floor terminal):</source>
+        <translation>Een terminalsleutel, gemaakt op het beheerwerkstation (Integraties → API-sleutels, rechten Werkvloerterminal):</translation>
+    </message>
+    <message>
+        <source>Or an admin signs in here, and the terminal makes its own key:</source>
+        <translation>Of een beheerder meldt zich hier aan, en de terminal maakt zelf een sleutel:</translation>
+    </message>
+    <message>
+        <source>That is not a terminal key: it starts with ery_live_ and has 41 characters. Copy it again from the admin workstation.</source>
+        <translation>Dat is geen terminalsleutel: die begint met ery_live_ en heeft 41 tekens. Kopieer hem opnieuw van het beheerwerkstation.</translation>
+    </message>
+    <message>
+        <source>Type the admin&apos;s username and password.</source>
+        <translation>Typ de gebruikersnaam en het wachtwoord van de beheerder.</translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation>Aanmelden…</translation>
+    </message>
+    <message>
+        <source>The hub cannot be reached. Check the network, or whether the hub is running.</source>
+        <translation>De hub is niet bereikbaar. Controleer het netwerk, en of de hub draait.</translation>
+    </message>
+    <message>
+        <source>Not signed in: %1</source>
+        <translation>Niet aangemeld: %1</translation>
+    </message>
+    <message>
+        <source>Terminal %1</source>
+        <translation>Terminal %1</translation>
+    </message>
+    <message>
+        <source>This user may not register terminals: an admin must sign in.</source>
+        <translation>Deze gebruiker mag geen terminals registreren: een beheerder moet zich aanmelden.</translation>
+    </message>
+    <message>
+        <source>The terminal could not be registered: %1</source>
+        <translation>De terminal kon niet worden geregistreerd: %1</translation>
+    </message>
+    <message>
+        <source>Registering with the demo shop…</source>
+        <translation>Registreren bij het demobedrijf…</translation>
+    </message>
+    <message>
+        <source>The hub could not be asked about its shop: %1</source>
+        <translation>De hub kon niet naar zijn bedrijf worden gevraagd: %1</translation>
+    </message>
+    <message>
+        <source>This hub holds a shop that is not the demo: an admin registers the terminal.</source>
+        <translation>Deze hub bevat een ander bedrijf dan het demobedrijf: een beheerder registreert de terminal.</translation>
+    </message>
+    <message>
+        <source>Loading the demo shop…</source>
+        <translation>Het demobedrijf wordt geladen…</translation>
+    </message>
+    <message>
+        <source>The demo shop could not be loaded: %1</source>
+        <translation>Het demobedrijf kon niet worden geladen: %1</translation>
+    </message>
+</context>
+<context>
     <name>ery::ui::ResourcesTab</name>
     <message>
         <source>Available</source>
@@ -4184,7 +4732,7 @@
     </message>
     <message>
         <source>&amp;Serve the REST API and realtime feed from this workstation</source>
-        <translation>De REST API en de realtime-feed &amp;aanbieden vanaf dit werkstation</translation>
+        <translation>De REST API en de realtime-feed aan&amp;bieden vanaf dit werkstation</translation>
     </message>
     <message>
         <source>API address</source>
@@ -4295,8 +4843,68 @@
         <translation>&amp;Taal:</translation>
     </message>
     <message>
-        <source>A new language shows at once; other changes take effect the next time Eryxon starts. Options given on the command line (--db, --api-port, --api-bind, --no-api, --theme, --language) win over these for that run.</source>
-        <translation>Een nieuwe taal verschijnt meteen; andere wijzigingen gaan in bij de volgende start van Eryxon. Opties op de opdrachtregel (--db, --api-port, --api-bind, --no-api, --theme, --language) gaan voor deze instellingen, voor die sessie.</translation>
+        <source>This &amp;workstation&apos;s own database</source>
+        <translation>De eigen database van dit &amp;werkstation</translation>
+    </message>
+    <message>
+        <source>A hub on &amp;another machine</source>
+        <translation>Een &amp;hub op een andere computer</translation>
+    </message>
+    <message>
+        <source>Hub address</source>
+        <translation>Adres van de hub</translation>
+    </message>
+    <message>
+        <source>https://10.0.0.5:8787</source>
+        <translation>https://10.0.0.5:8787</translation>
+    </message>
+    <message>
+        <source>Hub certificate fingerprint</source>
+        <translation>Vingerafdruk van het hubcertificaat</translation>
+    </message>
+    <message>
+        <source>none: the certificates this computer trusts</source>
+        <translation>geen: de certificaten die deze computer vertrouwt</translation>
+    </message>
+    <message>
+        <source>The SHA-256 fingerprint of the hub&apos;s own certificate (AB:CD:…), for a hub whose certificate no authority signed. Eryxon names it when it refuses an unknown certificate; compare it with the hub&apos;s before pinning it.</source>
+        <translation>De SHA-256-vingerafdruk van het eigen certificaat van de hub (AB:CD:…), voor een hub waarvan geen certificeringsinstantie het certificaat heeft ondertekend. Eryxon noemt hem als het een onbekend certificaat weigert; vergelijk hem met die van de hub voordat u hem vastzet.</translation>
+    </message>
+    <message>
+        <source>Hub</source>
+        <translation>Hub</translation>
+    </message>
+    <message>
+        <source>Hub add&amp;ress:</source>
+        <translation>Ad&amp;res van de hub:</translation>
+    </message>
+    <message>
+        <source>Pinned certificate (&amp;SHA-256):</source>
+        <translation>Vastgezet certi&amp;ficaat (SHA-256):</translation>
+    </message>
+    <message>
+        <source>This workstation is a &amp;floor terminal: operators sign in with their PIN at a touch screen</source>
+        <translation>Dit werkstation is een werk&amp;vloerterminal: operators melden zich aan met hun pincode op een touchscreen</translation>
+    </message>
+    <message>
+        <source>Idle lock of the terminal, in minutes</source>
+        <translation>Minuten tot automatisch afmelden op de terminal</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>Floor terminal</source>
+        <translation>Werkvloerterminal</translation>
+    </message>
+    <message>
+        <source>Sign the operator out after &amp;no touch for:</source>
+        <translation>Operator afmelden als het scherm &amp;niet is aangeraakt gedurende:</translation>
+    </message>
+    <message>
+        <source>A new language shows at once; other changes take effect the next time Eryxon starts. Options given on the command line (--db, --api-port, --api-bind, --no-api, --connect, --certificate-sha256, --theme, --language) win over these for that run.</source>
+        <translation>Een nieuwe taal verschijnt meteen; andere wijzigingen gaan in bij de volgende start van Eryxon. Opties op de opdrachtregel (--db, --api-port, --api-bind, --no-api, --connect, --certificate-sha256, --theme, --language) gaan voor deze instellingen, voor die sessie.</translation>
     </message>
 </context>
 <context>
@@ -4355,6 +4963,109 @@
     <message>
         <source>The hub cannot be reached: %1</source>
         <translation>De hub is niet bereikbaar: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ery::ui::TerminalStatusBar</name>
+    <message>
+        <source>Time on the current operation</source>
+        <translation>Tijd aan de huidige bewerking</translation>
+    </message>
+    <message>
+        <source>Nobody signed in</source>
+        <translation>Niemand aangemeld</translation>
+    </message>
+    <message>
+        <source>%1 · not working on anything</source>
+        <translation>%1 · nergens mee bezig</translation>
+    </message>
+    <message>
+        <source>%1 · working on %2</source>
+        <translation>%1 · bezig met %2</translation>
+    </message>
+    <message>
+        <source>an operation</source>
+        <translation>een bewerking</translation>
+    </message>
+    <message>
+        <source>● Connected</source>
+        <translation>● Verbonden</translation>
+    </message>
+    <message numerus="yes">
+        <source>● Connected — sending %n action(s)…</source>
+        <translation>
+            <numerusform>● Verbonden — %n actie wordt verstuurd…</numerusform>
+            <numerusform>● Verbonden — %n acties worden verstuurd…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>● Hub unreachable — what you do here will be sent when it is back</source>
+        <translation>● Hub onbereikbaar — wat u hier doet, wordt verstuurd zodra hij terug is</translation>
+    </message>
+    <message numerus="yes">
+        <source>● Hub unreachable — %n action(s) waiting, they will be sent when it is back</source>
+        <translation>
+            <numerusform>● Hub onbereikbaar — %n actie wacht en wordt verstuurd zodra hij terug is</numerusform>
+            <numerusform>● Hub onbereikbaar — %n acties wachten en worden verstuurd zodra hij terug is</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ery::ui::TerminalWindow</name>
+    <message>
+        <source>Eryxon floor terminal</source>
+        <translation>Eryxon werkvloerterminal</translation>
+    </message>
+    <message>
+        <source>The hub no longer accepts this terminal&apos;s key (it was revoked). An admin registers the terminal again.</source>
+        <translation>De hub accepteert de sleutel van deze terminal niet meer (hij is ingetrokken). Een beheerder registreert de terminal opnieuw.</translation>
+    </message>
+    <message>
+        <source>Your session ended; sign in again.</source>
+        <translation>Uw sessie is verlopen; meld u opnieuw aan.</translation>
+    </message>
+    <message>
+        <source>Not done</source>
+        <translation>Niet uitgevoerd</translation>
+    </message>
+    <message>
+        <source>This terminal could not write down your action, so it was not done: %1</source>
+        <translation>Deze terminal kon uw actie niet vastleggen, dus is die niet uitgevoerd: %1</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message numerus="yes">
+        <source>Signed out after %n minute(s) without a touch.</source>
+        <translation>
+            <numerusform>Afgemeld na %n minuut zonder aanraking.</numerusform>
+            <numerusform>Afgemeld na %n minuten zonder aanraking.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This terminal is registered. Operators sign in with their employee id and PIN.</source>
+        <translation>Deze terminal is geregistreerd. Operators melden zich aan met hun personeelsnummer en pincode.</translation>
+    </message>
+    <message>
+        <source>An action could not be done</source>
+        <translation>Een actie kon niet worden uitgevoerd</translation>
+    </message>
+    <message>
+        <source>Not done: %1</source>
+        <translation>Niet uitgevoerd: %1</translation>
+    </message>
+    <message>
+        <source>Taken at %1%2. The hub refused it: %3
+
+The queue shows how things stand now; do it again if it is still needed.</source>
+        <translation>Ingevoerd om %1%2. De hub weigerde het: %3
+
+De werkvoorraad toont hoe het er nu voor staat; doe het opnieuw als het nog nodig is.</translation>
+    </message>
+    <message>
+        <source> by %1</source>
+        <translation> door %1</translation>
     </message>
 </context>
 <context>
@@ -4698,6 +5409,101 @@
     </message>
 </context>
 <context>
+    <name>ery::ui::WorkPage</name>
+    <message>
+        <source>Cell</source>
+        <translation>Cel</translation>
+    </message>
+    <message>
+        <source>Switch operator</source>
+        <translation>Operator wisselen</translation>
+    </message>
+    <message>
+        <source>In process</source>
+        <translation>In bewerking</translation>
+    </message>
+    <message>
+        <source>Nothing is running here. Touch a waiting operation below, then Start.</source>
+        <translation>Hier loopt niets. Tik hieronder een wachtende bewerking aan en dan op Starten.</translation>
+    </message>
+    <message>
+        <source>Buffer</source>
+        <translation>Buffer</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>Verwacht</translation>
+    </message>
+    <message>
+        <source>Operator: %1</source>
+        <translation>Operator: %1</translation>
+    </message>
+    <message>
+        <source>The cells could not be read: %1</source>
+        <translation>De cellen konden niet worden gelezen: %1</translation>
+    </message>
+    <message>
+        <source>This shop has no cells yet: an admin adds them under Cells &amp; operators.</source>
+        <translation>Dit bedrijf heeft nog geen cellen: een beheerder voegt ze toe onder Cellen &amp; operators.</translation>
+    </message>
+    <message>
+        <source>The queue of this cell could not be read: %1</source>
+        <translation>De werkvoorraad van deze cel kon niet worden gelezen: %1</translation>
+    </message>
+    <message>
+        <source>That operation is not waiting or running in %1.</source>
+        <translation>Die bewerking wacht niet en loopt niet in %1.</translation>
+    </message>
+    <message>
+        <source>Buffer — next up</source>
+        <translation>Buffer — als volgende</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>The operation you had open is no longer waiting here (completed, or moved).</source>
+        <translation>De bewerking die u open had, wacht hier niet meer (afgerond of verplaatst).</translation>
+    </message>
+    <message>
+        <source>This is the last cell of the shop.</source>
+        <translation>Dit is de laatste cel van het bedrijf.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 jobs</source>
+        <translation>%1 van %2 orders</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>geen limiet</translation>
+    </message>
+    <message>
+        <source>PAUSE — the next cell, %1, is full (%2): finish nothing more into it for now.</source>
+        <translation>PAUZE — de volgende cel, %1, is vol (%2): rond voorlopig niets meer af voor die cel.</translation>
+    </message>
+    <message>
+        <source>GO — the next cell, %1, has room (%2).</source>
+        <translation>DOORGAAN — de volgende cel, %1, heeft ruimte (%2).</translation>
+    </message>
+    <message>
+        <source>No operation has the code %1.</source>
+        <translation>Geen bewerking heeft de code %1.</translation>
+    </message>
+    <message>
+        <source>%1 is completed already.</source>
+        <translation>%1 is al afgerond.</translation>
+    </message>
+    <message>
+        <source>Nothing was found for the code %1: not an operation, job or part of this shop.</source>
+        <translation>Niets gevonden voor de code %1: geen bewerking, order of onderdeel van dit bedrijf.</translation>
+    </message>
+    <message>
+        <source>%1 has no open work: every operation is completed.</source>
+        <translation>%1 heeft geen open werk: elke bewerking is afgerond.</translation>
+    </message>
+</context>
+<context>
     <name>ery::ui::WorkQueuePage</name>
     <message numerus="yes">
         <source>WIP: %n job(s), limit %1</source>
@@ -4900,6 +5706,10 @@
         <source>The language must be system, en, nl or de.</source>
         <translation>De taal moet system, en, nl of de zijn.</translation>
     </message>
+    <message>
+        <source>The terminal&apos;s idle lock must be from 1 to 720 minutes.</source>
+        <translation>De tijd tot automatisch afmelden op de terminal moet 1 tot 720 minuten zijn.</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -4988,6 +5798,46 @@
     <message>
         <source>--language takes en, nl, de or system, got &quot;%1&quot;.</source>
         <translation>--language verwacht en, nl, de of system, niet &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>Work with the hub at this address (http(s)://HOST:PORT) instead of a database of this workstation (default: Settings).</source>
+        <translation>Met de hub op dit adres werken (http(s)://HOST:PORT) in plaats van met een database van dit werkstation (standaard: Instellingen).</translation>
+    </message>
+    <message>
+        <source>With --connect: trust the hub&apos;s certificate with this SHA-256 fingerprint (AB:CD:…) even if no authority signed it.</source>
+        <translation>Met --connect: het certificaat van de hub met deze SHA-256-vingerafdruk (AB:CD:…) vertrouwen, ook als geen certificeringsinstantie het ondertekende.</translation>
+    </message>
+    <message>
+        <source>Start as a floor terminal: operators sign in with their PIN at a touch screen.</source>
+        <translation>Als werkvloerterminal starten: operators melden zich aan met hun pincode op een touchscreen.</translation>
+    </message>
+    <message>
+        <source>Start as the admin workstation, also when Settings made this one a floor terminal.</source>
+        <translation>Als beheerwerkstation starten, ook als dit werkstation in Instellingen een werkvloerterminal is.</translation>
+    </message>
+    <message>
+        <source>With --terminal --demo --screenshot: the screen to take (login, queues, detail or report).</source>
+        <translation>Met --terminal --demo --screenshot: het scherm om vast te leggen (login, queues, detail of report).</translation>
+    </message>
+    <message>
+        <source>The window&apos;s size for --screenshot (default 1280x800).</source>
+        <translation>De grootte van het venster voor --screenshot (standaard 1280x800).</translation>
+    </message>
+    <message>
+        <source>--connect and --db exclude each other: work with a hub, or with a database here.</source>
+        <translation>--connect en --db sluiten elkaar uit: werk met een hub, of met een database hier.</translation>
+    </message>
+    <message>
+        <source>--certificate-sha256 goes with --connect.</source>
+        <translation>--certificate-sha256 hoort bij --connect.</translation>
+    </message>
+    <message>
+        <source>the hub at %1%2</source>
+        <translation>de hub op %1%2</translation>
+    </message>
+    <message>
+        <source> (pinned certificate)</source>
+        <translation> (vastgezet certificaat)</translation>
     </message>
 </context>
 </TS>
