@@ -114,7 +114,11 @@ int runTerminal(QApplication &app, ery::client::EngineClient &client, bool demo,
             QCoreApplication::exit(1);
         });
     }
-    window->show();
+    // A terminal has the screen to itself; a picture keeps the size asked for.
+    if (screenshot.isEmpty())
+        window->showMaximized();
+    else
+        window->show();
     const int code = app.exec();
     delete window; // before the client and hub it uses
     return code;

@@ -6,7 +6,6 @@
 
 #include <QFormLayout>
 #include <QGridLayout>
-#include <QGroupBox>
 #include <QHostInfo>
 #include <QLabel>
 #include <QLineEdit>
@@ -34,8 +33,14 @@ RegisterPage::RegisterPage(EngineClient &client, QWidget *parent) : QWidget(pare
     m_key->setPlaceholderText(QStringLiteral("ery_live_…"));
     m_useKey = new QPushButton(tr("Use this key"), this);
     m_useKey->setObjectName(QStringLiteral("registerUseKey"));
-    auto *keyBox = new QGroupBox(tr("A terminal key from the admin workstation (Integrations → API keys, scope Terminal)"), this);
-    auto *keyRow = new QHBoxLayout(keyBox);
+    // Word-wrapped headings, not group box titles: a long title in a large font would be cut off.
+    auto heading = [this](const QString &text) {
+        auto *l = new QLabel(text, this);
+        l->setWordWrap(true);
+        l->setProperty("section", true);
+        return l;
+    };
+    auto *keyRow = new QHBoxLayout;
     keyRow->addWidget(m_key, 1);
     keyRow->addWidget(m_useKey);
 
@@ -49,8 +54,7 @@ RegisterPage::RegisterPage(EngineClient &client, QWidget *parent) : QWidget(pare
     m_signIn = new QPushButton(tr("Sign in and register"), this);
     m_signIn->setObjectName(QStringLiteral("registerSignIn"));
     m_signIn->setProperty("primary", true);
-    auto *adminBox = new QGroupBox(tr("Or an admin signs in, and the terminal makes its own key"), this);
-    auto *adminForm = new QFormLayout(adminBox);
+    auto *adminForm = new QFormLayout;
     adminForm->addRow(tr("Username:"), m_username);
     adminForm->addRow(tr("Password:"), m_password);
     adminForm->addRow(m_signIn);
@@ -63,8 +67,11 @@ RegisterPage::RegisterPage(EngineClient &client, QWidget *parent) : QWidget(pare
     column->setSpacing(18);
     column->addWidget(title);
     column->addWidget(intro);
-    column->addWidget(keyBox);
-    column->addWidget(adminBox);
+    column->addWidget(heading(tr("A terminal key made on the admin workstation (Integrations → API keys, scope Floor terminal):")));
+    column->addLayout(keyRow);
+    column->addSpacing(12);
+    column->addWidget(heading(tr("Or an admin signs in here, and the terminal makes its own key:")));
+    column->addLayout(adminForm);
     column->addWidget(m_message);
     auto *box = new QWidget(this);
     box->setLayout(column);
