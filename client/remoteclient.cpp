@@ -61,17 +61,13 @@ QString networkWords(QNetworkReply::NetworkError error, const QString &fallback)
 RemoteClient::RemoteClient(const QString &hub, const QString &certificateSha256, QObject *parent)
     : EngineClient(parent), m_problem(addressProblem(hub)), m_pin(fingerprintBytes(certificateSha256))
 {
+    m_hub = QUrl(hub.trimmed());
     if (m_problem.isEmpty()) {
-        m_hub = QUrl(hub.trimmed());
-        const bool tls = m_hub.scheme() == QLatin1String("https");
-        m_hub.setPort(m_hub.port(tls ? 443 : 80));
-        m_origin = QStringLiteral("%1://%2:%3").arg(m_hub.scheme(), m_hub.host(QUrl::FullyEncoded)).arg(m_hub.port());
-    } else {
-        m_hub = QUrl(hub.trimmed());
+        m_hub.setPort(m_hub.port(m_hub.scheme() == QLatin1String("https") ? 443 : 80));
+        m_hub.setPath({});
+        m_origin = m_hub.toString(QUrl::FullyEncoded); // an IPv6 host keeps its brackets
     }
     m_network = new QNetworkAccessManager(this);
-    // HTTP/2 over TLS would multiplex every screen's request on one stream pipe; the hub speaks
-    // HTTP/1.1 and answers in order, so plain keep-alive connections are what it expects.
     m_heartbeat.setInterval(kHeartbeatMs);
     connect(&m_heartbeat, &QTimer::timeout, this, &RemoteClient::heartbeat);
     m_reconnect.setSingleShot(true);
@@ -177,6 +173,7 @@ QFuture<ApiReply> RemoteClient::send(ApiRequest request)
     QNetworkRequest nr(QUrl(m_origin + request.path, QUrl::TolerantMode));
     // A redirect is answered as it is: following one could carry the session to another host.
     nr.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+    // The hub speaks HTTP/1.1 (QtHttpServer); asking for HTTP/2 over TLS would only cost a round trip.
     nr.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
     nr.setRawHeader("Accept", "application/json");
     nr.setRawHeader("User-Agent", "eryxon-desktop/" + QCoreApplication::applicationVersion().toLatin1());

@@ -86,6 +86,7 @@ private slots:
     void httpsRefusedUnlessTrustedOrPinned();
     void addressesThatAreNotAHub_data();
     void addressesThatAreNotAHub();
+    void ipv6Address();
     void fingerprints();
     void answersThatAreNotJson();
     void hugeAnswersAreRefused();
@@ -411,6 +412,28 @@ void TestRemoteClient::addressesThatAreNotAHub()
     QVERIFY(!await(client.signIn(QStringLiteral("a"), QStringLiteral("b"))).ok());
     QVERIFY(RemoteClient::addressProblem(QStringLiteral("https://10.0.0.5:8787")).isEmpty());
     QVERIFY(RemoteClient::addressProblem(QStringLiteral("http://hub.local:8787/")).isEmpty());
+    QVERIFY(RemoteClient::addressProblem(QStringLiteral("http://[::1]:8787")).isEmpty());
+}
+
+void TestRemoteClient::ipv6Address()
+{
+    QTcpServer server;
+    if (!server.listen(QHostAddress::LocalHostIPv6, 0))
+        QSKIP("no IPv6 loopback here");
+    connect(&server, &QTcpServer::newConnection, &server, [&server] {
+        QTcpSocket *s = server.nextPendingConnection();
+        connect(s, &QTcpSocket::readyRead, s, [s] {
+            s->readAll();
+            s->write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 31\r\n\r\n{\"success\":true,\"data\":{\"a\":1}}");
+            s->disconnectFromHost();
+        });
+    });
+    RemoteClient client(QStringLiteral("http://[::1]:%1").arg(server.serverPort()));
+    QCOMPARE(client.hubLabel(), QStringLiteral("hub at ::1:%1").arg(server.serverPort()));
+    const ApiReply r = await(client.get(QStringLiteral("/api/v1/setup")));
+    QCOMPARE(r.status(), 200);
+    QVERIFY(r.data().is_object());
+    QCOMPARE(r.data().value("a", 0), 1);
 }
 
 void TestRemoteClient::fingerprints()
