@@ -75,6 +75,7 @@ RegisterPage::RegisterPage(EngineClient &client, QWidget *parent) : QWidget(pare
     column->addWidget(m_message);
     auto *box = new QWidget(this);
     box->setLayout(column);
+    box->setMinimumWidth(720); // the wrapped headings would otherwise narrow it to a column
     box->setMaximumWidth(900);
     auto *layout = new QGridLayout(this);
     layout->setColumnStretch(0, 1);
