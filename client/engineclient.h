@@ -77,6 +77,10 @@ public:
 
     // Where the hub is, for the status bar: "this workstation" or the remote address.
     virtual QString hubLabel() const = 0;
+    // Which hub, in words that never change with the language: "local" for the engine in this
+    // process, else the hub's address. What a workstation keeps per hub (a terminal's key and
+    // journal) is filed under it.
+    virtual QString hubId() const = 0;
 
 signals:
     void signedIn();

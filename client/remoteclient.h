@@ -32,6 +32,7 @@ public:
     ~RemoteClient() override;
 
     QString hubLabel() const override;
+    QString hubId() const override { return m_hub.toString(); }
 
     // Why `address` cannot be a hub's address, in words; empty when it can.
     static QString addressProblem(const QString &address);

@@ -15,6 +15,7 @@ public:
     explicit InProcessClient(EngineHost &host, QObject *parent = nullptr);
 
     QString hubLabel() const override;
+    QString hubId() const override { return QStringLiteral("local"); }
 
 protected:
     QFuture<client::ApiReply> send(client::ApiRequest request) override;

@@ -397,6 +397,12 @@ void OperationPanel::start()
              Json{{"operator_id", utf8(me())}, {"operation_id", utf8(id)}});
     else
         take(tr("Start %1").arg(label(m_row)), QStringLiteral("/api/v1/operations/%1/start").arg(id), Json{{"operator_id", utf8(me())}});
+    // Shown as taken at once, also while the hub cannot be reached (the action waits in the
+    // journal): the operator can go on to report and complete. The hub's own state replaces this
+    // with the next read.
+    m_row["status"] = "in_progress";
+    m_openEntry = Json{{"operation_id", utf8(id)}, {"operator_id", utf8(me())}};
+    updateActions();
 }
 
 void OperationPanel::pause()
@@ -405,10 +411,15 @@ void OperationPanel::pause()
     if (id.isEmpty())
         return;
     // Pause stops this operator's clock; the operation stays in process for the next shift.
-    if (timingHere())
+    // (An entry started while the hub could not be reached has no id here yet: the operation is paused.)
+    if (timingHere() && !text(m_openEntry, "id").isEmpty()) {
         take(tr("Pause %1").arg(label(m_row)), QStringLiteral("/api/v1/time-entries/%1/stop").arg(text(m_openEntry, "id")), Json::object());
-    else
+    } else {
         take(tr("Pause %1").arg(label(m_row)), QStringLiteral("/api/v1/operations/%1/pause").arg(id), Json::object());
+        m_row["status"] = "on_hold";
+    }
+    m_openEntry = Json();
+    updateActions();
 }
 
 void OperationPanel::complete()
@@ -417,6 +428,9 @@ void OperationPanel::complete()
     if (id.isEmpty())
         return;
     take(tr("Complete %1").arg(label(m_row)), QStringLiteral("/api/v1/operations/%1/complete").arg(id), Json{{"operator_id", utf8(me())}});
+    m_row["status"] = "completed";
+    m_openEntry = Json();
+    updateActions();
 }
 
 void OperationPanel::reportProduction()

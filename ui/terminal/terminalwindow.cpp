@@ -90,7 +90,7 @@ QString scaledStyle(double scale)
 QString journalFile(const EngineClient &client)
 {
     // One journal per hub: actions taken against one hub are never sent to another.
-    const QString hub = QString(client.hubLabel()).replace(QRegularExpression(QStringLiteral("[^A-Za-z0-9]+")), QStringLiteral("_"));
+    const QString hub = QString(client.hubId()).replace(QRegularExpression(QStringLiteral("[^A-Za-z0-9]+")), QStringLiteral("_"));
     const QString dir = WorkstationSettings::load(QSettings()).effectiveDataDirectory();
     QDir().mkpath(dir);
     return dir + QStringLiteral("/terminal-journal-%1.json").arg(hub);
@@ -99,8 +99,8 @@ QString journalFile(const EngineClient &client)
 
 QString TerminalWindow::keySetting(const EngineClient &client)
 {
-    QString hub = client.hubLabel();
-    hub.replace(QLatin1Char('/'), QLatin1Char('_'));
+    QString hub = client.hubId();
+    hub.replace(QRegularExpression(QStringLiteral("[^A-Za-z0-9.-]+")), QStringLiteral("_"));
     return QStringLiteral("terminal/keys/%1").arg(hub);
 }
 
