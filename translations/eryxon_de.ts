@@ -2,6 +2,103 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de" sourcelanguage="en">
 <context>
+    <name>ery::client::ActionJournal</name>
+    <message>
+        <source>The terminal could not write its journal %1: %2</source>
+        <translation>Das Terminal konnte sein Journal %1 nicht schreiben: %2</translation>
+    </message>
+    <message>
+        <source>The terminal could not read its journal %1: %2</source>
+        <translation>Das Terminal konnte sein Journal %1 nicht lesen: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ery::client::RemoteClient</name>
+    <message>
+        <source>nothing answers at that address (is the hub running?)</source>
+        <translation>unter dieser Adresse antwortet nichts (läuft der Hub?)</translation>
+    </message>
+    <message>
+        <source>no computer of that name is found on the network</source>
+        <translation>kein Computer mit diesem Namen im Netzwerk gefunden</translation>
+    </message>
+    <message>
+        <source>it closed the connection before answering</source>
+        <translation>er hat die Verbindung vor der Antwort geschlossen</translation>
+    </message>
+    <message>
+        <source>the connection timed out</source>
+        <translation>Zeitüberschreitung der Verbindung</translation>
+    </message>
+    <message>
+        <source>this workstation is not on the network</source>
+        <translation>dieser Arbeitsplatz ist nicht mit dem Netzwerk verbunden</translation>
+    </message>
+    <message>
+        <source>hub at %1</source>
+        <translation>Hub unter %1</translation>
+    </message>
+    <message>
+        <source>hub at %1:%2</source>
+        <translation>Hub unter %1:%2</translation>
+    </message>
+    <message>
+        <source>No hub address is given: write it as http://HOST:PORT or https://HOST:PORT.</source>
+        <translation>Keine Hub-Adresse angegeben: Schreiben Sie sie als http://HOST:PORT oder https://HOST:PORT.</translation>
+    </message>
+    <message>
+        <source>The hub address &quot;%1&quot; must start with http:// or https://, as in https://10.0.0.5:8787.</source>
+        <translation>Die Hub-Adresse &quot;%1&quot; muss mit http:// oder https:// beginnen, wie https://10.0.0.5:8787.</translation>
+    </message>
+    <message>
+        <source>The hub address &quot;%1&quot; names no computer: write it as http://HOST:PORT.</source>
+        <translation>Die Hub-Adresse &quot;%1&quot; nennt keinen Computer: Schreiben Sie sie als http://HOST:PORT.</translation>
+    </message>
+    <message>
+        <source>The hub address &quot;%1&quot; must be only http(s)://HOST:PORT, without a path or a name and password.</source>
+        <translation>Die Hub-Adresse &quot;%1&quot; darf nur http(s)://HOST:PORT sein, ohne Pfad oder Name und Passwort.</translation>
+    </message>
+    <message>
+        <source>The certificate fingerprint must be the 64 hexadecimal digits of its SHA-256 (colons allowed), as in AB:CD:12:….</source>
+        <translation>Der Fingerabdruck des Zertifikats muss aus den 64 Hexadezimalziffern seines SHA-256 bestehen (Doppelpunkte erlaubt), wie AB:CD:12:….</translation>
+    </message>
+    <message>
+        <source>The hub presented certificate SHA-256 %1, which is not the certificate pinned for it (%2). If the hub&apos;s certificate was replaced, pin the new one in Settings.</source>
+        <translation>Der Hub hat das Zertifikat SHA-256 %1 vorgelegt; das ist nicht das für ihn festgelegte Zertifikat (%2). Wurde das Zertifikat des Hubs ersetzt, legen Sie das neue in den Einstellungen fest.</translation>
+    </message>
+    <message>
+        <source>The hub presented certificate SHA-256 %1, which this workstation does not trust. If that is your hub&apos;s certificate, pin it in Settings.</source>
+        <translation>Der Hub hat das Zertifikat SHA-256 %1 vorgelegt, dem dieser Arbeitsplatz nicht vertraut. Ist das das Zertifikat Ihres Hubs, legen Sie es in den Einstellungen fest.</translation>
+    </message>
+    <message>
+        <source>The hub at %1:%2 does not answer: %3</source>
+        <translation>Der Hub unter %1:%2 antwortet nicht: %3</translation>
+    </message>
+    <message>
+        <source>The hub&apos;s answer is larger than %1 MB, more than this workstation accepts; nothing was read.</source>
+        <translation>Die Antwort des Hubs ist größer als %1 MB, mehr als dieser Arbeitsplatz annimmt; nichts wurde gelesen.</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Abgebrochen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>no answer within %n second(s)</source>
+        <translation>
+            <numerusform>keine Antwort innerhalb von %n Sekunde</numerusform>
+            <numerusform>keine Antwort innerhalb von %n Sekunden</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The hub&apos;s answer is larger than this workstation accepts.</source>
+        <translation>Die Antwort des Hubs ist größer, als dieser Arbeitsplatz annimmt.</translation>
+    </message>
+    <message>
+        <source>The hub at %1:%2 refused a secure connection: %3</source>
+        <translation>Der Hub unter %1:%2 hat eine sichere Verbindung abgelehnt: %3</translation>
+    </message>
+</context>
+<context>
     <name>ery::ui::ActivityPage</name>
     <message>
         <source>Activity</source>

@@ -2,6 +2,103 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="nl" sourcelanguage="en">
 <context>
+    <name>ery::client::ActionJournal</name>
+    <message>
+        <source>The terminal could not write its journal %1: %2</source>
+        <translation>De terminal kon zijn journaal %1 niet schrijven: %2</translation>
+    </message>
+    <message>
+        <source>The terminal could not read its journal %1: %2</source>
+        <translation>De terminal kon zijn journaal %1 niet lezen: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ery::client::RemoteClient</name>
+    <message>
+        <source>nothing answers at that address (is the hub running?)</source>
+        <translation>niets antwoordt op dat adres (draait de hub?)</translation>
+    </message>
+    <message>
+        <source>no computer of that name is found on the network</source>
+        <translation>er is geen computer met die naam op het netwerk gevonden</translation>
+    </message>
+    <message>
+        <source>it closed the connection before answering</source>
+        <translation>hij verbrak de verbinding voordat hij antwoordde</translation>
+    </message>
+    <message>
+        <source>the connection timed out</source>
+        <translation>de verbinding duurde te lang</translation>
+    </message>
+    <message>
+        <source>this workstation is not on the network</source>
+        <translation>dit werkstation is niet met het netwerk verbonden</translation>
+    </message>
+    <message>
+        <source>hub at %1</source>
+        <translation>hub op %1</translation>
+    </message>
+    <message>
+        <source>hub at %1:%2</source>
+        <translation>hub op %1:%2</translation>
+    </message>
+    <message>
+        <source>No hub address is given: write it as http://HOST:PORT or https://HOST:PORT.</source>
+        <translation>Er is geen adres van de hub opgegeven: schrijf het als http://HOST:PORT of https://HOST:PORT.</translation>
+    </message>
+    <message>
+        <source>The hub address &quot;%1&quot; must start with http:// or https://, as in https://10.0.0.5:8787.</source>
+        <translation>Het adres van de hub &quot;%1&quot; moet beginnen met http:// of https://, zoals https://10.0.0.5:8787.</translation>
+    </message>
+    <message>
+        <source>The hub address &quot;%1&quot; names no computer: write it as http://HOST:PORT.</source>
+        <translation>Het adres van de hub &quot;%1&quot; noemt geen computer: schrijf het als http://HOST:PORT.</translation>
+    </message>
+    <message>
+        <source>The hub address &quot;%1&quot; must be only http(s)://HOST:PORT, without a path or a name and password.</source>
+        <translation>Het adres van de hub &quot;%1&quot; mag alleen http(s)://HOST:PORT zijn, zonder pad of naam en wachtwoord.</translation>
+    </message>
+    <message>
+        <source>The certificate fingerprint must be the 64 hexadecimal digits of its SHA-256 (colons allowed), as in AB:CD:12:….</source>
+        <translation>De vingerafdruk van het certificaat moet de 64 hexadecimale cijfers van de SHA-256 zijn (dubbele punten mogen), zoals AB:CD:12:….</translation>
+    </message>
+    <message>
+        <source>The hub presented certificate SHA-256 %1, which is not the certificate pinned for it (%2). If the hub&apos;s certificate was replaced, pin the new one in Settings.</source>
+        <translation>De hub toonde het certificaat SHA-256 %1; dat is niet het certificaat dat ervoor is vastgezet (%2). Is het certificaat van de hub vervangen, zet dan het nieuwe vast in Instellingen.</translation>
+    </message>
+    <message>
+        <source>The hub presented certificate SHA-256 %1, which this workstation does not trust. If that is your hub&apos;s certificate, pin it in Settings.</source>
+        <translation>De hub toonde het certificaat SHA-256 %1, dat dit werkstation niet vertrouwt. Is dat het certificaat van uw hub, zet het dan vast in Instellingen.</translation>
+    </message>
+    <message>
+        <source>The hub at %1:%2 does not answer: %3</source>
+        <translation>De hub op %1:%2 antwoordt niet: %3</translation>
+    </message>
+    <message>
+        <source>The hub&apos;s answer is larger than %1 MB, more than this workstation accepts; nothing was read.</source>
+        <translation>Het antwoord van de hub is groter dan %1 MB, meer dan dit werkstation aanneemt; er is niets gelezen.</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Geannuleerd.</translation>
+    </message>
+    <message numerus="yes">
+        <source>no answer within %n second(s)</source>
+        <translation>
+            <numerusform>geen antwoord binnen %n seconde</numerusform>
+            <numerusform>geen antwoord binnen %n seconden</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The hub&apos;s answer is larger than this workstation accepts.</source>
+        <translation>Het antwoord van de hub is groter dan dit werkstation aanneemt.</translation>
+    </message>
+    <message>
+        <source>The hub at %1:%2 refused a secure connection: %3</source>
+        <translation>De hub op %1:%2 weigerde een beveiligde verbinding: %3</translation>
+    </message>
+</context>
+<context>
     <name>ery::ui::ActivityPage</name>
     <message>
         <source>Activity</source>

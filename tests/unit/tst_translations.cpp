@@ -124,6 +124,7 @@ void TstTranslations::noSourceStringIsMissing()
     lupdate.setWorkingDirectory(root());
     lupdate.start(QStringLiteral(ERYXON_LUPDATE), {QStringLiteral("-locations"), QStringLiteral("none"), QStringLiteral("-no-obsolete"),
                                                  QStringLiteral("-silent"), QStringLiteral("ui"), QStringLiteral("app/desktop/main.cpp"),
+                                                 QStringLiteral("client/remoteclient.cpp"), QStringLiteral("client/actionjournal.cpp"),
                                                  QStringLiteral("-ts"), copy});
     QVERIFY2(lupdate.waitForFinished(60000), ERYXON_LUPDATE);
     QVERIFY2(lupdate.exitCode() == 0, lupdate.readAllStandardError().constData());

@@ -30,7 +30,7 @@ RegisterPage::RegisterPage(EngineClient &client, QWidget *parent) : QWidget(pare
     m_key = new QLineEdit(this);
     m_key->setObjectName(QStringLiteral("registerKey"));
     m_key->setAccessibleName(tr("Terminal key"));
-    m_key->setPlaceholderText(QStringLiteral("ery_live_…"));
+    m_key->setPlaceholderText(QStringLiteral("ery_live_…")); // notr
     m_useKey = new QPushButton(tr("Use this key"), this);
     m_useKey->setObjectName(QStringLiteral("registerUseKey"));
     // Word-wrapped headings, not group box titles: a long title in a large font would be cut off.

@@ -353,7 +353,7 @@ void TerminalWindow::prepareScreen(const QString &screen)
     auto ready = [this] { QTimer::singleShot(0, this, &TerminalWindow::screenReady); };
     auto onLogin = [this, screen, ready] {
         if (screen == QLatin1String("login")) {
-            m_login->employeeField()->setText(QStringLiteral("DMW0001"));
+            m_login->employeeField()->setText(QStringLiteral("DMW0001")); // notr
             m_login->pinField()->setText(QStringLiteral("12"));
             ready();
             return;
@@ -396,7 +396,7 @@ void TerminalWindow::prepareScreen(const QString &screen)
             });
             m_work->selectOperation(from->item(0)->data(QueueRowDelegate::IdRole).toString());
         });
-        m_login->employeeField()->setText(QStringLiteral("DMW0001"));
+        m_login->employeeField()->setText(QStringLiteral("DMW0001")); // notr
         m_login->pinField()->setText(QStringLiteral("1234"));
         m_login->submit();
     };
