@@ -66,3 +66,9 @@ for size in "${terminal_sizes[@]}"; do
     shoot "$out/terminal-$screen-$size.png" --terminal --terminal-screen "$screen" --screenshot-size "$size" --theme light --language en
   done
 done
+# ... and in Dutch and German at the common terminal size: terminal-SCREEN-LANGUAGE.png.
+for language in "${languages[@]}"; do
+  for screen in login queues detail report; do
+    shoot "$out/terminal-$screen-$language.png" --terminal --terminal-screen "$screen" --screenshot-size 1280x800 --theme light --language "$language"
+  done
+done

@@ -3501,11 +3501,11 @@
     </message>
     <message>
         <source>Report production</source>
-        <translation>Produktion melden</translation>
+        <translation>Rückmelden</translation>
     </message>
     <message>
         <source>Stop &amp;&amp; complete</source>
-        <translation>Stoppen &amp;&amp; abschließen</translation>
+        <translation>Stopp &amp;&amp; fertig</translation>
     </message>
     <message>
         <source>Stop and complete</source>
@@ -3604,7 +3604,7 @@
     </message>
     <message>
         <source>Complete</source>
-        <translation>Abschließen</translation>
+        <translation>Fertig</translation>
     </message>
     <message>
         <source>You are working on another operation: pause or complete it first.</source>

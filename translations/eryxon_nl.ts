@@ -4364,7 +4364,7 @@
     </message>
     <message>
         <source>Due %1</source>
-        <translation>Levering %1</translation>
+        <translation>Klaar %1</translation>
     </message>
     <message>
         <source>BULLET</source>
