@@ -7,12 +7,15 @@
 #include "integrations/mqtt/mqttsink.h"
 #include "integrations/webhooks/webhookdeliverer.h"
 #include "integrations/webhooks/webhooksink.h"
+#include "files/diskblobstore.h"
 #include "http/apiserver.h"
 #include "http/mcptransport.h"
 #include "mcp/mcpserver.h"
 #include "storage/migrations.h"
 #include "storage/outboxstore.h"
 
+#include <QDir>
+#include <QFileInfo>
 #include <QLoggingCategory>
 #include <QMetaObject>
 #include <QSemaphore>
@@ -54,6 +57,17 @@ Status Engine::open(bool startDispatcher)
     }
     m_schemaVersion = m_db->schemaVersion();
     m_services = std::make_unique<Services>(*m_db);
+    {
+        QString dir = m_cfg.filesDir;
+        const auto &loc = m_db->location();
+        if (dir.isEmpty() && !loc.postgres && !loc.path.isEmpty() && !loc.path.startsWith(QLatin1Char(':')))
+            dir = QFileInfo(loc.path).absoluteDir().filePath(QStringLiteral("files"));
+        if (dir.isEmpty())
+            dir = QFileInfo(Config::defaultDbPath()).absoluteDir().filePath(QStringLiteral("files"));
+        auto store = std::make_unique<files::DiskBlobStore>(dir);
+        const QString staging = store->stagingDir();
+        m_services->files.configure(std::move(store), staging);
+    }
     m_services->mqttPublishers.setProbe([](const Json &publisher) { return MqttConnection::testConnection(publisher, 3000); });
     m_dispatcher = std::make_unique<Dispatcher>(*m_db);
     m_dispatcher->addSink(&m_hub);
@@ -183,6 +197,8 @@ void Engine::hubTick()
 {
     if (!m_db)
         return;
+    // Blobs whose last file went while an export or restore ran.
+    m_services->files.collect();
     // Another process (the CLI, a desktop) may have paused or resumed the integrations.
     if (auto state = m_services->hubs.integrations())
         applyIntegrationState(state->paused, state->reason);

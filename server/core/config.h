@@ -47,6 +47,9 @@ struct Config {
     // false: this process changes data and tells its own subscribers, but leaves webhooks and MQTT
     // to the hub serving the database (mcp-stdio); the outbox keeps every event for that hub.
     bool deliver = true;
+    // Where attached files are stored; empty = a "files" folder beside the SQLite file, or in the
+    // platform data directory for PostgreSQL.
+    QString filesDir;
 
     static QString defaultDbPath();
     QString resolvedDbUrl() const { return dbUrl.isEmpty() ? defaultDbPath() : dbUrl; }

@@ -21,6 +21,7 @@ int Error::httpStatus() const
     case ErrorCode::RateLimitExceeded: return 429;
     case ErrorCode::Internal: return 500;
     case ErrorCode::ServiceUnavailable: return 503;
+    case ErrorCode::UnsupportedMediaType: return 415;
     }
     return 500;
 }
@@ -43,6 +44,7 @@ const char *Error::codeName() const
     case ErrorCode::RateLimitExceeded: return "RATE_LIMIT_EXCEEDED";
     case ErrorCode::Internal: return "INTERNAL_ERROR";
     case ErrorCode::ServiceUnavailable: return "SERVICE_UNAVAILABLE";
+    case ErrorCode::UnsupportedMediaType: return "UNSUPPORTED_MEDIA_TYPE";
     }
     return "INTERNAL_ERROR";
 }

@@ -32,6 +32,7 @@ enum class ErrorCode {
     RateLimitExceeded,
     Internal,
     ServiceUnavailable, // a capacity limit of the hub, or a long write holding the database: retry shortly
+    UnsupportedMediaType, // a file's declared type is not one the hub stores
 };
 
 struct Error {

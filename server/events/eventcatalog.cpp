@@ -44,6 +44,8 @@ const QStringList &eventCatalog()
         "sync.batch.completed",
         "import.completed",
         "settings.updated",
+        "file.attached",
+        "file.removed",
     };
     return names;
 }

@@ -71,7 +71,10 @@ Result<std::unique_ptr<TenantReader>> ExportService::open(const domain::Scope &s
     auto snap = storage::TenantSnapshot::open(db(), scope.tenantId);
     if (!snap)
         return snap.error();
-    return std::make_unique<TenantReader>(std::move(*snap));
+    auto reader = std::make_unique<TenantReader>(std::move(*snap));
+    if (m_hold)
+        reader->keep(m_hold());
+    return reader;
 }
 
 int ExportService::schemaVersion() const

@@ -4,6 +4,8 @@
 
 #include <QStringList>
 
+#include <functional>
+
 #include <memory>
 #include <vector>
 
@@ -35,6 +37,11 @@ public:
     Result<std::unique_ptr<TenantReader>> open(const domain::Scope &scope) const;
     // The database's schema version, which an export records.
     int schemaVersion() const;
+    // What a reader holds while it lives, so no blob of the file store is removed meanwhile.
+    void setCollectionHold(std::function<std::shared_ptr<void>()> hold) { m_hold = std::move(hold); }
+
+private:
+    std::function<std::shared_ptr<void>()> m_hold;
 };
 
 } // namespace ery::services

@@ -106,6 +106,7 @@ Result<Json> RestoreService::restore(const Json &tenantInfo, const Feed &feed, c
         return Error::badRequest(QStringLiteral("the export names no tenant (_tenant_info has no id)"));
     const QString fileTenant = text(tenantInfo["id"]);
     const QString tenantId = intoTenant.isEmpty() ? fileTenant : intoTenant;
+    const std::shared_ptr<void> hold = m_hold ? m_hold() : nullptr;
     if (!isUuid(tenantId) && intoTenant.isEmpty())
         return Error::badRequest(QStringLiteral("the export's tenant id is not a uuid"));
 

@@ -3,6 +3,7 @@
 #include "servicebase.h"
 
 #include <functional>
+#include <memory>
 
 namespace ery::services {
 
@@ -26,6 +27,11 @@ public:
     Result<Json> restore(const Json &tenantInfo, const Feed &feed, const QString &intoTenant = {});
     // Whether a tenant holds no shop data: what restoring into it requires.
     Result<bool> isEmpty(const QString &tenantId) const;
+    // Held while a restore runs, so no blob of the file store is removed meanwhile.
+    void setCollectionHold(std::function<std::shared_ptr<void>()> hold) { m_hold = std::move(hold); }
+
+private:
+    std::function<std::shared_ptr<void>()> m_hold;
 };
 
 } // namespace ery::services

@@ -11,6 +11,7 @@
 #include "idempotencystore.h"
 #include "eventdata.h"
 #include "exportservice.h"
+#include "fileservice.h"
 #include "hubservice.h"
 #include "importwriter.h"
 #include "issueservice.h"
@@ -86,6 +87,7 @@ public:
     ShopSetup shop{m_data, activity, catalog, tenants, users};
     HubService hubs{m_data};
     AnalyticsService analytics{m_data};
+    FileService files{m_data, eventData};
     ExportService exports{m_data};
     RestoreService restores{m_data};
 

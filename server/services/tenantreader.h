@@ -24,9 +24,12 @@ public:
     // Up to `limit` rows after afterId (empty: the first), in id order.
     Result<Rows> page(const ExportService::TableSpec &table, const QString &afterId, int limit);
     int schemaVersion();
+    // Kept for the reader's life (FileService::holdCollection: no blob goes while it reads).
+    void keep(std::shared_ptr<void> hold) { m_hold = std::move(hold); }
 
 private:
     std::unique_ptr<storage::TenantSnapshot> m_snapshot;
+    std::shared_ptr<void> m_hold;
 };
 
 } // namespace ery::services

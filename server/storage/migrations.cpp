@@ -25,6 +25,7 @@ const Migration kMigrations[] = {
     {6, ":/eryxon/server/storage/schema_v6.sql"},
     {7, ":/eryxon/server/storage/schema_v7.sql"},
     {8, ":/eryxon/server/storage/schema_v8.sql"},
+    {9, ":/eryxon/server/storage/schema_v9.sql"},
 };
 
 QString dialect(QString sql, bool postgres)

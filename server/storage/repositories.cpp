@@ -39,7 +39,9 @@ void Repositories::loadColumns(Database &db) const
                            &mqttPublishers,
                            &syncImports,
                            &batches,
-                           &batchOperations})
+                           &batchOperations,
+                           &files,
+                           &fileLinks})
         t->loadColumns(db);
 }
 

@@ -45,6 +45,8 @@ struct Repositories {
     Table syncImports{QStringLiteral("sync_imports"), false};
     Table batches{QStringLiteral("operation_batches"), false, {QStringLiteral("batch_number"), QStringLiteral("material")}};
     Table batchOperations{QStringLiteral("batch_operations"), false};
+    Table files{QStringLiteral("files"), false, {QStringLiteral("name")}};
+    Table fileLinks{QStringLiteral("file_links"), false};
 
     // --- named queries ---------------------------------------------------------------------------
     Result<Rows> operationsOfPart(Database &db, const domain::Scope &s, const QString &partId) const;

@@ -201,7 +201,7 @@ void TestOutbox::eventCatalogMatching()
     QVERIFY(eventMatches("job.created", "job.created"));
     QVERIFY(!eventMatches("job.create", "job.created"));
     QVERIFY(eventMatches("sync.*", "sync.jobs.completed"));
-    QCOMPARE(eventCatalog().size(), 39);
+    QCOMPARE(eventCatalog().size(), 41);
 }
 
 QTEST_GUILESS_MAIN(TestOutbox)

@@ -57,14 +57,15 @@ QString TestShop::databaseUrl()
 std::unique_ptr<TestShop> TestShop::create(bool seed)
 {
     auto shop = std::unique_ptr<TestShop>(new TestShop);
-    if (postgres()) {
+    // Attached files go beside the SQLite file; on PostgreSQL to a folder of the test's own too.
+    shop->m_dir = std::make_unique<QTemporaryDir>();
+    if (postgres())
         shop->m_url = databaseUrl();
-    } else {
-        shop->m_dir = std::make_unique<QTemporaryDir>();
+    else
         shop->m_url = shop->m_dir->filePath(QStringLiteral("shop-%1.db").arg(++g_counter));
-    }
     Config cfg;
     cfg.dbUrl = shop->m_url;
+    cfg.filesDir = shop->m_dir->filePath(QStringLiteral("files"));
     shop->m_engine = std::make_unique<Engine>(cfg);
     if (auto r = shop->m_engine->open(false); !r)
         qFatal("opening the test database failed: %s", qPrintable(r.error().message));

@@ -1,0 +1,218 @@
+#include "testshop.h"
+
+#include "files/diskblobstore.h"
+#include "services/tenantreader.h"
+
+#include <QCryptographicHash>
+#include <QDirIterator>
+#include <QTest>
+
+using namespace ery::domain;
+using namespace ery::storage;
+using namespace ery::services;
+using namespace ery;
+using namespace ery::test;
+
+// The file store through FileService: content-addressed blobs, rows per attachment, tenant and
+// sandbox isolation, quota, type checks and when a blob goes.
+class TestFiles : public QObject {
+    Q_OBJECT
+private slots:
+    void attachListOpen();
+    void dedupAndLastReferenceRemovesBlob();
+    void noRemovalWhileHeld();
+    void tenantAndSandboxIsolation();
+    void quotaRefusesWith402();
+    void refusesExecutablesMismatchesAndBadNames();
+    void eventsOnAttachAndRemove();
+};
+
+namespace {
+
+const QByteArray kPdf = QByteArray("%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n");
+
+FileService::Incoming incoming(FileService &files, const QString &name, const QString &type, const QByteArray &bytes)
+{
+    auto staged = files.stage(bytes);
+    if (!staged)
+        qFatal("staging failed: %s", qPrintable(staged.error().message));
+    return FileService::Incoming{name, type, *staged, {}, 0};
+}
+
+int blobCount(const TestShop &shop, TestShop &s)
+{
+    Q_UNUSED(shop);
+    auto &disk = static_cast<files::DiskBlobStore &>(s.s().files.store());
+    int n = 0;
+    QDirIterator it(disk.root(), QDir::Files, QDirIterator::Subdirectories);
+    while (it.hasNext())
+        if (!it.next().startsWith(disk.stagingDir()))
+            ++n;
+    return n;
+}
+
+} // namespace
+
+void TestFiles::attachListOpen()
+{
+    auto shop = TestShop::create();
+    FileService &files = shop->s().files;
+    const FileService::Owner part{QStringLiteral("part"), shop->partId};
+    auto f = files.attach(shop->scope, part, incoming(files, QStringLiteral("drawing.pdf"), QStringLiteral("application/pdf"), kPdf));
+    ERY_VERIFY_OK(f);
+    QCOMPARE(str(*f, "name"), QStringLiteral("drawing.pdf"));
+    QCOMPARE(num(*f, "size_bytes"), qint64(kPdf.size()));
+    QCOMPARE(str(*f, "sha256"), QString::fromLatin1(QCryptographicHash::hash(kPdf, QCryptographicHash::Sha256).toHex()));
+    QCOMPARE(str(*f, "path"), QStringLiteral("%1/parts/%2/drawing.pdf").arg(shop->tenantId, shop->partId));
+    auto list = files.list(shop->scope, part);
+    ERY_VERIFY_OK(list);
+    QCOMPARE(int(list->size()), 1);
+    auto dev = files.open(*f);
+    ERY_VERIFY_OK(dev);
+    QCOMPARE((*dev)->readAll(), kPdf);
+    // The same name on the same part is a conflict; on another owner it is fine.
+    ERY_VERIFY_ERR(files.attach(shop->scope, part, incoming(files, QStringLiteral("drawing.pdf"), QStringLiteral("application/pdf"), kPdf)),
+                   ErrorCode::Conflict);
+    ERY_VERIFY_OK(files.attach(shop->scope, {QStringLiteral("operation"), shop->ops[0]},
+                               incoming(files, QStringLiteral("drawing.pdf"), QStringLiteral("application/pdf"), kPdf)));
+    // Nothing is left in the staging folder.
+    QCOMPARE(QDir(files.stagingDir()).entryList(QDir::Files).size(), 0);
+}
+
+void TestFiles::dedupAndLastReferenceRemovesBlob()
+{
+    auto shop = TestShop::create();
+    FileService &files = shop->s().files;
+    const FileService::Owner part{QStringLiteral("part"), shop->partId};
+    auto a = files.attach(shop->scope, part, incoming(files, QStringLiteral("a.pdf"), QStringLiteral("application/pdf"), kPdf));
+    auto b = files.attach(shop->scope, part, incoming(files, QStringLiteral("b.pdf"), QStringLiteral("application/pdf"), kPdf));
+    ERY_VERIFY_OK(a);
+    ERY_VERIFY_OK(b);
+    QCOMPARE(blobCount(*shop, *shop), 1);
+    ERY_VERIFY_OK(files.remove(shop->scope, *a));
+    QCOMPARE(blobCount(*shop, *shop), 1);
+    QVERIFY(files.store().contains(str(*b, "sha256").toLatin1()));
+    ERY_VERIFY_OK(files.remove(shop->scope, *b));
+    QCOMPARE(blobCount(*shop, *shop), 0);
+    QCOMPARE(files.pendingRemovals(), 0);
+}
+
+void TestFiles::noRemovalWhileHeld()
+{
+    auto shop = TestShop::create();
+    FileService &files = shop->s().files;
+    const FileService::Owner part{QStringLiteral("part"), shop->partId};
+    auto a = files.attach(shop->scope, part, incoming(files, QStringLiteral("a.pdf"), QStringLiteral("application/pdf"), kPdf));
+    ERY_VERIFY_OK(a);
+    {
+        // An export's reader holds the store as long as it lives.
+        auto reader = shop->s().exports.open(shop->scope);
+        ERY_VERIFY_OK(reader);
+        ERY_VERIFY_OK(files.remove(shop->scope, *a));
+        QCOMPARE(blobCount(*shop, *shop), 1);
+        QCOMPARE(files.pendingRemovals(), 1);
+    }
+    files.collect();
+    QCOMPARE(blobCount(*shop, *shop), 0);
+    QCOMPARE(files.pendingRemovals(), 0);
+}
+
+void TestFiles::tenantAndSandboxIsolation()
+{
+    auto shop = TestShop::create();
+    FileService &files = shop->s().files;
+    const FileService::Owner part{QStringLiteral("part"), shop->partId};
+    auto f = files.attach(shop->scope, part, incoming(files, QStringLiteral("a.pdf"), QStringLiteral("application/pdf"), kPdf));
+    ERY_VERIFY_OK(f);
+    // The sandbox twin sees neither the part nor its file.
+    ERY_VERIFY_ERR(files.list(shop->sandbox, part), ErrorCode::NotFound);
+    ERY_VERIFY_ERR(files.get(shop->sandbox, part, str(*f, "id")), ErrorCode::NotFound);
+    ERY_VERIFY_ERR(files.byPath(shop->sandbox, str(*f, "path")), ErrorCode::NotFound);
+    ERY_VERIFY_ERR(files.remove(shop->sandbox, *f), ErrorCode::NotFound);
+    ERY_VERIFY_ERR(files.attach(shop->sandbox, part, incoming(files, QStringLiteral("b.pdf"), QStringLiteral("application/pdf"), kPdf)),
+                   ErrorCode::NotFound);
+    // A file asked for under another owner of the same tenant is not found either.
+    ERY_VERIFY_ERR(files.get(shop->scope, {QStringLiteral("operation"), shop->ops[0]}, str(*f, "id")), ErrorCode::NotFound);
+}
+
+void TestFiles::quotaRefusesWith402()
+{
+    auto shop = TestShop::create();
+    FileService &files = shop->s().files;
+    ERY_VERIFY_OK(shop->s().tenants.update(shop->tenantId, Json{{"max_storage_mb", 1}}));
+    const FileService::Owner part{QStringLiteral("part"), shop->partId};
+    QByteArray big = "%PDF-1.4\n" + QByteArray(700 * 1024, 'x');
+    ERY_VERIFY_OK(files.attach(shop->scope, part, incoming(files, QStringLiteral("a.pdf"), QStringLiteral("application/pdf"), big)));
+    big[20] = 'y'; // other bytes, so the second is a blob of its own too
+    auto r = files.attach(shop->scope, part, incoming(files, QStringLiteral("b.pdf"), QStringLiteral("application/pdf"), big));
+    ERY_VERIFY_ERR(r, ErrorCode::QuotaExceeded);
+    QCOMPARE(r.error().httpStatus(), 402);
+    QCOMPARE(r.error().details["limitType"].get<std::string>(), std::string("storage_mb"));
+    QCOMPARE(r.error().details["limit"].get<qint64>(), qint64(1));
+    QCOMPARE(r.error().details["requestedBytes"].get<qint64>(), qint64(big.size()));
+    // The refused bytes did not stay in the store.
+    QCOMPARE(blobCount(*shop, *shop), 1);
+}
+
+void TestFiles::refusesExecutablesMismatchesAndBadNames()
+{
+    auto shop = TestShop::create();
+    FileService &files = shop->s().files;
+    const FileService::Owner part{QStringLiteral("part"), shop->partId};
+    auto expect = [&](const QString &name, const QString &type, const QByteArray &bytes, ErrorCode code, const char *constraint) {
+        auto r = files.attach(shop->scope, part, incoming(files, name, type, bytes));
+        QVERIFY2(!r, qPrintable(name));
+        QCOMPARE(toString(r.error().code), toString(code));
+        if (constraint)
+            QCOMPARE(r.error().details[0]["constraint"].get<std::string>(), std::string(constraint));
+    };
+    expect(QStringLiteral("invoice.pdf"), QStringLiteral("application/pdf"), QByteArray("MZ\x90\x00\x03", 5) + QByteArray(100, '\0'),
+           ErrorCode::ValidationError, "executable");
+    expect(QStringLiteral("tool.step"), QStringLiteral("application/step"), QByteArray("\x7f" "ELF\x02\x01\x01"), ErrorCode::ValidationError,
+           "executable");
+    expect(QStringLiteral("run.txt"), QStringLiteral("text/plain"), QByteArray("#!/bin/sh\nrm -rf /\n"), ErrorCode::ValidationError,
+           "executable");
+    expect(QStringLiteral("photo.png"), QStringLiteral("image/png"), kPdf, ErrorCode::ValidationError, "content_type_mismatch");
+    expect(QStringLiteral("part.step"), QStringLiteral("model/step"), QByteArray("solid cube\n"), ErrorCode::ValidationError,
+           "content_type_mismatch");
+    expect(QStringLiteral("page.html"), QStringLiteral("text/html"), QByteArray("<html>"), ErrorCode::UnsupportedMediaType, nullptr);
+    for (const QString &bad : {QStringLiteral("../../etc/passwd"), QStringLiteral("a/b.pdf"), QStringLiteral("a\\b.pdf"),
+                               QStringLiteral("..pdf"), QStringLiteral("nul\x01.pdf"), QString(256, QLatin1Char('a')), QString()})
+        expect(bad, QStringLiteral("application/pdf"), kPdf, ErrorCode::ValidationError, nullptr);
+    // Good ones of each kind with a signature.
+    const QList<std::pair<QString, QByteArray>> good{
+        {QStringLiteral("image/png"), QByteArray("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16)},
+        {QStringLiteral("image/jpeg"), QByteArray("\xFF\xD8\xFF\xE0\0\x10JFIF", 10)},
+        {QStringLiteral("image/gif"), QByteArray("GIF89a\x01\0\x01\0")},
+        {QStringLiteral("image/webp"), QByteArray("RIFF\x24\0\0\0WEBPVP8 ", 16)},
+        {QStringLiteral("application/step"), QByteArray("ISO-10303-21;\nHEADER;\n")},
+        {QStringLiteral("application/dxf"), QByteArray("  0\nSECTION\n  2\nHEADER\n")},
+        {QStringLiteral("application/zip"), QByteArray("PK\x03\x04\x14\0\0\0", 8)},
+        {QStringLiteral("text/csv"), QByteArray("a,b\n1,2\n")},
+    };
+    int i = 0;
+    for (const auto &[type, bytes] : good)
+        ERY_VERIFY_OK(files.attach(shop->scope, part, incoming(files, QStringLiteral("good-%1").arg(++i), type, bytes)));
+}
+
+void TestFiles::eventsOnAttachAndRemove()
+{
+    auto shop = TestShop::create();
+    FileService &files = shop->s().files;
+    auto f = files.attach(shop->scope, {QStringLiteral("part"), shop->partId},
+                          incoming(files, QStringLiteral("a.pdf"), QStringLiteral("application/pdf"), kPdf));
+    ERY_VERIFY_OK(f);
+    auto attached = shop->events(QStringLiteral("file.attached"));
+    QCOMPARE(int(attached.size()), 1);
+    const Json payload = attached[0]["payload"].is_string() ? Json::parse(attached[0]["payload"].get<std::string>()) : attached[0]["payload"];
+    const Json data = payload.contains("data") ? payload["data"] : payload;
+    QCOMPARE(data["part_number"].get<std::string>(), std::string("J-100-P1"));
+    QCOMPARE(data["job_number"].get<std::string>(), std::string("J-100"));
+    QCOMPARE(data["name"].get<std::string>(), std::string("a.pdf"));
+    ERY_VERIFY_OK(files.remove(shop->scope, *f));
+    auto removed = shop->events(QStringLiteral("file.removed"));
+    QCOMPARE(int(removed.size()), 1);
+}
+
+QTEST_GUILESS_MAIN(TestFiles)
+#include "tst_files.moc"
