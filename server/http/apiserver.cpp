@@ -517,14 +517,16 @@ Response ApiServer::process(Request &r, QString *routeLabel)
 {
     const Router::Match m = m_router.match(r.method == Method::Options ? Method::Get : r.method, r.path);
     if (r.method == Method::Options) {
-        // CORS preflight (and a plain OPTIONS): which methods the path takes.
+        // CORS preflight (and a plain OPTIONS): which methods the path takes. 200 "ok" as the
+        // original answered (some browser-side clients treat any other success as a failure);
+        // the CORS headers only for a configured origin.
         const QStringList allowed = m_router.methodsFor(r.path);
         if (allowed.isEmpty()) {
             Response resp = Response::error(Error::notFound(QStringLiteral("Route %1").arg(r.path)));
             decorate(r, resp, nullptr);
             return resp;
         }
-        Response resp = Response::text(204, {}, "text/plain");
+        Response resp = Response::text(200, "ok", "text/plain");
         resp.header("Allow", allowed.join(QStringLiteral(", ")).toLatin1());
         addCors(r, resp, true);
         decorate(r, resp, nullptr);
