@@ -98,7 +98,7 @@ Result<IssueService::Reported> IssueService::report(const Scope &scope, const Js
             return ctx.error();
         // Where the part stands and where it should go next, recorded with the report.
         const QString here = str(ctx->part, "current_cell_id").isEmpty() ? str(*op, "cell_id") : str(ctx->part, "current_cell_id");
-        row["current_cell_id"] = toStd(here);
+        row["current_cell_id"] = here.isEmpty() ? Json(nullptr) : Json(toStd(here)); // an operation may have no cell yet
         auto ops = repo().operationsOfPart(tx.db(), scope, str(ctx->part, "id"));
         if (!ops)
             return ops.error();

@@ -17,7 +17,7 @@ const std::vector<Field> &OperationService::fields()
 {
     static const std::vector<Field> f{
         {"part_id", Field::Uuid, true},
-        {"cell_id", Field::Uuid, true},
+        {"cell_id", Field::Uuid}, // none yet: a routing step not assigned to a cell (it cannot start)
         {"operation_name", Field::Text, true, {}, {}, limits::kName},
         {"sequence", Field::Int, false, {}, 0},
         {"estimated_time", Field::Int, false, {}, 0},
@@ -37,13 +37,53 @@ const std::vector<Field> &OperationService::fields()
     return f;
 }
 
+const std::vector<Field> &OperationService::inputFields()
+{
+    static const std::vector<Field> f = [] {
+        auto all = fields();
+        all.push_back({"estimated_time_minutes", Field::Int, false, {}, 0});
+        return all;
+    }();
+    return f;
+}
+
+Json OperationService::foldEstimateAlias(const Json &input, Validation &v, const std::string &prefix)
+{
+    if (!input.is_object() || !input.contains("estimated_time_minutes"))
+        return input;
+    Json in = input;
+    const Json alias = in["estimated_time_minutes"];
+    in.erase("estimated_time_minutes");
+    static const std::vector<Field> aliasField{{"estimated_time_minutes", Field::Int, false, {}, 0}};
+    const std::string path = prefix.empty() ? "estimated_time_minutes" : prefix + ".estimated_time_minutes";
+    if (alias.is_null()) {
+        v.add(path, QStringLiteral("estimated_time_minutes cannot be null"), nullptr, "not_null");
+        return in;
+    }
+    Row checked = acceptFields(Json{{"estimated_time_minutes", alias}}, aliasField, false, v, prefix);
+    if (!checked.contains("estimated_time_minutes"))
+        return in; // its error is reported
+    if (!in.contains("estimated_time")) {
+        in["estimated_time"] = checked["estimated_time_minutes"];
+        return in;
+    }
+    const Json &given = in["estimated_time"];
+    if (!given.is_number() || given.get<double>() != checked["estimated_time_minutes"].get<double>())
+        v.add(path,
+              QStringLiteral("estimated_time_minutes is another name for estimated_time, and the two differ (%1 and %2): give one of them")
+                  .arg(QString::fromStdString(alias.dump()), QString::fromStdString(given.dump()).left(40)),
+              alias, "equals estimated_time");
+    return in;
+}
+
 Result<Row> OperationService::createIn(WriteTx &tx, const Scope &scope, const Json &input, const Row *part, const std::string &prefix,
                                        const Row &syncStamp, const Row *cell)
 {
-    Json in = input;
-    if (part)
+    Validation v;
+    Json in = foldEstimateAlias(input, v, prefix);
+    if (part && in.is_object())
         in["part_id"] = (*part)["id"];
-    if (cell)
+    if (cell && in.is_object())
         in["cell_id"] = (*cell)["id"];
     // A cell may be named instead of referenced (nested job creation, CSV, ERP).
     if (in.is_object() && !in.contains("cell_id") && in.contains("cell_name") && in["cell_name"].is_string()) {
@@ -53,19 +93,18 @@ Result<Row> OperationService::createIn(WriteTx &tx, const Scope &scope, const Js
             return nv.error();
         auto named = m_catalog.cellByName(scope, fromStd(in["cell_name"].get<std::string>()));
         if (!named) {
-            Validation v;
-            v.add(prefix.empty() ? "cell_name" : prefix + ".cell_name", named.error().message, in["cell_name"], "exists");
-            return v.error();
+            Validation nf;
+            nf.add(prefix.empty() ? "cell_name" : prefix + ".cell_name", named.error().message, in["cell_name"], "exists");
+            return nf.error();
         }
         in["cell_id"] = (*named)["id"];
     }
-    Validation v;
     Row row = acceptFields(in, fields(), true, v, prefix);
     if (!v.ok())
         return v.error();
     if (!part)
         ERY_TRY(repo().parts.get(tx.db(), scope, str(row, "part_id"), QStringLiteral("part")));
-    if (!cell) {
+    if (!cell && !str(row, "cell_id").isEmpty()) {
         auto found = repo().cells.get(tx.db(), scope, str(row, "cell_id"), QStringLiteral("cell"));
         if (!found) {
             Validation cv;
@@ -104,7 +143,7 @@ Result<Row> OperationService::create(const Scope &scope, const Json &input, cons
 Result<Row> OperationService::update(const Scope &scope, const QString &id, const Json &patch, const Row &syncStamp)
 {
     Validation v;
-    Row accepted = acceptFields(patch, fields(), false, v);
+    Row accepted = acceptFields(foldEstimateAlias(patch, v), fields(), false, v);
     accepted.erase("part_id"); // an operation does not move between parts
     if (!v.ok())
         return v.error();
@@ -112,12 +151,20 @@ Result<Row> OperationService::update(const Scope &scope, const QString &id, cons
         auto op = repo().operations.get(tx.db(), scope, id, QStringLiteral("operation"));
         if (!op)
             return op.error();
-        if (accepted.contains("cell_id"))
+        const bool unassigns = accepted.contains("cell_id") && accepted["cell_id"].is_null();
+        if (accepted.contains("cell_id") && !unassigns)
             ERY_TRY(repo().cells.get(tx.db(), scope, str(accepted, "cell_id"), QStringLiteral("cell")));
+        // Work that has begun stays where it is counted (WIP, the part's current cell); only an
+        // operation nobody has started may give its cell back.
+        if (unassigns && !str(*op, "cell_id").isEmpty() && str(*op, "status") != status::NotStarted)
+            return Error{ErrorCode::Conflict,
+                         QStringLiteral("Operation %1 is %2: only a not started operation can be left without a cell")
+                             .arg(str(*op, "operation_name"), str(*op, "status")),
+                         Json{{"operation_id", toStd(id)}, {"status", (*op)["status"]}}};
         // Moving open work to another cell brings its job into that cell's WIP: a cell at its
         // enforced limit refuses it, as it refuses a part arriving from the cell before.
         const bool moves = accepted.contains("cell_id") && str(accepted, "cell_id") != str(*op, "cell_id");
-        if (moves && str(*op, "status") != status::Completed) {
+        if (moves && !unassigns && str(*op, "status") != status::Completed) {
             auto part = repo().parts.get(tx.db(), scope, str(*op, "part_id"), QStringLiteral("part"));
             if (!part)
                 return part.error();
@@ -138,8 +185,9 @@ Result<Row> OperationService::update(const Scope &scope, const QString &id, cons
         data["changes"] = accepted;
         tx.emitEvent(scope.tenantId, QStringLiteral("operation.updated"), id, data, ctx->topicContext());
         const QString name = str(*next, "operation_name");
-        const QString what = moves ? QStringLiteral("Operation %1 moved to %2").arg(name, str(ctx->cell, "name"))
-                                   : QStringLiteral("Operation %1 updated").arg(name);
+        const QString what = !moves      ? QStringLiteral("Operation %1 updated").arg(name)
+                             : unassigns ? QStringLiteral("Operation %1 left without a cell").arg(name)
+                                         : QStringLiteral("Operation %1 moved to %2").arg(name, str(ctx->cell, "name"));
         ERY_TRY(m_activity.record(tx, scope, QStringLiteral("update"), QStringLiteral("operation"), id, name, what,
                                   Json{{"old", *op}, {"new", *next}}));
         return next;
@@ -223,6 +271,12 @@ Result<Transition> OperationService::transitionIn(WriteTx &tx, const Scope &scop
     auto to = statusAfter(from, a);
     if (!to)
         return Error::invalidTransition(QStringLiteral("operation"), from, actionName(a));
+    // A routing step without a cell is in no queue and no cell's WIP: it is worked once it has one.
+    if (*to != status::OnHold && str(op, "cell_id").isEmpty())
+        return Error{ErrorCode::Conflict,
+                     QStringLiteral("Operation %1 has no cell yet: assign one (PATCH cell_id) before you %2 it")
+                         .arg(str(op, "operation_name"), actionName(a)),
+                     Json{{"operation_id", op["id"]}, {"cell_id", nullptr}}};
     auto ctxr = m_eventData.forOperation(scope, op);
     if (!ctxr)
         return ctxr.error();

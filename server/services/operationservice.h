@@ -20,6 +20,11 @@ public:
     {
     }
     static const std::vector<Field> &fields();
+    // estimated_time_minutes (the original's CSV template name) folded into estimated_time; both
+    // given with different values is reported in v. prefix as acceptFields'.
+    static Json foldEstimateAlias(const Json &input, Validation &v, const std::string &prefix = {});
+    // fields() and that alias: what a create or update body may hold (the OpenAPI document's).
+    static const std::vector<Field> &inputFields();
 
     // syncStamp as JobService's. part, cell: the operation's part and cell as the caller read them
     // in this write (they are then the operation's, not read again).

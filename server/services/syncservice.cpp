@@ -226,11 +226,7 @@ Result<SyncService::Outcome> SyncService::upsertIn(WriteTx &tx, const Scope &sco
             in["cell_id"] = (*found)["id"];
             cell = std::move(*found);
         }
-        in.erase("cell_name");
-        // The CSV template's column name for the estimate.
-        if (in.contains("estimated_time_minutes") && !in.contains("estimated_time"))
-            in["estimated_time"] = in["estimated_time_minutes"];
-        in.erase("estimated_time_minutes");
+        in.erase("cell_name"); // estimated_time_minutes, the CSV template's name, is OperationService's to read
     }
 
     const Table *table = e == Jobs         ? &repo().jobs

@@ -26,6 +26,7 @@ const Migration kMigrations[] = {
     {7, ":/eryxon/server/storage/schema_v7.sql"},
     {8, ":/eryxon/server/storage/schema_v8.sql"},
     {9, ":/eryxon/server/storage/schema_v9.sql"},
+    {10, ":/eryxon/server/storage/schema_v10.sql"},
 };
 
 QString dialect(QString sql, bool postgres)
@@ -116,8 +117,25 @@ Status runMigrations(Database &db)
                 return done.error();
             if (!done->empty())
                 return {};
-            for (const QString &stmt : statements(sql))
-                ERY_TRY(tx.db().execDirect(stmt));
+            for (QString stmt : statements(sql)) {
+                // A statement marked {{SQLITE}} or {{POSTGRES}} is for that engine only.
+                for (const auto &[mark, on] : {std::pair{QLatin1String("{{SQLITE}}"), !db.isPostgres()},
+                                               std::pair{QLatin1String("{{POSTGRES}}"), db.isPostgres()}})
+                    if (stmt.startsWith(mark)) {
+                        stmt = on ? stmt.mid(mark.size()) : QString();
+                        break;
+                    }
+                if (!stmt.isEmpty())
+                    ERY_TRY(tx.db().execDirect(stmt));
+            }
+            // A rewritten table declaration (writable_schema) is seen by other connections to the
+            // file once the schema cookie changes.
+            if (!db.isPostgres() && sql.contains(QLatin1String("writable_schema"))) {
+                auto cookie = tx.db().scalar(QStringLiteral("PRAGMA schema_version"));
+                if (!cookie)
+                    return cookie.error();
+                ERY_TRY(tx.db().execDirect(QStringLiteral("PRAGMA schema_version = %1").arg(*cookie + 1)));
+            }
             return tx.exec(QStringLiteral("INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)"), {m.version, nowIso()});
         });
         if (!r)

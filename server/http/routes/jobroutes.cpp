@@ -63,7 +63,7 @@ void installJobRoutes(ApiServer &api)
     spec.createFields = JobService::fields();
     spec.createSchema = fieldsSchema(JobService::fields(), true);
     Json partSchema = fieldsSchema(PartService::fields(), false);
-    partSchema["properties"]["operations"] = {{"type", "array"}, {"items", fieldsSchema(OperationService::fields(), false)}};
+    partSchema["properties"]["operations"] = {{"type", "array"}, {"items", fieldsSchema(OperationService::inputFields(), false)}};
     spec.createSchema["properties"]["parts"] = {{"type", "array"}, {"items", partSchema}};
     spec.list = [&s](const Request &r, const ListQuery &q) { return s.jobs.list(r.scope(), q); };
     spec.renderRows = true;

@@ -58,7 +58,7 @@ void installOperationRoutes(ApiServer &api)
                     {QStringLiteral("external_id")}};
     spec.sorts = {"sequence", "operation_name", "created_at", "updated_at", "status", "planned_start"};
     spec.defaultSort = QStringLiteral("sequence");
-    spec.createFields = OperationService::fields();
+    spec.createFields = OperationService::inputFields();
     spec.list = [&s](const Request &r, const ListQuery &q) { return s.operations.list(r.scope(), q); };
     spec.renderRows = true;
     spec.get = [&s](const Request &r, const QString &id) { return s.operations.get(r.scope(), id); };

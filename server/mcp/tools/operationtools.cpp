@@ -101,7 +101,8 @@ void addOperationTools(ToolRegistry &r)
     r.add({QStringLiteral("create_operation"),
            kModule,
            QStringLiteral("Create an operation"),
-           QStringLiteral("Add an operation to a part's routing (part_id, operation_name, cell_id, sequence, estimated_time in minutes)."),
+           QStringLiteral("Add an operation to a part's routing (part_id, operation_name, cell_id, sequence, estimated_time in minutes). "
+                          "Without cell_id it waits for one and cannot be started until update_operation gives it a cell."),
            closed(fieldsSchema(OperationService::fields(), true)),
            ToolKit::oneSchema("operation", "The stored operation"),
            {false, false, false, false},
