@@ -215,6 +215,117 @@ Result<qint64> TimeService::stopAll(const Scope &scope)
     });
 }
 
+const std::vector<Field> &TimeService::bookFields()
+{
+    static const std::vector<Field> f{
+        {"operator_id", Field::Uuid, true},
+        {"operation_id", Field::Uuid, true},
+        {"start_time", Field::Timestamp, true},
+        {"end_time", Field::Timestamp, true},
+        {"time_type", Field::Enum, false, choices::timeTypes()},
+        {"notes", Field::Text, false, {}, {}, limits::kText},
+    };
+    return f;
+}
+
+Result<Row> TimeService::book(const Scope &scope, const Json &input)
+{
+    // Operators' own sessions clock by starting and stopping; a booking by hand is an admin's.
+    if (!scope.admin)
+        return Error::forbidden(QStringLiteral("Only an admin books time by hand"));
+    Validation v;
+    Row in = acceptFields(input, bookFields(), true, v);
+    if (!v.ok())
+        return v.error();
+    const QString start = str(in, "start_time"), end = str(in, "end_time");
+    const qint64 startMs = isoMs(start), endMs = isoMs(end), nowMs = isoMs(nowIso());
+    if (endMs <= startMs)
+        v.add("end_time", QStringLiteral("end_time must be after start_time"), in["end_time"], "after start_time");
+    else if (endMs - startMs > kMaxBookedMs)
+        v.add("end_time", QStringLiteral("a booked entry spans at most 24 hours; book longer work as several entries"), in["end_time"],
+              "at most 24 hours after start_time");
+    if (endMs > nowMs)
+        v.add("end_time", QStringLiteral("end_time is in the future: only time already worked is booked"), in["end_time"], "not after now");
+    if (!v.ok())
+        return v.error();
+    const QString workerId = str(in, "operator_id");
+    return db().write([&](WriteTx &tx) -> Result<Row> {
+        auto worker = repo().users.get(tx.db(), scope, workerId, QStringLiteral("operator"));
+        if (!worker)
+            return worker.error();
+        auto op = repo().operations.get(tx.db(), scope, str(in, "operation_id"), QStringLiteral("operation"));
+        if (!op)
+            return op.error();
+        auto ctx = m_eventData.forOperation(scope, *op);
+        if (!ctx)
+            return ctx.error();
+        ERY_TRY(repo().lockWorker(tx, scope, workerId));
+        auto overlapping = repo().entriesOfWorkerOverlapping(tx.db(), scope, workerId, start, end);
+        if (!overlapping)
+            return overlapping.error();
+        if (!overlapping->empty()) {
+            const Row &other = overlapping->front();
+            QString what = QStringLiteral("another operation");
+            Json where = Json::object();
+            if (auto otherOp = repo().operations.get(tx.db(), scope, str(other, "operation_id"))) {
+                if (auto oc = m_eventData.forOperation(scope, *otherOp)) {
+                    what = QStringLiteral("%1 (%2 / %3)").arg(str(oc->operation, "operation_name"), str(oc->job, "job_number"),
+                                                              str(oc->part, "part_number"));
+                    where = Json{{"operation_name", oc->operation["operation_name"]},
+                                 {"job_number", oc->job["job_number"]},
+                                 {"part_number", oc->part["part_number"]}};
+                }
+            }
+            const QString until = str(other, "end_time").isEmpty() ? QStringLiteral("still running") : str(other, "end_time");
+            Json details{{"time_entry_id", other["id"]},
+                         {"operation_id", other["operation_id"]},
+                         {"start_time", other["start_time"]},
+                         {"end_time", other["end_time"]},
+                         {"overlapping", overlapping->size()}};
+            details.update(where);
+            return Error{ErrorCode::Conflict,
+                         QStringLiteral("%1 already has time on %2 from %3 to %4, which overlaps this booking")
+                             .arg(str(*worker, "full_name"), what, str(other, "start_time"), until),
+                         details};
+        }
+        const qint64 minutes = entryMinutes(startMs, endMs, 0);
+        Row row{{"operator_id", toStd(workerId)},
+                {"operation_id", (*op)["id"]},
+                {"start_time", toStd(start)},
+                {"end_time", toStd(end)},
+                {"duration", minutes}};
+        for (const char *k : {"time_type", "notes"})
+            if (in.contains(k) && !in[k].is_null())
+                row[k] = in[k];
+        auto entry = repo().timeEntries.insert(tx, scope, row);
+        if (!entry)
+            return entry.error();
+        ERY_TRY(recomputeActualTime(tx, scope, str(*op, "id")));
+
+        // The same events as an entry clocked on the floor: it started, and it stopped.
+        const QString entryId = str(*entry, "id");
+        Json data = ctx->eventData();
+        data["time_entry_id"] = toStd(entryId);
+        data["operator_id"] = toStd(workerId);
+        data["operator_name"] = (*worker)["full_name"];
+        data["start_time"] = toStd(start);
+        data["manual"] = true;
+        tx.emitEvent(scope.tenantId, QStringLiteral("time_entry.started"), entryId, data, ctx->topicContext());
+        data["end_time"] = toStd(end);
+        data["duration"] = minutes;
+        data["reason"] = "booked";
+        tx.emitEvent(scope.tenantId, QStringLiteral("time_entry.stopped"), entryId, data, ctx->topicContext());
+        ERY_TRY(m_activity.record(tx, scope, QStringLiteral("book_time"), QStringLiteral("time_entry"), entryId,
+                                  str(*worker, "full_name"),
+                                  QStringLiteral("%1 min booked by hand for %2 on %3 (%4 / %5), %6 to %7")
+                                      .arg(minutes)
+                                      .arg(str(*worker, "full_name"), str(ctx->operation, "operation_name"), str(ctx->job, "job_number"),
+                                           str(ctx->part, "part_number"), start, end),
+                                  Json{{"new", *entry}}));
+        return entry;
+    });
+}
+
 Result<Page> TimeService::list(const Scope &scope, const ListQuery &q)
 {
     ListQuery lq = q;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "eventdata.h"
+#include "fields.h"
 
 namespace ery::services {
 
@@ -25,6 +26,13 @@ public:
     Result<Row> resume(const domain::Scope &scope, const QString &entryId);
     Result<Row> forceStop(const domain::Scope &scope, const QString &entryId); // admin
     Result<qint64> stopAll(const domain::Scope &scope);                        // admin: every open entry
+    // A correction after the fact (admin): time a worker forgot to clock, booked as a closed entry
+    // from start_time to end_time (no later than now, at most a day, sharing no time with the
+    // worker's other entries; 409 names the entry it would overlap). The operation keeps its status;
+    // its actual_time is recomputed. input: bookFields().
+    Result<Row> book(const domain::Scope &scope, const Json &input);
+    static const std::vector<Field> &bookFields();
+    static constexpr qint64 kMaxBookedMs = 24ll * 3600 * 1000;
     Result<domain::Page> list(const domain::Scope &scope, const domain::ListQuery &q);
     Result<Row> get(const domain::Scope &scope, const QString &id);
 

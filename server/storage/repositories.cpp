@@ -98,6 +98,32 @@ Result<Rows> Repositories::allOpenEntries(Database &db, const Scope &s) const
     return timeEntries.where(db, s, Match().isNull(QStringLiteral("end_time")), {QStringLiteral("start_time")});
 }
 
+Result<Rows> Repositories::entriesOfWorkerOverlapping(Database &db, const Scope &s, const QString &workerId, const QString &startIso,
+                                                      const QString &endIso) const
+{
+    auto closed = timeEntries.where(
+        db, s, Match().eq(QStringLiteral("operator_id"), workerId).lt(QStringLiteral("start_time"), endIso).gt(QStringLiteral("end_time"), startIso),
+        {QStringLiteral("start_time")});
+    if (!closed)
+        return closed;
+    auto open = timeEntries.where(
+        db, s, Match().eq(QStringLiteral("operator_id"), workerId).isNull(QStringLiteral("end_time")).lt(QStringLiteral("start_time"), endIso));
+    if (!open)
+        return open;
+    closed->insert(closed->end(), open->begin(), open->end());
+    return closed;
+}
+
+Status Repositories::lockWorker(WriteTx &tx, const Scope &s, const QString &workerId) const
+{
+    if (!tx.db().isPostgres())
+        return {};
+    auto held = tx.query(QStringLiteral("SELECT id FROM users WHERE tenant_id = ? AND id = ? FOR UPDATE"), {s.tenantId, workerId});
+    if (!held)
+        return held.error();
+    return {};
+}
+
 Result<Rows> Repositories::openPausesOfEntry(Database &db, const Scope &s, const QString &entryId) const
 {
     return timeEntryPauses.where(db, s, Match().eq(QStringLiteral("time_entry_id"), entryId).isNull(QStringLiteral("resumed_at")));

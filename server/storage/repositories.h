@@ -57,6 +57,13 @@ struct Repositories {
     Result<Rows> openEntriesOfWorker(Database &db, const domain::Scope &s, const QString &workerId) const;
     Result<Rows> openEntriesOfOperation(Database &db, const domain::Scope &s, const QString &operationId) const;
     Result<Rows> allOpenEntries(Database &db, const domain::Scope &s) const;
+    // The worker's entries sharing time with [startIso, endIso): closed ones that end after the
+    // start and open ones (running until now) that began before the end; earliest first.
+    Result<Rows> entriesOfWorkerOverlapping(Database &db, const domain::Scope &s, const QString &workerId, const QString &startIso,
+                                            const QString &endIso) const;
+    // Holds the worker's row until the transaction ends, so two bookings for one worker are checked
+    // one after the other (PostgreSQL; SQLite's writers are serialised already).
+    Status lockWorker(WriteTx &tx, const domain::Scope &s, const QString &workerId) const;
     Result<Rows> openPausesOfEntry(Database &db, const domain::Scope &s, const QString &entryId) const;
     Result<qint64> pausedSecondsOfEntry(Database &db, const domain::Scope &s, const QString &entryId) const;
     Result<qint64> closedMinutesOfOperation(Database &db, const domain::Scope &s, const QString &operationId) const;

@@ -133,6 +133,14 @@ Result<QString> Table::condition(Database &db, const Match &match, QVariantList 
             cond += QStringLiteral(" AND %1 >= ?").arg(t.column);
             params << t.value;
             break;
+        case Match::Op::Lt:
+            cond += QStringLiteral(" AND %1 < ?").arg(t.column);
+            params << t.value;
+            break;
+        case Match::Op::Gt:
+            cond += QStringLiteral(" AND %1 > ?").arg(t.column);
+            params << t.value;
+            break;
         }
     }
     return cond;

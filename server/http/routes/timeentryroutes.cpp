@@ -26,6 +26,8 @@ Handler timeEntryStep(Services &s, TimeEntryStep step)
 
 // Time entries are booked by starting and stopping work, not written field by field: POST opens
 // an entry for a worker on an operation (the terminal's Start), the actions stop, pause or resume it.
+// A POST with start_time and end_time (the original's insert of a whole row) is a correction after
+// the fact: an admin books time the worker forgot to clock, as one closed entry.
 void installTimeEntryRoutes(ApiServer &api)
 {
     Services &s = api.services();
@@ -48,7 +50,17 @@ void installTimeEntryRoutes(ApiServer &api)
     spec.list = [&s](const Request &r, const ListQuery &q) { return s.time.list(r.scope(), q); };
     spec.renderRows = true;
     spec.get = [&s](const Request &r, const QString &id) { return s.time.get(r.scope(), id); };
+    // One body, two uses: with start_time and end_time it books time by hand (admin).
+    spec.createSchema = fieldsSchema(TimeService::bookFields(), false);
+    spec.createSchema["required"] = Json::array({"operator_id", "operation_id"});
+    spec.createSchema["description"] = "operator_id and operation_id open a time entry (the worker starts now); with start_time and "
+                                       "end_time as well an admin books time already worked, as one closed entry";
     spec.create = [&s, fields = spec.createFields](const Request &r, const Json &body) -> Result<Row> {
+        if (body.is_object() && (body.contains("start_time") || body.contains("end_time"))) {
+            if (r.key->access != QLatin1String("admin"))
+                return Error::forbidden(QStringLiteral("Booking time by hand (start_time and end_time) needs an admin key or session"));
+            return s.time.book(r.scope(), body);
+        }
         Validation v;
         Row in = acceptFields(body, fields, true, v);
         if (!v.ok())
