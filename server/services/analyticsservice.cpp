@@ -886,7 +886,8 @@ Result<Json> AnalyticsService::yieldMetrics(const Scope &scope, int days, const 
     std::sort(order.begin(), order.end(), [&](const QString &a, const QString &b) { return names[a] < names[b]; });
     Json cells = Json::array();
     for (const QString &id : order) {
-        Json c{{"cell_id", toStd(id)}, {"cell_name", toStd(names[id])}};
+        // Reports on operations that have no cell yet are counted together, under no cell.
+        Json c{{"cell_id", id.isEmpty() ? Json(nullptr) : Json(toStd(id))}, {"cell_name", id.isEmpty() ? Json(nullptr) : Json(toStd(names[id]))}};
         c.update(byCell[id].json());
         cells.push_back(c);
     }

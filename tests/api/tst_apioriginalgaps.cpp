@@ -162,6 +162,17 @@ void TestApiOriginalGaps::anOperationWithoutACellIsNotWorkedUntilItHasOne()
     EXPECT_STATUS(issue, 201);
     QVERIFY(issue.data()["issue"]["current_cell_id"].is_null());
 
+    // Production may be reported on it; the yield figures count it under no cell.
+    auto report = f->call("POST", "/api/v1/production", key, Json{{"operation_id", toStd(op)}, {"quantity_good", 3}});
+    EXPECT_STATUS(report, 201);
+    auto yield = f->call("GET", "/api/v1/analytics/yield", key);
+    EXPECT_STATUS(yield, 200);
+    bool noCell = false;
+    const Json cells = yield.data()["cells"];
+    for (const auto &c : cells)
+        noCell = noCell || (c["cell_id"].is_null() && c["cell_name"].is_null() && num(c, "good") >= 3);
+    QVERIFY2(noCell, yield.raw.left(600).constData());
+
     // A PATCH gives it a cell (with the move in the activity log); then it is worked as any other.
     auto assigned = f->call("PATCH", "/api/v1/operations/" + op, key, Json{{"cell_id", toStd(f->shop().bending)}});
     EXPECT_STATUS(assigned, 200);
