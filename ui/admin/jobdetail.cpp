@@ -75,7 +75,7 @@ void JobDetail::showJob(const QString &jobId)
         if (job.is_object())
             for (const Json &p : job.value("parts", Json::array()))
                 for (const Json &o : p.value("operations", Json::array()))
-                    unknownName = unknownName || !m_cellNames.contains(text(o, "cell_id")) ||
+                    unknownName = unknownName || (!text(o, "cell_id").isEmpty() && !m_cellNames.contains(text(o, "cell_id"))) ||
                                   (!text(o, "assigned_operator_id").isEmpty() && !m_operatorNames.contains(text(o, "assigned_operator_id")));
         if (!unknownName) {
             draw(job);
