@@ -1,5 +1,6 @@
 #include "datacommands.h"
 
+#include "cli.h"
 #include "console.h"
 
 #include "core/jsonutil.h"
@@ -25,13 +26,14 @@ using console::err;
 using console::fail;
 using console::out;
 
-// A progress line on stderr, rewritten in place, for files with many rows.
-std::function<void(qint64, qint64)> progressLine(const char *verb)
+// A progress line on stderr, rewritten in place, for files with many rows; `line` has %1 (done)
+// and %2 (total).
+std::function<void(qint64, qint64)> progressLine(const QString &line)
 {
-    return [verb](qint64 done, qint64 total) {
+    return [line](qint64 done, qint64 total) {
         if (total < 10000)
             return;
-        err() << "\r" << verb << " " << done << "/" << total << " rows" << (done == total ? "\n" : "") << Qt::flush;
+        err() << "\r" << line.arg(done).arg(total) << (done == total ? "\n" : "") << Qt::flush;
     };
 }
 
@@ -48,7 +50,7 @@ int runExport(Engine &engine, const domain::Scope &scope, const QString &format,
     TenantExport::Options o;
     o.format = *f;
     o.tables = *tables;
-    o.progress = progressLine("exported");
+    o.progress = progressLine(Cli::tr("exported %1/%2 rows"));
     QElapsedTimer timer;
     timer.start();
     auto meta = TenantExport::write(engine.services().exports, scope, outPath, o);
@@ -57,8 +59,13 @@ int runExport(Engine &engine, const domain::Scope &scope, const QString &format,
     qint64 rows = 0;
     for (const Json &t : (*meta)["tables"])
         rows += t.value("count", qint64(0));
-    out() << "exported " << rows << " rows of " << (*meta)["tables"].size() << " tables to " << QFileInfo(outPath).absoluteFilePath()
-          << " (" << QFileInfo(outPath).size() << " bytes, " << timer.elapsed() << " ms)" << Qt::endl;
+    out() << Cli::tr("exported %1 rows of %2 tables to %3 (%4 bytes, %5 ms)")
+                 .arg(rows)
+                 .arg((*meta)["tables"].size())
+                 .arg(QFileInfo(outPath).absoluteFilePath())
+                 .arg(QFileInfo(outPath).size())
+                 .arg(timer.elapsed())
+          << Qt::endl;
     return 0;
 }
 
@@ -68,7 +75,7 @@ int runRestore(Engine &engine, const RestoreRequest &request)
     o.intoTenant = request.intoTenant;
     o.adminUsername = request.adminUsername;
     o.adminPassword = request.adminPassword;
-    o.progress = progressLine("restored");
+    o.progress = progressLine(Cli::tr("restored %1/%2 rows"));
     QElapsedTimer timer;
     timer.start();
     auto done = TenantRestore::restore(engine.services().restores, engine.db().schemaVersion(), request.path, o);
@@ -77,10 +84,13 @@ int runRestore(Engine &engine, const RestoreRequest &request)
     qint64 rows = 0;
     for (auto it = (*done)["tables"].begin(); it != (*done)["tables"].end(); ++it)
         rows += it->get<qint64>();
-    out() << "restored " << rows << " rows into tenant " << str(*done, "tenant_id") << " at " << engine.db().location().display() << " ("
-          << timer.elapsed() << " ms)" << Qt::endl;
+    out() << Cli::tr("restored %1 rows into tenant %2 at %3 (%4 ms)")
+                 .arg(rows)
+                 .arg(str(*done, "tenant_id"), engine.db().location().display())
+                 .arg(timer.elapsed())
+          << Qt::endl;
     if (request.adminUsername.isEmpty())
-        out() << "passwords and PINs are never exported: restore with --admin USERNAME to give an admin a new password"
+        out() << Cli::tr("passwords and PINs are never exported: restore with --admin USERNAME to give an admin a new password")
               << Qt::endl;
     return 0;
 }

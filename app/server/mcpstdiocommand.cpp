@@ -1,5 +1,6 @@
 #include "mcpstdiocommand.h"
 
+#include "cli.h"
 #include "engine.h"
 #include "mcp/mcpserver.h"
 #include "mcp/mcpstdio.h"
@@ -17,8 +18,9 @@ int runMcpStdio(Config cfg, const QString &key)
 {
     QTextStream err(stderr);
     if (key.isEmpty()) {
-        err << "eryxon-server: mcp-stdio needs an MCP key: --key mcp_live_… or ERYXON_MCP_KEY "
-               "(create one with `eryxon-server mcp-keys create --name NAME`)"
+        err << "eryxon-server: "
+            << Cli::tr("mcp-stdio needs an MCP key: --key mcp_live_… or ERYXON_MCP_KEY (create one with `%1`)")
+                   .arg(QStringLiteral("eryxon-server mcp-keys create --name NAME"))
             << Qt::endl;
         return 2;
     }

@@ -2,6 +2,7 @@
 
 #include "core/config.h"
 #include "core/serverlog.h"
+#include "cli.h"
 #include "console.h"
 #include "datacommands.h"
 #include "engine.h"
@@ -47,11 +48,12 @@ using console::out;
 
 int usage(const QString &message)
 {
-    err() << "eryxon-server: " << message << " (see eryxon-server --help)" << Qt::endl;
+    err() << "eryxon-server: " << Cli::tr("%1 (see eryxon-server --help)").arg(message) << Qt::endl;
     return kUsage;
 }
 
-const char *kHelp = "Usage: eryxon-server <command> [options]\n"
+// Translated as a whole (Cli::tr) so a translator sees each line beside its neighbours.
+const char *kHelp = QT_TRANSLATE_NOOP("Cli", "Usage: eryxon-server <command> [options]\n"
                     "\n"
                     "Commands:\n"
                     "  init --shop NAME --admin USERNAME\n"
@@ -111,7 +113,7 @@ const char *kHelp = "Usage: eryxon-server <command> [options]\n"
                     "  --log-level LEVEL     serve: error, warning, info (default: one line per request) or debug;\n"
                     "                        also ERYXON_LOG_LEVEL. The log goes to stderr\n"
                     "  --version             print the version\n"
-                    "  -h, --help            print this help\n";
+                    "  -h, --help            print this help\n");
 
 int sigFds[2] = {-1, -1};
 
@@ -135,7 +137,7 @@ Result<Scope> resolveTenant(Services &s, const QString &wanted)
     for (const auto &t : *all)
         if (str(t, "id") == wanted || str(t, "name") == wanted)
             return Scope::of(str(t, "id"));
-    return Error::notFound(QStringLiteral("tenant \"%1\"").arg(wanted));
+    return Error::badRequest(Cli::tr("no tenant is named or has the id \"%1\"").arg(wanted));
 }
 
 // `import`: a summary on stdout, each bad row on stderr; progress on stderr for large files. Exit 1
@@ -146,7 +148,7 @@ int importCsv(Engine &engine, const Scope &scope, SyncService::Entity entity, co
 {
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly))
-        return fail(QStringLiteral("cannot read %1: %2").arg(path, f.errorString()));
+        return fail(Cli::tr("cannot read %1: %2").arg(path, f.errorString()));
     CsvImport::Options o;
     o.dryRun = dryRun;
     o.skipBadRows = skipBadRows;
@@ -157,7 +159,7 @@ int importCsv(Engine &engine, const Scope &scope, SyncService::Entity entity, co
         if (p.rows < CsvImport::kProgressRows && !told)
             return;
         told = true;
-        err() << "\r" << p.rows << " rows";
+        err() << "\r" << Cli::tr("%n rows", nullptr, int(p.rows));
         if (p.bytesTotal > 0)
             err() << " (" << (p.bytesRead * 100 / p.bytesTotal) << "%)";
         err() << Qt::flush;
@@ -170,27 +172,32 @@ int importCsv(Engine &engine, const Scope &scope, SyncService::Entity entity, co
     // Cells are shown as they are in the file (a formula is text to the import, never evaluated).
     for (const auto &row : report->rows)
         for (const auto &e : row.errors)
-            err() << "line " << row.line << ": " << (e["column"].is_string() ? str(e, "column") + QStringLiteral(": ") : QString())
+            err() << Cli::tr("line %1: ").arg(row.line) << (e["column"].is_string() ? str(e, "column") + QStringLiteral(": ") : QString())
                   << str(e, "message")
-                  << (e.contains("value") && e["value"].is_string()
-                          ? QStringLiteral(" (value \"%1\")").arg(str(e, "value").left(200))
-                          : QString())
+                  << (e.contains("value") && e["value"].is_string() ? Cli::tr(" (value \"%1\")").arg(str(e, "value").left(200))
+                                                                    : QString())
                   << Qt::endl;
     if (report->failed > CsvImport::kListedErrors)
-        err() << "... and " << (report->failed - CsvImport::kListedErrors) << " more rows with errors" << Qt::endl;
+        err() << Cli::tr("... and %n more rows with errors", nullptr, int(report->failed - CsvImport::kListedErrors)) << Qt::endl;
     engine.close();
-    const QString verdict = report->committed ? QStringLiteral("imported")
-                            : report->dryRun  ? QStringLiteral("dry run, nothing written")
-                                              : QStringLiteral("nothing imported: fix the rows above or use --skip-bad-rows");
-    out() << report->entity << ": " << report->total << " rows, " << report->created << " created, " << report->updated << " updated, "
-          << report->unchanged << " unchanged, " << report->failed << " failed (" << verdict << ")" << Qt::endl;
+    const QString verdict = report->committed ? Cli::tr("imported")
+                            : report->dryRun  ? Cli::tr("dry run, nothing written")
+                                              : Cli::tr("nothing imported: fix the rows above or use --skip-bad-rows");
+    out() << Cli::tr("%1: %n rows, %2 created, %3 updated, %4 unchanged, %5 failed (%6)", nullptr, int(report->total))
+                 .arg(report->entity)
+                 .arg(report->created)
+                 .arg(report->updated)
+                 .arg(report->unchanged)
+                 .arg(report->failed)
+                 .arg(verdict)
+          << Qt::endl;
     if (!report->ignoredColumns.isEmpty())
-        out() << "ignored columns: " << report->ignoredColumns.join(QStringLiteral(", ")) << Qt::endl;
+        out() << Cli::tr("ignored columns: %1").arg(report->ignoredColumns.join(QStringLiteral(", "))) << Qt::endl;
     if (report->encoding != QLatin1String("UTF-8") || report->separator != QLatin1String(","))
-        out() << "read as " << report->encoding << ", columns separated by "
-              << (report->separator == QLatin1String(";")    ? "semicolons"
-                  : report->separator == QLatin1String("\t") ? "tabs"
-                                                             : "commas")
+        out() << (report->separator == QLatin1String(";")    ? Cli::tr("read as %1, columns separated by semicolons")
+                  : report->separator == QLatin1String("\t") ? Cli::tr("read as %1, columns separated by tabs")
+                                                             : Cli::tr("read as %1, columns separated by commas"))
+                     .arg(report->encoding)
               << Qt::endl;
     return report->failed ? kError : kOk;
 }
@@ -200,7 +207,7 @@ Q_LOGGING_CATEGORY(lcServer, "eryxon.server")
 int serve(const Config &cfg, ServerLog::Level logLevel)
 {
     if (::socketpair(AF_UNIX, SOCK_STREAM, 0, sigFds) != 0)
-        return fail(QStringLiteral("cannot install signal handlers"));
+        return fail(Cli::tr("cannot install signal handlers"));
     ServerLog::install(logLevel);
     const QString db = DbLocation::parse(cfg.resolvedDbUrl())->display();
     qCInfo(lcServer).noquote() << QStringLiteral("starting eryxon-server %1 (pid %2) on %3").arg(versionString()).arg(::getpid()).arg(db);
@@ -223,26 +230,29 @@ int serve(const Config &cfg, ServerLog::Level logLevel)
     sa.sa_flags = SA_RESTART;
     sigaction(SIGINT, &sa, nullptr);
     sigaction(SIGTERM, &sa, nullptr);
-    out() << "eryxon-server " << versionString() << " serving " << DbLocation::parse(cfg.resolvedDbUrl())->display() << Qt::endl;
+    out() << Cli::tr("eryxon-server %1 serving %2").arg(versionString(), DbLocation::parse(cfg.resolvedDbUrl())->display()) << Qt::endl;
     if (const http::ApiServer *api = host.engine() ? host.engine()->api() : nullptr) {
         const QString url = QStringLiteral("%1://%2:%3/api/v1")
                                 .arg(api->tls() ? QStringLiteral("https") : QStringLiteral("http"), cfg.http.bind)
                                 .arg(api->port());
-        out() << "REST API on " << url << Qt::endl;
+        // Not translated: scripts and the tests read the port from this line.
+        out() << "REST API on " << url << Qt::endl; // notr
         qCInfo(lcServer).noquote() << QStringLiteral("serving %1 on %2 (log level %3)").arg(db, url, ServerLog::levelName(logLevel));
     }
     if (host.engine() && host.engine()->integrationsPaused()) {
         qCWarning(lcServer).noquote()
             << QStringLiteral("outgoing webhooks and MQTT are paused: %1").arg(host.engine()->integrationsPauseReason());
-        out() << "outgoing webhooks and MQTT are PAUSED: " << host.engine()->integrationsPauseReason() << Qt::endl
-              << "events wait in the outbox; resume with: eryxon-server integrations resume"
-              << (cfg.dbUrl.isEmpty() ? QString() : QStringLiteral(" --db ") + cfg.dbUrl) << Qt::endl;
+        out() << Cli::tr("outgoing webhooks and MQTT are PAUSED: %1").arg(host.engine()->integrationsPauseReason()) << Qt::endl
+              << Cli::tr("events wait in the outbox; resume with: %1")
+                     .arg(QStringLiteral("eryxon-server integrations resume") +
+                          (cfg.dbUrl.isEmpty() ? QString() : QStringLiteral(" --db ") + cfg.dbUrl))
+              << Qt::endl;
     }
     QCoreApplication::exec();
-    out() << "eryxon-server: stopping (draining events)" << Qt::endl;
+    out() << "eryxon-server: " << Cli::tr("stopping (draining events)") << Qt::endl;
     qCInfo(lcServer).noquote() << QStringLiteral("stopping on a signal: finishing the events in hand");
     host.stop(); // drains the dispatcher and closes the database
-    out() << "eryxon-server: stopped" << Qt::endl;
+    out() << "eryxon-server: " << Cli::tr("stopped") << Qt::endl;
     qCInfo(lcServer).noquote() << QStringLiteral("stopped after %1 s").arg(uptime.elapsed() / 1000);
     return kOk;
 }
@@ -270,7 +280,7 @@ Result<QString> readPassword(const QString &file, const QString &user)
     if (!file.isEmpty()) {
         QFile f(file);
         if (!f.open(QIODevice::ReadOnly))
-            return Error::badRequest(QStringLiteral("cannot read %1: %2").arg(file, f.errorString()));
+            return Error::badRequest(Cli::tr("cannot read %1: %2").arg(file, f.errorString()));
         const QByteArray data = f.read(4096);
         return QString::fromUtf8(data.left(data.indexOf('\n') < 0 ? data.size() : data.indexOf('\n'))).remove(QLatin1Char('\r'));
     }
@@ -295,9 +305,9 @@ Result<QString> readPassword(const QString &file, const QString &user)
         err() << Qt::endl;
         return line;
     };
-    const QString first = ask(QStringLiteral("Password for %1 (at least 8 characters): ").arg(user));
-    if (ask(QStringLiteral("Again: ")) != first)
-        return Error::badRequest(QStringLiteral("the two passwords differ"));
+    const QString first = ask(Cli::tr("Password for %1 (at least 8 characters): ").arg(user));
+    if (ask(Cli::tr("Again: ")) != first)
+        return Error::badRequest(Cli::tr("the two passwords differ"));
     return first;
 }
 
@@ -362,7 +372,7 @@ int runServerCli(const QStringList &args)
     if (!p.parse(args))
         return usage(p.errorText());
     if (p.isSet(helpOpt)) {
-        out() << kHelp;
+        out() << Cli::tr(kHelp);
         return kOk;
     }
     if (p.isSet(versionOpt)) {
@@ -371,12 +381,12 @@ int runServerCli(const QStringList &args)
     }
     const QStringList pos = p.positionalArguments();
     if (pos.isEmpty())
-        return usage(QStringLiteral("no command given"));
+        return usage(Cli::tr("no command given"));
     const QString cmd = pos.first();
     Config cfg;
     cfg.dbUrl = p.value(dbOpt);
     if (p.isSet(dbOpt) && cfg.dbUrl.isEmpty())
-        return usage(QStringLiteral("--db needs a path or URL"));
+        return usage(Cli::tr("--db needs a path or URL"));
     auto loc = DbLocation::parse(cfg.resolvedDbUrl());
     if (!loc)
         return usage(loc.error().message);
@@ -385,7 +395,7 @@ int runServerCli(const QStringList &args)
                                    "import", "init", "settings", "integrations", "mcp-keys", "mcp-stdio",
                                    "export", "restore"};
     if (!known.contains(cmd))
-        return usage(QStringLiteral("unknown command \"%1\"").arg(cmd));
+        return usage(Cli::tr("unknown command \"%1\"").arg(cmd));
     const int maxArgs = cmd == QLatin1String("settings")                                                                 ? 4
                         : cmd == QLatin1String("jobs") || cmd == QLatin1String("keys") || cmd == QLatin1String("mcp-keys")
                                 || cmd == QLatin1String("import")
@@ -393,23 +403,23 @@ int runServerCli(const QStringList &args)
                         : cmd == QLatin1String("integrations") || cmd == QLatin1String("restore")                        ? 2
                                                                                                                          : 1;
     if (pos.size() > maxArgs)
-        return usage(QStringLiteral("unexpected argument \"%1\"").arg(pos.at(maxArgs)));
+        return usage(Cli::tr("unexpected argument \"%1\"").arg(pos.at(maxArgs)));
     if (p.isSet(sandboxOpt) && cmd != QLatin1String("demo"))
-        return usage(QStringLiteral("--sandbox goes with demo"));
+        return usage(Cli::tr("--sandbox goes with demo"));
     if (p.isSet(integrationsOpt) && (cmd != QLatin1String("serve") || p.value(integrationsOpt) != QLatin1String("off")))
-        return usage(QStringLiteral("--integrations takes \"off\" and goes with serve"));
+        return usage(Cli::tr("--integrations takes \"off\" and goes with serve"));
     for (const QCommandLineOption *o : {&shopOpt, &adminNameOpt, &enterpriseOpt, &siteOpt, &areaOpt, &timezoneOpt, &cellsOpt})
         if (p.isSet(*o) && cmd != QLatin1String("init"))
-            return usage(QStringLiteral("--%1 goes with init").arg(o->names().constFirst()));
+            return usage(Cli::tr("--%1 goes with init").arg(o->names().constFirst()));
     for (const QCommandLineOption *o : {&adminOpt, &passwordFileOpt})
         if (p.isSet(*o) && cmd != QLatin1String("init") && cmd != QLatin1String("restore"))
-            return usage(QStringLiteral("--%1 goes with init or restore").arg(o->names().constFirst()));
+            return usage(Cli::tr("--%1 goes with init or restore").arg(o->names().constFirst()));
     for (const QCommandLineOption *o : {&formatOpt, &outOpt, &entitiesOpt})
         if (p.isSet(*o) && cmd != QLatin1String("export"))
-            return usage(QStringLiteral("--%1 goes with export").arg(o->names().constFirst()));
+            return usage(Cli::tr("--%1 goes with export").arg(o->names().constFirst()));
     if (cmd == QLatin1String("export")) {
         if (p.value(outOpt).isEmpty())
-            return usage(QStringLiteral("export needs --out FILE"));
+            return usage(Cli::tr("export needs --out FILE"));
         if (auto f = TenantExport::formatFrom(p.value(formatOpt)); !f)
             return usage(f.error().message);
         if (auto t = TenantExport::tablesFrom(p.value(entitiesOpt)); !t)
@@ -417,100 +427,100 @@ int runServerCli(const QStringList &args)
     }
     if (cmd == QLatin1String("restore")) {
         if (pos.size() < 2)
-            return usage(QStringLiteral("restore needs the export file (JSON or ZIP)"));
+            return usage(Cli::tr("restore needs the export file (JSON or ZIP)"));
         if (!QFileInfo(pos.at(1)).isFile())
-            return fail(QStringLiteral("cannot read %1: no such file").arg(pos.at(1)));
+            return fail(Cli::tr("cannot read %1: no such file").arg(pos.at(1)));
         if (p.isSet(passwordFileOpt) && !p.isSet(adminOpt))
-            return usage(QStringLiteral("--password-file goes with --admin"));
+            return usage(Cli::tr("--password-file goes with --admin"));
     }
 
     if (cmd == QLatin1String("init")) {
         if (p.value(shopOpt).trimmed().isEmpty())
-            return usage(QStringLiteral("init needs --shop NAME"));
+            return usage(Cli::tr("init needs --shop NAME"));
         if (p.value(adminOpt).trimmed().isEmpty())
-            return usage(QStringLiteral("init needs --admin USERNAME"));
+            return usage(Cli::tr("init needs --admin USERNAME"));
     }
     if (cmd == QLatin1String("settings")) {
         if (pos.size() < 2 || (pos.at(1) != QLatin1String("get") && pos.at(1) != QLatin1String("set")))
-            return usage(QStringLiteral("settings needs a subcommand: get [KEY] or set KEY VALUE"));
+            return usage(Cli::tr("settings needs a subcommand: get [KEY] or set KEY VALUE"));
         if (pos.at(1) == QLatin1String("get") && pos.size() > 3)
-            return usage(QStringLiteral("unexpected argument \"%1\"").arg(pos.at(3)));
+            return usage(Cli::tr("unexpected argument \"%1\"").arg(pos.at(3)));
         if (pos.at(1) == QLatin1String("set") && pos.size() != 4)
-            return usage(QStringLiteral("settings set needs a KEY and a VALUE"));
+            return usage(Cli::tr("settings set needs a KEY and a VALUE"));
     }
     if (cmd == QLatin1String("integrations") && (pos.size() < 2 || !QStringList{"status", "pause", "resume"}.contains(pos.at(1))))
-        return usage(QStringLiteral("integrations needs a subcommand: status, pause or resume"));
+        return usage(Cli::tr("integrations needs a subcommand: status, pause or resume"));
 
     // A path whose folder does not exist is a typo, not a wish for a new folder.
     if (p.isSet(dbOpt) && !loc->postgres) {
         const QFileInfo fi(loc->path);
         if (!fi.absoluteDir().exists())
-            return fail(QStringLiteral("the folder %1 of --db does not exist; create it first or give another path")
+            return fail(Cli::tr("the folder %1 of --db does not exist; create it first or give another path")
                             .arg(QDir::toNativeSeparators(fi.absolutePath())));
     }
 
     static const QStringList jobActions{"list", "start", "stop", "resume", "complete"};
     if (cmd == QLatin1String("jobs")) {
         if (pos.size() < 2)
-            return usage(QStringLiteral("jobs needs a subcommand: list, start, stop, resume or complete"));
+            return usage(Cli::tr("jobs needs a subcommand: list, start, stop, resume or complete"));
         if (!jobActions.contains(pos.at(1)))
-            return usage(QStringLiteral("unknown jobs subcommand \"%1\"").arg(pos.at(1)));
+            return usage(Cli::tr("unknown jobs subcommand \"%1\"").arg(pos.at(1)));
         if (pos.at(1) == QLatin1String("list") && pos.size() > 2)
-            return usage(QStringLiteral("unexpected argument \"%1\"").arg(pos.at(2)));
+            return usage(Cli::tr("unexpected argument \"%1\"").arg(pos.at(2)));
         if (pos.at(1) != QLatin1String("list") && pos.size() < 3)
-            return usage(QStringLiteral("jobs %1 needs a job number").arg(pos.at(1)));
+            return usage(Cli::tr("jobs %1 needs a job number").arg(pos.at(1)));
     }
 
     if (cmd == QLatin1String("keys")) {
         static const QStringList keyActions{"create", "list", "revoke"};
         if (pos.size() < 2 || !keyActions.contains(pos.at(1)))
-            return usage(QStringLiteral("keys needs a subcommand: create, list or revoke"));
+            return usage(Cli::tr("keys needs a subcommand: create, list or revoke"));
         if (pos.at(1) == QLatin1String("revoke") && pos.size() < 3)
-            return usage(QStringLiteral("keys revoke needs a key id"));
+            return usage(Cli::tr("keys revoke needs a key id"));
         if (pos.at(1) != QLatin1String("revoke") && pos.size() > 2)
-            return usage(QStringLiteral("unexpected argument \"%1\"").arg(pos.at(2)));
+            return usage(Cli::tr("unexpected argument \"%1\"").arg(pos.at(2)));
         if (pos.at(1) == QLatin1String("create") && p.value(nameOpt).trimmed().isEmpty())
-            return usage(QStringLiteral("keys create needs --name"));
+            return usage(Cli::tr("keys create needs --name"));
         if (p.isSet(scopeOpt) && !QStringList{"read", "read_write", "admin", "terminal"}.contains(p.value(scopeOpt)))
-            return usage(QStringLiteral("--scope must be read, read_write, admin or terminal"));
+            return usage(Cli::tr("--scope must be read, read_write, admin or terminal"));
     }
 
     for (const QCommandLineOption *o : {&allowedToolsOpt, &rateLimitOpt, &descriptionOpt})
         if (p.isSet(*o) && !(cmd == QLatin1String("mcp-keys") && pos.size() > 1 && pos.at(1) == QLatin1String("create")))
-            return usage(QStringLiteral("--%1 goes with mcp-keys create").arg(o->names().constFirst()));
+            return usage(Cli::tr("--%1 goes with mcp-keys create").arg(o->names().constFirst()));
     if (cmd == QLatin1String("mcp-keys")) {
         static const QStringList keyActions{"create", "list", "revoke"};
         if (pos.size() < 2 || !keyActions.contains(pos.at(1)))
-            return usage(QStringLiteral("mcp-keys needs a subcommand: create, list or revoke"));
+            return usage(Cli::tr("mcp-keys needs a subcommand: create, list or revoke"));
         if (pos.at(1) == QLatin1String("revoke") && pos.size() < 3)
-            return usage(QStringLiteral("mcp-keys revoke needs a key id"));
+            return usage(Cli::tr("mcp-keys revoke needs a key id"));
         if (pos.at(1) != QLatin1String("revoke") && pos.size() > 2)
-            return usage(QStringLiteral("unexpected argument \"%1\"").arg(pos.at(2)));
+            return usage(Cli::tr("unexpected argument \"%1\"").arg(pos.at(2)));
         if (pos.at(1) == QLatin1String("create") && p.value(nameOpt).trimmed().isEmpty())
-            return usage(QStringLiteral("mcp-keys create needs --name"));
+            return usage(Cli::tr("mcp-keys create needs --name"));
         if (p.isSet(scopeOpt))
-            return usage(QStringLiteral("--scope goes with keys (an MCP key has allowed tools instead)"));
+            return usage(Cli::tr("--scope goes with keys (an MCP key has allowed tools instead)"));
         if (p.isSet(testOpt) && pos.at(1) != QLatin1String("create"))
-            return usage(QStringLiteral("--test goes with mcp-keys create"));
+            return usage(Cli::tr("--test goes with mcp-keys create"));
         if (p.isSet(rateLimitOpt)) {
             bool ok = false;
             const qint64 n = p.value(rateLimitOpt).toLongLong(&ok);
             if (!ok || n < 1 || n > 100000)
-                return usage(QStringLiteral("--rate-limit needs a number of calls per minute from 1 to 100000"));
+                return usage(Cli::tr("--rate-limit needs a number of calls per minute from 1 to 100000"));
         }
         if (p.isSet(allowedToolsOpt) && p.value(allowedToolsOpt).split(QLatin1Char(','), Qt::SkipEmptyParts).isEmpty())
-            return usage(QStringLiteral("--allowed-tools needs tool names separated by commas, or *"));
+            return usage(Cli::tr("--allowed-tools needs tool names separated by commas, or *"));
     }
 
     if (cmd == QLatin1String("import")) {
         if (pos.size() < 3)
-            return usage(QStringLiteral("import needs an entity (jobs, parts, operations, cells, resources) and a CSV file"));
+            return usage(Cli::tr("import needs an entity (jobs, parts, operations, cells, resources) and a CSV file"));
         if (!SyncService::entityNamed(pos.at(1)))
             return usage(SyncService::entityNamed(pos.at(1)).error().message);
     }
 
     if (p.isSet(mcpKeyOpt) && cmd != QLatin1String("mcp-stdio"))
-        return usage(QStringLiteral("--key goes with mcp-stdio"));
+        return usage(Cli::tr("--key goes with mcp-stdio"));
     if (cmd == QLatin1String("mcp-stdio"))
         return runMcpStdio(cfg, p.isSet(mcpKeyOpt) ? p.value(mcpKeyOpt) : qEnvironmentVariable("ERYXON_MCP_KEY"));
 
@@ -522,7 +532,7 @@ int runServerCli(const QStringList &args)
             bool ok = false;
             cfg.http.port = p.value(portOpt).toInt(&ok);
             if (!ok || cfg.http.port < 0 || cfg.http.port > 65535)
-                return usage(QStringLiteral("--port needs a number from 0 to 65535"));
+                return usage(Cli::tr("--port needs a number from 0 to 65535"));
         }
         for (const QString &o : p.value(corsOpt).split(QLatin1Char(','), Qt::SkipEmptyParts))
             cfg.http.corsOrigins << o.trimmed();
@@ -534,13 +544,13 @@ int runServerCli(const QStringList &args)
             bool ok = false;
             const int n = p.value(*opt).toInt(&ok);
             if (!ok || n < 1)
-                return usage(QStringLiteral("--%1 needs a number of at least 1").arg(opt->names().constFirst()));
+                return usage(Cli::tr("--%1 needs a number of at least 1").arg(opt->names().constFirst()));
             cfg.http.realtime.*field = n;
         }
         cfg.http.tlsCert = p.value(certOpt);
         cfg.http.tlsKey = p.value(keyOpt);
         if (cfg.http.tlsCert.isEmpty() != cfg.http.tlsKey.isEmpty())
-            return usage(QStringLiteral("--tls-cert and --tls-key go together"));
+            return usage(Cli::tr("--tls-cert and --tls-key go together"));
         cfg.integrationsOff = p.isSet(integrationsOpt);
         {
             // Serving a database without a shop would answer every request with 401.
@@ -553,10 +563,12 @@ int runServerCli(const QStringList &args)
                 if (t.error().code != ErrorCode::NotFound)
                     return fail(t.error().message);
                 const QString db = p.isSet(dbOpt) ? QStringLiteral(" --db ") + p.value(dbOpt) : QString();
-                err() << "eryxon-server: " << check.db().location().display() << " has no shop yet; create yours with\n"
-                      << "  eryxon-server init --shop \"My Shop\" --admin admin" << db << "\n"
-                      << "or load the demo shop with\n"
-                      << "  eryxon-server demo" << db << Qt::endl;
+                err() << "eryxon-server: "
+                      << Cli::tr("%1 has no shop yet; create yours with\n  %2\nor load the demo shop with\n  %3")
+                             .arg(check.db().location().display(),
+                                  QStringLiteral("eryxon-server init --shop \"My Shop\" --admin admin") + db, // notr
+                                  QStringLiteral("eryxon-server demo") + db)
+                      << Qt::endl;
                 return kError;
             }
             QLoggingCategory::setFilterRules(QString());
@@ -580,7 +592,7 @@ int runServerCli(const QStringList &args)
     Services &s = engine.services();
 
     if (cmd == QLatin1String("migrate")) {
-        out() << "schema version " << engine.db().schemaVersion() << " at " << engine.db().location().display() << Qt::endl;
+        out() << Cli::tr("schema version %1 at %2").arg(engine.db().schemaVersion()).arg(engine.db().location().display()) << Qt::endl;
         return kOk;
     }
     if (cmd == QLatin1String("status")) {
@@ -601,14 +613,15 @@ int runServerCli(const QStringList &args)
     if (cmd == QLatin1String("demo")) {
         auto r = DemoShop::load(s, p.isSet(sandboxOpt));
         if (!r)
-            return fail(QStringLiteral("loading the demo shop failed: %1").arg(r.error().message));
+            return fail(Cli::tr("loading the demo shop failed: %1").arg(r.error().message));
         if (r->created)
-            out() << "loaded the demo shop \"" << DemoShop::tenantName() << "\" (" << r->jobs << " jobs) into "
-                  << engine.db().location().display() << Qt::endl;
+            out() << Cli::tr("loaded the demo shop \"%1\" (%n jobs) into %2", nullptr, int(r->jobs))
+                         .arg(DemoShop::tenantName(), engine.db().location().display())
+                  << Qt::endl;
         else if (r->sandboxJobs == 0)
-            out() << "the demo shop is already in " << engine.db().location().display() << "; nothing changed" << Qt::endl;
+            out() << Cli::tr("the demo shop is already in %1; nothing changed").arg(engine.db().location().display()) << Qt::endl;
         if (r->sandboxJobs > 0)
-            out() << "loaded the demo shop into its sandbox twin (" << r->sandboxJobs << " jobs) for test keys" << Qt::endl;
+            out() << Cli::tr("loaded the demo shop into its sandbox twin (%n jobs) for test keys", nullptr, int(r->sandboxJobs)) << Qt::endl;
         return kOk;
     }
     if (cmd == QLatin1String("export")) {
@@ -638,8 +651,7 @@ int runServerCli(const QStringList &args)
     if (cmd == QLatin1String("init")) {
         // Before asking for a password: a database has one shop.
         if (auto existing = s.tenants.defaultTenant(); existing)
-            return fail(
-                QStringLiteral("this database already has a shop (\"%1\"); use another --db for a new one").arg(str(*existing, "name")));
+            return fail(Cli::tr("this database already has a shop (\"%1\"); use another --db for a new one").arg(str(*existing, "name")));
         auto password = readPassword(p.value(passwordFileOpt), p.value(adminOpt));
         if (!password)
             return fail(password.error().message);
@@ -659,13 +671,17 @@ int runServerCli(const QStringList &args)
         if (!shop)
             return fail(errorText(shop.error()));
         engine.close();
-        out() << "created the shop \"" << str(shop->tenant, "name") << "\" (and its sandbox twin for test keys) with admin "
-              << str(shop->admin, "username");
-        if (!shop->cells.empty())
-            out() << " and " << shop->cells.size() << (shop->cells.size() == 1 ? " cell" : " cells");
+        out() << (shop->cells.empty()
+                      ? Cli::tr("created the shop \"%1\" (and its sandbox twin for test keys) with admin %2")
+                      : Cli::tr("created the shop \"%1\" (and its sandbox twin for test keys) with admin %2 and %n cells", nullptr,
+                                int(shop->cells.size())))
+                     .arg(str(shop->tenant, "name"), str(shop->admin, "username"))
+              << Qt::endl;
         const QString db = p.isSet(dbOpt) ? QStringLiteral(" --db ") + p.value(dbOpt) : QString();
-        out() << Qt::endl
-              << "next: eryxon-server keys create --name \"My ERP\" --scope admin" << db << ", then eryxon-server serve" << db << Qt::endl;
+        out() << Cli::tr("next: %1, then %2")
+                     .arg(QStringLiteral("eryxon-server keys create --name \"My ERP\" --scope admin") + db, // notr
+                          QStringLiteral("eryxon-server serve") + db)
+              << Qt::endl;
         return kOk;
     }
     if (cmd == QLatin1String("integrations")) {
@@ -678,11 +694,11 @@ int runServerCli(const QStringList &args)
             return fail(st.error().message);
         engine.close();
         if (sub == QLatin1String("resume"))
-            out() << "outgoing webhooks and MQTT resumed; a running hub sends what waited within a few seconds" << Qt::endl;
+            out() << Cli::tr("outgoing webhooks and MQTT resumed; a running hub sends what waited within a few seconds") << Qt::endl;
         else if (st->paused)
-            out() << "outgoing webhooks and MQTT are paused: " << st->reason << " (since " << st->pausedAt << ")" << Qt::endl;
+            out() << Cli::tr("outgoing webhooks and MQTT are paused: %1 (since %2)").arg(st->reason, st->pausedAt) << Qt::endl;
         else
-            out() << "outgoing webhooks and MQTT are running" << Qt::endl;
+            out() << Cli::tr("outgoing webhooks and MQTT are running") << Qt::endl;
         return kOk;
     }
     // jobs, keys, mcp-keys, import, settings
@@ -690,7 +706,7 @@ int runServerCli(const QStringList &args)
     auto scope = resolveTenant(s, p.value(tenantOpt));
     if (!scope)
         return fail(scope.error().code == ErrorCode::NotFound && p.value(tenantOpt).isEmpty()
-                        ? QStringLiteral("%1 has no shop yet: create yours with eryxon-server init --shop NAME --admin USERNAME, "
+                        ? Cli::tr("%1 has no shop yet: create yours with eryxon-server init --shop NAME --admin USERNAME, "
                                          "or load the demo with eryxon-server demo")
                               .arg(engine.db().location().display())
                         : scope.error().message);
@@ -721,7 +737,7 @@ int runServerCli(const QStringList &args)
         const std::string k = toStd(pos.at(2));
         const Json old = before ? before->value(k, Json(nullptr)) : Json(nullptr);
         if (old == (*st)[k])
-            out() << pos.at(2) << " is already " << QString::fromStdString((*st)[k].dump()) << "; nothing changed" << Qt::endl;
+            out() << Cli::tr("%1 is already %2; nothing changed").arg(pos.at(2), QString::fromStdString((*st)[k].dump())) << Qt::endl;
         else
             out() << pos.at(2) << ": " << QString::fromStdString(old.dump()) << " -> " << QString::fromStdString((*st)[k].dump())
                   << Qt::endl;
@@ -750,15 +766,15 @@ int runServerCli(const QStringList &args)
                 return fail(keys.error().message);
             for (const auto &k : keys->rows)
                 out() << str(k, "id") << '\t' << str(k, "name") << '\t' << str(k, "key_prefix") << "…" << str(k, "key_last4") << '\t'
-                      << str(k, "scope") << '\t' << str(k, "environment") << '\t' << (flag(k, "active") ? "active" : "revoked") << '\t'
-                      << (str(k, "last_used_at").isEmpty() ? QStringLiteral("never used") : str(k, "last_used_at")) << Qt::endl;
+                      << str(k, "scope") << '\t' << str(k, "environment") << '\t' << (flag(k, "active") ? Cli::tr("active") : Cli::tr("revoked")) << '\t'
+                      << (str(k, "last_used_at").isEmpty() ? Cli::tr("never used") : str(k, "last_used_at")) << Qt::endl;
             return kOk;
         }
         auto k = s.apiKeys.revoke(*scope, pos.at(2));
         if (!k)
             return fail(k.error().message);
         engine.close();
-        out() << "revoked " << str(*k, "name") << " (" << str(*k, "key_prefix") << "…)" << Qt::endl;
+        out() << Cli::tr("revoked %1 (%2…)").arg(str(*k, "name"), str(*k, "key_prefix")) << Qt::endl;
         return kOk;
     }
     if (cmd == QLatin1String("mcp-keys")) {
@@ -794,9 +810,10 @@ int runServerCli(const QStringList &args)
                 for (const auto &t : k.value("allowed_tools", Json::array()))
                     tools << (t.is_string() ? fromStd(t.get<std::string>()) : QString());
                 out() << str(k, "id") << '\t' << str(k, "key_prefix") << "…" << '\t' << str(k, "name") << '\t' << str(k, "environment") << '\t'
-                      << tools.join(QLatin1Char(',')) << '\t' << num(k, "rate_limit") << "/min" << '\t'
-                      << (flag(k, "enabled") ? "enabled" : "revoked") << '\t' << num(k, "usage_count") << " calls" << '\t'
-                      << (str(k, "last_used_at").isEmpty() ? QStringLiteral("never used") : str(k, "last_used_at")) << Qt::endl;
+                      << tools.join(QLatin1Char(',')) << '\t' << Cli::tr("%1/min").arg(num(k, "rate_limit")) << '\t'
+                      << (flag(k, "enabled") ? Cli::tr("enabled") : Cli::tr("revoked")) << '\t'
+                      << Cli::tr("%n calls", nullptr, int(num(k, "usage_count"))) << '\t'
+                      << (str(k, "last_used_at").isEmpty() ? Cli::tr("never used") : str(k, "last_used_at")) << Qt::endl;
             }
             return kOk;
         }
@@ -804,7 +821,7 @@ int runServerCli(const QStringList &args)
         if (!k)
             return fail(k.error().message);
         engine.close();
-        out() << "revoked " << str(*k, "name") << " (" << str(*k, "key_prefix") << "…)" << Qt::endl;
+        out() << Cli::tr("revoked %1 (%2…)").arg(str(*k, "name"), str(*k, "key_prefix")) << Qt::endl;
         return kOk;
     }
     if (sub == QLatin1String("list")) {

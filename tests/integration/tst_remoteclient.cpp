@@ -1,4 +1,5 @@
 #include "client/remoteclient.h"
+#include "childprocess.h"
 #include "services/demoshop.h"
 #include "testshop.h"
 
@@ -135,6 +136,7 @@ bool TestRemoteClient::startHub(int port, const QStringList &extra)
 {
     m_hub = std::make_unique<QProcess>();
     m_hub->setProcessChannelMode(QProcess::SeparateChannels);
+    ery::test::endsWithTest(*m_hub);
     m_hub->start(m_bin, QStringList{"serve", "--db", m_db, "--port", QString::number(port), "--log-level", "warning"} + extra);
     if (!m_hub->waitForStarted())
         return false;

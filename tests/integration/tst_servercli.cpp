@@ -1,4 +1,5 @@
 #include "engine.h"
+#include "childprocess.h"
 #include "httpreceiver.h"
 #include "mosquittobroker.h"
 #include "testshop.h"
@@ -46,6 +47,7 @@ private slots:
     void serverLogIsReadable();
     void mcpKeyCommands();
     void exportAndRestoreCommands();
+    void speaksDutchAndGerman();
 
 private:
     struct Run {
@@ -53,6 +55,8 @@ private:
         QString out, err;
     };
     Run run(const QStringList &args, int timeoutMs = 60000, const QByteArray &input = {});
+    // The same in another environment: `set` holds NAME=VALUE, `unset` names to remove.
+    Run runWith(const QStringList &set, const QStringList &unset, const QStringList &args);
     QString initShop(const QString &name); // a database with a shop of its own; returns its path
     // `serve` on a free port, running once its banner is out; the banner is in *banner.
     std::unique_ptr<QProcess> serve(const QStringList &args, QByteArray *banner);
@@ -76,6 +80,22 @@ TestServerCli::Run TestServerCli::run(const QStringList &args, int timeoutMs, co
         p.write(input);
     p.closeWriteChannel();
     p.waitForFinished(timeoutMs);
+    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, QString::fromUtf8(p.readAllStandardOutput()),
+            QString::fromUtf8(p.readAllStandardError())};
+}
+
+TestServerCli::Run TestServerCli::runWith(const QStringList &set, const QStringList &unset, const QStringList &args)
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    for (const QString &name : unset)
+        env.remove(name);
+    for (const QString &pair : set)
+        env.insert(pair.section(u'=', 0, 0), pair.section(u'=', 1));
+    QProcess p;
+    p.setProcessEnvironment(env);
+    p.start(m_bin, args);
+    p.closeWriteChannel();
+    p.waitForFinished(60000);
     return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, QString::fromUtf8(p.readAllStandardOutput()),
             QString::fromUtf8(p.readAllStandardError())};
 }
@@ -187,6 +207,7 @@ void TestServerCli::serveStopsCleanlyOnSigterm()
     QCOMPARE(run({"demo", "--db", db}).code, 0);
     for (int sig : {SIGTERM, SIGINT}) {
         QProcess p;
+        ery::test::endsWithTest(p);
         p.start(m_bin, {"serve", "--db", db, "--port", "0"}); // a free port: 8787 may be in use
         QVERIFY(p.waitForStarted());
         QByteArray banner;
@@ -231,6 +252,7 @@ void TestServerCli::serverLogIsReadable()
     };
     auto serveAndAsk = [&](const QStringList &extra) -> QString {
         QProcess p;
+        ery::test::endsWithTest(p);
         p.start(m_bin, QStringList{"serve", "--db", db, "--port", "0"} + extra);
         if (!p.waitForStarted())
             return {};
@@ -360,6 +382,7 @@ QString TestServerCli::initShop(const QString &name)
 std::unique_ptr<QProcess> TestServerCli::serve(const QStringList &args, QByteArray *banner)
 {
     auto p = std::make_unique<QProcess>();
+    ery::test::endsWithTest(*p);
     p->start(m_bin, QStringList{"serve", "--port", "0"} + args);
     p->waitForStarted();
     while (!banner->contains("REST API on") && p->waitForReadyRead(10000))
@@ -906,6 +929,45 @@ void TestServerCli::exportAndRestoreCommands()
     auto missing = run({"restore", m_dir.filePath(QStringLiteral("nope.json")), "--db", empty});
     QCOMPARE(missing.code, 1);
     QVERIFY(run({"--help"}).out.contains("restore FILE"));
+}
+
+
+// The command line's own messages in Dutch and German: chosen by ERYXON_LANGUAGE, or else by the
+// system's language (LANGUAGE / LANG); English otherwise. Engine messages and data stay as they are.
+void TestServerCli::speaksDutchAndGerman()
+{
+    const QStringList noLocale{"ERYXON_LANGUAGE", "LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"};
+    const Run english = runWith({}, noLocale, {"--help"});
+    QCOMPARE(english.code, 0);
+    QVERIFY(english.out.contains("print this help"));
+
+    for (const QString &language : {QStringLiteral("nl"), QStringLiteral("de")}) {
+        const QString word = language == QLatin1String("nl") ? QStringLiteral("onbekende opdracht") : QStringLiteral("unbekannter Befehl");
+        // Chosen for eryxon-server alone.
+        const Run help = runWith({"ERYXON_LANGUAGE=" + language}, noLocale, {"--help"});
+        QCOMPARE(help.code, 0);
+        QVERIFY2(!help.out.contains("print this help"), qPrintable(help.out));
+        QVERIFY(help.out.contains("--db PATH|URL")); // options stay as typed
+        for (const QString &line : help.out.split(u'\n'))
+            QVERIFY2(line.size() <= 100, qPrintable(line)); // fits a terminal as the English does
+        const Run bad = runWith({"ERYXON_LANGUAGE=" + language}, noLocale, {"bogus"});
+        QCOMPARE(bad.code, 2);
+        QCOMPARE(bad.err.count('\n'), 1);
+        QVERIFY2(bad.err.startsWith("eryxon-server: ") && bad.err.contains(word) && bad.err.contains("bogus"), qPrintable(bad.err));
+        // Or the system's language, as a shell sets it.
+        const QString locale = language == QLatin1String("nl") ? QStringLiteral("nl_NL.UTF-8") : QStringLiteral("de_DE.UTF-8");
+        const Run system = runWith({"LANG=" + locale, "LANGUAGE=" + language}, {"ERYXON_LANGUAGE", "LC_ALL", "LC_MESSAGES"}, {"bogus"});
+        QVERIFY2(system.code == 2 && system.err.contains(word), qPrintable(system.err));
+        const QString db = m_dir.filePath(QStringLiteral("language-%1.db").arg(language));
+        const Run migrate = runWith({"ERYXON_LANGUAGE=" + language}, noLocale, {"migrate", "--db", db});
+        QCOMPARE(migrate.code, 0);
+        QVERIFY2(!migrate.out.startsWith("schema version ") && migrate.out.contains(db), qPrintable(migrate.out));
+    }
+    // ERYXON_LANGUAGE wins over the system's language; one it does not know leaves the system's.
+    for (const QString &choice : {QStringLiteral("en"), QStringLiteral("fr")}) {
+        const Run r = runWith({"ERYXON_LANGUAGE=" + choice, "LANG=de_DE.UTF-8", "LANGUAGE=de"}, {"LC_ALL", "LC_MESSAGES"}, {"bogus"});
+        QVERIFY2(r.err.contains("unknown command") == (choice == QLatin1String("en")), qPrintable(choice + r.err));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestServerCli)

@@ -1,4 +1,5 @@
 #include "httpreceiver.h"
+#include "childprocess.h"
 #include "integrations/webhooks/webhookdeliverer.h"
 #include "integrations/webhooks/webhooksigner.h"
 #include "integrations/webhooks/webhooksink.h"
@@ -542,6 +543,7 @@ void TestWebhooks::killedEngineDeliversEveryCommittedEvent()
     const QString bin = qEnvironmentVariable("ERYXON_BIN_DIR") + "/app/server/eryxon-server";
     auto startServer = [&](QProcess &p) {
         p.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        ery::test::endsWithTest(p);
         p.start(bin, {"serve", "--db", m_shop->url(), "--port", "0"});
         return p.waitForStarted(5000);
     };

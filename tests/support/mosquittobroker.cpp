@@ -1,4 +1,5 @@
 #include "mosquittobroker.h"
+#include "childprocess.h"
 
 #include <QDateTime>
 #include <QFile>
@@ -68,6 +69,7 @@ bool MosquittoBroker::start()
     m_proc.setProcessChannelMode(QProcess::MergedChannels);
     const QString bin =
         QFile::exists(QStringLiteral("/usr/sbin/mosquitto")) ? QStringLiteral("/usr/sbin/mosquitto") : QStringLiteral("mosquitto");
+    test::endsWithTest(m_proc);
     m_proc.start(bin, {QStringLiteral("-c"), conf.fileName()});
     if (!m_proc.waitForStarted(5000))
         return false;

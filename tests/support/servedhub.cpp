@@ -1,4 +1,5 @@
 #include "servedhub.h"
+#include "childprocess.h"
 
 #include "testshop.h"
 
@@ -49,6 +50,7 @@ bool ServedHub::start(int port, const QStringList &extra)
 {
     m_process = std::make_unique<QProcess>();
     m_process->setProcessChannelMode(QProcess::SeparateChannels);
+    test::endsWithTest(*m_process);
     m_process->start(m_bin, QStringList{QStringLiteral("serve"), QStringLiteral("--db"), m_db, QStringLiteral("--port"), QString::number(port),
                                         QStringLiteral("--log-level"), QStringLiteral("warning")} +
                                 extra);

@@ -8,7 +8,8 @@
 
 // The translations (translations/*.ts) against the sources: every entry finished and non-empty,
 // none obsolete or vanished, none missing (lupdate run on the sources into a copy finds nothing
-// new), and every visible string in ui/ and app/desktop/ wrapped in tr() so lupdate can see it.
+// new), every visible string in ui/ and app/desktop/ wrapped in tr() so lupdate can see it, and
+// every message eryxon-server (app/server/) prints wrapped in Cli::tr().
 // When a test here fails after a source change: `cmake --build build/release --target
 // update_translations`, then translate what it added in eryxon_nl.ts and eryxon_de.ts.
 class TstTranslations : public QObject {
@@ -20,6 +21,7 @@ private slots:
     void noSourceStringIsMissing_data();
     void noSourceStringIsMissing();
     void visibleStringsAreWrapped();
+    void commandLineMessagesAreWrapped();
 
 private:
     struct Entry {
@@ -106,26 +108,34 @@ void TstTranslations::everyEntryIsFinished()
 
 void TstTranslations::noSourceStringIsMissing_data()
 {
-    QTest::addColumn<QString>("language");
-    QTest::newRow("nl") << QStringLiteral("nl");
-    QTest::newRow("de") << QStringLiteral("de");
+    // The catalog and the sources lupdate reads for it (the options of ui/ and app/server/CMakeLists.txt).
+    QTest::addColumn<QString>("catalog");
+    QTest::addColumn<QStringList>("sources");
+    const QStringList desktop{QStringLiteral("ui"), QStringLiteral("app/desktop/main.cpp"), QStringLiteral("client/remoteclient.cpp"),
+                              QStringLiteral("client/actionjournal.cpp")};
+    const QStringList server{QStringLiteral("app/server")};
+    for (const char *language : {"nl", "de"}) {
+        QTest::newRow(language) << QStringLiteral("eryxon_%1.ts").arg(QLatin1String(language)) << desktop;
+        QTest::newRow(qPrintable(QStringLiteral("server-%1").arg(QLatin1String(language))))
+            << QStringLiteral("eryxon-server_%1.ts").arg(QLatin1String(language)) << server;
+    }
 }
 
 void TstTranslations::noSourceStringIsMissing()
 {
-    QFETCH(QString, language);
-    // lupdate on a copy, with the options of ui/CMakeLists.txt: what it adds was not there.
+    QFETCH(QString, catalog);
+    QFETCH(QStringList, sources);
+    // lupdate on a copy, with the options of the CMakeLists.txt: what it adds was not there.
     QTemporaryDir tmp;
     QVERIFY(tmp.isValid());
-    const QString original = root() + QStringLiteral("/translations/eryxon_%1.ts").arg(language);
-    const QString copy = tmp.filePath(QStringLiteral("eryxon_%1.ts").arg(language));
+    const QString original = root() + QStringLiteral("/translations/") + catalog;
+    const QString copy = tmp.filePath(catalog);
     QVERIFY(QFile::copy(original, copy));
     QProcess lupdate;
     lupdate.setWorkingDirectory(root());
-    lupdate.start(QStringLiteral(ERYXON_LUPDATE), {QStringLiteral("-locations"), QStringLiteral("none"), QStringLiteral("-no-obsolete"),
-                                                 QStringLiteral("-silent"), QStringLiteral("ui"), QStringLiteral("app/desktop/main.cpp"),
-                                                 QStringLiteral("client/remoteclient.cpp"), QStringLiteral("client/actionjournal.cpp"),
-                                                 QStringLiteral("-ts"), copy});
+    lupdate.start(QStringLiteral(ERYXON_LUPDATE), QStringList{QStringLiteral("-locations"), QStringLiteral("none"),
+                                                              QStringLiteral("-no-obsolete"), QStringLiteral("-silent")}
+                                                      + sources + QStringList{QStringLiteral("-ts"), copy});
     QVERIFY2(lupdate.waitForFinished(60000), ERYXON_LUPDATE);
     QVERIFY2(lupdate.exitCode() == 0, lupdate.readAllStandardError().constData());
     QStringList missing;
@@ -214,6 +224,65 @@ void TstTranslations::visibleStringsAreWrapped()
         qWarning("not in tr(): %s", qPrintable(o));
     QVERIFY2(offenders.isEmpty(), qPrintable(QStringLiteral("%1 visible strings not in tr(), listed above: wrap them, or end the line "
                                                             "with // notr when it is not for reading")
+                                                 .arg(offenders.size())));
+}
+
+void TstTranslations::commandLineMessagesAreWrapped()
+{
+    // What eryxon-server prints: stream chains on out()/err() (and mcp-stdio's own err), and the
+    // messages given to fail(), usage() and Error::…(). The server log (qCInfo …) stays English.
+    const QString literal = QStringLiteral("(?:QStringLiteral|QLatin1String|QString)?\\s*\\(?\\s*\"((?:[^\"\\\\\\n]|\\\\.)*)\"");
+    const QRegularExpression stream(QStringLiteral("\\b(?:out\\(\\)|err(?:\\(\\))?)\\s*<<([^;]*);"));
+    const QRegularExpression message(QStringLiteral("\\b(?:fail|usage|Error::\\w+)\\(\\s*") + literal);
+    const QRegularExpression anyLiteral(literal);
+    const QRegularExpression words(QStringLiteral("\\p{L}{2}"));
+    const QRegularExpression fieldName(QStringLiteral("^[a-z0-9]+(_[a-z0-9]+)*$"));
+    const auto isText = [&](const QString &s) {
+        // The program's name, the command lines it suggests and option names are not translated.
+        const QString t = s.trimmed();
+        return words.match(t).hasMatch() && !t.startsWith(QLatin1String("eryxon-server")) && !t.startsWith(QLatin1String("--"));
+    };
+    QStringList offenders;
+    int files = 0;
+    QDirIterator it(root() + QStringLiteral("/app/server"), {QStringLiteral("*.cpp")}, QDir::Files);
+    while (it.hasNext()) {
+        const QString path = it.next();
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        ++files;
+        const QString code = QString::fromUtf8(f.readAll());
+        const auto lineOf = [&code](qsizetype at) { return code.left(at).count(u'\n') + 1; };
+        const auto marked = [&code](qsizetype at) {
+            const qsizetype end = code.indexOf(u'\n', at);
+            return code.mid(at, end - at).contains(QLatin1String("notr"));
+        };
+        const QString rel = path.mid(root().size() + 1);
+        for (auto m = stream.globalMatch(code); m.hasNext();) {
+            const auto hit = m.next();
+            for (auto l = anyLiteral.globalMatch(hit.captured(1)); l.hasNext();) {
+                const auto lit = l.next();
+                const qsizetype at = hit.capturedStart(1) + lit.capturedStart(1); // the text inside the quotes
+                // Cli::tr("…") is what it should be; str(row, "field"), row["field"] and contains("field") read JSON.
+                const QString before = code.mid(at - 12, 12);
+                const bool jsonField = fieldName.match(lit.captured(1)).hasMatch() &&
+                                       (before.endsWith(QLatin1String(", \"")) || before.endsWith(QLatin1String("[\"")) ||
+                                        before.endsWith(QLatin1String("contains(\"")));
+                if (before.contains(QLatin1String("tr(")) || jsonField || marked(at) || !isText(lit.captured(1)))
+                    continue;
+                offenders << QStringLiteral("%1:%2: \"%3\"").arg(rel).arg(lineOf(at)).arg(lit.captured(1));
+            }
+        }
+        for (auto m = message.globalMatch(code); m.hasNext();) {
+            const auto hit = m.next();
+            if (!marked(hit.capturedStart()) && isText(hit.captured(1)))
+                offenders << QStringLiteral("%1:%2: \"%3\"").arg(rel).arg(lineOf(hit.capturedStart())).arg(hit.captured(1));
+        }
+    }
+    QVERIFY2(files >= 5, qPrintable(QString::number(files)));
+    for (const QString &o : offenders)
+        qWarning("not in Cli::tr(): %s", qPrintable(o));
+    QVERIFY2(offenders.isEmpty(), qPrintable(QStringLiteral("%1 command-line messages not in Cli::tr(), listed above: wrap them, or end "
+                                                            "the line with // notr when it is not for reading")
                                                  .arg(offenders.size())));
 }
 
