@@ -36,6 +36,9 @@ struct HttpConfig {
     int maxPipelined = 100;          // complete requests waiting on one connection
     QStringList corsOrigins;         // exact origins allowed to call from a browser; "*" = any
     RealtimeConfig realtime;         // the WebSocket feed on the same port
+    // The file upload routes write their bodies to disk as they arrive instead of memory: their
+    // own limit (413 beyond).
+    qint64 maxUploadBytes = 1024ll * 1024 * 1024;
 };
 
 struct Config {

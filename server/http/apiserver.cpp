@@ -163,6 +163,14 @@ Status ApiServer::listen()
 {
     raiseOpenFileLimit(4 * m_cfg.maxConnections + 1024);
     m_tcp = new GuardedTcpServer(m_cfg, m_metrics, this);
+    // Uploads go to the file store's staging folder as they arrive, so the store renames them in.
+    m_tcp->setUploads({[this](QByteArrayView method, QByteArrayView target) { return m_router.streamsBody(method, target); },
+                       m_s.files.stagingDir(), [this](QTcpSocket *socket, Request &&r) {
+                           QElapsedTimer timer;
+                           timer.start();
+                           r.requestId = requestIdFrom(r.header("x-request-id"));
+                           answer(r, socket, true, timer);
+                       }});
     // details.reason says why in a word a caller can act on (the desktop's status bar words it):
     // tls, bad_bind, port_in_use, permission_denied, address_unavailable or listen_failed.
     auto failure = [this](ErrorCode code, const QString &message, const char *reason) {
@@ -398,6 +406,7 @@ void ApiServer::dispatch(Request r, Response::Done done)
     timer.start();
     if (r.requestId.isEmpty())
         r.requestId = requestIdFrom(r.header("x-request-id"));
+    r.inProcess = true;
     QString label = QStringLiteral("unmatched");
     Response resp = processGrouped(r, &label);
     WriteGroup &group = m_s.writes;

@@ -6,7 +6,15 @@
 #include "httpmetrics.h"
 #include "response.h"
 
+#include "request.h"
+
+#include "domain/filecontent.h"
+
+#include <QCryptographicHash>
 #include <QTcpSocket>
+#include <QTemporaryFile>
+#include <QUrl>
+#include <QUrlQuery>
 
 namespace ery::http {
 
@@ -16,7 +24,7 @@ constexpr qint64 kMaxBacklogBytes = 1024 * 1024;
 // How long a refused client gets to read its error before the socket is dropped.
 constexpr qint64 kRefusedGraceMs = 5000;
 
-RequestFramer::Limits framerLimits(const HttpConfig &cfg)
+RequestFramer::Limits framerLimits(const HttpConfig &cfg, GuardedTcpServer *server)
 {
     // The CSV import holds its body in memory, so it stays under the hub's one limit; the command
     // line reads a file of any size as it goes.
@@ -25,12 +33,24 @@ RequestFramer::Limits framerLimits(const HttpConfig &cfg)
             cfg.maxHeaderFields,
             cfg.maxBodyBytes,
             {{"/api/v1/import/", QStringLiteral("import a file this large on the server with the command line, "
-                                                "eryxon-server import ENTITY FILE, which reads a CSV file of any size as it goes")}}};
+                                                "eryxon-server import ENTITY FILE, which reads a CSV file of any size as it goes")}},
+            server ? server->uploads().streamed : nullptr,
+            cfg.maxUploadBytes};
 }
+// How much of an upload is read off the socket at a time.
+constexpr qint64 kUploadReadBytes = 256 * 1024;
 } // namespace
 
+struct ConnectionGuard::Upload {
+    QTemporaryFile file;
+    QCryptographicHash hash{QCryptographicHash::Sha256};
+    QByteArray head;
+    qint64 size = 0;
+    bool failed = false;
+};
+
 ConnectionGuard::ConnectionGuard(QTcpSocket *socket, const HttpConfig &cfg, GuardedTcpServer *server)
-    : QObject(socket), m_socket(socket), m_cfg(cfg), m_server(server), m_peer(socket->peerAddress().toString()), m_framer(framerLimits(cfg))
+    : QObject(socket), m_socket(socket), m_cfg(cfg), m_server(server), m_peer(socket->peerAddress().toString()), m_framer(framerLimits(cfg, server))
 {
     m_lastActivityMs = m_lastProgressMs = nowMs();
     // First connection on readyRead: runs before QtHttpServer's, which is connected later.
@@ -61,6 +81,8 @@ qint64 ConnectionGuard::nowMs()
 
 void ConnectionGuard::onReadyRead()
 {
+    if (m_phase == Phase::Uploading)
+        return pumpUpload();
     if (m_phase != Phase::Http)
         return;
     const qint64 avail = m_socket->bytesAvailable();
@@ -73,6 +95,8 @@ void ConnectionGuard::onReadyRead()
             return cutOff("short_peek");
         if (!scan(buf.constData() + (avail - fresh), fresh))
             return;
+        if (m_uploadHead)
+            return startUpload();
     }
     // QtHttpServer runs next and reads up to the end of the first complete request.
     while (!m_ends.empty() && m_ends.front() <= m_serverPos)
@@ -115,6 +139,12 @@ bool ConnectionGuard::scan(const char *data, qint64 n)
             return false;
         }
         case RequestFramer::Step::Head:
+            if (m_framer.streamed() && !m_framer.websocketUpgrade()) {
+                // The rest is this upload's body: read by startUpload(), not scanned here.
+                m_bodyStartMs = now;
+                m_uploadHead = true;
+                return true;
+            }
             m_closeFlags.push_back(m_framer.closeAfter());
             m_bodyStartMs = now;
             if (m_framer.contentLength() > 0 && !reserveBody(m_framer.contentLength()))
@@ -168,9 +198,124 @@ bool ConnectionGuard::takeCloseFlag()
     return close;
 }
 
+void ConnectionGuard::startUpload()
+{
+    m_uploadHead = false;
+    // What QtHttpServer has not read yet must be this request alone: an upload pipelined behind
+    // requests still unanswered would be answered before them.
+    while (!m_ends.empty() && m_ends.front() <= m_serverPos)
+        m_ends.pop_front();
+    if (!m_ends.empty())
+        return refuse(400, "BAD_REQUEST", QStringLiteral("An upload cannot be pipelined behind other requests; send it on its own"),
+                      "pipelined_upload");
+    const QString dir = m_server ? m_server->uploads().dir : QString();
+    m_upload = std::make_unique<Upload>();
+    m_upload->file.setFileTemplate(dir + QStringLiteral("/upload-XXXXXX"));
+    m_upload->file.setAutoRemove(true);
+    if (dir.isEmpty() || !m_upload->file.open()) {
+        m_upload.reset();
+        return refuse(503, "SERVICE_UNAVAILABLE", QStringLiteral("The file store cannot take uploads right now"), "upload_unavailable");
+    }
+    // From here QtHttpServer sees nothing of this connection; its answer closes it.
+    if (m_httpReceiver)
+        disconnect(m_socket, &QTcpSocket::readyRead, m_httpReceiver, nullptr);
+    m_phase = Phase::Uploading;
+    // The head (or what QtHttpServer did not take of it) is dropped; the body follows.
+    if (m_scanned > m_serverPos)
+        m_socket->skip(m_scanned - m_serverPos);
+    m_serverPos = m_scanned;
+    Upload *u = m_upload.get();
+    m_framer.setBodySink([u](const char *data, qint64 n) {
+        if (u->failed)
+            return;
+        if (u->head.size() < domain::filecontent::kSniffBytes)
+            u->head.append(data, qMin<qint64>(n, domain::filecontent::kSniffBytes - u->head.size()));
+        u->hash.addData(QByteArrayView(data, n));
+        u->size += n;
+        u->failed = u->file.write(data, n) != n;
+    });
+    for (const auto &[name, value] : m_framer.headers())
+        if (name == "expect" && value.compare("100-continue", Qt::CaseInsensitive) == 0)
+            m_socket->write("HTTP/1.1 100 Continue\r\n\r\n");
+    // A body of none at all is complete with its head.
+    if (m_framer.contentLength() <= 0 && !m_framer.chunked()) {
+        qint64 used = 0;
+        if (m_framer.feed(nullptr, 0, &used) == RequestFramer::Step::Complete)
+            return finishUpload();
+    }
+    pumpUpload();
+}
+
+void ConnectionGuard::pumpUpload()
+{
+    while (m_phase == Phase::Uploading && m_socket->bytesAvailable() > 0) {
+        const QByteArray buf = m_socket->read(qMin(m_socket->bytesAvailable(), kUploadReadBytes));
+        m_lastActivityMs = nowMs();
+        qint64 off = 0;
+        while (off < buf.size()) {
+            qint64 used = 0;
+            const RequestFramer::Step step = m_framer.feed(buf.constData() + off, buf.size() - off, &used);
+            off += used;
+            m_scanned += used;
+            m_serverPos = m_scanned;
+            if (m_upload && m_upload->failed) {
+                m_upload.reset();
+                return refuse(500, "INTERNAL_ERROR", QStringLiteral("The upload could not be written to disk"), "upload_write");
+            }
+            if (step == RequestFramer::Step::Refused) {
+                const auto &r = m_framer.refusal();
+                return refuse(r.status, r.code, r.message, r.reason);
+            }
+            if (step == RequestFramer::Step::Complete)
+                return finishUpload(); // anything after it is not read: the answer closes the connection
+            if (step == RequestFramer::Step::NeedMore)
+                break;
+        }
+    }
+}
+
+void ConnectionGuard::finishUpload()
+{
+    m_framer.setBodySink(nullptr);
+    disconnect(m_socket, &QTcpSocket::readyRead, this, &ConnectionGuard::onReadyRead);
+    m_phase = Phase::Http;
+    m_lastProgressMs = nowMs();
+    std::unique_ptr<Upload> u = std::move(m_upload);
+    if (!u || !u->file.flush()) {
+        m_phase = Phase::Refused;
+        return cutOff("upload_write");
+    }
+    Request r;
+    r.method = methodFrom(QString::fromLatin1(m_framer.requestMethod()));
+    const QUrl url(QString::fromLatin1(m_framer.requestTarget()));
+    r.path = url.path();
+    if (url.hasQuery()) {
+        const auto items = QUrlQuery(url).queryItems(QUrl::FullyDecoded);
+        for (const auto &[k, v] : items)
+            r.query.insert(k, v);
+    }
+    for (const auto &[name, value] : m_framer.headers())
+        r.headers.append(qMakePair(name, value));
+    r.peer = m_socket->peerAddress();
+    auto body = std::make_shared<UploadedBody>();
+    u->file.setAutoRemove(false);
+    body->path = u->file.fileName();
+    u->file.close();
+    body->size = u->size;
+    body->sha256 = u->hash.result().toHex();
+    body->head = std::move(u->head);
+    r.upload = std::move(body);
+    if (m_server && m_server->uploads().deliver)
+        m_server->uploads().deliver(m_socket, std::move(r));
+    else
+        cutOff("upload_unanswered");
+}
+
 void ConnectionGuard::refuse(int status, const char *code, const QString &message, const char *reason)
 {
     m_phase = Phase::Refused;
+    m_framer.setBodySink(nullptr);
+    m_upload.reset();
     releaseBody();
     m_lastActivityMs = nowMs();
     if (m_server)
@@ -192,6 +337,8 @@ void ConnectionGuard::refuse(int status, const char *code, const QString &messag
 void ConnectionGuard::cutOff(const char *reason)
 {
     m_phase = Phase::Refused;
+    m_framer.setBodySink(nullptr);
+    m_upload.reset();
     releaseBody();
     if (m_server)
         m_server->metrics().refused(reason);

@@ -7,6 +7,7 @@
 #include <QPointer>
 
 #include <deque>
+#include <memory>
 
 class QTcpSocket;
 
@@ -24,6 +25,11 @@ class GuardedTcpServer;
 // ends and therefore how far QtHttpServer will have read after each readyRead (it reads up to the
 // end of the first complete request, or everything when none is complete). That position is what
 // lets it count each byte once without consuming anything.
+//
+// A request to an upload route (GuardedTcpServer::Uploads) is taken from QtHttpServer once its head
+// is in: the guard reads its body off the socket itself into a file in the uploads folder, counting
+// its SHA-256 on the way, and hands the complete request to the server, whose answer closes the
+// connection. Memory stays at a read buffer's worth whatever the size; every limit above still holds.
 //
 // Guarding ends only when a WebSocket handshake has really happened: a request that asks for a
 // WebSocket is handed over (nothing after it is HTTP), and the connection must then be upgraded
@@ -67,8 +73,16 @@ public:
     void shed();
 
 private:
-    enum class Phase { Http, HandedOver, Upgraded, Streaming, Refused };
+    enum class Phase { Http, HandedOver, Upgraded, Streaming, Refused, Uploading };
     void onReadyRead();
+    // The upload whose head was just framed: taken from QtHttpServer, its body read from here on.
+    void startUpload();
+    // Reads what the socket has of the upload's body into its file; hands the request over at its end.
+    void pumpUpload();
+    void finishUpload();
+    struct Upload;
+    std::unique_ptr<Upload> m_upload;
+    bool m_uploadHead = false; // scan() stopped at the head of an upload
     // Frames new bytes; false once the connection was refused.
     bool scan(const char *data, qint64 n);
     void refuse(int status, const char *code, const QString &message, const char *reason);

@@ -9,10 +9,13 @@
 #include <QTcpServer>
 #include <QTimer>
 
+#include <functional>
+
 namespace ery::http {
 
 class ConnectionGuard;
 class HttpMetrics;
+struct Request;
 
 // The QTcpServer handed to QAbstractHttpServer::bind(): every accepted socket gets a
 // ConnectionGuard (connected to readyRead before QtHttpServer is), connection caps per peer and in
@@ -25,6 +28,17 @@ class GuardedTcpServer : public QTcpServer {
 public:
     GuardedTcpServer(const HttpConfig &cfg, HttpMetrics &metrics, QObject *parent = nullptr);
     ~GuardedTcpServer() override;
+
+    // Requests whose bodies go to a file as they arrive (the upload routes): which ones (by method
+    // and raw target), the folder for their files, and who answers them once complete. Set before
+    // listening.
+    struct Uploads {
+        std::function<bool(QByteArrayView method, QByteArrayView target)> streamed;
+        QString dir;
+        std::function<void(QTcpSocket *socket, Request &&request)> deliver;
+    };
+    void setUploads(Uploads u) { m_uploads = std::move(u); }
+    const Uploads &uploads() const { return m_uploads; }
 
     // Loads the PEM certificate and key when configured; an error names the file.
     QString setupTls();
@@ -58,6 +72,7 @@ private:
     QHash<QString, QSet<ConnectionGuard *>> m_perPeer;
     QTimer m_sweep;
     qint64 m_bodyBytes = 0;
+    Uploads m_uploads;
 };
 
 } // namespace ery::http

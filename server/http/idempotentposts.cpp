@@ -32,6 +32,8 @@ QString IdempotentPosts::requestHash(const Request &r)
     h.addData(query.join(QLatin1Char('&')).toUtf8());
     h.addData(QByteArrayView("\n"));
     h.addData(r.body);
+    if (r.upload)
+        h.addData(r.upload->sha256);
     return QString::fromLatin1(h.result().toHex());
 }
 

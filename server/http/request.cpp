@@ -3,7 +3,15 @@
 #include "core/ids.h"
 #include "core/jsonutil.h"
 
+#include <QFile>
+
 namespace ery::http {
+
+UploadedBody::~UploadedBody()
+{
+    if (!path.isEmpty())
+        QFile::remove(path);
+}
 
 QByteArray Request::header(const QByteArray &lowerName) const
 {

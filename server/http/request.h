@@ -25,6 +25,17 @@ constexpr int kMaxQueryName = 100;
 constexpr int kMaxQueryValue = 1000;
 constexpr int kMaxSearchText = 256;
 
+// A request body the connection guard wrote to a file as it arrived (the upload routes), with its
+// size, SHA-256 and first bytes counted on the way, so a 100 MB upload never sits in memory. The
+// file is removed with the last copy of the request unless a handler moved it on (the file store).
+struct UploadedBody {
+    QString path;
+    qint64 size = 0;
+    QByteArray sha256; // lower-case hex
+    QByteArray head;   // the first bytes, for the type check
+    ~UploadedBody();
+};
+
 // One parsed HTTP request as the handlers see it: path parameters, query, body and the resolved key.
 struct Request {
     Method method = Method::Other;
@@ -33,6 +44,10 @@ struct Request {
     QHash<QString, QString> params; // from the route pattern ({id})
     QList<QPair<QByteArray, QByteArray>> headers;
     QByteArray body;
+    // Set instead of body on the routes whose bodies stream to a file (Route::streamedBody) when
+    // the request came over a socket; an in-process request carries its body in `body`.
+    std::shared_ptr<UploadedBody> upload;
+    bool inProcess = false; // from the desktop's InProcessClient: no socket to stream an answer to
     QHostAddress peer;
     QString requestId;
     std::optional<services::ApiKeyIdentity> key; // set on every authenticated route

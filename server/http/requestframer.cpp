@@ -89,6 +89,8 @@ RequestFramer::Step RequestFramer::feed(const char *data, qint64 n, qint64 *used
             if (i >= n)
                 return done(Step::NeedMore);
             const qint64 take = qMin(m_bodyLeft, n - i);
+            if (m_bodySink)
+                m_bodySink(data + i, take);
             i += take;
             m_bodyLeft -= take;
             m_bodyBytes += take;
@@ -117,6 +119,8 @@ RequestFramer::Step RequestFramer::feed(const char *data, qint64 n, qint64 *used
             if (i >= n)
                 return done(Step::NeedMore);
             const qint64 take = qMin(m_chunkLeft, n - i);
+            if (m_bodySink)
+                m_bodySink(data + i, take);
             i += take;
             m_chunkLeft -= take;
             m_bodyBytes += take;
@@ -215,6 +219,14 @@ RequestFramer::Step RequestFramer::requestLineEnded()
     for (const auto &[prefix, advice] : m_limits.bodyAdvice)
         if (QByteArrayView(m_line).sliced(from).startsWith(prefix))
             m_bodyAdvice = advice;
+    m_streamed = false;
+    m_headers.clear();
+    if (m_limits.streamed) {
+        const qsizetype end = m_line.indexOf(' ', from);
+        m_method = m_line.left(m_line.indexOf(' '));
+        m_target = m_line.mid(from, end - from);
+        m_streamed = m_limits.streamed(m_method, m_target);
+    }
     m_http10 = m_line.endsWith("HTTP/1.0");
     m_close = m_http10;
     m_line.clear();
@@ -248,6 +260,8 @@ RequestFramer::Step RequestFramer::headerLineEnded()
     const QByteArray name = m_line.left(colon).trimmed().toLower();
     const QByteArray value = m_line.mid(colon + 1).trimmed();
     m_line.clear();
+    if (m_streamed)
+        m_headers.emplace_back(name, value);
     if (name == "content-length") {
         bool ok = !value.isEmpty();
         for (char d : value)
@@ -255,7 +269,7 @@ RequestFramer::Step RequestFramer::headerLineEnded()
         const qint64 len = ok && value.size() <= 18 ? value.toLongLong(&ok) : -1;
         if (!ok || len < 0 || (m_contentLength >= 0 && m_contentLength != len))
             return refuse(400, "BAD_REQUEST", QStringLiteral("Invalid Content-Length"), "bad_content_length");
-        if (len > m_limits.maxBodyBytes)
+        if (len > bodyLimit())
             return bodyTooLarge();
         m_contentLength = len;
     } else if (name == "transfer-encoding") {
@@ -307,7 +321,7 @@ RequestFramer::Step RequestFramer::headEnded()
 
 RequestFramer::Step RequestFramer::bodyTooLarge()
 {
-    QString message = QStringLiteral("The body is larger than %1 bytes (%2 MiB)").arg(m_limits.maxBodyBytes).arg(m_limits.maxBodyBytes >> 20);
+    QString message = QStringLiteral("The body is larger than %1 bytes (%2 MiB)").arg(bodyLimit()).arg(bodyLimit() >> 20);
     if (!m_bodyAdvice.isEmpty())
         message += QStringLiteral(": ") + m_bodyAdvice;
     return refuse(413, "PAYLOAD_TOO_LARGE", message, "payload_too_large");
@@ -328,7 +342,7 @@ RequestFramer::Step RequestFramer::chunkSizeLineEnded()
     const qint64 size = ok ? digits.toLongLong(&ok, 16) : -1;
     if (!ok || size < 0)
         return refuse(400, "BAD_REQUEST", QStringLiteral("Malformed chunk size"), "bad_chunk");
-    if (m_decoded + size > m_limits.maxBodyBytes)
+    if (m_decoded + size > bodyLimit())
         return bodyTooLarge();
     m_line.clear();
     m_lineBytes = 0;

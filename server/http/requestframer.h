@@ -3,6 +3,7 @@
 #include <QByteArray>
 #include <QString>
 
+#include <functional>
 #include <utility>
 #include <vector>
 
@@ -21,6 +22,11 @@ public:
         qint64 maxBodyBytes = 32ll * 1024 * 1024;
         // What a 413 tells a request whose path starts with the first of a pair to do instead.
         std::vector<std::pair<QByteArray, QString>> bodyAdvice;
+        // Requests (by method and target) whose body goes to a file as it arrives instead of into
+        // memory (file uploads); their limit is maxStreamedBodyBytes, and their head is kept
+        // (requestMethod(), requestTarget(), headers()).
+        std::function<bool(QByteArrayView method, QByteArrayView target)> streamed;
+        qint64 maxStreamedBodyBytes = 0;
     };
     struct Refusal {
         int status = 0;
@@ -49,6 +55,14 @@ public:
     qint64 chunkSize() const { return m_chunkLeft; }
     bool closeAfter() const { return m_close; }
     bool websocketUpgrade() const { return m_websocket; }
+    // Of a streamed request (Limits::streamed): its request line and header fields (names lower-case).
+    bool streamed() const { return m_streamed; }
+    const QByteArray &requestMethod() const { return m_method; }
+    const QByteArray &requestTarget() const { return m_target; }
+    const std::vector<std::pair<QByteArray, QByteArray>> &headers() const { return m_headers; }
+    // Called with every byte of body data as it is taken (chunk framing removed); set by the
+    // connection guard while it writes a streamed body to a file.
+    void setBodySink(std::function<void(const char *data, qint64 n)> sink) { m_bodySink = std::move(sink); }
 
     // A request line or header has begun and the head has not ended: a slow sender's deadline runs.
     bool inHead() const { return m_state == State::Headers || (m_state == State::RequestLine && m_lineBytes > 0); }
@@ -73,6 +87,7 @@ private:
     Step headEnded();
     Step chunkSizeLineEnded();
     Step bodyTooLarge();
+    qint64 bodyLimit() const { return m_streamed ? m_limits.maxStreamedBodyBytes : m_limits.maxBodyBytes; }
     Step trailerLineEnded();
 
     Limits m_limits;
@@ -97,6 +112,10 @@ private:
     int m_upgradeHeaders = 0;
     bool m_upgradeWebsocket = false; // `Upgrade: websocket`, compared as QtHttpServer does
     bool m_websocket = false;
+    bool m_streamed = false;
+    QByteArray m_method, m_target;
+    std::vector<std::pair<QByteArray, QByteArray>> m_headers;
+    std::function<void(const char *, qint64)> m_bodySink;
     Refusal m_refusal;
 };
 

@@ -20,6 +20,9 @@ struct Route {
     Handler handler;
     bool canonical = true; // false for the original's /functions/v1/api-* table
     RouteDoc doc;
+    // The body is written to a file as it arrives (Request::upload), up to
+    // HttpConfig::maxUploadBytes, instead of being held in memory (file uploads).
+    bool streamedBody = false;
 };
 
 } // namespace ery::http

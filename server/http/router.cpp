@@ -1,5 +1,7 @@
 #include "router.h"
 
+#include <QUrl>
+
 using namespace ery::storage;
 
 namespace ery::http {
@@ -11,7 +13,7 @@ QStringList split(const QString &path)
 }
 } // namespace
 
-void Router::add(Method m, const QString &pattern, Access access, Handler h, RouteDoc doc)
+Route &Router::add(Method m, const QString &pattern, Access access, Handler h, RouteDoc doc)
 {
     // Every route bounds its query parameters before its handler reads any of them.
     Handler bounded = [h = std::move(h), text = doc.textParams](Request &r) {
@@ -32,6 +34,15 @@ void Router::add(Method m, const QString &pattern, Access access, Handler h, Rou
         if (!s.startsWith(QLatin1Char('{')))
             ++r.literals;
     m_routes.push_back(std::move(r));
+    return m_routes.back();
+}
+
+bool Router::streamsBody(QByteArrayView method, QByteArrayView target) const
+{
+    const Method m = methodFrom(QString::fromLatin1(method.toByteArray()));
+    const QString path = QUrl(QString::fromLatin1(target.toByteArray())).path();
+    const Match found = match(m, path);
+    return found.route && found.route->streamedBody;
 }
 
 void Router::runWhenWritable(const Handler &h, Request r, Response::Done done)
@@ -50,12 +61,13 @@ void Router::runWhenWritable(const Handler &h, Request r, Response::Done done)
     done(std::move(resp));
 }
 
-void Router::compat(Method m, const QString &pattern, Access access, Handler h, const QStringList &textParams)
+Route &Router::compat(Method m, const QString &pattern, Access access, Handler h, const QStringList &textParams)
 {
     RouteDoc doc;
     doc.textParams = textParams;
-    add(m, pattern, access, std::move(h), std::move(doc));
-    m_routes.back().canonical = false;
+    Route &r = add(m, pattern, access, std::move(h), std::move(doc));
+    r.canonical = false;
+    return r;
 }
 
 bool Router::matches(const Route &r, const QStringList &segs, QHash<QString, QString> *params)

@@ -22,9 +22,12 @@ public:
     };
     void setWriteGate(WriteGate gate) { m_gate = std::move(gate); }
 
-    void add(Method m, const QString &pattern, Access access, Handler h, RouteDoc doc = {});
+    // The route added, to set more of it (streamedBody) before the next add.
+    Route &add(Method m, const QString &pattern, Access access, Handler h, RouteDoc doc = {});
     // The same handler on the compatible table (not described in the OpenAPI document).
-    void compat(Method m, const QString &pattern, Access access, Handler h, const QStringList &textParams = {});
+    Route &compat(Method m, const QString &pattern, Access access, Handler h, const QStringList &textParams = {});
+    // Whether a request line's method and target (not decoded) name a route whose body streams.
+    bool streamsBody(QByteArrayView method, QByteArrayView target) const;
 
     struct Match {
         const Route *route = nullptr;

@@ -73,6 +73,7 @@ void TestApiBodyFuzz::initTestCase()
     TestShop &shop = f->shop();
     ids["jobs"] = shop.jobId;
     ids["parts"] = shop.partId;
+    ids["api-parts-images"] = shop.partId; // /functions/v1/api-parts-images/{id}/upload
     ids["operations"] = shop.ops[0];
     ids["cells"] = shop.laser;
     ids["operators"] = shop.op1;
@@ -381,8 +382,11 @@ void TestApiBodyFuzz::everyWriteRoute()
                 for (auto c = op["requestBody"]["content"].begin(); c != op["requestBody"]["content"].end(); ++c)
                     t.schema = c->value("schema", Json());
         }
-        t.path = r.pattern;
-        if (byId) {
+        bool realId = true;
+        t.path = r.pattern.contains(QLatin1String("{id}")) ? concretePath(r.pattern, &realId) : r.pattern;
+        if (!realId)
+            fakeIds << t.label;
+        if (byId && !r.pattern.contains(QLatin1String("{id}"))) {
             const QString id = idFor(collection);
             if (id.isEmpty())
                 fakeIds << t.label;

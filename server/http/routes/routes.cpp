@@ -23,6 +23,7 @@ void installRoutes(ApiServer &api)
     installSubstepRoutes(api);
     installAssignmentRoutes(api);
     installIssueRoutes(api);
+    installFileRoutes(api);
     installProductionRoutes(api);
     installApiKeyRoutes(api);
     installMcpKeyRoutes(api);

@@ -39,6 +39,7 @@ void installSetupRoutes(ApiServer &api);
 void installAnalyticsRoutes(ApiServer &api);
 void installMcpRoutes(ApiServer &api);
 void installActivityRoutes(ApiServer &api);
+void installFileRoutes(ApiServer &api);
 
 void installRoutes(ApiServer &api);
 
