@@ -1,5 +1,5 @@
 #include "client/remoteclient.h"
-#include "childprocess.h"
+#include "servedhub.h"
 #include "services/demoshop.h"
 #include "testshop.h"
 
@@ -95,71 +95,27 @@ private slots:
     void transferCancelClosesTheRequest();
 
 private:
-    // `serve` on `port` (0: a free one); returns once it listens, with m_port set.
-    bool startHub(int port = 0, const QStringList &extra = {});
-    void stopHub();
     bool signIn(RemoteClient &client);
     // A change made by another client: a plain HTTP request with an API key.
     int postWithKey(const QString &path, const QByteArray &body);
-    QString base() const { return QStringLiteral("http://127.0.0.1:%1").arg(m_port); }
+    QString base() const { return m_hub.base(); }
 
-    QString m_bin, m_db, m_key;
+    ery::test::ServedHub m_hub; // the demo shop served by a real eryxon-server
+    QString m_key;
     QTemporaryDir m_dir;
-    std::unique_ptr<QProcess> m_hub;
-    int m_port = 0;
 };
 
 void TestRemoteClient::initTestCase()
 {
-    m_bin = qEnvironmentVariable("ERYXON_BIN_DIR") + QStringLiteral("/app/server/eryxon-server");
-    QVERIFY2(QFile::exists(m_bin), qPrintable(m_bin));
-    m_db = ery::test::TestShop::postgres() ? ery::test::TestShop::databaseUrl() : m_dir.filePath(QStringLiteral("shop.db"));
-    QProcess demo;
-    demo.start(m_bin, {"demo", "--db", m_db});
-    QVERIFY(demo.waitForFinished(120000));
-    QCOMPARE(demo.exitCode(), 0);
-    QProcess keys;
-    keys.start(m_bin, {"keys", "create", "--name", "other client", "--scope", "read_write", "--db", m_db});
-    QVERIFY(keys.waitForFinished(60000));
-    QCOMPARE(keys.exitCode(), 0);
-    m_key = QString::fromUtf8(keys.readAllStandardOutput()).trimmed();
+    QVERIFY(m_hub.prepare());
+    m_key = m_hub.createKey(QStringLiteral("read_write"), QStringLiteral("other client"));
     QVERIFY(m_key.startsWith(QLatin1String("ery_live_")));
-    QVERIFY(startHub());
+    QVERIFY(m_hub.start());
 }
 
 void TestRemoteClient::cleanupTestCase()
 {
-    stopHub();
-}
-
-bool TestRemoteClient::startHub(int port, const QStringList &extra)
-{
-    m_hub = std::make_unique<QProcess>();
-    m_hub->setProcessChannelMode(QProcess::SeparateChannels);
-    ery::test::endsWithTest(*m_hub);
-    m_hub->start(m_bin, QStringList{"serve", "--db", m_db, "--port", QString::number(port), "--log-level", "warning"} + extra);
-    if (!m_hub->waitForStarted())
-        return false;
-    QByteArray banner;
-    static const QRegularExpression listening(QStringLiteral("REST API on https?://127\\.0\\.0\\.1:(\\d+)/api/v1"));
-    QRegularExpressionMatch m;
-    while (!(m = listening.match(QString::fromUtf8(banner))).hasMatch() && m_hub->waitForReadyRead(20000))
-        banner += m_hub->readAllStandardOutput();
-    if (!m.hasMatch()) {
-        qWarning("serve did not start: %s %s", banner.constData(), m_hub->readAllStandardError().constData());
-        return false;
-    }
-    m_port = m.captured(1).toInt();
-    return true;
-}
-
-void TestRemoteClient::stopHub()
-{
-    if (!m_hub)
-        return;
-    m_hub->terminate();
-    m_hub->waitForFinished(20000);
-    m_hub.reset();
+    m_hub.stop();
 }
 
 bool TestRemoteClient::signIn(RemoteClient &client)
@@ -187,7 +143,7 @@ int TestRemoteClient::postWithKey(const QString &path, const QByteArray &body)
 void TestRemoteClient::signInReadAndChange()
 {
     RemoteClient client(base());
-    QCOMPARE(client.hubLabel(), QStringLiteral("hub at 127.0.0.1:%1").arg(m_port));
+    QCOMPARE(client.hubLabel(), QStringLiteral("hub at 127.0.0.1:%1").arg(m_hub.port()));
     QVERIFY(signIn(client));
     QVERIFY(!client.tenantId().isEmpty());
     const ApiReply jobs = await(client.get(QStringLiteral("/api/v1/jobs?limit=5")));
@@ -269,8 +225,8 @@ void TestRemoteClient::hubDownAndBack()
     QVERIFY(waitFor([&] { return client.isFeedConnected(); }, 10000));
     QSignalSpy reach(&client, &EngineClient::reachableChanged);
 
-    const int port = m_port;
-    stopHub();
+    const int port = m_hub.port();
+    m_hub.stop();
     QVERIFY(waitFor([&] { return !client.isFeedConnected(); }, 5000));
     const ApiReply down = await(client.get(QStringLiteral("/api/v1/jobs?limit=1")));
     QCOMPARE(down.status(), 0);
@@ -281,7 +237,7 @@ void TestRemoteClient::hubDownAndBack()
     QCOMPARE(reach.at(0).at(0).toBool(), false);
     QVERIFY(client.isSignedIn()); // an unreachable hub does not end the session
 
-    QVERIFY(startHub(port));
+    QVERIFY(m_hub.start(port));
     const ApiReply back = await(client.get(QStringLiteral("/api/v1/jobs?limit=1")));
     QCOMPARE(back.status(), 200);
     QVERIFY(client.isReachable());
@@ -353,10 +309,10 @@ void TestRemoteClient::httpsRefusedUnlessTrustedOrPinned()
     QCOMPARE(certs.size(), 1);
     const QString fingerprint = RemoteClient::fingerprintText(certs.first().digest(QCryptographicHash::Sha256));
 
-    const int plainPort = m_port;
-    stopHub();
-    QVERIFY(startHub(0, {"--tls-cert", cert, "--tls-key", key}));
-    const QString https = QStringLiteral("https://127.0.0.1:%1").arg(m_port);
+    const int plainPort = m_hub.port();
+    m_hub.stop();
+    QVERIFY(m_hub.start(0, {"--tls-cert", cert, "--tls-key", key}));
+    const QString https = QStringLiteral("https://127.0.0.1:%1").arg(m_hub.port());
 
     {
         RemoteClient untrusted(https);
@@ -385,8 +341,8 @@ void TestRemoteClient::httpsRefusedUnlessTrustedOrPinned()
         QCOMPARE(await(pinned.post(QStringLiteral("/api/v1/jobs"), Json{{"job_number", "REMOTE-TLS"}, {"customer", "Pinned"}})).status(), 201);
         QVERIFY(waitFor([&] { return notices > 0; }, 1000));
     }
-    stopHub();
-    QVERIFY(startHub(plainPort));
+    m_hub.stop();
+    QVERIFY(m_hub.start(plainPort));
 }
 
 void TestRemoteClient::addressesThatAreNotAHub_data()
