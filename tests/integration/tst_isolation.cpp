@@ -100,6 +100,10 @@ void TestIsolation::initTestCase()
         return {};
     });
     QVERIFY2(filled, qPrintable(filled ? QString() : filled.error().message));
+    auto staged = s.files.stage(QByteArray("%PDF-1.7\n%%EOF\n"));
+    QVERIFY(staged);
+    must(s.files.attach(m_b, {QStringLiteral("part"), part}, {QStringLiteral("drawing.pdf"), QStringLiteral("application/pdf"), *staged, {}, 0}));
+    QVERIFY(s.files.createUploadLink(m_b, m_b.tenantId + QStringLiteral("/files/x.pdf"), QStringLiteral("application/pdf"), 900));
 
     const auto &r = m_repo;
     m_tables = {{"users", &r.users},
@@ -130,7 +134,9 @@ void TestIsolation::initTestCase()
                 {"mqtt_publishers", &r.mqttPublishers},
                 {"sync_imports", &r.syncImports},
                 {"operation_batches", &r.batches},
-                {"batch_operations", &r.batchOperations}};
+                {"batch_operations", &r.batchOperations},
+                {"files", &r.files},
+                {"file_links", &r.fileLinks}};
 }
 
 void TestIsolation::cleanupTestCase()
