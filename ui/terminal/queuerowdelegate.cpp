@@ -27,15 +27,6 @@ QColor edgeColour(const QVariantMap &row)
 }
 } // namespace
 
-QueueRowDelegate::Urgency QueueRowDelegate::urgency(const QString &isoDate)
-{
-    const QDate due = QDate::fromString(isoDate.left(10), Qt::ISODate);
-    if (!due.isValid())
-        return Urgency::None;
-    const qint64 days = QDate::currentDate().daysTo(due);
-    return days < 0 ? Urgency::Overdue : days == 0 ? Urgency::Today : days <= 2 ? Urgency::Soon : Urgency::Later;
-}
-
 QString QueueRowDelegate::urgencyText(const QString &isoDate)
 {
     const QDate due = QDate::fromString(isoDate.left(10), Qt::ISODate);

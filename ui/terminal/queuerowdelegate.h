@@ -1,5 +1,7 @@
 #pragma once
 
+#include "widgets/duedate.h"
+
 #include <QStyledItemDelegate>
 
 namespace ery::ui {
@@ -13,14 +15,14 @@ class QueueRowDelegate : public QStyledItemDelegate {
     Q_OBJECT
 public:
     enum Roles { IdRole = Qt::UserRole + 40, RowRole };
-    enum class Urgency { None, Later, Soon, Today, Overdue };
+    using Urgency = DueDate::Urgency;
     using QStyledItemDelegate::QStyledItemDelegate;
 
     void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override;
     QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
 
-    // How urgent a due date (ISO) is today: overdue, today, soon (within two days) or later.
-    static Urgency urgency(const QString &isoDate);
+    // How urgent a due date (ISO) is today (DueDate::urgency).
+    static Urgency urgency(const QString &isoDate) { return DueDate::urgency(isoDate); }
     // The word shown for it ("OVERDUE 3 d", "TODAY", "SOON: Fri 5 Dec", "Due 12 Dec").
     static QString urgencyText(const QString &isoDate);
     static QColor urgencyColour(Urgency u);

@@ -1,5 +1,6 @@
 #include "operationcarddelegate.h"
 
+#include "duedate.h"
 #include "durationtext.h"
 
 #include "shell/theme.h"
@@ -45,11 +46,12 @@ QString OperationCardDelegate::dueText(const QString &isoDate, bool *urgent, boo
         *overdue = false;
     if (!due.isValid())
         return {};
-    const qint64 days = QDate::currentDate().daysTo(due);
+    const qint64 days = DueDate::daysLeft(isoDate);
+    const DueDate::Urgency urgency = DueDate::urgency(isoDate);
     if (urgent)
-        *urgent = days <= 2;
+        *urgent = urgency != DueDate::Urgency::Later;
     if (overdue)
-        *overdue = days < 0;
+        *overdue = urgency == DueDate::Urgency::Overdue;
     if (days < 0)
         return tr("Overdue %n d", nullptr, int(-days));
     if (days == 0)
