@@ -67,6 +67,10 @@ Json ResourceCatalog::templates() const
                              {"title", "Operation"},
                              {"description", "An operation with its substeps and time entries"},
                              {"mimeType", "application/json"}},
+                        Json{{"uriTemplate", "eryxon://parts/{id}/files/{name}"},
+                             {"name", "part-file"},
+                             {"title", "A part's file"},
+                             {"description", "A drawing, CAD file or photo of a part (list them with list_part_files); images and PDFs as blobs"}},
                         Json{{"uriTemplate", "eryxon://cells/{name}/queue"},
                              {"name", "cell-queue"},
                              {"title", "Cell queue"},
@@ -76,10 +80,47 @@ Json ResourceCatalog::templates() const
 
 Result<Json> ResourceCatalog::read(const Scope &scope, const QString &uri) const
 {
+    const QStringList p = partsOf(uri);
+    if (p.size() == 4 && p[0] == QLatin1String("parts") && p[2] == QLatin1String("files"))
+        return readFile(scope, uri, p[1], p[3]);
     auto body = render(scope, uri);
     if (!body)
         return body.error();
     return item(uri, *body);
+}
+
+Result<Json> ResourceCatalog::readFile(const Scope &scope, const QString &uri, const QString &partId, const QString &name) const
+{
+    const Error unknown = Error::notFound(QStringLiteral("resource %1").arg(uri));
+    auto file = m_s.files.byName(scope, {QStringLiteral("part"), partId}, name);
+    if (!file)
+        return file.error().code == ErrorCode::NotFound || file.error().code == ErrorCode::BadRequest ? Result<Json>(unknown)
+                                                                                                        : Result<Json>(file.error());
+    const qint64 size = num(*file, "size_bytes");
+    if (size > kMaxFileBytes)
+        return Error::badRequest(QStringLiteral("%1 is %2 MB, more than an MCP resource carries (%3 MB); fetch it through "
+                                                "GET /functions/v1/api-parts/%4/file-url?path=%5")
+                                     .arg(name)
+                                     .arg(size >> 20)
+                                     .arg(kMaxFileBytes >> 20)
+                                     .arg(partId, str(*file, "path")));
+    auto device = m_s.files.open(*file);
+    if (!device)
+        return device.error();
+    const QByteArray bytes = (*device)->readAll();
+    if (bytes.size() != size)
+        return Error::internal(QStringLiteral("The stored bytes of %1 are missing").arg(name));
+    const QString type = str(*file, "content_type");
+    static const QStringList textTypes{"text/plain", "text/csv", "application/json", "application/step", "application/stp", "model/step",
+                                       "application/dxf", "image/vnd.dxf"};
+    Json out{{"uri", toStd(uri)}, {"mimeType", toStd(type)}};
+    // Text formats as text when they are UTF-8; images, PDFs and everything else as a blob.
+    const QString decoded = QString::fromUtf8(bytes);
+    if (textTypes.contains(type) && !decoded.contains(QChar::ReplacementCharacter))
+        out["text"] = decoded.toStdString();
+    else
+        out["blob"] = bytes.toBase64().toStdString();
+    return out;
 }
 
 Result<Json> ResourceCatalog::render(const Scope &scope, const QString &uri) const
@@ -218,14 +259,15 @@ QStringList ResourceCatalog::complete(const Scope &scope, const QString &uriTemp
 
 QByteArray ResourceCatalog::digest(const Json &contents)
 {
-    return QCryptographicHash::hash(QByteArray::fromStdString(str(contents, "text").toStdString()), QCryptographicHash::Sha256);
+    return QCryptographicHash::hash(QByteArray::fromStdString(str(contents, "text").toStdString() + str(contents, "blob").toStdString()),
+                                    QCryptographicHash::Sha256);
 }
 
 bool ResourceCatalog::watched(const QString &table)
 {
     static const QSet<QString> tables{QStringLiteral("jobs"),        QStringLiteral("parts"), QStringLiteral("operations"),
                                       QStringLiteral("issues"),      QStringLiteral("cells"), QStringLiteral("substeps"),
-                                      QStringLiteral("time_entries")};
+                                      QStringLiteral("time_entries"), QStringLiteral("files")};
     return tables.contains(table);
 }
 
@@ -244,6 +286,8 @@ bool ResourceCatalog::dependsOn(const QString &uri, const QSet<QString> &t)
     if (p[0] == QLatin1String("operations"))
         return t.contains(QStringLiteral("operations")) || t.contains(QStringLiteral("substeps")) ||
                t.contains(QStringLiteral("time_entries"));
+    if (p[0] == QLatin1String("parts"))
+        return t.contains(QStringLiteral("files"));
     if (p[0] == QLatin1String("cells"))
         return t.contains(QStringLiteral("operations")) || t.contains(QStringLiteral("cells"));
     return false;

@@ -18,6 +18,8 @@ namespace ery::mcp {
 //   eryxon://cells/{name}/queue       the cell's open operations in the order they are planned
 //   eryxon://dashboard                counts by status of jobs, parts, operations and issues
 //   eryxon://issues/open              pending and approved issues, most severe first
+//   eryxon://parts/{id}/files/{name}  a file of a part: images, PDFs and other binaries as a blob
+//                                     (base64), text formats (STEP, DXF, CSV, JSON, text) as text
 class ResourceCatalog {
 public:
     explicit ResourceCatalog(services::Services &services) : m_s(services) { }
@@ -34,8 +36,12 @@ public:
     static bool watched(const QString &table);
     static bool dependsOn(const QString &uri, const QSet<QString> &changedTables);
 
+    // The largest file read as a resource; larger ones are fetched through a download URL.
+    static constexpr qint64 kMaxFileBytes = 16 * 1024 * 1024;
+
 private:
     Result<Json> render(const domain::Scope &scope, const QString &uri) const;
+    Result<Json> readFile(const domain::Scope &scope, const QString &uri, const QString &partId, const QString &name) const;
     services::Services &m_s;
 };
 

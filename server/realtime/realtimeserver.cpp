@@ -56,7 +56,8 @@ const QStringList &RealtimeServer::tables()
                                QStringLiteral("notifications"),
                                QStringLiteral("assignments"),
                                QStringLiteral("activity_log"),
-                               QStringLiteral("operation_quantities")};
+                               QStringLiteral("operation_quantities"),
+                               QStringLiteral("files")};
     return t;
 }
 

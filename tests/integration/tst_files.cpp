@@ -1,6 +1,8 @@
 #include "testshop.h"
 
 #include "files/diskblobstore.h"
+#include "mcp/resourcecatalog.h"
+#include "mcp/toolregistry.h"
 #include "services/tenantreader.h"
 
 #include <QCryptographicHash>
@@ -25,6 +27,7 @@ private slots:
     void quotaRefusesWith402();
     void refusesExecutablesMismatchesAndBadNames();
     void eventsOnAttachAndRemove();
+    void mcpToolAndResource();
 };
 
 namespace {
@@ -212,6 +215,46 @@ void TestFiles::eventsOnAttachAndRemove()
     ERY_VERIFY_OK(files.remove(shop->scope, *f));
     auto removed = shop->events(QStringLiteral("file.removed"));
     QCOMPARE(int(removed.size()), 1);
+}
+
+void TestFiles::mcpToolAndResource()
+{
+    auto shop = TestShop::create();
+    FileService &files = shop->s().files;
+    const FileService::Owner part{QStringLiteral("part"), shop->partId};
+    ERY_VERIFY_OK(files.attach(shop->scope, part, incoming(files, QStringLiteral("DWG 7101.pdf"), QStringLiteral("application/pdf"), kPdf)));
+    const QByteArray step("ISO-10303-21;\nHEADER;\nENDSEC;\n");
+    ERY_VERIFY_OK(files.attach(shop->scope, part, incoming(files, QStringLiteral("bracket.step"), QStringLiteral("application/step"), step)));
+
+    const mcp::Tool *tool = mcp::ToolRegistry::standard().find(QStringLiteral("list_part_files"));
+    QVERIFY(tool);
+    QVERIFY(tool->hints.readOnly);
+    auto listed = tool->handler(mcp::ToolCall{shop->s(), shop->scope, {}, {}, Json{{"part_id", toStd(shop->partId)}}, {}});
+    ERY_VERIFY_OK(listed);
+    QCOMPARE((*listed)["count"].get<int>(), 2);
+    const QString pdfUri = str((*listed)["files"][0], "resource_uri");
+    QCOMPARE(pdfUri, QStringLiteral("eryxon://parts/%1/files/DWG%207101.pdf").arg(shop->partId));
+    // Another tenant's scope (the sandbox) does not see the part.
+    ERY_VERIFY_ERR(tool->handler(mcp::ToolCall{shop->s(), shop->sandbox, {}, {}, Json{{"part_id", toStd(shop->partId)}}, {}}),
+                   ErrorCode::NotFound);
+
+    mcp::ResourceCatalog catalog(shop->s());
+    auto pdf = catalog.read(shop->scope, pdfUri);
+    ERY_VERIFY_OK(pdf);
+    QCOMPARE(str(*pdf, "mimeType"), QStringLiteral("application/pdf"));
+    QCOMPARE(QByteArray::fromBase64(str(*pdf, "blob").toLatin1()), kPdf);
+    QVERIFY(!pdf->contains("text"));
+    auto text = catalog.read(shop->scope, str((*listed)["files"][1], "resource_uri"));
+    ERY_VERIFY_OK(text);
+    QCOMPARE(str(*text, "text").toLatin1(), step);
+    ERY_VERIFY_ERR(catalog.read(shop->sandbox, pdfUri), ErrorCode::NotFound);
+    ERY_VERIFY_ERR(catalog.read(shop->scope, QStringLiteral("eryxon://parts/%1/files/nope.pdf").arg(shop->partId)), ErrorCode::NotFound);
+    ERY_VERIFY_ERR(catalog.read(shop->scope, QStringLiteral("eryxon://parts/%1/files/..%2F..%2Fx").arg(shop->partId)), ErrorCode::NotFound);
+    bool templated = false;
+    for (const auto &t : catalog.templates())
+        templated = templated || str(t, "uriTemplate") == QLatin1String("eryxon://parts/{id}/files/{name}");
+    QVERIFY(templated);
+    QVERIFY(mcp::ResourceCatalog::dependsOn(pdfUri, {QStringLiteral("files")}));
 }
 
 QTEST_GUILESS_MAIN(TestFiles)

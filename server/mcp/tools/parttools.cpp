@@ -5,6 +5,8 @@
 
 #include "domain/rules.h"
 
+#include <QUrl>
+
 using namespace ery::domain;
 using namespace ery::services;
 
@@ -70,6 +72,29 @@ void addPartTools(ToolRegistry &r)
                Json out = *part;
                out["operations"] = Json(ops->rows);
                return Json{{"part", out}};
+           }});
+
+    r.add({QStringLiteral("list_part_files"),
+           kModule,
+           QStringLiteral("List a part's files"),
+           QStringLiteral("The drawings, CAD files and photos attached to a part (name, type, size, SHA-256), each with the URI "
+                          "of the MCP resource that reads it (eryxon://parts/{id}/files/{name}; images and PDFs as blobs)."),
+           object({{"part_id", uuid("The part's id")}}, {"part_id"}),
+           object({{"files", arrayOf(anyObject("A file, with resource_uri"))}, {"count", integer(0)}}, {"files", "count"}),
+           {true, false, true, false},
+           [](const ToolCall &c) -> Result<Json> {
+               const QString part = c.text("part_id");
+               auto files = c.services.files.list(c.scope, {QStringLiteral("part"), part});
+               if (!files)
+                   return files.error();
+               Json out = Json::array();
+               for (Json f : *files) {
+                   f["resource_uri"] = toStd(QStringLiteral("eryxon://parts/%1/files/%2")
+                                                 .arg(part, QString::fromLatin1(QUrl::toPercentEncoding(str(f, "name")))));
+                   out.push_back(std::move(f));
+               }
+               const size_t n = out.size();
+               return Json{{"files", std::move(out)}, {"count", n}};
            }});
 
     Json create = closed(fieldsSchema(PartService::fields(), true));
