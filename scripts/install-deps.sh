@@ -14,6 +14,7 @@ PACKAGES=(
   qt6-l10n-tools qt6-tools-dev libqt6sql6-sqlite libqt6sql6-psql libgl-dev
   # third-party libraries linked by the engine
   nlohmann-json3-dev libsqlite3-dev libmosquitto-dev libsodium-dev libzip-dev libcsv-dev libjemalloc-dev
+  libssl-dev
   # servers used by integration tests, headless GUI tests, Node client tests
   mosquitto postgresql xvfb xauth nodejs npm openssl
   # the API quick start test drives curl and jq, as docs/api.md does

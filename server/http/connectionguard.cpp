@@ -2,6 +2,7 @@
 
 #include "core/ids.h"
 #include "core/jsonutil.h"
+#include "core/sha256.h"
 #include "guardedtcpserver.h"
 #include "httpmetrics.h"
 #include "response.h"
@@ -10,7 +11,6 @@
 
 #include "domain/filecontent.h"
 
-#include <QCryptographicHash>
 #include <QTcpSocket>
 #include <QTemporaryFile>
 #include <QUrl>
@@ -43,7 +43,7 @@ constexpr qint64 kUploadReadBytes = 256 * 1024;
 
 struct ConnectionGuard::Upload {
     QTemporaryFile file;
-    QCryptographicHash hash{QCryptographicHash::Sha256};
+    Sha256 hash;
     QByteArray head;
     qint64 size = 0;
     bool failed = false;
@@ -208,6 +208,22 @@ void ConnectionGuard::startUpload()
     if (!m_ends.empty())
         return refuse(400, "BAD_REQUEST", QStringLiteral("An upload cannot be pipelined behind other requests; send it on its own"),
                       "pipelined_upload");
+    // A caller without a key (or whose key may not upload there) is answered before a byte of
+    // the body is read, not after a gigabyte of it.
+    if (m_server && m_server->uploads().precheck) {
+        Request head = headOfUpload();
+        if (std::optional<Response> refusal = m_server->uploads().precheck(head)) {
+            m_phase = Phase::Refused;
+            m_lastActivityMs = nowMs();
+            m_server->metrics().refused("upload_refused");
+            if (m_httpReceiver)
+                disconnect(m_socket, &QTcpSocket::readyRead, m_httpReceiver, nullptr);
+            disconnect(m_socket, &QTcpSocket::readyRead, this, &ConnectionGuard::onReadyRead);
+            m_socket->write(refusal->serialise(false, true));
+            m_socket->disconnectFromHost();
+            return;
+        }
+    }
     const QString dir = m_server ? m_server->uploads().dir : QString();
     m_upload = std::make_unique<Upload>();
     m_upload->file.setFileTemplate(dir + QStringLiteral("/upload-XXXXXX"));
@@ -274,17 +290,8 @@ void ConnectionGuard::pumpUpload()
     }
 }
 
-void ConnectionGuard::finishUpload()
+Request ConnectionGuard::headOfUpload() const
 {
-    m_framer.setBodySink(nullptr);
-    disconnect(m_socket, &QTcpSocket::readyRead, this, &ConnectionGuard::onReadyRead);
-    m_phase = Phase::Http;
-    m_lastProgressMs = nowMs();
-    std::unique_ptr<Upload> u = std::move(m_upload);
-    if (!u || !u->file.flush()) {
-        m_phase = Phase::Refused;
-        return cutOff("upload_write");
-    }
     Request r;
     r.method = methodFrom(QString::fromLatin1(m_framer.requestMethod()));
     const QUrl url(QString::fromLatin1(m_framer.requestTarget()));
@@ -297,12 +304,27 @@ void ConnectionGuard::finishUpload()
     for (const auto &[name, value] : m_framer.headers())
         r.headers.append(qMakePair(name, value));
     r.peer = m_socket->peerAddress();
+    return r;
+}
+
+void ConnectionGuard::finishUpload()
+{
+    m_framer.setBodySink(nullptr);
+    disconnect(m_socket, &QTcpSocket::readyRead, this, &ConnectionGuard::onReadyRead);
+    m_phase = Phase::Http;
+    m_lastProgressMs = nowMs();
+    std::unique_ptr<Upload> u = std::move(m_upload);
+    if (!u || !u->file.flush()) {
+        m_phase = Phase::Refused;
+        return cutOff("upload_write");
+    }
+    Request r = headOfUpload();
     auto body = std::make_shared<UploadedBody>();
     u->file.setAutoRemove(false);
     body->path = u->file.fileName();
     u->file.close();
     body->size = u->size;
-    body->sha256 = u->hash.result().toHex();
+    body->sha256 = u->hash.hexResult();
     body->head = std::move(u->head);
     r.upload = std::move(body);
     if (m_server && m_server->uploads().deliver)
