@@ -1,6 +1,7 @@
 #include "tenantexport.h"
 
 #include "core/ids.h"
+#include "core/jsonutil.h"
 #include "domain/scope.h"
 #include "services/exportservice.h"
 #include "services/tenantreader.h"
@@ -11,7 +12,10 @@
 
 #include <zip.h>
 
+#include <algorithm>
 #include <cstring>
+#include <map>
+#include <optional>
 
 using ery::services::ExportService;
 using ery::services::TenantReader;
@@ -150,6 +154,26 @@ struct LazySource {
     zip_error_t zerr;
 };
 
+// One attached file's bytes (files/<sha256>), streamed from the file store while libzip reads it
+// and checked against its row: a store copy that is missing or no longer matches fails the export.
+struct BlobSource {
+    const ExportService *exports = nullptr;
+    Progress *progress = nullptr;
+    QByteArray sha256;
+    qint64 size = 0;
+    QString name; // a file row naming it, for messages
+    std::unique_ptr<QIODevice> device;
+    QCryptographicHash hash{QCryptographicHash::Sha256};
+    qint64 read = 0;
+    std::optional<Error> failed;
+    zip_error_t zerr;
+
+    Error problem(const QString &what) const
+    {
+        return Error::internal(QStringLiteral("the file store's copy of \"%1\" (SHA-256 %2) %3").arg(name, QString::fromLatin1(sha256), what));
+    }
+};
+
 // What both kinds of entry answer alike: a read-once source of unknown size.
 zip_int64_t otherCommand(zip_error_t *zerr, void *data, zip_uint64_t len, zip_source_cmd_t cmd)
 {
@@ -213,6 +237,87 @@ zip_int64_t lazyCallback(void *userdata, void *data, zip_uint64_t len, zip_sourc
     }
 }
 
+zip_int64_t blobCallback(void *userdata, void *data, zip_uint64_t len, zip_source_cmd_t cmd)
+{
+    auto *s = static_cast<BlobSource *>(userdata);
+    auto fail = [s](Error e) -> zip_int64_t {
+        s->failed = std::move(e);
+        zip_error_set(&s->zerr, ZIP_ER_READ, 0);
+        return -1;
+    };
+    switch (cmd) {
+    case ZIP_SOURCE_OPEN: {
+        auto dev = s->exports->openBlob(s->sha256);
+        if (!dev)
+            return fail(s->problem(QStringLiteral("is missing")));
+        s->device = std::move(*dev);
+        s->hash.reset();
+        s->read = 0;
+        return 0;
+    }
+    case ZIP_SOURCE_READ: {
+        if (s->progress->cancelled())
+            return fail(cancelledError());
+        const qint64 n = s->device->read(static_cast<char *>(data), qint64(std::min<zip_uint64_t>(len, 1 << 20)));
+        if (n < 0)
+            return fail(s->problem(QStringLiteral("cannot be read: %1").arg(s->device->errorString())));
+        s->hash.addData(QByteArrayView(static_cast<const char *>(data), qsizetype(n)));
+        s->read += n;
+        if (s->read > s->size)
+            return fail(s->problem(QStringLiteral("is larger than its row says (%1 bytes)").arg(s->size)));
+        if (n == 0 && (s->read != s->size || s->hash.result().toHex() != s->sha256))
+            return fail(s->problem(QStringLiteral("does not match its SHA-256 and size: the store is damaged")));
+        return zip_int64_t(n);
+    }
+    case ZIP_SOURCE_CLOSE: s->device.reset(); return 0;
+    case ZIP_SOURCE_STAT: {
+        auto *st = static_cast<zip_stat_t *>(data);
+        zip_stat_init(st);
+        st->mtime = time(nullptr);
+        st->size = zip_uint64_t(s->size);
+        st->valid |= ZIP_STAT_MTIME | ZIP_STAT_SIZE;
+        return sizeof(zip_stat_t);
+    }
+    default: return otherCommand(&s->zerr, data, len, cmd);
+    }
+}
+
+// The distinct blobs the tenant's file rows name, read from the export's snapshot.
+struct Blob {
+    qint64 size = 0;
+    QString name;
+    QString type;
+};
+
+Result<std::map<QByteArray, Blob>> blobsOf(TenantReader &reader, qint64 *rows)
+{
+    std::map<QByteArray, Blob> out;
+    const Spec *files = ExportService::table(QStringLiteral("files"));
+    QString after;
+    for (;;) {
+        auto page = reader.page(*files, after, TenantExport::kPageRows);
+        if (!page)
+            return page.error();
+        if (page->empty())
+            break;
+        for (const Json &row : *page) {
+            ++*rows;
+            const QByteArray sha = str(row, "sha256").toLatin1();
+            if (out.count(sha) == 0)
+                out.emplace(sha, Blob{num(row, "size_bytes"), str(row, "name"), str(row, "content_type")});
+        }
+        after = QString::fromStdString(page->back().value("id", std::string()));
+    }
+    return out;
+}
+
+// Already compressed formats go into the ZIP as they are.
+bool storedAsIs(const QString &type)
+{
+    return type.startsWith(QLatin1String("image/")) || type == QLatin1String("application/zip") || type == QLatin1String("model/3mf")
+        || type == QLatin1String("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+}
+
 Result<Json> writeJson(TenantReader &reader, const std::vector<const Spec *> &tables, const QString &path, Json meta, const Row &tenant,
                        Progress &progress)
 {
@@ -262,8 +367,8 @@ Result<Json> writeJson(TenantReader &reader, const std::vector<const Spec *> &ta
     return meta;
 }
 
-Result<Json> writeZip(TenantReader &reader, const std::vector<const Spec *> &tables, const QString &path, Json meta, const Row &tenant,
-                      Progress &progress)
+Result<Json> writeZip(const ExportService &exports, TenantReader &reader, const std::vector<const Spec *> &tables,
+                      const std::map<QByteArray, Blob> &blobs, const QString &path, Json meta, const Row &tenant, Progress &progress)
 {
     int zerrCode = 0;
     zip_t *zip = zip_open(QFile::encodeName(path).constData(), ZIP_CREATE | ZIP_TRUNCATE, &zerrCode);
@@ -275,6 +380,7 @@ Result<Json> writeZip(TenantReader &reader, const std::vector<const Spec *> &tab
         return Error::badRequest(QStringLiteral("cannot write %1: %2").arg(path, why));
     }
     std::vector<std::unique_ptr<CsvSource>> sources;
+    std::vector<std::unique_ptr<BlobSource>> blobSources;
     LazySource metaSource, tenantSource;
     zip_error_init(&metaSource.zerr);
     zip_error_init(&tenantSource.zerr);
@@ -282,6 +388,8 @@ Result<Json> writeZip(TenantReader &reader, const std::vector<const Spec *> &tab
         zip_discard(zip);
         for (auto &s : sources)
             zip_error_fini(&s->zerr);
+        for (auto &b : blobSources)
+            zip_error_fini(&b->zerr);
         return Error::internal(QStringLiteral("cannot write %1: %2").arg(path, why));
     };
     auto add = [&](const std::string &name, zip_source_t *src) {
@@ -301,6 +409,23 @@ Result<Json> writeZip(TenantReader &reader, const std::vector<const Spec *> &tab
         if (!add(t->name.toStdString() + ".csv", zip_source_function(zip, csvCallback, s.get())))
             return fail(QString::fromUtf8(zip_strerror(zip)));
         sources.push_back(std::move(s));
+    }
+    // Each attached file once, named by its SHA-256; the files table says which rows name it.
+    for (const auto &[sha, blob] : blobs) {
+        auto b = std::make_unique<BlobSource>();
+        b->exports = &exports;
+        b->progress = &progress;
+        b->sha256 = sha;
+        b->size = blob.size;
+        b->name = blob.name;
+        zip_error_init(&b->zerr);
+        zip_source_t *src = zip_source_function(zip, blobCallback, b.get());
+        const std::string name = "files/" + sha.toStdString();
+        if (!add(name, src))
+            return fail(QString::fromUtf8(zip_strerror(zip)));
+        if (storedAsIs(blob.type))
+            zip_set_file_compression(zip, zip_uint64_t(zip_name_locate(zip, name.c_str(), 0)), ZIP_CM_STORE, 0);
+        blobSources.push_back(std::move(b));
     }
     // Written last, once every table was read, so it can give their counts and hashes.
     metaSource.make = [&](std::string &out) {
@@ -325,10 +450,18 @@ Result<Json> writeZip(TenantReader &reader, const std::vector<const Spec *> &tab
                 zip_discard(zip);
                 return e;
             }
+        for (auto &b : blobSources)
+            if (b->failed) {
+                const Error e = *b->failed;
+                zip_discard(zip);
+                return e;
+            }
         return fail(QString::fromUtf8(zip_strerror(zip)));
     }
     for (auto &s : sources)
         zip_error_fini(&s->zerr);
+    for (auto &b : blobSources)
+        zip_error_fini(&b->zerr);
     return meta;
 }
 
@@ -414,11 +547,32 @@ Result<Json> TenantExport::write(const ExportService &exports, const domain::Sco
               {"tenant_name", tenant->value("name", std::string())},
               {"file_format", options.format == Format::Json ? "json" : "csv"},
               {"tables", Json::array()}};
+    // Attached files: a ZIP carries each blob once under files/<sha256>, a JSON export their rows only.
+    std::map<QByteArray, Blob> blobs;
+    if (std::any_of(tables.begin(), tables.end(), [](const Spec *t) { return t->name == QLatin1String("files"); })) {
+        qint64 rows = 0;
+        auto found = blobsOf(**reader, &rows);
+        if (!found)
+            return found.error();
+        qint64 bytes = 0;
+        for (const auto &b : *found)
+            bytes += b.second.size;
+        if (options.format == Format::Json) {
+            meta["files"] = Json{{"rows", rows},
+                                 {"contents_included", false},
+                                 {"note", "The files table lists the attached files (drawings, CAD, photos); their contents are only in a "
+                                          "ZIP export (format csv), under files/<sha256>. A restore of this file brings back the rows "
+                                          "whose contents the hub already holds and leaves the others out."}};
+        } else {
+            blobs = std::move(*found);
+            meta["files"] = Json{{"rows", rows}, {"contents_included", true}, {"blobs", qint64(blobs.size())}, {"bytes", bytes}};
+        }
+    }
     if (progress.options.progress)
         progress.options.progress(0, progress.total);
     if (options.format == Format::Json)
         return writeJson(**reader, tables, path, std::move(meta), *tenant, progress);
-    return writeZip(**reader, tables, path, std::move(meta), *tenant, progress);
+    return writeZip(exports, **reader, tables, blobs, path, std::move(meta), *tenant, progress);
 }
 
 } // namespace ery::portability

@@ -4,6 +4,7 @@
 
 #include "core/jsonutil.h"
 #include "services/exportservice.h"
+#include "services/fileservice.h"
 #include "services/restoreservice.h"
 
 #include <QCryptographicHash>
@@ -15,9 +16,11 @@
 #include <zip.h>
 
 #include <fstream>
+#include <map>
 #include <optional>
 
 using ery::services::ExportService;
+using ery::services::FileService;
 
 namespace ery::portability {
 
@@ -189,6 +192,19 @@ Status readJson(const QString &path, const RowFn &onRow, Json *metadata, Json *t
 
 // ---- ZIP: names, sizes and expansion checked before and while reading ----------------------------
 
+// files/<sha256>: an attached file's bytes (lower-case hex, nothing else).
+bool isBlobEntry(const QString &name)
+{
+    if (name.size() != 70 || !name.startsWith(QLatin1String("files/")))
+        return false;
+    for (qsizetype i = 6; i < name.size(); ++i) {
+        const QChar c = name[i];
+        if (!((c >= QLatin1Char('0') && c <= QLatin1Char('9')) || (c >= QLatin1Char('a') && c <= QLatin1Char('f'))))
+            return false;
+    }
+    return true;
+}
+
 class ZipFile {
 public:
     ~ZipFile()
@@ -210,8 +226,8 @@ public:
         }
         const zip_int64_t n = zip_get_num_entries(m_zip, 0);
         // Each name is checked below (known, once); this only keeps a central directory of millions of
-        // entries from being walked.
-        if (n < 0 || n > 4096)
+        // entries from being walked. Attached files add one entry per blob.
+        if (n < 0 || n > TenantRestore::kMaxEntries)
             return damaged(QStringLiteral("the ZIP holds %1 entries, far more than an export has").arg(n));
         qint64 declared = 0;
         for (zip_int64_t i = 0; i < n; ++i) {
@@ -219,10 +235,11 @@ public:
             if (zip_stat_index(m_zip, zip_uint64_t(i), 0, &st) != 0 || !(st.valid & ZIP_STAT_NAME))
                 return damaged(QStringLiteral("entry %1 of the ZIP cannot be read").arg(i));
             const QString name = QString::fromUtf8(st.name);
-            if (name.contains(QLatin1Char('/')) || name.contains(QLatin1Char('\\')) || name.contains(QLatin1String(".."))
+            const bool blob = isBlobEntry(name);
+            if (!blob && name.contains(QLatin1Char('/')) || name.contains(QLatin1Char('\\')) || name.contains(QLatin1String(".."))
                 || name.contains(QLatin1Char(':')) || name.isEmpty())
                 return damaged(QStringLiteral("the ZIP names a path outside the export: \"%1\"").arg(name.left(100)));
-            const bool known = name == QLatin1String("_metadata.json") || name == QLatin1String("_tenant_info.json")
+            const bool known = blob || name == QLatin1String("_metadata.json") || name == QLatin1String("_tenant_info.json")
                 || (name.endsWith(QLatin1String(".csv")) && ExportService::table(name.chopped(4)));
             if (!known)
                 return damaged(QStringLiteral("the ZIP holds \"%1\", which is no file of an export").arg(name.left(100)));
@@ -232,15 +249,18 @@ public:
                 return damaged(QStringLiteral("\"%1\" is encrypted").arg(name));
             const qint64 size = (st.valid & ZIP_STAT_SIZE) ? qint64(st.size) : 0;
             const qint64 packed = (st.valid & ZIP_STAT_COMP_SIZE) ? qint64(st.comp_size) : 0;
-            declared += size;
+            // Tables together are capped; an attached file's size is checked against its row instead.
+            if (!blob)
+                declared += size;
             if (size > expansionLimit(packed) || declared > TenantRestore::kMaxUnzippedBytes)
                 return damaged(QStringLiteral("\"%1\" would expand to %2 bytes: more than an export can hold").arg(name).arg(size));
-            m_entries.insert(name, Entry{zip_uint64_t(i), size, packed});
+            m_entries.insert(name, Entry{zip_uint64_t(i), size, packed, blob});
         }
         return {};
     }
 
     bool has(const QString &name) const { return m_entries.contains(name); }
+    qint64 size(const QString &name) const { return m_entries.value(name).size; }
     QStringList names() const { return m_entries.keys(); }
 
     // Reads the entry in chunks, never more than its declared size nor than it could expand to.
@@ -262,7 +282,8 @@ public:
             if (n == 0)
                 break;
             got += n;
-            m_total += n;
+            if (!e.blob)
+                m_total += n;
             if (got > e.size || got > expansionLimit(e.packed) || m_total > TenantRestore::kMaxUnzippedBytes) {
                 s = damaged(QStringLiteral("\"%1\" expands beyond the size it declares").arg(name));
                 break;
@@ -292,6 +313,7 @@ private:
     struct Entry {
         zip_uint64_t index = 0;
         qint64 size = 0, packed = 0;
+        bool blob = false;
     };
     static qint64 expansionLimit(qint64 packed) { return packed * TenantRestore::kMaxRatio + (qint64(1) << 20); }
     zip_t *m_zip = nullptr;
@@ -398,13 +420,67 @@ private:
 
 // ---- both formats --------------------------------------------------------------------------------
 
+// An attached file's bytes as the files table describes them.
+struct BlobRef {
+    qint64 size = 0;
+    QString name; // a row naming it, for messages
+};
+
 struct Source {
     bool zip = false;
     ZipFile zipFile;
     QString path;
     Json metadata, tenantInfo;
     QStringList order; // the tables the file holds, in the export's order
+    std::map<QByteArray, BlobRef> blobs; // by SHA-256: every blob the files table names
+    qint64 fileRows = 0;
 };
+
+// Notes the blob a row of the files table names; a row that names none is damaged.
+Status noteBlob(Source &src, const Row &row)
+{
+    const QByteArray sha = str(row, "sha256").toLatin1();
+    const Json sizeCell = row.value("size_bytes", Json());
+    bool ok = sizeCell.is_number_integer();
+    qint64 size = ok ? sizeCell.get<qint64>() : 0;
+    if (sizeCell.is_string())
+        size = QString::fromStdString(sizeCell.get<std::string>()).toLongLong(&ok);
+    const QString name = str(row, "name").left(255);
+    if (!isBlobEntry(QStringLiteral("files/") + QString::fromLatin1(sha)) || !ok || size < 0)
+        return damaged(QStringLiteral("the file \"%1\" in the files table has no valid SHA-256 and size").arg(name));
+    auto [it, added] = src.blobs.emplace(sha, BlobRef{size, name});
+    if (!added && it->second.size != size)
+        return damaged(QStringLiteral("the files table gives two sizes for the contents of \"%1\"").arg(name));
+    ++src.fileRows;
+    return {};
+}
+
+QString blobEntry(const QByteArray &sha)
+{
+    return QStringLiteral("files/") + QString::fromLatin1(sha);
+}
+
+Error blobDamaged(const QByteArray &sha, const BlobRef &b)
+{
+    return damaged(QStringLiteral("the contents of \"%1\" (%2) do not match the SHA-256 and size in the files table: the file was changed or "
+                                  "damaged")
+                       .arg(b.name, blobEntry(sha)));
+}
+
+// Reads one blob out of the ZIP, hashing it, into `sink` (may be null: a check only).
+Status readBlob(Source &src, const QByteArray &sha, const BlobRef &b, FileService::Stager *sink)
+{
+    QCryptographicHash h(QCryptographicHash::Sha256);
+    qint64 got = 0;
+    ERY_TRY(src.zipFile.read(blobEntry(sha), [&](const char *d, size_t n) -> Status {
+        h.addData(QByteArrayView(d, qsizetype(n)));
+        got += qint64(n);
+        return sink ? sink->write(d, qint64(n)) : Status();
+    }));
+    if (got != b.size || h.result().toHex() != sha)
+        return blobDamaged(sha, b);
+    return {};
+}
 
 Result<bool> isZip(const QString &path)
 {
@@ -439,7 +515,8 @@ Status eachRow(Source &src, const RowFn &onRow)
 }
 
 // Opens the file and checks it whole: format, versions, and each table's rows and hash.
-Result<std::unique_ptr<Source>> openChecked(const QString &path, int schemaVersion)
+// hashBlobs: also read and hash every attached file of a ZIP (a restore does so as it stages them).
+Result<std::unique_ptr<Source>> openChecked(const QString &path, int schemaVersion, bool hashBlobs)
 {
     auto zip = isZip(path);
     if (!zip)
@@ -458,6 +535,8 @@ Result<std::unique_ptr<Source>> openChecked(const QString &path, int schemaVersi
             h->addData(QByteArrayView(line.data(), qsizetype(line.size())));
             h->addData(QByteArrayView("\n", 1));
             ++counts[table];
+            if (table == QLatin1String("files"))
+                return noteBlob(*src, row);
             return {};
         };
         if (auto s = readJson(path, measure, &src->metadata, &src->tenantInfo); !s)
@@ -511,8 +590,10 @@ Result<std::unique_ptr<Source>> openChecked(const QString &path, int schemaVersi
                 return damaged(QStringLiteral("%1 is missing").arg(entry));
             QCryptographicHash h(QCryptographicHash::Sha256);
             qint64 rows = 0;
-            RowFn countRow = [&rows](const QString &, Row &) -> Status {
+            RowFn countRow = [&rows, &src](const QString &table, Row &row) -> Status {
                 ++rows;
+                if (table == QLatin1String("files"))
+                    return noteBlob(*src, row);
                 return {};
             };
             CsvRows csv(name, countRow);
@@ -551,6 +632,20 @@ Result<std::unique_ptr<Source>> openChecked(const QString &path, int schemaVersi
     for (const auto &t : ExportService::tables())
         if (listed.contains(t.name))
             src->order << t.name;
+    if (src->zip) {
+        // Every blob the files table names is there with its size, and nothing else is.
+        for (const QString &name : present)
+            if (isBlobEntry(name) && src->blobs.count(name.mid(6).toLatin1()) == 0)
+                return damaged(QStringLiteral("the ZIP holds %1, which no row of the files table names").arg(name));
+        for (const auto &[sha, b] : src->blobs) {
+            if (!src->zipFile.has(blobEntry(sha)))
+                return damaged(QStringLiteral("the contents of \"%1\" (%2) are missing from the ZIP").arg(b.name, blobEntry(sha)));
+            if (src->zipFile.size(blobEntry(sha)) != b.size)
+                return blobDamaged(sha, b);
+            if (hashBlobs)
+                ERY_TRY(readBlob(*src, sha, b, nullptr));
+        }
+    }
     return src;
 }
 
@@ -558,7 +653,7 @@ Result<std::unique_ptr<Source>> openChecked(const QString &path, int schemaVersi
 
 Result<Json> TenantRestore::check(const QString &path, int schemaVersion)
 {
-    auto src = openChecked(path, schemaVersion);
+    auto src = openChecked(path, schemaVersion, true);
     if (!src)
         return src.error();
     return (*src)->metadata;
@@ -566,10 +661,51 @@ Result<Json> TenantRestore::check(const QString &path, int schemaVersion)
 
 Result<Json> TenantRestore::restore(services::RestoreService &restore, int schemaVersion, const QString &path, const Options &options)
 {
-    auto checked = openChecked(path, schemaVersion);
+    auto checked = openChecked(path, schemaVersion, false);
     if (!checked)
         return checked.error();
     Source &src = **checked;
+    // No blob goes from the store while the restore runs: neither one it stores before its rows are
+    // in, nor one a JSON export's rows are matched to.
+    FileService *files = restore.files();
+    const std::shared_ptr<void> hold = files ? files->holdCollection() : nullptr;
+    if (!src.blobs.empty() && !files)
+        return Error::internal(QStringLiteral("The file store is not configured"));
+
+    // A ZIP's attached files are read out, checked against the files table and staged before anything
+    // is written; a JSON export's file rows are restored when the hub already holds their contents.
+    std::vector<FileService::Staged> staged;
+    struct Unstage {
+        std::vector<FileService::Staged> &list;
+        ~Unstage()
+        {
+            for (const auto &s : list)
+                if (!s.path.isEmpty())
+                    QFile::remove(s.path);
+        }
+    } unstage{staged};
+    QSet<QByteArray> absent;
+    qint64 blobBytes = 0;
+    for (const auto &[sha, b] : src.blobs) {
+        if (!src.zip) {
+            if (!files->holdsBlob(sha, b.size))
+                absent.insert(sha);
+            continue;
+        }
+        if (options.cancel && options.cancel->load())
+            return Error{ErrorCode::ServiceUnavailable, QStringLiteral("the restore was cancelled"), nullptr};
+        auto stager = files->beginStage();
+        if (!stager)
+            return stager.error();
+        ERY_TRY(readBlob(src, sha, b, stager->get()));
+        auto done = (*stager)->finish();
+        if (!done)
+            return done.error();
+        staged.push_back(*done);
+        blobBytes += b.size;
+    }
+    std::vector<QByteArray> stored; // put into the store; forgotten again if the rows are not written
+    qint64 fileRows = 0, leftOut = 0;
     qint64 total = 0, done = 0;
     for (const Json &t : src.metadata["tables"])
         total += t.value("count", Json(0)).is_number_integer() ? t["count"].get<qint64>() : 0;
@@ -580,6 +716,14 @@ Result<Json> TenantRestore::restore(services::RestoreService &restore, int schem
         RowFn onRow = [&](const QString &table, Row &row) -> Status {
             if (options.cancel && options.cancel->load())
                 return Error{ErrorCode::ServiceUnavailable, QStringLiteral("the restore was cancelled"), nullptr};
+            if (table == QLatin1String("files") && absent.contains(str(row, "sha256").toLatin1())) {
+                ++leftOut;
+                if (options.progress && (++done % 1000 == 0 || done == total))
+                    options.progress(done, total);
+                return {};
+            }
+            if (table == QLatin1String("files"))
+                ++fileRows;
             if (!admin.empty() && table == QLatin1String("users") && row.value("username", Json()) == Json(admin)) {
                 if (row.value("role", Json()) != Json("admin"))
                     return Error::badRequest(QStringLiteral("%1 is not an admin in the export").arg(options.adminUsername));
@@ -592,6 +736,14 @@ Result<Json> TenantRestore::restore(services::RestoreService &restore, int schem
                 options.progress(done, total);
             return {};
         };
+        for (auto &st : staged) {
+            const QByteArray sha = st.sha256;
+            auto put = files->putBlob(st);
+            st.path.clear(); // consumed either way
+            if (!put)
+                return put;
+            stored.push_back(sha);
+        }
         if (auto s = eachRow(src, onRow); !s)
             return s;
         if (!admin.empty() && !adminFound)
@@ -599,9 +751,21 @@ Result<Json> TenantRestore::restore(services::RestoreService &restore, int schem
         return {};
     };
     auto out = restore.restore(src.tenantInfo, feed, options.intoTenant);
-    if (!out)
+    if (!out) {
+        for (const QByteArray &sha : stored)
+            files->forgetBlob(sha);
         return out.error();
+    }
     (*out)["metadata"] = src.metadata;
+    if (src.fileRows > 0) {
+        Json f{{"restored", fileRows}, {"left_out", leftOut}, {"blobs", qint64(stored.size())}, {"bytes", blobBytes}};
+        if (leftOut > 0)
+            f["note"] = QStringLiteral("%1 attached file(s) were left out: a JSON export lists files without their contents, and this hub "
+                                       "does not hold them. Restore the shop's ZIP export (format csv) to bring them.")
+                            .arg(leftOut)
+                            .toStdString();
+        (*out)["files"] = std::move(f);
+    }
     return out;
 }
 

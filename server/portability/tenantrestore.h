@@ -36,6 +36,8 @@ public:
     static constexpr qint64 kMaxUnzippedBytes = qint64(16) << 30;
     static constexpr qint64 kMaxRatio = 200;
     static constexpr int kMaxDepth = 64;
+    // Entries of a ZIP: the tables and one per attached file's contents.
+    static constexpr int kMaxEntries = 1 << 18;
 
     // Checks the file only (against a database of this schema version): answers its _metadata.
     static Result<Json> check(const QString &path, int schemaVersion);

@@ -1,5 +1,6 @@
 #include "exportservice.h"
 
+#include "fileservice.h"
 #include "tenantreader.h"
 
 #include "storage/tenantsnapshot.h"
@@ -39,6 +40,9 @@ const std::vector<ExportService::TableSpec> &ExportService::tables()
         {QStringLiteral("operation_quantity_scrap_reasons"), {}},
         {QStringLiteral("issue_categories"), {}},
         {QStringLiteral("issues"), {}},
+        // Attached files' rows (owner part, operation, issue or the tenant); their bytes go into a
+        // ZIP export beside the tables, and the signed links (file_links) are not data.
+        {QStringLiteral("files"), {}},
         {QStringLiteral("assignments"), {}},
         {QStringLiteral("operation_batches"), {}},
         {QStringLiteral("batch_operations"), {}},
@@ -72,9 +76,16 @@ Result<std::unique_ptr<TenantReader>> ExportService::open(const domain::Scope &s
     if (!snap)
         return snap.error();
     auto reader = std::make_unique<TenantReader>(std::move(*snap));
-    if (m_hold)
-        reader->keep(m_hold());
+    if (m_files)
+        reader->keep(m_files->holdCollection());
     return reader;
+}
+
+Result<std::unique_ptr<QIODevice>> ExportService::openBlob(const QByteArray &sha256) const
+{
+    if (!m_files)
+        return Error::internal(QStringLiteral("The file store is not configured"));
+    return m_files->openBlob(sha256);
 }
 
 int ExportService::schemaVersion() const

@@ -2,9 +2,8 @@
 
 #include "servicebase.h"
 
+#include <QIODevice>
 #include <QStringList>
-
-#include <functional>
 
 #include <memory>
 #include <vector>
@@ -12,6 +11,7 @@
 namespace ery::services {
 
 class TenantReader;
+class FileService;
 
 // What an export holds of a tenant (CONTRACTS.md §7): every table that carries its rows, in the
 // order a restore writes them (parents first), each without the columns that must never leave the
@@ -37,11 +37,15 @@ public:
     Result<std::unique_ptr<TenantReader>> open(const domain::Scope &scope) const;
     // The database's schema version, which an export records.
     int schemaVersion() const;
-    // What a reader holds while it lives, so no blob of the file store is removed meanwhile.
-    void setCollectionHold(std::function<std::shared_ptr<void>()> hold) { m_hold = std::move(hold); }
+    // The file store: a reader holds it while it lives (FileService::holdCollection), so no blob
+    // its rows name is removed meanwhile, and a ZIP export reads the blobs through it.
+    void setFiles(FileService *files) { m_files = files; }
+    // A reader of an attached file's bytes by their SHA-256 (NOT_FOUND when the store has none).
+    // Safe from an export's worker thread.
+    Result<std::unique_ptr<QIODevice>> openBlob(const QByteArray &sha256) const;
 
 private:
-    std::function<std::shared_ptr<void>()> m_hold;
+    FileService *m_files = nullptr;
 };
 
 } // namespace ery::services

@@ -71,6 +71,74 @@ Result<FileService::Staged> FileService::stage(const QByteArray &bytes) const
     return s;
 }
 
+FileService::Stager::~Stager()
+{
+    if (m_file && !m_done)
+        m_file->remove();
+}
+
+Status FileService::Stager::write(const char *data, qint64 size)
+{
+    if (m_head.size() < filecontent::kSniffBytes)
+        m_head.append(data, qsizetype(std::min<qint64>(size, filecontent::kSniffBytes - m_head.size())));
+    m_hash->addData(QByteArrayView(data, qsizetype(size)));
+    m_size += size;
+    if (m_file->write(data, size) != size)
+        return Error::internal(QStringLiteral("Cannot write a staging file (%1): %2").arg(m_file->fileName(), m_file->errorString()));
+    return {};
+}
+
+Result<FileService::Staged> FileService::Stager::finish()
+{
+    if (!m_file->flush())
+        return Error::internal(QStringLiteral("Cannot write a staging file (%1): %2").arg(m_file->fileName(), m_file->errorString()));
+    m_file->close();
+    m_done = true;
+    return Staged{m_file->fileName(), m_size, m_hash->result().toHex(), m_head};
+}
+
+Result<std::unique_ptr<FileService::Stager>> FileService::beginStage() const
+{
+    std::unique_ptr<Stager> s(new Stager);
+    QTemporaryFile tmp(m_staging + QStringLiteral("/restore-XXXXXX"));
+    tmp.setAutoRemove(false);
+    if (!tmp.open())
+        return Error::internal(QStringLiteral("Cannot write a staging file in %1").arg(m_staging));
+    const QString name = tmp.fileName();
+    tmp.close();
+    s->m_file = std::make_unique<QFile>(name);
+    if (!s->m_file->open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+        QFile::remove(name);
+        return Error::internal(QStringLiteral("Cannot write a staging file in %1").arg(m_staging));
+    }
+    s->m_hash = std::make_unique<QCryptographicHash>(QCryptographicHash::Sha256);
+    return s;
+}
+
+Result<std::unique_ptr<QIODevice>> FileService::openBlob(const QByteArray &sha256) const
+{
+    if (!m_store)
+        return Error::internal(QStringLiteral("The file store is not configured"));
+    return m_store->open(sha256);
+}
+
+bool FileService::holdsBlob(const QByteArray &sha256, qint64 size) const
+{
+    if (!m_store || !m_store->contains(sha256))
+        return false;
+    auto dev = m_store->open(sha256);
+    return dev && (*dev)->size() == size;
+}
+
+Status FileService::putBlob(const Staged &staged)
+{
+    if (!m_store) {
+        QFile::remove(staged.path);
+        return Error::internal(QStringLiteral("The file store is not configured"));
+    }
+    return m_store->put(staged.sha256, staged.path);
+}
+
 Status FileService::checkOwner(Database &db, const Scope &scope, const Owner &owner, Row *ownerRow) const
 {
     const Table *t = owner.kind == QLatin1String("part")        ? &repo().parts

@@ -4,6 +4,8 @@
 #include "servicebase.h"
 
 #include <QByteArray>
+#include <QCryptographicHash>
+#include <QFile>
 #include <QSet>
 #include <QString>
 
@@ -53,6 +55,25 @@ public:
     };
     // Writes bytes held in memory to a staging file.
     Result<Staged> stage(const QByteArray &bytes) const;
+    // A staging file written a chunk at a time (a blob read out of an export), its SHA-256 and size
+    // counted as it goes; removed when it goes out of scope unless finish() handed it on.
+    class Stager {
+    public:
+        ~Stager();
+        Status write(const char *data, qint64 size);
+        // Closes the file: it is the caller's now (put() or attach() consume it).
+        Result<Staged> finish();
+
+    private:
+        friend class FileService;
+        Stager() = default;
+        std::unique_ptr<QFile> m_file;
+        std::unique_ptr<QCryptographicHash> m_hash;
+        qint64 m_size = 0;
+        QByteArray m_head;
+        bool m_done = false;
+    };
+    Result<std::unique_ptr<Stager>> beginStage() const;
 
     struct Incoming {
         QString name;
@@ -76,6 +97,17 @@ public:
     Result<std::unique_ptr<QIODevice>> open(const Row &file) const;
     // Bytes the tenant's files take.
     Result<qint64> usage(const domain::Scope &scope) const;
+
+    // For a restore, which writes the rows itself (RestoreService) and the blobs through here.
+    // A reader of the blob stored under sha256 (NOT_FOUND when the store has none).
+    Result<std::unique_ptr<QIODevice>> openBlob(const QByteArray &sha256) const;
+    // Whether the store holds sha256 with this many bytes.
+    bool holdsBlob(const QByteArray &sha256, qint64 size) const;
+    // Stores a staged file (hash and size counted while it was written) without a row; the staging
+    // file is consumed. Call forgetBlob() if the rows naming it are not written after all.
+    Status putBlob(const Staged &staged);
+    // The blob goes once no row names it (and no export or restore holds the store).
+    void forgetBlob(const QByteArray &sha256) { pend(sha256); }
 
     // Signed URLs. create* answer the token (shown once; only its hash is kept) and the row.
     struct Link {

@@ -1,6 +1,7 @@
 #include "restoreservice.h"
 
 #include "exportservice.h"
+#include "fileservice.h"
 
 #include "auth/randomtoken.h"
 #include "auth/secrethash.h"
@@ -106,7 +107,7 @@ Result<Json> RestoreService::restore(const Json &tenantInfo, const Feed &feed, c
         return Error::badRequest(QStringLiteral("the export names no tenant (_tenant_info has no id)"));
     const QString fileTenant = text(tenantInfo["id"]);
     const QString tenantId = intoTenant.isEmpty() ? fileTenant : intoTenant;
-    const std::shared_ptr<void> hold = m_hold ? m_hold() : nullptr;
+    const std::shared_ptr<void> hold = m_files ? m_files->holdCollection() : nullptr;
     if (!isUuid(tenantId) && intoTenant.isEmpty())
         return Error::badRequest(QStringLiteral("the export's tenant id is not a uuid"));
 
@@ -162,6 +163,14 @@ Result<Json> RestoreService::restore(const Json &tenantInfo, const Feed &feed, c
             if (auto t = row.find("tenant_id"); t != row.end() && text(*t) != fileTenant)
                 return Error::badRequest(QStringLiteral("%1 %2 belongs to another tenant than the export's").arg(table, id));
             row["tenant_id"] = tenantId.toStdString();
+            // A file's path (the original's storage path) and a loose file's owner name its tenant.
+            if (table == QLatin1String("files") && tenantId != fileTenant) {
+                const QString path = text(row.value("path", Json()));
+                if (path.startsWith(fileTenant + QLatin1Char('/')))
+                    row["path"] = (tenantId + path.mid(fileTenant.size())).toStdString();
+                if (text(row.value("owner_kind", Json())) == QLatin1String("tenant") && text(row.value("owner_id", Json())) == fileTenant)
+                    row["owner_id"] = tenantId.toStdString();
+            }
             // A CSV cell is text: flags come back as booleans; numbers are converted by the database.
             for (auto it = row.begin(); it != row.end(); ++it)
                 if (it->is_string() && storage::Database::columnKind(QString::fromStdString(it.key())) == storage::Database::ColumnKind::Bool) {

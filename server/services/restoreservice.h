@@ -13,6 +13,8 @@ namespace ery::services {
 // yet (the rows are re-homed into it). Restored rows raise no events: they are history, not news.
 // Withheld secrets come back unusable: API and MCP keys revoked, webhooks with a new secret and
 // paused, users without a password or PIN (set them afresh).
+class FileService;
+
 class RestoreService : public ServiceBase {
 public:
     explicit RestoreService(const DataAccess &data) : ServiceBase(data) { }
@@ -27,11 +29,13 @@ public:
     Result<Json> restore(const Json &tenantInfo, const Feed &feed, const QString &intoTenant = {});
     // Whether a tenant holds no shop data: what restoring into it requires.
     Result<bool> isEmpty(const QString &tenantId) const;
-    // Held while a restore runs, so no blob of the file store is removed meanwhile.
-    void setCollectionHold(std::function<std::shared_ptr<void>()> hold) { m_hold = std::move(hold); }
+    // The file store: held while a restore runs, so no blob is removed meanwhile; a restore puts
+    // the blobs of an export back through it.
+    void setFiles(FileService *files) { m_files = files; }
+    FileService *files() const { return m_files; }
 
 private:
-    std::function<std::shared_ptr<void>()> m_hold;
+    FileService *m_files = nullptr;
 };
 
 } // namespace ery::services

@@ -9,8 +9,8 @@ namespace ery::services {
 Services::Services(Database &database) : m_db(database), m_repo(std::make_unique<Repositories>()), m_data{m_db, *m_repo}
 {
     m_repo->loadColumns(m_db);
-    exports.setCollectionHold([this] { return files.holdCollection(); });
-    restores.setCollectionHold([this] { return files.holdCollection(); });
+    exports.setFiles(&files);
+    restores.setFiles(&files);
 }
 
 Services::~Services() = default;

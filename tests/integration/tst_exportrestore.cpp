@@ -3,6 +3,10 @@
 #include "services/demoshop.h"
 #include "testshop.h"
 
+#include "files/diskblobstore.h"
+
+#include <QDir>
+#include <QDirIterator>
 #include <QFile>
 #include <QSet>
 #include <QTest>
@@ -41,6 +45,12 @@ private slots:
     void intoAnEmptyTenant();
     void cancelledExportLeavesNoFile();
     void exportIsOneSnapshot();
+    void filesSurviveZipByteIdentical();
+    void jsonCarriesFileRowsOnly();
+    void tamperedBlobRefused();
+    void missingBlobRefused();
+    void strayBlobRefused();
+    void noBlobCollectedWhileExporting();
 
 private:
     QString path(const QString &name) const { return m_dir.filePath(name); }
@@ -49,7 +59,13 @@ private:
     std::unique_ptr<Engine> freshTarget();
     static Json readJson(const QString &file);
     // Every table of a equals b's, apart from what a restore deliberately changes.
-    static void compareTables(const Json &a, const Json &b);
+    // emptyInB: tables b is to hold no rows of (a JSON restore leaves out files without contents).
+    static void compareTables(const Json &a, const Json &b, const QSet<QString> &emptyInB = {});
+    // The bytes of every attached file the tenant's rows name, by file id.
+    static QHash<QString, QByteArray> fileBytes(Engine &e, const QString &tenantId);
+    // Blobs in an engine's store.
+    static int blobCount(Engine &e);
+    QString blobOf(const QString &name) const;
     QByteArray withZipEntry(const QString &zipFile, const QString &name, const QByteArray &content, bool replace);
     qint64 tenantCount(Engine &e);
 
@@ -58,6 +74,7 @@ private:
     QString m_tenant;
     QString m_sourceJson, m_sourceZip;
     int m_targets = 0;
+    QHash<QString, QByteArray> m_sourceFiles; // file id → bytes
 };
 
 void TestExportRestore::initTestCase()
@@ -85,6 +102,34 @@ void TestExportRestore::initTestCase()
         ERY_VERIFY_OK(s.jobs.create(scope, Json{{"job_number", std::string("F-") + std::to_string(qHash(QByteArray(customer)))},
                                                 {"customer", customer},
                                                 {"notes", "line one\nline \"two\", with comma"}}));
+    // Attached files beyond the demo's: the same drawing on two parts (one blob), a photo on an
+    // issue and a 6 MiB STEP on an operation, which goes through the ZIP in pieces.
+    auto parts = m_source->db().query(QStringLiteral("SELECT id FROM parts WHERE tenant_id = ? ORDER BY id LIMIT 2"), {m_tenant});
+    auto ops = m_source->db().query(QStringLiteral("SELECT id FROM operations WHERE tenant_id = ? ORDER BY id LIMIT 1"), {m_tenant});
+    auto issues = m_source->db().query(QStringLiteral("SELECT id FROM issues WHERE tenant_id = ? ORDER BY id LIMIT 1"), {m_tenant});
+    QVERIFY(parts && parts->size() == 2 && ops && ops->size() == 1 && issues && issues->size() == 1);
+    const QByteArray pdf = "%PDF-1.4\n% export test\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n";
+    QByteArray png("\x89PNG\r\n\x1a\n", 8);
+    png += QByteArray(300, '\x07');
+    QByteArray step = "ISO-10303-21;\nHEADER;\n";
+    quint32 r = 1;
+    while (step.size() < (6 << 20)) {
+        r = r * 1664525u + 1013904223u;
+        step += char('A' + (r >> 24) % 26);
+    }
+    auto attach = [&](const QString &kind, const QString &id, const QString &name, const QString &type, const QByteArray &bytes) {
+        auto staged = s.files.stage(bytes);
+        QVERIFY(bool(staged));
+        auto f = s.files.attach(scope, {kind, id}, FileService::Incoming{name, type, *staged, {}, 0});
+        ERY_VERIFY_OK(f);
+    };
+    attach(QStringLiteral("part"), str((*parts)[0], "id"), QStringLiteral("shared drawing.pdf"), QStringLiteral("application/pdf"), pdf);
+    attach(QStringLiteral("part"), str((*parts)[1], "id"), QStringLiteral("shared drawing.pdf"), QStringLiteral("application/pdf"), pdf);
+    attach(QStringLiteral("issue"), str((*issues)[0], "id"), QStringLiteral("scratch.png"), QStringLiteral("image/png"), png);
+    attach(QStringLiteral("operation"), str((*ops)[0], "id"), QStringLiteral("bracket.step"), QStringLiteral("application/step"), step);
+    m_sourceFiles = fileBytes(*m_source, m_tenant);
+    QVERIFY(m_sourceFiles.size() >= 4);
+
     m_sourceJson = path(QStringLiteral("source.json"));
     m_sourceZip = path(QStringLiteral("source.zip"));
     ERY_VERIFY_OK(exportTo(*m_source, m_sourceJson, TenantExport::Format::Json));
@@ -105,7 +150,9 @@ Result<Json> TestExportRestore::exportTo(Engine &e, const QString &file, TenantE
 std::unique_ptr<Engine> TestExportRestore::freshTarget()
 {
     Config cfg;
-    cfg.dbUrl = TestShop::postgres() ? TestShop::databaseUrl() : path(QStringLiteral("target-%1.db").arg(++m_targets));
+    const int n = ++m_targets;
+    cfg.dbUrl = TestShop::postgres() ? TestShop::databaseUrl() : path(QStringLiteral("target-%1.db").arg(n));
+    cfg.filesDir = path(QStringLiteral("target-files-%1").arg(n));
     auto e = std::make_unique<Engine>(cfg);
     if (auto s = e->open(false); !s)
         qFatal("target: %s", qPrintable(s.error().message));
@@ -127,7 +174,37 @@ qint64 TestExportRestore::tenantCount(Engine &e)
     return n ? *n : -1;
 }
 
-void TestExportRestore::compareTables(const Json &a, const Json &b)
+QHash<QString, QByteArray> TestExportRestore::fileBytes(Engine &e, const QString &tenantId)
+{
+    QHash<QString, QByteArray> out;
+    auto rows = e.db().query(QStringLiteral("SELECT * FROM files WHERE tenant_id = ?"), {tenantId});
+    if (!rows)
+        return out;
+    for (const Row &f : *rows) {
+        auto dev = e.services().files.open(f);
+        out.insert(str(f, "id"), dev ? (*dev)->readAll() : QByteArray("<missing>"));
+    }
+    return out;
+}
+
+int TestExportRestore::blobCount(Engine &e)
+{
+    auto &disk = static_cast<files::DiskBlobStore &>(e.services().files.store());
+    int n = 0;
+    QDirIterator it(disk.root(), QDir::Files, QDirIterator::Subdirectories);
+    while (it.hasNext())
+        if (!it.next().startsWith(disk.stagingDir()))
+            ++n;
+    return n;
+}
+
+QString TestExportRestore::blobOf(const QString &name) const
+{
+    auto rows = m_source->db().query(QStringLiteral("SELECT sha256 FROM files WHERE name = ? LIMIT 1"), {name});
+    return rows && !rows->empty() ? QStringLiteral("files/") + str(rows->front(), "sha256") : QString();
+}
+
+void TestExportRestore::compareTables(const Json &a, const Json &b, const QSet<QString> &emptyInB)
 {
     // What a restore changes on purpose: keys come back revoked, hooks and publishers paused.
     const QHash<QString, QStringList> changed{{"api_keys", {"active", "revoked_at"}},
@@ -142,6 +219,10 @@ void TestExportRestore::compareTables(const Json &a, const Json &b)
         const QString t = QString::fromStdString(it.key());
         QVERIFY2(b.contains(it.key()), qPrintable(t));
         Json left = *it, right = b[it.key()];
+        if (emptyInB.contains(t)) {
+            QCOMPARE(right.size(), size_t(0));
+            continue;
+        }
         QCOMPARE(right.size(), left.size());
         for (Json *side : {&left, &right})
             for (Json &row : *side)
@@ -172,7 +253,8 @@ void TestExportRestore::jsonRoundTrip()
     QCOMPARE((*done)["tables"]["jobs"].get<qint64>(), qint64(source["jobs"].size()));
     const QString again = path(QStringLiteral("again.json"));
     ERY_VERIFY_OK(exportTo(*target, again, TenantExport::Format::Json));
-    compareTables(source, readJson(again));
+    // A JSON export has no file contents and this hub holds none: the file rows are left out.
+    compareTables(source, readJson(again), {QStringLiteral("files")});
     // The restored shop works: its services see the jobs.
     auto jobs = target->services().jobs.list(Scope::of(m_tenant), ListQuery{});
     ERY_VERIFY_OK(jobs);
@@ -187,6 +269,7 @@ void TestExportRestore::zipRoundTrip()
     const QString again = path(QStringLiteral("again-from-zip.json"));
     ERY_VERIFY_OK(exportTo(*target, again, TenantExport::Format::Json));
     compareTables(readJson(m_sourceJson), readJson(again));
+    QCOMPARE(fileBytes(*target, m_tenant), m_sourceFiles);
     // And a ZIP of the restored shop carries the same CSV files byte for byte, hashes included.
     const QString zipAgain = path(QStringLiteral("again.zip"));
     auto meta = exportTo(*target, zipAgain, TenantExport::Format::CsvZip);
@@ -528,6 +611,13 @@ void TestExportRestore::intoAnEmptyTenant()
     ERY_VERIFY_OK(done);
     auto jobs = shop->db().scalar(QStringLiteral("SELECT COUNT(*) FROM jobs WHERE tenant_id = ?"), {into});
     QCOMPARE(*jobs, qint64(readJson(m_sourceJson)["jobs"].size()));
+    // The files came along, their paths under the new tenant, and open by name there.
+    const auto restored = fileBytes(shop->engine(), into);
+    QCOMPARE(restored.size(), m_sourceFiles.size());
+    for (auto it = m_sourceFiles.cbegin(); it != m_sourceFiles.cend(); ++it)
+        QCOMPARE(restored.value(it.key()), it.value());
+    auto paths = shop->db().scalar(QStringLiteral("SELECT COUNT(*) FROM files WHERE tenant_id = ? AND path LIKE ?"), {into, into + QStringLiteral("/%")});
+    QCOMPARE(*paths, qint64(m_sourceFiles.size()));
     // Now it holds shop data: a second restore is refused, and nothing of it is written.
     auto again = TenantRestore::restore(shop->s().restores, shop->db().schemaVersion(), m_sourceZip, o);
     ERY_VERIFY_ERR(again, ErrorCode::Conflict);
@@ -578,6 +668,192 @@ void TestExportRestore::exportIsOneSnapshot()
     QVERIFY(!QString::fromStdString(j.dump()).contains(QLatin1String("DURING-EXPORT")));
     ERY_VERIFY_OK(TenantExport::write(m_source->services().exports, scope, file, {}));
     QCOMPARE(qint64(readJson(file)["jobs"].size()), *before + 1);
+}
+
+void TestExportRestore::filesSurviveZipByteIdentical()
+{
+    // The ZIP holds each blob once (the shared drawing too), named by its SHA-256.
+    int err = 0;
+    zip_t *z = zip_open(QFile::encodeName(m_sourceZip).constData(), ZIP_RDONLY, &err);
+    QVERIFY(z);
+    QSet<QString> blobs;
+    for (zip_int64_t i = 0; i < zip_get_num_entries(z, 0); ++i) {
+        const QString name = QString::fromUtf8(zip_get_name(z, zip_uint64_t(i), 0));
+        if (name.startsWith(QLatin1String("files/")))
+            blobs.insert(name);
+    }
+    zip_discard(z);
+    auto distinct = m_source->db().scalar(QStringLiteral("SELECT COUNT(DISTINCT sha256) FROM files WHERE tenant_id = ?"), {m_tenant});
+    QCOMPARE(qint64(blobs.size()), *distinct);
+    QVERIFY(qint64(m_sourceFiles.size()) > *distinct);
+    QVERIFY(blobs.contains(blobOf(QStringLiteral("bracket.step"))));
+    const Json meta = readJson(m_sourceJson)["_metadata"];
+    QVERIFY(meta["files"]["contents_included"] == Json(false));
+
+    auto target = freshTarget();
+    auto done = TenantRestore::restore(target->services().restores, target->db().schemaVersion(), m_sourceZip, {});
+    ERY_VERIFY_OK(done);
+    QCOMPARE((*done)["files"]["restored"].get<qint64>(), qint64(m_sourceFiles.size()));
+    QCOMPARE((*done)["files"]["left_out"].get<qint64>(), qint64(0));
+    QCOMPARE(fileBytes(*target, m_tenant), m_sourceFiles);
+    QCOMPARE(qint64(blobCount(*target)), *distinct);
+    QCOMPARE(QDir(target->services().files.stagingDir()).entryList(QDir::Files).size(), 0);
+    // Exported again, the same blobs.
+    const QString again = path(QStringLiteral("files-again.zip"));
+    auto againMeta = exportTo(*target, again, TenantExport::Format::CsvZip);
+    ERY_VERIFY_OK(againMeta);
+    QCOMPARE((*againMeta)["files"]["blobs"].get<qint64>(), *distinct);
+    ERY_VERIFY_OK(TenantRestore::check(again, target->db().schemaVersion()));
+}
+
+void TestExportRestore::jsonCarriesFileRowsOnly()
+{
+    const Json source = readJson(m_sourceJson);
+    QCOMPARE(source["files"].size(), size_t(m_sourceFiles.size()));
+    QVERIFY(source["_metadata"]["files"]["note"].is_string());
+    QFile json(m_sourceJson);
+    QVERIFY(json.open(QIODevice::ReadOnly));
+    QVERIFY(!json.readAll().contains("ISO-10303-21"));
+
+    // Into a hub without the contents: the rows are left out and the answer says so.
+    auto target = freshTarget();
+    auto done = TenantRestore::restore(target->services().restores, target->db().schemaVersion(), m_sourceJson, {});
+    ERY_VERIFY_OK(done);
+    QCOMPARE((*done)["files"]["left_out"].get<qint64>(), qint64(m_sourceFiles.size()));
+    QVERIFY(QString::fromStdString((*done)["files"]["note"].get<std::string>()).contains(QLatin1String("ZIP")));
+    QCOMPARE(*target->db().scalar(QStringLiteral("SELECT COUNT(*) FROM files")), qint64(0));
+    target.reset();
+
+    // Into a hub whose store holds the contents already (the same bytes attached elsewhere, or a
+    // store kept from before), the rows come back and open.
+    auto hub = freshTarget();
+    FileService &files = hub->services().files;
+    for (const QByteArray &bytes : m_sourceFiles) {
+        auto staged = files.stage(bytes);
+        QVERIFY(bool(staged));
+        ERY_VERIFY_OK(files.putBlob(*staged));
+    }
+    auto second = TenantRestore::restore(hub->services().restores, hub->db().schemaVersion(), m_sourceJson, {});
+    ERY_VERIFY_OK(second);
+    QCOMPARE((*second)["files"]["restored"].get<qint64>(), qint64(m_sourceFiles.size()));
+    QCOMPARE((*second)["files"]["left_out"].get<qint64>(), qint64(0));
+    QVERIFY(!(*second)["files"].contains("note"));
+    QCOMPARE(fileBytes(*hub, m_tenant), m_sourceFiles);
+}
+
+void TestExportRestore::tamperedBlobRefused()
+{
+    const QString entry = blobOf(QStringLiteral("scratch.png"));
+    QVERIFY(!entry.isEmpty());
+    QByteArray png("\x89PNG\r\n\x1a\n", 8);
+    png += QByteArray(300, '\x08'); // same size, other bytes
+    const QString file = path(QStringLiteral("tampered-blob.zip"));
+    {
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        f.write(withZipEntry(m_sourceZip, entry, png, true));
+    }
+    auto checked = TenantRestore::check(file, m_source->db().schemaVersion());
+    QVERIFY(!checked);
+    QVERIFY2(checked.error().message.contains(QLatin1String("scratch.png")), qPrintable(checked.error().message));
+    auto target = freshTarget();
+    auto r = TenantRestore::restore(target->services().restores, target->db().schemaVersion(), file, {});
+    QVERIFY(!r);
+    QVERIFY2(r.error().message.contains(QLatin1String("\"scratch.png\"")) && r.error().message.contains(QLatin1String("SHA-256")),
+             qPrintable(r.error().message));
+    QCOMPARE(tenantCount(*target), qint64(0));
+    QCOMPARE(blobCount(*target), 0);
+    QCOMPARE(QDir(target->services().files.stagingDir()).entryList(QDir::Files).size(), 0);
+    // A blob of another size is refused from the ZIP's directory alone.
+    {
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        f.write(withZipEntry(m_sourceZip, entry, png + "x", true));
+    }
+    r = TenantRestore::restore(target->services().restores, target->db().schemaVersion(), file, {});
+    QVERIFY(!r);
+    QVERIFY2(r.error().message.contains(QLatin1String("\"scratch.png\"")), qPrintable(r.error().message));
+    QCOMPARE(tenantCount(*target), qint64(0));
+}
+
+void TestExportRestore::missingBlobRefused()
+{
+    const QString entry = blobOf(QStringLiteral("bracket.step"));
+    const QString file = path(QStringLiteral("missing-blob.zip"));
+    QFile::remove(file);
+    QFile::copy(m_sourceZip, file);
+    int err = 0;
+    zip_t *z = zip_open(QFile::encodeName(file).constData(), 0, &err);
+    QVERIFY(z);
+    QCOMPARE(zip_delete(z, zip_uint64_t(zip_name_locate(z, entry.toUtf8().constData(), 0))), 0);
+    QCOMPARE(zip_close(z), 0);
+    auto target = freshTarget();
+    auto r = TenantRestore::restore(target->services().restores, target->db().schemaVersion(), file, {});
+    QVERIFY(!r);
+    QVERIFY2(r.error().message.contains(QLatin1String("\"bracket.step\"")) && r.error().message.contains(QLatin1String("missing")),
+             qPrintable(r.error().message));
+    QCOMPARE(tenantCount(*target), qint64(0));
+    QCOMPARE(blobCount(*target), 0);
+}
+
+void TestExportRestore::strayBlobRefused()
+{
+    const QString stray = QStringLiteral("files/") + QString(64, QLatin1Char('a'));
+    const QString file = path(QStringLiteral("stray-blob.zip"));
+    {
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        f.write(withZipEntry(m_sourceZip, stray, "stray", false));
+    }
+    auto target = freshTarget();
+    auto r = TenantRestore::restore(target->services().restores, target->db().schemaVersion(), file, {});
+    QVERIFY(!r);
+    QVERIFY2(r.error().message.contains(QLatin1String("no row of the files table")), qPrintable(r.error().message));
+    // Any other folder is still no part of an export.
+    {
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        f.write(withZipEntry(m_sourceZip, QStringLiteral("files/../x"), "x", false));
+    }
+    r = TenantRestore::restore(target->services().restores, target->db().schemaVersion(), file, {});
+    QVERIFY(!r);
+    QVERIFY2(r.error().message.contains(QLatin1String("outside")), qPrintable(r.error().message));
+    QCOMPARE(tenantCount(*target), qint64(0));
+}
+
+void TestExportRestore::noBlobCollectedWhileExporting()
+{
+    // A file whose only row goes while an export reads keeps its blob until the export is done.
+    Services &s = m_source->services();
+    const Scope scope = Scope::of(m_tenant);
+    auto part = m_source->db().query(QStringLiteral("SELECT id FROM parts WHERE tenant_id = ? ORDER BY id DESC LIMIT 1"), {m_tenant});
+    QVERIFY(part && part->size() == 1);
+    auto staged = s.files.stage("%PDF-1.4\n% only during the export\n%%EOF\n");
+    QVERIFY(bool(staged));
+    auto f = s.files.attach(scope, {QStringLiteral("part"), str(part->front(), "id")},
+                            FileService::Incoming{QStringLiteral("short-lived.pdf"), QStringLiteral("application/pdf"), *staged, {}, 0});
+    ERY_VERIFY_OK(f);
+    const int blobs = blobCount(*m_source);
+    bool removed = false;
+    TenantExport::Options o;
+    o.format = TenantExport::Format::CsvZip;
+    o.progress = [&](qint64 done, qint64) {
+        if (done > 0 && !removed) {
+            removed = true;
+            QVERIFY(bool(s.files.remove(scope, *f)));
+            QCOMPARE(blobCount(*m_source), blobs);
+        }
+    };
+    const QString file = path(QStringLiteral("during.zip"));
+    ERY_VERIFY_OK(TenantExport::write(s.exports, scope, file, o));
+    QVERIFY(removed);
+    // The snapshot had the row, so the ZIP has its blob, and it restores.
+    auto target = freshTarget();
+    ERY_VERIFY_OK(TenantRestore::restore(target->services().restores, target->db().schemaVersion(), file, {}));
+    QCOMPARE(*target->db().scalar(QStringLiteral("SELECT COUNT(*) FROM files WHERE name = 'short-lived.pdf'")), qint64(1));
+    // Once the export is done the blob goes.
+    s.files.collect();
+    QCOMPARE(blobCount(*m_source), blobs - 1);
 }
 
 QTEST_GUILESS_MAIN(TestExportRestore)
