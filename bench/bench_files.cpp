@@ -1,0 +1,215 @@
+// Files through the hub (issue 16): a STEP file of SIZE_MB uploaded to a part and downloaded again
+// over HTTP on loopback, against `cp` of the same file in the same run, and the hub's memory while
+// it does so.
+//
+// The hub is a real `eryxon-server serve` in its own process (the demo shop on SQLite in a
+// temporary folder), so the memory read from /proc is the hub's alone: its resident set when idle,
+// then its peak (VmHWM, reset through /proc/PID/clear_refs before each transfer) during the upload
+// and during the download. The client streams: the upload's body is read from the file as it is
+// sent, the download is written to a file as it arrives.
+//
+// Baselines in the same run: `cp` of the file (the page cache: no disk write waited for) and `cp`
+// followed by `sync` of the copy (the hub syncs a blob before it answers an upload).
+//
+// Usage: bench_files [SIZE_MB] [ROUNDS]   (defaults 100, 3; the best round of each is reported
+// beside the median)
+#include <QCoreApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QProcess>
+#include <QRandomGenerator>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+
+#include <algorithm>
+#include <cstdio>
+
+#include "benchsupport.h"
+
+namespace {
+
+QString g_bin;
+
+QString runServer(const QStringList &args)
+{
+    QProcess p;
+    p.start(g_bin, args);
+    if (!p.waitForFinished(120000) || p.exitCode() != 0)
+        qFatal("eryxon-server %s failed: %s", qPrintable(args.join(u' ')), p.readAllStandardError().constData());
+    return QString::fromUtf8(p.readAllStandardOutput()).trimmed();
+}
+
+// One field of /proc/PID/status in KiB (VmRSS, VmHWM).
+qint64 procKiB(qint64 pid, const char *field)
+{
+    QFile f(QStringLiteral("/proc/%1/status").arg(pid));
+    if (!f.open(QIODevice::ReadOnly))
+        return -1;
+    for (const QByteArray &line : f.readAll().split('\n'))
+        if (line.startsWith(field))
+            return line.mid(qstrlen(field) + 1).trimmed().split(' ').first().toLongLong();
+    return -1;
+}
+
+void resetPeak(qint64 pid)
+{
+    QFile f(QStringLiteral("/proc/%1/clear_refs").arg(pid));
+    if (f.open(QIODevice::WriteOnly))
+        f.write("5");
+}
+
+bool waitReply(QNetworkReply *r)
+{
+    QEventLoop loop;
+    QObject::connect(r, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+    if (!r->isFinished())
+        loop.exec();
+    return r->error() == QNetworkReply::NoError;
+}
+
+double median(std::vector<double> v)
+{
+    std::sort(v.begin(), v.end());
+    return v.empty() ? 0 : v[v.size() / 2];
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    const int sizeMb = argc > 1 ? std::max(1, atoi(argv[1])) : 100;
+    const int rounds = argc > 2 ? std::max(1, atoi(argv[2])) : 3;
+    g_bin = QCoreApplication::applicationDirPath() + QStringLiteral("/../app/server/eryxon-server");
+    if (!QFile::exists(g_bin))
+        qFatal("no %s", qPrintable(g_bin));
+
+    QTemporaryDir dir;
+    const QString db = dir.filePath(QStringLiteral("shop.db"));
+    runServer({QStringLiteral("demo"), QStringLiteral("--db"), db});
+    const QString key = runServer({QStringLiteral("keys"), QStringLiteral("create"), QStringLiteral("--name"), QStringLiteral("bench"),
+                                   QStringLiteral("--scope"), QStringLiteral("admin"), QStringLiteral("--db"), db});
+
+    // The file: a STEP header, then incompressible bytes.
+    const QString source = dir.filePath(QStringLiteral("part.step"));
+    {
+        QFile f(source);
+        if (!f.open(QIODevice::WriteOnly))
+            qFatal("cannot write %s", qPrintable(source));
+        f.write("ISO-10303-21;\nHEADER;\n");
+        QByteArray block(1 << 20, Qt::Uninitialized);
+        for (int i = 0; i < sizeMb; ++i) {
+            QRandomGenerator::global()->fillRange(reinterpret_cast<quint32 *>(block.data()), block.size() / 4);
+            f.write(block);
+        }
+    }
+    const qint64 bytes = QFileInfo(source).size();
+
+    QProcess hub;
+    hub.setProcessChannelMode(QProcess::SeparateChannels);
+    hub.start(g_bin, {QStringLiteral("serve"), QStringLiteral("--db"), db, QStringLiteral("--port"), QStringLiteral("0"),
+                      QStringLiteral("--log-level"), QStringLiteral("warning")});
+    QByteArray banner;
+    static const QRegularExpression listening(QStringLiteral("REST API on (http://127\\.0\\.0\\.1:\\d+)/api/v1"));
+    QRegularExpressionMatch m;
+    while (!(m = listening.match(QString::fromUtf8(banner))).hasMatch() && hub.waitForReadyRead(20000))
+        banner += hub.readAllStandardOutput();
+    if (!m.hasMatch())
+        qFatal("serve did not start: %s", hub.readAllStandardError().constData());
+    const QString base = m.captured(1);
+    const qint64 pid = hub.processId();
+
+    QNetworkAccessManager nam;
+    const auto request = [&](const QString &path) {
+        QNetworkRequest req(QUrl(base + path));
+        req.setRawHeader("Authorization", "Bearer " + key.toUtf8());
+        return req;
+    };
+    QNetworkReply *parts = nam.get(request(QStringLiteral("/api/v1/parts?limit=1")));
+    if (!waitReply(parts))
+        qFatal("parts: %s", qPrintable(parts->errorString()));
+    const QString partId =
+        QJsonDocument::fromJson(parts->readAll()).object()[QStringLiteral("data")][QStringLiteral("parts")].toArray().first()[QStringLiteral("id")].toString();
+    parts->deleteLater();
+
+    ery::bench::spin(1000);
+    const qint64 idleKiB = procKiB(pid, "VmRSS:");
+    std::vector<double> cpMBs, cpSyncMBs, upMBs, downMBs, upPeak, downPeak;
+    for (int round = 0; round < rounds; ++round) {
+        // cp of the same file, as the baseline of this round.
+        const QString copy = dir.filePath(QStringLiteral("copy.step"));
+        QFile::remove(copy);
+        QElapsedTimer t;
+        t.start();
+        QProcess cp;
+        cp.start(QStringLiteral("cp"), {source, copy});
+        cp.waitForFinished(-1);
+        cpMBs.push_back(double(bytes) / 1048576.0 / (double(t.nsecsElapsed()) / 1e9));
+        QFile::remove(copy);
+        // And cp then fsync of the copy, as the hub syncs a blob before it answers.
+        t.restart();
+        cp.start(QStringLiteral("sh"), {QStringLiteral("-c"), QStringLiteral("cp \"$0\" \"$1\" && sync \"$1\""), source, copy});
+        cp.waitForFinished(-1);
+        cpSyncMBs.push_back(double(bytes) / 1048576.0 / (double(t.nsecsElapsed()) / 1e9));
+        QFile::remove(copy);
+
+        // Upload: the body streamed from the file.
+        resetPeak(pid);
+        QFile in(source);
+        in.open(QIODevice::ReadOnly);
+        QNetworkRequest up = request(QStringLiteral("/api/v1/parts/%1/files?name=bench-%2.step").arg(partId).arg(round));
+        up.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/step"));
+        t.restart();
+        QNetworkReply *r = nam.post(up, &in);
+        if (!waitReply(r))
+            qFatal("upload: %s %s", qPrintable(r->errorString()), r->readAll().constData());
+        upMBs.push_back(double(bytes) / 1048576.0 / (double(t.nsecsElapsed()) / 1e9));
+        upPeak.push_back(double(procKiB(pid, "VmHWM:") - idleKiB) / 1024.0);
+        const QString fileId = QJsonDocument::fromJson(r->readAll()).object()[QStringLiteral("data")][QStringLiteral("file")][QStringLiteral("id")].toString();
+        r->deleteLater();
+
+        // Download: written to a file as it arrives.
+        resetPeak(pid);
+        const QString target = dir.filePath(QStringLiteral("download.step"));
+        QFile out(target);
+        out.open(QIODevice::WriteOnly | QIODevice::Truncate);
+        t.restart();
+        QNetworkReply *d = nam.get(request(QStringLiteral("/api/v1/parts/%1/files/%2").arg(partId, fileId)));
+        d->setReadBufferSize(1 << 20);
+        QObject::connect(d, &QNetworkReply::readyRead, [&] { out.write(d->readAll()); });
+        if (!waitReply(d))
+            qFatal("download: %s", qPrintable(d->errorString()));
+        out.write(d->readAll());
+        out.close();
+        downMBs.push_back(double(bytes) / 1048576.0 / (double(t.nsecsElapsed()) / 1e9));
+        downPeak.push_back(double(procKiB(pid, "VmHWM:") - idleKiB) / 1024.0);
+        d->deleteLater();
+        if (QFileInfo(target).size() != bytes)
+            qFatal("downloaded %lld bytes of %lld", QFileInfo(target).size(), bytes);
+        QFile::remove(target);
+        QNetworkReply *del = nam.deleteResource(request(QStringLiteral("/api/v1/parts/%1/files/%2").arg(partId, fileId)));
+        waitReply(del);
+        del->deleteLater();
+    }
+    hub.terminate();
+    hub.waitForFinished(20000);
+
+    const auto best = [](const std::vector<double> &v) { return *std::max_element(v.begin(), v.end()); };
+    const auto least = [](const std::vector<double> &v) { return *std::min_element(v.begin(), v.end()); };
+    const auto most = [](const std::vector<double> &v) { return *std::max_element(v.begin(), v.end()); };
+    std::printf("file: %.1f MB STEP, %d rounds; hub idle RSS %.1f MiB\n", double(bytes) / 1048576.0, rounds, double(idleKiB) / 1024.0);
+    std::printf("cp:       best %7.1f MB/s, median %7.1f MB/s\n", best(cpMBs), median(cpMBs));
+    std::printf("cp+sync:  best %7.1f MB/s, median %7.1f MB/s\n", best(cpSyncMBs), median(cpSyncMBs));
+    std::printf("upload:   best %7.1f MB/s, median %7.1f MB/s  (median ratio to cp %.2f, to cp+sync %.2f); hub peak over idle %.1f..%.1f MiB\n",
+                best(upMBs), median(upMBs), median(upMBs) / median(cpMBs), median(upMBs) / median(cpSyncMBs), least(upPeak), most(upPeak));
+    std::printf("download: best %7.1f MB/s, median %7.1f MB/s  (median ratio to cp %.2f, to cp+sync %.2f); hub peak over idle %.1f..%.1f MiB\n",
+                best(downMBs), median(downMBs), median(downMBs) / median(cpMBs), median(downMBs) / median(cpSyncMBs), least(downPeak), most(downPeak));
+    return 0;
+}
