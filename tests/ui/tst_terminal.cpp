@@ -12,6 +12,7 @@
 #include "terminal/terminalwindow.h"
 #include "terminal/workpage.h"
 #include "shell/settingsdialog.h"
+#include "terminaldriver.h"
 #include "testshop.h"
 
 #include <QCheckBox>
@@ -62,25 +63,16 @@ private slots:
 private:
     ui::WorkPage *work() const { return m_window->workPage(); }
     ui::OperationPanel *panel() const { return work()->panel(); }
-    void signIn(const QString &employee, const QString &pin);
-    void typePin(const QString &employee, const QString &pin);
-    Json http(const QByteArray &method, const QString &path, const Json &body = Json(), int *status = nullptr);
-    // A job with one part of `quantity` and one operation in Assembly (the end of the routing, so
-    // completing it waits for no other cell); returns the operation's id.
-    QString makeJob(const QString &number, int quantity = 10);
-    QString statusOf(const QString &opId);
-    bool inQueue(const QString &opId) const;
-    void openInAssembly(const QString &opId);
 
     QTemporaryDir m_dir;
     Config m_cfg;
     std::unique_ptr<EngineHost> m_host;
     std::unique_ptr<InProcessClient> m_client;
     std::unique_ptr<ui::TerminalWindow> m_window;
-    QString m_apiBase;
-    QString m_token;
     QString m_assembly;
-    QNetworkAccessManager m_nam;
+    // The operator at the terminal and the office over HTTP with the demo admin's session. Its jobs
+    // are in Assembly, the end of the routing, so completing one waits for no other cell.
+    test::TerminalDriver m_driver;
 };
 
 void TstTerminal::initTestCase()
@@ -99,18 +91,20 @@ void TstTerminal::initTestCase()
     QVERIFY(demo.result().ok());
     auto st = m_host->call<Json>([](Engine &e) { return e.status(); });
     st.waitForFinished();
-    m_apiBase = QString::fromStdString(st.result()["api"].value("url", std::string())).chopped(7);
+    const QString apiBase = QString::fromStdString(st.result()["api"].value("url", std::string())).chopped(7);
+    m_driver.setApi(apiBase, {});
     int status = 0;
-    const Json session = http("POST", QStringLiteral("/api/v1/auth/login"), DemoShop::adminSignIn(), &status);
+    const Json session = m_driver.http("POST", QStringLiteral("/api/v1/auth/login"), DemoShop::adminSignIn(), &status);
     QCOMPARE(status, 200);
-    m_token = QString::fromStdString(session["data"]["session"].value("access_token", std::string()));
-    const Json cells = http("GET", QStringLiteral("/api/v1/cells?limit=100"));
+    m_driver.setApi(apiBase, QString::fromStdString(session["data"]["session"].value("access_token", std::string())));
+    const Json cells = m_driver.http("GET", QStringLiteral("/api/v1/cells?limit=100"));
     for (const Json &c : cells["data"]["cells"])
         if (c.value("name", std::string()) == "Assembly")
             m_assembly = QString::fromStdString(c.value("id", std::string()));
     QVERIFY2(!m_assembly.isEmpty(), cells.dump().substr(0, 300).c_str());
 
     m_window = std::make_unique<ui::TerminalWindow>(*m_client, true, m_dir.filePath(QStringLiteral("journal.json")));
+    m_driver.attach(m_window.get(), m_client.get(), m_assembly);
     m_window->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
     m_window->activateWindow();
@@ -128,89 +122,9 @@ void TstTerminal::init()
     m_window->setIdleLockMs(15 * 60 * 1000);
 }
 
-Json TstTerminal::http(const QByteArray &method, const QString &path, const Json &body, int *status)
-{
-    QNetworkRequest req(QUrl(m_apiBase + path));
-    req.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-    if (!m_token.isEmpty())
-        req.setRawHeader("Authorization", "Bearer " + m_token.toUtf8());
-    QNetworkReply *reply = m_nam.sendCustomRequest(req, method, body.is_null() ? QByteArray() : QByteArray::fromStdString(body.dump()));
-    if (!QTest::qWaitFor([reply] { return reply->isFinished(); }, 5000))
-        return Json();
-    if (status)
-        *status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    const QByteArray raw = reply->readAll();
-    reply->deleteLater();
-    return Json::parse(raw.toStdString(), nullptr, false);
-}
 
-QString TstTerminal::makeJob(const QString &number, int quantity)
-{
-    const Json body{{"job_number", number.toStdString()},
-                    {"customer", "Terminal test"},
-                    {"due_date", QDate::currentDate().toString(Qt::ISODate).toStdString()},
-                    {"parts",
-                     Json::array({Json{{"part_number", (number + QStringLiteral("-A")).toStdString()},
-                                       {"material", "S235 3 mm"},
-                                       {"quantity", quantity},
-                                       {"operations", Json::array({Json{{"operation_name", "Assemble"}, {"cell_name", "Assembly"},
-                                                                        {"sequence", 1}, {"estimated_time", 30}}})}}})}};
-    int status = 0;
-    const Json job = http("POST", QStringLiteral("/api/v1/jobs"), body, &status);
-    if (status != 201)
-        return {};
-    const Json &parts = job["data"]["job"]["parts"];
-    return QString::fromStdString(parts[0]["operations"][0].value("id", std::string()));
-}
 
-QString TstTerminal::statusOf(const QString &opId)
-{
-    return QString::fromStdString(http("GET", QStringLiteral("/api/v1/operations/") + opId)["data"]["operation"].value("status", std::string()));
-}
 
-bool TstTerminal::inQueue(const QString &opId) const
-{
-    for (int i = 0; i < 3; ++i)
-        for (int r = 0; r < work()->queue(i)->count(); ++r)
-            if (work()->queue(i)->item(r)->data(ui::QueueRowDelegate::IdRole).toString() == opId)
-                return true;
-    return false;
-}
-
-void TstTerminal::typePin(const QString &employee, const QString &pin)
-{
-    ui::LoginPage *login = m_window->loginPage();
-    QTRY_COMPARE(m_window->currentPage(), login);
-    login->employeeField()->setText(employee);
-    login->pinField()->clear();
-    // The operator touches the PIN field; the keypad types where the focus is.
-    QTest::mouseClick(login->pinField(), Qt::LeftButton);
-    // The keypad, as an operator's finger does it.
-    for (const QChar d : pin) {
-        auto *key = login->findChild<QPushButton *>(QStringLiteral("pinKey") + d);
-        QVERIFY(key && key->isVisible());
-        QTest::mouseClick(key, Qt::LeftButton);
-    }
-    QCOMPARE(login->pinField()->text(), pin);
-    QTest::mouseClick(login->findChild<QPushButton *>(QStringLiteral("pinOk")), Qt::LeftButton);
-}
-
-void TstTerminal::signIn(const QString &employee, const QString &pin)
-{
-    if (m_window->currentPage() == work())
-        m_window->lock({});
-    typePin(employee, pin);
-    QTRY_COMPARE_WITH_TIMEOUT(m_window->currentPage(), static_cast<QWidget *>(work()), 5000);
-    QTRY_VERIFY(m_client->isSignedIn());
-}
-
-void TstTerminal::openInAssembly(const QString &opId)
-{
-    work()->showCell(m_assembly);
-    QTRY_VERIFY_WITH_TIMEOUT(inQueue(opId), 5000);
-    QVERIFY(work()->selectOperation(opId));
-    QCOMPARE(panel()->operationId(), opId);
-}
 
 void TstTerminal::registersWithTheDemoAdmin()
 {
@@ -218,13 +132,13 @@ void TstTerminal::registersWithTheDemoAdmin()
     QVERIFY(m_client->terminalKey().startsWith(QLatin1String("ery_live_")));
     // The admin who registered it is not left signed in at the terminal.
     QVERIFY(!m_client->isSignedIn());
-    const Json keys = http("GET", QStringLiteral("/api/v1/api-keys?scope=terminal"));
+    const Json keys = m_driver.http("GET", QStringLiteral("/api/v1/api-keys?scope=terminal"));
     QCOMPARE(keys["data"]["api_keys"].size(), size_t(1));
 }
 
 void TstTerminal::wrongPinSaysHowManyAttemptsAreLeft()
 {
-    typePin(QStringLiteral("DMW0002"), QStringLiteral("9999"));
+    m_driver.typePin(QStringLiteral("DMW0002"), QStringLiteral("9999"));
     QLabel *message = m_window->loginPage()->messageLabel();
     QTRY_VERIFY_WITH_TIMEOUT(message->text().contains(QLatin1String("4 attempt")), 5000);
     QCOMPARE(m_window->currentPage(), static_cast<QWidget *>(m_window->loginPage()));
@@ -236,13 +150,13 @@ void TstTerminal::fiveWrongPinsLockTheOperator()
     QLabel *message = m_window->loginPage()->messageLabel();
     for (int i = 0; i < 5; ++i) {
         message->clear();
-        typePin(QStringLiteral("DMW0003"), QStringLiteral("0000"));
+        m_driver.typePin(QStringLiteral("DMW0003"), QStringLiteral("0000"));
         QTRY_VERIFY_WITH_TIMEOUT(!message->text().isEmpty() && !message->text().contains(QLatin1String("Signing in")), 5000);
     }
     QVERIFY2(message->text().contains(QLatin1String("Locked")), qPrintable(message->text()));
     // Even the right PIN is refused now, with until when.
     message->clear();
-    typePin(QStringLiteral("DMW0003"), QStringLiteral("3456"));
+    m_driver.typePin(QStringLiteral("DMW0003"), QStringLiteral("3456"));
     QTRY_VERIFY_WITH_TIMEOUT(message->text().startsWith(QLatin1String("Locked")), 5000);
     QVERIFY2(message->text().contains(QLatin1String("until")), qPrintable(message->text()));
     QCOMPARE(m_window->currentPage(), static_cast<QWidget *>(m_window->loginPage()));
@@ -250,7 +164,7 @@ void TstTerminal::fiveWrongPinsLockTheOperator()
 
 void TstTerminal::rightPinOpensTheCellsQueues()
 {
-    signIn(QStringLiteral("DMW0001"), QStringLiteral("1234"));
+    m_driver.signIn(QStringLiteral("DMW0001"), QStringLiteral("1234"));
     QCOMPARE(QString::fromStdString(m_client->user().value("full_name", std::string())), QStringLiteral("Jan Bakker"));
     QTRY_VERIFY_WITH_TIMEOUT(work()->cellBox()->count() > 0, 5000);
     QTRY_VERIFY_WITH_TIMEOUT(work()->queue(0)->count() + work()->queue(1)->count() + work()->queue(2)->count() > 0, 5000);
@@ -262,37 +176,37 @@ void TstTerminal::rightPinOpensTheCellsQueues()
 
 void TstTerminal::startThenStopAndCompleteRollsUp()
 {
-    signIn(QStringLiteral("DMW0001"), QStringLiteral("1234"));
-    const QString op = makeJob(QStringLiteral("TERM-1"));
+    m_driver.signIn(QStringLiteral("DMW0001"), QStringLiteral("1234"));
+    const QString op = m_driver.makeJob(QStringLiteral("TERM-1"));
     QVERIFY(!op.isEmpty());
-    openInAssembly(op);
+    m_driver.openInAssembly(op);
     QTRY_VERIFY(panel()->startButton()->isEnabled());
     QTest::mouseClick(panel()->startButton(), Qt::LeftButton);
-    QTRY_COMPARE_WITH_TIMEOUT(statusOf(op), QStringLiteral("in_progress"), 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(m_driver.statusOf(op), QStringLiteral("in_progress"), 5000);
     // The operator's clock runs in the status bar, and Pause / Stop & complete are theirs now.
     QTRY_VERIFY_WITH_TIMEOUT(panel()->pauseButton()->isEnabled(), 5000);
     QTRY_VERIFY(m_window->terminalStatusBar()->clockLabel()->isVisible());
     QVERIFY(m_window->terminalStatusBar()->workLabel()->text().contains(QLatin1String("TERM-1")));
     QVERIFY(panel()->completeButton()->text().contains(QLatin1String("Stop")));
     QTest::mouseClick(panel()->completeButton(), Qt::LeftButton);
-    QTRY_COMPARE_WITH_TIMEOUT(statusOf(op), QStringLiteral("completed"), 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(m_driver.statusOf(op), QStringLiteral("completed"), 5000);
 
-    const Json entries = http("GET", QStringLiteral("/api/v1/time-entries?operation_id=") + op)["data"]["time_entries"];
+    const Json entries = m_driver.http("GET", QStringLiteral("/api/v1/time-entries?operation_id=") + op)["data"]["time_entries"];
     QCOMPARE(entries.size(), size_t(1));
     QVERIFY(!entries[0]["end_time"].is_null());
-    const Json jobs = http("GET", QStringLiteral("/api/v1/jobs?job_number=TERM-1"))["data"]["jobs"];
+    const Json jobs = m_driver.http("GET", QStringLiteral("/api/v1/jobs?job_number=TERM-1"))["data"]["jobs"];
     QCOMPARE(QString::fromStdString(jobs[0].value("status", std::string())), QStringLiteral("completed"));
     // Done work leaves the queue, and the clock stops.
-    QTRY_VERIFY_WITH_TIMEOUT(!inQueue(op), 2000);
+    QTRY_VERIFY_WITH_TIMEOUT(!m_driver.inQueue(op), 2000);
     QTRY_VERIFY(!m_window->terminalStatusBar()->clockLabel()->isVisible());
     QVERIFY(m_window->journal().conflicts().isEmpty());
 }
 
 void TstTerminal::reportProductionWithTwoScrapReasons()
 {
-    signIn(QStringLiteral("DMW0001"), QStringLiteral("1234"));
-    const QString op = makeJob(QStringLiteral("TERM-2"), 12);
-    openInAssembly(op);
+    m_driver.signIn(QStringLiteral("DMW0001"), QStringLiteral("1234"));
+    const QString op = m_driver.makeJob(QStringLiteral("TERM-2"), 12);
+    m_driver.openInAssembly(op);
     QTRY_VERIFY(panel()->productionButton()->isEnabled());
     QTest::mouseClick(panel()->productionButton(), Qt::LeftButton);
     ui::ProductionDialog *dialog = nullptr;
@@ -308,12 +222,12 @@ void TstTerminal::reportProductionWithTwoScrapReasons()
 
     Json reports;
     QTRY_VERIFY_WITH_TIMEOUT(
-        (reports = http("GET", QStringLiteral("/api/v1/production?operation_id=") + op)["data"]["operation_quantities"]).size() == 1, 5000);
+        (reports = m_driver.http("GET", QStringLiteral("/api/v1/production?operation_id=") + op)["data"]["operation_quantities"]).size() == 1, 5000);
     QCOMPARE(reports[0].value("quantity_good", 0), 8);
     QCOMPARE(reports[0].value("quantity_scrap", 0), 3);
     QCOMPARE(reports[0].value("quantity_rework", 0), 1);
     const QString reportId = QString::fromStdString(reports[0].value("id", std::string()));
-    const Json one = http("GET", QStringLiteral("/api/v1/production/") + reportId)["data"]["operation_quantity"];
+    const Json one = m_driver.http("GET", QStringLiteral("/api/v1/production/") + reportId)["data"]["operation_quantity"];
     QCOMPARE(one["scrap_lines"].size(), size_t(2));
     // The panel counts it: 8 good of 12.
     QTRY_VERIFY_WITH_TIMEOUT(panel()->findChild<QLabel *>(QStringLiteral("detailQuantity"))->text().startsWith(QLatin1String("8 good of 12")), 2000);
@@ -321,11 +235,11 @@ void TstTerminal::reportProductionWithTwoScrapReasons()
 
 void TstTerminal::issueWithStandstillParksTheOperation()
 {
-    signIn(QStringLiteral("DMW0001"), QStringLiteral("1234"));
-    const QString op = makeJob(QStringLiteral("TERM-3"));
-    openInAssembly(op);
+    m_driver.signIn(QStringLiteral("DMW0001"), QStringLiteral("1234"));
+    const QString op = m_driver.makeJob(QStringLiteral("TERM-3"));
+    m_driver.openInAssembly(op);
     QTest::mouseClick(panel()->startButton(), Qt::LeftButton);
-    QTRY_COMPARE_WITH_TIMEOUT(statusOf(op), QStringLiteral("in_progress"), 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(m_driver.statusOf(op), QStringLiteral("in_progress"), 5000);
     QTRY_VERIFY(panel()->issueButton()->isEnabled());
     QTest::mouseClick(panel()->issueButton(), Qt::LeftButton);
     ui::IssueDialog *dialog = nullptr;
@@ -335,8 +249,8 @@ void TstTerminal::issueWithStandstillParksTheOperation()
     dialog->standstillBox()->setChecked(true);
     QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("issueSend")), Qt::LeftButton);
 
-    QTRY_COMPARE_WITH_TIMEOUT(statusOf(op), QStringLiteral("on_hold"), 5000);
-    const Json issues = http("GET", QStringLiteral("/api/v1/issues?operation_id=") + op)["data"]["issues"];
+    QTRY_COMPARE_WITH_TIMEOUT(m_driver.statusOf(op), QStringLiteral("on_hold"), 5000);
+    const Json issues = m_driver.http("GET", QStringLiteral("/api/v1/issues?operation_id=") + op)["data"]["issues"];
     QCOMPARE(issues.size(), size_t(1));
     QCOMPARE(QString::fromStdString(issues[0].value("severity", std::string())), QStringLiteral("high"));
     QVERIFY(issues[0].value("causes_standstill", false));
@@ -358,26 +272,26 @@ void TstTerminal::issueWithStandstillParksTheOperation()
 
 void TstTerminal::aChangeOverHttpIsInTheQueueWithinASecond()
 {
-    signIn(QStringLiteral("DMW0001"), QStringLiteral("1234"));
+    m_driver.signIn(QStringLiteral("DMW0001"), QStringLiteral("1234"));
     work()->showCell(m_assembly);
     QTRY_VERIFY_WITH_TIMEOUT(work()->queue(0)->count() + work()->queue(1)->count() > 0, 5000);
     QTest::qWait(400); // the reads of the cell's first showing are through
     QElapsedTimer clock;
     clock.start();
-    const QString op = makeJob(QStringLiteral("TERM-4"));
+    const QString op = m_driver.makeJob(QStringLiteral("TERM-4"));
     QVERIFY(!op.isEmpty());
-    QTRY_VERIFY_WITH_TIMEOUT(inQueue(op), 1000);
+    QTRY_VERIFY_WITH_TIMEOUT(m_driver.inQueue(op), 1000);
     qInfo("a job made over HTTP was in the terminal's queue after %lld ms", clock.elapsed());
 }
 
 void TstTerminal::aScanOpensTheOperationAndTypesNothing()
 {
-    signIn(QStringLiteral("DMW0001"), QStringLiteral("1234"));
-    const QString op = makeJob(QStringLiteral("TERM-5"));
+    m_driver.signIn(QStringLiteral("DMW0001"), QStringLiteral("1234"));
+    const QString op = m_driver.makeJob(QStringLiteral("TERM-5"));
     QVERIFY(!op.isEmpty());
     // The terminal shows another cell; the scan finds the job's work in Assembly.
     work()->showCell(work()->cellBox()->itemData(0).toString());
-    QTRY_VERIFY_WITH_TIMEOUT(!inQueue(op), 2000);
+    QTRY_VERIFY_WITH_TIMEOUT(!m_driver.inQueue(op), 2000);
 
     // An operator is typing an issue on something else when the scanner fires.
     QTRY_VERIFY_WITH_TIMEOUT(work()->queue(0)->count() + work()->queue(1)->count() > 0, 5000);
@@ -400,7 +314,7 @@ void TstTerminal::aScanOpensTheOperationAndTypesNothing()
     // An operation's own id (its barcode on the traveller) opens it too; a person typing slowly
     // still types.
     work()->showCell(work()->cellBox()->itemData(0).toString());
-    QTRY_VERIFY(!inQueue(op));
+    QTRY_VERIFY(!m_driver.inQueue(op));
     QTest::keyClicks(m_window.get(), op);
     QTest::keyClick(m_window.get(), Qt::Key_Return);
     QTRY_COMPARE_WITH_TIMEOUT(work()->selectedOperationId(), op, 5000);
@@ -416,7 +330,7 @@ void TstTerminal::aScanOpensTheOperationAndTypesNothing()
 
 void TstTerminal::idleLockSignsTheOperatorOut()
 {
-    signIn(QStringLiteral("DMW0001"), QStringLiteral("1234"));
+    m_driver.signIn(QStringLiteral("DMW0001"), QStringLiteral("1234"));
     m_window->setIdleLockMs(400);
     // A touch keeps it open.
     QTest::qWait(250);
@@ -430,11 +344,11 @@ void TstTerminal::idleLockSignsTheOperatorOut()
 
 void TstTerminal::aRefusedActionIsShownUntilAcknowledged()
 {
-    signIn(QStringLiteral("DMW0001"), QStringLiteral("1234"));
-    const QString op = makeJob(QStringLiteral("TERM-6"));
+    m_driver.signIn(QStringLiteral("DMW0001"), QStringLiteral("1234"));
+    const QString op = m_driver.makeJob(QStringLiteral("TERM-6"));
     // Completed elsewhere meanwhile (the office), then Start at the terminal: the hub refuses it.
-    QVERIFY(!http("POST", QStringLiteral("/api/v1/operations/%1/start").arg(op), Json::object()).is_null());
-    QVERIFY(!http("POST", QStringLiteral("/api/v1/operations/%1/complete").arg(op), Json::object()).is_null());
+    QVERIFY(!m_driver.http("POST", QStringLiteral("/api/v1/operations/%1/start").arg(op), Json::object()).is_null());
+    QVERIFY(!m_driver.http("POST", QStringLiteral("/api/v1/operations/%1/complete").arg(op), Json::object()).is_null());
     // The terminal's Start as the panel takes it (the panel itself may already show the change).
     const QString me = QString::fromStdString(m_client->user().value("id", std::string()));
     QVERIFY(!m_window->journal()

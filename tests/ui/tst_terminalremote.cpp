@@ -2,6 +2,7 @@
 #include "client/jsonfields.h"
 #include "client/remoteclient.h"
 #include "servedhub.h"
+#include "terminaldriver.h"
 #include "terminal/loginpage.h"
 #include "terminal/operationpanel.h"
 #include "terminal/productiondialog.h"
@@ -50,20 +51,13 @@ private slots:
 private:
     ui::WorkPage *work() const { return m_window->workPage(); }
     ui::OperationPanel *panel() const { return work()->panel(); }
-    void typePin(const QString &employee, const QString &pin);
-    void signIn(const QString &employee, const QString &pin);
-    Json http(const QByteArray &method, const QString &path, const Json &body = Json(), int *status = nullptr);
-    QString makeJob(const QString &number, int quantity = 10);
-    QString statusOf(const QString &opId);
-    bool inQueue(const QString &opId) const;
-    void openInAssembly(const QString &opId);
 
     test::ServedHub m_hub;
     QTemporaryDir m_dir;
     QString m_terminalKey, m_adminKey, m_assembly;
     std::unique_ptr<RemoteClient> m_client;
     std::unique_ptr<ui::TerminalWindow> m_window;
-    QNetworkAccessManager m_nam;
+    test::TerminalDriver m_driver; // the operator at the terminal, the office with an admin key
 };
 
 void TstTerminalRemote::initTestCase()
@@ -73,7 +67,8 @@ void TstTerminalRemote::initTestCase()
     m_adminKey = m_hub.createKey(QStringLiteral("admin"), QStringLiteral("the office"));
     QVERIFY(m_terminalKey.startsWith(QLatin1String("ery_live_")) && m_adminKey.startsWith(QLatin1String("ery_live_")));
     QVERIFY(m_hub.start());
-    const Json cells = http("GET", QStringLiteral("/api/v1/cells?limit=100"));
+    m_driver.setApi(m_hub.base(), m_adminKey);
+    const Json cells = m_driver.http("GET", QStringLiteral("/api/v1/cells?limit=100"));
     for (const Json &c : cells["data"]["cells"])
         if (c.value("name", std::string()) == "Assembly")
             m_assembly = QString::fromStdString(c.value("id", std::string()));
@@ -81,6 +76,7 @@ void TstTerminalRemote::initTestCase()
     m_client = std::make_unique<RemoteClient>(m_hub.base());
     m_window = std::make_unique<ui::TerminalWindow>(*m_client, false, m_dir.filePath(QStringLiteral("journal.json")));
     m_window->journal().setRetryBaseMs(100);
+    m_driver.attach(m_window.get(), m_client.get(), m_assembly);
     m_window->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
 }
@@ -92,81 +88,9 @@ void TstTerminalRemote::cleanupTestCase()
     m_hub.stop();
 }
 
-Json TstTerminalRemote::http(const QByteArray &method, const QString &path, const Json &body, int *status)
-{
-    QNetworkRequest req(QUrl(m_hub.base() + path));
-    req.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-    req.setRawHeader("Authorization", "Bearer " + m_adminKey.toUtf8());
-    QNetworkReply *reply = m_nam.sendCustomRequest(req, method, body.is_null() ? QByteArray() : QByteArray::fromStdString(body.dump()));
-    if (!QTest::qWaitFor([reply] { return reply->isFinished(); }, 10000))
-        return Json();
-    if (status)
-        *status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    const QByteArray raw = reply->readAll();
-    reply->deleteLater();
-    return Json::parse(raw.toStdString(), nullptr, false);
-}
 
-QString TstTerminalRemote::makeJob(const QString &number, int quantity)
-{
-    const Json body{{"job_number", number.toStdString()},
-                    {"customer", "Remote terminal test"},
-                    {"due_date", QDate::currentDate().toString(Qt::ISODate).toStdString()},
-                    {"parts",
-                     Json::array({Json{{"part_number", (number + QStringLiteral("-A")).toStdString()},
-                                       {"material", "S235 3 mm"},
-                                       {"quantity", quantity},
-                                       {"operations", Json::array({Json{{"operation_name", "Assemble"}, {"cell_name", "Assembly"},
-                                                                        {"sequence", 1}, {"estimated_time", 30}}})}}})}};
-    int status = 0;
-    const Json job = http("POST", QStringLiteral("/api/v1/jobs"), body, &status);
-    if (status != 201)
-        return {};
-    return QString::fromStdString(job["data"]["job"]["parts"][0]["operations"][0].value("id", std::string()));
-}
 
-QString TstTerminalRemote::statusOf(const QString &opId)
-{
-    return QString::fromStdString(http("GET", QStringLiteral("/api/v1/operations/") + opId)["data"]["operation"].value("status", std::string()));
-}
 
-bool TstTerminalRemote::inQueue(const QString &opId) const
-{
-    for (int i = 0; i < 3; ++i)
-        for (int r = 0; r < work()->queue(i)->count(); ++r)
-            if (work()->queue(i)->item(r)->data(ui::QueueRowDelegate::IdRole).toString() == opId)
-                return true;
-    return false;
-}
-
-void TstTerminalRemote::typePin(const QString &employee, const QString &pin)
-{
-    ui::LoginPage *login = m_window->loginPage();
-    QTRY_COMPARE_WITH_TIMEOUT(m_window->currentPage(), static_cast<QWidget *>(login), 5000);
-    login->employeeField()->setText(employee);
-    login->pinField()->clear();
-    QTest::mouseClick(login->pinField(), Qt::LeftButton);
-    for (const QChar d : pin)
-        QTest::mouseClick(login->findChild<QPushButton *>(QStringLiteral("pinKey") + d), Qt::LeftButton);
-    QTest::mouseClick(login->findChild<QPushButton *>(QStringLiteral("pinOk")), Qt::LeftButton);
-}
-
-void TstTerminalRemote::signIn(const QString &employee, const QString &pin)
-{
-    if (m_window->currentPage() == work())
-        m_window->lock({});
-    typePin(employee, pin);
-    QTRY_COMPARE_WITH_TIMEOUT(m_window->currentPage(), static_cast<QWidget *>(work()), 5000);
-    QVERIFY(m_client->isSignedIn());
-}
-
-void TstTerminalRemote::openInAssembly(const QString &opId)
-{
-    work()->showCell(m_assembly);
-    QTRY_VERIFY_WITH_TIMEOUT(inQueue(opId), 5000);
-    QVERIFY(work()->selectOperation(opId));
-    QTRY_COMPARE(panel()->operationId(), opId);
-}
 
 void TstTerminalRemote::registersWithAPastedKey()
 {
@@ -176,7 +100,7 @@ void TstTerminalRemote::registersWithAPastedKey()
     auto *key = page->findChild<QLineEdit *>(QStringLiteral("registerKey"));
     key->setText(QStringLiteral("ery_live_") + QString(32, QLatin1Char('0')));
     QTest::mouseClick(page->findChild<QPushButton *>(QStringLiteral("registerUseKey")), Qt::LeftButton);
-    typePin(QStringLiteral("DMW0001"), QStringLiteral("1234"));
+    m_driver.typePin(QStringLiteral("DMW0001"), QStringLiteral("1234"));
     QTRY_VERIFY_WITH_TIMEOUT(m_window->currentPage() == page || !m_window->loginPage()->messageLabel()->text().isEmpty(), 5000);
     if (m_window->currentPage() != page)
         QTRY_COMPARE_WITH_TIMEOUT(m_window->currentPage(), static_cast<QWidget *>(page), 5000);
@@ -192,58 +116,58 @@ void TstTerminalRemote::fiveWrongPinsLockTheOperatorThroughTheHub()
     QLabel *message = m_window->loginPage()->messageLabel();
     for (int i = 0; i < 5; ++i) {
         message->clear();
-        typePin(QStringLiteral("DMW0004"), QStringLiteral("0000"));
+        m_driver.typePin(QStringLiteral("DMW0004"), QStringLiteral("0000"));
         QTRY_VERIFY_WITH_TIMEOUT(!message->text().isEmpty() && !message->text().contains(QLatin1String("Signing in")), 5000);
     }
     QVERIFY2(message->text().contains(QLatin1String("Locked")), qPrintable(message->text()));
     // The hub holds the lock: the operator's row says so, whichever terminal asks next.
-    const Json ops = http("GET", QStringLiteral("/api/v1/operators?employee_id=DMW0004"))["data"]["operators"];
+    const Json ops = m_driver.http("GET", QStringLiteral("/api/v1/operators?employee_id=DMW0004"))["data"]["operators"];
     QCOMPARE(ops.size(), size_t(1));
     QVERIFY2(ops[0]["locked_until"].is_string(), ops[0].dump().c_str());
     message->clear();
-    typePin(QStringLiteral("DMW0004"), QStringLiteral("4567"));
+    m_driver.typePin(QStringLiteral("DMW0004"), QStringLiteral("4567"));
     QTRY_VERIFY_WITH_TIMEOUT(message->text().startsWith(QLatin1String("Locked")), 5000);
 }
 
 void TstTerminalRemote::startThenStopAndComplete()
 {
-    signIn(QStringLiteral("DMW0001"), QStringLiteral("1234"));
-    const QString op = makeJob(QStringLiteral("REMOTE-1"));
+    m_driver.signIn(QStringLiteral("DMW0001"), QStringLiteral("1234"));
+    const QString op = m_driver.makeJob(QStringLiteral("REMOTE-1"));
     QVERIFY(!op.isEmpty());
-    openInAssembly(op);
+    m_driver.openInAssembly(op);
     QTRY_VERIFY(panel()->startButton()->isEnabled());
     QTest::mouseClick(panel()->startButton(), Qt::LeftButton);
-    QTRY_COMPARE_WITH_TIMEOUT(statusOf(op), QStringLiteral("in_progress"), 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(m_driver.statusOf(op), QStringLiteral("in_progress"), 5000);
     QTRY_VERIFY_WITH_TIMEOUT(panel()->completeButton()->isEnabled(), 5000);
     QTest::mouseClick(panel()->completeButton(), Qt::LeftButton);
-    QTRY_COMPARE_WITH_TIMEOUT(statusOf(op), QStringLiteral("completed"), 5000);
-    const Json entries = http("GET", QStringLiteral("/api/v1/time-entries?operation_id=") + op)["data"]["time_entries"];
+    QTRY_COMPARE_WITH_TIMEOUT(m_driver.statusOf(op), QStringLiteral("completed"), 5000);
+    const Json entries = m_driver.http("GET", QStringLiteral("/api/v1/time-entries?operation_id=") + op)["data"]["time_entries"];
     QCOMPARE(entries.size(), size_t(1));
     QVERIFY(!entries[0]["end_time"].is_null());
-    const Json jobs = http("GET", QStringLiteral("/api/v1/jobs?job_number=REMOTE-1"))["data"]["jobs"];
+    const Json jobs = m_driver.http("GET", QStringLiteral("/api/v1/jobs?job_number=REMOTE-1"))["data"]["jobs"];
     QCOMPARE(QString::fromStdString(jobs[0].value("status", std::string())), QStringLiteral("completed"));
-    QTRY_VERIFY_WITH_TIMEOUT(!inQueue(op), 3000);
+    QTRY_VERIFY_WITH_TIMEOUT(!m_driver.inQueue(op), 3000);
 }
 
 void TstTerminalRemote::aChangeElsewhereIsInTheQueueWithinASecond()
 {
-    signIn(QStringLiteral("DMW0001"), QStringLiteral("1234"));
+    m_driver.signIn(QStringLiteral("DMW0001"), QStringLiteral("1234"));
     work()->showCell(m_assembly);
     QTRY_VERIFY(m_client->isFeedConnected());
     QTest::qWait(500); // the cell's first reads are through
     QElapsedTimer clock;
     clock.start();
-    const QString op = makeJob(QStringLiteral("REMOTE-2"));
+    const QString op = m_driver.makeJob(QStringLiteral("REMOTE-2"));
     QVERIFY(!op.isEmpty());
-    QTRY_VERIFY_WITH_TIMEOUT(inQueue(op), 1000);
+    QTRY_VERIFY_WITH_TIMEOUT(m_driver.inQueue(op), 1000);
     qInfo("a job made by another client was in the remote terminal's queue after %lld ms", clock.elapsed());
 }
 
 void TstTerminalRemote::threeActionsWhileTheHubIsStoppedAreAppliedOnceInOrder()
 {
-    signIn(QStringLiteral("DMW0002"), QStringLiteral("2345"));
-    const QString op = makeJob(QStringLiteral("REMOTE-3"), 6);
-    openInAssembly(op);
+    m_driver.signIn(QStringLiteral("DMW0002"), QStringLiteral("2345"));
+    const QString op = m_driver.makeJob(QStringLiteral("REMOTE-3"), 6);
+    m_driver.openInAssembly(op);
     QTRY_VERIFY(panel()->startButton()->isEnabled());
     QSignalSpy applied(&m_window->journal(), &ActionJournal::applied);
     const int port = m_hub.port();
@@ -277,11 +201,11 @@ void TstTerminalRemote::threeActionsWhileTheHubIsStoppedAreAppliedOnceInOrder()
     QVERIFY(applied[2][0].value<ActionJournal::Entry>().path.endsWith(QLatin1String("/complete")));
     QVERIFY(m_window->journal().conflicts().isEmpty());
     // Each once: one time entry, closed; one report; the operation done.
-    QCOMPARE(statusOf(op), QStringLiteral("completed"));
-    const Json entries = http("GET", QStringLiteral("/api/v1/time-entries?operation_id=") + op)["data"]["time_entries"];
+    QCOMPARE(m_driver.statusOf(op), QStringLiteral("completed"));
+    const Json entries = m_driver.http("GET", QStringLiteral("/api/v1/time-entries?operation_id=") + op)["data"]["time_entries"];
     QCOMPARE(entries.size(), size_t(1));
     QVERIFY(!entries[0]["end_time"].is_null());
-    const Json reports = http("GET", QStringLiteral("/api/v1/production?operation_id=") + op)["data"]["operation_quantities"];
+    const Json reports = m_driver.http("GET", QStringLiteral("/api/v1/production?operation_id=") + op)["data"]["operation_quantities"];
     QCOMPARE(reports.size(), size_t(1));
     QCOMPARE(reports[0].value("quantity_good", 0), 5);
     QTRY_VERIFY_WITH_TIMEOUT(m_window->terminalStatusBar()->connectionLabel()->text().contains(QLatin1String("Connected")), 5000);
