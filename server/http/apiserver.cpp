@@ -170,7 +170,8 @@ Status ApiServer::listen()
                            timer.start();
                            r.requestId = requestIdFrom(r.header("x-request-id"));
                            answer(r, socket, true, timer);
-                       }});
+                       },
+                       [this](Request &head) { return precheckUpload(head); }});
     // details.reason says why in a word a caller can act on (the desktop's status bar words it):
     // tls, bad_bind, port_in_use, permission_denied, address_unavailable or listen_failed.
     auto failure = [this](ErrorCode code, const QString &message, const char *reason) {
@@ -564,6 +565,30 @@ Response ApiServer::process(Request &r, QString *routeLabel)
         resp = r.method == Method::Post ? m_idempotent.handle(r, route.handler) : route.handler(r);
     decorate(r, resp, limited ? &rate : nullptr);
     return resp;
+}
+
+std::optional<Response> ApiServer::precheckUpload(Request &r)
+{
+    r.requestId = requestIdFrom(r.header("x-request-id"));
+    const Router::Match m = m_router.match(r.method, r.path);
+    if (!m.route || m.route->access == Access::Public)
+        return std::nullopt;
+    std::optional<Response> refusal;
+    const QString authz = QString::fromLatin1(r.header("authorization"));
+    if (auto held = heldOff(r)) {
+        refusal = std::move(held);
+    } else if (!authz.startsWith(QLatin1String("Bearer "), Qt::CaseInsensitive) || authz.size() <= 7) {
+        refusal = Response::error(Error::unauthorized(QStringLiteral("Missing or invalid authorization header (use Authorization: Bearer ery_live_... or a session token)")));
+    } else if (auto key = m_s.sessions.resolve(authz.mid(7).trimmed()); !key) {
+        if (key.error().code == ErrorCode::Unauthorized)
+            authFailed(r);
+        refusal = Response::error(key.error());
+    } else if (!allows(key->access, m.route->access)) {
+        refusal = Response::error(Error::forbidden(QStringLiteral("This API key has the %1 scope; this route needs read_write").arg(key->access)));
+    }
+    if (refusal)
+        decorate(r, *refusal, nullptr);
+    return refusal;
 }
 
 std::optional<Response> ApiServer::heldOff(const Request &r)

@@ -79,6 +79,8 @@ public:
     // failing is held off (429, then 403) before its attempt is even looked at.
     std::optional<Response> heldOff(const Request &r);
     void authFailed(const Request &r);
+    // An upload's head, before its body is read: the refusal when its key cannot upload there.
+    std::optional<Response> precheckUpload(Request &head);
     // A request from inside this process (the desktop's InProcessClient): routed, authorised and
     // answered exactly as one from a socket, including the wait for its group commit; `done` is
     // called on this thread with the answer.

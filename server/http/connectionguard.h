@@ -14,6 +14,7 @@ class QTcpSocket;
 namespace ery::http {
 
 class GuardedTcpServer;
+struct Request;
 
 // Watches one connection's bytes before QtHttpServer 6.4 parses them (its own readyRead handler is
 // connected first) and cuts the connection off at the limits 6.4 lacks: request line (414), header
@@ -80,6 +81,8 @@ private:
     // Reads what the socket has of the upload's body into its file; hands the request over at its end.
     void pumpUpload();
     void finishUpload();
+    // The upload's request line and headers as a Request (no body yet).
+    Request headOfUpload() const;
     struct Upload;
     std::unique_ptr<Upload> m_upload;
     bool m_uploadHead = false; // scan() stopped at the head of an upload

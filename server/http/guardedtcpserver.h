@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/config.h"
+#include "response.h"
 
 #include <QHash>
 #include <QSet>
@@ -10,12 +11,14 @@
 #include <QTimer>
 
 #include <functional>
+#include <optional>
 
 namespace ery::http {
 
 class ConnectionGuard;
 class HttpMetrics;
 struct Request;
+struct Response;
 
 // The QTcpServer handed to QAbstractHttpServer::bind(): every accepted socket gets a
 // ConnectionGuard (connected to readyRead before QtHttpServer is), connection caps per peer and in
@@ -36,6 +39,9 @@ public:
         std::function<bool(QByteArrayView method, QByteArrayView target)> streamed;
         QString dir;
         std::function<void(QTcpSocket *socket, Request &&request)> deliver;
+        // Looks at the head before the body is read: an answer (401, 403, 404 …) refuses the
+        // upload at once and closes the connection; nothing lets it go on.
+        std::function<std::optional<Response>(Request &head)> precheck;
     };
     void setUploads(Uploads u) { m_uploads = std::move(u); }
     const Uploads &uploads() const { return m_uploads; }

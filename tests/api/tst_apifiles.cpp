@@ -448,7 +448,8 @@ void TestApiFiles::hostileUploads()
     QVERIFY(ok.contains(sha(body).toLatin1()));
     // Broken chunk framing, both framings at once, no key: refused, nothing stays on disk.
     QVERIFY(raw("POST /api/v1/parts/" + small->shop().partId.toLatin1() +
-                "/files?name=x.step HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n")
+                "/files?name=x.step HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + k.toLatin1() +
+                "\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n")
                 .startsWith("HTTP/1.1 400"));
     QVERIFY(raw("POST /api/v1/parts/" + small->shop().partId.toLatin1() +
                 "/files?name=x.step HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\n")
@@ -456,6 +457,19 @@ void TestApiFiles::hostileUploads()
     QVERIFY(raw("POST /api/v1/parts/" + small->shop().partId.toLatin1() +
                 "/files?name=x.step HTTP/1.1\r\nHost: x\r\nContent-Type: application/step\r\nContent-Length: 13\r\n\r\nISO-10303-21;")
                 .startsWith("HTTP/1.1 401"));
+    // Without a key (or with a read key) a huge upload is refused from its head: the body is never read.
+    QElapsedTimer quick;
+    quick.start();
+    const QByteArray noKey = raw("POST /api/v1/parts/" + small->shop().partId.toLatin1() +
+                                "/files?name=x.step HTTP/1.1\r\nHost: x\r\nContent-Type: application/step\r\nContent-Length: 900000000\r\n\r\n");
+    QVERIFY2(noKey.startsWith("HTTP/1.1 401"), noKey.left(200).constData());
+    QVERIFY(noKey.contains("x-request-id"));
+    const QString readKey = small->key(small->shop().scope, QStringLiteral("read"));
+    const QByteArray readOnly = raw("POST /api/v1/parts/" + small->shop().partId.toLatin1() + "/files?name=x.step HTTP/1.1\r\nHost: x\r\n" +
+                                    "Authorization: Bearer " + readKey.toLatin1() +
+                                    "\r\nContent-Type: application/step\r\nContent-Length: 900000000\r\n\r\n");
+    QVERIFY2(readOnly.startsWith("HTTP/1.1 403"), readOnly.left(200).constData());
+    QVERIFY(quick.elapsed() < 5000);
     // An upload pipelined behind a request not yet answered is refused rather than answered out of order.
     const QByteArray pipelined = "GET /health HTTP/1.1\r\nHost: x\r\n\r\nPOST /api/v1/parts/" + small->shop().partId.toLatin1() +
                                  "/files?name=p.step HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + k.toLatin1() +
