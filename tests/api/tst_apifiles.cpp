@@ -249,6 +249,12 @@ void TestApiFiles::fileUrlAndImageUrl()
     // Not named by the part yet: not its file.
     EXPECT_STATUS(f->call("GET", fileUrl, key), 404);
     EXPECT_STATUS(f->call("PATCH", QStringLiteral("/api/v1/parts/%1").arg(f->shop().partId), key, Json{{"file_paths", {toStd(path)}}}), 200);
+    // Uploaded through the signed URL: another tenant's key, and this tenant's sandbox, get 404.
+    auto pair = f->s().tenants.create(Json{{"name", "Tenant C"}, {"plan", "enterprise"}});
+    QVERIFY(pair);
+    const QString otherKey = f->key(domain::Scope::of(str(pair->live, "id")));
+    EXPECT_STATUS(f->call("GET", fileUrl, otherKey), 404);
+    EXPECT_STATUS(f->call("GET", fileUrl, f->key(f->shop().scope, QStringLiteral("read"), true)), 404);
     auto signedUrl = f->call("GET", fileUrl, key);
     EXPECT_STATUS(signedUrl, 200);
     QCOMPARE(str(signedUrl.data(), "path"), path);
