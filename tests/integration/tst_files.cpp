@@ -1,6 +1,8 @@
 #include "testshop.h"
 
+#include "domain/filecontent.h"
 #include "files/diskblobstore.h"
+#include "services/demoshop.h"
 #include "mcp/resourcecatalog.h"
 #include "mcp/toolregistry.h"
 #include "services/tenantreader.h"
@@ -28,6 +30,7 @@ private slots:
     void refusesExecutablesMismatchesAndBadNames();
     void eventsOnAttachAndRemove();
     void mcpToolAndResource();
+    void demoShopHasDrawingsAndAPhoto();
 };
 
 namespace {
@@ -255,6 +258,59 @@ void TestFiles::mcpToolAndResource()
         templated = templated || str(t, "uriTemplate") == QLatin1String("eryxon://parts/{id}/files/{name}");
     QVERIFY(templated);
     QVERIFY(mcp::ResourceCatalog::dependsOn(pdfUri, {QStringLiteral("files")}));
+}
+
+void TestFiles::demoShopHasDrawingsAndAPhoto()
+{
+    // The demo makes its drawings and photo itself; they pass the store's own checks, both twins
+    // share the blobs, and loading the demo again changes nothing.
+    auto shop = TestShop::create(false);
+    auto demo = DemoShop::load(shop->s(), true);
+    ERY_VERIFY_OK(demo);
+    auto rows = shop->db().query(QStringLiteral("SELECT * FROM files WHERE tenant_id = ? ORDER BY name"), {demo->tenantId});
+    ERY_VERIFY_OK(rows);
+    int drawings = 0, photos = 0;
+    for (const Row &f : *rows) {
+        auto dev = shop->s().files.open(f);
+        ERY_VERIFY_OK(dev);
+        const QByteArray bytes = (*dev)->readAll();
+        QCOMPARE(qint64(bytes.size()), num(f, "size_bytes"));
+        QCOMPARE(QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex()), str(f, "sha256"));
+        ERY_VERIFY_OK(filecontent::checkName(str(f, "name")));
+        ERY_VERIFY_OK(filecontent::checkContent(str(f, "content_type"), bytes.left(filecontent::kSniffBytes)));
+        QVERIFY(bytes.size() < 64 * 1024);
+        if (str(f, "owner_kind") == QLatin1String("part")) {
+            QCOMPARE(str(f, "content_type"), QStringLiteral("application/pdf"));
+            QVERIFY(str(f, "name").startsWith(QLatin1String("DWG-")));
+            QVERIFY(bytes.trimmed().endsWith("%%EOF"));
+            // The cross-reference table points at its objects.
+            const qsizetype xref = bytes.mid(bytes.lastIndexOf("startxref") + 10).trimmed().split('\n').front().toLongLong();
+            QVERIFY(bytes.mid(xref).startsWith("xref"));
+            ++drawings;
+        } else {
+            QCOMPARE(str(f, "owner_kind"), QStringLiteral("issue"));
+            QCOMPARE(str(f, "content_type"), QStringLiteral("image/png"));
+            auto issue = shop->db().query(QStringLiteral("SELECT status, title FROM issues WHERE id = ?"), {str(f, "owner_id")});
+            ERY_VERIFY_OK(issue);
+            QCOMPARE(str(issue->front(), "status"), QStringLiteral("pending"));
+            ++photos;
+        }
+    }
+    QCOMPARE(drawings, 4);
+    QCOMPARE(photos, 1);
+    auto all = shop->db().scalar(QStringLiteral("SELECT COUNT(*) FROM files"));
+    QCOMPARE(*all, qint64(10));
+    const int blobs = blobCount(*shop, *shop);
+    QCOMPARE(blobs, 5);
+    auto outbox = shop->db().scalar(QStringLiteral("SELECT COALESCE(MAX(id), 0) FROM outbox"));
+    ERY_VERIFY_OK(outbox);
+
+    auto again = DemoShop::load(shop->s(), true);
+    ERY_VERIFY_OK(again);
+    QVERIFY(!again->created);
+    QCOMPARE(*shop->db().scalar(QStringLiteral("SELECT COUNT(*) FROM files")), qint64(10));
+    QCOMPARE(blobCount(*shop, *shop), blobs);
+    QCOMPARE(*shop->db().scalar(QStringLiteral("SELECT COALESCE(MAX(id), 0) FROM outbox")), *outbox);
 }
 
 QTEST_GUILESS_MAIN(TestFiles)
