@@ -22,6 +22,12 @@ struct ApiRequest {
     QByteArray idempotencyKey;
     // A long request's progress and Cancel, or none.
     std::shared_ptr<Transfer> transfer;
+    // A file on this machine sent as the body instead of `body` (an attachment): read as it is
+    // sent, never whole in memory.
+    QString bodyFile;
+    // Where a successful answer's body goes instead of memory (a download); the file there is
+    // replaced only once the whole answer arrived. A refusal is read as usual.
+    QString saveTo;
 };
 
 } // namespace ery::client

@@ -2,7 +2,10 @@
 
 #include "jsonfields.h"
 
+#include <QFileInfo>
+#include <QHash>
 #include <QPromise>
+#include <QUrl>
 
 #include <memory>
 
@@ -36,6 +39,73 @@ QFuture<ApiReply> EngineClient::upload(const QString &path, const QByteArray &fi
     ApiRequest r{QStringLiteral("POST"), path, file, {}, contentType};
     r.transfer = std::move(transfer);
     return sendSigned(std::move(r));
+}
+
+namespace {
+
+QString filesPath(const QString &ownerKind, const QString &ownerId)
+{
+    return QStringLiteral("/api/v1/%1s/%2/files").arg(ownerKind, QString::fromLatin1(QUrl::toPercentEncoding(ownerId)));
+}
+
+} // namespace
+
+QFuture<ApiReply> EngineClient::listFiles(const QString &ownerKind, const QString &ownerId)
+{
+    return get(filesPath(ownerKind, ownerId));
+}
+
+QFuture<ApiReply> EngineClient::uploadFile(const QString &ownerKind, const QString &ownerId, const QString &localPath, const QString &name,
+                                           std::shared_ptr<Transfer> transfer)
+{
+    const QString shown = name.isEmpty() ? QFileInfo(localPath).fileName() : name;
+    ApiRequest r{QStringLiteral("POST"),
+                 filesPath(ownerKind, ownerId) + QStringLiteral("?name=") + QString::fromLatin1(QUrl::toPercentEncoding(shown)),
+                 {},
+                 {},
+                 fileType(shown)};
+    r.bodyFile = localPath;
+    r.transfer = std::move(transfer);
+    return sendSigned(std::move(r));
+}
+
+QFuture<ApiReply> EngineClient::downloadFile(const QString &ownerKind, const QString &ownerId, const QString &fileId, const QString &toPath,
+                                             std::shared_ptr<Transfer> transfer)
+{
+    ApiRequest r{QStringLiteral("GET"), filesPath(ownerKind, ownerId) + QLatin1Char('/') + QString::fromLatin1(QUrl::toPercentEncoding(fileId)),
+                 {}, {}};
+    r.saveTo = toPath;
+    r.transfer = std::move(transfer);
+    return sendSigned(std::move(r));
+}
+
+QFuture<ApiReply> EngineClient::removeFile(const QString &ownerKind, const QString &ownerId, const QString &fileId)
+{
+    return remove(filesPath(ownerKind, ownerId) + QLatin1Char('/') + QString::fromLatin1(QUrl::toPercentEncoding(fileId)));
+}
+
+QByteArray EngineClient::fileType(const QString &name)
+{
+    static const QHash<QString, QByteArray> types{
+        {QStringLiteral("pdf"), "application/pdf"},
+        {QStringLiteral("png"), "image/png"},
+        {QStringLiteral("jpg"), "image/jpeg"},
+        {QStringLiteral("jpeg"), "image/jpeg"},
+        {QStringLiteral("gif"), "image/gif"},
+        {QStringLiteral("webp"), "image/webp"},
+        {QStringLiteral("step"), "application/step"},
+        {QStringLiteral("stp"), "application/step"},
+        {QStringLiteral("dxf"), "application/dxf"},
+        {QStringLiteral("stl"), "model/stl"},
+        {QStringLiteral("3mf"), "model/3mf"},
+        {QStringLiteral("zip"), "application/zip"},
+        {QStringLiteral("txt"), "text/plain"},
+        {QStringLiteral("csv"), "text/csv"},
+        {QStringLiteral("json"), "application/json"},
+        {QStringLiteral("xls"), "application/vnd.ms-excel"},
+        {QStringLiteral("xlsx"), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"},
+    };
+    return types.value(QFileInfo(name).suffix().toLower(), QByteArrayLiteral("application/octet-stream"));
 }
 
 QFuture<ApiReply> EngineClient::sendSigned(ApiRequest r)

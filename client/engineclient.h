@@ -50,6 +50,23 @@ public:
     QFuture<ApiReply> upload(const QString &path, const QByteArray &file, const QByteArray &contentType,
                              std::shared_ptr<Transfer> transfer = {});
 
+    // Files attached to a part, an operation or an issue (docs/api.md "Files"): `ownerKind` is
+    // part, operation or issue. list: data {files: [...]}, oldest first.
+    QFuture<ApiReply> listFiles(const QString &ownerKind, const QString &ownerId);
+    // Attaches the file at `localPath` under `name` (its own file name when empty), declared as the
+    // type its name says (fileType); read as it is sent. data: {file}. `transfer` counts the bytes
+    // sent and carries Cancel.
+    QFuture<ApiReply> uploadFile(const QString &ownerKind, const QString &ownerId, const QString &localPath, const QString &name = {},
+                                 std::shared_ptr<Transfer> transfer = {});
+    // Writes the file's bytes to `toPath` (replaced only once all of them arrived); `transfer`
+    // counts the bytes received.
+    QFuture<ApiReply> downloadFile(const QString &ownerKind, const QString &ownerId, const QString &fileId, const QString &toPath,
+                                   std::shared_ptr<Transfer> transfer = {});
+    QFuture<ApiReply> removeFile(const QString &ownerKind, const QString &ownerId, const QString &fileId);
+    // The media type a file of this name is sent as: one the hub stores (PDF, the image types,
+    // STEP, DXF, STL, 3MF, ZIP, text, CSV, JSON, Excel), else application/octet-stream.
+    static QByteArray fileType(const QString &name);
+
     // Calls `onChange` in `context`'s thread, at most once per `debounceMs`, after rows matching
     // `binding` changed in the signed-in shop — by this process or any other. Ends with `context`.
     void subscribe(const Binding &binding, QObject *context, std::function<void()> onChange, int debounceMs = 150);

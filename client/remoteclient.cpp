@@ -2,12 +2,14 @@
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
+#include <QFile>
 #include <QLoggingCategory>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
 #include <QPromise>
 #include <QRandomGenerator>
+#include <QSaveFile>
 #include <QSslCertificate>
 #include <QSslError>
 #include <QWebSocket>
@@ -185,15 +187,56 @@ QFuture<ApiReply> RemoteClient::send(ApiRequest request)
         nr.setRawHeader("Idempotency-Key", request.idempotencyKey);
     nr.setTransferTimeout(0); // our own inactivity timer below says it in words
 
-    QNetworkReply *reply = m_network->sendCustomRequest(nr, request.method.toUpper().toLatin1(), request.body);
+    // A file as the body is read as it is sent.
+    QFile *bodyFile = nullptr;
+    if (!request.bodyFile.isEmpty()) {
+        bodyFile = new QFile(request.bodyFile);
+        if (!bodyFile->open(QIODevice::ReadOnly)) {
+            promise->addResult(localError(400, "BAD_REQUEST", tr("%1 cannot be read: %2").arg(request.bodyFile, bodyFile->errorString())));
+            promise->finish();
+            delete bodyFile;
+            return future;
+        }
+        nr.setHeader(QNetworkRequest::ContentTypeHeader, request.contentType);
+        nr.setHeader(QNetworkRequest::ContentLengthHeader, bodyFile->size());
+    }
+    QNetworkReply *reply = bodyFile ? m_network->sendCustomRequest(nr, request.method.toUpper().toLatin1(), bodyFile)
+                                    : m_network->sendCustomRequest(nr, request.method.toUpper().toLatin1(), request.body);
+    if (bodyFile)
+        bodyFile->setParent(reply);
 
     struct State {
         bool timedOut = false, cancelled = false, tooLarge = false;
         QSslCertificate refused; // a certificate neither trusted nor pinned
+        std::unique_ptr<QSaveFile> saved; // a download's file, while its bytes arrive
+        QString writeError;
     };
     auto state = std::make_shared<State>();
+    const QString saveTo = request.saveTo;
+    // A download goes to its file as it arrives; a refusal (not 2xx) stays in memory to be read.
+    auto keep = [reply, state, saveTo] {
+        const int code = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        if (saveTo.isEmpty() || code < 200 || code >= 300 || !state->writeError.isEmpty())
+            return;
+        if (!state->saved) {
+            state->saved = std::make_unique<QSaveFile>(saveTo);
+            if (!state->saved->open(QIODevice::WriteOnly)) {
+                state->writeError = state->saved->errorString();
+                reply->abort();
+                return;
+            }
+        }
+        const QByteArray bytes = reply->readAll();
+        if (state->saved->write(bytes) != bytes.size()) {
+            state->writeError = state->saved->errorString();
+            reply->abort();
+        }
+    };
+    if (!saveTo.isEmpty())
+        connect(reply, &QNetworkReply::readyRead, reply, keep);
     const std::shared_ptr<Transfer> transfer = request.transfer;
-    const qint64 limit = transfer ? kMaxTransferAnswerBytes : kMaxAnswerBytes;
+    // A download to a file is not held in memory: it may be as large as a transfer's.
+    const qint64 limit = transfer || !saveTo.isEmpty() ? kMaxTransferAnswerBytes : kMaxAnswerBytes;
 
     // No byte moving for this long: the hub (or the way to it) is gone. A long request (an export)
     // may be worked on for minutes before its first byte: it has its Cancel instead.
@@ -224,7 +267,9 @@ QFuture<ApiReply> RemoteClient::send(ApiRequest request)
         if (transfer && total > 0)
             transfer->report(sent, total);
     });
-    connect(reply, &QNetworkReply::downloadProgress, reply, [reply, idle, transfer, state, limit](qint64 received, qint64 total) {
+    // A file sent is counted in bytes sent; the short answer after it would count as the whole.
+    const bool sendsFile = bodyFile != nullptr;
+    connect(reply, &QNetworkReply::downloadProgress, reply, [reply, idle, transfer, state, limit, sendsFile](qint64 received, qint64 total) {
         if (idle->interval() > 0 && idle->isActive())
             idle->start();
         if (received > limit || total > limit) {
@@ -232,7 +277,7 @@ QFuture<ApiReply> RemoteClient::send(ApiRequest request)
             reply->abort();
             return;
         }
-        if (transfer)
+        if (transfer && !sendsFile)
             transfer->report(received, total);
     });
     connect(reply, &QNetworkReply::sslErrors, reply, [this, reply, state](const QList<QSslError> &errors) {
@@ -244,11 +289,22 @@ QFuture<ApiReply> RemoteClient::send(ApiRequest request)
         }
         state->refused = presented.isNull() && !errors.isEmpty() ? errors.first().certificate() : presented;
     });
-    connect(reply, &QNetworkReply::finished, this, [this, reply, promise, state, transfer] {
+    connect(reply, &QNetworkReply::finished, this, [this, reply, promise, state, transfer, saveTo, keep] {
         reply->deleteLater();
         const QVariant status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
         ApiReply answer;
-        if (state->tooLarge) {
+        const bool saving = !saveTo.isEmpty() && status.toInt() >= 200 && status.toInt() < 300 &&
+                            reply->error() == QNetworkReply::NoError && !state->cancelled && !state->timedOut && !state->tooLarge;
+        if (saving) {
+            keep(); // what is left, and the file itself for an empty one
+            if (state->writeError.isEmpty() && !state->saved->commit())
+                state->writeError = state->saved->errorString();
+        }
+        if (!state->writeError.isEmpty()) {
+            answer = localError(500, "WRITE_FAILED", tr("%1 cannot be written: %2").arg(saveTo, state->writeError));
+        } else if (saving) {
+            answer = ApiReply::from(status.toInt(), reply->header(QNetworkRequest::ContentTypeHeader).toByteArray(), {});
+        } else if (state->tooLarge) {
             answer = localError(502, "ANSWER_TOO_LARGE",
                                 tr("The hub's answer is larger than %1 MB, more than this workstation accepts; nothing was read.")
                                     .arg((transfer ? kMaxTransferAnswerBytes : kMaxAnswerBytes) / (1024 * 1024)));

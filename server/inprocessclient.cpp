@@ -3,10 +3,16 @@
 #include "engine.h"
 #include "http/apiserver.h"
 #include "http/request.h"
+#include "domain/filecontent.h"
 
 #include "client/transfer.h"
 
+#include <QCryptographicHash>
+#include <QDir>
 #include <QFile>
+#include <QSaveFile>
+#include <QTemporaryFile>
+#include <QThreadPool>
 #include <QPromise>
 #include <QUrl>
 #include <QUrlQuery>
@@ -33,53 +39,162 @@ QString InProcessClient::hubLabel() const
     return tr("this workstation");
 }
 
+namespace {
+
+using Promise = std::shared_ptr<QPromise<ApiReply>>;
+
+void settle(const Promise &promise, const ApiReply &reply)
+{
+    promise->addResult(reply);
+    promise->finish();
+}
+
+ApiReply localError(int status, const char *code, const QString &message)
+{
+    const Json body{{"success", false}, {"error", {{"code", code}, {"message", message.toStdString()}}}};
+    return ApiReply::from(status, "application/json", QByteArray::fromStdString(body.dump()));
+}
+
+// Copies a file to the file store's staging folder as an upload over a socket arrives there: hash,
+// size and first bytes counted on the way, progress reported, Cancel honoured.
+Result<std::shared_ptr<http::UploadedBody>> stageFile(const QString &from, const QString &stagingDir, const std::shared_ptr<Transfer> &t)
+{
+    QFile in(from);
+    if (!in.open(QIODevice::ReadOnly))
+        return Error::badRequest(InProcessClient::tr("%1 cannot be read: %2").arg(from, in.errorString()));
+    QDir().mkpath(stagingDir);
+    auto body = std::make_shared<http::UploadedBody>();
+    QTemporaryFile out(QDir(stagingDir).filePath(QStringLiteral("desktop-XXXXXX")));
+    out.setAutoRemove(false);
+    if (!out.open())
+        return Error::internal(QStringLiteral("Cannot write a staging file in %1").arg(stagingDir));
+    body->path = out.fileName();
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    const qint64 total = in.size();
+    QByteArray chunk;
+    while (!(chunk = in.read(1 << 20)).isEmpty()) {
+        if (t && t->isCancelled())
+            return Error{ErrorCode::BadRequest, InProcessClient::tr("Cancelled."), nullptr};
+        if (body->head.size() < domain::filecontent::kSniffBytes)
+            body->head += chunk.left(domain::filecontent::kSniffBytes - body->head.size());
+        hash.addData(chunk);
+        if (out.write(chunk) != chunk.size())
+            return Error::internal(QStringLiteral("Cannot write a staging file in %1").arg(stagingDir));
+        body->size += chunk.size();
+        if (t)
+            t->report(body->size, total);
+    }
+    if (in.error() != QFileDevice::NoError)
+        return Error::badRequest(InProcessClient::tr("%1 cannot be read: %2").arg(from, in.errorString()));
+    out.close();
+    body->sha256 = hash.result().toHex();
+    return body;
+}
+
+// A download's bytes to the file the screen asked for, replaced only once all are written.
+ApiReply saveAnswer(const http::Response &resp, const QString &to, const std::shared_ptr<Transfer> &t)
+{
+    QSaveFile out(to);
+    if (!out.open(QIODevice::WriteOnly))
+        return localError(500, "WRITE_FAILED", InProcessClient::tr("%1 cannot be written: %2").arg(to, out.errorString()));
+    const qint64 total = resp.body.size();
+    for (qint64 at = 0; at < total; at += 1 << 20) {
+        if (t && t->isCancelled()) {
+            out.cancelWriting();
+            return localError(499, "CANCELLED", InProcessClient::tr("Cancelled."));
+        }
+        const qint64 n = qMin<qint64>(1 << 20, total - at);
+        if (out.write(resp.body.constData() + at, n) != n)
+            break;
+        if (t)
+            t->report(at + n, total);
+    }
+    if (!out.commit())
+        return localError(500, "WRITE_FAILED", InProcessClient::tr("%1 cannot be written: %2").arg(to, out.errorString()));
+    return ApiReply::from(resp.status, resp.contentType, {});
+}
+
+void dispatch(Engine &e, ApiRequest request, std::shared_ptr<http::UploadedBody> staged, const Promise &promise)
+{
+    if (!e.isOpen()) {
+        settle(promise, ApiReply::unreachable(InProcessClient::tr("The engine is closed")));
+        return;
+    }
+    http::Request r;
+    r.method = http::methodFrom(request.method.toUpper());
+    const QUrl url(request.path);
+    r.path = url.path();
+    for (const auto &[k, v] : QUrlQuery(url).queryItems(QUrl::FullyDecoded))
+        r.query.insert(k, v);
+    if (!request.authorization.isEmpty())
+        r.headers.append(qMakePair(QByteArray("authorization"), request.authorization));
+    if (!request.body.isEmpty() || staged)
+        r.headers.append(qMakePair(QByteArray("content-type"), request.contentType));
+    if (!request.idempotencyKey.isEmpty())
+        r.headers.append(qMakePair(QByteArray("idempotency-key"), request.idempotencyKey));
+    r.body = request.body;
+    r.upload = std::move(staged);
+    // This machine, as a local HTTP client would be.
+    r.peer = QHostAddress(QHostAddress::LocalHost);
+    const std::shared_ptr<Transfer> t = request.transfer;
+    if (t && request.bodyFile.isEmpty() && request.saveTo.isEmpty()) {
+        // The work reports straight into the screen's Transfer and polls its Cancel (the
+        // flag shares the Transfer's lifetime).
+        r.progress = [t](qint64 done, qint64 total) { t->report(done, total); };
+        r.cancel = std::shared_ptr<std::atomic_bool>(t, t->cancelFlag());
+    }
+    e.door().dispatch(std::move(r), [promise, saveTo = request.saveTo, t](http::Response resp) {
+        // Parsed here, on the engine thread, so the GUI thread only reads.
+        if (!resp.file.isEmpty()) { // a download: no socket to stream it to, so read it whole
+            QFile file(resp.file);
+            if (file.open(QIODevice::ReadOnly))
+                resp.body = file.readAll();
+            file.remove();
+        }
+        if (!saveTo.isEmpty() && resp.status >= 200 && resp.status < 300) {
+            // Written off the engine thread: a large drawing must not hold up the hub.
+            QThreadPool::globalInstance()->start([promise, saveTo, t, resp = std::move(resp)] { settle(promise, saveAnswer(resp, saveTo, t)); });
+            return;
+        }
+        settle(promise, ApiReply::from(resp.status, resp.contentType, resp.body));
+    });
+}
+
+} // namespace
+
 QFuture<ApiReply> InProcessClient::send(ApiRequest request)
 {
     auto promise = std::make_shared<QPromise<ApiReply>>();
     QFuture<ApiReply> future = promise->future();
     promise->start();
     if (!m_host.engine()) {
-        promise->addResult(ApiReply::unreachable(tr("The engine is not running")));
-        promise->finish();
+        settle(promise, ApiReply::unreachable(tr("The engine is not running")));
         return future;
     }
-    m_host.post([promise, request = std::move(request)](Engine &e) {
-        if (!e.isOpen()) {
-            promise->addResult(ApiReply::unreachable(tr("The engine is closed")));
-            promise->finish();
+    if (request.bodyFile.isEmpty()) {
+        m_host.post([promise, request = std::move(request)](Engine &e) mutable { dispatch(e, std::move(request), {}, promise); });
+        return future;
+    }
+    // A file sent as the body goes to the store's staging folder as a socket's upload would, off the
+    // engine thread, and then to the route like one: never whole in memory.
+    EngineHost *host = &m_host;
+    m_host.post([promise, host, request = std::move(request)](Engine &e) mutable {
+        if (!e.isOpen() || !e.services().files.configured()) {
+            settle(promise, ApiReply::unreachable(tr("The engine is closed")));
             return;
         }
-        http::Request r;
-        r.method = http::methodFrom(request.method.toUpper());
-        const QUrl url(request.path);
-        r.path = url.path();
-        for (const auto &[k, v] : QUrlQuery(url).queryItems(QUrl::FullyDecoded))
-            r.query.insert(k, v);
-        if (!request.authorization.isEmpty())
-            r.headers.append(qMakePair(QByteArray("authorization"), request.authorization));
-        if (!request.body.isEmpty())
-            r.headers.append(qMakePair(QByteArray("content-type"), request.contentType));
-        if (!request.idempotencyKey.isEmpty())
-            r.headers.append(qMakePair(QByteArray("idempotency-key"), request.idempotencyKey));
-        r.body = request.body;
-        // This machine, as a local HTTP client would be.
-        r.peer = QHostAddress(QHostAddress::LocalHost);
-        if (const std::shared_ptr<Transfer> t = request.transfer) {
-            // The work reports straight into the screen's Transfer and polls its Cancel (the
-            // flag shares the Transfer's lifetime).
-            r.progress = [t](qint64 done, qint64 total) { t->report(done, total); };
-            r.cancel = std::shared_ptr<std::atomic_bool>(t, t->cancelFlag());
-        }
-        e.door().dispatch(std::move(r), [promise](http::Response resp) {
-            // Parsed here, on the engine thread, so the GUI thread only reads.
-            if (!resp.file.isEmpty()) { // a download: no socket to stream it to, so read it whole
-                QFile file(resp.file);
-                if (file.open(QIODevice::ReadOnly))
-                    resp.body = file.readAll();
-                file.remove();
+        const QString staging = e.services().files.stagingDir();
+        QThreadPool::globalInstance()->start([promise, host, staging, request = std::move(request)]() mutable {
+            auto staged = stageFile(request.bodyFile, staging, request.transfer);
+            if (!staged) {
+                const bool cancelled = request.transfer && request.transfer->isCancelled();
+                settle(promise, cancelled ? localError(499, "CANCELLED", tr("Cancelled."))
+                                          : localError(staged.error().httpStatus(), "BAD_REQUEST", staged.error().message));
+                return;
             }
-            promise->addResult(ApiReply::from(resp.status, resp.contentType, resp.body));
-            promise->finish();
+            host->post([promise, request = std::move(request), body = *staged](Engine &e) mutable {
+                dispatch(e, std::move(request), std::move(body), promise);
+            });
         });
     });
     return future;

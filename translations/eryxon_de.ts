@@ -97,6 +97,14 @@
         <source>The hub at %1:%2 refused a secure connection: %3</source>
         <translation>Der Hub unter %1:%2 hat eine sichere Verbindung abgelehnt: %3</translation>
     </message>
+    <message>
+        <source>%1 cannot be read: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 cannot be written: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
 </context>
 <context>
     <name>ery::ui::ActivityPage</name>

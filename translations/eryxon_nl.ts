@@ -97,6 +97,14 @@
         <source>The hub at %1:%2 refused a secure connection: %3</source>
         <translation>De hub op %1:%2 weigerde een beveiligde verbinding: %3</translation>
     </message>
+    <message>
+        <source>%1 cannot be read: %2</source>
+        <translation>%1 kan niet worden gelezen: %2</translation>
+    </message>
+    <message>
+        <source>%1 cannot be written: %2</source>
+        <translation>%1 kan niet worden geschreven: %2</translation>
+    </message>
 </context>
 <context>
     <name>ery::ui::ActivityPage</name>
