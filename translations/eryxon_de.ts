@@ -1577,6 +1577,77 @@
     </message>
 </context>
 <context>
+    <name>ery::ui::DrawingViewer</name>
+    <message>
+        <source>Drawing</source>
+        <translation>Zeichnung</translation>
+    </message>
+    <message>
+        <source>◀</source>
+        <translation>◀</translation>
+    </message>
+    <message>
+        <source>Previous page</source>
+        <translation>Vorherige Seite</translation>
+    </message>
+    <message>
+        <source>▶</source>
+        <translation>▶</translation>
+    </message>
+    <message>
+        <source>Next page</source>
+        <translation>Nächste Seite</translation>
+    </message>
+    <message>
+        <source>−</source>
+        <translation>−</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>Verkleinern</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>Einpassen</translation>
+    </message>
+    <message>
+        <source>Show the whole page</source>
+        <translation>Die ganze Seite zeigen</translation>
+    </message>
+    <message>
+        <source>+</source>
+        <translation>+</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>Vergrößern</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Close the drawing</source>
+        <translation>Die Zeichnung schließen</translation>
+    </message>
+    <message>
+        <source>Photo</source>
+        <translation>Foto</translation>
+    </message>
+    <message>
+        <source>This drawing cannot be shown: the PDF file is damaged or protected. Ask the office for a new copy.</source>
+        <translation>Diese Zeichnung kann nicht angezeigt werden: die PDF-Datei ist beschädigt oder geschützt. Bitten Sie das Büro um eine neue Kopie.</translation>
+    </message>
+    <message>
+        <source>This picture cannot be shown: %1</source>
+        <translation>Dieses Bild kann nicht angezeigt werden: %1</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>Seite %1 von %2</translation>
+    </message>
+</context>
+<context>
     <name>ery::ui::DurationText</name>
     <message>
         <source>%1 m</source>
@@ -1608,6 +1679,149 @@
     <message>
         <source>%1 (all)</source>
         <translation>%1 (alle)</translation>
+    </message>
+</context>
+<context>
+    <name>ery::ui::FilesPanel</name>
+    <message>
+        <source>Attached files</source>
+        <translation>Angehängte Dateien</translation>
+    </message>
+    <message>
+        <source>Drop files here to attach them.</source>
+        <translation>Dateien hierher ziehen, um sie anzuhängen.</translation>
+    </message>
+    <message>
+        <source>Upload progress</source>
+        <translation>Fortschritt des Hochladens</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>Hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Attach files (or drop them on the list)</source>
+        <translation>Dateien anhängen (oder auf die Liste ziehen)</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Öffnen</translation>
+    </message>
+    <message>
+        <source>Save as…</source>
+        <translation>Speichern unter…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Attach files</source>
+        <translation>Dateien anhängen</translation>
+    </message>
+    <message>
+        <source>Drawings, CAD and photos (*.pdf *.png *.jpg *.jpeg *.gif *.webp *.step *.stp *.dxf *.stl *.3mf *.zip);;All files (*)</source>
+        <translation>Zeichnungen, CAD und Fotos (*.pdf *.png *.jpg *.jpeg *.gif *.webp *.step *.stp *.dxf *.stl *.3mf *.zip);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>Dateien</translation>
+    </message>
+    <message>
+        <source>The files could not be read: %1</source>
+        <translation>Die Dateien konnten nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>%1 · added %2</source>
+        <translation>%1 · angehängt %2</translation>
+    </message>
+    <message>
+        <source>%1 · added by %2, %3</source>
+        <translation>%1 · angehängt von %2, %3</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>No files yet. Drop drawings, CAD files or photos here, or use Add…</source>
+        <translation>Noch keine Dateien. Zeichnungen, CAD-Dateien oder Fotos hierher ziehen, oder Hinzufügen… verwenden</translation>
+    </message>
+    <message>
+        <source>Sending %1 (%2)…</source>
+        <translation>%1 wird gesendet (%2)…</translation>
+    </message>
+    <message>
+        <source>%1 is attached.</source>
+        <translation>%1 ist angehängt.</translation>
+    </message>
+    <message>
+        <source>Sending %1 was cancelled.</source>
+        <translation>Das Senden von %1 wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>%1 is attached here already. Delete that one first to replace it.</source>
+        <translation>%1 ist hier bereits angehängt. Löschen Sie diese Datei zuerst, um sie zu ersetzen.</translation>
+    </message>
+    <message>
+        <source>%1 does not fit in the shop&apos;s storage quota. Delete files no longer needed, or ask for a larger quota.</source>
+        <translation>%1 passt nicht mehr in den Speicherplatz des Betriebs. Löschen Sie nicht mehr benötigte Dateien oder fragen Sie nach mehr Speicherplatz.</translation>
+    </message>
+    <message>
+        <source>%1 is not a file the hub stores (drawings, CAD files, photos, documents; never programs): %2</source>
+        <translation>%1 ist keine Datei, die der Hub speichert (Zeichnungen, CAD-Dateien, Fotos, Dokumente; niemals Programme): %2</translation>
+    </message>
+    <message>
+        <source>%1 could not be attached: %2</source>
+        <translation>%1 konnte nicht angehängt werden: %2</translation>
+    </message>
+    <message>
+        <source>Fetching %1…</source>
+        <translation>%1 wird geholt…</translation>
+    </message>
+    <message>
+        <source>%1 could not be fetched: %2</source>
+        <translation>%1 konnte nicht geholt werden: %2</translation>
+    </message>
+    <message>
+        <source>No program on this computer opens %1. Use Save as… to keep it.</source>
+        <translation>Kein Programm auf diesem Computer öffnet %1. Verwenden Sie Speichern unter…, um die Datei zu behalten.</translation>
+    </message>
+    <message>
+        <source>Save %1 as</source>
+        <translation>%1 speichern unter</translation>
+    </message>
+    <message>
+        <source>Saving %1…</source>
+        <translation>%1 wird gespeichert…</translation>
+    </message>
+    <message>
+        <source>%1 could not be saved: %2</source>
+        <translation>%1 konnte nicht gespeichert werden: %2</translation>
+    </message>
+    <message>
+        <source>Saved as %1.</source>
+        <translation>Gespeichert als %1.</translation>
+    </message>
+    <message>
+        <source>Delete file</source>
+        <translation>Datei löschen</translation>
+    </message>
+    <message>
+        <source>Delete %1? Everyone who works on this loses it; it cannot be undone.</source>
+        <translation>%1 löschen? Alle, die daran arbeiten, verlieren die Datei; das kann nicht rückgängig gemacht werden.</translation>
+    </message>
+    <message>
+        <source>%1 could not be deleted: %2</source>
+        <translation>%1 konnte nicht gelöscht werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 is deleted.</source>
+        <translation>%1 ist gelöscht.</translation>
     </message>
 </context>
 <context>
@@ -1998,6 +2212,10 @@
     <message>
         <source>%1 of %2</source>
         <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <source>Files of part %1</source>
+        <translation>Dateien von Teil %1</translation>
     </message>
 </context>
 <context>
@@ -3649,6 +3867,22 @@
     <message>
         <source>Report an issue on %1</source>
         <translation>Problem bei %1 melden</translation>
+    </message>
+    <message>
+        <source>Drawing</source>
+        <translation>Zeichnung</translation>
+    </message>
+    <message>
+        <source>Show the part&apos;s drawing</source>
+        <translation>Die Zeichnung des Teils zeigen</translation>
+    </message>
+    <message>
+        <source>Fetching…</source>
+        <translation>Wird geholt…</translation>
+    </message>
+    <message>
+        <source>The drawing could not be fetched: %1</source>
+        <translation>Die Zeichnung konnte nicht geholt werden: %1</translation>
     </message>
 </context>
 <context>

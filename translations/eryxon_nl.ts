@@ -1577,6 +1577,77 @@
     </message>
 </context>
 <context>
+    <name>ery::ui::DrawingViewer</name>
+    <message>
+        <source>Drawing</source>
+        <translation>Tekening</translation>
+    </message>
+    <message>
+        <source>◀</source>
+        <translation>◀</translation>
+    </message>
+    <message>
+        <source>Previous page</source>
+        <translation>Vorige pagina</translation>
+    </message>
+    <message>
+        <source>▶</source>
+        <translation>▶</translation>
+    </message>
+    <message>
+        <source>Next page</source>
+        <translation>Volgende pagina</translation>
+    </message>
+    <message>
+        <source>−</source>
+        <translation>−</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>Uitzoomen</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>Passend</translation>
+    </message>
+    <message>
+        <source>Show the whole page</source>
+        <translation>De hele pagina tonen</translation>
+    </message>
+    <message>
+        <source>+</source>
+        <translation>+</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>Inzoomen</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Sluiten</translation>
+    </message>
+    <message>
+        <source>Close the drawing</source>
+        <translation>De tekening sluiten</translation>
+    </message>
+    <message>
+        <source>Photo</source>
+        <translation>Foto</translation>
+    </message>
+    <message>
+        <source>This drawing cannot be shown: the PDF file is damaged or protected. Ask the office for a new copy.</source>
+        <translation>Deze tekening kan niet worden getoond: het PDF-bestand is beschadigd of beveiligd. Vraag het kantoor om een nieuwe kopie.</translation>
+    </message>
+    <message>
+        <source>This picture cannot be shown: %1</source>
+        <translation>Deze afbeelding kan niet worden getoond: %1</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>Pagina %1 van %2</translation>
+    </message>
+</context>
+<context>
     <name>ery::ui::DurationText</name>
     <message>
         <source>%1 m</source>
@@ -1608,6 +1679,149 @@
     <message>
         <source>%1 (all)</source>
         <translation>%1 (alle)</translation>
+    </message>
+</context>
+<context>
+    <name>ery::ui::FilesPanel</name>
+    <message>
+        <source>Attached files</source>
+        <translation>Bijgevoegde bestanden</translation>
+    </message>
+    <message>
+        <source>Drop files here to attach them.</source>
+        <translation>Sleep bestanden hierheen om ze toe te voegen.</translation>
+    </message>
+    <message>
+        <source>Upload progress</source>
+        <translation>Voortgang van het verzenden</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>Toevoegen…</translation>
+    </message>
+    <message>
+        <source>Attach files (or drop them on the list)</source>
+        <translation>Bestanden toevoegen (of sleep ze op de lijst)</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Openen</translation>
+    </message>
+    <message>
+        <source>Save as…</source>
+        <translation>Opslaan als…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Verwijderen</translation>
+    </message>
+    <message>
+        <source>Attach files</source>
+        <translation>Bestanden toevoegen</translation>
+    </message>
+    <message>
+        <source>Drawings, CAD and photos (*.pdf *.png *.jpg *.jpeg *.gif *.webp *.step *.stp *.dxf *.stl *.3mf *.zip);;All files (*)</source>
+        <translation>Tekeningen, CAD en foto&apos;s (*.pdf *.png *.jpg *.jpeg *.gif *.webp *.step *.stp *.dxf *.stl *.3mf *.zip);;Alle bestanden (*)</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>Bestanden</translation>
+    </message>
+    <message>
+        <source>The files could not be read: %1</source>
+        <translation>De bestanden konden niet worden gelezen: %1</translation>
+    </message>
+    <message>
+        <source>%1 · added %2</source>
+        <translation>%1 · toegevoegd %2</translation>
+    </message>
+    <message>
+        <source>%1 · added by %2, %3</source>
+        <translation>%1 · toegevoegd door %2, %3</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>No files yet. Drop drawings, CAD files or photos here, or use Add…</source>
+        <translation>Nog geen bestanden. Sleep tekeningen, CAD-bestanden of foto&apos;s hierheen, of gebruik Toevoegen…</translation>
+    </message>
+    <message>
+        <source>Sending %1 (%2)…</source>
+        <translation>%1 wordt verzonden (%2)…</translation>
+    </message>
+    <message>
+        <source>%1 is attached.</source>
+        <translation>%1 is toegevoegd.</translation>
+    </message>
+    <message>
+        <source>Sending %1 was cancelled.</source>
+        <translation>Het verzenden van %1 is geannuleerd.</translation>
+    </message>
+    <message>
+        <source>%1 is attached here already. Delete that one first to replace it.</source>
+        <translation>%1 is hier al toegevoegd. Verwijder dat bestand eerst om het te vervangen.</translation>
+    </message>
+    <message>
+        <source>%1 does not fit in the shop&apos;s storage quota. Delete files no longer needed, or ask for a larger quota.</source>
+        <translation>%1 past niet meer in de opslagruimte van het bedrijf. Verwijder bestanden die niet meer nodig zijn, of vraag om meer ruimte.</translation>
+    </message>
+    <message>
+        <source>%1 is not a file the hub stores (drawings, CAD files, photos, documents; never programs): %2</source>
+        <translation>%1 is geen bestand dat de hub bewaart (tekeningen, CAD-bestanden, foto&apos;s, documenten; nooit programma&apos;s): %2</translation>
+    </message>
+    <message>
+        <source>%1 could not be attached: %2</source>
+        <translation>%1 kon niet worden toegevoegd: %2</translation>
+    </message>
+    <message>
+        <source>Fetching %1…</source>
+        <translation>%1 wordt opgehaald…</translation>
+    </message>
+    <message>
+        <source>%1 could not be fetched: %2</source>
+        <translation>%1 kon niet worden opgehaald: %2</translation>
+    </message>
+    <message>
+        <source>No program on this computer opens %1. Use Save as… to keep it.</source>
+        <translation>Geen programma op deze computer opent %1. Gebruik Opslaan als… om het te bewaren.</translation>
+    </message>
+    <message>
+        <source>Save %1 as</source>
+        <translation>%1 opslaan als</translation>
+    </message>
+    <message>
+        <source>Saving %1…</source>
+        <translation>%1 wordt opgeslagen…</translation>
+    </message>
+    <message>
+        <source>%1 could not be saved: %2</source>
+        <translation>%1 kon niet worden opgeslagen: %2</translation>
+    </message>
+    <message>
+        <source>Saved as %1.</source>
+        <translation>Opgeslagen als %1.</translation>
+    </message>
+    <message>
+        <source>Delete file</source>
+        <translation>Bestand verwijderen</translation>
+    </message>
+    <message>
+        <source>Delete %1? Everyone who works on this loses it; it cannot be undone.</source>
+        <translation>%1 verwijderen? Iedereen die hieraan werkt, raakt het kwijt; dit kan niet ongedaan worden gemaakt.</translation>
+    </message>
+    <message>
+        <source>%1 could not be deleted: %2</source>
+        <translation>%1 kon niet worden verwijderd: %2</translation>
+    </message>
+    <message>
+        <source>%1 is deleted.</source>
+        <translation>%1 is verwijderd.</translation>
     </message>
 </context>
 <context>
@@ -1998,6 +2212,10 @@
     <message>
         <source>%1 of %2</source>
         <translation>%1 van %2</translation>
+    </message>
+    <message>
+        <source>Files of part %1</source>
+        <translation>Bestanden van onderdeel %1</translation>
     </message>
 </context>
 <context>
@@ -3649,6 +3867,22 @@
     <message>
         <source>Report an issue on %1</source>
         <translation>Probleem bij %1 melden</translation>
+    </message>
+    <message>
+        <source>Drawing</source>
+        <translation>Tekening</translation>
+    </message>
+    <message>
+        <source>Show the part&apos;s drawing</source>
+        <translation>De tekening van het onderdeel tonen</translation>
+    </message>
+    <message>
+        <source>Fetching…</source>
+        <translation>Ophalen…</translation>
+    </message>
+    <message>
+        <source>The drawing could not be fetched: %1</source>
+        <translation>De tekening kon niet worden opgehaald: %1</translation>
     </message>
 </context>
 <context>

@@ -3,10 +3,12 @@
 #include "client/engineclient.h"
 #include "client/jsonfields.h"
 #include "shell/theme.h"
+#include "widgets/filespanel.h"
 #include "widgets/operationcarddelegate.h"
 
 #include <QHeaderView>
 #include <QLabel>
+#include <QSplitter>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -46,10 +48,23 @@ JobDetail::JobDetail(EngineClient &client, QWidget *parent) : QWidget(parent), m
     m_tree->header()->resizeSection(2, 100);
     m_tree->header()->resizeSection(3, 150);
     m_tree->header()->resizeSection(4, 170);
+    m_files = new FilesPanel(m_client, this);
+    m_files->setObjectName(QStringLiteral("jobDetailFiles"));
+    auto *split = new QSplitter(Qt::Vertical, this);
+    split->addWidget(m_tree);
+    split->addWidget(m_files);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 2);
+    split->setChildrenCollapsible(false);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_title);
-    layout->addWidget(m_tree, 1);
+    layout->addWidget(split, 1);
+    m_files->hide(); // until a job with parts is shown
+    connect(m_tree, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem *item) {
+        if (item)
+            followPart(item);
+    });
     connect(&m_client, &EngineClient::signedOut, this, [this] {
         m_cellNames.clear();
         m_operatorNames.clear();
@@ -63,6 +78,8 @@ void JobDetail::showJob(const QString &jobId)
     const int generation = ++m_generation;
     if (jobId.isEmpty() || !m_client.isSignedIn()) {
         m_tree->clear();
+        m_files->setOwner({}, {}, {});
+        m_files->hide();
         m_title->setText(tr("Select a job to see its parts and routing."));
         emit shown();
         return;
@@ -99,10 +116,21 @@ void JobDetail::showJob(const QString &jobId)
     });
 }
 
+void JobDetail::followPart(QTreeWidgetItem *item)
+{
+    QTreeWidgetItem *part = item->parent() ? item->parent() : item;
+    const QString id = part->data(0, Qt::UserRole).toString();
+    m_files->setOwner(QStringLiteral("part"), id, tr("Files of part %1").arg(part->data(0, Qt::UserRole + 1).toString()));
+    m_files->show();
+}
+
 void JobDetail::draw(const Json &job)
 {
+    const QString followed = m_files->ownerId();
     m_tree->clear();
     if (!job.is_object() || !job.contains("parts")) {
+        m_files->setOwner({}, {}, {});
+        m_files->hide();
         m_title->setText(tr("The job could not be read."));
         emit shown();
         return;
@@ -111,6 +139,8 @@ void JobDetail::draw(const Json &job)
     for (const Json &p : job["parts"]) {
         auto *part = new QTreeWidgetItem(m_tree);
         part->setText(0, tr("%1 · %2 ×%3").arg(text(p, "part_number"), text(p, "material")).arg(number(p, "quantity")));
+        part->setData(0, Qt::UserRole, text(p, "id"));
+        part->setData(0, Qt::UserRole + 1, text(p, "part_number"));
         part->setText(2, statusText(text(p, "status")));
         if (flag(p, "is_bullet_card"))
             part->setText(1, tr("Bullet Card"));
@@ -131,6 +161,17 @@ void JobDetail::draw(const Json &job)
         }
     }
     m_tree->expandAll();
+    // The part whose files were shown stays shown (the job was read again); else the first part.
+    QTreeWidgetItem *current = m_tree->topLevelItemCount() > 0 ? m_tree->topLevelItem(0) : nullptr;
+    for (int i = 0; i < m_tree->topLevelItemCount(); ++i)
+        if (m_tree->topLevelItem(i)->data(0, Qt::UserRole).toString() == followed)
+            current = m_tree->topLevelItem(i);
+    if (current)
+        m_tree->setCurrentItem(current);
+    else {
+        m_files->setOwner({}, {}, {});
+        m_files->hide();
+    }
     emit shown();
 }
 

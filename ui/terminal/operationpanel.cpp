@@ -1,5 +1,6 @@
 #include "operationpanel.h"
 
+#include "drawingviewer.h"
 #include "issuedialog.h"
 #include "productiondialog.h"
 #include "queuerowdelegate.h"
@@ -11,8 +12,10 @@
 #include "widgets/durationtext.h"
 
 #include <QCheckBox>
+#include <QDir>
 #include <QFormLayout>
 #include <QGridLayout>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QLocale>
 #include <QProgressBar>
@@ -116,10 +119,20 @@ OperationPanel::OperationPanel(EngineClient &client, ActionJournal &journal, QWi
     connect(m_complete, &QPushButton::clicked, this, &OperationPanel::complete);
     connect(m_issue, &QPushButton::clicked, this, &OperationPanel::reportIssue);
 
+    m_drawing = new QPushButton(tr("Drawing"), this);
+    m_drawing->setObjectName(QStringLiteral("actionDrawing"));
+    m_drawing->setAccessibleName(tr("Show the part's drawing"));
+    m_drawing->hide();
+    connect(m_drawing, &QPushButton::clicked, this, &OperationPanel::openDrawing);
+    auto *titleRow = new QHBoxLayout;
+    titleRow->setSpacing(10);
+    titleRow->addWidget(m_title, 1);
+    titleRow->addWidget(m_drawing, 0, Qt::AlignTop);
+
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(16, 12, 16, 12);
     layout->setSpacing(10);
-    layout->addWidget(m_title);
+    layout->addLayout(titleRow);
     layout->addWidget(m_subtitle);
     layout->addWidget(m_empty, 1);
     layout->addWidget(m_scroll, 1);
@@ -160,7 +173,8 @@ void OperationPanel::showOperation(const Json &row)
     if (!same) {
         ++m_generation;
         m_tree = Json();
-        m_reports = m_substeps = m_entries = Json::array();
+        m_reports = m_substeps = m_entries = m_drawings = Json::array();
+        m_drawing->hide();
         m_note->hide();
     }
     const bool shown = m_row.is_object();
@@ -206,6 +220,29 @@ void OperationPanel::load()
         m_tree = r.ok() ? r.data() : Json();
         showDetails();
     });
+    // The drawings: the part's and the operation's PDFs and pictures, PDFs first.
+    auto files = std::make_shared<std::pair<Json, int>>(Json::array(), 2);
+    auto collect = [this, guard, files](const ApiReply &r) {
+        if (!guard())
+            return;
+        for (const Json &f : r.ok() ? r.data().value("files", Json::array()) : Json::array()) {
+            const QString type = text(f, "content_type");
+            if (type == QLatin1String("application/pdf") || (type.startsWith(QLatin1String("image/")) && type != QLatin1String("image/vnd.dxf")))
+                files->first.push_back(f);
+        }
+        if (--files->second > 0)
+            return;
+        std::stable_sort(files->first.begin(), files->first.end(), [](const Json &a, const Json &b) {
+            return (text(a, "content_type") == QLatin1String("application/pdf")) > (text(b, "content_type") == QLatin1String("application/pdf"));
+        });
+        m_drawings = files->first;
+        m_drawing->setVisible(!m_drawings.empty());
+    };
+    if (!text(m_row, "part_id").isEmpty())
+        m_client.listFiles(QStringLiteral("part"), text(m_row, "part_id")).then(this, collect);
+    else
+        --files->second;
+    m_client.listFiles(QStringLiteral("operation"), id).then(this, collect);
     m_client.get(QStringLiteral("/api/v1/production?operation_id=%1&limit=1000").arg(id)).then(this, [this, guard](const ApiReply &r) {
         if (!guard())
             return;
@@ -468,6 +505,34 @@ void OperationPanel::reportIssue()
     });
     dialog->resize(qMin(window()->width() - 80, 860), qMin(window()->height() - 80, 640));
     dialog->open();
+}
+
+void OperationPanel::openDrawing()
+{
+    if (m_drawings.empty())
+        return;
+    const Json file = m_drawings.front();
+    if (!m_drawingDir)
+        m_drawingDir = std::make_unique<QTemporaryDir>();
+    const QString kind = text(file, "owner_kind"), owner = text(file, "owner_id"), id = text(file, "id");
+    const QString path = m_drawingDir->filePath(id + QLatin1Char('-') + QString::number(QDateTime::currentMSecsSinceEpoch()));
+    m_drawing->setEnabled(false);
+    m_drawing->setText(tr("Fetching…"));
+    const QString title = tr("%1 — %2").arg(text(m_row, "part_number"), text(file, "name"));
+    m_client.downloadFile(kind, owner, id, path).then(this, [this, path, title, type = text(file, "content_type")](const ApiReply &r) {
+        m_drawing->setEnabled(true);
+        m_drawing->setText(tr("Drawing"));
+        auto *viewer = new DrawingViewer(window());
+        viewer->setAttribute(Qt::WA_DeleteOnClose);
+        if (r.ok())
+            viewer->showFile(path, type, title);
+        else
+            viewer->showFile({}, type, tr("The drawing could not be fetched: %1").arg(r.errorMessage()));
+        connect(viewer, &QObject::destroyed, this, [path] { QFile::remove(path); });
+        viewer->setWindowState(viewer->windowState() | Qt::WindowFullScreen);
+        viewer->open();
+        emit drawingOpened(viewer);
+    });
 }
 
 } // namespace ery::ui

@@ -3,7 +3,10 @@
 #include "client/apireply.h"
 
 #include <QHash>
+#include <QTemporaryDir>
 #include <QWidget>
+
+#include <memory>
 
 class QGridLayout;
 class QLabel;
@@ -19,10 +22,13 @@ class EngineClient;
 
 namespace ery::ui {
 
+class DrawingViewer;
+
 // The selected operation at a floor terminal, and what the operator can do with it. Shows job,
 // customer, part, material, pieces good of planned, time booked against the estimate, the next
 // cell with its GO/PAUSE, who is working on it and the substep checklist; below, the actions:
-// Start, Pause, Report production, Stop & complete, Report issue. Every action — and ticking a
+// Start, Pause, Report production, Stop & complete, Report issue; and Drawing, over the whole
+// screen, when the part (or the operation) has a PDF or a picture attached. Every action — and ticking a
 // substep — is taken through the terminal's ActionJournal, so it is kept when the hub is away.
 class OperationPanel : public QWidget {
     Q_OBJECT
@@ -46,6 +52,9 @@ public:
     QPushButton *productionButton() const { return m_production; }
     QPushButton *completeButton() const { return m_complete; }
     QPushButton *issueButton() const { return m_issue; }
+    QPushButton *drawingButton() const { return m_drawing; }
+    // The PDFs and pictures of the part and the operation, PDFs first (file rows as the hub lists them).
+    const Json &drawings() const { return m_drawings; }
 
     void start();
     void pause();
@@ -53,6 +62,8 @@ public:
     // Opens the dialogs; their Report takes the action.
     void reportProduction();
     void reportIssue();
+    // Fetches the first drawing and shows it over the whole screen.
+    void openDrawing();
     // What an operator reads for the operation: "Bend · JOB-1001 · BRK-100".
     static QString label(const Json &row);
 
@@ -61,6 +72,8 @@ signals:
     void detailsShown();
     // An action was taken (handed to the journal): what the operator did, in words.
     void actionTaken(const QString &label);
+    // The drawing viewer opened (or could not: `viewer` shows why).
+    void drawingOpened(ery::ui::DrawingViewer *viewer);
 
 private:
     void load();
@@ -79,6 +92,8 @@ private:
     Json m_entries = Json::array();
     Json m_openEntry;
     Json m_capacity = Json::array();
+    Json m_drawings = Json::array();
+    std::unique_ptr<QTemporaryDir> m_drawingDir;
     QHash<QString, QString> m_operatorNames;
     int m_generation = 0;
 
@@ -101,6 +116,7 @@ private:
     QPushButton *m_production;
     QPushButton *m_complete;
     QPushButton *m_issue;
+    QPushButton *m_drawing;
 };
 
 } // namespace ery::ui
