@@ -20,6 +20,14 @@
         <translation>%1 Zeilen in Betrieb %2 unter %3 wiederhergestellt (%4 ms)</translation>
     </message>
     <message>
+        <source>restored %1 attached files (%2 bytes of contents)</source>
+        <translation>%1 angehängte Dateien wiederhergestellt (%2 Bytes Inhalt)</translation>
+    </message>
+    <message>
+        <source>left out %1 attached files: a JSON export lists files without their contents; restore the ZIP export (export --format csv) to bring them</source>
+        <translation>%1 angehängte Dateien ausgelassen: ein JSON-Export nennt Dateien ohne ihren Inhalt; stellen Sie den ZIP-Export wieder her (export --format csv), um sie mitzunehmen</translation>
+    </message>
+    <message>
         <source>passwords and PINs are never exported: restore with --admin USERNAME to give an admin a new password</source>
         <translation>Passwörter und PINs werden nie exportiert: mit --admin USERNAME wiederherstellen, um einem Administrator ein neues Passwort zu geben</translation>
     </message>

@@ -20,6 +20,14 @@
         <translation>%1 rijen teruggezet in bedrijf %2 in %3 (%4 ms)</translation>
     </message>
     <message>
+        <source>restored %1 attached files (%2 bytes of contents)</source>
+        <translation>%1 bijgevoegde bestanden teruggezet (%2 bytes inhoud)</translation>
+    </message>
+    <message>
+        <source>left out %1 attached files: a JSON export lists files without their contents; restore the ZIP export (export --format csv) to bring them</source>
+        <translation>%1 bijgevoegde bestanden weggelaten: een JSON-export noemt bestanden zonder hun inhoud; zet de ZIP-export terug (export --format csv) om ze mee te nemen</translation>
+    </message>
+    <message>
         <source>passwords and PINs are never exported: restore with --admin USERNAME to give an admin a new password</source>
         <translation>wachtwoorden en pincodes worden nooit geëxporteerd: terugzetten met --admin USERNAME geeft een beheerder een nieuw wachtwoord</translation>
     </message>

@@ -89,6 +89,17 @@ int runRestore(Engine &engine, const RestoreRequest &request)
                  .arg(str(*done, "tenant_id"), engine.db().location().display())
                  .arg(timer.elapsed())
           << Qt::endl;
+    if (const Json files = done->value("files", Json()); files.is_object()) {
+        const qint64 leftOut = files.value("left_out", qint64(0));
+        const qint64 restored = files.value("restored", qint64(0));
+        const qint64 bytes = files.value("bytes", qint64(0));
+        out() << Cli::tr("restored %1 attached files (%2 bytes of contents)").arg(restored).arg(bytes) << Qt::endl;
+        if (leftOut > 0)
+            out() << Cli::tr("left out %1 attached files: a JSON export lists files without their contents; restore the ZIP export "
+                             "(export --format csv) to bring them")
+                         .arg(leftOut)
+                  << Qt::endl;
+    }
     if (request.adminUsername.isEmpty())
         out() << Cli::tr("passwords and PINs are never exported: restore with --admin USERNAME to give an admin a new password")
               << Qt::endl;

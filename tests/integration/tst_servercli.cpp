@@ -890,6 +890,8 @@ void TestServerCli::exportAndRestoreCommands()
     auto r = run({"restore", zip, "--db", target, "--admin", "admin", "--password-file", pw});
     QVERIFY2(r.code == 0, qPrintable(r.err));
     QVERIFY(r.out.startsWith(QLatin1String("restored ")));
+    // The demo's drawings and photo came along in the ZIP.
+    QVERIFY2(r.out.contains(QLatin1String("restored 5 attached files (")), qPrintable(r.out));
     QCOMPARE(run({"jobs", "list", "--db", target}).out, run({"jobs", "list", "--db", db}).out);
     const QString again = m_dir.filePath(QStringLiteral("again.json"));
     QCOMPARE(run({"export", "--out", again, "--db", target}).code, 0);
