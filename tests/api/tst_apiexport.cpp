@@ -100,6 +100,7 @@ void TestApiExport::restoreIntoAnEmptyTenant()
     // The file comes from another database (a SQLite demo shop): ids are kept, so a shop's own
     // export cannot go into a second tenant of the same database.
     QByteArray zip, json;
+    QList<QPair<Row, QByteArray>> files; // the demo's attached files and their bytes
     {
         Config cfg;
         cfg.dbUrl = m_dir.filePath(QStringLiteral("elsewhere.db"));
@@ -107,6 +108,14 @@ void TestApiExport::restoreIntoAnEmptyTenant()
         ERY_VERIFY_OK(elsewhere.open(false));
         auto demo = services::DemoShop::load(elsewhere.services());
         ERY_VERIFY_OK(demo);
+        auto rows = elsewhere.db().query(QStringLiteral("SELECT * FROM files WHERE tenant_id = ?"), {demo->tenantId});
+        ERY_VERIFY_OK(rows);
+        for (const Row &row : *rows) {
+            auto dev = elsewhere.services().files.open(row);
+            ERY_VERIFY_OK(dev);
+            files.append({row, (*dev)->readAll()});
+        }
+        QVERIFY(files.size() >= 5);
         for (auto format : {portability::TenantExport::Format::CsvZip, portability::TenantExport::Format::Json}) {
             portability::TenantExport::Options o;
             o.format = format;
@@ -149,6 +158,14 @@ void TestApiExport::restoreIntoAnEmptyTenant()
     EXPECT_STATUS(done, 200);
     QCOMPARE(QString::fromStdString(done.data()["restore"]["tenant_id"].get<std::string>()), into);
     QCOMPARE(jobCount(), size_t(30));
+    // The drawings and the photo came along, and download byte for byte.
+    QCOMPARE(done.data()["restore"]["files"]["restored"].get<qint64>(), qint64(files.size()));
+    for (const auto &[row, bytes] : files) {
+        auto got = f->call("GET", QStringLiteral("/api/v1/%1s/%2/files/%3").arg(str(row, "owner_kind"), str(row, "owner_id"), str(row, "id")),
+                           freshAdmin);
+        EXPECT_STATUS(got, 200);
+        QCOMPARE(got.raw, bytes);
+    }
     // The caller's own key still works.
     EXPECT_STATUS(f->call("GET", QStringLiteral("/api/v1/operations?limit=1"), freshAdmin), 200);
     // Now it holds shop data: a second restore is refused.
