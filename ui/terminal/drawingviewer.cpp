@@ -60,7 +60,6 @@ DrawingViewer::DrawingViewer(QWidget *parent) : QDialog(parent)
     m_pdf->setAccessibleName(tr("Drawing"));
     m_pdf->setDocument(m_document);
     m_pdf->setPageMode(QPdfView::PageMode::SinglePage);
-    m_pdf->setZoomMode(QPdfView::ZoomMode::FitInView);
     m_pdf->setDocumentMargins(QMargins(8, 8, 8, 8));
     m_image = new QGraphicsView(this);
     m_image->setObjectName(QStringLiteral("drawingImage"));
@@ -172,19 +171,15 @@ void DrawingViewer::goToPage(int page)
 {
     if (!showsPdf() || page < 0 || page >= m_document->pageCount())
         return;
-    m_pdf->pageNavigator()->jump(page, QPointF(), m_pdf->zoomMode() == QPdfView::ZoomMode::Custom ? m_pdf->zoomFactor() : 0);
+    m_pdf->pageNavigator()->jump(page, QPointF(), m_pdf->zoomFactor());
+    applyZoom(); // a sheet of another size fits again at the same zoom
     updatePage();
 }
 
 void DrawingViewer::fit()
 {
     m_zoom = 1.0;
-    if (showsPdf()) {
-        m_pdf->setZoomMode(QPdfView::ZoomMode::FitInView);
-    } else if (m_pixmap) {
-        m_image->resetTransform();
-        m_image->fitInView(m_pixmap, Qt::KeepAspectRatio);
-    }
+    applyZoom();
 }
 
 void DrawingViewer::zoomBy(qreal factor)
@@ -192,28 +187,37 @@ void DrawingViewer::zoomBy(qreal factor)
     const qreal zoom = qBound(kMinZoom, m_zoom * factor, kMaxZoom);
     if (qFuzzyCompare(zoom, m_zoom))
         return;
-    const qreal applied = zoom / m_zoom;
     m_zoom = zoom;
+    applyZoom();
+}
+
+void DrawingViewer::applyZoom()
+{
     if (showsPdf()) {
-        // From the fitted size on: the page's own scale when it fits the screen, times the zoom.
-        if (m_pdf->zoomMode() != QPdfView::ZoomMode::Custom) {
-            const QSizeF page = m_document->pagePointSize(currentPage());
-            const QSize room = m_pdf->viewport()->size() - QSize(16, 16);
-            // QPdfView draws a point at the screen's logical resolution times its zoom factor.
-            const qreal perPoint = qMax<qreal>(1.0, logicalDpiY()) / 72.0;
-            const qreal fitted = page.isEmpty() ? 1.0 : qMin(room.width() / page.width(), room.height() / page.height()) / perPoint;
-            m_pdf->setZoomMode(QPdfView::ZoomMode::Custom);
-            m_pdf->setZoomFactor(fitted * zoom);
-        } else {
-            m_pdf->setZoomFactor(m_pdf->zoomFactor() * applied);
-        }
+        // The page fitted to the screen, times the zoom. QPdfView draws a point at the screen's
+        // logical resolution times its zoom factor; its own FitInView leaves the page's foot
+        // below the screen on Qt 6.4, so the fit is worked out here.
+        const QSizeF page = m_document->pagePointSize(currentPage());
+        const QMargins margins = m_pdf->documentMargins();
+        const QSize room = m_pdf->viewport()->size() - QSize(margins.left() + margins.right(), margins.top() + margins.bottom());
+        const qreal perPoint = qMax<qreal>(1.0, logicalDpiY()) / 72.0;
+        const qreal fitted = page.isEmpty() || room.isEmpty()
+                                 ? 1.0
+                                 : qMin(room.width() / page.width(), room.height() / page.height()) / perPoint;
+        m_pdf->setZoomMode(QPdfView::ZoomMode::Custom);
+        m_pdf->setZoomFactor(fitted * m_zoom);
     } else if (m_pixmap) {
-        m_image->scale(applied, applied);
+        m_image->resetTransform();
+        m_image->fitInView(m_pixmap, Qt::KeepAspectRatio);
+        m_image->scale(m_zoom, m_zoom);
     }
 }
 
 bool DrawingViewer::eventFilter(QObject *watched, QEvent *event)
 {
+    // A new size (the dialog going full screen, a turned tablet) keeps the zoom of the fitted page.
+    if (event->type() == QEvent::Resize && (watched == m_pdf->viewport() || watched == m_image->viewport()))
+        QMetaObject::invokeMethod(this, &DrawingViewer::applyZoom, Qt::QueuedConnection);
     if (event->type() == QEvent::Gesture) {
         auto *gesture = static_cast<QGestureEvent *>(event);
         if (auto *pinch = static_cast<QPinchGesture *>(gesture->gesture(Qt::PinchGesture))) {

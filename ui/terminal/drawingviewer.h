@@ -34,15 +34,18 @@ public:
     QPushButton *closeButton() const { return m_close; }
 
     // Multiplies the zoom by `factor` (a pinch, the wheel, − / +); fit() shows the whole page.
+    // zoom() is relative to the fitted page (1 = fitted).
     void zoomBy(qreal factor);
     void fit();
     void goToPage(int page);
+    qreal zoom() const { return m_zoom; }
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void updatePage();
+    void applyZoom();
 
     QLabel *m_title;
     QLabel *m_page;

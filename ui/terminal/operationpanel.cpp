@@ -518,7 +518,7 @@ void OperationPanel::openDrawing()
     const QString path = m_drawingDir->filePath(id + QLatin1Char('-') + QString::number(QDateTime::currentMSecsSinceEpoch()));
     m_drawing->setEnabled(false);
     m_drawing->setText(tr("Fetching…"));
-    const QString title = tr("%1 — %2").arg(text(m_row, "part_number"), text(file, "name"));
+    const QString title = text(m_row, "part_number").isEmpty() ? text(file, "name") : tr("%1 — %2").arg(text(m_row, "part_number"), text(file, "name"));
     m_client.downloadFile(kind, owner, id, path).then(this, [this, path, title, type = text(file, "content_type")](const ApiReply &r) {
         m_drawing->setEnabled(true);
         m_drawing->setText(tr("Drawing"));
