@@ -2039,6 +2039,34 @@
         <source>How bad is it?</source>
         <translation>Wie schlimm ist es?</translation>
     </message>
+    <message>
+        <source>Add photo…</source>
+        <translation>Foto hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Remove photo</source>
+        <translation>Foto entfernen</translation>
+    </message>
+    <message>
+        <source>Photo of the issue</source>
+        <translation>Foto des Problems</translation>
+    </message>
+    <message>
+        <source>Photos (*.jpg *.jpeg *.png *.webp *.gif)</source>
+        <translation>Fotos (*.jpg *.jpeg *.png *.webp *.gif)</translation>
+    </message>
+    <message>
+        <source>Other photo…</source>
+        <translation>Anderes Foto…</translation>
+    </message>
+    <message>
+        <source>No photo</source>
+        <translation>Kein Foto</translation>
+    </message>
+    <message>
+        <source>Photo: %1</source>
+        <translation>Foto: %1</translation>
+    </message>
 </context>
 <context>
     <name>ery::ui::IssuesTableModel</name>
@@ -3883,6 +3911,14 @@
     <message>
         <source>The drawing could not be fetched: %1</source>
         <translation>Die Zeichnung konnte nicht geholt werden: %1</translation>
+    </message>
+    <message>
+        <source>The photo %1 could not be attached to the issue: %2</source>
+        <translation>Das Foto %1 konnte nicht an das Problem angehängt werden: %2</translation>
+    </message>
+    <message>
+        <source>The photo %1 cannot be read.</source>
+        <translation>Das Foto %1 kann nicht gelesen werden.</translation>
     </message>
 </context>
 <context>

@@ -2039,6 +2039,34 @@
         <source>How bad is it?</source>
         <translation>Hoe erg is het?</translation>
     </message>
+    <message>
+        <source>Add photo…</source>
+        <translation>Foto toevoegen…</translation>
+    </message>
+    <message>
+        <source>Remove photo</source>
+        <translation>Foto weghalen</translation>
+    </message>
+    <message>
+        <source>Photo of the issue</source>
+        <translation>Foto van het probleem</translation>
+    </message>
+    <message>
+        <source>Photos (*.jpg *.jpeg *.png *.webp *.gif)</source>
+        <translation>Foto&apos;s (*.jpg *.jpeg *.png *.webp *.gif)</translation>
+    </message>
+    <message>
+        <source>Other photo…</source>
+        <translation>Andere foto…</translation>
+    </message>
+    <message>
+        <source>No photo</source>
+        <translation>Geen foto</translation>
+    </message>
+    <message>
+        <source>Photo: %1</source>
+        <translation>Foto: %1</translation>
+    </message>
 </context>
 <context>
     <name>ery::ui::IssuesTableModel</name>
@@ -3883,6 +3911,14 @@
     <message>
         <source>The drawing could not be fetched: %1</source>
         <translation>De tekening kon niet worden opgehaald: %1</translation>
+    </message>
+    <message>
+        <source>The photo %1 could not be attached to the issue: %2</source>
+        <translation>De foto %1 kon niet aan het probleem worden toegevoegd: %2</translation>
+    </message>
+    <message>
+        <source>The photo %1 cannot be read.</source>
+        <translation>De foto %1 kan niet worden gelezen.</translation>
     </message>
 </context>
 <context>

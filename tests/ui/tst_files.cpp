@@ -7,6 +7,7 @@
 #include "services/demoshop.h"
 #include "servedhub.h"
 #include "terminal/drawingviewer.h"
+#include "terminal/issuedialog.h"
 #include "terminal/operationpanel.h"
 #include "widgets/filespanel.h"
 
@@ -15,6 +16,7 @@
 #include <QLabel>
 #include <QListWidget>
 #include <QPainter>
+#include <QPlainTextEdit>
 #include <QPdfDocument>
 #include <QPdfView>
 #include <QPdfWriter>
@@ -44,6 +46,7 @@ private slots:
     void aProgramIsRefusedInWords();
     void theTerminalShowsThePartsDrawing();
     void theViewerShowsAPhotoAndZooms();
+    void anIssueReportedAtTheTerminalGetsItsPhoto();
     void theRemoteDoorSendsFetchesAndDeletes();
 
 private:
@@ -317,6 +320,46 @@ void TstFiles::theViewerShowsAPhotoAndZooms()
     // Not a picture: said, not shown blank.
     QVERIFY(!viewer.showFile(m_dir.filePath(QStringLiteral("missing.png")), QStringLiteral("image/png"), QStringLiteral("x")));
     QVERIFY(!viewer.imageView()->isVisible());
+}
+
+void TstFiles::anIssueReportedAtTheTerminalGetsItsPhoto()
+{
+    const ApiReply ops = wait(m_client->get(QStringLiteral("/api/v1/operations?status=not_started&limit=1")));
+    QVERIFY(ops.ok() && !ops.data()["operations"].empty());
+    const Json op = ops.data()["operations"][0];
+    const QString opId = QString::fromStdString(op.value("id", std::string()));
+    ActionJournal journal(*m_client, m_dir.filePath(QStringLiteral("journal-issue.json")));
+    QWidget window;
+    window.resize(1000, 800);
+    auto *panel = new ui::OperationPanel(*m_client, journal, &window);
+    window.show();
+    QSignalSpy details(panel, &ui::OperationPanel::detailsShown);
+    panel->showOperation(op);
+    QVERIFY(details.wait(5000));
+
+    panel->reportIssue();
+    auto *dialog = window.findChild<ui::IssueDialog *>();
+    QVERIFY(dialog);
+    dialog->descriptionField()->setPlainText(QStringLiteral("Scratch across the top face"));
+    const QString photo = makePng(QStringLiteral("top-face.png"));
+    dialog->setPhoto(photo); // what Add photo… does with the file picked
+    QCOMPARE(dialog->photoPath(), photo);
+    QSignalSpy sent(panel, &ui::OperationPanel::issuePhotoSent);
+    dialog->findChild<QPushButton *>(QStringLiteral("issueSend"))->click();
+    QVERIFY(sent.wait(10000));
+    QVERIFY2(sent.at(0).at(0).toString().isEmpty(), qPrintable(sent.at(0).at(0).toString()));
+
+    const ApiReply issues = wait(m_client->get(QStringLiteral("/api/v1/issues?operation_id=%1&limit=10").arg(opId)));
+    QVERIFY(issues.ok());
+    QString issueId;
+    for (const Json &i : issues.data()["issues"])
+        if (i.value("description", std::string()) == "Scratch across the top face")
+            issueId = QString::fromStdString(i.value("id", std::string()));
+    QVERIFY(!issueId.isEmpty());
+    const ApiReply files = wait(m_client->listFiles(QStringLiteral("issue"), issueId));
+    QCOMPARE(files.data()["files"].size(), size_t(1));
+    QCOMPARE(QString::fromStdString(files.data()["files"][0].value("name", std::string())), QStringLiteral("top-face.png"));
+    QCOMPARE(QString::fromStdString(files.data()["files"][0].value("content_type", std::string())), QStringLiteral("image/png"));
 }
 
 void TstFiles::theRemoteDoorSendsFetchesAndDeletes()

@@ -4,6 +4,9 @@
 
 #include <QButtonGroup>
 #include <QCheckBox>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QImageReader>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPlainTextEdit>
@@ -53,6 +56,28 @@ IssueDialog::IssueDialog(const QString &operationId, const QString &title, QWidg
     standstillHint->setWordWrap(true);
     standstillHint->setForegroundRole(QPalette::PlaceholderText);
 
+    m_photoButton = new QPushButton(tr("Add photo…"), this);
+    m_photoButton->setObjectName(QStringLiteral("issuePhoto"));
+    m_photoButton->setMinimumHeight(56);
+    m_photoRemove = new QPushButton(tr("Remove photo"), this);
+    m_photoRemove->setObjectName(QStringLiteral("issuePhotoRemove"));
+    m_photoRemove->setMinimumHeight(56);
+    m_photoLabel = new QLabel(this);
+    m_photoLabel->setObjectName(QStringLiteral("issuePhotoLabel"));
+    m_photoLabel->setWordWrap(true);
+    auto *photoRow = new QHBoxLayout;
+    photoRow->addWidget(m_photoButton);
+    photoRow->addWidget(m_photoLabel, 1);
+    photoRow->addWidget(m_photoRemove);
+    connect(m_photoButton, &QPushButton::clicked, this, [this] {
+        const QString path = QFileDialog::getOpenFileName(this, tr("Photo of the issue"), QString(),
+                                                          tr("Photos (*.jpg *.jpeg *.png *.webp *.gif)"));
+        if (!path.isEmpty())
+            setPhoto(path);
+    });
+    connect(m_photoRemove, &QPushButton::clicked, this, [this] { setPhoto({}); });
+    setPhoto({});
+
     m_send = new QPushButton(tr("Report"), this);
     m_send->setObjectName(QStringLiteral("issueSend"));
     m_send->setProperty("primary", true);
@@ -72,6 +97,7 @@ IssueDialog::IssueDialog(const QString &operationId, const QString &title, QWidg
     layout->addWidget(m_description, 1);
     layout->addWidget(m_standstill);
     layout->addWidget(standstillHint);
+    layout->addLayout(photoRow);
     layout->addLayout(buttons);
 
     connect(m_send, &QPushButton::clicked, this, &QDialog::accept);
@@ -96,6 +122,31 @@ void IssueDialog::setSeverity(const QString &severity)
     for (int i = 0; i < 4; ++i)
         if (severity == QLatin1String(kSeverities[i]))
             m_severity->button(i)->setChecked(true);
+}
+
+void IssueDialog::setPhoto(const QString &path)
+{
+    m_photo = path;
+    m_photoRemove->setVisible(!path.isEmpty());
+    m_photoButton->setText(path.isEmpty() ? tr("Add photo…") : tr("Other photo…"));
+    if (path.isEmpty()) {
+        m_photoLabel->setPixmap({});
+        m_photoLabel->setText(tr("No photo"));
+        return;
+    }
+    QImageReader reader(path);
+    reader.setAutoTransform(true);
+    const QSize size = reader.size();
+    if (size.isValid())
+        reader.setScaledSize(size.scaled(96, 72, Qt::KeepAspectRatio));
+    const QImage thumb = reader.read();
+    if (thumb.isNull()) {
+        m_photoLabel->setText(QFileInfo(path).fileName());
+    } else {
+        m_photoLabel->setPixmap(QPixmap::fromImage(thumb));
+    }
+    m_photoLabel->setToolTip(QFileInfo(path).fileName());
+    m_photoLabel->setAccessibleName(tr("Photo: %1").arg(QFileInfo(path).fileName()));
 }
 
 Json IssueDialog::body(const QString &reportedBy) const

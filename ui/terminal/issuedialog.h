@@ -14,8 +14,9 @@ namespace ery::ui {
 
 // Report an issue on an operation: how bad (four large choices), what is wrong in the operator's
 // words, and whether the machine is standing still — which parks the operation (Yellow Card) until
-// the issue is dealt with. The body is POST /api/v1/issues's; the terminal sends it through its
-// action journal.
+// the issue is dealt with; and, if wanted, a photo from a file (a USB stick, a shared folder). The
+// body is POST /api/v1/issues's; the terminal sends it through its action journal, and the photo to
+// the issue once the hub has it.
 class IssueDialog : public QDialog {
     Q_OBJECT
 public:
@@ -27,6 +28,9 @@ public:
     QString severity() const;
     void setSeverity(const QString &severity);
     Json body(const QString &reportedBy) const;
+    // The photo to attach (what Add photo… picks), or empty for none.
+    void setPhoto(const QString &path);
+    QString photoPath() const { return m_photo; }
 
 private:
     void updateSend();
@@ -36,6 +40,10 @@ private:
     QPlainTextEdit *m_description;
     QCheckBox *m_standstill;
     QPushButton *m_send;
+    QPushButton *m_photoButton;
+    QPushButton *m_photoRemove;
+    QLabel *m_photoLabel;
+    QString m_photo;
 };
 
 } // namespace ery::ui

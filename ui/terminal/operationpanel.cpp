@@ -13,6 +13,7 @@
 
 #include <QCheckBox>
 #include <QDir>
+#include <QFileInfo>
 #include <QFormLayout>
 #include <QGridLayout>
 #include <QHBoxLayout>
@@ -124,6 +125,27 @@ OperationPanel::OperationPanel(EngineClient &client, ActionJournal &journal, QWi
     m_drawing->setAccessibleName(tr("Show the part's drawing"));
     m_drawing->hide();
     connect(m_drawing, &QPushButton::clicked, this, &OperationPanel::openDrawing);
+    // An issue's photo goes to the issue once the hub has made it (at once, or when the journal
+    // gets through after the network was down).
+    connect(&m_journal, &ActionJournal::applied, this, [this](const ActionJournal::Entry &entry, const ApiReply &reply) {
+        if (!m_issuePhotos.contains(entry.key))
+            return;
+        const auto [copy, name] = m_issuePhotos.take(entry.key);
+        const QString issueId = text(reply.data().value("issue", Json::object()), "id");
+        if (!reply.ok() || issueId.isEmpty()) {
+            QFile::remove(copy);
+            return;
+        }
+        m_client.uploadFile(QStringLiteral("issue"), issueId, copy, name).then(this, [this, copy, name](const ApiReply &r) {
+            QFile::remove(copy);
+            const QString message = r.ok() ? QString() : tr("The photo %1 could not be attached to the issue: %2").arg(name, r.errorMessage());
+            if (!message.isEmpty()) {
+                m_note->setText(message);
+                m_note->show();
+            }
+            emit issuePhotoSent(message);
+        });
+    });
     auto *titleRow = new QHBoxLayout;
     titleRow->setSpacing(10);
     titleRow->addWidget(m_title, 1);
@@ -412,14 +434,15 @@ void OperationPanel::updateActions()
         m_start->setToolTip({});
 }
 
-void OperationPanel::take(const QString &label, const QString &path, const Json &body, const QString &method)
+QString OperationPanel::take(const QString &label, const QString &path, const Json &body, const QString &method)
 {
     const QString key = m_journal.take(label, method, path, body);
     if (key.isEmpty())
-        return; // the journal said why (failed)
+        return {}; // the journal said why (failed)
     m_note->setText(tr("Sent: %1").arg(label));
     m_note->show();
     emit actionTaken(label);
+    return key;
 }
 
 void OperationPanel::start()
@@ -500,8 +523,20 @@ void OperationPanel::reportIssue()
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     const Json row = m_row;
     connect(dialog, &QDialog::accepted, this, [this, dialog, row] {
-        take(dialog->standstillBox()->isChecked() ? tr("Report a standstill on %1").arg(label(row)) : tr("Report an issue on %1").arg(label(row)),
-             QStringLiteral("/api/v1/issues"), dialog->body(me()));
+        const QString key = take(dialog->standstillBox()->isChecked() ? tr("Report a standstill on %1").arg(label(row))
+                                                                        : tr("Report an issue on %1").arg(label(row)),
+                                 QStringLiteral("/api/v1/issues"), dialog->body(me()));
+        const QString photo = dialog->photoPath();
+        if (key.isEmpty() || photo.isEmpty())
+            return;
+        // A copy: the stick it came from may be gone by the time the hub has the issue.
+        if (!m_drawingDir)
+            m_drawingDir = std::make_unique<QTemporaryDir>();
+        const QString copy = m_drawingDir->filePath(QStringLiteral("issue-photo-") + key);
+        if (QFile::copy(photo, copy))
+            m_issuePhotos.insert(key, qMakePair(copy, QFileInfo(photo).fileName()));
+        else
+            emit issuePhotoSent(tr("The photo %1 cannot be read.").arg(QFileInfo(photo).fileName()));
     });
     dialog->resize(qMin(window()->width() - 80, 860), qMin(window()->height() - 80, 640));
     dialog->open();

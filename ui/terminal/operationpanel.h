@@ -74,12 +74,15 @@ signals:
     void actionTaken(const QString &label);
     // The drawing viewer opened (or could not: `viewer` shows why).
     void drawingOpened(ery::ui::DrawingViewer *viewer);
+    // The photo of a reported issue was attached to it (or not: `message` says why).
+    void issuePhotoSent(const QString &message);
 
 private:
     void load();
     void showDetails();
     void updateActions();
-    void take(const QString &label, const QString &path, const Json &body, const QString &method = QStringLiteral("POST"));
+    // The journal's key of the action, or empty when it was not taken.
+    QString take(const QString &label, const QString &path, const Json &body, const QString &method = QStringLiteral("POST"));
     QString me() const;
     bool timingHere() const;
 
@@ -94,6 +97,8 @@ private:
     Json m_capacity = Json::array();
     Json m_drawings = Json::array();
     std::unique_ptr<QTemporaryDir> m_drawingDir;
+    // Photos of issues reported, by the journal key of the report, until the hub has the issue.
+    QHash<QString, QPair<QString, QString>> m_issuePhotos; // key → (copy, name)
     QHash<QString, QString> m_operatorNames;
     int m_generation = 0;
 
