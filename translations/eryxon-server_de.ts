@@ -91,6 +91,8 @@ Commands:
 Options:
   --db PATH|URL         SQLite file or postgresql://user:pass@host:port/db
                         (default: the platform data directory)
+  --files-dir DIR       where attached files are stored (default: files/ beside the SQLite
+                        file, or in the platform data directory for PostgreSQL)
   --tenant NAME|ID      the tenant to act on (default: the first live tenant)
   --bind ADDR           serve: the address to listen on (default 127.0.0.1)
   --port N              serve: the REST API port (default 8787)
@@ -158,6 +160,8 @@ Befehle:
 Optionen:
   --db PATH|URL         SQLite-Datei oder postgresql://user:pass@host:port/db
                         (Standard: der Datenordner der Plattform)
+  --files-dir DIR       wo angehängte Dateien gespeichert werden (Standard: files/ neben der
+                        SQLite-Datei, bei PostgreSQL im Datenordner der Plattform)
   --tenant NAME|ID      der Betrieb, auf den sich der Befehl bezieht (Standard: der erste
                         Live-Betrieb)
   --bind ADDR           serve: die Adresse, auf der gelauscht wird (Standard 127.0.0.1)
@@ -534,6 +538,10 @@ oder den Demobetrieb laden mit
     <message>
         <source>%1/min</source>
         <translation>%1/Min.</translation>
+    </message>
+    <message>
+        <source>--files-dir needs a folder</source>
+        <translation>--files-dir braucht einen Ordner</translation>
     </message>
 </context>
 </TS>

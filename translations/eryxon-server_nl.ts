@@ -91,6 +91,8 @@ Commands:
 Options:
   --db PATH|URL         SQLite file or postgresql://user:pass@host:port/db
                         (default: the platform data directory)
+  --files-dir DIR       where attached files are stored (default: files/ beside the SQLite
+                        file, or in the platform data directory for PostgreSQL)
   --tenant NAME|ID      the tenant to act on (default: the first live tenant)
   --bind ADDR           serve: the address to listen on (default 127.0.0.1)
   --port N              serve: the REST API port (default 8787)
@@ -155,6 +157,8 @@ Opdrachten:
 Opties:
   --db PATH|URL         SQLite-bestand of postgresql://user:pass@host:port/db
                         (standaard: de gegevensmap van het platform)
+  --files-dir DIR       waar bijgevoegde bestanden worden bewaard (standaard: files/ naast het
+                        SQLite-bestand, of in de gegevensmap van het platform bij PostgreSQL)
   --tenant NAME|ID      het bedrijf waarop de opdracht werkt (standaard: het eerste
                         live-bedrijf)
   --bind ADDR           serve: het adres om op te luisteren (standaard 127.0.0.1)
@@ -531,6 +535,10 @@ of laad het demobedrijf met
     <message>
         <source>%1/min</source>
         <translation>%1/min</translation>
+    </message>
+    <message>
+        <source>--files-dir needs a folder</source>
+        <translation>--files-dir heeft een map nodig</translation>
     </message>
 </context>
 </TS>

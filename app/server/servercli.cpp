@@ -104,6 +104,8 @@ const char *kHelp = QT_TRANSLATE_NOOP("Cli", "Usage: eryxon-server <command> [op
                     "Options:\n"
                     "  --db PATH|URL         SQLite file or postgresql://user:pass@host:port/db\n"
                     "                        (default: the platform data directory)\n"
+                    "  --files-dir DIR       where attached files are stored (default: files/ beside the SQLite\n"
+                    "                        file, or in the platform data directory for PostgreSQL)\n"
                     "  --tenant NAME|ID      the tenant to act on (default: the first live tenant)\n"
                     "  --bind ADDR           serve: the address to listen on (default 127.0.0.1)\n"
                     "  --port N              serve: the REST API port (default 8787)\n"
@@ -327,6 +329,7 @@ int runServerCli(const QStringList &args)
     p.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
     QCommandLineOption dbOpt(QStringLiteral("db"), QStringLiteral("database"), QStringLiteral("url"));
     QCommandLineOption tenantOpt(QStringLiteral("tenant"), QStringLiteral("tenant"), QStringLiteral("tenant"));
+    QCommandLineOption filesDirOpt(QStringLiteral("files-dir"), QStringLiteral("attached files"), QStringLiteral("dir"));
     QCommandLineOption versionOpt(QStringLiteral("version"), QStringLiteral("version"));
     QCommandLineOption helpOpt(QStringList{QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("help"));
     QCommandLineOption bindOpt(QStringLiteral("bind"), QStringLiteral("address"), QStringLiteral("addr"));
@@ -364,7 +367,7 @@ int runServerCli(const QStringList &args)
     QCommandLineOption formatOpt(QStringLiteral("format"), QStringLiteral("export format"), QStringLiteral("json|csv"));
     QCommandLineOption outOpt(QStringLiteral("out"), QStringLiteral("export file"), QStringLiteral("file"));
     QCommandLineOption entitiesOpt(QStringLiteral("entities"), QStringLiteral("tables to export"), QStringLiteral("list"));
-    p.addOptions({dbOpt,       tenantOpt,   versionOpt, helpOpt,    bindOpt,         portOpt,         certOpt,       keyOpt,
+    p.addOptions({dbOpt,       filesDirOpt, tenantOpt,   versionOpt, helpOpt,    bindOpt,         portOpt,         certOpt,       keyOpt,
                   corsOpt,     nameOpt,     testOpt,    scopeOpt,   dryRunOpt,       skipOpt,         sourceOpt,     rtKeyOpt,
                   rtTenantOpt, rtTotalOpt,  shopOpt,    adminOpt,   adminNameOpt,    passwordFileOpt, enterpriseOpt, siteOpt,
                   areaOpt,     timezoneOpt, cellsOpt,   sandboxOpt, integrationsOpt, logLevelOpt, allowedToolsOpt, rateLimitOpt,
@@ -387,6 +390,13 @@ int runServerCli(const QStringList &args)
     cfg.dbUrl = p.value(dbOpt);
     if (p.isSet(dbOpt) && cfg.dbUrl.isEmpty())
         return usage(Cli::tr("--db needs a path or URL"));
+    if (p.isSet(filesDirOpt)) {
+        if (p.value(filesDirOpt).trimmed().isEmpty())
+            return usage(Cli::tr("--files-dir needs a folder"));
+        // Every command of one shop must name the same folder: a relative one would change with
+        // the working directory.
+        cfg.filesDir = QFileInfo(p.value(filesDirOpt)).absoluteFilePath();
+    }
     auto loc = DbLocation::parse(cfg.resolvedDbUrl());
     if (!loc)
         return usage(loc.error().message);

@@ -5,6 +5,7 @@
 #include "testshop.h"
 
 #include <QDateTime>
+#include <QDirIterator>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -48,6 +49,7 @@ private slots:
     void mcpKeyCommands();
     void exportAndRestoreCommands();
     void speaksDutchAndGerman();
+    void filesDirChoosesTheStore();
 
 private:
     struct Run {
@@ -140,6 +142,7 @@ void TestServerCli::usageErrors_data()
     QTest::newRow("export bad format") << QStringList{"export", "--format", "xml", "--out", "x"};
     QTest::newRow("export unknown entity") << QStringList{"export", "--out", "x", "--entities", "jobs,outbox"};
     QTest::newRow("format with import") << QStringList{"import", "jobs", "x.csv", "--format", "json"};
+    QTest::newRow("empty files dir") << QStringList{"migrate", "--files-dir", ""};
     QTest::newRow("restore without file") << QStringList{"restore"};
     QTest::newRow("restore two files") << QStringList{"restore", "a.json", "b.json"};
     QTest::newRow("admin with export") << QStringList{"export", "--out", "x", "--admin", "anna"};
@@ -970,6 +973,33 @@ void TestServerCli::speaksDutchAndGerman()
         const Run r = runWith({"ERYXON_LANGUAGE=" + choice, "LANG=de_DE.UTF-8", "LANGUAGE=de"}, {"LC_ALL", "LC_MESSAGES"}, {"bogus"});
         QVERIFY2(r.err.contains("unknown command") == (choice == QLatin1String("en")), qPrintable(choice + r.err));
     }
+}
+
+// --files-dir puts the demo's drawings where it says, not beside the database, and every command
+// given the same folder finds them (an export reads them back into its ZIP).
+void TestServerCli::filesDirChoosesTheStore()
+{
+    QVERIFY(QDir(m_dir.path()).mkpath(QStringLiteral("files-dir")));
+    const QString db = m_dir.filePath(QStringLiteral("files-dir/shop.db"));
+    const QString store = m_dir.filePath(QStringLiteral("drawings-store"));
+    QCOMPARE(run({"demo", "--db", db, "--files-dir", store}).code, 0);
+    const auto blobs = [](const QString &dir) {
+        int n = 0;
+        QDirIterator it(dir, QDir::Files, QDirIterator::Subdirectories);
+        while (it.hasNext())
+            n += it.next().section(u'/', -1).size() == 64 ? 1 : 0; // a blob is named by its SHA-256
+        return n;
+    };
+    QVERIFY2(blobs(store) >= 5, qPrintable(store));
+    QCOMPARE(blobs(m_dir.filePath(QStringLiteral("files-dir/files"))), 0); // not beside the database
+    const QString zip = m_dir.filePath(QStringLiteral("files-dir.zip"));
+    const Run ok = run({"export", "--format", "csv", "--out", zip, "--db", db, "--files-dir", store});
+    QVERIFY2(ok.code == 0, qPrintable(ok.err));
+    // Without the folder the export does not find the drawings and says so, writing no ZIP.
+    const QString elsewhere = m_dir.filePath(QStringLiteral("files-dir-missing.zip"));
+    const Run missing = run({"export", "--format", "csv", "--out", elsewhere, "--db", db});
+    QCOMPARE(missing.code, 1);
+    QVERIFY(!QFile::exists(elsewhere));
 }
 
 QTEST_GUILESS_MAIN(TestServerCli)
