@@ -109,6 +109,21 @@ export const toolPlans = {
     const part = (await ctx.call("get_part", { id: tree.parts[0].id })).part;
     ctx.assert(part.operations.length === 2 && part.operations[0].sequence <= part.operations[1].sequence, "with operations in sequence");
   },
+  list_part_files: async (ctx) => {
+    // The demo's jobs under way carry a PDF drawing on their first part (JOB-2605 to JOB-2608).
+    let drawing = null;
+    for (const j of ctx.jobs) {
+      const tree = (await ctx.call("get_job", { id: j.id })).job;
+      const listed = await ctx.call("list_part_files", { part_id: tree.parts[0].id });
+      ctx.assert(listed.count === listed.files.length, "count is the files listed");
+      if (listed.count > 0) { drawing = { part: tree.parts[0], file: listed.files[0] }; break; }
+    }
+    ctx.assert(drawing !== null, "a demo part has a drawing");
+    ctx.assert(drawing.file.content_type === "application/pdf" && drawing.file.sha256.length === 64, "a PDF with its SHA-256");
+    ctx.assert(drawing.file.resource_uri === `eryxon://parts/${drawing.part.id}/files/${encodeURIComponent(drawing.file.name)}`, "its resource URI");
+    const fresh = await freshJob(ctx);
+    ctx.assert((await ctx.call("list_part_files", { part_id: fresh.parts[0].id })).count === 0, "a new part has none");
+  },
   create_part: async (ctx) => {
     const tree = await freshJob(ctx);
     const part = (await ctx.call("create_part", { job_id: tree.id, part_number: `${tree.job_number}-EXTRA`, material: "AlMg3", quantity: 4, operations: [{ operation_name: "Deburr", sequence: 1, cell_id: ctx.cells[0].id }] })).part;
