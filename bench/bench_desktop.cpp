@@ -70,7 +70,7 @@ double ms(qint64 ns) { return double(ns) / 1e6; }
 
 // Runs the event loop until done() holds (checked every millisecond) or timeoutMs passed. The
 // figures are taken where things happen (signals, event filters), never at this loop's exit.
-bool waitFor(const std::function<bool()> &done, int timeoutMs)
+bool waitPolling(const std::function<bool()> &done, int timeoutMs)
 {
     if (done())
         return true;
@@ -169,7 +169,7 @@ void signIn(InProcessClient &client)
             qFatal("sign-in: %s", qPrintable(r.errorMessage()));
         answered = true;
     });
-    waitFor([&] { return answered; }, 30000);
+    waitPolling([&] { return answered; }, 30000);
 }
 
 // ---- 1. start-up, in a child process ---------------------------------------------------------
@@ -209,7 +209,7 @@ int startup(const QString &page, const QString &db)
     painted->installEventFilter(&watch);
     window.openPage(page);
     window.show();
-    if (!waitFor([&] { return watch.paintedNs >= 0; }, 60000))
+    if (!waitPolling([&] { return watch.paintedNs >= 0; }, 60000))
         qFatal("%s: nothing shown within 60 s", qPrintable(page));
     QCoreApplication::processEvents(); // what was pending when the rows were painted
     const qint64 idleNs = g_clock.nsecsElapsed();
@@ -459,7 +459,7 @@ int main(int argc, char **argv)
     ui::MainWindow window(client, false);
     window.openPage(QStringLiteral("jobs"));
     window.show();
-    waitFor([&] { return window.jobsPage()->model()->rowCount() > 0; }, 60000);
+    waitPolling([&] { return window.jobsPage()->model()->rowCount() > 0; }, 60000);
 
     auto url = host.call<Json>([](Engine &e) { return e.apiStatus(); });
     url.waitForFinished();
@@ -538,7 +538,7 @@ int main(int argc, char **argv)
             if (!a.complete || a.status != 200)
                 std::fprintf(stderr, "change %d: HTTP %d\n", i, a.status);
         });
-        const bool shown = waitFor([&] { return watch.paintedNs >= 0; }, 5000);
+        const bool shown = waitPolling([&] { return watch.paintedNs >= 0; }, 5000);
         sender.join();
         card->removeEventFilter(&watch);
         QObject::disconnect(conn);

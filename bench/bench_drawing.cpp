@@ -29,28 +29,10 @@
 #include "benchsupport.h"
 
 using namespace ery;
+using namespace ery::bench;
 using namespace ery::client;
 
 namespace {
-
-bool waitFor(const std::function<bool()> &done, int ms)
-{
-    QElapsedTimer t;
-    t.start();
-    while (!done()) {
-        if (t.elapsed() > ms)
-            return false;
-        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 5);
-    }
-    return true;
-}
-
-ApiReply await(QFuture<ApiReply> f)
-{
-    if (!waitFor([&] { return f.isFinished(); }, 30000))
-        qFatal("no answer in 30 s");
-    return f.result();
-}
 
 // Counts the paints of a widget.
 class PaintCounter : public QObject {

@@ -35,25 +35,6 @@ using namespace ery::client;
 
 namespace {
 
-bool waitFor(const std::function<bool()> &done, int ms)
-{
-    QElapsedTimer t;
-    t.start();
-    while (!done()) {
-        if (t.elapsed() > ms)
-            return false;
-        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 5);
-    }
-    return true;
-}
-
-ApiReply await(QFuture<ApiReply> f)
-{
-    if (!waitFor([&] { return f.isFinished(); }, 30000))
-        qFatal("no answer in 30 s");
-    return f.result();
-}
-
 struct Hub {
     QTemporaryDir dir;
     std::unique_ptr<EngineHost> host;

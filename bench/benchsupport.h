@@ -3,8 +3,10 @@
 // What the hub benchmarks share: percentiles, sleeping in the event loop, and a pacer that offers
 // work to the hub at a steady rate.
 
+#include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QEventLoop>
+#include <QFuture>
 #include <QTimer>
 
 #include <algorithm>
@@ -27,6 +29,28 @@ inline void spin(int ms)
     QEventLoop loop;
     QTimer::singleShot(ms, Qt::PreciseTimer, &loop, &QEventLoop::quit);
     loop.exec();
+}
+
+// Runs the event loop until done() or ms have passed; false on the timeout.
+inline bool waitFor(const std::function<bool()> &done, int ms)
+{
+    QElapsedTimer t;
+    t.start();
+    while (!done()) {
+        if (t.elapsed() > ms)
+            return false;
+        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 5);
+    }
+    return true;
+}
+
+// The result of a request the bench cannot go on without: fatal after 30 s.
+template <typename T>
+T await(QFuture<T> f)
+{
+    if (!waitFor([&] { return f.isFinished(); }, 30000))
+        qFatal("no answer in 30 s");
+    return f.result();
 }
 
 // Offers `rate` units a second for `ms` milliseconds, calling postTen() for each ten, from a precise
