@@ -4,14 +4,12 @@
 #include "http/apiserver.h"
 #include "http/request.h"
 #include "domain/filecontent.h"
+#include "files/stagingfile.h"
 
 #include "client/transfer.h"
 
-#include <QCryptographicHash>
-#include <QDir>
 #include <QFile>
 #include <QSaveFile>
-#include <QTemporaryFile>
 #include <QThreadPool>
 #include <QPromise>
 #include <QUrl>
@@ -62,52 +60,55 @@ Result<std::shared_ptr<http::UploadedBody>> stageFile(const QString &from, const
     QFile in(from);
     if (!in.open(QIODevice::ReadOnly))
         return Error::badRequest(InProcessClient::tr("%1 cannot be read: %2").arg(from, in.errorString()));
-    QDir().mkpath(stagingDir);
-    auto body = std::make_shared<http::UploadedBody>();
-    QTemporaryFile out(QDir(stagingDir).filePath(QStringLiteral("desktop-XXXXXX")));
-    out.setAutoRemove(false);
-    if (!out.open())
-        return Error::internal(QStringLiteral("Cannot write a staging file in %1").arg(stagingDir));
-    body->path = out.fileName();
-    QCryptographicHash hash(QCryptographicHash::Sha256);
+    auto out = files::StagingFile::create(stagingDir, QStringLiteral("desktop"), domain::filecontent::kSniffBytes);
+    if (!out)
+        return out.error();
     const qint64 total = in.size();
     QByteArray chunk;
     while (!(chunk = in.read(1 << 20)).isEmpty()) {
         if (t && t->isCancelled())
             return Error{ErrorCode::BadRequest, InProcessClient::tr("Cancelled."), nullptr};
-        if (body->head.size() < domain::filecontent::kSniffBytes)
-            body->head += chunk.left(domain::filecontent::kSniffBytes - body->head.size());
-        hash.addData(chunk);
-        if (out.write(chunk) != chunk.size())
-            return Error::internal(QStringLiteral("Cannot write a staging file in %1").arg(stagingDir));
-        body->size += chunk.size();
+        ERY_TRY((*out)->write(chunk.constData(), chunk.size()));
         if (t)
-            t->report(body->size, total);
+            t->report((*out)->size(), total);
     }
     if (in.error() != QFileDevice::NoError)
         return Error::badRequest(InProcessClient::tr("%1 cannot be read: %2").arg(from, in.errorString()));
-    out.close();
-    body->sha256 = hash.result().toHex();
+    auto staged = (*out)->finish();
+    if (!staged)
+        return staged.error();
+    auto body = std::make_shared<http::UploadedBody>(std::move(*staged));
     return body;
 }
 
-// A download's bytes to the file the screen asked for, replaced only once all are written.
+// A download's bytes to the file the screen asked for, replaced only once all are written: from the
+// answer's body, or read from its source (a stored file) a chunk at a time.
 ApiReply saveAnswer(const http::Response &resp, const QString &to, const std::shared_ptr<Transfer> &t)
 {
     QSaveFile out(to);
     if (!out.open(QIODevice::WriteOnly))
         return localError(500, "WRITE_FAILED", InProcessClient::tr("%1 cannot be written: %2").arg(to, out.errorString()));
-    const qint64 total = resp.body.size();
-    for (qint64 at = 0; at < total; at += 1 << 20) {
+    QIODevice *in = resp.source ? resp.source->device.get() : nullptr;
+    const qint64 total = resp.source ? resp.source->length : resp.body.size();
+    if (in && !in->seek(resp.source->from))
+        return localError(500, "READ_FAILED", InProcessClient::tr("The stored file cannot be read."));
+    QByteArray chunk;
+    for (qint64 at = 0; at < total;) {
         if (t && t->isCancelled()) {
             out.cancelWriting();
             return localError(499, "CANCELLED", InProcessClient::tr("Cancelled."));
         }
         const qint64 n = qMin<qint64>(1 << 20, total - at);
-        if (out.write(resp.body.constData() + at, n) != n)
+        if (in) {
+            chunk = in->read(n);
+            if (chunk.size() != n)
+                return localError(500, "READ_FAILED", InProcessClient::tr("The stored file cannot be read."));
+        }
+        if (out.write(in ? chunk.constData() : resp.body.constData() + at, n) != n)
             break;
+        at += n;
         if (t)
-            t->report(at + n, total);
+            t->report(at, total);
     }
     if (!out.commit())
         return localError(500, "WRITE_FAILED", InProcessClient::tr("%1 cannot be written: %2").arg(to, out.errorString()));
@@ -150,6 +151,11 @@ void dispatch(Engine &e, ApiRequest request, std::shared_ptr<http::UploadedBody>
             if (file.open(QIODevice::ReadOnly))
                 resp.body = file.readAll();
             file.remove();
+        }
+        if (resp.source && saveTo.isEmpty()) { // a stored file asked for in memory
+            if (resp.source->device->seek(resp.source->from))
+                resp.body = resp.source->device->read(resp.source->length);
+            resp.source.reset();
         }
         if (!saveTo.isEmpty() && resp.status >= 200 && resp.status < 300) {
             // Written off the engine thread: a large drawing must not hold up the hub.

@@ -2,7 +2,6 @@
 
 #include "core/ids.h"
 #include "core/jsonutil.h"
-#include "core/sha256.h"
 #include "guardedtcpserver.h"
 #include "httpmetrics.h"
 #include "response.h"
@@ -10,9 +9,9 @@
 #include "request.h"
 
 #include "domain/filecontent.h"
+#include "files/stagingfile.h"
 
 #include <QTcpSocket>
-#include <QTemporaryFile>
 #include <QUrl>
 #include <QUrlQuery>
 
@@ -42,10 +41,7 @@ constexpr qint64 kUploadReadBytes = 256 * 1024;
 } // namespace
 
 struct ConnectionGuard::Upload {
-    QTemporaryFile file;
-    Sha256 hash;
-    QByteArray head;
-    qint64 size = 0;
+    std::unique_ptr<files::StagingFile> file;
     bool failed = false;
 };
 
@@ -225,13 +221,11 @@ void ConnectionGuard::startUpload()
         }
     }
     const QString dir = m_server ? m_server->uploads().dir : QString();
-    m_upload = std::make_unique<Upload>();
-    m_upload->file.setFileTemplate(dir + QStringLiteral("/upload-XXXXXX"));
-    m_upload->file.setAutoRemove(true);
-    if (dir.isEmpty() || !m_upload->file.open()) {
-        m_upload.reset();
+    auto file = files::StagingFile::create(dir, QStringLiteral("upload"), domain::filecontent::kSniffBytes);
+    if (!file)
         return refuse(503, "SERVICE_UNAVAILABLE", QStringLiteral("The file store cannot take uploads right now"), "upload_unavailable");
-    }
+    m_upload = std::make_unique<Upload>();
+    m_upload->file = std::move(*file);
     // From here QtHttpServer sees nothing of this connection; its answer closes it.
     if (m_httpReceiver)
         disconnect(m_socket, &QTcpSocket::readyRead, m_httpReceiver, nullptr);
@@ -242,13 +236,8 @@ void ConnectionGuard::startUpload()
     m_serverPos = m_scanned;
     Upload *u = m_upload.get();
     m_framer.setBodySink([u](const char *data, qint64 n) {
-        if (u->failed)
-            return;
-        if (u->head.size() < domain::filecontent::kSniffBytes)
-            u->head.append(data, qMin<qint64>(n, domain::filecontent::kSniffBytes - u->head.size()));
-        u->hash.addData(QByteArrayView(data, n));
-        u->size += n;
-        u->failed = u->file.write(data, n) != n;
+        if (!u->failed)
+            u->failed = !u->file->write(data, n).ok();
     });
     for (const auto &[name, value] : m_framer.headers())
         if (name == "expect" && value.compare("100-continue", Qt::CaseInsensitive) == 0)
@@ -314,18 +303,13 @@ void ConnectionGuard::finishUpload()
     m_phase = Phase::Http;
     m_lastProgressMs = nowMs();
     std::unique_ptr<Upload> u = std::move(m_upload);
-    if (!u || !u->file.flush()) {
+    auto staged = u ? u->file->finish() : Result<files::Staged>(Error::internal(QString()));
+    if (!staged) {
         m_phase = Phase::Refused;
         return cutOff("upload_write");
     }
     Request r = headOfUpload();
-    auto body = std::make_shared<UploadedBody>();
-    u->file.setAutoRemove(false);
-    body->path = u->file.fileName();
-    u->file.close();
-    body->size = u->size;
-    body->sha256 = u->hash.hexResult();
-    body->head = std::move(u->head);
+    auto body = std::make_shared<UploadedBody>(std::move(*staged));
     r.upload = std::move(body);
     if (m_server && m_server->uploads().deliver)
         m_server->uploads().deliver(m_socket, std::move(r));

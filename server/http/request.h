@@ -5,6 +5,7 @@
 
 #include "core/result.h"
 #include "domain/scope.h"
+#include "files/stagingfile.h"
 #include "services/apikeyservice.h"
 
 #include <QHash>
@@ -28,11 +29,8 @@ constexpr int kMaxSearchText = 256;
 // A request body the connection guard wrote to a file as it arrived (the upload routes), with its
 // size, SHA-256 and first bytes counted on the way, so a 100 MB upload never sits in memory. The
 // file is removed with the last copy of the request unless a handler moved it on (the file store).
-struct UploadedBody {
-    QString path;
-    qint64 size = 0;
-    QByteArray sha256; // lower-case hex
-    QByteArray head;   // the first bytes, for the type check
+struct UploadedBody : files::Staged {
+    explicit UploadedBody(files::Staged staged) : files::Staged(std::move(staged)) { }
     ~UploadedBody();
 };
 

@@ -113,6 +113,8 @@ QByteArray Response::head(bool close, int reserve) const
     out += contentType;
     if (stream) {
         out += "\r\nConnection: close\r\n";
+    } else if (!headerValue("Content-Length").isEmpty()) {
+        out += "\r\n";
     } else {
         out += "\r\nContent-Length: ";
         out += QByteArray::number(body.size());

@@ -3,11 +3,14 @@
 #include "core/result.h"
 
 #include <QByteArray>
+#include <QIODevice>
 
 class QIODevice;
 class QTcpSocket;
 
 #include <functional>
+#include <memory>
+#include <optional>
 #include <utility>
 #include <vector>
 
@@ -32,6 +35,14 @@ struct Response {
     // A download the route wrote to a temporary file (an export): `stream` sends it to a socket; an
     // in-process caller, which has none, reads it from here and removes it.
     QString file;
+    // A download read from a device (a stored file): an in-process caller copies [from, from +
+    // length) to where it wants it, a chunk at a time; `stream` sends the same bytes to a socket.
+    struct Source {
+        std::shared_ptr<QIODevice> device;
+        qint64 from = 0;
+        qint64 length = 0;
+    };
+    std::optional<Source> source;
 
     static Response json(int status, const Json &doc);
     // The success envelope around `data`, moved in: list pages are large and copies cost.
@@ -45,7 +56,8 @@ struct Response {
     Response &header(QByteArray name, QByteArray value);
     QByteArray headerValue(const QByteArray &name) const;
 
-    // Serialised for the socket; a HEAD answer keeps Content-Length but sends no body.
+    // Serialised for the socket; a HEAD answer keeps Content-Length but sends no body. A
+    // Content-Length among `headers` (a HEAD of a download, a streamed file) replaces the body's.
     QByteArray serialise(bool headOnly, bool close) const;
     // Writes the answer to the socket: a large body goes after the head as its own buffer, which
     // QIODevice queues without copying (list pages are tens of KiB).

@@ -3,6 +3,7 @@
 #include "tenantexport.h"
 
 #include "core/jsonutil.h"
+#include "core/sha256.h"
 #include "services/exportservice.h"
 #include "services/fileservice.h"
 #include "services/restoreservice.h"
@@ -468,16 +469,16 @@ Error blobDamaged(const QByteArray &sha, const BlobRef &b)
 }
 
 // Reads one blob out of the ZIP, hashing it, into `sink` (may be null: a check only).
-Status readBlob(Source &src, const QByteArray &sha, const BlobRef &b, FileService::Stager *sink)
+Status readBlob(Source &src, const QByteArray &sha, const BlobRef &b, files::StagingFile *sink)
 {
-    QCryptographicHash h(QCryptographicHash::Sha256);
+    Sha256 h;
     qint64 got = 0;
     ERY_TRY(src.zipFile.read(blobEntry(sha), [&](const char *d, size_t n) -> Status {
         h.addData(QByteArrayView(d, qsizetype(n)));
         got += qint64(n);
         return sink ? sink->write(d, qint64(n)) : Status();
     }));
-    if (got != b.size || h.result().toHex() != sha)
+    if (got != b.size || h.hexResult() != sha)
         return blobDamaged(sha, b);
     return {};
 }

@@ -10,7 +10,6 @@
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
-#include <QTemporaryFile>
 
 using namespace ery::domain;
 using namespace ery::storage;
@@ -57,62 +56,16 @@ void FileService::configure(std::unique_ptr<files::BlobStore> store, QString sta
 
 Result<FileService::Staged> FileService::stage(const QByteArray &bytes) const
 {
-    QTemporaryFile tmp(m_staging + QStringLiteral("/upload-XXXXXX"));
-    tmp.setAutoRemove(false);
-    if (!tmp.open() || tmp.write(bytes) != bytes.size() || !tmp.flush()) {
-        tmp.remove();
-        return Error::internal(QStringLiteral("Cannot write a staging file in %1").arg(m_staging));
-    }
-    Staged s;
-    s.path = tmp.fileName();
-    s.size = bytes.size();
-    s.sha256 = QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex();
-    s.head = bytes.left(filecontent::kSniffBytes);
-    return s;
+    auto file = beginStage();
+    if (!file)
+        return file.error();
+    ERY_TRY((*file)->write(bytes.constData(), bytes.size()));
+    return (*file)->finish();
 }
 
-FileService::Stager::~Stager()
+Result<std::unique_ptr<files::StagingFile>> FileService::beginStage() const
 {
-    if (m_file && !m_done)
-        m_file->remove();
-}
-
-Status FileService::Stager::write(const char *data, qint64 size)
-{
-    if (m_head.size() < filecontent::kSniffBytes)
-        m_head.append(data, qsizetype(std::min<qint64>(size, filecontent::kSniffBytes - m_head.size())));
-    m_hash->addData(QByteArrayView(data, qsizetype(size)));
-    m_size += size;
-    if (m_file->write(data, size) != size)
-        return Error::internal(QStringLiteral("Cannot write a staging file (%1): %2").arg(m_file->fileName(), m_file->errorString()));
-    return {};
-}
-
-Result<FileService::Staged> FileService::Stager::finish()
-{
-    if (!m_file->flush())
-        return Error::internal(QStringLiteral("Cannot write a staging file (%1): %2").arg(m_file->fileName(), m_file->errorString()));
-    m_file->close();
-    m_done = true;
-    return Staged{m_file->fileName(), m_size, m_hash->result().toHex(), m_head};
-}
-
-Result<std::unique_ptr<FileService::Stager>> FileService::beginStage() const
-{
-    std::unique_ptr<Stager> s(new Stager);
-    QTemporaryFile tmp(m_staging + QStringLiteral("/restore-XXXXXX"));
-    tmp.setAutoRemove(false);
-    if (!tmp.open())
-        return Error::internal(QStringLiteral("Cannot write a staging file in %1").arg(m_staging));
-    const QString name = tmp.fileName();
-    tmp.close();
-    s->m_file = std::make_unique<QFile>(name);
-    if (!s->m_file->open(QIODevice::WriteOnly | QIODevice::Truncate)) {
-        QFile::remove(name);
-        return Error::internal(QStringLiteral("Cannot write a staging file in %1").arg(m_staging));
-    }
-    s->m_hash = std::make_unique<QCryptographicHash>(QCryptographicHash::Sha256);
-    return s;
+    return files::StagingFile::create(m_staging, QStringLiteral("upload"), filecontent::kSniffBytes);
 }
 
 Result<std::unique_ptr<QIODevice>> FileService::openBlob(const QByteArray &sha256) const

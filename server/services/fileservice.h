@@ -1,11 +1,10 @@
 #pragma once
 
 #include "eventdata.h"
+#include "files/stagingfile.h"
 #include "servicebase.h"
 
 #include <QByteArray>
-#include <QCryptographicHash>
-#include <QFile>
 #include <QSet>
 #include <QString>
 
@@ -47,33 +46,12 @@ public:
     // A complete file in stagingDir() whose hash and size were counted while it was written, and
     // its first bytes (for the type check). attach() consumes it (the blob store takes it, or it is
     // deleted).
-    struct Staged {
-        QString path;
-        qint64 size = 0;
-        QByteArray sha256; // lower-case hex
-        QByteArray head;   // up to domain::filecontent::kSniffBytes
-    };
+    using Staged = files::Staged;
     // Writes bytes held in memory to a staging file.
     Result<Staged> stage(const QByteArray &bytes) const;
     // A staging file written a chunk at a time (a blob read out of an export), its SHA-256 and size
     // counted as it goes; removed when it goes out of scope unless finish() handed it on.
-    class Stager {
-    public:
-        ~Stager();
-        Status write(const char *data, qint64 size);
-        // Closes the file: it is the caller's now (put() or attach() consume it).
-        Result<Staged> finish();
-
-    private:
-        friend class FileService;
-        Stager() = default;
-        std::unique_ptr<QFile> m_file;
-        std::unique_ptr<QCryptographicHash> m_hash;
-        qint64 m_size = 0;
-        QByteArray m_head;
-        bool m_done = false;
-    };
-    Result<std::unique_ptr<Stager>> beginStage() const;
+    Result<std::unique_ptr<files::StagingFile>> beginStage() const;
 
     struct Incoming {
         QString name;

@@ -165,6 +165,12 @@ void TestApiFiles::rangeAndEtag()
     const QByteArray etag = whole.header("ETag");
     QCOMPARE(etag, "\"" + sha(body).toLatin1() + "\"");
     QCOMPARE(whole.header("Accept-Ranges"), QByteArray("bytes"));
+    // HEAD: the download's headers, its real length, no body.
+    auto head = f->call("HEAD", item, key);
+    EXPECT_STATUS(head, 200);
+    QCOMPARE(head.header("Content-Length"), QByteArray("10000"));
+    QCOMPARE(head.header("ETag"), etag);
+    QVERIFY(head.raw.isEmpty());
     auto again = f->call("GET", item, key, nullptr, {{"If-None-Match", etag}});
     EXPECT_STATUS(again, 304);
     QVERIFY(again.raw.isEmpty());

@@ -1,7 +1,11 @@
+#include "client/transfer.h"
 #include "inprocessclient.h"
 #include "testshop.h"
 
+#include <QCryptographicHash>
+#include <QFile>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace ery::domain;
@@ -22,7 +26,7 @@ private slots:
     void changesOfTheSessionsShopOnly();
     void setupOnAnEmptyDatabaseThenRefused();
     void hostileRequests();
-
+    void largeFilesAreNeverWholeInMemory();
 };
 
 namespace {
@@ -50,8 +54,27 @@ struct Hub {
 
 ApiReply await(QFuture<ApiReply> f)
 {
-    QTest::qWaitFor([&] { return f.isFinished(); }, 10000);
+    QTest::qWaitFor([&] { return f.isFinished(); }, 30000);
     return f.isFinished() ? f.result() : ApiReply();
+}
+
+// This process's peak resident set since the last resetPeak(), in KiB.
+qint64 peakKiB()
+{
+    QFile f(QStringLiteral("/proc/self/status"));
+    if (!f.open(QIODevice::ReadOnly))
+        return 0;
+    for (const QByteArray &line : f.readAll().split('\n'))
+        if (line.startsWith("VmHWM:"))
+            return line.mid(6).trimmed().split(' ').front().toLongLong();
+    return 0;
+}
+
+void resetPeak()
+{
+    QFile f(QStringLiteral("/proc/self/clear_refs"));
+    if (f.open(QIODevice::WriteOnly))
+        f.write("5");
 }
 
 } // namespace
@@ -240,6 +263,55 @@ void TestInProcessClient::hostileRequests()
     QVERIFY(await(hub.client->get(QStringLiteral("/api/v1/jobs?limit=-5"))).ok()); // clamped, as over HTTP
     QVERIFY(await(hub.client->get(QStringLiteral("/api/v1/jobs?search=%27%3B%20DROP%20TABLE%20jobs%3B--"))).ok());
     QVERIFY(await(hub.client->get(QStringLiteral("/api/v1/jobs/overview"))).ok());
+}
+
+void TestInProcessClient::largeFilesAreNeverWholeInMemory()
+{
+    // A 64 MiB STEP file attached through the door and saved back: staged on the way in, copied a
+    // chunk at a time on the way out, so neither adds the file's size to the process.
+    Hub hub;
+    QVERIFY(await(hub.client->signIn(QStringLiteral("admin"), QStringLiteral("correct horse"))).ok());
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("frame.step"));
+    QCryptographicHash sent(QCryptographicHash::Sha256);
+    {
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        QByteArray chunk = "ISO-10303-21;\nHEADER;\n";
+        while (chunk.size() < (1 << 20))
+            chunk += "#" + QByteArray::number(chunk.size()) + "=CARTESIAN_POINT('',(0.,0.,0.));\n";
+        for (int i = 0; i < 64; ++i) {
+            const QByteArray piece = chunk.left(1 << 20);
+            f.write(piece);
+            sent.addData(piece);
+        }
+    }
+    resetPeak();
+    const qint64 before = peakKiB();
+    auto up = std::make_shared<Transfer>();
+    const ApiReply attached = await(hub.client->uploadFile(QStringLiteral("part"), hub.shop->partId, path, {}, up));
+    QVERIFY2(attached.ok(), qPrintable(attached.errorMessage()));
+    QCOMPARE(str(attached.data()["file"], "sha256").toLatin1(), sent.result().toHex());
+    const QString id = str(attached.data()["file"], "id");
+    const qint64 upPeak = peakKiB() - before;
+
+    resetPeak();
+    const qint64 idle = peakKiB();
+    const QString back = dir.filePath(QStringLiteral("back.step"));
+    auto down = std::make_shared<Transfer>();
+    const ApiReply saved = await(hub.client->downloadFile(QStringLiteral("part"), hub.shop->partId, id, back, down));
+    QVERIFY2(saved.ok(), qPrintable(saved.errorMessage()));
+    const qint64 downPeak = peakKiB() - idle;
+    QCOMPARE(down->percent(), 100);
+    QFile b(back);
+    QVERIFY(b.open(QIODevice::ReadOnly));
+    QCOMPARE(b.size(), 64ll << 20);
+    QCryptographicHash got(QCryptographicHash::Sha256);
+    QVERIFY(got.addData(&b));
+    QCOMPARE(got.result(), sent.result());
+    qInfo("peak over idle: upload %lld KiB, download %lld KiB", upPeak, downPeak);
+    QVERIFY2(upPeak < 24 * 1024, qPrintable(QString::number(upPeak)));
+    QVERIFY2(downPeak < 24 * 1024, qPrintable(QString::number(downPeak)));
 }
 
 QTEST_MAIN(TestInProcessClient)

@@ -30,7 +30,7 @@ constexpr qint64 kMaxPartImageBytes = 10ll * 1024 * 1024;
 Result<FileService::Staged> stagedBody(Services &s, Request &r)
 {
     if (r.upload) {
-        FileService::Staged st{r.upload->path, r.upload->size, r.upload->sha256, r.upload->head};
+        FileService::Staged st = *r.upload;
         r.upload->path.clear();
         return st;
     }
@@ -76,9 +76,8 @@ RangeKind parseRange(const QByteArray &header, qint64 size, qint64 *from, qint64
 }
 
 // Sends [from, from + length) of the device as the client reads it, then closes the connection.
-void pump(QTcpSocket *socket, QIODevice *device, qint64 from, qint64 length)
+void pump(QTcpSocket *socket, std::shared_ptr<QIODevice> device, qint64 from, qint64 length)
 {
-    device->setParent(socket);
     if (!device->seek(from)) {
         socket->abort();
         return;
@@ -100,7 +99,8 @@ void pump(QTcpSocket *socket, QIODevice *device, qint64 from, qint64 length)
             socket->disconnectFromHost();
         }
     };
-    QObject::connect(socket, &QTcpSocket::bytesWritten, device, more);
+    // The connection holds the device until the socket goes.
+    QObject::connect(socket, &QTcpSocket::bytesWritten, socket, more);
     more();
 }
 
@@ -152,20 +152,23 @@ Response download(Services &s, const Request &r, const Row &file)
     stamp(resp);
     if (kind == RangeKind::Part)
         resp.header("Content-Range", "bytes " + QByteArray::number(from) + "-" + QByteArray::number(to) + "/" + QByteArray::number(size));
-    if (r.inProcess || length <= kInlineAnswerBytes || r.method == Method::Head) {
-        if (r.method != Method::Head) {
-            if (!(*device)->seek(from))
-                return Response::error(Error::internal(QStringLiteral("The stored bytes of this file cannot be read")));
-            resp.body = (*device)->read(length);
-            if (resp.body.size() != length)
-                return Response::error(Error::internal(QStringLiteral("The stored bytes of this file are shorter than recorded")));
-        }
+    if (r.method == Method::Head) {
+        resp.header("Content-Length", QByteArray::number(length));
         return resp;
     }
+    if (length <= kInlineAnswerBytes) {
+        if (!(*device)->seek(from))
+            return Response::error(Error::internal(QStringLiteral("The stored bytes of this file cannot be read")));
+        resp.body = (*device)->read(length);
+        if (resp.body.size() != length)
+            return Response::error(Error::internal(QStringLiteral("The stored bytes of this file are shorter than recorded")));
+        return resp;
+    }
+    // Never whole in memory: a socket is sent it as the client reads, an in-process caller copies it.
     resp.header("Content-Length", QByteArray::number(length));
-    // The socket owns the device once the answer is sent; until then (or if it never is) the holder.
-    auto holder = std::make_shared<std::unique_ptr<QIODevice>>(std::move(*device));
-    resp.stream = [holder, from, length](QTcpSocket *socket) { pump(socket, holder->release(), from, length); };
+    std::shared_ptr<QIODevice> shared(std::move(*device));
+    resp.source = Response::Source{shared, from, length};
+    resp.stream = [shared, from, length](QTcpSocket *socket) { pump(socket, shared, from, length); };
     return resp;
 }
 
