@@ -5,8 +5,6 @@
 #include <QDateTime>
 
 #include <algorithm>
-#include <array>
-#include <tuple>
 #include <QTimeZone>
 #include <QFile>
 #include "storage/repositories.h"
@@ -91,204 +89,19 @@ struct Lcg {
     }
 };
 
-// ---- The demo's drawings and photo, made here rather than shipped or downloaded -------------------
-// The engine does not link Qt Gui, so the PDF is written as PDF text (one page, vector lines and
-// the standard Helvetica fonts) and the PNG as its chunks around a zlib stream.
-
-QByteArray pdfText(const QString &s)
+// The demo's drawings (<drawing_no>.pdf, one per product) and its NCR photo are made at build time
+// by tools/demo-files and compiled in; a name the build did not make is an error of the build.
+Status attachDemoFile(Services &s, const Scope &scope, const FileService::Owner &owner, const QString &name, const QString &type)
 {
-    QByteArray out;
-    for (const QChar c : s) {
-        const char l = c.unicode() < 0x7f ? char(c.unicode()) : '?';
-        if (l == '(' || l == ')' || l == '\\')
-            out += '\\';
-        out += l;
-    }
-    return out;
-}
-
-struct DrawingInfo {
-    QString partNumber, drawingNo, title, material, jobNumber;
-    int quantity = 0;
-};
-
-// A workshop drawing of a flat part on A4 landscape: frame, title block, the plate's outline with
-// its holes and dimensions.
-QByteArray drawingPdf(const DrawingInfo &d)
-{
-    QByteArray c;
-    auto line = [&c](double x1, double y1, double x2, double y2) {
-        c += QByteArray::number(x1, 'f', 1) + ' ' + QByteArray::number(y1, 'f', 1) + " m " + QByteArray::number(x2, 'f', 1) + ' '
-            + QByteArray::number(y2, 'f', 1) + " l S\n";
-    };
-    auto rect = [&c](double x, double y, double w, double h) {
-        c += QByteArray::number(x, 'f', 1) + ' ' + QByteArray::number(y, 'f', 1) + ' ' + QByteArray::number(w, 'f', 1) + ' '
-            + QByteArray::number(h, 'f', 1) + " re S\n";
-    };
-    auto circle = [&c](double cx, double cy, double r) {
-        const double k = 0.5523 * r;
-        auto p = [](double v) { return QByteArray::number(v, 'f', 2); };
-        c += p(cx + r) + ' ' + p(cy) + " m\n";
-        c += p(cx + r) + ' ' + p(cy + k) + ' ' + p(cx + k) + ' ' + p(cy + r) + ' ' + p(cx) + ' ' + p(cy + r) + " c\n";
-        c += p(cx - k) + ' ' + p(cy + r) + ' ' + p(cx - r) + ' ' + p(cy + k) + ' ' + p(cx - r) + ' ' + p(cy) + " c\n";
-        c += p(cx - r) + ' ' + p(cy - k) + ' ' + p(cx - k) + ' ' + p(cy - r) + ' ' + p(cx) + ' ' + p(cy - r) + " c\n";
-        c += p(cx + k) + ' ' + p(cy - r) + ' ' + p(cx + r) + ' ' + p(cy - k) + ' ' + p(cx + r) + ' ' + p(cy) + " c S\n";
-    };
-    auto text = [&c](const char *font, int size, double x, double y, const QString &t) {
-        c += "BT /" + QByteArray(font) + ' ' + QByteArray::number(size) + " Tf " + QByteArray::number(x, 'f', 1) + ' '
-            + QByteArray::number(y, 'f', 1) + " Td (" + pdfText(t) + ") Tj ET\n";
-    };
-    // Frame and title block.
-    c += "1.2 w\n";
-    rect(20, 20, 802, 555);
-    c += "0.8 w\n";
-    rect(522, 20, 300, 110);
-    line(522, 75, 822, 75);
-    line(522, 48, 822, 48);
-    line(672, 20, 672, 75);
-    text("F2", 14, 530, 108, d.title);
-    text("F1", 9, 530, 92, QStringLiteral("Part %1 - job %2").arg(d.partNumber, d.jobNumber));
-    text("F1", 8, 530, 64, QStringLiteral("Drawing no."));
-    text("F2", 12, 530, 53, d.drawingNo);
-    text("F1", 8, 680, 64, QStringLiteral("Material"));
-    text("F2", 10, 680, 53, d.material);
-    text("F1", 8, 530, 37, QStringLiteral("Quantity"));
-    text("F2", 10, 530, 26, QString::number(d.quantity));
-    text("F1", 8, 680, 37, QStringLiteral("Scale 1:2  -  Rev C  -  mm"));
-    text("F1", 8, 680, 26, QStringLiteral("Demo Metalworks"));
-    // The plate (240 x 120 mm at 1:2), its holes and a bend line.
-    c += "1.6 w\n";
-    rect(140, 240, 340, 170);
-    for (const auto &[x, y] : {std::pair{180.0, 280.0}, {440.0, 280.0}, {180.0, 370.0}, {440.0, 370.0}})
-        circle(x, y, 9);
-    circle(310, 325, 28);
-    c += "0.5 w [6 3 1 3] 0 d\n";
-    line(125, 325, 495, 325);
-    line(310, 232, 310, 418);
-    c += "[] 0 d\n";
-    // Dimensions with their arrows.
-    c += "0.5 w\n";
-    line(140, 410, 140, 450);
-    line(480, 410, 480, 450);
-    line(140, 440, 480, 440);
-    c += "140 440 m 148 443 l 148 437 l h f\n480 440 m 472 443 l 472 437 l h f\n";
-    text("F1", 10, 295, 445, QStringLiteral("240"));
-    line(480, 240, 520, 240);
-    line(480, 410, 520, 410);
-    line(510, 240, 510, 410);
-    c += "510 240 m 507 248 l 513 248 l h f\n510 410 m 507 402 l 513 402 l h f\n";
-    text("F1", 10, 515, 322, QStringLiteral("120"));
-    line(180, 240, 180, 200);
-    line(440, 240, 440, 200);
-    line(180, 210, 440, 210);
-    c += "180 210 m 188 213 l 188 207 l h f\n440 210 m 432 213 l 432 207 l h f\n";
-    text("F1", 10, 295, 215, QStringLiteral("180"));
-    text("F1", 9, 330, 358, QStringLiteral("4x  D 9  thru"));
-    text("F1", 9, 345, 300, QStringLiteral("D 56"));
-    text("F1", 9, 40, 60, QStringLiteral("Deburr all edges. General tolerance ISO 2768-m."));
-
-    QByteArray pdf = "%PDF-1.4\n%\xE2\xE3\xCF\xD3\n";
-    QList<qsizetype> offsets;
-    auto object = [&](const QByteArray &body) {
-        offsets << pdf.size();
-        pdf += QByteArray::number(offsets.size()) + " 0 obj\n" + body + "\nendobj\n";
-    };
-    object("<< /Type /Catalog /Pages 2 0 R >>");
-    object("<< /Type /Pages /Kids [3 0 R] /Count 1 >>");
-    object("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 842 595] /Contents 4 0 R /Resources << /Font << /F1 5 0 R /F2 6 0 R >> >> >>");
-    object("<< /Length " + QByteArray::number(c.size()) + " >>\nstream\n" + c + "endstream");
-    object("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>");
-    object("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>");
-    const qsizetype xref = pdf.size();
-    pdf += "xref\n0 " + QByteArray::number(offsets.size() + 1) + "\n0000000000 65535 f \n";
-    for (qsizetype o : offsets)
-        pdf += QByteArray::number(o).rightJustified(10, '0') + " 00000 n \n";
-    pdf += "trailer\n<< /Size " + QByteArray::number(offsets.size() + 1) + " /Root 1 0 R >>\nstartxref\n" + QByteArray::number(xref)
-        + "\n%%EOF\n";
-    return pdf;
-}
-
-quint32 crc32(const QByteArray &data)
-{
-    static const auto table = [] {
-        std::array<quint32, 256> t{};
-        for (quint32 n = 0; n < 256; ++n) {
-            quint32 c = n;
-            for (int k = 0; k < 8; ++k)
-                c = (c & 1) ? 0xEDB88320u ^ (c >> 1) : c >> 1;
-            t[n] = c;
-        }
-        return t;
-    }();
-    quint32 c = 0xFFFFFFFFu;
-    for (char b : data)
-        c = table[(c ^ quint8(b)) & 0xFF] ^ (c >> 8);
-    return c ^ 0xFFFFFFFFu;
-}
-
-QByteArray pngChunk(const char *type, const QByteArray &data)
-{
-    QByteArray body = QByteArray(type, 4) + data;
-    QByteArray out;
-    const quint32 n = quint32(data.size()), crc = crc32(body);
-    for (int i = 3; i >= 0; --i)
-        out += char((n >> (8 * i)) & 0xFF);
-    out += body;
-    for (int i = 3; i >= 0; --i)
-        out += char((crc >> (8 * i)) & 0xFF);
-    return out;
-}
-
-// A photo for a quality issue: brushed steel with a hole pattern, the drilled holes of one row
-// off their scribed marks (red), as someone would snap it at the machine. 240 x 160, RGB.
-QByteArray issuePhotoPng()
-{
-    constexpr int w = 240, h = 160;
-    QByteArray raw;
-    raw.reserve((w * 3 + 1) * h);
-    quint32 r = 4711;
-    for (int y = 0; y < h; ++y) {
-        raw += char(0); // filter: none
-        for (int x = 0; x < w; ++x) {
-            r = r * 1664525u + 1013904223u;
-            int v = 150 + (x * 40) / w - (y * 20) / h + int((r >> 24) % 6); // brushed, lit from the right
-            int red = v, green = v + 2, blue = v + 6;
-            for (const auto &[cx, cy, marked] : {std::tuple{60, 50, true}, {120, 50, true}, {180, 50, true}, {64, 112, false},
-                                                  {124, 112, false}, {184, 112, false}}) {
-                const int dx = x - cx, dy = y - cy, d2 = dx * dx + dy * dy;
-                if (d2 <= 13 * 13) {
-                    red = green = blue = 40 + (d2 * 40) / (13 * 13); // the drilled hole
-                } else if (d2 <= 15 * 15) {
-                    red = green = blue = 205;
-                } else if (!marked && (std::abs(x - (cx - 4)) <= 1 || std::abs(y - (cy - 4)) <= 1) && std::abs(dx + 4) < 22
-                           && std::abs(dy + 4) < 22) {
-                    red = 200, green = 30, blue = 30; // where the hole should have been
-                }
-            }
-            raw += char(std::clamp(red, 0, 255));
-            raw += char(std::clamp(green, 0, 255));
-            raw += char(std::clamp(blue, 0, 255));
-        }
-    }
-    QByteArray ihdr;
-    for (quint32 v : {quint32(w), quint32(h)})
-        for (int i = 3; i >= 0; --i)
-            ihdr += char((v >> (8 * i)) & 0xFF);
-    ihdr += QByteArray("\x08\x02\x00\x00\x00", 5); // 8 bit, RGB, deflate, no filter, no interlace
-    // qCompress gives a zlib stream behind a four-byte length of its own.
-    const QByteArray idat = qCompress(raw, 9).mid(4);
-    return QByteArray("\x89PNG\r\n\x1a\n", 8) + pngChunk("IHDR", ihdr) + pngChunk("IDAT", idat) + pngChunk("IEND", {});
-}
-
-Status attachDemoFile(Services &s, const Scope &scope, const FileService::Owner &owner, const QString &name, const QString &type,
-                      const QByteArray &bytes)
-{
-    auto staged = s.files.stage(bytes);
+    QFile f(QStringLiteral(":/eryxon/demo-files/") + name);
+    if (!f.open(QIODevice::ReadOnly))
+        return Error::internal(QStringLiteral("the demo file %1 is missing from the build").arg(name));
+    auto staged = s.files.stage(f.readAll());
     if (!staged)
         return staged.error();
-    auto f = s.files.attach(scope, owner, FileService::Incoming{name, type, *staged, {}, 0});
-    if (!f)
-        return f.error();
+    auto attached = s.files.attach(scope, owner, FileService::Incoming{name, type, *staged, {}, 0});
+    if (!attached)
+        return attached.error();
     return {};
 }
 
@@ -417,7 +230,7 @@ Result<int> DemoShop::fill(Services &s, const QString &tenantId, const Json &d)
                           {"material", prod["material"]},
                           {"quantity", prod["quantity"].get<int>() + rnd.next(5)},
                           {"notes", prod["name"]},
-                          {"drawing_no", toStd(QStringLiteral("DWG-%1").arg(7100 + j * 3 + p))},
+                          {"drawing_no", prod["drawing_no"]},
                           {"is_bullet_card", rnd.next(12) == 0},
                           {"operations", Json::array()}};
                 int seq = 1;
@@ -432,17 +245,15 @@ Result<int> DemoShop::fill(Services &s, const QString &tenantId, const Json &d)
             jobIds << str(*created, "id");
         }
 
-        // Drawings on the first part of the jobs under way first (the ones on the floor now).
+        // Every part carries its product's drawing (the store keeps each PDF once).
         if (s.files.configured()) {
-            for (int j = 4; j < 8; ++j) {
-                auto tree = s.jobs.tree(scope, jobIds[j]);
+            for (const QString &jobId : jobIds) {
+                auto tree = s.jobs.tree(scope, jobId);
                 if (!tree)
                     return tree.error();
-                const Json &part = (*tree)["parts"][0];
-                const DrawingInfo info{str(part, "part_number"), str(part, "drawing_no"), str(part, "notes"), str(part, "material"),
-                                       str(*tree, "job_number"), int(num(part, "quantity"))};
-                ERY_TRY(attachDemoFile(s, scope, {QStringLiteral("part"), str(part, "id")}, info.drawingNo + QStringLiteral(".pdf"),
-                                       QStringLiteral("application/pdf"), drawingPdf(info)));
+                for (const Json &part : (*tree)["parts"])
+                    ERY_TRY(attachDemoFile(s, scope, {QStringLiteral("part"), str(part, "id")}, str(part, "drawing_no") + QStringLiteral(".pdf"),
+                                           QStringLiteral("application/pdf")));
             }
         }
 
@@ -505,7 +316,7 @@ Result<int> DemoShop::fill(Services &s, const QString &tenantId, const Json &d)
                 return ncr.error();
             if (s.files.configured())
                 ERY_TRY(attachDemoFile(s, scope, {QStringLiteral("issue"), str(*ncr, "id")}, QStringLiteral("hole-pattern.png"),
-                                       QStringLiteral("image/png"), issuePhotoPng()));
+                                       QStringLiteral("image/png")));
             auto minor = s.issues.create(scope, Json{{"operation_id", rows[2]["id"]},
                                                      {"created_by", toStd(operators[2])},
                                                      {"severity", "low"},

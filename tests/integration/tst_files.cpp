@@ -262,8 +262,9 @@ void TestFiles::mcpToolAndResource()
 
 void TestFiles::demoShopHasDrawingsAndAPhoto()
 {
-    // The demo makes its drawings and photo itself; they pass the store's own checks, both twins
-    // share the blobs, and loading the demo again changes nothing.
+    // The demo's drawings (one per product, on every part of it) and photo are made at build time
+    // and compiled in; they pass the store's own checks, both twins share the blobs, and loading
+    // the demo again changes nothing.
     auto shop = TestShop::create(false);
     auto demo = DemoShop::load(shop->s(), true);
     ERY_VERIFY_OK(demo);
@@ -282,6 +283,9 @@ void TestFiles::demoShopHasDrawingsAndAPhoto()
         if (str(f, "owner_kind") == QLatin1String("part")) {
             QCOMPARE(str(f, "content_type"), QStringLiteral("application/pdf"));
             QVERIFY(str(f, "name").startsWith(QLatin1String("DWG-")));
+            auto part = shop->db().query(QStringLiteral("SELECT drawing_no FROM parts WHERE id = ?"), {str(f, "owner_id")});
+            ERY_VERIFY_OK(part);
+            QCOMPARE(str(f, "name"), str(part->front(), "drawing_no") + QStringLiteral(".pdf"));
             QVERIFY(bytes.trimmed().endsWith("%%EOF"));
             // The cross-reference table points at its objects.
             const qsizetype xref = bytes.mid(bytes.lastIndexOf("startxref") + 10).trimmed().split('\n').front().toLongLong();
@@ -296,19 +300,26 @@ void TestFiles::demoShopHasDrawingsAndAPhoto()
             ++photos;
         }
     }
-    QCOMPARE(drawings, 4);
+    auto parts = shop->db().scalar(QStringLiteral("SELECT COUNT(*) FROM parts WHERE tenant_id = ?"), {demo->tenantId});
+    ERY_VERIFY_OK(parts);
+    QVERIFY(*parts > 30);
+    QCOMPARE(qint64(drawings), *parts);
     QCOMPARE(photos, 1);
     auto all = shop->db().scalar(QStringLiteral("SELECT COUNT(*) FROM files"));
-    QCOMPARE(*all, qint64(10));
+    QCOMPARE(*all, 2 * (*parts + 1));
+    // The six products' drawings and the photo, once each.
+    auto distinct = shop->db().scalar(QStringLiteral("SELECT COUNT(DISTINCT sha256) FROM files"));
+    ERY_VERIFY_OK(distinct);
+    QCOMPARE(*distinct, qint64(7));
     const int blobs = blobCount(*shop, *shop);
-    QCOMPARE(blobs, 5);
+    QCOMPARE(blobs, 7);
     auto outbox = shop->db().scalar(QStringLiteral("SELECT COALESCE(MAX(id), 0) FROM outbox"));
     ERY_VERIFY_OK(outbox);
 
     auto again = DemoShop::load(shop->s(), true);
     ERY_VERIFY_OK(again);
     QVERIFY(!again->created);
-    QCOMPARE(*shop->db().scalar(QStringLiteral("SELECT COUNT(*) FROM files")), qint64(10));
+    QCOMPARE(*shop->db().scalar(QStringLiteral("SELECT COUNT(*) FROM files")), *all);
     QCOMPARE(blobCount(*shop, *shop), blobs);
     QCOMPARE(*shop->db().scalar(QStringLiteral("SELECT COALESCE(MAX(id), 0) FROM outbox")), *outbox);
 }

@@ -24,6 +24,7 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <algorithm>
 #include <memory>
 
 using namespace ery;
@@ -238,21 +239,22 @@ void TstFiles::aProgramIsRefusedInWords()
 
 void TstFiles::theTerminalShowsThePartsDrawing()
 {
-    // An operation whose part has no drawing yet (the demo shop's four have one).
-    const ApiReply ops = wait(m_client->get(QStringLiteral("/api/v1/operations?limit=50")));
-    QVERIFY(ops.ok());
-    Json op;
-    QString partId;
-    for (const Json &o : ops.data()["operations"]) {
-        const QString part = QString::fromStdString(o.value("part_id", std::string()));
-        if (wait(m_client->listFiles(QStringLiteral("part"), part)).data()["files"].empty() &&
-            wait(m_client->listFiles(QStringLiteral("operation"), QString::fromStdString(o.value("id", std::string())))).data()["files"].empty()) {
-            op = o;
-            partId = part;
-            break;
-        }
-    }
+    // A job of its own, whose part has no drawing yet (every demo part carries its product's).
+    const ApiReply cells = wait(m_client->get(QStringLiteral("/api/v1/cells?limit=1")));
+    QVERIFY(cells.ok());
+    const std::string cellId = cells.data()["cells"][0].value("id", std::string());
+    const Json job{{"job_number", "JOB-DRAWING"},
+                   {"customer", "Test"},
+                   {"parts", {{{"part_number", "JOB-DRAWING-01"}, {"material", "S235JR 3 mm"}, {"quantity", 2},
+                               {"operations", {{{"operation_name", "Bend"}, {"sequence", 1}, {"cell_id", cellId}}}}}}}};
+    const ApiReply made = wait(m_client->post(QStringLiteral("/api/v1/jobs"), job));
+    QVERIFY2(made.ok(), qPrintable(made.errorMessage()));
+    const Json &part = made.data()["job"]["parts"][0];
+    const QString partId = QString::fromStdString(part.value("id", std::string()));
     QVERIFY(!partId.isEmpty());
+    const ApiReply opReply = wait(m_client->get(QStringLiteral("/api/v1/operations/%1").arg(QString::fromStdString(part["operations"][0].value("id", std::string())))));
+    QVERIFY(opReply.ok());
+    const Json op = opReply.data()["operation"];
 
     ActionJournal journal(*m_client, m_dir.filePath(QStringLiteral("journal.json")));
     ui::OperationPanel panel(*m_client, journal);
@@ -391,7 +393,9 @@ void TstFiles::theRemoteDoorSendsFetchesAndDeletes()
     const QString id = QString::fromStdString(sent.data()["file"].value("id", std::string()));
 
     const ApiReply list = wait(remote.listFiles(QStringLiteral("part"), partId));
-    QCOMPARE(list.data()["files"].size(), size_t(1));
+    QCOMPARE(std::count_if(list.data()["files"].begin(), list.data()["files"].end(),
+                           [&](const Json &f) { return f.value("id", std::string()) == id.toStdString(); }),
+             1); // beside the part's demo drawing
     const QString back = m_dir.filePath(QStringLiteral("back.step"));
     auto down = std::make_shared<Transfer>();
     QVERIFY(wait(remote.downloadFile(QStringLiteral("part"), partId, id, back, down)).ok());
@@ -409,7 +413,7 @@ void TstFiles::theRemoteDoorSendsFetchesAndDeletes()
     QVERIFY(!QFile::exists(nowhere));
 
     QVERIFY(wait(remote.removeFile(QStringLiteral("part"), partId, id)).ok());
-    QCOMPARE(wait(remote.listFiles(QStringLiteral("part"), partId)).data()["files"].size(), size_t(0));
+    QCOMPARE(wait(remote.listFiles(QStringLiteral("part"), partId)).data()["files"].size(), list.data()["files"].size() - 1);
 }
 
 QTEST_MAIN(TstFiles)
