@@ -9,7 +9,10 @@
 // sent, the download is written to a file as it arrives.
 //
 // Baselines in the same run: `cp` of the file (the page cache: no disk write waited for) and `cp`
-// followed by `sync` of the copy (the hub syncs a blob before it answers an upload).
+// followed by `sync` of the copy (the hub syncs a blob before it answers an upload); and the
+// ceiling of any HTTP transfer on this machine: the file's bytes through one loopback TCP
+// connection into another file, sendfile(2) on one side and read(2)/write(2) on the other, with no
+// protocol, hashing or checks (`tcp`), and with a sync of the copy at the end (`tcp+sync`).
 //
 // Usage: bench_files [SIZE_MB] [ROUNDS]   (defaults 100, 3; the best round of each is reported
 // beside the median)
@@ -30,6 +33,14 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <thread>
+
+#include <arpa/inet.h>
+#include <fcntl.h>
+#include <netinet/in.h>
+#include <sys/sendfile.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 #include "benchsupport.h"
 
@@ -44,6 +55,48 @@ QString runServer(const QStringList &args)
     if (!p.waitForFinished(120000) || p.exitCode() != 0)
         qFatal("eryxon-server %s failed: %s", qPrintable(args.join(u' ')), p.readAllStandardError().constData());
     return QString::fromUtf8(p.readAllStandardOutput()).trimmed();
+}
+
+// Seconds to send `source` through a loopback TCP connection into `target` (synced when `sync`).
+double loopbackCopy(const QString &source, const QString &target, bool sync)
+{
+    const int listener = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    socklen_t len = sizeof addr;
+    if (::bind(listener, reinterpret_cast<sockaddr *>(&addr), sizeof addr) != 0 || ::listen(listener, 1) != 0
+        || ::getsockname(listener, reinterpret_cast<sockaddr *>(&addr), &len) != 0)
+        qFatal("loopback: cannot listen");
+    QElapsedTimer t;
+    t.start();
+    std::thread receiver([&] {
+        const int c = ::accept(listener, nullptr, nullptr);
+        const int out = ::open(QFile::encodeName(target).constData(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+        std::vector<char> buf(1 << 20);
+        ssize_t n;
+        while ((n = ::read(c, buf.data(), buf.size())) > 0)
+            if (::write(out, buf.data(), size_t(n)) != n)
+                qFatal("loopback: cannot write");
+        if (sync)
+            ::fsync(out);
+        ::close(out);
+        ::close(c);
+    });
+    const int s = ::socket(AF_INET, SOCK_STREAM, 0);
+    if (::connect(s, reinterpret_cast<sockaddr *>(&addr), sizeof addr) != 0)
+        qFatal("loopback: cannot connect");
+    const int in = ::open(QFile::encodeName(source).constData(), O_RDONLY);
+    off_t off = 0;
+    const off_t size = ::lseek(in, 0, SEEK_END);
+    while (off < size)
+        if (::sendfile(s, in, &off, size_t(size - off)) <= 0)
+            qFatal("loopback: sendfile failed");
+    ::close(in);
+    ::close(s);
+    receiver.join();
+    ::close(listener);
+    return double(t.nsecsElapsed()) / 1e9;
 }
 
 // One field of /proc/PID/status in KiB (VmRSS, VmHWM).
@@ -141,7 +194,7 @@ int main(int argc, char **argv)
 
     ery::bench::spin(1000);
     const qint64 idleKiB = procKiB(pid, "VmRSS:");
-    std::vector<double> cpMBs, cpSyncMBs, upMBs, downMBs, upPeak, downPeak;
+    std::vector<double> cpMBs, cpSyncMBs, tcpMBs, tcpSyncMBs, upMBs, downMBs, upPeak, downPeak;
     for (int round = 0; round < rounds; ++round) {
         // cp of the same file, as the baseline of this round.
         const QString copy = dir.filePath(QStringLiteral("copy.step"));
@@ -158,6 +211,12 @@ int main(int argc, char **argv)
         cp.start(QStringLiteral("sh"), {QStringLiteral("-c"), QStringLiteral("cp \"$0\" \"$1\" && sync \"$1\""), source, copy});
         cp.waitForFinished(-1);
         cpSyncMBs.push_back(double(bytes) / 1048576.0 / (double(t.nsecsElapsed()) / 1e9));
+        QFile::remove(copy);
+
+        // The same bytes through a bare loopback connection: what HTTP cannot beat here.
+        tcpMBs.push_back(double(bytes) / 1048576.0 / loopbackCopy(source, copy, false));
+        QFile::remove(copy);
+        tcpSyncMBs.push_back(double(bytes) / 1048576.0 / loopbackCopy(source, copy, true));
         QFile::remove(copy);
 
         // Upload: the body streamed from the file.
@@ -207,9 +266,12 @@ int main(int argc, char **argv)
     std::printf("file: %.1f MB STEP, %d rounds; hub idle RSS %.1f MiB\n", double(bytes) / 1048576.0, rounds, double(idleKiB) / 1024.0);
     std::printf("cp:       best %7.1f MB/s, median %7.1f MB/s\n", best(cpMBs), median(cpMBs));
     std::printf("cp+sync:  best %7.1f MB/s, median %7.1f MB/s\n", best(cpSyncMBs), median(cpSyncMBs));
-    std::printf("upload:   best %7.1f MB/s, median %7.1f MB/s  (median ratio to cp %.2f, to cp+sync %.2f); hub peak over idle %.1f..%.1f MiB\n",
-                best(upMBs), median(upMBs), median(upMBs) / median(cpMBs), median(upMBs) / median(cpSyncMBs), least(upPeak), most(upPeak));
-    std::printf("download: best %7.1f MB/s, median %7.1f MB/s  (median ratio to cp %.2f, to cp+sync %.2f); hub peak over idle %.1f..%.1f MiB\n",
-                best(downMBs), median(downMBs), median(downMBs) / median(cpMBs), median(downMBs) / median(cpSyncMBs), least(downPeak), most(downPeak));
+    std::printf("tcp:      best %7.1f MB/s, median %7.1f MB/s\n", best(tcpMBs), median(tcpMBs));
+    std::printf("tcp+sync: best %7.1f MB/s, median %7.1f MB/s\n", best(tcpSyncMBs), median(tcpSyncMBs));
+    std::printf("upload:   best %7.1f MB/s, median %7.1f MB/s  (median ratio to cp %.2f, to cp+sync %.2f, to tcp+sync %.2f); hub peak over idle %.1f..%.1f MiB\n",
+                best(upMBs), median(upMBs), median(upMBs) / median(cpMBs), median(upMBs) / median(cpSyncMBs), median(upMBs) / median(tcpSyncMBs),
+                least(upPeak), most(upPeak));
+    std::printf("download: best %7.1f MB/s, median %7.1f MB/s  (median ratio to cp %.2f, to tcp %.2f); hub peak over idle %.1f..%.1f MiB\n",
+                best(downMBs), median(downMBs), median(downMBs) / median(cpMBs), median(downMBs) / median(tcpMBs), least(downPeak), most(downPeak));
     return 0;
 }
