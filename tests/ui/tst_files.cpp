@@ -13,11 +13,15 @@
 
 #include <QGraphicsView>
 #include <QImage>
+#include <QScrollBar>
+#include <QScreen>
+#include <QGuiApplication>
 #include <QLabel>
 #include <QListWidget>
 #include <QPainter>
 #include <QPlainTextEdit>
 #include <QPdfDocument>
+#include <QPdfPageRenderer>
 #include <QPdfView>
 #include <QPdfWriter>
 #include <QPushButton>
@@ -55,6 +59,10 @@ private:
     QString makePng(const QString &name);
     ApiReply wait(QFuture<ApiReply> f);
     static QListWidgetItem *itemNamed(QListWidget *list, const QString &name);
+    // How far the page the viewer shows is from the page rendered at that size (mean difference
+    // of grey levels, 0–255): near 0 when sharp, far more when an image of another size is
+    // stretched over it.
+    static double blurOf(ui::DrawingViewer *viewer);
 
     QTemporaryDir m_dir;
     Config m_cfg;
@@ -120,6 +128,28 @@ QString TstFiles::makePng(const QString &name)
     QPainter(&image).fillRect(40, 40, 100, 60, Qt::yellow);
     image.save(path, "PNG");
     return path;
+}
+
+double TstFiles::blurOf(ui::DrawingViewer *viewer)
+{
+    QPdfView *view = viewer->pdfView();
+    const int page = viewer->currentPage();
+    const qreal perPoint = QGuiApplication::primaryScreen()->logicalDotsPerInch() / 72.0;
+    const QSize size = QSizeF(viewer->document()->pagePointSize(page) * perPoint * view->zoomFactor()).toSize();
+    const QMargins m = view->documentMargins();
+    const int x = (qMax(size.width() + m.left() + m.right(), view->viewport()->width()) - size.width()) / 2 - view->horizontalScrollBar()->value();
+    const int y = m.top() - view->verticalScrollBar()->value();
+    const QImage shown = view->viewport()->grab().toImage().convertToFormat(QImage::Format_Grayscale8);
+    // The page on white, as the view shows it (a rendered page is transparent where nothing is drawn).
+    QImage sharp(size, QImage::Format_RGB32);
+    sharp.fill(Qt::white);
+    QPainter(&sharp).drawImage(0, 0, viewer->document()->render(page, size));
+    sharp = sharp.convertToFormat(QImage::Format_Grayscale8);
+    qint64 diff = 0, n = 0;
+    for (int r = qMax(0, -y); r < size.height() && y + r < shown.height(); ++r)
+        for (int c = qMax(0, -x); c < size.width() && x + c < shown.width(); ++c, ++n)
+            diff += qAbs(int(shown.constScanLine(y + r)[x + c]) - int(sharp.constScanLine(r)[c]));
+    return n > 0 ? double(diff) / double(n) : 255.0;
 }
 
 QListWidgetItem *TstFiles::itemNamed(QListWidget *list, const QString &name)
@@ -286,6 +316,8 @@ void TstFiles::theTerminalShowsThePartsDrawing()
     QCOMPARE(viewer->document()->pageCount(), 3);
     QCOMPARE(viewer->currentPage(), 0);
     qInfo("first page of the drawing shown in %lld ms", shownIn.elapsed());
+    // Sharp as soon as it settles: never an image rendered for the dialog's first size stretched.
+    QTRY_VERIFY2_WITH_TIMEOUT(blurOf(viewer) < 8.0, qPrintable(QString::number(blurOf(viewer))), 5000);
     QVERIFY(viewer->isFullScreen() || viewer->windowState().testFlag(Qt::WindowFullScreen));
     QVERIFY(viewer->closeButton()->minimumHeight() >= 48 && viewer->closeButton()->minimumWidth() >= 48);
     for (QPushButton *b : viewer->findChildren<QPushButton *>())
@@ -296,8 +328,19 @@ void TstFiles::theTerminalShowsThePartsDrawing()
     viewer->zoomBy(2.0);
     QCOMPARE(viewer->zoom(), 2.0);
     QVERIFY(qAbs(viewer->pdfView()->zoomFactor() - fitted * 2.0) < 1e-6);
-    viewer->fit();
-    QVERIFY(qAbs(viewer->pdfView()->zoomFactor() - fitted) < 1e-6);
+    // Zoomed in, the page is rendered again at the new size: more detail, not bigger pixels.
+    QTRY_VERIFY2_WITH_TIMEOUT(blurOf(viewer) < 8.0, qPrintable(QString::number(blurOf(viewer))), 5000);
+    // A page image handed back for a size no longer shown (one asked for before the last zoom or
+    // resize): QPdfView keeps it and would stretch it from then on; the viewer has it rendered again.
+    auto *renderer = viewer->pdfView()->findChild<QPdfPageRenderer *>();
+    QVERIFY(renderer);
+    QImage stale(16, 11, QImage::Format_ARGB32);
+    stale.fill(Qt::black);
+    emit renderer->pageRendered(viewer->currentPage(), stale.size(), stale, QPdfDocumentRenderOptions(), 0);
+    QTRY_VERIFY2_WITH_TIMEOUT(blurOf(viewer) < 8.0, qPrintable(QString::number(blurOf(viewer))), 5000);
+    QCOMPARE(viewer->staleRenders(), 1);
+    viewer->fit(); // fitted again once the zoomed page's scroll bars are gone
+    QTRY_VERIFY(qAbs(viewer->pdfView()->zoomFactor() - fitted) < 1e-6);
     QPointer<ui::DrawingViewer> gone(viewer);
     viewer->closeButton()->click();
     QTRY_VERIFY(!gone);

@@ -1,6 +1,7 @@
 #include "drawingviewer.h"
 
 #include <QGestureEvent>
+#include <QGuiApplication>
 #include <QGraphicsPixmapItem>
 #include <QGraphicsView>
 #include <QHBoxLayout>
@@ -8,9 +9,11 @@
 #include <QLabel>
 #include <QPdfDocument>
 #include <QPdfPageNavigator>
+#include <QPdfPageRenderer>
 #include <QPdfView>
 #include <QPinchGesture>
 #include <QPushButton>
+#include <QScreen>
 #include <QScrollBar>
 #include <QScroller>
 #include <QStackedWidget>
@@ -61,6 +64,29 @@ DrawingViewer::DrawingViewer(QWidget *parent) : QDialog(parent)
     m_pdf->setDocument(m_document);
     m_pdf->setPageMode(QPdfView::PageMode::SinglePage);
     m_pdf->setDocumentMargins(QMargins(8, 8, 8, 8));
+    // QPdfView (Qt 6.4) keeps whatever page image its renderer hands back, even one asked for
+    // before the last zoom or resize (the small one rendered while the dialog was still opening),
+    // and then draws it stretched and blurred without asking again. A page rendered at a size the
+    // view no longer shows is thrown away here, after the view took it, so the next paint asks
+    // for one of the right size.
+    if (auto *renderer = m_pdf->findChild<QPdfPageRenderer *>()) {
+        connect(renderer, &QPdfPageRenderer::pageRendered, this,
+                [this](int page, QSize imageSize) {
+                    // Once per size shown until a page of that size arrives: should the view
+                    // ever ask for another size than worked out here, it is not asked again
+                    // and again.
+                    const QSize shown = renderedSize();
+                    if (page != currentPage())
+                        return;
+                    if (imageSize == shown)
+                        m_refreshedFor = QSize();
+                    else if (shown != m_refreshedFor) {
+                        m_refreshedFor = shown;
+                        refreshPdf();
+                    }
+                },
+                Qt::QueuedConnection);
+    }
     m_image = new QGraphicsView(this);
     m_image->setObjectName(QStringLiteral("drawingImage"));
     m_image->setAccessibleName(tr("Photo"));
@@ -211,6 +237,25 @@ void DrawingViewer::applyZoom()
         m_image->fitInView(m_pixmap, Qt::KeepAspectRatio);
         m_image->scale(m_zoom, m_zoom);
     }
+}
+
+QSize DrawingViewer::renderedSize() const
+{
+    // As QPdfView lays the page out: points × the screen's logical dots per point × its zoom, in
+    // device pixels.
+    const qreal perPoint = QGuiApplication::primaryScreen()->logicalDotsPerInch() / 72.0;
+    const QSize page = QSizeF(m_document->pagePointSize(currentPage()) * perPoint * m_pdf->zoomFactor()).toSize();
+    return page * m_pdf->devicePixelRatioF();
+}
+
+void DrawingViewer::refreshPdf()
+{
+    // Any change of the view's layout clears its page images; the spacing between pages is
+    // invisible with one page shown.
+    const int spacing = m_pdf->pageSpacing();
+    m_pdf->setPageSpacing(spacing + 1);
+    m_pdf->setPageSpacing(spacing);
+    ++m_refreshes;
 }
 
 bool DrawingViewer::eventFilter(QObject *watched, QEvent *event)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QDialog>
+#include <QSize>
 
 class QGraphicsPixmapItem;
 class QGraphicsView;
@@ -40,12 +41,19 @@ public:
     void goToPage(int page);
     qreal zoom() const { return m_zoom; }
 
+    // How often a page image rendered for an earlier size was thrown away (tests).
+    int staleRenders() const { return m_refreshes; }
+
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void updatePage();
     void applyZoom();
+    // The size in device pixels QPdfView shows the current page at.
+    QSize renderedSize() const;
+    // Makes QPdfView drop its page images and render the page again.
+    void refreshPdf();
 
     QLabel *m_title;
     QLabel *m_page;
@@ -57,6 +65,8 @@ private:
     QGraphicsView *m_image;
     QGraphicsPixmapItem *m_pixmap = nullptr;
     qreal m_zoom = 1.0; // of the fitted size
+    int m_refreshes = 0;
+    QSize m_refreshedFor; // the size the last refresh was for, until a page of that size came
 };
 
 } // namespace ery::ui
