@@ -57,9 +57,9 @@ for language in "${languages[@]}"; do
     shoot "$out/$page-$language.png" --page "$page" --theme light --language "$language"
   done
 done
-# The floor terminal (--terminal): its PIN login, a cell's queues, an operation's detail and the
+# The floor terminal (--terminal): its PIN login, a cell's queues, an operation's detail, its part's drawing and the
 # production report, at a common terminal size and full HD: terminal-SCREEN-WxH.png.
-terminal_screens=(login queues detail report)
+terminal_screens=(login queues detail drawing report)
 terminal_sizes=(1280x800 1920x1080)
 for size in "${terminal_sizes[@]}"; do
   for screen in "${terminal_screens[@]}"; do

@@ -6191,8 +6191,8 @@ Der Arbeitsvorrat zeigt den aktuellen Stand; führen Sie sie erneut aus, wenn si
         <translation>Als Verwaltungsarbeitsplatz starten, auch wenn dieser Arbeitsplatz in den Einstellungen ein Werkstattterminal ist.</translation>
     </message>
     <message>
-        <source>With --terminal --demo --screenshot: the screen to take (login, queues, detail or report).</source>
-        <translation>Mit --terminal --demo --screenshot: der aufzunehmende Bildschirm (login, queues, detail oder report).</translation>
+        <source>With --terminal --demo --screenshot: the screen to take (login, queues, detail, drawing or report).</source>
+        <translation>Mit --terminal --demo --screenshot: der aufzunehmende Bildschirm (login, queues, detail, drawing oder report).</translation>
     </message>
     <message>
         <source>The window&apos;s size for --screenshot (default 1280x800).</source>

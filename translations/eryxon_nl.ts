@@ -6191,8 +6191,8 @@ De werkvoorraad toont hoe het er nu voor staat; doe het opnieuw als het nog nodi
         <translation>Als beheerwerkstation starten, ook als dit werkstation in Instellingen een werkvloerterminal is.</translation>
     </message>
     <message>
-        <source>With --terminal --demo --screenshot: the screen to take (login, queues, detail or report).</source>
-        <translation>Met --terminal --demo --screenshot: het scherm om vast te leggen (login, queues, detail of report).</translation>
+        <source>With --terminal --demo --screenshot: the screen to take (login, queues, detail, drawing or report).</source>
+        <translation>Met --terminal --demo --screenshot: het scherm om vast te leggen (login, queues, detail, drawing of report).</translation>
     </message>
     <message>
         <source>The window&apos;s size for --screenshot (default 1280x800).</source>

@@ -77,7 +77,7 @@ struct Cli {
                              QCoreApplication::translate("main", "Start as the admin workstation, also when Settings made this one a floor terminal.")};
     QCommandLineOption terminalScreen{
         QStringLiteral("terminal-screen"),
-        QCoreApplication::translate("main", "With --terminal --demo --screenshot: the screen to take (login, queues, detail or report)."),
+        QCoreApplication::translate("main", "With --terminal --demo --screenshot: the screen to take (login, queues, detail, drawing or report)."),
         QStringLiteral("NAME")};
     QCommandLineOption screenshotSize{QStringLiteral("screenshot-size"),
                                       QCoreApplication::translate("main", "The window's size for --screenshot (default 1280x800)."),

@@ -1,6 +1,7 @@
 #include "terminalwindow.h"
 
 #include "barcodewedge.h"
+#include "drawingviewer.h"
 #include "loginpage.h"
 #include "operationpanel.h"
 #include "productiondialog.h"
@@ -376,6 +377,19 @@ void TerminalWindow::prepareScreen(const QString &screen)
             *detailed = connect(m_work->panel(), &OperationPanel::detailsShown, this, [this, screen, ready, detailed] {
                 disconnect(*detailed);
                 delete detailed;
+                if (screen == QLatin1String("drawing") && m_work->panel()->drawingButton()->isVisible()) {
+                    // The part's drawing as the operator sees it, over the whole terminal.
+                    auto *opened = new QMetaObject::Connection;
+                    *opened = connect(m_work->panel(), &OperationPanel::drawingOpened, this, [this, ready, opened](DrawingViewer *viewer) {
+                        disconnect(*opened);
+                        delete opened;
+                        viewer->setWindowState(Qt::WindowNoState);
+                        viewer->setGeometry(QRect(mapToGlobal(QPoint(0, 0)), size()));
+                        QTimer::singleShot(500, this, ready); // the first page rendered
+                    });
+                    m_work->panel()->openDrawing();
+                    return;
+                }
                 if (screen != QLatin1String("report")) {
                     ready();
                     return;
