@@ -225,7 +225,10 @@ void DrawingViewer::applyZoom()
         // below the screen on Qt 6.4, so the fit is worked out here.
         const QSizeF page = m_document->pagePointSize(currentPage());
         const QMargins margins = m_pdf->documentMargins();
-        const QSize room = m_pdf->viewport()->size() - QSize(margins.left() + margins.right(), margins.top() + margins.bottom());
+        // QPdfView lays out the spacing after a page even when it shows one: counted here, or the
+        // fitted page is a few pixels too tall and a scroll bar appears.
+        const QSize room = m_pdf->viewport()->size()
+                           - QSize(margins.left() + margins.right(), margins.top() + margins.bottom() + m_pdf->pageSpacing());
         const qreal perPoint = qMax<qreal>(1.0, logicalDpiY()) / 72.0;
         const qreal fitted = page.isEmpty() || room.isEmpty()
                                  ? 1.0
