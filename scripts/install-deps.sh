@@ -9,9 +9,9 @@ PACKAGES=(
   build-essential cmake ninja-build ccache pkg-config git
   # the libFuzzer harnesses (tests/fuzz): clang, its libFuzzer/sanitizer runtimes, llvm-symbolizer
   clang libclang-rt-14-dev llvm
-  # Qt 6 (core, network, sql drivers, http server, websockets, charts, svg icons, PDF drawings on the
-  # floor terminal, translations)
-  qt6-base-dev qt6-base-dev-tools qt6-websockets-dev qt6-httpserver-dev qt6-charts-dev qt6-svg-dev qt6-pdf-dev
+  # Qt 6 (core, network, sql drivers, http server, websockets, charts, svg icons, PDF drawings and
+  # the issue photo's camera on the floor terminal, translations)
+  qt6-base-dev qt6-base-dev-tools qt6-websockets-dev qt6-httpserver-dev qt6-charts-dev qt6-svg-dev qt6-pdf-dev qt6-multimedia-dev
   qt6-l10n-tools qt6-tools-dev libqt6sql6-sqlite libqt6sql6-psql libgl-dev
   # third-party libraries linked by the engine
   nlohmann-json3-dev libsqlite3-dev libmosquitto-dev libsodium-dev libzip-dev libcsv-dev libjemalloc-dev

@@ -664,6 +664,33 @@
     </message>
 </context>
 <context>
+    <name>ery::ui::CameraDialog</name>
+    <message>
+        <source>Take a photo</source>
+        <translation>Foto aufnehmen</translation>
+    </message>
+    <message>
+        <source>Take photo</source>
+        <translation>Foto aufnehmen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>No camera is connected to this terminal.</source>
+        <translation>An dieses Terminal ist keine Kamera angeschlossen.</translation>
+    </message>
+    <message>
+        <source>The camera cannot be used: %1</source>
+        <translation>Die Kamera kann nicht verwendet werden: %1</translation>
+    </message>
+    <message>
+        <source>The photo could not be taken: %1</source>
+        <translation>Das Foto konnte nicht aufgenommen werden: %1</translation>
+    </message>
+</context>
+<context>
     <name>ery::ui::CellsOperatorsPage</name>
     <message>
         <source>Cells &amp; operators</source>
@@ -2066,6 +2093,10 @@
     <message>
         <source>Photo: %1</source>
         <translation>Foto: %1</translation>
+    </message>
+    <message>
+        <source>Take photo…</source>
+        <translation>Foto aufnehmen…</translation>
     </message>
 </context>
 <context>

@@ -664,6 +664,33 @@
     </message>
 </context>
 <context>
+    <name>ery::ui::CameraDialog</name>
+    <message>
+        <source>Take a photo</source>
+        <translation>Foto maken</translation>
+    </message>
+    <message>
+        <source>Take photo</source>
+        <translation>Foto maken</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+    <message>
+        <source>No camera is connected to this terminal.</source>
+        <translation>Er is geen camera op deze terminal aangesloten.</translation>
+    </message>
+    <message>
+        <source>The camera cannot be used: %1</source>
+        <translation>De camera kan niet worden gebruikt: %1</translation>
+    </message>
+    <message>
+        <source>The photo could not be taken: %1</source>
+        <translation>De foto kon niet worden gemaakt: %1</translation>
+    </message>
+</context>
+<context>
     <name>ery::ui::CellsOperatorsPage</name>
     <message>
         <source>Cells &amp; operators</source>
@@ -2066,6 +2093,10 @@
     <message>
         <source>Photo: %1</source>
         <translation>Foto: %1</translation>
+    </message>
+    <message>
+        <source>Take photo…</source>
+        <translation>Foto maken…</translation>
     </message>
 </context>
 <context>

@@ -6,6 +6,7 @@
 #include "inprocessclient.h"
 #include "services/demoshop.h"
 #include "servedhub.h"
+#include "terminal/cameradialog.h"
 #include "terminal/drawingviewer.h"
 #include "terminal/issuedialog.h"
 #include "terminal/operationpanel.h"
@@ -52,6 +53,7 @@ private slots:
     void theTerminalShowsThePartsDrawing();
     void theViewerShowsAPhotoAndZooms();
     void anIssueReportedAtTheTerminalGetsItsPhoto();
+    void theCameraIsOfferedWhereThereIsOne();
     void theRemoteDoorSendsFetchesAndDeletes();
 
 private:
@@ -99,7 +101,7 @@ void TstFiles::cleanupTestCase()
 
 ApiReply TstFiles::wait(QFuture<ApiReply> f)
 {
-    QTest::qWaitFor([&f] { return f.isFinished(); }, 10000);
+    static_cast<void>(QTest::qWaitFor([&f] { return f.isFinished(); }, 10000));
     return f.isFinished() ? f.result() : ApiReply::unreachable(QStringLiteral("no answer"));
 }
 
@@ -457,6 +459,23 @@ void TstFiles::theRemoteDoorSendsFetchesAndDeletes()
 
     QVERIFY(wait(remote.removeFile(QStringLiteral("part"), partId, id)).ok());
     QCOMPARE(wait(remote.listFiles(QStringLiteral("part"), partId)).data()["files"].size(), list.data()["files"].size() - 1);
+}
+
+void TstFiles::theCameraIsOfferedWhereThereIsOne()
+{
+    // Take photo… is there only where the system reports a camera; without one (a build machine,
+    // most terminals) the dialog that would take it says so instead of showing a black picture.
+    ui::IssueDialog dialog(QStringLiteral("op"), QStringLiteral("JOB-1"));
+    dialog.show();
+    QCOMPARE(dialog.cameraButton()->isVisible(), ui::CameraDialog::available());
+    QVERIFY(dialog.cameraButton()->minimumHeight() >= 48);
+    if (ui::CameraDialog::available())
+        QSKIP("a camera is connected here: taking a photo with it is not automated");
+    ui::CameraDialog camera(m_dir.filePath(QStringLiteral("shots")));
+    QVERIFY(!camera.takeButton()->isEnabled());
+    QVERIFY(camera.takeButton()->minimumHeight() >= 48);
+    QCOMPARE(camera.problem(), QStringLiteral("No camera is connected to this terminal."));
+    QVERIFY(camera.photoPath().isEmpty());
 }
 
 QTEST_MAIN(TstFiles)

@@ -1,5 +1,7 @@
 #include "issuedialog.h"
 
+#include "cameradialog.h"
+
 #include "client/jsonfields.h"
 
 #include <QButtonGroup>
@@ -65,8 +67,21 @@ IssueDialog::IssueDialog(const QString &operationId, const QString &title, QWidg
     m_photoLabel = new QLabel(this);
     m_photoLabel->setObjectName(QStringLiteral("issuePhotoLabel"));
     m_photoLabel->setWordWrap(true);
+    m_cameraButton = new QPushButton(tr("Take photo…"), this);
+    m_cameraButton->setObjectName(QStringLiteral("issueCamera"));
+    m_cameraButton->setMinimumHeight(56);
+    m_cameraButton->setVisible(CameraDialog::available());
+    connect(m_cameraButton, &QPushButton::clicked, this, [this] {
+        if (!m_shots)
+            m_shots = std::make_unique<QTemporaryDir>();
+        auto *camera = new CameraDialog(m_shots->path(), this);
+        camera->setAttribute(Qt::WA_DeleteOnClose);
+        connect(camera, &QDialog::accepted, this, [this, camera] { setPhoto(camera->photoPath()); });
+        camera->open();
+    });
     auto *photoRow = new QHBoxLayout;
     photoRow->addWidget(m_photoButton);
+    photoRow->addWidget(m_cameraButton);
     photoRow->addWidget(m_photoLabel, 1);
     photoRow->addWidget(m_photoRemove);
     connect(m_photoButton, &QPushButton::clicked, this, [this] {
