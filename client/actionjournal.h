@@ -46,6 +46,8 @@ public:
 
     // Actions not yet answered by the hub, oldest first.
     QList<Entry> pending() const { return m_pending; }
+    // The journal's file; what goes with its actions (an issue's photo) is kept beside it.
+    QString filePath() const { return m_path; }
     // Actions the hub refused after they were taken (oldest first), until acknowledged.
     QList<Entry> conflicts() const { return m_conflicts; }
     void acknowledge(const QString &key);

@@ -13,6 +13,7 @@
 #include "widgets/filespanel.h"
 
 #include <QGraphicsView>
+#include <QDir>
 #include <QImage>
 #include <QScrollBar>
 #include <QScreen>
@@ -54,6 +55,7 @@ private slots:
     void theViewerShowsAPhotoAndZooms();
     void anIssueReportedAtTheTerminalGetsItsPhoto();
     void theCameraIsOfferedWhereThereIsOne();
+    void anIssuePhotoOutlastsTheTerminal();
     void theRemoteDoorSendsFetchesAndDeletes();
 
 private:
@@ -476,6 +478,59 @@ void TstFiles::theCameraIsOfferedWhereThereIsOne()
     QVERIFY(camera.takeButton()->minimumHeight() >= 48);
     QCOMPARE(camera.problem(), QStringLiteral("No camera is connected to this terminal."));
     QVERIFY(camera.photoPath().isEmpty());
+}
+
+void TstFiles::anIssuePhotoOutlastsTheTerminal()
+{
+    // An issue reported with a photo, and the terminal closed before the report got through: the
+    // report is in the journal's file, the photo's copy beside it; the terminal started again
+    // sends both, though the stick the photo came from is gone.
+    const ApiReply ops = wait(m_client->get(QStringLiteral("/api/v1/operations?status=not_started&limit=2")));
+    QVERIFY(ops.ok() && ops.data()["operations"].size() == 2);
+    const Json op = ops.data()["operations"][1];
+    const QString opId = QString::fromStdString(op.value("id", std::string()));
+    const QString journalPath = m_dir.filePath(QStringLiteral("restart/journal.json"));
+    QVERIFY(QDir().mkpath(m_dir.filePath(QStringLiteral("restart"))));
+    const QString photo = makePng(QStringLiteral("weld-seam.png"));
+    {
+        ActionJournal journal(*m_client, journalPath);
+        QWidget window;
+        auto *panel = new ui::OperationPanel(*m_client, journal, &window);
+        window.show();
+        QSignalSpy details(panel, &ui::OperationPanel::detailsShown);
+        panel->showOperation(op);
+        QVERIFY(details.wait(5000));
+        panel->reportIssue();
+        auto *dialog = window.findChild<ui::IssueDialog *>();
+        QVERIFY(dialog);
+        dialog->descriptionField()->setPlainText(QStringLiteral("Weld seam porous"));
+        dialog->setPhoto(photo);
+        dialog->findChild<QPushButton *>(QStringLiteral("issueSend"))->click();
+        QCOMPARE(journal.pending().size(), 1);
+        // Closed here, before the answer is read.
+    }
+    QCOMPARE(QDir(m_dir.filePath(QStringLiteral("restart/issue-photos"))).entryList(QDir::Files).size(), 1);
+    QVERIFY(QFile::remove(photo));
+
+    ActionJournal journal(*m_client, journalPath);
+    QWidget window;
+    auto *panel = new ui::OperationPanel(*m_client, journal, &window);
+    QSignalSpy sent(panel, &ui::OperationPanel::issuePhotoSent);
+    QVERIFY(sent.wait(10000));
+    QVERIFY2(sent.at(0).at(0).toString().isEmpty(), qPrintable(sent.at(0).at(0).toString()));
+    const ApiReply issues = wait(m_client->get(QStringLiteral("/api/v1/issues?operation_id=%1&limit=10").arg(opId)));
+    QString issueId;
+    int reported = 0;
+    for (const Json &i : issues.data()["issues"])
+        if (i.value("description", std::string()) == "Weld seam porous") {
+            issueId = QString::fromStdString(i.value("id", std::string()));
+            ++reported;
+        }
+    QCOMPARE(reported, 1); // sent twice, made once (the Idempotency-Key)
+    const ApiReply files = wait(m_client->listFiles(QStringLiteral("issue"), issueId));
+    QCOMPARE(files.data()["files"].size(), size_t(1));
+    QCOMPARE(QString::fromStdString(files.data()["files"][0].value("name", std::string())), QStringLiteral("weld-seam.png"));
+    QTRY_COMPARE(QDir(m_dir.filePath(QStringLiteral("restart/issue-photos"))).entryList(QDir::Files).size(), 0);
 }
 
 QTEST_MAIN(TstFiles)

@@ -22,6 +22,7 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QSet>
 #include <QVBoxLayout>
 
 using namespace ery::client;
@@ -146,6 +147,7 @@ OperationPanel::OperationPanel(EngineClient &client, ActionJournal &journal, QWi
             emit issuePhotoSent(message);
         });
     });
+    pickUpPhotos();
     auto *titleRow = new QHBoxLayout;
     titleRow->setSpacing(10);
     titleRow->addWidget(m_title, 1);
@@ -530,9 +532,8 @@ void OperationPanel::reportIssue()
         if (key.isEmpty() || photo.isEmpty())
             return;
         // A copy: the stick it came from may be gone by the time the hub has the issue.
-        if (!m_drawingDir)
-            m_drawingDir = std::make_unique<QTemporaryDir>();
-        const QString copy = m_drawingDir->filePath(QStringLiteral("issue-photo-") + key);
+        QDir().mkpath(photoFolder());
+        const QString copy = QDir(photoFolder()).filePath(key + QLatin1Char('-') + QFileInfo(photo).fileName());
         if (QFile::copy(photo, copy))
             m_issuePhotos.insert(key, qMakePair(copy, QFileInfo(photo).fileName()));
         else
@@ -540,6 +541,27 @@ void OperationPanel::reportIssue()
     });
     dialog->resize(qMin(window()->width() - 80, 860), qMin(window()->height() - 80, 640));
     dialog->open();
+}
+
+QString OperationPanel::photoFolder() const
+{
+    return QFileInfo(m_journal.filePath()).absolutePath() + QStringLiteral("/issue-photos");
+}
+
+void OperationPanel::pickUpPhotos()
+{
+    QSet<QString> waiting;
+    for (const ActionJournal::Entry &e : m_journal.pending())
+        waiting.insert(e.key);
+    const QDir dir(photoFolder());
+    for (const QFileInfo &f : dir.entryInfoList(QDir::Files)) {
+        const QString key = f.fileName().section(QLatin1Char('-'), 0, 4); // a UUID has four dashes
+        const QString name = f.fileName().mid(key.size() + 1);
+        if (waiting.contains(key) && !name.isEmpty())
+            m_issuePhotos.insert(key, qMakePair(f.absoluteFilePath(), name));
+        else
+            QFile::remove(f.absoluteFilePath()); // its report went through or was dropped
+    }
 }
 
 void OperationPanel::openDrawing()

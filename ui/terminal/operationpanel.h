@@ -97,8 +97,13 @@ private:
     Json m_capacity = Json::array();
     Json m_drawings = Json::array();
     std::unique_ptr<QTemporaryDir> m_drawingDir;
-    // Photos of issues reported, by the journal key of the report, until the hub has the issue.
+    // Photos of issues reported, by the journal key of the report, until the hub has the issue:
+    // copies in photoFolder() (beside the journal's file, so they outlast the program as the
+    // reports do), named <key>-<name>.
     QHash<QString, QPair<QString, QString>> m_issuePhotos; // key → (copy, name)
+    QString photoFolder() const;
+    // The photos of reports still in the journal (the terminal was closed before they got through).
+    void pickUpPhotos();
     QHash<QString, QString> m_operatorNames;
     int m_generation = 0;
 
