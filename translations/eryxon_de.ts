@@ -1673,6 +1673,10 @@
         <source>Page %1 of %2</source>
         <translation>Seite %1 von %2</translation>
     </message>
+    <message>
+        <source>File shown</source>
+        <translation>Angezeigte Datei</translation>
+    </message>
 </context>
 <context>
     <name>ery::ui::DurationText</name>

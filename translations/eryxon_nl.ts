@@ -1673,6 +1673,10 @@
         <source>Page %1 of %2</source>
         <translation>Pagina %1 van %2</translation>
     </message>
+    <message>
+        <source>File shown</source>
+        <translation>Getoond bestand</translation>
+    </message>
 </context>
 <context>
     <name>ery::ui::DurationText</name>

@@ -14,6 +14,7 @@
 
 #include <QGraphicsView>
 #include <QDir>
+#include <QComboBox>
 #include <QImage>
 #include <QScrollBar>
 #include <QScreen>
@@ -345,6 +346,19 @@ void TstFiles::theTerminalShowsThePartsDrawing()
     QCOMPARE(viewer->staleRenders(), 1);
     viewer->fit(); // fitted again once the zoomed page's scroll bars are gone
     QTRY_VERIFY(qAbs(viewer->pdfView()->zoomFactor() - fitted) < 1e-6);
+    // Two files on the part: the list at the top switches to the setup photo and back, in the
+    // same viewer.
+    QVERIFY(viewer->fileChooser()->isVisible());
+    QCOMPARE(viewer->fileChooser()->count(), 2);
+    QVERIFY(viewer->fileChooser()->minimumHeight() >= 48);
+    viewer->fileChooser()->setCurrentIndex(1);
+    emit viewer->fileChooser()->activated(1);
+    QTRY_VERIFY_WITH_TIMEOUT(!viewer->showsPdf() && viewer->imageView()->isVisible(), 5000);
+    viewer->fileChooser()->setCurrentIndex(0);
+    emit viewer->fileChooser()->activated(0);
+    QTRY_VERIFY_WITH_TIMEOUT(viewer->showsPdf(), 5000);
+    QCOMPARE(viewer->document()->pageCount(), 3);
+    QCOMPARE(opened.count(), 1);
     QPointer<ui::DrawingViewer> gone(viewer);
     viewer->closeButton()->click();
     QTRY_VERIFY(!gone);

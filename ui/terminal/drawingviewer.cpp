@@ -1,5 +1,6 @@
 #include "drawingviewer.h"
 
+#include <QComboBox>
 #include <QGestureEvent>
 #include <QGuiApplication>
 #include <QGraphicsPixmapItem>
@@ -46,6 +47,13 @@ DrawingViewer::DrawingViewer(QWidget *parent) : QDialog(parent)
     m_title = new QLabel(this);
     m_title->setObjectName(QStringLiteral("drawingTitle"));
     m_title->setProperty("heading", true);
+    m_files = new QComboBox(this);
+    m_files->setObjectName(QStringLiteral("drawingFiles"));
+    m_files->setAccessibleName(tr("File shown"));
+    m_files->setMinimumHeight(kTouchTarget);
+    m_files->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_files->hide();
+    connect(m_files, &QComboBox::activated, this, &DrawingViewer::fileChosen);
     m_page = new QLabel(this);
     m_page->setObjectName(QStringLiteral("drawingPage"));
     m_previous = button(tr("◀"), tr("Previous page"), "drawingPrevious", this);
@@ -115,6 +123,7 @@ DrawingViewer::DrawingViewer(QWidget *parent) : QDialog(parent)
     auto *bar = new QHBoxLayout;
     bar->setSpacing(10);
     bar->addWidget(m_title, 1);
+    bar->addWidget(m_files);
     bar->addWidget(m_previous);
     bar->addWidget(m_page);
     bar->addWidget(m_next);
@@ -181,6 +190,15 @@ bool DrawingViewer::showFile(const QString &path, const QString &contentType, co
     m_stack->setCurrentWidget(m_problem);
     updatePage();
     return false;
+}
+
+void DrawingViewer::setFiles(const QStringList &names, int current)
+{
+    const QSignalBlocker quiet(m_files);
+    m_files->clear();
+    m_files->addItems(names);
+    m_files->setCurrentIndex(current);
+    m_files->setVisible(names.size() > 1);
 }
 
 bool DrawingViewer::showsPdf() const

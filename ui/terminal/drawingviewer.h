@@ -3,6 +3,7 @@
 #include <QDialog>
 #include <QSize>
 
+class QComboBox;
 class QGraphicsPixmapItem;
 class QGraphicsView;
 class QLabel;
@@ -15,7 +16,8 @@ namespace ery::ui {
 
 // A part's drawing on the floor terminal, over the whole screen: a PDF rendered with Qt PDF from
 // its first page, or a photo; zoomed with a pinch, the wheel or the − / + buttons, moved by
-// dragging, back to the whole page with Fit. Every control is a large touch target.
+// dragging, back to the whole page with Fit. Every control is a large touch target. With several
+// files on the part (a drawing, a setup photo) a large list at the top switches between them.
 class DrawingViewer : public QDialog {
     Q_OBJECT
 public:
@@ -25,6 +27,10 @@ public:
     // Shows the file at `path` (a PDF or an image, by `contentType`) under `title`; false, with the
     // reason shown, when it cannot be read.
     bool showFile(const QString &path, const QString &contentType, const QString &title);
+    // The files the operator can switch between (shown only when there are several) and the one
+    // shown; choosing another emits fileChosen(index).
+    void setFiles(const QStringList &names, int current);
+    QComboBox *fileChooser() const { return m_files; }
 
     QPdfDocument *document() const { return m_document; }
     QPdfView *pdfView() const { return m_pdf; }
@@ -44,6 +50,9 @@ public:
     // How often a page image rendered for an earlier size was thrown away (tests).
     int staleRenders() const { return m_refreshes; }
 
+signals:
+    void fileChosen(int index);
+
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
 
@@ -56,6 +65,7 @@ private:
     void refreshPdf();
 
     QLabel *m_title;
+    QComboBox *m_files;
     QLabel *m_page;
     QLabel *m_problem;
     QPushButton *m_previous, *m_next, *m_zoomOut, *m_fit, *m_zoomIn, *m_close;

@@ -566,9 +566,14 @@ void OperationPanel::pickUpPhotos()
 
 void OperationPanel::openDrawing()
 {
-    if (m_drawings.empty())
+    showDrawing(0);
+}
+
+void OperationPanel::showDrawing(int index)
+{
+    if (index < 0 || index >= int(m_drawings.size()))
         return;
-    const Json file = m_drawings.front();
+    const Json file = m_drawings[size_t(index)];
     if (!m_drawingDir)
         m_drawingDir = std::make_unique<QTemporaryDir>();
     const QString kind = text(file, "owner_kind"), owner = text(file, "owner_id"), id = text(file, "id");
@@ -576,19 +581,36 @@ void OperationPanel::openDrawing()
     m_drawing->setEnabled(false);
     m_drawing->setText(tr("Fetching…"));
     const QString title = text(m_row, "part_number").isEmpty() ? text(file, "name") : tr("%1 — %2").arg(text(m_row, "part_number"), text(file, "name"));
-    m_client.downloadFile(kind, owner, id, path).then(this, [this, path, title, type = text(file, "content_type")](const ApiReply &r) {
+    QStringList names;
+    for (const Json &f : m_drawings)
+        names << text(f, "name");
+    m_client.downloadFile(kind, owner, id, path).then(this, [this, path, title, names, index, type = text(file, "content_type")](const ApiReply &r) {
         m_drawing->setEnabled(true);
         m_drawing->setText(tr("Drawing"));
-        auto *viewer = new DrawingViewer(window());
-        viewer->setAttribute(Qt::WA_DeleteOnClose);
+        // One viewer: choosing another file of the part shows it in the same one.
+        DrawingViewer *viewer = m_viewer;
+        const bool opening = !viewer;
+        if (opening) {
+            viewer = new DrawingViewer(window());
+            viewer->setAttribute(Qt::WA_DeleteOnClose);
+            connect(viewer, &DrawingViewer::fileChosen, this, &OperationPanel::showDrawing);
+            m_viewer = viewer;
+        }
+        viewer->setFiles(names, index);
         if (r.ok())
             viewer->showFile(path, type, title);
         else
             viewer->showFile({}, type, tr("The drawing could not be fetched: %1").arg(r.errorMessage()));
+        // The file shown goes when another is shown or the viewer closes.
         connect(viewer, &QObject::destroyed, this, [path] { QFile::remove(path); });
-        viewer->setWindowState(viewer->windowState() | Qt::WindowFullScreen);
-        viewer->open();
-        emit drawingOpened(viewer);
+        if (!m_shownDrawing.isEmpty() && m_shownDrawing != path)
+            QFile::remove(m_shownDrawing);
+        m_shownDrawing = path;
+        if (opening) {
+            viewer->setWindowState(viewer->windowState() | Qt::WindowFullScreen);
+            viewer->open();
+            emit drawingOpened(viewer);
+        }
     });
 }
 

@@ -4,6 +4,7 @@
 
 #include <QHash>
 #include <QTemporaryDir>
+#include <QPointer>
 #include <QWidget>
 
 #include <memory>
@@ -64,6 +65,8 @@ public:
     void reportIssue();
     // Fetches the first drawing and shows it over the whole screen.
     void openDrawing();
+    // Fetches the part's file `index` (of drawings()) and shows it, in the viewer already open.
+    void showDrawing(int index);
     // What an operator reads for the operation: "Bend · JOB-1001 · BRK-100".
     static QString label(const Json &row);
 
@@ -97,6 +100,8 @@ private:
     Json m_capacity = Json::array();
     Json m_drawings = Json::array();
     std::unique_ptr<QTemporaryDir> m_drawingDir;
+    QPointer<DrawingViewer> m_viewer; // open, showing m_shownDrawing
+    QString m_shownDrawing;
     // Photos of issues reported, by the journal key of the report, until the hub has the issue:
     // copies in photoFolder() (beside the journal's file, so they outlast the program as the
     // reports do), named <key>-<name>.
