@@ -14,6 +14,9 @@
 // connection into another file, sendfile(2) on one side and read(2)/write(2) on the other, with no
 // protocol, hashing or checks (`tcp`), and with a sync of the copy at the end (`tcp+sync`).
 //
+// Each round also uploads and downloads the file with a bare client (sendfile up, read/write down,
+// as curl does), which shows the hub's own pace apart from QNetworkAccessManager's.
+//
 // Usage: bench_files [SIZE_MB] [ROUNDS]   (defaults 100, 3; the best round of each is reported
 // beside the median)
 #include <QCoreApplication>
@@ -30,6 +33,7 @@
 #include <QRandomGenerator>
 #include <QRegularExpression>
 #include <QTemporaryDir>
+#include <QUrl>
 
 #include <algorithm>
 #include <cstdio>
@@ -97,6 +101,99 @@ double loopbackCopy(const QString &source, const QString &target, bool sync)
     receiver.join();
     ::close(listener);
     return double(t.nsecsElapsed()) / 1e9;
+}
+
+// A connection to the hub on loopback (blocking).
+int connectTo(quint16 port)
+{
+    const int s = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    addr.sin_port = htons(port);
+    if (::connect(s, reinterpret_cast<sockaddr *>(&addr), sizeof addr) != 0)
+        qFatal("cannot connect to the hub");
+    return s;
+}
+
+// Reads an HTTP answer's head; what came after it stays in `rest`.
+QByteArray readHead(int s, QByteArray &rest)
+{
+    QByteArray got;
+    char buf[4096];
+    while (!got.contains("\r\n\r\n")) {
+        const ssize_t n = ::read(s, buf, sizeof buf);
+        if (n <= 0)
+            qFatal("the hub closed the connection: %s", got.constData());
+        got.append(buf, n);
+    }
+    const qsizetype end = got.indexOf("\r\n\r\n") + 4;
+    rest = got.mid(end);
+    return got.left(end);
+}
+
+// Seconds to upload `source` as the body of `target`, sent with sendfile(2) as curl -T would; the
+// answer's id in `fileId`.
+double rawUpload(quint16 port, const QString &target, const QString &key, const QString &source, QString *fileId)
+{
+    const int in = ::open(QFile::encodeName(source).constData(), O_RDONLY);
+    const off_t size = ::lseek(in, 0, SEEK_END);
+    QElapsedTimer t;
+    t.start();
+    const int s = connectTo(port);
+    const QByteArray head = "POST " + target.toUtf8() + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + key.toUtf8()
+                            + "\r\nContent-Type: application/step\r\nContent-Length: " + QByteArray::number(qint64(size)) + "\r\n\r\n";
+    if (::write(s, head.constData(), size_t(head.size())) != head.size())
+        qFatal("upload: cannot send the head");
+    off_t off = 0;
+    while (off < size)
+        if (::sendfile(s, in, &off, size_t(size - off)) <= 0)
+            qFatal("upload: sendfile failed");
+    QByteArray body;
+    const QByteArray answer = readHead(s, body);
+    char buf[4096];
+    ssize_t n;
+    while ((n = ::read(s, buf, sizeof buf)) > 0) // the hub closes after an upload's answer
+        body.append(buf, n);
+    const double seconds = double(t.nsecsElapsed()) / 1e9;
+    ::close(s);
+    ::close(in);
+    if (!answer.startsWith("HTTP/1.1 201"))
+        qFatal("upload: %s%s", answer.constData(), body.constData());
+    *fileId = QJsonDocument::fromJson(body).object()[QStringLiteral("data")][QStringLiteral("file")][QStringLiteral("id")].toString();
+    return seconds;
+}
+
+// Seconds to download `target` into `out` with read(2)/write(2).
+double rawDownload(quint16 port, const QString &target, const QString &key, const QString &out, qint64 expected)
+{
+    QElapsedTimer t;
+    t.start();
+    const int s = connectTo(port);
+    const QByteArray head = "GET " + target.toUtf8() + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + key.toUtf8() + "\r\n\r\n";
+    if (::write(s, head.constData(), size_t(head.size())) != head.size())
+        qFatal("download: cannot send the request");
+    QByteArray first;
+    const QByteArray answer = readHead(s, first);
+    if (!answer.startsWith("HTTP/1.1 200"))
+        qFatal("download: %s", answer.constData());
+    const int fd = ::open(QFile::encodeName(out).constData(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    qint64 got = first.size();
+    if (::write(fd, first.constData(), size_t(first.size())) != first.size())
+        qFatal("download: cannot write");
+    std::vector<char> buf(1 << 20);
+    ssize_t n;
+    while (got < expected && (n = ::read(s, buf.data(), buf.size())) > 0) {
+        if (::write(fd, buf.data(), size_t(n)) != n)
+            qFatal("download: cannot write");
+        got += n;
+    }
+    const double seconds = double(t.nsecsElapsed()) / 1e9;
+    ::close(fd);
+    ::close(s);
+    if (got != expected)
+        qFatal("download: %lld bytes of %lld", got, expected);
+    return seconds;
 }
 
 // One field of /proc/PID/status in KiB (VmRSS, VmHWM).
@@ -194,7 +291,8 @@ int main(int argc, char **argv)
 
     ery::bench::spin(1000);
     const qint64 idleKiB = procKiB(pid, "VmRSS:");
-    std::vector<double> cpMBs, cpSyncMBs, tcpMBs, tcpSyncMBs, upMBs, downMBs, upPeak, downPeak;
+    std::vector<double> cpMBs, cpSyncMBs, tcpMBs, tcpSyncMBs, upMBs, downMBs, upPeak, downPeak, rawUpMBs, rawDownMBs;
+    const quint16 port = quint16(QUrl(base).port());
     for (int round = 0; round < rounds; ++round) {
         // cp of the same file, as the baseline of this round.
         const QString copy = dir.filePath(QStringLiteral("copy.step"));
@@ -256,6 +354,22 @@ int main(int argc, char **argv)
         QNetworkReply *del = nam.deleteResource(request(QStringLiteral("/api/v1/parts/%1/files/%2").arg(partId, fileId)));
         waitReply(del);
         del->deleteLater();
+
+        // The same with a bare client (sendfile up, read/write down), as curl would: the hub's own
+        // pace, without QNetworkAccessManager's.
+        QString rawId;
+        resetPeak(pid);
+        rawUpMBs.push_back(double(bytes) / 1048576.0
+                           / rawUpload(port, QStringLiteral("/api/v1/parts/%1/files?name=raw-%2.step").arg(partId).arg(round), key, source, &rawId));
+        upPeak.push_back(double(procKiB(pid, "VmHWM:") - idleKiB) / 1024.0);
+        resetPeak(pid);
+        rawDownMBs.push_back(double(bytes) / 1048576.0
+                             / rawDownload(port, QStringLiteral("/api/v1/parts/%1/files/%2").arg(partId, rawId), key, target, bytes));
+        downPeak.push_back(double(procKiB(pid, "VmHWM:") - idleKiB) / 1024.0);
+        QFile::remove(target);
+        QNetworkReply *rawDel = nam.deleteResource(request(QStringLiteral("/api/v1/parts/%1/files/%2").arg(partId, rawId)));
+        waitReply(rawDel);
+        rawDel->deleteLater();
     }
     hub.terminate();
     hub.waitForFinished(20000);
@@ -268,10 +382,15 @@ int main(int argc, char **argv)
     std::printf("cp+sync:  best %7.1f MB/s, median %7.1f MB/s\n", best(cpSyncMBs), median(cpSyncMBs));
     std::printf("tcp:      best %7.1f MB/s, median %7.1f MB/s\n", best(tcpMBs), median(tcpMBs));
     std::printf("tcp+sync: best %7.1f MB/s, median %7.1f MB/s\n", best(tcpSyncMBs), median(tcpSyncMBs));
-    std::printf("upload:   best %7.1f MB/s, median %7.1f MB/s  (median ratio to cp %.2f, to cp+sync %.2f, to tcp+sync %.2f); hub peak over idle %.1f..%.1f MiB\n",
+    std::printf("upload:   best %7.1f MB/s, median %7.1f MB/s  (median ratio to cp %.2f, to cp+sync %.2f, to tcp+sync %.2f); hub peak over idle (both clients) %.1f..%.1f MiB\n",
                 best(upMBs), median(upMBs), median(upMBs) / median(cpMBs), median(upMBs) / median(cpSyncMBs), median(upMBs) / median(tcpSyncMBs),
                 least(upPeak), most(upPeak));
-    std::printf("download: best %7.1f MB/s, median %7.1f MB/s  (median ratio to cp %.2f, to tcp %.2f); hub peak over idle %.1f..%.1f MiB\n",
+    std::printf("download: best %7.1f MB/s, median %7.1f MB/s  (median ratio to cp %.2f, to tcp %.2f); hub peak over idle (both clients) %.1f..%.1f MiB\n",
                 best(downMBs), median(downMBs), median(downMBs) / median(cpMBs), median(downMBs) / median(tcpMBs), least(downPeak), most(downPeak));
+    std::printf("upload, bare client:   best %7.1f MB/s, median %7.1f MB/s  (median ratio to cp %.2f, to cp+sync %.2f, to tcp+sync %.2f)\n",
+                best(rawUpMBs), median(rawUpMBs), median(rawUpMBs) / median(cpMBs), median(rawUpMBs) / median(cpSyncMBs),
+                median(rawUpMBs) / median(tcpSyncMBs));
+    std::printf("download, bare client: best %7.1f MB/s, median %7.1f MB/s  (median ratio to cp %.2f, to tcp %.2f)\n", best(rawDownMBs),
+                median(rawDownMBs), median(rawDownMBs) / median(cpMBs), median(rawDownMBs) / median(tcpMBs));
     return 0;
 }
