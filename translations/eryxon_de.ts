@@ -2,6 +2,37 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de" sourcelanguage="en">
 <context>
+    <name>ery::InProcessClient</name>
+    <message>
+        <source>this workstation</source>
+        <translation>dieser Arbeitsplatz</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Abgebrochen.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be written: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>The stored file cannot be read.</source>
+        <translation>Die gespeicherte Datei kann nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>The engine is closed</source>
+        <translation>Die Engine ist geschlossen</translation>
+    </message>
+    <message>
+        <source>The engine is not running</source>
+        <translation>Die Engine läuft nicht</translation>
+    </message>
+</context>
+<context>
     <name>ery::client::ActionJournal</name>
     <message>
         <source>The terminal could not write its journal %1: %2</source>

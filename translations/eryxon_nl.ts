@@ -2,6 +2,37 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="nl" sourcelanguage="en">
 <context>
+    <name>ery::InProcessClient</name>
+    <message>
+        <source>this workstation</source>
+        <translation>deze werkplek</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read: %2</source>
+        <translation>%1 kan niet worden gelezen: %2</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Geannuleerd.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be written: %2</source>
+        <translation>%1 kan niet worden geschreven: %2</translation>
+    </message>
+    <message>
+        <source>The stored file cannot be read.</source>
+        <translation>Het opgeslagen bestand kan niet worden gelezen.</translation>
+    </message>
+    <message>
+        <source>The engine is closed</source>
+        <translation>De engine is gesloten</translation>
+    </message>
+    <message>
+        <source>The engine is not running</source>
+        <translation>De engine draait niet</translation>
+    </message>
+</context>
+<context>
     <name>ery::client::ActionJournal</name>
     <message>
         <source>The terminal could not write its journal %1: %2</source>

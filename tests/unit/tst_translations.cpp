@@ -112,7 +112,7 @@ void TstTranslations::noSourceStringIsMissing_data()
     QTest::addColumn<QString>("catalog");
     QTest::addColumn<QStringList>("sources");
     const QStringList desktop{QStringLiteral("ui"), QStringLiteral("app/desktop/main.cpp"), QStringLiteral("client/remoteclient.cpp"),
-                              QStringLiteral("client/actionjournal.cpp")};
+                              QStringLiteral("client/actionjournal.cpp"), QStringLiteral("server/inprocessclient.cpp")};
     const QStringList server{QStringLiteral("app/server")};
     for (const char *language : {"nl", "de"}) {
         QTest::newRow(language) << QStringLiteral("eryxon_%1.ts").arg(QLatin1String(language)) << desktop;
