@@ -53,6 +53,7 @@ private slots:
     void theJobDetailShowsAFileAttachedElsewhere();
     void aProgramIsRefusedInWords();
     void theTerminalShowsThePartsDrawing();
+    void theTerminalShowsTheDemoShopsDrawing();
     void theViewerShowsAPhotoAndZooms();
     void anIssueReportedAtTheTerminalGetsItsPhoto();
     void theCameraIsOfferedWhereThereIsOne();
@@ -270,6 +271,39 @@ void TstFiles::aProgramIsRefusedInWords()
     QVERIFY(detail.files()->findChild<QLabel *>(QStringLiteral("filesStatus"))->text() == said);
     QVERIFY(QFile::exists(exe));
     QCOMPARE(before, detail.files()->files().size());
+}
+
+void TstFiles::theTerminalShowsTheDemoShopsDrawing()
+{
+    // Any operation of the demo shop: its part carries its product's drawing, made at build time.
+    const ApiReply ops = wait(m_client->get(QStringLiteral("/api/v1/operations?status=not_started&limit=1")));
+    QVERIFY(ops.ok() && !ops.data()["operations"].empty());
+    const Json op = ops.data()["operations"][0];
+    ActionJournal journal(*m_client, m_dir.filePath(QStringLiteral("journal-demo.json")));
+    ui::OperationPanel panel(*m_client, journal);
+    panel.resize(700, 800);
+    panel.show();
+    QSignalSpy details(&panel, &ui::OperationPanel::detailsShown);
+    panel.showOperation(op);
+    QVERIFY(details.wait(5000));
+    QTRY_VERIFY_WITH_TIMEOUT(panel.drawingButton()->isVisible(), 5000);
+    const Json &first = panel.drawings()[0];
+    QVERIFY(QString::fromStdString(first.value("name", std::string())).startsWith(QLatin1String("DWG-41")));
+    QSignalSpy opened(&panel, &ui::OperationPanel::drawingOpened);
+    panel.drawingButton()->click();
+    QVERIFY(opened.wait(5000));
+    auto *viewer = opened.at(0).at(0).value<ui::DrawingViewer *>();
+    QVERIFY(viewer && viewer->showsPdf());
+    QCOMPARE(viewer->document()->status(), QPdfDocument::Status::Ready);
+    QCOMPARE(viewer->document()->pageCount(), 1);
+    // A landscape A4 sheet with its title block, rendered sharp.
+    const QSizeF sheet = viewer->document()->pagePointSize(0);
+    QVERIFY(qAbs(sheet.width() - 842) < 1 && qAbs(sheet.height() - 595) < 1);
+    QTRY_VERIFY2_WITH_TIMEOUT(blurOf(viewer) < 8.0, qPrintable(QString::number(blurOf(viewer))), 5000);
+    QVERIFY(viewer->document()->getAllText(0).text().contains(QStringLiteral("Drawing no.")));
+    QPointer<ui::DrawingViewer> gone(viewer);
+    viewer->closeButton()->click();
+    QTRY_VERIFY(!gone);
 }
 
 void TstFiles::theTerminalShowsThePartsDrawing()
