@@ -6,6 +6,7 @@
 #include <QIODevice>
 #include <QString>
 
+#include <functional>
 #include <memory>
 
 namespace ery::files {
@@ -13,7 +14,8 @@ namespace ery::files {
 // Where the bytes of attached files live, addressed by their SHA-256 (lower-case hex). The only seam
 // between the file service and the medium: DiskBlobStore writes under the data directory; an
 // S3-compatible object store can implement the same five calls (put = PUT object with the key
-// `sha256`, open = a device over ranged GETs, remove = DELETE) without any caller changing.
+// `sha256`, open = a device over ranged GETs, remove = set aside, check, DELETE) without any caller
+// changing.
 // The store knows nothing of tenants, names or owners — the database does — and never decides
 // when a blob is unused: FileService removes a blob once no row refers to it.
 class BlobStore {
@@ -29,8 +31,16 @@ public:
     virtual bool contains(const QByteArray &sha256) const = 0;
     // A seekable reader of the blob, or NOT_FOUND.
     virtual Result<std::unique_ptr<QIODevice>> open(const QByteArray &sha256) const = 0;
-    // Removes the blob; removing an absent one is not an error.
-    virtual Status remove(const QByteArray &sha256) = 0;
+    // Asked by remove() once the blob is set aside: whether nothing names it still (true) or a row
+    // naming it was committed meanwhile (false); an error keeps the blob.
+    using StillUnused = std::function<Result<bool>()>;
+    // Removes the blob unless `stillUnused` says otherwise once the blob is out of reach: set aside
+    // first, asked, then deleted or put back. Hubs sharing a store (several on one PostgreSQL
+    // database) stay consistent that way: one storing the same bytes meanwhile either finds the
+    // blob absent and stores its copy, or committed its row before the question and gets the blob
+    // back. Removing an absent blob is not an error. An object store does the same with a copy
+    // aside (or a versioned DELETE and a restore).
+    virtual Status remove(const QByteArray &sha256, const StillUnused &stillUnused) = 0;
 };
 
 } // namespace ery::files

@@ -1,8 +1,11 @@
 #include "diskblobstore.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+
+#include <atomic>
 
 #include <fcntl.h>
 #include <unistd.h>
@@ -92,13 +95,26 @@ Result<std::unique_ptr<QIODevice>> DiskBlobStore::open(const QByteArray &sha256)
     return std::unique_ptr<QIODevice>(std::move(f));
 }
 
-Status DiskBlobStore::remove(const QByteArray &sha256)
+Status DiskBlobStore::remove(const QByteArray &sha256, const StillUnused &stillUnused)
 {
     if (!validHash(sha256))
         return {};
+    static std::atomic_int counter{0};
     const QString p = pathOf(sha256);
-    if (QFileInfo::exists(p) && !QFile::remove(p))
-        return Error::internal(QStringLiteral("Cannot remove %1 from the file store").arg(p));
+    // Set aside under a name of this process's own: readers and other hubs no longer find it.
+    const QString aside = QStringLiteral("%1.removing-%2-%3").arg(p).arg(QCoreApplication::applicationPid()).arg(counter.fetch_add(1));
+    if (::rename(QFile::encodeName(p).constData(), QFile::encodeName(aside).constData()) != 0)
+        return {}; // absent: nothing to remove (another hub may have removed it first)
+    const Result<bool> unused = stillUnused();
+    if (!unused || !*unused) {
+        // Named again meanwhile (or unknown): back into place. A copy another hub stored in the
+        // meantime has the same bytes; rename(2) replaces it atomically.
+        if (::rename(QFile::encodeName(aside).constData(), QFile::encodeName(p).constData()) != 0)
+            return Error::internal(QStringLiteral("Cannot put %1 back into the file store").arg(p));
+        return unused ? Status() : Status(unused.error());
+    }
+    if (!QFile::remove(aside))
+        return Error::internal(QStringLiteral("Cannot remove %1 from the file store").arg(aside));
     return {};
 }
 

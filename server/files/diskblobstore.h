@@ -16,7 +16,7 @@ public:
     Status put(const QByteArray &sha256, const QString &source) override;
     bool contains(const QByteArray &sha256) const override;
     Result<std::unique_ptr<QIODevice>> open(const QByteArray &sha256) const override;
-    Status remove(const QByteArray &sha256) override;
+    Status remove(const QByteArray &sha256, const StillUnused &stillUnused) override;
 
     const QString &root() const { return m_root; }
     QString stagingDir() const;

@@ -11,6 +11,8 @@
 #include <QDir>
 #include <QFile>
 
+#include <unistd.h>
+
 using namespace ery::domain;
 using namespace ery::storage;
 
@@ -246,12 +248,14 @@ Result<Row> FileService::attach(const Scope &scope, const Owner &owner, Incoming
     const QString path = ownerFilePath(scope.tenantId, owner, in.name);
     // Refused before the bytes go into the store; checked again in the transaction.
     ERY_TRY(checkQuota(db(), scope, in.staged.size));
+    const QString kept = keepAside(in.staged);
     ERY_TRY(m_store->put(in.staged.sha256, in.staged.path));
     cleanup.path.clear();
     auto r = db().write([&](WriteTx &tx) -> Result<Row> {
         ERY_TRY(checkOwner(tx.db(), scope, owner, &ownerRow));
         return insertFile(tx, scope, owner, ownerRow, in.name, path, type, in.staged);
     });
+    settleBlob(in.staged.sha256, kept, r.ok());
     if (!r)
         pend(in.staged.sha256); // the blob stays only if another row names it
     return r;
@@ -328,6 +332,29 @@ Result<std::unique_ptr<QIODevice>> FileService::open(const Row &file) const
     return m_store->open(str(file, "sha256").toLatin1());
 }
 
+QString FileService::keepAside(const Staged &staged) const
+{
+    // A second name for the staged bytes (a hard link: no copy), for settleBlob().
+    const QString kept = staged.path + QStringLiteral(".kept");
+    if (::link(QFile::encodeName(staged.path).constData(), QFile::encodeName(kept).constData()) != 0)
+        return {};
+    return kept;
+}
+
+void FileService::settleBlob(const QByteArray &sha256, const QString &kept, bool rowWritten)
+{
+    if (kept.isEmpty())
+        return;
+    // Another hub sharing the store may have removed the blob between put() and the commit (no
+    // committed row named it then); the row written, its bytes go back in from the kept name.
+    if (rowWritten && !m_store->contains(sha256)) {
+        if (!m_store->put(sha256, kept))
+            qWarning("file store: the blob %s could not be stored again", sha256.constData());
+        return;
+    }
+    QFile::remove(kept);
+}
+
 void FileService::pend(const QByteArray &sha256)
 {
     m_pending.insert(sha256);
@@ -347,10 +374,18 @@ void FileService::collect()
         return;
     const auto pending = m_pending;
     for (const QByteArray &sha : pending) {
-        auto n = db().scalar(QStringLiteral("SELECT COUNT(*) FROM files WHERE sha256 = ?"), {QString::fromLatin1(sha)});
-        if (!n)
+        auto unused = [&]() -> Result<bool> {
+            auto n = db().scalar(QStringLiteral("SELECT COUNT(*) FROM files WHERE sha256 = ?"), {QString::fromLatin1(sha)});
+            if (!n)
+                return n.error();
+            return *n == 0;
+        };
+        auto first = unused();
+        if (!first)
             return;
-        if (*n == 0 && !m_store->remove(sha))
+        // Asked again by the store once the blob is set aside: another hub sharing the store may
+        // have committed a row naming the same bytes in between.
+        if (*first && !m_store->remove(sha, unused))
             continue;
         m_pending.remove(sha);
     }
@@ -430,6 +465,7 @@ Result<Row> FileService::redeemUploadLink(const QString &token, Staged staged)
     ERY_TRY(checkQuota(db(), scope, staged.size));
     if (!m_store)
         return Error::internal(QStringLiteral("The file store is not configured"));
+    const QString kept = keepAside(staged);
     ERY_TRY(m_store->put(staged.sha256, staged.path));
     cleanup.path.clear();
     const Owner owner{QStringLiteral("tenant"), scope.tenantId};
@@ -441,6 +477,7 @@ Result<Row> FileService::redeemUploadLink(const QString &token, Staged staged)
             return linkRefused("upload");
         return insertFile(tx, scope, owner, Row::object(), name, path, type, staged);
     });
+    settleBlob(staged.sha256, kept, r.ok());
     if (!r)
         pend(staged.sha256);
     return r;

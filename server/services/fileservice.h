@@ -118,6 +118,11 @@ private:
                            const QString &name, const QString &path, const QString &type, const Staged &staged);
     Json eventContext(storage::Database &db, const domain::Scope &scope, const Row &file, Json *data) const;
     void pend(const QByteArray &sha256);
+    // The blob of a row about to be written stays reachable even if another hub sharing the store
+    // removes it before the commit: keepAside() gives the staged bytes a second name before put(),
+    // settleBlob() puts them back if the committed row's blob is gone, else drops the name.
+    QString keepAside(const Staged &staged) const;
+    void settleBlob(const QByteArray &sha256, const QString &kept, bool rowWritten);
 
     EventData &m_eventData;
     std::unique_ptr<files::BlobStore> m_store;

@@ -2,6 +2,7 @@
 
 #include "domain/filecontent.h"
 #include "files/diskblobstore.h"
+#include "files/stagingfile.h"
 #include "services/demoshop.h"
 #include "mcp/resourcecatalog.h"
 #include "mcp/toolregistry.h"
@@ -9,6 +10,7 @@
 
 #include <QCryptographicHash>
 #include <QDirIterator>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace ery::domain;
@@ -31,6 +33,8 @@ private slots:
     void eventsOnAttachAndRemove();
     void mcpToolAndResource();
     void demoShopHasDrawingsAndAPhoto();
+    void removalAsksAgainOnceTheBlobIsAside();
+    void aBlobRemovedByAnotherHubBeforeTheCommitIsStoredAgain();
 };
 
 namespace {
@@ -55,6 +59,36 @@ int blobCount(const TestShop &shop, TestShop &s)
         if (!it.next().startsWith(disk.stagingDir()))
             ++n;
     return n;
+}
+
+// Another hub sharing the store: right after this hub's put(), it removes the blob (no committed
+// row named it when it looked).
+class RacingStore : public files::DiskBlobStore {
+public:
+    using DiskBlobStore::DiskBlobStore;
+    Status put(const QByteArray &sha256, const QString &source) override
+    {
+        Status s = DiskBlobStore::put(sha256, source);
+        if (s && race) {
+            race = false; // once
+            QFile::remove(pathOf(sha256));
+        }
+        return s;
+    }
+    bool race = true;
+};
+
+// A staged file in `store`'s staging folder with these bytes, and its hash.
+QString stageInto(const files::DiskBlobStore &store, const QByteArray &bytes, QByteArray *sha)
+{
+    auto f = files::StagingFile::create(store.stagingDir(), QStringLiteral("t"), 16);
+    if (!f || !(*f)->write(bytes.constData(), bytes.size()))
+        qFatal("staging failed");
+    auto done = (*f)->finish();
+    if (!done)
+        qFatal("staging failed");
+    *sha = done->sha256;
+    return done->path;
 }
 
 } // namespace
@@ -322,6 +356,82 @@ void TestFiles::demoShopHasDrawingsAndAPhoto()
     QCOMPARE(*shop->db().scalar(QStringLiteral("SELECT COUNT(*) FROM files")), *all);
     QCOMPARE(blobCount(*shop, *shop), blobs);
     QCOMPARE(*shop->db().scalar(QStringLiteral("SELECT COALESCE(MAX(id), 0) FROM outbox")), *outbox);
+}
+
+void TestFiles::removalAsksAgainOnceTheBlobIsAside()
+{
+    // Several hubs on one PostgreSQL database share a store: the question "does a row name these
+    // bytes?" is asked again once the blob is out of everyone's reach, and the answer decides.
+    QTemporaryDir dir;
+    files::DiskBlobStore store(dir.path());
+    QByteArray sha;
+    ERY_VERIFY_OK(store.put(sha, stageInto(store, kPdf, &sha)));
+    QVERIFY(store.contains(sha));
+
+    // A row committed meanwhile: the blob goes back, whole.
+    int asked = 0;
+    bool asideWhenAsked = false;
+    ERY_VERIFY_OK(store.remove(sha, [&]() -> Result<bool> {
+        ++asked;
+        asideWhenAsked = !store.contains(sha);
+        return false;
+    }));
+    QCOMPARE(asked, 1);
+    QVERIFY(asideWhenAsked);
+    QVERIFY(store.contains(sha));
+    QCOMPARE((*store.open(sha))->readAll(), kPdf);
+
+    // Another hub stores the same bytes while the blob is aside, its row not committed yet: this
+    // removal deletes only what it set aside, the other hub's copy stays.
+    ERY_VERIFY_OK(store.remove(sha, [&]() -> Result<bool> {
+        QByteArray again;
+        const QString staged = stageInto(store, kPdf, &again);
+        if (!store.put(again, staged))
+            return Error::internal(QStringLiteral("put failed"));
+        return true;
+    }));
+    QVERIFY(store.contains(sha));
+    QCOMPARE((*store.open(sha))->readAll(), kPdf);
+
+    // The question fails: the blob is kept and the error said.
+    ERY_VERIFY_ERR(store.remove(sha, []() -> Result<bool> { return Error::internal(QStringLiteral("database gone")); }), ErrorCode::Internal);
+    QVERIFY(store.contains(sha));
+
+    // Nothing names it: gone, nothing left aside; an absent blob is no error.
+    ERY_VERIFY_OK(store.remove(sha, []() -> Result<bool> { return true; }));
+    QVERIFY(!store.contains(sha));
+    QDirIterator it(dir.path(), QDir::Files, QDirIterator::Subdirectories);
+    while (it.hasNext())
+        QVERIFY2(it.next().startsWith(store.stagingDir()), qPrintable(it.filePath()));
+    ERY_VERIFY_OK(store.remove(sha, []() -> Result<bool> { return true; }));
+}
+
+void TestFiles::aBlobRemovedByAnotherHubBeforeTheCommitIsStoredAgain()
+{
+    // Another hub removes the blob between this hub's put() and its commit (it saw no row): once
+    // the row is written, its bytes go back into the store from the staged file's second name.
+    auto shop = TestShop::create();
+    FileService &files = shop->s().files;
+    const QString root = static_cast<files::DiskBlobStore &>(files.store()).root();
+    auto racing = std::make_unique<RacingStore>(root);
+    RacingStore *store = racing.get();
+    files.configure(std::move(racing), store->stagingDir());
+    const FileService::Owner part{QStringLiteral("part"), shop->partId};
+    auto f = files.attach(shop->scope, part, incoming(files, QStringLiteral("raced.pdf"), QStringLiteral("application/pdf"), kPdf));
+    ERY_VERIFY_OK(f);
+    const QByteArray sha = str(*f, "sha256").toLatin1();
+    QVERIFY(store->contains(sha));
+    auto dev = files.open(*f);
+    ERY_VERIFY_OK(dev);
+    QCOMPARE((*dev)->readAll(), kPdf);
+    // No second name is left in the staging folder.
+    QCOMPARE(QDir(store->stagingDir()).entryList(QDir::Files).size(), 0);
+
+    // Without a race, the second name goes once the row is written.
+    QVERIFY(!store->race);
+    auto g = files.attach(shop->scope, part, incoming(files, QStringLiteral("calm.pdf"), QStringLiteral("application/pdf"), kPdf));
+    ERY_VERIFY_OK(g);
+    QCOMPARE(QDir(store->stagingDir()).entryList(QDir::Files).size(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestFiles)
