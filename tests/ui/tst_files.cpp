@@ -69,6 +69,9 @@ private:
     // of grey levels, 0–255): near 0 when sharp, far more when an image of another size is
     // stretched over it.
     static double blurOf(ui::DrawingViewer *viewer);
+    // Reports an issue with this description and photo on the panel's operation, as an operator
+    // does in the dialog (Add photo… picks the file).
+    static void reportIssueWithPhoto(QWidget &window, ui::OperationPanel *panel, const QString &description, const QString &photo);
 
     QTemporaryDir m_dir;
     Config m_cfg;
@@ -134,6 +137,17 @@ QString TstFiles::makePng(const QString &name)
     QPainter(&image).fillRect(40, 40, 100, 60, Qt::yellow);
     image.save(path, "PNG");
     return path;
+}
+
+void TstFiles::reportIssueWithPhoto(QWidget &window, ui::OperationPanel *panel, const QString &description, const QString &photo)
+{
+    panel->reportIssue();
+    auto *dialog = window.findChild<ui::IssueDialog *>();
+    QVERIFY(dialog);
+    dialog->descriptionField()->setPlainText(description);
+    dialog->setPhoto(photo);
+    QCOMPARE(dialog->photoPath(), photo);
+    dialog->findChild<QPushButton *>(QStringLiteral("issueSend"))->click();
 }
 
 double TstFiles::blurOf(ui::DrawingViewer *viewer)
@@ -434,15 +448,10 @@ void TstFiles::anIssueReportedAtTheTerminalGetsItsPhoto()
     panel->showOperation(op);
     QVERIFY(details.wait(5000));
 
-    panel->reportIssue();
-    auto *dialog = window.findChild<ui::IssueDialog *>();
-    QVERIFY(dialog);
-    dialog->descriptionField()->setPlainText(QStringLiteral("Scratch across the top face"));
-    const QString photo = makePng(QStringLiteral("top-face.png"));
-    dialog->setPhoto(photo); // what Add photo… does with the file picked
-    QCOMPARE(dialog->photoPath(), photo);
     QSignalSpy sent(panel, &ui::OperationPanel::issuePhotoSent);
-    dialog->findChild<QPushButton *>(QStringLiteral("issueSend"))->click();
+    reportIssueWithPhoto(window, panel, QStringLiteral("Scratch across the top face"), makePng(QStringLiteral("top-face.png")));
+    if (QTest::currentTestFailed())
+        return;
     QVERIFY(sent.wait(10000));
     QVERIFY2(sent.at(0).at(0).toString().isEmpty(), qPrintable(sent.at(0).at(0).toString()));
 
@@ -548,12 +557,9 @@ void TstFiles::anIssuePhotoOutlastsTheTerminal()
         QSignalSpy details(panel, &ui::OperationPanel::detailsShown);
         panel->showOperation(op);
         QVERIFY(details.wait(5000));
-        panel->reportIssue();
-        auto *dialog = window.findChild<ui::IssueDialog *>();
-        QVERIFY(dialog);
-        dialog->descriptionField()->setPlainText(QStringLiteral("Weld seam porous"));
-        dialog->setPhoto(photo);
-        dialog->findChild<QPushButton *>(QStringLiteral("issueSend"))->click();
+        reportIssueWithPhoto(window, panel, QStringLiteral("Weld seam porous"), photo);
+        if (QTest::currentTestFailed())
+            return;
         QCOMPARE(journal.pending().size(), 1);
         // Closed here, before the answer is read.
     }

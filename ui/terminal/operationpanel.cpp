@@ -594,6 +594,11 @@ void OperationPanel::showDrawing(int index)
             viewer = new DrawingViewer(window());
             viewer->setAttribute(Qt::WA_DeleteOnClose);
             connect(viewer, &DrawingViewer::fileChosen, this, &OperationPanel::showDrawing);
+            // The file shown goes with the viewer.
+            connect(viewer, &QObject::destroyed, this, [this] {
+                QFile::remove(m_shownDrawing);
+                m_shownDrawing.clear();
+            });
             m_viewer = viewer;
         }
         viewer->setFiles(names, index);
@@ -601,8 +606,7 @@ void OperationPanel::showDrawing(int index)
             viewer->showFile(path, type, title);
         else
             viewer->showFile({}, type, tr("The drawing could not be fetched: %1").arg(r.errorMessage()));
-        // The file shown goes when another is shown or the viewer closes.
-        connect(viewer, &QObject::destroyed, this, [path] { QFile::remove(path); });
+        // The file shown before goes when another is shown.
         if (!m_shownDrawing.isEmpty() && m_shownDrawing != path)
             QFile::remove(m_shownDrawing);
         m_shownDrawing = path;
